@@ -1,0 +1,38 @@
+#pragma once
+// Reading the files parscore is given, with the checks of SPEC §1/§8: a size limit, a leading BOM
+// dropped, CRLF read as LF, UTF-8 validated (never replaced).
+#include <cstddef>
+#include <filesystem>
+#include <string>
+
+namespace parscore::core {
+
+inline constexpr std::size_t kMaxRuleFileBytes = 16u << 20;  // rulebooks, reports, tests (SPEC §8)
+
+enum class ReadStatus {
+    Ok,
+    NotFound,      // exit 3
+    IsDirectory,   // exit 3
+    Unreadable,    // exit 3
+    TooLarge,      // exit 1 (a limit), text holds nothing
+    InvalidUtf8,   // exit 1; text holds the normalised bytes, bad_offset the first ill-formed byte
+    Utf16,         // exit 1; a UTF-16 or UTF-32 byte-order mark
+};
+
+struct TextFile {
+    ReadStatus status = ReadStatus::Ok;
+    std::string text;              // normalised: no BOM, LF line ends
+    std::size_t bad_offset = 0;    // for InvalidUtf8: offset into text
+    std::size_t size = 0;          // bytes on disk
+    std::string raw_sha256;        // hex SHA-256 of the bytes on disk (as read, before normalising)
+};
+
+TextFile read_text_file(const std::filesystem::path& path, std::size_t max_bytes);
+
+/// Drops a leading UTF-8 BOM and turns CRLF into LF (a lone CR stays).
+void normalize_text(std::string& text);
+
+/// A short English explanation of a status for messages ("no such file", "is a directory", …).
+const char* describe(ReadStatus status);
+
+}  // namespace parscore::core

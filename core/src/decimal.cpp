@@ -1,0 +1,144 @@
+#include "parscore/core/decimal.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace parscore::core {
+
+namespace {
+
+__extension__ typedef unsigned __int128 uint128;
+
+constexpr int128 kScale = Decimal::kScale;
+
+std::optional<Decimal> checked(int128 raw) {
+    if (!Decimal::raw_in_range(raw)) return std::nullopt;
+    return Decimal::from_raw(raw);
+}
+
+uint128 magnitude(int128 v) { return v < 0 ? static_cast<uint128>(-v) : static_cast<uint128>(v); }
+
+int128 pow10(int n) {
+    int128 p = 1;
+    while (n-- > 0) p *= 10;
+    return p;
+}
+
+std::string uint128_digits(uint128 v) {
+    if (v == 0) return "0";
+    std::string s;
+    while (v > 0) {
+        s.push_back(static_cast<char>('0' + static_cast<int>(v % 10)));
+        v /= 10;
+    }
+    std::reverse(s.begin(), s.end());
+    return s;
+}
+
+}  // namespace
+
+int128 divide_round_half_away(int128 numerator, int128 denominator) {
+    bool negative = (numerator < 0) != (denominator < 0);
+    uint128 n = magnitude(numerator), d = magnitude(denominator);
+    uint128 q = n / d, r = n % d;
+    if (r >= d - r) ++q;  // r * 2 >= d without overflow
+    return negative ? -static_cast<int128>(q) : static_cast<int128>(q);
+}
+
+std::optional<Decimal> Decimal::from_int(std::int64_t v) { return checked(static_cast<int128>(v) * kScale); }
+
+std::optional<Decimal> Decimal::parse(std::string_view text) {
+    std::size_t i = 0;
+    bool negative = false;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
+    std::size_t int_begin = i;
+    int128 int_part = 0;
+    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+        int_part = int_part * 10 + (text[i] - '0');
+        if (int_part >= pow10(18)) return std::nullopt;
+    }
+    if (i == int_begin) return std::nullopt;
+    int128 frac = 0;
+    if (i < text.size() && text[i] == '.') {
+        ++i;
+        std::size_t frac_begin = i;
+        int digits = 0;
+        bool round_up = false;
+        for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, ++digits) {
+            if (digits < kDigits) {
+                frac = frac * 10 + (text[i] - '0');
+            } else if (digits == kDigits) {
+                round_up = text[i] >= '5';
+            }
+        }
+        if (i == frac_begin) return std::nullopt;
+        for (int d = std::min(digits, kDigits); d < kDigits; ++d) frac *= 10;
+        if (round_up) ++frac;
+    }
+    if (i != text.size()) return std::nullopt;
+    int128 raw = int_part * kScale + frac;
+    return checked(negative ? -raw : raw);
+}
+
+std::optional<std::int64_t> Decimal::to_int() const {
+    if (!is_integral()) return std::nullopt;
+    int128 v = raw_ / kScale;
+    if (v > std::numeric_limits<std::int64_t>::max() || v < std::numeric_limits<std::int64_t>::min()) return std::nullopt;
+    return static_cast<std::int64_t>(v);
+}
+
+double Decimal::to_double() const {
+    return static_cast<double>(raw_ / kScale) + static_cast<double>(raw_ % kScale) / static_cast<double>(kScale);
+}
+
+std::string Decimal::to_string() const {
+    uint128 m = magnitude(raw_);
+    std::string s = raw_ < 0 ? "-" : "";
+    s += uint128_digits(m / static_cast<uint128>(kScale));
+    auto frac = static_cast<std::int64_t>(m % static_cast<uint128>(kScale));
+    if (frac != 0) {
+        std::string f = std::to_string(frac);
+        f.insert(0, static_cast<std::size_t>(kDigits) - f.size(), '0');
+        while (f.back() == '0') f.pop_back();
+        s += "." + f;
+    }
+    return s;
+}
+
+std::optional<Decimal> Decimal::add(Decimal a, Decimal b) { return checked(a.raw_ + b.raw_); }
+std::optional<Decimal> Decimal::sub(Decimal a, Decimal b) { return checked(a.raw_ - b.raw_); }
+
+std::optional<Decimal> Decimal::mul(Decimal a, Decimal b) {
+    // |a·b| / 10^9 = A1·|B| + A0·|B| / 10^9 with |A| = A1·10^9 + A0; A0·|B| < 10^36 fits.
+    uint128 ma = magnitude(a.raw_), mb = magnitude(b.raw_);
+    uint128 a1 = ma / static_cast<uint128>(kScale), a0 = ma % static_cast<uint128>(kScale);
+    uint128 high = 0;
+    if (__builtin_mul_overflow(a1, mb, &high)) return std::nullopt;
+    uint128 low = a0 * mb;
+    uint128 q = low / static_cast<uint128>(kScale), r = low % static_cast<uint128>(kScale);
+    if (r * 2 >= static_cast<uint128>(kScale)) ++q;
+    uint128 sum = high + q;
+    if (sum < high || sum >= static_cast<uint128>(kLimitRaw)) return std::nullopt;
+    bool negative = (a.raw_ < 0) != (b.raw_ < 0);
+    return from_raw(negative ? -static_cast<int128>(sum) : static_cast<int128>(sum));
+}
+
+std::optional<Decimal> Decimal::div(Decimal a, Decimal b) {
+    if (b.raw_ == 0) return std::nullopt;
+    // |a| < 10^27, so |a|·10^9 < 10^36 fits in 128 bits.
+    return checked(divide_round_half_away(a.raw_ * kScale, b.raw_));
+}
+
+Decimal Decimal::round(int digits) const {
+    digits = std::clamp(digits, 0, kDigits);
+    int128 factor = pow10(kDigits - digits);
+    return from_raw(divide_round_half_away(raw_, factor) * factor);
+}
+
+Decimal Decimal::floor() const {
+    int128 q = raw_ / kScale;
+    if (raw_ % kScale != 0 && raw_ < 0) --q;
+    return from_raw(q * kScale);
+}
+
+}  // namespace parscore::core

@@ -1,0 +1,90 @@
+#include "parscore/core/render.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "parscore/core/utf8.hpp"
+
+namespace parscore::core {
+
+namespace {
+
+// The gutter is at least 5 columns wide ("   41 | "), wider for long files.
+std::string gutter(const std::string& number, std::size_t width) {
+    return std::string(width - std::min(width, number.size()), ' ') + number + " | ";
+}
+
+// The source line and a caret under [begin, end) (clipped to the first line), aligned by display
+// width; tabs before the caret are reproduced so terminals expand them identically.
+std::string snippet(const SourceFile& file, Span span) {
+    Location at = file.location(span.begin);
+    std::string_view line = file.line_text(at.line);
+    std::uint32_t line_begin = file.line_start(at.line);
+    std::size_t rel_begin = std::min<std::size_t>(span.begin - line_begin, line.size());
+    std::size_t rel_end = std::clamp<std::size_t>(span.end > line_begin ? span.end - line_begin : 0, rel_begin, line.size());
+
+    std::string number = std::to_string(at.line);
+    std::size_t width = std::max<std::size_t>(5, number.size() + 1);
+    std::string out = gutter(number, width) + sanitize_utf8(line) + "\n";
+    out += std::string(width, ' ') + " | ";
+    std::string_view before = line.substr(0, rel_begin);
+    for (std::size_t i = 0; i < before.size();) {
+        std::size_t next = i + 1;
+        while (next < before.size() && (static_cast<unsigned char>(before[next]) & 0xC0) == 0x80) ++next;
+        std::string_view ch = before.substr(i, next - i);
+        if (ch == "\t") {
+            out += '\t';
+        } else {
+            out.append(display_width(ch), ' ');
+        }
+        i = next;
+    }
+    std::size_t underline = display_width(line.substr(rel_begin, rel_end - rel_begin));
+    out += '^';
+    if (underline > 1) out.append(underline - 1, '~');
+    out += '\n';
+    return out;
+}
+
+std::string header(const SourceSet& sources, const std::optional<Span>& span) {
+    if (!span) return "";
+    const SourceFile& file = sources.file(span->file);
+    Location at = file.location(span->begin);
+    return file.name() + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": ";
+}
+
+}  // namespace
+
+std::string render(const Diagnostic& d, const SourceSet& sources) {
+    std::string out = header(sources, d.span) + severity_name(d.severity);
+    if (!d.code.empty()) out += "[" + d.code + "]";
+    out += ": " + d.message + "\n";
+    if (d.span) out += snippet(sources.file(d.span->file), *d.span);
+    for (const Note& note : d.notes) {
+        out += header(sources, note.span) + "note: " + note.message + "\n";
+        if (note.span) out += snippet(sources.file(note.span->file), *note.span);
+    }
+    return out;
+}
+
+std::string render_all(const Diagnostics& ds, const SourceSet& sources) {
+    std::string out;
+    for (const Diagnostic& d : ds) out += render(d, sources);
+    return out;
+}
+
+ResolvedPosition resolve(const Diagnostic& d, const SourceSet& sources) {
+    ResolvedPosition p;
+    if (!d.span) return p;
+    const SourceFile& file = sources.file(d.span->file);
+    Location b = file.location(d.span->begin);
+    Location e = file.location(std::max(d.span->end, d.span->begin + 1));
+    p.file = file.name();
+    p.line = b.line;
+    p.column = b.column;
+    p.end_line = e.line;
+    p.end_column = e.column;
+    return p;
+}
+
+}  // namespace parscore::core

@@ -1,0 +1,112 @@
+#pragma once
+// Evaluation of compiled expressions for one unit, with SPEC §3.5's missing semantics.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parscore/dsl/program.hpp"
+#include "parscore/dsl/value.hpp"
+
+namespace parscore::dsl {
+
+/// The records of one kind for one unit, column by column: column f holds `rows` values.
+struct RecordTable {
+    std::uint32_t rows = 0;
+    std::vector<Value> values;         // values[f * rows + r]
+    std::vector<std::uint32_t> origin; // per row: which inspection it came from (for explanations)
+    const Value* column(std::size_t field) const { return values.data() + field * rows; }
+};
+
+/// Everything the rule language can read about one unit. Indexed by the schema's kind index:
+/// `tables[k]` for record kinds, `facts[k]` for fact kinds (missing when not recorded).
+struct UnitEvidence {
+    std::vector<RecordTable> tables;
+    std::vector<Value> facts;
+    std::vector<std::uint32_t> fact_origin;
+    std::vector<unsigned char> checked;  // some counted inspection listed the kind
+};
+
+struct UnitInfo {
+    std::string_view id, name, category;
+};
+
+struct EvalInput {
+    const UnitInfo* unit = nullptr;
+    std::int64_t year = 0;
+    const UnitEvidence* evidence = nullptr;
+};
+
+/// A runtime warning (W3xx): out-of-range numbers, int overflow, clamp with lo > hi.
+struct EvalWarning {
+    std::string code;
+    NodeId node = kNoNode;
+    std::string message;
+};
+
+/// What an evaluation did, for explanations and rule-test coverage. Filled only when a Trace is
+/// attached; values of text point into the evidence.
+struct Trace {
+    struct StepsHit {
+        NodeId node;
+        Value subject;
+        int arm;  // index of the arm that matched, -1 for else, -2 when the subject was missing
+    };
+    struct NodeValue {
+        NodeId node;
+        Value value;
+    };
+    /// A record an aggregate looked at: `passed` is the condition's (or the filter's) outcome.
+    struct RecordHit {
+        NodeId node;
+        std::uint32_t kind;
+        std::uint32_t row;
+        Value outcome;
+    };
+    std::vector<StepsHit> steps;
+    std::vector<NodeValue> values;  // aggregates, facts and calls, in evaluation order
+    std::vector<RecordHit> records;
+    void clear() {
+        steps.clear();
+        values.clear();
+        records.clear();
+    }
+};
+
+class Evaluator {
+public:
+    explicit Evaluator(const Program& program);
+
+    /// Evaluates one compiled expression. Warnings accumulate until cleared.
+    Value evaluate(NodeId root, const EvalInput& input);
+
+    /// The subject of the first `steps` evaluated by the last evaluate() call (SPEC §7 measure).
+    const std::optional<Value>& first_steps_subject() const { return first_steps_subject_; }
+
+    std::vector<EvalWarning>& warnings() { return warnings_; }
+    void set_trace(Trace* trace) { trace_ = trace; }
+
+private:
+    Value eval(NodeId id);
+    Value eval_aggregate(const Node& n);
+    Value eval_steps(NodeId id, const Node& n);
+    Value arithmetic(const Node& n, const Value& a, const Value& b);
+    Value overflow(const Node& n, const char* what);
+    bool holds(ArmOp op, const Value& x, const Value& t) const;
+
+    const Program& program_;
+    const EvalInput* input_ = nullptr;
+    std::vector<Value> slots_;
+    const RecordTable* table_ = nullptr;  // innermost aggregate's records
+    std::uint32_t row_ = 0;
+    std::optional<Value> first_steps_subject_;
+    std::vector<EvalWarning> warnings_;
+    Trace* trace_ = nullptr;
+};
+
+/// Compares two present values of one type: <0, 0, >0 (numbers by value; text by code points;
+/// dates chronologically; bools false < true).
+int compare_values(const Value& a, const Value& b);
+
+}  // namespace parscore::dsl

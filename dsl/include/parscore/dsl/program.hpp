@@ -1,0 +1,83 @@
+#pragma once
+// The compiled form of checked expressions: a flat array of typed nodes whose names are already
+// resolved to slots (let slots, field columns, fact and kind indexes) and whose params are folded
+// into constants, so evaluation never parses, looks up a name or checks a type.
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "parscore/core/source.hpp"
+#include "parscore/dsl/ast.hpp"
+#include "parscore/dsl/types.hpp"
+#include "parscore/dsl/value.hpp"
+
+namespace parscore::dsl {
+
+using NodeId = std::uint32_t;
+inline constexpr NodeId kNoNode = 0xFFFFFFFF;
+
+enum class Op : unsigned char {
+    Const,        // constant
+    Let,          // a: value, b: body, c: slot
+    LetRef,       // c: slot
+    Field,        // a: field index of the innermost aggregate's kind
+    Fact,         // a: kind index
+    UnitId, UnitName, UnitCategory, Year,
+    ToNumber,     // a: int operand
+    Neg, Not,     // a
+    And, Or,      // a, b (lazy, Kleene)
+    Add, Sub, Mul, Div,
+    Eq, Ne, Lt, Le, Gt, Ge,
+    In,           // a: operand; constant: the list
+    If,           // a: cond, b: then, c: else
+    Steps,        // a: subject, b: first arm, c: arm count, d: else
+    Count, Exists, Checked,          // a: kind, b: where
+    All, Share,                      // a: kind, b: where, c: condition
+    Sum, Avg, MinOf, MaxOf, Distinct, // a: kind, b: where, c: expression
+    Min2, Max2, Clamp, Abs, Round,   // Round: a: x, b: digits
+    Default, IsMissing, Days,
+};
+
+const char* op_name(Op op);
+
+struct Node {
+    Op op = Op::Const;
+    BaseType type = BaseType::Error;  // the result type (lists: the element type)
+    NodeId a = kNoNode, b = kNoNode, c = kNoNode, d = kNoNode;
+    Span span{};
+    Value constant{};
+};
+
+struct Arm {
+    ArmOp op = ArmOp::Ge;
+    Value threshold;  // folded constant, of the subject's type
+    NodeId value = kNoNode;
+    Span span{};
+};
+
+/// Owns the nodes of every expression of a rulebook, plus their constants.
+struct Program {
+    std::vector<Node> nodes;
+    std::vector<Arm> arms;
+    std::deque<ConstList> lists;
+    std::deque<std::string> strings;
+    std::uint32_t slot_count = 0;
+
+    NodeId add(Node n) {
+        nodes.push_back(std::move(n));
+        return static_cast<NodeId>(nodes.size() - 1);
+    }
+    std::string_view intern(std::string s) {
+        strings.push_back(std::move(s));
+        return strings.back();
+    }
+};
+
+/// A checked, compiled expression: its root node and its type.
+struct Compiled {
+    NodeId root = kNoNode;
+    Type type;
+};
+
+}  // namespace parscore::dsl
