@@ -7,26 +7,12 @@
 #include <vector>
 
 #include "parscore/dsl/program.hpp"
-#include "parscore/dsl/value.hpp"
+#include "parscore/core/evidence.hpp"
 
 namespace parscore::dsl {
 
-/// The records of one kind for one unit, column by column: column f holds `rows` values.
-struct RecordTable {
-    std::uint32_t rows = 0;
-    std::vector<Value> values;         // values[f * rows + r]
-    std::vector<std::uint32_t> origin; // per row: which inspection it came from (for explanations)
-    const Value* column(std::size_t field) const { return values.data() + field * rows; }
-};
-
-/// Everything the rule language can read about one unit. Indexed by the schema's kind index:
-/// `tables[k]` for record kinds, `facts[k]` for fact kinds (missing when not recorded).
-struct UnitEvidence {
-    std::vector<RecordTable> tables;
-    std::vector<Value> facts;
-    std::vector<std::uint32_t> fact_origin;
-    std::vector<unsigned char> checked;  // some counted inspection listed the kind
-};
+using core::RecordTable;
+using core::UnitEvidence;
 
 struct UnitInfo {
     std::string_view id, name, category;
@@ -105,8 +91,5 @@ private:
     Trace* trace_ = nullptr;
 };
 
-/// Compares two present values of one type: <0, 0, >0 (numbers by value; text by code points;
-/// dates chronologically; bools false < true).
-int compare_values(const Value& a, const Value& b);
 
 }  // namespace parscore::dsl

@@ -10,9 +10,12 @@
 #include "parscore/core/source.hpp"
 #include "parscore/dsl/ast.hpp"
 #include "parscore/dsl/types.hpp"
-#include "parscore/dsl/value.hpp"
+#include "parscore/core/value.hpp"
 
 namespace parscore::dsl {
+
+using core::Value;
+using core::ValueList;
 
 using NodeId = std::uint32_t;
 inline constexpr NodeId kNoNode = 0xFFFFFFFF;
@@ -60,7 +63,7 @@ struct Arm {
 struct Program {
     std::vector<Node> nodes;
     std::vector<Arm> arms;
-    std::deque<ConstList> lists;
+    std::deque<ValueList> lists;
     std::deque<std::string> strings;
     std::uint32_t slot_count = 0;
 

@@ -1,7 +1,7 @@
 #pragma once
-// Runtime values of the rule language. A Value is a small tagged union: numbers are exact
-// decimals (core::Decimal), text is a view whose bytes are owned elsewhere (the evidence, the
-// program's constants or the unit), lists are constants owned by the program.
+// Runtime values: what the rule language computes with and what evidence is loaded into. A Value
+// is a small tagged union: numbers are exact decimals, text is a view whose bytes are owned
+// elsewhere (the loaded evidence, a program's constants or the unit), lists are constants.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -10,9 +10,9 @@
 #include "parscore/core/date.hpp"
 #include "parscore/core/decimal.hpp"
 
-namespace parscore::dsl {
+namespace parscore::core {
 
-struct ConstList;
+struct ValueList;
 
 class Value {
 public:
@@ -32,7 +32,7 @@ public:
         v.int_ = i;
         return v;
     }
-    static Value number(core::Decimal d) {
+    static Value number(Decimal d) {
         Value v;
         v.tag_ = Tag::Number;
         v.number_ = d.raw();
@@ -44,13 +44,13 @@ public:
         v.text_ = {s.data(), static_cast<std::uint32_t>(s.size())};
         return v;
     }
-    static Value date(core::Date d) {
+    static Value date(Date d) {
         Value v;
         v.tag_ = Tag::Date;
         v.int_ = d.days;
         return v;
     }
-    static Value list(const ConstList* l) {
+    static Value list(const ValueList* l) {
         Value v;
         v.tag_ = Tag::List;
         v.list_ = l;
@@ -61,13 +61,11 @@ public:
     bool is_missing() const { return tag_ == Tag::Missing; }
     bool as_bool() const { return bool_; }
     std::int64_t as_int() const { return int_; }
-    core::Decimal as_number() const { return core::Decimal::from_raw(number_); }
+    Decimal as_number() const { return Decimal::from_raw(number_); }
     std::string_view as_text() const { return {text_.data, text_.size}; }
-    core::Date as_date() const { return core::Date{static_cast<std::int32_t>(int_)}; }
-    const ConstList& as_list() const { return *list_; }
+    Date as_date() const { return Date{static_cast<std::int32_t>(int_)}; }
+    const ValueList& as_list() const { return *list_; }
 
-    /// Equality of two present values of one type (int and number compare by value).
-    friend bool same_value(const Value& a, const Value& b);
     /// Text for messages and explanations: `true`, `4`, `0.8`, `"text"`, `2013-06-30`, `missing`.
     std::string to_string() const;
 
@@ -80,14 +78,18 @@ private:
     union {
         bool bool_;
         std::int64_t int_;
-        core::int128 number_;
+        int128 number_;
         TextRef text_;
-        const ConstList* list_;
+        const ValueList* list_;
     };
 };
 
-struct ConstList {
+struct ValueList {
     std::vector<Value> items;
 };
 
-}  // namespace parscore::dsl
+/// Compares two present values of one type: <0, 0, >0 (int and number by value; text by code
+/// points, which UTF-8 byte order gives; dates chronologically; false < true).
+int compare_values(const Value& a, const Value& b);
+
+}  // namespace parscore::core

@@ -1,0 +1,9 @@
+#pragma once
+#include <ostream>
+
+namespace parscore::cli {
+
+/// Runs the parscore command line; returns the process exit code (SPEC §6).
+int run(int argc, char** argv, std::ostream& out, std::ostream& err);
+
+}  // namespace parscore::cli

@@ -1,0 +1,9 @@
+#include <CLI/CLI.hpp>
+
+#include "context.hpp"
+
+namespace parscore::cli {
+
+void add_store_commands(CLI::App& /*app*/, Context& /*ctx*/) {}
+
+}  // namespace parscore::cli

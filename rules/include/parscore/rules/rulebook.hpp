@@ -1,0 +1,110 @@
+#pragma once
+// The typed model of a loaded rulebook (SPEC §2): evidence schema, params, groups of criteria,
+// deductions, bonuses, band caps, bands and indicators, with every expression compiled into one
+// shared dsl::Program. Spans point into the file that defined each item.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "parscore/core/decimal.hpp"
+#include "parscore/core/schema.hpp"
+#include "parscore/core/source.hpp"
+#include "parscore/dsl/checker.hpp"
+#include "parscore/dsl/program.hpp"
+
+namespace parscore::rules {
+
+using core::Decimal;
+using core::Span;
+
+enum class OnMissing { Zero, Exempt, Error };
+
+struct Criterion {
+    std::string id;        // full id "group.criterion"
+    std::string local_id;  // "criterion"
+    std::string title;     // defaults to local_id
+    Decimal max;
+    OnMissing on_missing = OnMissing::Zero;
+    std::vector<std::string> applies_to;  // empty: every category of the rulebook
+    dsl::Compiled points;
+    Span span{};  // the criterion's `id` value
+};
+
+struct Group {
+    std::string id;
+    std::string title;
+    std::vector<Criterion> criteria;
+    Span span{};
+};
+
+/// A deduction or a bonus.
+struct Adjustment {
+    std::string id;
+    std::string title;
+    dsl::Compiled points;
+    std::optional<Decimal> cap;
+    Span span{};
+};
+
+struct BandCap {
+    std::string id;
+    std::string title;
+    dsl::Compiled when;
+    std::string at_most;  // a band id
+    Span span{};
+};
+
+struct Band {
+    std::string id;
+    std::string label;  // defaults to id
+    Decimal min;
+    std::optional<Decimal> quota;  // in (0, 1]
+    std::string quota_of;          // a band id, or empty: all complete units of the category
+    Span span{};
+};
+
+struct Indicator {
+    std::string id;
+    std::string title;
+    dsl::Compiled of;  // bool, int or number
+    Span span{};
+};
+
+/// One file a rulebook was built from (root first), with its bytes as read.
+struct RulebookFile {
+    std::string path;    // as resolved (relative paths stay relative to the working directory)
+    std::string text;    // the file's bytes on disk
+    std::string sha256;  // hex SHA-256 of those bytes
+};
+
+struct Rulebook {
+    int format = 1;
+    std::string id;
+    std::string version;
+    std::string title;
+    std::vector<std::string> units;  // categories scored, in order
+    Decimal scale;                   // default 100
+    std::vector<dsl::Param> params;
+    core::EvidenceSchema evidence;
+    std::vector<Group> groups;
+    std::vector<Adjustment> deductions;
+    std::optional<Decimal> deduction_cap;
+    std::vector<Adjustment> bonuses;
+    std::vector<BandCap> band_caps;
+    std::vector<Band> bands;  // highest first; the last has min 0
+    std::vector<Indicator> indicators;
+
+    std::shared_ptr<dsl::Program> program;  // owns every compiled expression
+    std::vector<RulebookFile> files;        // root first (the extends chain), the loaded file last
+    /// SPEC §7: the SHA-256 of the file's bytes; with extends, of the hex digests of its files,
+    /// root first, each followed by a line feed.
+    std::string sha256;
+
+    const Band* band(std::string_view id) const;
+    std::optional<std::size_t> band_index(std::string_view id) const;
+    const Criterion* criterion(std::string_view full_id) const;
+    std::size_t criterion_count() const;
+};
+
+}  // namespace parscore::rules
