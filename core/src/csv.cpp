@@ -1,0 +1,103 @@
+#include "parscore/core/csv.hpp"
+
+#include <cstring>
+
+namespace parscore::core {
+
+namespace {
+
+constexpr std::string_view kCode = "E401";
+
+bool ends_cell(char c) { return c == ',' || c == '\n'; }
+
+Span span_at(FileId file, std::size_t offset) {
+    const auto at = static_cast<std::uint32_t>(offset);
+    return Span{file, at, at + 1};
+}
+
+}  // namespace
+
+CsvReader::CsvReader(const SourceSet& sources, FileId file) : text_(sources.file(file).text()), file_(file) {}
+
+bool CsvReader::next_row(std::vector<CsvCell>& row, Diagnostics& diags) {
+    row.clear();
+    const std::size_t n = text_.size();
+    if (pos_ >= n) return false;
+
+    const std::size_t start = pos_;
+    std::size_t p = pos_;
+    std::size_t scratch_used = 0;  // scratch strings reused across rows: no allocation once warm
+    const char* data = text_.data();
+    for (;;) {
+        CsvCell cell;
+        cell.offset = static_cast<std::uint32_t>(p);
+        if (p < n && data[p] == '"') {
+            cell.quoted = true;
+            const std::size_t open = p;
+            ++p;
+            const std::size_t content = p;
+            std::string* unescaped = nullptr;
+            for (;;) {
+                const void* hit = p < n ? std::memchr(data + p, '"', n - p) : nullptr;
+                if (hit == nullptr) {
+                    diags.error(std::string(kCode), span_at(file_, open), "quoted cell is not closed");
+                    pos_ = n;
+                    return false;
+                }
+                const std::size_t quote = static_cast<std::size_t>(static_cast<const char*>(hit) - data);
+                const bool doubled = quote + 1 < n && data[quote + 1] == '"';
+                if (doubled || unescaped != nullptr) {
+                    // Only cells with "" escapes are copied; the rest stay views into the text.
+                    if (unescaped == nullptr) {
+                        if (scratch_used == scratch_.size()) scratch_.emplace_back();
+                        unescaped = &scratch_[scratch_used++];
+                        unescaped->clear();
+                    }
+                    unescaped->append(data + p, quote - p);
+                }
+                if (!doubled) {
+                    // An unescaped cell's view is set once the row is complete (see below).
+                    if (unescaped == nullptr) cell.text = std::string_view(data + content, quote - content);
+                    p = quote + 1;
+                    break;
+                }
+                unescaped->push_back('"');
+                p = quote + 2;
+            }
+            if (p < n && !ends_cell(data[p])) {
+                diags.error(std::string(kCode), span_at(file_, p),
+                            "unexpected text after the closing quote of a cell");
+                pos_ = n;
+                return false;
+            }
+        } else {
+            const std::size_t begin = p;
+            while (p < n && !ends_cell(data[p])) {
+                if (data[p] == '"') {
+                    diags.error(std::string(kCode), span_at(file_, p),
+                                "quote inside an unquoted cell (quote the whole cell and double the quote)");
+                    pos_ = n;
+                    return false;
+                }
+                ++p;
+            }
+            cell.text = std::string_view(data + begin, p - begin);
+        }
+        row.push_back(cell);
+        if (p >= n) break;
+        if (data[p++] == '\n') break;
+    }
+    // scratch_ may have grown while the row was read, moving its strings (and their short-string
+    // buffers), so views into it are only taken now. Escaped cells are the quoted ones still
+    // without data, in the order their scratch strings were used.
+    std::size_t next_scratch = 0;
+    for (CsvCell& cell : row) {
+        if (cell.quoted && cell.text.data() == nullptr) cell.text = scratch_[next_scratch++];
+    }
+    pos_ = p;
+    row_offset_ = static_cast<std::uint32_t>(start);
+    ++row_index_;
+    return true;
+}
+
+}  // namespace parscore::core
