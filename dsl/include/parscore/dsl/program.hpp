@@ -81,6 +81,7 @@ struct Program {
 struct Compiled {
     NodeId root = kNoNode;
     Type type;
+    NodeId begin = 0, end = 0;  // the expression's nodes are [begin, end)
 };
 
 }  // namespace parscore::dsl
