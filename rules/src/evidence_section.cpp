@@ -1,0 +1,157 @@
+// `evidence:` — record kinds (`fields`, optional `key` and `combine`) and facts (`fact: TYPE`).
+#include <algorithm>
+#include <unordered_map>
+
+#include "codes.hpp"
+#include "parscore/core/suggest.hpp"
+#include "parscore/core/utf8.hpp"
+#include "sections.hpp"
+
+namespace parscore::rules::detail {
+
+namespace {
+
+const std::vector<std::string>& scalar_types() {
+    static const std::vector<std::string> names = {"bool", "int", "number", "percent", "text", "date"};
+    return names;
+}
+
+core::FieldType scalar_type(std::string_view name) {
+    if (name == "bool") return core::FieldType::Bool;
+    if (name == "int") return core::FieldType::Int;
+    if (name == "number") return core::FieldType::Number;
+    if (name == "percent") return core::FieldType::Percent;
+    if (name == "date") return core::FieldType::Date;
+    return core::FieldType::Text;
+}
+
+void read_enum(Reader& reader, const YamlNode& map, std::string_view owner, core::FieldDef& field) {
+    reader.known_keys(map, {"enum"}, "the type of " + std::string(owner));
+    const YamlNode* values = reader.required(map, "enum", "the type of " + std::string(owner));
+    field.type = core::FieldType::Enum;
+    if (!values || !reader.list(*values, "'enum'")) return;
+    if (values->items.empty()) {
+        reader.diags().error(code::kBadEnum, values->span, "the enum of " + std::string(owner) + " has no values");
+        return;
+    }
+    std::unordered_map<std::string, Span> seen;
+    for (const YamlNode& item : values->items) {
+        auto value = reader.text(item, "an enum value");
+        if (!value) continue;
+        auto [it, inserted] = seen.try_emplace(*value, item.span);
+        if (!inserted) {
+            reader.diags()
+                .error(code::kBadEnum, item.span, "enum value " + quote(*value) + " is listed twice")
+                .notes.push_back(core::Note{it->second, "first listed here"});
+            continue;
+        }
+        field.enum_values.push_back(*value);
+    }
+}
+
+/// A field type: one of the scalar type names, or `{ enum: [...] }`. `owner` names the field.
+void read_type(Reader& reader, const YamlNode& node, std::string_view owner, core::FieldDef& field) {
+    if (node.is_map()) {
+        read_enum(reader, node, owner, field);
+        return;
+    }
+    if (node.is_scalar()) {
+        const auto& names = scalar_types();
+        if (std::find(names.begin(), names.end(), node.value) != names.end()) {
+            field.type = scalar_type(node.value);
+            return;
+        }
+        reader.diags().error(code::kUnknownChoice, node.span,
+                             "unknown type " + quote(node.value) + " for " + std::string(owner) +
+                                 " (expected bool, int, number, percent, text, date or { enum: [...] })" +
+                                 core::did_you_mean(node.value, names));
+        return;
+    }
+    reader.diags().error(code::kWrongType, node.span,
+                         "the type of " + std::string(owner) + " must be a type name or { enum: [...] }, found " +
+                             describe(node));
+}
+
+/// `key: FIELD` — the field must exist and be text, int, enum or date (SPEC §2).
+void read_key(Reader& reader, const YamlNode& node, const std::string& kind, core::KindDef& def) {
+    auto name = reader.text(node, "'key'");
+    if (!name) return;
+    auto index = def.field_index(*name);
+    if (!index) {
+        std::vector<std::string> names;
+        for (const auto& f : def.fields) names.push_back(f.name);
+        reader.diags().error(code::kBadKey, node.span,
+                             "key " + quote(*name) + " is not a field of record kind " + quote(kind) +
+                                 core::did_you_mean(*name, names));
+        return;
+    }
+    core::FieldType type = def.fields[*index].type;
+    if (type != core::FieldType::Text && type != core::FieldType::Int && type != core::FieldType::Enum &&
+        type != core::FieldType::Date) {
+        reader.diags().error(code::kBadKey, node.span,
+                             "field " + quote(*name) + " has type " + core::field_type_name(type) +
+                                 "; a key must be a text, int, enum or date field");
+        return;
+    }
+    def.key = *index;
+}
+
+void read_record_kind(Reader& reader, const YamlNode& map, const std::string& kind, core::KindDef& def) {
+    const std::string where = "record kind " + quote(kind);
+    reader.known_keys(map, {"fields", "key", "combine"}, where);
+    if (const YamlNode* fields = reader.required(map, "fields", where); fields && reader.map(*fields, "'fields'")) {
+        for (const auto& [key, type] : fields->entries) {
+            core::FieldDef field;
+            field.name = key.value;
+            field.span = key.span;
+            bool usable = true;
+            if (is_reserved_field(key.value)) {
+                reader.diags().error(code::kReservedField, key.span,
+                                     "a field cannot be named " + quote(key.value) +
+                                         ": every finding already has a unit, a date and a year");
+                usable = false;
+            } else {
+                usable = reader.name(key, "field name");
+            }
+            read_type(reader, type, "field " + quote(key.value), field);
+            if (usable) def.fields.push_back(std::move(field));
+        }
+    }
+    if (const YamlNode* key = map.find("key")) read_key(reader, *key, kind, def);
+    if (const YamlNode* combine = map.find("combine")) {
+        auto value = reader.choice(*combine, {"union", "latest"}, "'combine'");
+        if (value) def.combine = *value == "latest" ? core::Combine::Latest : core::Combine::Union;
+    }
+}
+
+void read_fact(Reader& reader, const YamlNode& map, const std::string& kind, core::KindDef& def) {
+    reader.known_keys(map, {"fact"}, "fact " + quote(kind));
+    def.is_fact = true;
+    core::FieldDef value;
+    value.name = "value";
+    value.span = def.span;
+    read_type(reader, *map.find("fact"), "fact " + quote(kind), value);
+    def.fields.push_back(std::move(value));
+}
+
+}  // namespace
+
+void read_evidence(Reader& reader, const YamlNode& node, Draft& out) {
+    if (!reader.map(node, "'evidence'")) return;
+    for (const auto& [key, value] : node.entries) {
+        DraftKind kind;
+        kind.def.name = key.value;
+        kind.def.span = key.span;
+        kind.usable = reader.name(key, "evidence kind name");
+        if (!reader.map(value, "evidence kind " + quote(key.value))) {
+            kind.usable = false;
+        } else if (value.find("fact")) {
+            read_fact(reader, value, key.value, kind.def);
+        } else {
+            read_record_kind(reader, value, key.value, kind.def);
+        }
+        out.kinds.push_back(std::move(kind));
+    }
+}
+
+}  // namespace parscore::rules::detail

@@ -1,0 +1,82 @@
+// The keys about the rulebook as a whole. `parscore`, `id` and `version` are required in every
+// file (SPEC §2); `units` is required too, but on the merged rulebook (validate.cpp).
+#include "codes.hpp"
+#include "sections.hpp"
+
+namespace parscore::rules::detail {
+
+namespace {
+
+void read_format(Reader& reader, const YamlNode& root) {
+    const YamlNode* node = reader.required(root, "parscore", "a rulebook");
+    if (!node) return;
+    auto version = reader.integer(*node, "'parscore'");
+    if (version && *version != 1) {
+        reader.diags().error(code::kFormatVersion, node->span,
+                             "unsupported format version " + std::to_string(*version) + " (only 'parscore: 1' exists)");
+    }
+}
+
+void read_remove(Reader& reader, const YamlNode& node, FileDraft& out) {
+    if (!reader.list(node, "'remove'")) return;
+    SeenIds seen(reader, "removed id");
+    for (const YamlNode& item : node.items) {
+        auto id = reader.text(item, "a removed id");
+        if (!id) continue;
+        if (seen.add(*id, item.span)) out.remove.push_back({*id, item.span});
+    }
+}
+
+std::optional<Located<Decimal>> read_positive(Reader& reader, const YamlNode& node, std::string_view key,
+                                              bool zero_allowed) {
+    auto value = reader.number(node, "'" + std::string(key) + "'");
+    if (!value) return std::nullopt;
+    if (value->is_negative() || (!zero_allowed && value->is_zero())) {
+        reader.diags().error(code::kOutOfRange, node.span,
+                             "'" + std::string(key) + "' must be " + (zero_allowed ? "0 or more" : "greater than 0") +
+                                 ", found " + value->to_string());
+        return std::nullopt;
+    }
+    return Located<Decimal>{*value, node.span};
+}
+
+}  // namespace
+
+void read_header(Reader& reader, const YamlNode& root, FileDraft& out) {
+    read_format(reader, root);
+    if (const YamlNode* node = reader.required(root, "id", "a rulebook")) {
+        IdValue id = reader.id(*node, IdKind::Rulebook, "rulebook id");
+        if (id.valid) out.id = Located<std::string>{id.value, node->span};
+    }
+    if (const YamlNode* node = reader.required(root, "version", "a rulebook")) {
+        if (auto version = reader.text(*node, "'version'")) out.version = Located<std::string>{*version, node->span};
+    }
+    Draft& body = out.body;
+    if (const YamlNode* node = root.find("title")) {
+        if (auto title = reader.text(*node, "'title'")) body.title = Located<std::string>{*title, node->span};
+    }
+    if (const YamlNode* node = root.find("extends")) {
+        auto path = reader.text(*node, "'extends'");
+        if (path && path->empty()) {
+            reader.diags().error(code::kWrongType, node->span, "'extends' must be a path, found an empty text");
+        } else if (path) {
+            out.extends = Located<std::string>{*path, node->span};
+        }
+    }
+    if (const YamlNode* node = root.find("units")) {
+        body.units = reader.id_list(*node, IdKind::Category, "'units'", "unit category");
+        if (body.units && node->items.empty()) {
+            reader.diags().error(code::kEmptyList, node->span, "'units' must name at least one unit category");
+        }
+    }
+    if (const YamlNode* node = root.find("scale")) body.scale = read_positive(reader, *node, "scale", false);
+    if (const YamlNode* node = root.find("deduction_cap")) {
+        body.deduction_cap = read_positive(reader, *node, "deduction_cap", true);
+    }
+    if (const YamlNode* node = root.find("remove")) {
+        out.remove_key = root.find_key("remove")->span;
+        read_remove(reader, *node, out);
+    }
+}
+
+}  // namespace parscore::rules::detail

@@ -1,0 +1,246 @@
+#include "yaml_reading.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "codes.hpp"
+#include "parscore/core/schema.hpp"
+#include "parscore/core/suggest.hpp"
+#include "parscore/core/utf8.hpp"
+
+namespace parscore::rules::detail {
+
+namespace {
+
+bool all_digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// SPEC §1's number shape; YAML's own (1e3, .5, 0x10, .inf) is deliberately not accepted.
+bool is_number_shape(std::string_view s) {
+    if (!s.empty() && (s[0] == '+' || s[0] == '-')) s.remove_prefix(1);
+    auto dot = s.find('.');
+    if (dot == std::string_view::npos) return all_digits(s);
+    return all_digits(s.substr(0, dot)) && all_digits(s.substr(dot + 1));
+}
+
+std::string join(const std::vector<std::string>& values) {
+    std::string out;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i > 0) out += i + 1 == values.size() ? " or " : ", ";
+        out += values[i];
+    }
+    return out;
+}
+
+std::string article(std::string_view noun) {
+    bool vowel = !noun.empty() && std::string_view("aeiou").find(noun.front()) != std::string_view::npos;
+    return std::string(vowel ? "an " : "a ") + std::string(noun);
+}
+
+}  // namespace
+
+std::string quote(std::string_view text) {
+    constexpr std::size_t kShown = 40;
+    std::string shown(text.substr(0, kShown));
+    // Do not cut a multi-byte character in half.
+    while (!shown.empty() && shown.size() < text.size() && (static_cast<unsigned char>(text[shown.size()]) & 0xC0) == 0x80) {
+        shown.pop_back();
+    }
+    std::string out = "'";
+    for (char c : core::sanitize_utf8(shown)) {
+        if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else {
+            out += c;
+        }
+    }
+    return out + (shown.size() < text.size() ? "…'" : "'");
+}
+
+std::string describe(const YamlNode& node) {
+    switch (node.kind) {
+        case core::YamlKind::Null: return "nothing";
+        case core::YamlKind::Map: return "a map";
+        case core::YamlKind::Sequence: return "a list";
+        case core::YamlKind::Scalar: return quote(node.value);
+    }
+    return "nothing";
+}
+
+std::string item_name(std::string_view noun, const YamlNode& map) {
+    const YamlNode* id = map.is_map() ? map.find("id") : nullptr;
+    if (id && id->is_scalar() && !id->value.empty() && id->value.size() <= 64 && core::is_valid_utf8(id->value) &&
+        id->value.find('\n') == std::string::npos) {
+        return std::string(noun) + " '" + id->value + "'";
+    }
+    return article(noun);
+}
+
+bool Reader::map(const YamlNode& node, std::string_view what) {
+    if (node.is_map()) return true;
+    diags_.error(code::kWrongType, node.span, std::string(what) + " must be a map, found " + describe(node));
+    return false;
+}
+
+bool Reader::list(const YamlNode& node, std::string_view what) {
+    if (node.is_sequence()) return true;
+    diags_.error(code::kWrongType, node.span, std::string(what) + " must be a list, found " + describe(node));
+    return false;
+}
+
+bool Reader::scalar(const YamlNode& node, std::string_view what) {
+    if (node.is_scalar()) return true;
+    diags_.error(code::kWrongType, node.span, std::string(what) + " must be a single value, found " + describe(node));
+    return false;
+}
+
+void Reader::known_keys(const YamlNode& map, const std::vector<std::string>& allowed, std::string_view where) {
+    for (const auto& [key, value] : map.entries) {
+        if (std::find(allowed.begin(), allowed.end(), key.value) != allowed.end()) continue;
+        diags_.error(code::kUnknownKey, key.span,
+                     "unknown key " + quote(key.value) + " in " + std::string(where) +
+                         core::did_you_mean(key.value, allowed));
+    }
+}
+
+const YamlNode* Reader::required(const YamlNode& map, std::string_view key, std::string_view where) {
+    if (const YamlNode* value = map.find(key)) return value;
+    missing(map.span, key, where);
+    return nullptr;
+}
+
+void Reader::missing(Span map_span, std::string_view key, std::string_view where) {
+    diags_.error(code::kMissingKey, map_span, std::string(where) + " has no '" + std::string(key) + "' (required)");
+}
+
+std::optional<std::string> Reader::text(const YamlNode& node, std::string_view what) {
+    if (!node.is_scalar()) {
+        diags_.error(code::kWrongType, node.span, std::string(what) + " must be text, found " + describe(node));
+        return std::nullopt;
+    }
+    return core::to_nfc(node.value);
+}
+
+std::optional<Decimal> Reader::number(const YamlNode& node, std::string_view what) {
+    if (!node.is_scalar() || !is_number_shape(node.value)) {
+        diags_.error(code::kWrongType, node.span, std::string(what) + " must be a number, found " + describe(node));
+        return std::nullopt;
+    }
+    auto value = Decimal::parse(node.value);
+    if (!value) {
+        diags_.error(code::kOutOfRange, node.span,
+                     std::string(what) + " is out of range (|x| must be below 10^18): " + quote(node.value));
+    }
+    return value;
+}
+
+std::optional<std::int64_t> Reader::integer(const YamlNode& node, std::string_view what) {
+    std::string_view digits = node.is_scalar() ? std::string_view(node.value) : std::string_view();
+    if (!digits.empty() && (digits[0] == '+' || digits[0] == '-')) digits.remove_prefix(1);
+    if (!node.is_scalar() || !all_digits(digits)) {
+        diags_.error(code::kWrongType, node.span, std::string(what) + " must be an int, found " + describe(node));
+        return std::nullopt;
+    }
+    std::string_view s = node.value[0] == '+' ? std::string_view(node.value).substr(1) : std::string_view(node.value);
+    std::int64_t v = 0;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc{} || end != s.data() + s.size()) {
+        diags_.error(code::kOutOfRange, node.span, std::string(what) + " is out of range: " + quote(node.value));
+        return std::nullopt;
+    }
+    return v;
+}
+
+std::optional<Decimal> Reader::fraction(const YamlNode& node, std::string_view what) {
+    std::string_view text = node.is_scalar() ? std::string_view(node.value) : std::string_view();
+    std::string_view number = !text.empty() && text.back() == '%' ? text.substr(0, text.size() - 1) : text;
+    if (!node.is_scalar() || !is_number_shape(number)) {
+        diags_.error(code::kWrongType, node.span,
+                     std::string(what) + " must be a share (a number in (0, 1] or a percentage such as 20%), found " +
+                         describe(node));
+        return std::nullopt;
+    }
+    core::FieldDef percent{"", core::FieldType::Percent, {}, {}};
+    core::ScalarResult read = core::read_scalar(percent, text);
+    const Decimal* value = read.value ? std::get_if<Decimal>(&*read.value) : nullptr;
+    if (!value || value->is_zero()) {
+        diags_.error(code::kOutOfRange, node.span, std::string(what) + " must be in (0, 1], found " + quote(text));
+        return std::nullopt;
+    }
+    return *value;
+}
+
+std::optional<std::string> Reader::choice(const YamlNode& node, const std::vector<std::string>& values,
+                                          std::string_view what) {
+    if (node.is_scalar() && std::find(values.begin(), values.end(), node.value) != values.end()) return node.value;
+    std::string found = describe(node);
+    std::string hint = node.is_scalar() ? core::did_you_mean(node.value, values) : "";
+    diags_.error(node.is_scalar() ? code::kUnknownChoice : code::kWrongType, node.span,
+                 std::string(what) + " must be " + join(values) + ", found " + found + hint);
+    return std::nullopt;
+}
+
+IdValue Reader::id(const YamlNode& node, IdKind kind, std::string_view noun) {
+    IdValue out;
+    if (!node.is_scalar()) {
+        diags_.error(code::kWrongType, node.span, article(noun) + " must be a single value, found " + describe(node));
+        return out;
+    }
+    out.value = node.value;
+    if (!matches(kind, node.value)) {
+        diags_.error(code::kMalformedId, node.span,
+                     "malformed " + std::string(noun) + " " + quote(node.value) + " (must match " + pattern(kind) + ")");
+        return out;
+    }
+    if ((kind == IdKind::Group || kind == IdKind::Name) && is_reserved_name(node.value)) {
+        diags_.error(code::kReservedId, node.span,
+                     quote(node.value) + " is reserved by the rule language and cannot be " + article(noun));
+        return out;
+    }
+    if (kind == IdKind::Group && is_remove_section(node.value)) {
+        diags_.error(code::kReservedId, node.span,
+                     quote(node.value) + " names a section in qualified `remove:` ids and cannot be " + article(noun));
+        return out;
+    }
+    out.valid = true;
+    return out;
+}
+
+bool Reader::name(const YamlNode& key, std::string_view noun) { return id(key, IdKind::Name, noun).valid; }
+
+const YamlNode* Reader::expression(const YamlNode& node, std::string_view what) {
+    if (node.is_scalar() && !node.value.empty()) return &node;
+    diags_.error(code::kWrongType, node.span, std::string(what) + " must be an expression, found " +
+                                                  (node.is_scalar() ? "an empty text" : describe(node)));
+    return nullptr;
+}
+
+std::optional<std::vector<Located<std::string>>> Reader::id_list(const YamlNode& node, IdKind kind,
+                                                                 std::string_view what, std::string_view noun) {
+    if (!list(node, what)) return std::nullopt;
+    std::vector<Located<std::string>> out;
+    SeenIds seen(*this, std::string(noun));
+    for (const YamlNode& item : node.items) {
+        IdValue id = this->id(item, kind, noun);
+        if (!id.valid) continue;
+        if (seen.add(id.value, item.span)) out.push_back({id.value, item.span});
+    }
+    return out;
+}
+
+void Reader::duplicate(std::string_view noun, std::string_view id, Span later, Span first) {
+    diags_.error(code::kDuplicate, later, "duplicate " + std::string(noun) + " " + quote(id))
+        .notes.push_back(core::Note{first, "first defined here"});
+}
+
+bool SeenIds::add(const std::string& id, Span span) {
+    if (id.empty()) return true;
+    auto [it, inserted] = seen_.try_emplace(id, span);
+    if (!inserted) reader_.duplicate(noun_, id, span, it->second);
+    return inserted;
+}
+
+}  // namespace parscore::rules::detail

@@ -1,0 +1,90 @@
+#pragma once
+// Typed reading of rulebook values from the YAML tree. Every reader reports what is wrong at the
+// node (E203–E211) and returns nothing, so the caller simply skips the value; no YAML shape makes
+// a reader fail in any other way.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "draft.hpp"
+#include "ids.hpp"
+#include "parscore/core/diagnostic.hpp"
+
+namespace parscore::rules::detail {
+
+/// How a node is named in messages: "a map", "a list", "nothing", or the scalar quoted.
+std::string describe(const YamlNode& node);
+/// `'text'`, shortened and made printable.
+std::string quote(std::string_view text);
+/// "criterion 'posted'", or "a criterion" when the map has no usable id.
+std::string item_name(std::string_view noun, const YamlNode& map);
+
+struct IdValue {
+    std::string value;   // as written ("" when the node is not a scalar)
+    bool valid = false;  // matches its pattern and is not reserved
+};
+
+class Reader {
+public:
+    explicit Reader(core::Diagnostics& diags) : diags_(diags) {}
+    core::Diagnostics& diags() { return diags_; }
+
+    /// Shape checks (E205). `what` names the value: "'criteria'", "a criterion".
+    bool map(const YamlNode& node, std::string_view what);
+    bool list(const YamlNode& node, std::string_view what);
+    bool scalar(const YamlNode& node, std::string_view what);
+
+    /// Reports every key of `map` not in `allowed` (E203, with "did you mean").
+    void known_keys(const YamlNode& map, const std::vector<std::string>& allowed, std::string_view where);
+    /// The value of `key`, or nullptr after reporting it missing at the map (E204).
+    const YamlNode* required(const YamlNode& map, std::string_view key, std::string_view where);
+    /// Reports `key` missing from the map at `map_span` (E204).
+    void missing(Span map_span, std::string_view key, std::string_view where);
+
+    /// Any scalar, NFC-normalised.
+    std::optional<std::string> text(const YamlNode& node, std::string_view what);
+    /// `[-+]?[0-9]+(\.[0-9]+)?`.
+    std::optional<Decimal> number(const YamlNode& node, std::string_view what);
+    /// `[-+]?[0-9]+`.
+    std::optional<std::int64_t> integer(const YamlNode& node, std::string_view what);
+    /// A number in (0, 1], written as a decimal or as N% (quoted or not).
+    std::optional<Decimal> fraction(const YamlNode& node, std::string_view what);
+    /// One of `values` (E211 otherwise).
+    std::optional<std::string> choice(const YamlNode& node, const std::vector<std::string>& values,
+                                      std::string_view what);
+    /// An id: its pattern (E206) and, for groups and names, the reserved words (E207). `noun`
+    /// names the kind of id in messages ("criterion id").
+    IdValue id(const YamlNode& node, IdKind kind, std::string_view noun);
+    /// Checks a name given as a map key (kinds, fields, params).
+    bool name(const YamlNode& key, std::string_view noun);
+    /// An expression: a non-empty scalar, else nullptr after E205.
+    const YamlNode* expression(const YamlNode& node, std::string_view what);
+
+    /// A list of unique ids (units, applies_to, remove): duplicates are E208 with a note.
+    std::optional<std::vector<Located<std::string>>> id_list(const YamlNode& node, IdKind kind, std::string_view what,
+                                                             std::string_view noun);
+
+    /// Reports `id` defined twice (E208) at `later`, with a note at `first`.
+    void duplicate(std::string_view noun, std::string_view id, Span later, Span first);
+
+private:
+    core::Diagnostics& diags_;
+};
+
+/// Remembers the ids of one list and reports repeats.
+class SeenIds {
+public:
+    SeenIds(Reader& reader, std::string noun) : reader_(reader), noun_(std::move(noun)) {}
+    /// False (after E208) when `id` was seen already; an empty id is never a repeat.
+    bool add(const std::string& id, Span span);
+
+private:
+    Reader& reader_;
+    std::string noun_;
+    std::unordered_map<std::string, Span> seen_;
+};
+
+}  // namespace parscore::rules::detail
