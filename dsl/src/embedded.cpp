@@ -62,6 +62,16 @@ std::optional<Compiled> compile_scalar(core::SourceSet& sources, core::FileId ya
     core::Diagnostics local;
     std::optional<Compiled> compiled;
     if (auto expr = parse_expression(sources, expr_file, local)) compiled = checker.compile(*expr, local);
+    if (compiled) {
+        // Node and arm spans point into the YAML file too, for explanations and coverage.
+        Program& program = checker.program();
+        for (NodeId i = compiled->begin; i < compiled->end; ++i) {
+            Node& n = program.nodes[i];
+            n.span = origin.map(n.span);
+            if (n.op != Op::Steps) continue;
+            for (NodeId a = n.b; a < n.b + n.c; ++a) program.arms[a].span = origin.map(program.arms[a].span);
+        }
+    }
 
     for (core::Diagnostic& d : local.items()) {
         if (d.span && d.span->file == expr_file) {

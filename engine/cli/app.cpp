@@ -25,7 +25,7 @@ void Context::print_diagnostics(const core::Diagnostics& diags, const core::Sour
 }
 
 int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
-    Context ctx{out, err};
+    Context ctx{out, err, {}, false, false, kOk};
     ctx.stdout_is_terminal = isatty(STDOUT_FILENO) != 0;
     ctx.stderr_is_terminal = isatty(STDERR_FILENO) != 0;
 

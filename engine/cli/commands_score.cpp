@@ -1,9 +1,104 @@
+// score and rank: one evaluation of a year, rendered as a table, JSON, CSV, HTML or Excel.
+#include <chrono>
+#include <cstdio>
+
 #include <CLI/CLI.hpp>
 
 #include "context.hpp"
+#include "parscore/engine/evaluation.hpp"
+#include "parscore/engine/report.hpp"
+#include "shared.hpp"
 
 namespace parscore::cli {
 
-void add_score_commands(CLI::App& /*app*/, Context& /*ctx*/) {}
+namespace {
+
+struct EvaluationOptions {
+    std::string rules;
+    std::string year;
+    std::string unit;
+    std::string category;
+    std::string basis = "all";
+    std::string format = "table";
+    std::string out;
+    bool bom = false;
+    bool timings = false;
+    unsigned threads = 0;
+};
+
+void add_evaluation_options(CLI::App* cmd, EvaluationOptions& o, const std::vector<std::string>& formats) {
+    cmd->add_option("--rules", o.rules, "rulebook file")->required();
+    cmd->add_option("--year", o.year, "evaluation year")->required();
+    cmd->add_option("--category", o.category, "only this category");
+    cmd->add_option("--basis", o.basis, "all | self | inspected (default all)")
+        ->check(CLI::IsMember({"all", "self", "inspected"}));
+    cmd->add_option("--format", o.format, "output format")->check(CLI::IsMember(formats));
+    cmd->add_option("--out", o.out, "write to FILE instead of stdout");
+    cmd->add_flag("--bom", o.bom, "CSV: start with a UTF-8 byte-order mark");
+    cmd->add_flag("--timings", o.timings, "print phase timings to stderr");
+    cmd->add_option("--threads", o.threads, "evaluation threads (default: all cores)");
+}
+
+double ms_since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+int run_evaluation(Context& ctx, const EvaluationOptions& o, bool ranking) {
+    core::SourceSet sources;
+    auto start = std::chrono::steady_clock::now();
+    rules::Rulebook rulebook = load_rules(o.rules, ctx, sources);
+    engine::EvaluationRequest request;
+    request.year = parse_year_option(o.year);
+    request.basis = *engine::parse_basis(o.basis);
+    if (!o.unit.empty()) request.unit = o.unit;
+    if (!o.category.empty()) request.category = o.category;
+    request.by_rank = ranking;
+    request.threads = o.threads;
+    inspections::Store store = open_store(ctx, inspections::OpenMode::Existing);
+
+    engine::Timings timings;
+    engine::Evaluation evaluation;
+    try {
+        evaluation = engine::evaluate(rulebook, store, request, &timings);
+    } catch (const engine::NotCovered& e) {
+        throw CliError(kInvalid, e.what());
+    }
+    timings.load_ms += ms_since(start) - timings.load_ms - timings.evaluate_ms - timings.rank_ms;
+
+    auto t_out = std::chrono::steady_clock::now();
+    std::string text;
+    if (o.format == "json") {
+        text = engine::render_json(rulebook, evaluation);
+    } else if (o.format == "csv") {
+        text = engine::render_csv(rulebook, evaluation, o.bom);
+    } else {
+        text = engine::render_table(rulebook, evaluation, ranking);
+    }
+    write_output(ctx, o.out, text);
+    ctx.out.flush();
+    if (o.timings) {
+        char line[160];
+        std::snprintf(line, sizeof line, "timings: load=%.1f evaluate=%.1f rank=%.1f output=%.1f\n", timings.load_ms,
+                      timings.evaluate_ms, timings.rank_ms, ms_since(t_out));
+        ctx.err << line;
+    }
+    for (const auto& w : evaluation.warnings) ctx.err << "warning[" << w.code << "]: " << w.message << "\n";
+    return kOk;
+}
+
+}  // namespace
+
+void add_score_commands(CLI::App& app, Context& ctx) {
+    static EvaluationOptions score_options, rank_options;
+
+    CLI::App* score = app.add_subcommand("score", "score every unit of a year (SPEC §4)");
+    add_evaluation_options(score, score_options, {"table", "json", "csv"});
+    score->add_option("--unit", score_options.unit, "only this unit");
+    score->callback([&ctx] { ctx.exit_code = run_evaluation(ctx, score_options, false); });
+
+    CLI::App* rank = app.add_subcommand("rank", "rank the units of each category by total");
+    add_evaluation_options(rank, rank_options, {"table", "json", "csv"});
+    rank->callback([&ctx] { ctx.exit_code = run_evaluation(ctx, rank_options, true); });
+}
 
 }  // namespace parscore::cli

@@ -26,6 +26,8 @@ public:
     /// error (reported in `diags`); warnings do not stop compilation.
     std::optional<Compiled> compile(const Expr& expr, core::Diagnostics& diags);
 
+    Program& program() { return program_; }
+
 private:
     struct Impl;
     Program& program_;

@@ -1,0 +1,26 @@
+#pragma once
+// Rendering an evaluation (SPEC §7): JSON, CSV, a terminal table, a self-contained HTML report
+// and an Excel workbook.
+#include <filesystem>
+#include <string>
+
+#include "parscore/engine/result.hpp"
+#include "parscore/rules/rulebook.hpp"
+
+namespace parscore::engine {
+
+/// `score`/`rank --format json`, exactly the shape of SPEC §7.
+std::string render_json(const rules::Rulebook& rulebook, const Evaluation& evaluation);
+
+/// `score`/`rank --format csv`: rank,unit,name,category,total,band,status, then one column per
+/// criterion id; text cells that would start a spreadsheet formula are prefixed with '.
+std::string render_csv(const rules::Rulebook& rulebook, const Evaluation& evaluation, bool bom);
+
+/// A text cell for CSV or a spreadsheet: one that starts with =, +, -, @, tab or CR gets a
+/// leading ' so a spreadsheet shows it as text.
+std::string csv_text_cell(const std::string& text);
+
+/// The terminal table of `score` (by id) or `rank` (by rank, with changes), per category.
+std::string render_table(const rules::Rulebook& rulebook, const Evaluation& evaluation, bool ranking);
+
+}  // namespace parscore::engine
