@@ -9,8 +9,6 @@ namespace {
 
 __extension__ typedef unsigned __int128 uint128;
 
-constexpr int128 kScale = Decimal::kScale;
-
 std::optional<Decimal> checked(int128 raw) {
     if (!Decimal::raw_in_range(raw)) return std::nullopt;
     return Decimal::from_raw(raw);

@@ -493,7 +493,7 @@ private:
             top.key = std::move(node);
             top.has_key = true;
         } else {
-            if (top.keep_entry) top.node.entries.emplace_back(std::move(top.key), std::move(node));
+            if (top.keep_entry) top.node.entries.push_back(YamlEntry{std::move(top.key), std::move(node)});
             top.key = YamlNode{};
             top.has_key = false;
         }

@@ -21,6 +21,8 @@ inline constexpr int kMaxYamlDepth = 64;
 enum class YamlKind { Null, Scalar, Sequence, Map };
 enum class ScalarStyle { Plain, SingleQuoted, DoubleQuoted, Literal, Folded };
 
+struct YamlEntry;
+
 struct YamlNode {
     YamlKind kind = YamlKind::Null;
     /// begin: the node's start (a scalar's first character, its opening quote, or its `|`/`>`
@@ -30,7 +32,7 @@ struct YamlNode {
     ScalarStyle style = ScalarStyle::Plain;
     std::string value;  // decoded scalar text (not normalised)
     std::vector<YamlNode> items;                          // Sequence
-    std::vector<std::pair<YamlNode, YamlNode>> entries;  // Map, in file order; keys are scalars
+    std::vector<YamlEntry> entries;  // Map, in file order; keys are scalars
 
     bool is_null() const { return kind == YamlKind::Null; }
     bool is_scalar() const { return kind == YamlKind::Scalar; }
@@ -41,6 +43,12 @@ struct YamlNode {
     const YamlNode* find(std::string_view key) const;
     /// The key node of a map entry, or nullptr.
     const YamlNode* find_key(std::string_view key) const;
+};
+
+/// A map entry: `first` is the key (a scalar), `second` its value.
+struct YamlEntry {
+    YamlNode first;
+    YamlNode second;
 };
 
 /// Parses the file's text. Returns the root (Null for an empty document) or nullopt after a fatal
