@@ -80,13 +80,13 @@ void add_check_command(CLI::App& app, Context& ctx) {
     check->callback([options, &ctx]() { ctx.exit_code = run_check(*options, ctx); });
 }
 
-// ---- parscore test ----------------------------------------------------------------------------
-// Added with the rule-test runner.
-
 }  // namespace
+
+void add_test_command(CLI::App& app, Context& ctx);  // commands_test.cpp
 
 void add_rule_commands(CLI::App& app, Context& ctx) {
     add_check_command(app, ctx);
+    add_test_command(app, ctx);
 }
 
 }  // namespace parscore::cli

@@ -1,0 +1,241 @@
+#include "rule_test_file.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "parscore/core/schema.hpp"
+#include "parscore/core/suggest.hpp"
+#include "parscore/core/utf8.hpp"
+
+namespace parscore::engine {
+
+namespace {
+
+using core::YamlNode;
+
+constexpr const char* kUnknownKey = "E501";
+constexpr const char* kMissingKey = "E502";
+constexpr const char* kBadValue = "E503";
+constexpr const char* kUnknownId = "E504";
+constexpr const char* kNotScored = "E505";
+
+std::string shape(const YamlNode& n) {
+    switch (n.kind) {
+        case core::YamlKind::Null: return "nothing";
+        case core::YamlKind::Scalar: return "'" + core::sanitize_utf8(n.value.substr(0, 40)) + "'";
+        case core::YamlKind::Sequence: return "a list";
+        case core::YamlKind::Map: return "a map";
+    }
+    return "a value";
+}
+
+void known_keys(const YamlNode& map, const std::vector<std::string>& allowed, const std::string& where,
+                core::Diagnostics& diags) {
+    for (const auto& [key, value] : map.entries) {
+        if (std::find(allowed.begin(), allowed.end(), key.value) != allowed.end()) continue;
+        diags.error(kUnknownKey, key.span,
+                    "unknown key '" + core::sanitize_utf8(key.value) + "' in " + where + core::did_you_mean(key.value, allowed));
+    }
+}
+
+const YamlNode* required(const YamlNode& map, const char* key, const std::string& where, core::Diagnostics& diags) {
+    const YamlNode* v = map.find(key);
+    if (!v) diags.error(kMissingKey, map.span, where + " needs '" + key + "'");
+    return v;
+}
+
+std::optional<int> read_year(const YamlNode& n, core::Diagnostics& diags) {
+    core::FieldDef year{"year", core::FieldType::Int, {}, {}};
+    if (n.is_scalar()) {
+        auto r = core::read_scalar(year, n.value);
+        if (r.value) {
+            auto y = std::get<std::int64_t>(*r.value);
+            if (y >= 1 && y <= 9999) return static_cast<int>(y);
+        }
+    }
+    diags.error(kBadValue, n.span, "'year' must be a year such as 2013, found " + shape(n));
+    return std::nullopt;
+}
+
+std::optional<std::string> read_text(const YamlNode& n, const std::string& what, core::Diagnostics& diags) {
+    if (n.is_scalar()) return core::to_nfc(n.value);
+    diags.error(kBadValue, n.span, what + " must be text, found " + shape(n));
+    return std::nullopt;
+}
+
+// A number (the engine's decimals), a word, or null.
+Expected read_expected(const YamlNode& n) {
+    Expected e;
+    e.span = n.span;
+    if (n.is_null() || (n.is_plain() && (n.value == "null" || n.value == "~"))) return e;
+    if (!n.is_scalar()) {
+        e.kind = Expected::Kind::Word;
+        e.word = "\x01";  // never matches; reported by the caller
+        return e;
+    }
+    if (auto d = core::Decimal::parse(n.value)) {
+        e.kind = Expected::Kind::Number;
+        e.number = *d;
+        return e;
+    }
+    e.kind = Expected::Kind::Word;
+    e.word = core::to_nfc(n.value);
+    return e;
+}
+
+void expect_items(const YamlNode& map, const std::vector<std::string>& ids, const char* section, const char* noun,
+                  const std::vector<std::string>& words, std::vector<ExpectedItem>& out, core::Diagnostics& diags) {
+    if (!map.is_map()) {
+        diags.error(kBadValue, map.span, std::string("'") + section + "' must be a map from ids to expected points, found " + shape(map));
+        return;
+    }
+    for (const auto& [key, value] : map.entries) {
+        if (std::find(ids.begin(), ids.end(), key.value) == ids.end()) {
+            diags.error(kUnknownId, key.span,
+                        std::string("unknown ") + noun + " '" + core::sanitize_utf8(key.value) + "'" + core::did_you_mean(key.value, ids));
+            continue;
+        }
+        Expected e = read_expected(value);
+        bool ok = e.kind == Expected::Kind::Number ||
+                  (e.kind == Expected::Kind::Word && std::find(words.begin(), words.end(), e.word) != words.end());
+        if (!ok) {
+            std::string allowed = "a number";
+            for (const auto& w : words) allowed += ", " + w;
+            diags.error(kBadValue, value.span, std::string("expected ") + allowed + " for " + noun + " '" + key.value + "', found " + shape(value));
+            continue;
+        }
+        out.push_back({key.value, e});
+    }
+}
+
+void read_expect(const YamlNode& node, const rules::Rulebook& rb, CaseSpec& c) {
+    core::Diagnostics& diags = c.problems;
+    if (!node.is_map()) {
+        diags.error(kBadValue, node.span, "'expect' must be a map, found " + shape(node));
+        return;
+    }
+    known_keys(node, {"criteria", "deductions", "bonuses", "points", "total", "band", "status"}, "'expect'", diags);
+    std::vector<std::string> criteria, deductions, bonuses, bands;
+    for (const auto& g : rb.groups) {
+        for (const auto& cr : g.criteria) criteria.push_back(cr.id);
+    }
+    for (const auto& d : rb.deductions) deductions.push_back(d.id);
+    for (const auto& b : rb.bonuses) bonuses.push_back(b.id);
+    for (const auto& b : rb.bands) bands.push_back(b.id);
+    if (const YamlNode* n = node.find("criteria")) {
+        expect_items(*n, criteria, "criteria", "criterion", {"exempt", "missing", "error"}, c.criteria, diags);
+    }
+    if (const YamlNode* n = node.find("deductions")) expect_items(*n, deductions, "deductions", "deduction", {"missing"}, c.deductions, diags);
+    if (const YamlNode* n = node.find("bonuses")) expect_items(*n, bonuses, "bonuses", "bonus", {"missing"}, c.bonuses, diags);
+    for (const char* key : {"points", "total"}) {
+        const YamlNode* n = node.find(key);
+        if (!n) continue;
+        Expected e = read_expected(*n);
+        if (e.kind == Expected::Kind::Word) {
+            diags.error(kBadValue, n->span, std::string("'") + key + "' must be a number or null, found " + shape(*n));
+            continue;
+        }
+        (std::string(key) == "points" ? c.points : c.total) = e;
+    }
+    if (const YamlNode* n = node.find("band")) {
+        Expected e = read_expected(*n);
+        if (e.kind == Expected::Kind::Number || (e.kind == Expected::Kind::Word &&
+                                                 std::find(bands.begin(), bands.end(), e.word) == bands.end())) {
+            diags.error(kUnknownId, n->span, "unknown band " + shape(*n) + core::did_you_mean(e.word, bands));
+        } else {
+            c.band = e;
+        }
+    }
+    if (const YamlNode* n = node.find("status")) {
+        Expected e = read_expected(*n);
+        if (e.kind != Expected::Kind::Word || (e.word != "complete" && e.word != "incomplete")) {
+            diags.error(kBadValue, n->span, "'status' must be complete or incomplete, found " + shape(*n));
+        } else {
+            c.status = e;
+        }
+    }
+}
+
+}  // namespace
+
+std::string Expected::text() const {
+    switch (kind) {
+        case Kind::Number: return number.to_string();
+        case Kind::Word: return word;
+        case Kind::Null: return "null";
+    }
+    return "null";
+}
+
+bool read_test_file_header(TestFile& file, const core::SourceSet& sources, core::Diagnostics& diags) {
+    file.root = core::parse_yaml(sources, file.file, diags);
+    if (!file.root) return false;
+    const YamlNode& root = *file.root;
+    if (!root.is_map()) {
+        diags.error(kBadValue, root.span, "a test file must be a map with 'rulebook', 'year' and 'cases', found " + shape(root));
+        return false;
+    }
+    std::size_t before = diags.error_count();
+    known_keys(root, {"rulebook", "year", "cases"}, "a test file", diags);
+    if (const YamlNode* rb = required(root, "rulebook", "a test file", diags)) {
+        if (auto path = read_text(*rb, "'rulebook'", diags)) {
+            file.rulebook_path = (std::filesystem::path(file.path).parent_path() / *path).lexically_normal().string();
+            file.rulebook_span = rb->span;
+        }
+    }
+    if (const YamlNode* y = root.find("year")) file.year = read_year(*y, diags);
+    if (const YamlNode* cases = required(root, "cases", "a test file", diags)) {
+        if (cases->is_sequence()) {
+            file.cases = cases;
+        } else {
+            diags.error(kBadValue, cases->span, "'cases' must be a list of cases, found " + shape(*cases));
+        }
+    }
+    return diags.error_count() == before;
+}
+
+CaseSpec read_case(const YamlNode& node, const TestFile& file, const rules::Rulebook& rb) {
+    CaseSpec c;
+    c.span = node.span;
+    core::Diagnostics& diags = c.problems;
+    if (!node.is_map()) {
+        diags.error(kBadValue, node.span, "a case must be a map with 'name', 'unit', 'evidence' and 'expect', found " + shape(node));
+        return c;
+    }
+    known_keys(node, {"name", "unit", "year", "evidence", "expect"}, "a case", diags);
+    if (const YamlNode* n = required(node, "name", "a case", diags)) {
+        if (auto name = read_text(*n, "'name'", diags)) c.name = *name;
+        c.span = n->span;
+    }
+    if (const YamlNode* u = required(node, "unit", "a case", diags)) {
+        if (!u->is_map()) {
+            diags.error(kBadValue, u->span, "'unit' must be a map with 'id' and 'category', found " + shape(*u));
+        } else {
+            known_keys(*u, {"id", "category", "name"}, "'unit'", diags);
+            if (const YamlNode* id = required(*u, "id", "'unit'", diags)) c.unit_id = read_text(*id, "the unit id", diags).value_or("");
+            if (const YamlNode* cat = required(*u, "category", "'unit'", diags)) {
+                c.unit_category = read_text(*cat, "the unit category", diags).value_or("");
+                if (!c.unit_category.empty() &&
+                    std::find(rb.units.begin(), rb.units.end(), c.unit_category) == rb.units.end()) {
+                    diags.error(kNotScored, cat->span,
+                                "rulebook '" + rb.id + "' does not score category '" + c.unit_category + "'" +
+                                    core::did_you_mean(c.unit_category, rb.units));
+                }
+            }
+            c.unit_name = c.unit_id;
+            if (const YamlNode* name = u->find("name")) c.unit_name = read_text(*name, "the unit name", diags).value_or(c.unit_id);
+        }
+    }
+    std::optional<int> year = file.year;
+    if (const YamlNode* y = node.find("year")) year = read_year(*y, diags);
+    if (year) {
+        c.year = *year;
+    } else if (!node.find("year")) {
+        diags.error(kMissingKey, node.span, "a case needs a 'year' when the file gives none");
+    }
+    if (const YamlNode* e = node.find("evidence"); e && !e->is_null()) c.evidence = e;
+    if (const YamlNode* x = required(node, "expect", "a case", diags)) read_expect(*x, rb, c);
+    return c;
+}
+
+}  // namespace parscore::engine
