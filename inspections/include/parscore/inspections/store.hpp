@@ -1,0 +1,229 @@
+#pragma once
+// The evidence store: one SQLite database holding units, inspections with their revision and
+// event history (hash-chained per inspection), the evidence schemas reports were validated with,
+// import records and publications. Nothing is updated in place except unit attributes; every
+// change to an inspection takes the next revision number of the database (SPEC §5,
+// docs/store.md). All failures are StoreError; see store_error.hpp for which exit code each gets.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parscore/core/schema.hpp"
+#include "parscore/inspections/evidence_set.hpp"
+#include "parscore/inspections/model.hpp"
+#include "parscore/inspections/store_error.hpp"
+
+namespace parscore::inspections {
+
+/// PRAGMA application_id of a parscore database ("PSC1") and the schema version this build writes.
+inline constexpr std::int32_t kApplicationId = 0x50534331;
+inline constexpr int kSchemaVersion = 1;
+
+enum class OpenMode {
+    Existing,  // the database must exist (StoreError::Missing otherwise)
+    Create,    // created (atomically, fully initialised) when absent
+};
+
+// ---- units --------------------------------------------------------------------------------------
+
+/// Units to add or update, from a units CSV (see units_csv.hpp). A column that was absent keeps
+/// a stored unit's value; present columns replace it (an empty cell stored as "no value").
+struct UnitsUpdate {
+    bool has_parent = false, has_active_from = false, has_active_to = false;
+    std::vector<UnitInfo> units;
+};
+struct UnitsOutcome {
+    std::size_t added = 0, updated = 0, unchanged = 0;
+};
+
+// ---- recording ----------------------------------------------------------------------------------
+
+struct RecordOptions {
+    bool again = false;       // record even when an equal inspection is stored
+    std::string recorded_by;  // empty: the login name
+};
+
+struct RecordOutcome {
+    std::string id;            // the new inspection's id; empty when refused
+    std::string duplicate_of;  // when refused: the stored inspection with equal unit, date, kind, findings
+};
+
+/// The inspections of one CSV import (see evidence_csv.hpp), ready to store.
+struct ImportBatch {
+    std::string kind;
+    bool fact = false;
+    std::string path;         // as given, for the import record
+    std::string file_sha256;  // of the file's bytes on disk
+    std::size_t rows = 0;     // data rows
+    struct Inspection {
+        std::string unit;
+        core::Date date;
+        std::optional<int> year;
+        std::size_t records = 0;
+        std::string blob;  // findings blob of the kind
+    };
+    std::vector<Inspection> inspections;  // in order of their first row
+};
+
+struct ImportOptions {
+    InspectionKind kind = InspectionKind::Scheduled;
+    bool again = false;  // import even when a file with the same SHA-256 was imported before
+    std::string recorded_by;
+};
+
+struct ImportOutcome {
+    bool refused = false;               // the file was imported before (and not --again)
+    std::string previous_import_at;     // when refused
+    std::size_t inspections = 0;
+    std::int64_t first_revision = 0, last_revision = 0;
+};
+
+// ---- reading ------------------------------------------------------------------------------------
+
+struct InspectionFilter {
+    std::optional<std::string> unit;
+    std::optional<int> year;  // evaluation year
+};
+
+struct InspectionSummary {
+    std::string id;
+    std::string unit;
+    core::Date date;
+    std::optional<int> year_given;
+    int year = 0;  // evaluation year
+    InspectionKind kind = InspectionKind::Scheduled;
+    std::vector<std::string> team;
+    Status status = Status::Submitted;
+    std::int64_t stamp = 0;
+    std::int64_t revision = 0;  // number of the latest revision
+    int revisions = 0;          // how many revisions (1 + amendments)
+    std::size_t records = 0;    // records and fact values in the latest revision
+    std::string recorded_by, recorded_at;
+};
+
+struct HistoryEntry {
+    enum class Type { Revision, Submit, Lock };
+    Type type = Type::Revision;
+    std::int64_t no = 0;  // the database's revision number
+    int seq = 0;          // position in the inspection's chain, from 1
+    std::string recorded_by, recorded_at;
+    std::string hash, prev_hash;
+    // Revisions only:
+    std::optional<std::string> reason;  // none for the first revision
+    core::Date date;
+    std::optional<int> year;
+    InspectionKind kind = InspectionKind::Scheduled;
+    std::vector<std::string> team;
+};
+
+struct InspectionDetail {
+    InspectionSummary summary;
+    Findings findings;  // latest revision, by kind name
+    std::vector<HistoryEntry> history;
+    core::EvidenceSchema schema;  // the schema the latest revision was validated with
+};
+
+// ---- publications -------------------------------------------------------------------------------
+
+struct PublishedFile {
+    std::string path;
+    std::string sha256;
+    std::string text;
+};
+
+struct Publication {
+    std::int64_t id = 0;  // assigned by add_publication
+    int year = 0;
+    Basis basis = Basis::All;
+    std::string rulebook_id, rulebook_version, rulebook_sha256;
+    std::vector<PublishedFile> rulebook_files;  // root first
+    std::string evidence_sha256;
+    std::string results;  // JSON text
+    std::int64_t last_revision = 0;
+    std::optional<std::string> supersede_reason;
+    std::string published_by, published_at;  // filled by add_publication when empty
+};
+
+// ---- integrity and merging ----------------------------------------------------------------------
+
+struct ChainProblem {
+    std::string inspection;
+    std::string message;
+};
+
+struct MergeOutcome {
+    bool merged = false;  // false: nothing changed (problems explain why, or nothing was new)
+    std::size_t units_added = 0;
+    std::size_t inspections_added = 0;
+    std::size_t entries_added = 0;  // revisions and events appended to inspections present here
+    std::vector<std::string> problems;  // non-empty: refused, nothing merged
+};
+
+class Store {
+public:
+    /// Opens (or creates) the database at `path`. A file that is not a parscore database, or that
+    /// has a newer schema, is refused and left byte-for-byte unchanged.
+    static Store open(const std::filesystem::path& path, OpenMode mode);
+
+    ~Store();
+    Store(Store&&) noexcept;
+    Store& operator=(Store&&) noexcept;
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    const std::filesystem::path& path() const;
+
+    // Units.
+    std::vector<UnitInfo> units() const;
+    std::optional<UnitInfo> find_unit(std::string_view id) const;
+    UnitsOutcome update_units(const UnitsUpdate& update);
+
+    // Recording. The report must have been validated (read_report) against `schema`.
+    RecordOutcome record(const Report& report, const core::EvidenceSchema& schema, const RecordOptions& options);
+    /// Whether a file with this SHA-256 was imported before.
+    std::optional<std::string> imported_before(std::string_view sha256) const;
+    ImportOutcome import_batch(const ImportBatch& batch, const core::EvidenceSchema& schema,
+                               const ImportOptions& options);
+
+    // Status moves and amendments; StoreError{Refused} for an unknown id or an illegal move.
+    void submit(std::string_view id, const std::string& who = {});
+    void lock(std::string_view id, const std::string& who = {});
+    /// Adds a revision replacing the findings of a draft or submitted inspection; returns its number.
+    std::int64_t amend(std::string_view id, const Report& report, const core::EvidenceSchema& schema,
+                       const std::string& reason, const std::string& who = {});
+
+    // Reading.
+    std::vector<InspectionSummary> inspections(const InspectionFilter& filter) const;
+    std::optional<InspectionDetail> inspection(std::string_view id) const;
+    /// The database's last revision number (0 when nothing was recorded).
+    std::int64_t last_revision() const;
+    /// SPEC §4.1 selection for the scorer; see evidence_set.hpp.
+    EvidenceSet load_evidence(const core::EvidenceSchema& schema, const EvidenceQuery& query) const;
+
+    // Publications (never merged, never changed).
+    std::int64_t add_publication(const Publication& publication);
+    std::vector<Publication> publications() const;  // by id
+    std::optional<Publication> latest_publication(std::string_view rulebook_id, int year, Basis basis) const;
+
+    /// Recomputes every inspection's hash chain; one entry per problem found.
+    std::vector<ChainProblem> verify_chains() const;
+
+    /// Brings in another parscore database's units and inspections (SPEC §5); its chains are
+    /// verified first. Idempotent. Diverged histories or conflicting units: nothing is merged.
+    MergeOutcome merge(const std::filesystem::path& other);
+
+    struct Impl;
+
+private:
+    explicit Store(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+/// The login name used for recorded_by when none is given ($USER, else the passwd entry).
+std::string current_user();
+
+}  // namespace parscore::inspections

@@ -1,0 +1,60 @@
+#pragma once
+// Header matching and positions shared by the evidence and units CSV readers.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parscore/core/csv.hpp"
+#include "parscore/core/diagnostic.hpp"
+#include "parscore/core/source.hpp"
+
+namespace parscore::inspections::csv {
+
+inline constexpr const char* kUnknownColumn = "E402";
+inline constexpr const char* kRepeatedColumn = "E403";
+inline constexpr const char* kMissingColumn = "E404";
+inline constexpr const char* kCellCount = "E405";
+inline constexpr const char* kEmptyCell = "E406";
+inline constexpr const char* kBadCell = "E407";
+inline constexpr const char* kUnknownUnit = "E408";
+inline constexpr const char* kTwoFactRows = "E409";
+inline constexpr const char* kEqualKeys = "E410";
+inline constexpr const char* kNoHeader = "E411";
+inline constexpr const char* kUnknownParent = "E412";
+inline constexpr const char* kParentCycle = "E413";
+inline constexpr const char* kYearsReversed = "E414";
+inline constexpr const char* kRepeatedUnit = "E415";
+inline constexpr const char* kImportedBefore = "E416";
+inline constexpr const char* kTooManyErrors = "E417";
+
+/// The span of a cell's text (its first character to just after its last, quotes included).
+inline core::Span cell_span(core::FileId file, const core::CsvCell& cell) {
+    const auto len = static_cast<std::uint32_t>(cell.text.size() + (cell.quoted ? 2 : 0));
+    return core::Span{file, cell.offset, cell.offset + std::max<std::uint32_t>(len, 1)};
+}
+
+/// Matches header cells to the expected names: returns the column of each name (or -1), reporting
+/// unknown and repeated columns and missing required ones. `required[i]` says whether names[i]
+/// must be present.
+std::vector<int> match_header(core::FileId file, const std::vector<core::CsvCell>& header,
+                              const std::vector<std::string>& names, const std::vector<bool>& required,
+                              core::Span header_span, core::Diagnostics& diags);
+
+/// Stops adding errors after kMaxCsvErrors, adding one last diagnostic that says so.
+class ErrorBudget {
+public:
+    explicit ErrorBudget(core::Diagnostics& diags) : diags_(diags), start_(diags.error_count()) {}
+    /// Returns nullptr once the budget is spent.
+    core::Diagnostic* error(const char* code, core::Span span, std::string message);
+    bool any() const { return diags_.error_count() > start_; }
+    bool exhausted() const { return exhausted_; }
+
+private:
+    core::Diagnostics& diags_;
+    std::size_t start_;
+    std::size_t count_ = 0;
+    bool exhausted_ = false;
+};
+
+}  // namespace parscore::inspections::csv

@@ -1,0 +1,577 @@
+// The scorer's read path (SPEC §4.1). Three queries read a whole year: units, the counted
+// inspections with their latest revision as of the query's revision, and the findings blobs of
+// those revisions for the schema's kinds. Blobs are copied once into storage owned by the
+// EvidenceSet and decoded column by column straight into core::Value arrays; text values point
+// into the copied blobs, so decoding allocates nothing per value.
+#include <algorithm>
+#include <cstring>
+#include <limits>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "findings_blob.hpp"
+#include "parscore/core/sha256.hpp"
+#include "schema_json.hpp"
+#include "store_impl.hpp"
+
+namespace parscore::inspections {
+
+namespace {
+
+using core::Value;
+
+/// Chunked byte storage whose addresses never move.
+class Arena {
+public:
+    explicit Arena(std::vector<std::unique_ptr<char[]>>& chunks) : chunks_(chunks) {}
+    const char* copy(std::string_view bytes) {
+        if (bytes.size() > left_) {
+            const std::size_t size = std::max<std::size_t>(kChunk, bytes.size());
+            chunks_.push_back(std::make_unique<char[]>(size));
+            cur_ = chunks_.back().get();
+            left_ = size;
+        }
+        char* at = cur_;
+        if (!bytes.empty()) std::memcpy(at, bytes.data(), bytes.size());
+        cur_ += bytes.size();
+        left_ -= bytes.size();
+        return at;
+    }
+
+private:
+    static constexpr std::size_t kChunk = 8u << 20;
+    std::vector<std::unique_ptr<char[]>>& chunks_;
+    char* cur_ = nullptr;
+    std::size_t left_ = 0;
+};
+
+struct Counted {
+    InspectionRef ref;
+    std::uint32_t unit = 0;  // covered unit index
+    std::string hash;
+};
+
+struct FindingRef {
+    std::uint32_t unit;        // covered unit index
+    std::uint32_t kind;        // schema kind index
+    std::uint32_t inspection;  // index into EvidenceSet::inspections (chronological within a unit)
+    std::uint32_t records;
+    bool fact;
+    std::string_view data;     // in the arena
+};
+
+const core::int128 kOne = core::Decimal::kScale;
+
+/// Decodes blobs of one schema kind into RecordTables, fitting values to the declared types and
+/// counting what does not fit.
+class KindDecoder {
+public:
+    KindDecoder(const core::KindDef& kind, std::uint64_t* not_fitting, std::uint64_t* lacking)
+        : kind_(kind), not_fitting_(not_fitting), lacking_(lacking), seen_(kind.fields.size()) {}
+
+    /// Writes the blob's `n` records into rows [offset, offset + n) of `table` (already sized).
+    void decode(std::string_view data, core::RecordTable& table, std::uint32_t offset) {
+        blob::ByteReader in(data);
+        if (in.byte() != blob::kVersion) blob::ByteReader::corrupt();
+        const std::uint64_t fields = in.varint();
+        const std::uint64_t n = in.varint();
+        std::fill(seen_.begin(), seen_.end(), 0);
+        for (std::uint64_t f = 0; f < fields; ++f) {
+            const std::string_view name = in.bytes(in.varint());
+            const char encoding = static_cast<char>(in.byte());
+            std::optional<std::size_t> field;
+            for (std::size_t i = 0; i < kind_.fields.size(); ++i) {
+                if (kind_.fields[i].name == name) {
+                    field = i;
+                    break;
+                }
+            }
+            Value* out = nullptr;
+            if (field && !seen_[*field]) {
+                seen_[*field] = 1;
+                out = table.values.data() + *field * table.rows + offset;
+            }
+            column(in, encoding, n, field && out ? &kind_.fields[*field] : nullptr, out,
+                   field ? &not_fitting_[*field] : nullptr);
+        }
+        for (std::size_t i = 0; i < kind_.fields.size(); ++i) {
+            if (!seen_[i]) lacking_[i] += n;
+        }
+    }
+
+private:
+    // Reads one column; with `out` null the values are only skipped.
+    void column(blob::ByteReader& in, char encoding, std::uint64_t n, const core::FieldDef* field, Value* out,
+                std::uint64_t* misfit) {
+        const core::FieldType type = field ? field->type : core::FieldType::Text;
+        std::uint64_t bad = 0;
+        switch (encoding) {
+            case 'b': {
+                std::string_view bytes = in.bytes(n);
+                if (!out) break;
+                if (type == core::FieldType::Bool) {
+                    for (std::uint64_t r = 0; r < n; ++r) out[r] = Value::boolean(bytes[r] != 0);
+                } else {
+                    bad = n;
+                }
+                break;
+            }
+            case 'i':
+                for (std::uint64_t r = 0; r < n; ++r) {
+                    const std::int64_t v = in.svarint();
+                    if (out && !fit_int(v, type, out[r])) ++bad;
+                }
+                break;
+            case 'n':
+                for (std::uint64_t r = 0; r < n; ++r) {
+                    const core::int128 raw = in.svarint128();
+                    if (out && !fit_number(raw, type, out[r])) ++bad;
+                }
+                break;
+            case 'd':
+                for (std::uint64_t r = 0; r < n; ++r) {
+                    const std::int64_t days = in.svarint();
+                    if (!out) continue;
+                    if (type == core::FieldType::Date) out[r] = Value::date(core::Date{static_cast<std::int32_t>(days)});
+                    else ++bad;
+                }
+                break;
+            case 't': {
+                const std::uint64_t entries = in.varint();
+                dict_.clear();
+                for (std::uint64_t e = 0; e < entries; ++e) {
+                    const std::string_view s = in.bytes(in.varint());
+                    Value v;
+                    if (out) fit_text(s, field, v);
+                    dict_.push_back(v);
+                }
+                for (std::uint64_t r = 0; r < n; ++r) {
+                    const std::uint64_t i = in.varint();
+                    if (i >= entries) blob::ByteReader::corrupt();
+                    if (!out) continue;
+                    out[r] = dict_[i];
+                    if (dict_[i].is_missing()) ++bad;
+                }
+                break;
+            }
+            case 'x':
+                for (std::uint64_t r = 0; r < n; ++r) {
+                    const char tag = static_cast<char>(in.byte());
+                    if (tag == '-') {
+                        if (out) ++lacking_[static_cast<std::size_t>(field - kind_.fields.data())];
+                        continue;
+                    }
+                    Value scratch;
+                    Value& dest = out ? out[r] : scratch;
+                    bool fits = true;
+                    switch (tag) {
+                        case 'b': {
+                            const bool b = in.byte() != 0;
+                            fits = type == core::FieldType::Bool;
+                            if (fits) dest = Value::boolean(b);
+                            break;
+                        }
+                        case 'i': fits = fit_int(in.svarint(), type, dest); break;
+                        case 'n': fits = fit_number(in.svarint128(), type, dest); break;
+                        case 'd': {
+                            const std::int64_t days = in.svarint();
+                            fits = type == core::FieldType::Date;
+                            if (fits) dest = Value::date(core::Date{static_cast<std::int32_t>(days)});
+                            break;
+                        }
+                        case 't': fits = fit_text(in.bytes(in.varint()), field, dest); break;
+                        default: blob::ByteReader::corrupt();
+                    }
+                    if (out && !fits) {
+                        dest = Value();
+                        ++bad;
+                    }
+                }
+                break;
+            default: blob::ByteReader::corrupt();
+        }
+        if (out && misfit) *misfit += bad;
+    }
+
+    static bool fit_int(std::int64_t v, core::FieldType type, Value& out) {
+        switch (type) {
+            case core::FieldType::Int: out = Value::integer(v); return true;
+            case core::FieldType::Number:
+                if (auto d = core::Decimal::from_int(v)) {
+                    out = Value::number(*d);
+                    return true;
+                }
+                return false;
+            case core::FieldType::Percent:
+                if (v == 0 || v == 1) {
+                    out = Value::number(core::Decimal::from_raw(v * kOne));
+                    return true;
+                }
+                return false;
+            default: return false;
+        }
+    }
+
+    static bool fit_number(core::int128 raw, core::FieldType type, Value& out) {
+        if (!core::Decimal::raw_in_range(raw)) blob::ByteReader::corrupt();
+        if (type == core::FieldType::Number || (type == core::FieldType::Percent && raw >= 0 && raw <= kOne)) {
+            out = Value::number(core::Decimal::from_raw(raw));
+            return true;
+        }
+        return false;
+    }
+
+    static bool fit_text(std::string_view s, const core::FieldDef* field, Value& out) {
+        if (!field) return false;
+        if (field->type == core::FieldType::Text) {
+            out = Value::text(s);
+            return true;
+        }
+        if (field->type == core::FieldType::Enum) {
+            for (const std::string& e : field->enum_values) {
+                if (e == s) {
+                    out = Value::text(s);
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    const core::KindDef& kind_;
+    std::uint64_t* not_fitting_;
+    std::uint64_t* lacking_;
+    std::vector<unsigned char> seen_;
+    std::vector<Value> dict_;
+};
+
+/// A key value for deduplication (keys are text, int, enum or date).
+struct KeyView {
+    Value::Tag tag;
+    std::int64_t number;
+    std::string_view text;
+    bool operator==(const KeyView& o) const { return tag == o.tag && number == o.number && text == o.text; }
+};
+struct KeyHash {
+    std::size_t operator()(const KeyView& k) const {
+        return std::hash<std::string_view>()(k.text) ^ (std::hash<std::int64_t>()(k.number) * 31) ^
+               static_cast<std::size_t>(k.tag);
+    }
+};
+KeyView key_of(const Value& v) {
+    if (v.tag() == Value::Tag::Text) return {v.tag(), 0, v.as_text()};
+    if (v.tag() == Value::Tag::Date) return {v.tag(), v.as_date().days, {}};
+    return {v.tag(), v.as_int(), {}};
+}
+
+void size_table(core::RecordTable& t, std::size_t fields, std::uint32_t rows) {
+    t.rows = rows;
+    t.values.assign(fields * rows, Value());
+    t.origin.assign(rows, 0);
+}
+
+std::string revisions_json(const std::vector<InspectionRef>& list) {
+    std::string s = "[";
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        if (i) s += ',';
+        s += std::to_string(list[i].revision);
+    }
+    return s + "]";
+}
+
+std::string kinds_json(const core::EvidenceSchema& schema) {
+    std::vector<std::string> names;
+    for (const auto& k : schema.kinds) names.push_back(k.name);
+    return team_to_json(names);
+}
+
+}  // namespace
+
+EvidenceSet Store::load_evidence(const core::EvidenceSchema& schema, const EvidenceQuery& q) const {
+    const sql::Database& db = impl_->db;
+    sql::ReadTransaction snapshot(db);
+    EvidenceSet out;
+    const std::int64_t last = last_revision();
+    const std::int64_t as_of = q.as_of_revision ? std::min(*q.as_of_revision, last) : last;
+    out.revision = as_of;
+    const std::size_t nkinds = schema.kinds.size();
+
+    // 1. Units: covered ones in id order; the others remembered for the "not covered" warning.
+    struct UnitSlot {
+        std::int64_t covered = -1;
+        std::string category;
+        bool inactive = false;
+    };
+    std::unordered_map<std::string, UnitSlot> unit_slots;
+    {
+        sql::Statement s = db.prepare(
+            "SELECT id, name, category, parent, active_from, active_to FROM units "
+            "WHERE ?1 IS NULL OR id = ?1 ORDER BY id");
+        s.bind(1, q.unit);
+        while (s.step()) {
+            UnitInfo u{s.text(0), s.text(1), s.text(2), s.optional_text(3), s.optional_int(4), s.optional_int(5)};
+            UnitSlot slot;
+            slot.category = u.category;
+            slot.inactive = !u.active_in(q.year);
+            const bool category_ok = q.categories.empty() ||
+                                     std::find(q.categories.begin(), q.categories.end(), u.category) != q.categories.end();
+            if (!slot.inactive && category_ok) {
+                slot.covered = static_cast<std::int64_t>(out.units.size());
+                out.units.push_back(u);
+            }
+            unit_slots.emplace(u.id, std::move(slot));
+        }
+    }
+
+    // 2. Counted inspections: submitted or locked as of the revision, in the year, of the basis.
+    std::vector<Counted> counted;
+    std::unordered_set<std::string> uncovered;
+    {
+        sql::Statement s = db.prepare(
+            "SELECT i.id, i.unit, i.stamp, i.status, r.no, r.date, r.year, r.kind, r.team, r.hash, "
+            " EXISTS(SELECT 1 FROM events e WHERE e.inspection = i.id AND e.event = 'submit' AND e.no <= ?1), "
+            " EXISTS(SELECT 1 FROM events e WHERE e.inspection = i.id AND e.event = 'lock' AND e.no <= ?1) "
+            "FROM inspections i JOIN revisions r ON r.inspection = i.id "
+            "WHERE r.no = (SELECT max(no) FROM revisions WHERE inspection = i.id AND no <= ?1) "
+            "AND (?2 IS NULL OR i.unit = ?2)");
+        s.bind(1, as_of).bind(2, q.unit);
+        while (s.step()) {
+            const bool locked = s.int64(11) != 0;
+            const bool submitted = locked || s.int64(10) != 0 || s.text_view(3) == "submitted";
+            if (!submitted) continue;
+            auto date = core::parse_date(s.text_view(5));
+            if (!date) throw StoreError(StoreError::Kind::Database, "a stored inspection date is malformed");
+            const std::optional<int> given = s.optional_int(6);
+            const int year = given ? *given : core::year_of(*date);
+            if (year != q.year) continue;
+            const InspectionKind kind = parse_inspection_kind(s.text_view(7)).value_or(InspectionKind::Other);
+            if (q.basis == Basis::Self && kind != InspectionKind::Self) continue;
+            if (q.basis == Basis::Inspected && kind == InspectionKind::Self) continue;
+            auto slot = unit_slots.find(s.text(1));
+            if (slot == unit_slots.end()) continue;
+            if (slot->second.covered < 0) {
+                uncovered.insert(slot->first);
+                continue;
+            }
+            Counted c;
+            c.ref.id = s.text(0);
+            c.ref.unit = slot->first;
+            c.ref.stamp = s.int64(2);
+            c.ref.revision = s.int64(4);
+            c.ref.date = *date;
+            c.ref.year = year;
+            c.ref.kind = kind;
+            c.ref.team = team_from_json(s.text_view(8));
+            c.ref.status = locked ? Status::Locked : Status::Submitted;
+            c.hash = s.text(9);
+            c.unit = static_cast<std::uint32_t>(slot->second.covered);
+            counted.push_back(std::move(c));
+        }
+    }
+    for (const std::string& id : uncovered) {
+        const UnitSlot& slot = unit_slots.at(id);
+        out.uncovered.push_back(UncoveredUnit{id, slot.category, slot.inactive});
+    }
+    std::sort(out.uncovered.begin(), out.uncovered.end(),
+              [](const UncoveredUnit& a, const UncoveredUnit& b) { return a.id < b.id; });
+
+    // Within a unit, chronological: date, then recording stamp, then id (ties after a merge).
+    std::sort(counted.begin(), counted.end(), [](const Counted& a, const Counted& b) {
+        if (a.unit != b.unit) return a.unit < b.unit;
+        if (a.ref.date != b.ref.date) return a.ref.date < b.ref.date;
+        if (a.ref.stamp != b.ref.stamp) return a.ref.stamp < b.ref.stamp;
+        return a.ref.id < b.ref.id;
+    });
+    {
+        std::vector<std::pair<std::string_view, std::string_view>> ids;
+        ids.reserve(counted.size());
+        for (const Counted& c : counted) ids.emplace_back(c.ref.id, c.hash);
+        std::sort(ids.begin(), ids.end());
+        core::Sha256 h;
+        for (const auto& [id, hash] : ids) {
+            std::string line;
+            line.reserve(id.size() + hash.size() + 2);
+            line.append(id).append(" ").append(hash).append("\n");
+            h.update(line);
+        }
+        out.evidence_sha256 = h.hex();
+    }
+    std::vector<std::uint32_t> inspection_unit(counted.size());
+    std::vector<unsigned char> inspected_class(counted.size());
+    std::unordered_map<std::int64_t, std::uint32_t> by_revision;
+    by_revision.reserve(counted.size() * 2);
+    out.inspections.reserve(counted.size());
+    for (std::size_t i = 0; i < counted.size(); ++i) {
+        inspection_unit[i] = counted[i].unit;
+        inspected_class[i] = q.basis == Basis::All && is_inspected(counted[i].ref.kind) ? 1 : 0;
+        by_revision.emplace(counted[i].ref.revision, static_cast<std::uint32_t>(i));
+        out.inspections.push_back(std::move(counted[i].ref));
+    }
+    counted.clear();
+    counted.shrink_to_fit();
+
+    out.evidence.resize(out.units.size());
+    for (core::UnitEvidence& e : out.evidence) e.reset(nkinds);
+    if (out.inspections.empty() || nkinds == 0) return out;
+
+    // 3. Findings blobs of those revisions, for the schema's kinds.
+    std::unordered_map<std::string, std::uint32_t> kind_index;
+    for (std::size_t k = 0; k < nkinds; ++k) kind_index.emplace(schema.kinds[k].name, static_cast<std::uint32_t>(k));
+    Arena arena(out.storage);
+    std::vector<FindingRef> refs;
+    refs.reserve(out.inspections.size() * 2);
+    {
+        sql::Statement s = db.prepare(
+            "SELECT revision, kind, fact, records, data FROM findings "
+            "WHERE revision IN (SELECT value FROM json_each(?1)) AND kind IN (SELECT value FROM json_each(?2))");
+        const std::string revisions = revisions_json(out.inspections);
+        const std::string kinds = kinds_json(schema);
+        s.bind(1, revisions).bind(2, kinds);
+        while (s.step()) {
+            auto insp = by_revision.find(s.int64(0));
+            auto kind = kind_index.find(s.text(1));
+            if (insp == by_revision.end() || kind == kind_index.end()) continue;
+            const std::string_view blob = s.blob(4);
+            FindingRef r;
+            r.inspection = insp->second;
+            r.unit = inspection_unit[r.inspection];
+            r.kind = kind->second;
+            r.fact = s.int64(2) != 0;
+            r.records = static_cast<std::uint32_t>(s.int64(3));
+            r.data = std::string_view(arena.copy(blob), blob.size());
+            refs.push_back(r);
+        }
+    }
+    std::sort(refs.begin(), refs.end(), [](const FindingRef& a, const FindingRef& b) {
+        if (a.unit != b.unit) return a.unit < b.unit;
+        if (a.kind != b.kind) return a.kind < b.kind;
+        return a.inspection < b.inspection;
+    });
+
+    // 4. Selection per unit and kind, decoding straight into the unit's tables.
+    std::vector<std::vector<std::uint64_t>> not_fitting(nkinds), lacking(nkinds);
+    std::vector<KindDecoder> decoders;
+    decoders.reserve(nkinds);
+    for (std::size_t k = 0; k < nkinds; ++k) {
+        not_fitting[k].assign(schema.kinds[k].fields.size(), 0);
+        lacking[k].assign(schema.kinds[k].fields.size(), 0);
+        decoders.emplace_back(schema.kinds[k], not_fitting[k].data(), lacking[k].data());
+    }
+    // Priority: an inspected value beats a self-assessed one under basis `all`, then the later one.
+    auto beats = [&](const FindingRef& a, const FindingRef& b) {
+        if (inspected_class[a.inspection] != inspected_class[b.inspection]) {
+            return inspected_class[a.inspection] > inspected_class[b.inspection];
+        }
+        return a.inspection > b.inspection;
+    };
+    std::vector<core::RecordTable> staging;
+    std::vector<const FindingRef*> order;
+    std::unordered_set<KeyView, KeyHash> seen_keys;
+    std::vector<std::vector<unsigned char>> keep;
+
+    for (std::size_t begin = 0; begin < refs.size();) {
+        std::size_t end = begin;
+        while (end < refs.size() && refs[end].unit == refs[begin].unit && refs[end].kind == refs[begin].kind) ++end;
+        const std::uint32_t k = refs[begin].kind;
+        const core::KindDef& kind = schema.kinds[k];
+        core::UnitEvidence& ev = out.evidence[refs[begin].unit];
+        KindDecoder& decoder = decoders[k];
+        const std::size_t nfields = kind.fields.size();
+        ev.checked[k] = 1;
+
+        // Findings stored with the other shape (a fact as records or records as a fact) do not fit.
+        std::vector<const FindingRef*> group;
+        for (std::size_t i = begin; i < end; ++i) {
+            if (refs[i].fact == kind.is_fact) {
+                group.push_back(&refs[i]);
+            } else if (!kind.fields.empty()) {
+                not_fitting[k][0] += refs[i].records;
+            }
+        }
+        begin = end;
+        if (group.empty()) continue;
+
+        if (kind.is_fact) {
+            const FindingRef* winner = nullptr;
+            for (const FindingRef* r : group) {
+                if (r->records > 0 && (!winner || beats(*r, *winner))) winner = r;
+            }
+            if (!winner) continue;
+            core::RecordTable one;
+            size_table(one, nfields, winner->records);
+            decoder.decode(winner->data, one, 0);
+            ev.facts[k] = one.values.empty() ? Value() : one.values[0];
+            ev.fact_origin[k] = winner->inspection;
+            continue;
+        }
+
+        core::RecordTable& table = ev.tables[k];
+        if (kind.combine == core::Combine::Latest) {
+            const FindingRef* winner = group.front();
+            for (const FindingRef* r : group) {
+                if (beats(*r, *winner)) winner = r;
+            }
+            size_table(table, nfields, winner->records);
+            decoder.decode(winner->data, table, 0);
+            std::fill(table.origin.begin(), table.origin.end(), winner->inspection);
+            continue;
+        }
+
+        if (!kind.key) {
+            std::uint64_t total = 0;
+            for (const FindingRef* r : group) total += r->records;
+            size_table(table, nfields, static_cast<std::uint32_t>(total));
+            std::uint32_t offset = 0;
+            for (const FindingRef* r : group) {
+                decoder.decode(r->data, table, offset);
+                std::fill(table.origin.begin() + offset, table.origin.begin() + offset + r->records, r->inspection);
+                offset += r->records;
+            }
+            continue;
+        }
+
+        // Keyed union: per key value, the record of the highest-priority inspection that has it;
+        // records whose key is missing are all kept. Rows come out in chronological order.
+        const std::size_t key = *kind.key;
+        staging.resize(group.size());
+        keep.resize(group.size());
+        order.assign(group.begin(), group.end());
+        std::sort(order.begin(), order.end(), [&](const FindingRef* a, const FindingRef* b) { return beats(*a, *b); });
+        seen_keys.clear();
+        std::uint32_t total = 0;
+        for (const FindingRef* r : order) {
+            const std::size_t g = static_cast<std::size_t>(std::find(group.begin(), group.end(), r) - group.begin());
+            core::RecordTable& t = staging[g];
+            size_table(t, nfields, r->records);
+            decoder.decode(r->data, t, 0);
+            keep[g].assign(r->records, 0);
+            const Value* keys = t.column(key);
+            for (std::uint32_t row = 0; row < t.rows; ++row) {
+                if (keys[row].is_missing() || seen_keys.insert(key_of(keys[row])).second) {
+                    keep[g][row] = 1;
+                    ++total;
+                }
+            }
+        }
+        size_table(table, nfields, total);
+        std::uint32_t at = 0;
+        for (std::size_t g = 0; g < group.size(); ++g) {
+            const core::RecordTable& t = staging[g];
+            for (std::uint32_t row = 0; row < t.rows; ++row) {
+                if (!keep[g][row]) continue;
+                for (std::size_t f = 0; f < nfields; ++f) table.values[f * total + at] = t.values[f * t.rows + row];
+                table.origin[at] = group[g]->inspection;
+                ++at;
+            }
+        }
+    }
+
+    for (std::size_t k = 0; k < nkinds; ++k) {
+        for (std::size_t f = 0; f < schema.kinds[k].fields.size(); ++f) {
+            if (not_fitting[k][f] || lacking[k][f]) out.misfits.push_back(FieldMisfit{k, f, not_fitting[k][f], lacking[k][f]});
+        }
+    }
+    return out;
+}
+
+}  // namespace parscore::inspections

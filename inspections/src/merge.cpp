@@ -1,0 +1,247 @@
+// `merge OTHER.db` (SPEC §5): units absent here are added; inspections absent here are added
+// whole; for one in both, the other's later entries are appended when the local chain is a prefix
+// of the other's. Anything diverged or conflicting: nothing is merged. The other file is opened
+// read-only and its chains are verified first.
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "store_impl.hpp"
+
+namespace parscore::inspections {
+
+namespace {
+
+struct OtherEntry {
+    bool revision = true;
+    std::int64_t no = 0, seq = 0;
+    std::string inspection;
+    // revisions
+    std::string date, kind, team, digest;
+    std::optional<int> year;
+    std::int64_t schema = 0;
+    std::optional<std::string> reason;
+    // events
+    std::string event;
+    std::string by, at, prev, hash;
+};
+
+struct OtherFinding {
+    std::string kind;
+    std::int64_t fact = 0, records = 0;
+    std::string data;
+};
+
+struct OtherInspection {
+    std::string unit;
+    std::int64_t stamp = 0;
+    std::string status, by, at;
+    std::vector<OtherEntry> entries;  // by seq
+};
+
+struct OtherDatabase {
+    std::vector<UnitInfo> units;
+    std::unordered_map<std::int64_t, std::pair<std::string, std::string>> schemas;  // id -> (sha256, body)
+    std::map<std::string, OtherInspection> inspections;
+    std::unordered_map<std::int64_t, std::vector<OtherFinding>> findings;  // by revision no
+};
+
+OtherDatabase read_other(const sql::Database& db) {
+    sql::ReadTransaction snapshot(db);
+    OtherDatabase o;
+    sql::Statement u = db.prepare("SELECT id, name, category, parent, active_from, active_to FROM units ORDER BY id");
+    while (u.step()) o.units.push_back({u.text(0), u.text(1), u.text(2), u.optional_text(3), u.optional_int(4), u.optional_int(5)});
+    sql::Statement s = db.prepare("SELECT id, sha256, body FROM schemas");
+    while (s.step()) o.schemas[s.int64(0)] = {s.text(1), s.text(2)};
+    sql::Statement i = db.prepare("SELECT id, unit, stamp, status, recorded_by, recorded_at FROM inspections");
+    while (i.step()) o.inspections[i.text(0)] = OtherInspection{i.text(1), i.int64(2), i.text(3), i.text(4), i.text(5), {}};
+    sql::Statement r = db.prepare(
+        "SELECT no, inspection, seq, date, year, kind, team, schema, digest, reason, recorded_by, recorded_at, "
+        "prev_hash, hash FROM revisions");
+    while (r.step()) {
+        OtherEntry e;
+        e.no = r.int64(0);
+        e.inspection = r.text(1);
+        e.seq = r.int64(2);
+        e.date = r.text(3);
+        e.year = r.optional_int(4);
+        e.kind = r.text(5);
+        e.team = r.text(6);
+        e.schema = r.int64(7);
+        e.digest = r.text(8);
+        e.reason = r.optional_text(9);
+        e.by = r.text(10);
+        e.at = r.text(11);
+        e.prev = r.text(12);
+        e.hash = r.text(13);
+        o.inspections[e.inspection].entries.push_back(std::move(e));
+    }
+    sql::Statement ev =
+        db.prepare("SELECT no, inspection, seq, event, recorded_by, recorded_at, prev_hash, hash FROM events");
+    while (ev.step()) {
+        OtherEntry e;
+        e.revision = false;
+        e.no = ev.int64(0);
+        e.inspection = ev.text(1);
+        e.seq = ev.int64(2);
+        e.event = ev.text(3);
+        e.by = ev.text(4);
+        e.at = ev.text(5);
+        e.prev = ev.text(6);
+        e.hash = ev.text(7);
+        o.inspections[e.inspection].entries.push_back(std::move(e));
+    }
+    for (auto& [id, insp] : o.inspections) {
+        std::sort(insp.entries.begin(), insp.entries.end(),
+                  [](const OtherEntry& a, const OtherEntry& b) { return a.seq < b.seq; });
+    }
+    sql::Statement f = db.prepare("SELECT revision, kind, fact, records, data FROM findings");
+    while (f.step()) {
+        o.findings[f.int64(0)].push_back(OtherFinding{f.text(1), f.int64(2), f.int64(3), std::string(f.blob(4))});
+    }
+    return o;
+}
+
+std::string describe_years(const UnitInfo& u) {
+    auto y = [](const std::optional<int>& v) { return v ? std::to_string(*v) : std::string("-"); };
+    return y(u.active_from) + ".." + y(u.active_to);
+}
+
+}  // namespace
+
+MergeOutcome Store::merge(const std::filesystem::path& other_path) {
+    if (!std::filesystem::exists(other_path)) {
+        throw StoreError(StoreError::Kind::Missing, "database '" + other_path.string() + "' does not exist");
+    }
+    const std::int64_t version = inspect_database(other_path);
+    if (version != kSchemaVersion) {
+        throw StoreError(StoreError::Kind::Io, "database '" + other_path.string() + "' has schema version " +
+                                                   std::to_string(version) +
+                                                   "; open it once with this parscore to upgrade it, then merge");
+    }
+    OtherDatabase other;
+    MergeOutcome outcome;
+    {
+        sql::Database db(other_path.string(), SQLITE_OPEN_READONLY);
+        sqlite3_busy_timeout(db.get(), 120'000);
+        for (const ChainProblem& p : verify_database(db)) {
+            outcome.problems.push_back(other_path.string() + ": inspection " + p.inspection + ": " + p.message);
+        }
+        if (!outcome.problems.empty()) return outcome;
+        other = read_other(db);
+    }
+
+    return impl_->write([&]() -> MergeOutcome {
+        sql::Database& db = impl_->db;
+        // Units.
+        std::vector<const UnitInfo*> new_units;
+        for (const UnitInfo& u : other.units) {
+            auto local = find_unit(u.id);
+            if (!local) {
+                new_units.push_back(&u);
+                continue;
+            }
+            if (local->name != u.name || local->category != u.category || local->active_from != u.active_from ||
+                local->active_to != u.active_to) {
+                outcome.problems.push_back("unit '" + u.id + "' differs: here '" + local->name + "', " + local->category +
+                                           ", years " + describe_years(*local) + "; there '" + u.name + "', " +
+                                           u.category + ", years " + describe_years(u));
+            }
+        }
+        // Inspections: what to append.
+        struct Addition {
+            const OtherEntry* entry;
+            bool new_inspection;
+        };
+        std::vector<Addition> additions;
+        std::vector<const std::string*> new_inspections;
+        sql::Statement local_chain = db.prepare(
+            "SELECT seq, hash FROM revisions WHERE inspection = ?1 UNION ALL "
+            "SELECT seq, hash FROM events WHERE inspection = ?1 ORDER BY seq");
+        for (const auto& [id, insp] : other.inspections) {
+            local_chain.bind(1, id);
+            std::vector<std::string> local;
+            while (local_chain.step()) local.push_back(local_chain.text(1));
+            local_chain.reset();
+            if (local.empty()) {
+                new_inspections.push_back(&id);
+                for (const OtherEntry& e : insp.entries) additions.push_back({&e, true});
+                continue;
+            }
+            const std::size_t common = std::min(local.size(), insp.entries.size());
+            bool diverged = false;
+            for (std::size_t i = 0; i < common; ++i) diverged = diverged || local[i] != insp.entries[i].hash;
+            if (diverged) {
+                outcome.problems.push_back("inspection " + id + ": the histories here and in " + other_path.string() +
+                                           " have diverged");
+                continue;
+            }
+            for (std::size_t i = local.size(); i < insp.entries.size(); ++i) additions.push_back({&insp.entries[i], false});
+        }
+        if (!outcome.problems.empty() || (new_units.empty() && additions.empty())) return outcome;
+
+        sql::Statement add_unit = db.prepare(
+            "INSERT INTO units(id, name, category, parent, active_from, active_to) VALUES (?, ?, ?, ?, ?, ?)");
+        for (const UnitInfo* u : new_units) {
+            add_unit.bind(1, u->id).bind(2, u->name).bind(3, u->category).bind(4, u->parent);
+            add_unit.bind(5, u->active_from).bind(6, u->active_to);
+            add_unit.run();
+        }
+        outcome.units_added = new_units.size();
+
+        sql::Statement add_inspection = db.prepare(
+            "INSERT INTO inspections(id, unit, stamp, status, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)");
+        for (const std::string* id : new_inspections) {
+            const OtherInspection& i = other.inspections.at(*id);
+            add_inspection.bind(1, *id).bind(2, i.unit).bind(3, i.stamp).bind(4, i.status).bind(5, i.by).bind(6, i.at);
+            add_inspection.run();
+        }
+        outcome.inspections_added = new_inspections.size();
+
+        // Entries keep the other database's order and take this database's next numbers.
+        std::sort(additions.begin(), additions.end(),
+                  [](const Addition& a, const Addition& b) { return a.entry->no < b.entry->no; });
+        std::int64_t no = impl_->next_revision();
+        std::unordered_map<std::int64_t, std::int64_t> schema_ids;
+        sql::Statement add_revision = db.prepare(
+            "INSERT INTO revisions(no, inspection, seq, date, year, kind, team, schema, digest, reason, recorded_by, "
+            "recorded_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        sql::Statement add_finding =
+            db.prepare("INSERT INTO findings(revision, kind, fact, records, data) VALUES (?, ?, ?, ?, ?)");
+        sql::Statement add_event = db.prepare(
+            "INSERT INTO events(no, inspection, seq, event, recorded_by, recorded_at, prev_hash, hash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        for (const Addition& a : additions) {
+            const OtherEntry& e = *a.entry;
+            if (!a.new_inspection) ++outcome.entries_added;
+            if (!e.revision) {
+                add_event.bind(1, no).bind(2, e.inspection).bind(3, e.seq).bind(4, e.event).bind(5, e.by);
+                add_event.bind(6, e.at).bind(7, e.prev).bind(8, e.hash);
+                add_event.run();
+                ++no;
+                continue;
+            }
+            auto sid = schema_ids.find(e.schema);
+            if (sid == schema_ids.end()) {
+                const auto& [sha, body] = other.schemas.at(e.schema);
+                sid = schema_ids.emplace(e.schema, impl_->schema_id(body, sha)).first;
+            }
+            add_revision.bind(1, no).bind(2, e.inspection).bind(3, e.seq).bind(4, e.date).bind(5, e.year);
+            add_revision.bind(6, e.kind).bind(7, e.team).bind(8, sid->second).bind(9, e.digest).bind(10, e.reason);
+            add_revision.bind(11, e.by).bind(12, e.at).bind(13, e.prev).bind(14, e.hash);
+            add_revision.run();
+            if (auto f = other.findings.find(e.no); f != other.findings.end()) {
+                for (const OtherFinding& finding : f->second) {
+                    add_finding.bind(1, no).bind(2, finding.kind).bind(3, finding.fact).bind(4, finding.records);
+                    add_finding.bind_blob(5, finding.data);
+                    add_finding.run();
+                }
+            }
+            ++no;
+        }
+        outcome.merged = true;
+        return outcome;
+    });
+}
+
+}  // namespace parscore::inspections

@@ -1,0 +1,380 @@
+#include "parscore/inspections/report.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "parscore/core/suggest.hpp"
+#include "parscore/core/text_file.hpp"
+#include "parscore/core/utf8.hpp"
+#include "parscore/core/yaml_tree.hpp"
+
+namespace parscore::inspections {
+
+namespace {
+
+constexpr const char* kTooLarge = "E301";
+constexpr const char* kEncoding = "E302";
+constexpr const char* kUnknownKey = "E303";
+constexpr const char* kMissingKey = "E304";
+constexpr const char* kShape = "E305";
+constexpr const char* kUnknownUnit = "E306";
+constexpr const char* kUnknownKind = "E307";
+constexpr const char* kUnknownField = "E308";
+constexpr const char* kMissingField = "E309";
+constexpr const char* kNull = "E310";
+constexpr const char* kBadValue = "E311";
+constexpr const char* kDuplicateKey = "E312";
+constexpr const char* kOtherUnit = "E313";
+
+using core::YamlNode;
+
+std::string shown(std::string_view s) { return "'" + core::sanitize_utf8(s.substr(0, 60)) + (s.size() > 60 ? "…'" : "'"); }
+
+const char* shape_name(const YamlNode& n) {
+    switch (n.kind) {
+        case core::YamlKind::Null: return "nothing";
+        case core::YamlKind::Scalar: return "a scalar";
+        case core::YamlKind::Sequence: return "a list";
+        case core::YamlKind::Map: return "a map";
+    }
+    return "a value";
+}
+
+class ReportReader {
+public:
+    ReportReader(const core::EvidenceSchema& schema, const std::vector<std::string>& units, core::Diagnostics& diags,
+                 const std::optional<std::string>& expected_unit)
+        : schema_(schema), units_(units), diags_(diags), expected_unit_(expected_unit) {}
+
+    std::optional<Report> read(const YamlNode& root, core::Span file_start) {
+        const std::size_t errors_before = diags_.error_count();
+        Report report;
+        if (!root.is_map()) {
+            diags_.error(kShape, root.is_null() ? file_start : root.span,
+                         std::string("a report is a map with 'inspection' and 'findings', found ") + shape_name(root));
+            return std::nullopt;
+        }
+        const YamlNode* inspection = nullptr;
+        const YamlNode* findings = nullptr;
+        for (const auto& [key, value] : root.entries) {
+            const std::string name = core::to_nfc(key.value);
+            if (name == "inspection") inspection = &value;
+            else if (name == "findings") findings = &value;
+            else unknown_key(key, name, {"inspection", "findings"}, "a report");
+        }
+        if (!inspection) diags_.error(kMissingKey, root.span, "the report has no 'inspection' block");
+        else read_header(*inspection, report.header);
+        if (!findings) diags_.error(kMissingKey, root.span, "the report has no 'findings' block");
+        else read_findings(*findings, report.findings);
+        if (diags_.error_count() != errors_before) return std::nullopt;
+        return report;
+    }
+
+    /// Only a `findings` map (rule-test cases give evidence this way).
+    std::optional<Findings> findings_only(const YamlNode& node) {
+        const std::size_t errors_before = diags_.error_count();
+        Findings findings;
+        read_findings(node, findings);
+        if (diags_.error_count() != errors_before) return std::nullopt;
+        return findings;
+    }
+
+    void read_findings(const YamlNode& node, Findings& out) {
+        if (!node.is_map()) {
+            diags_.error(node.is_null() ? kNull : kShape, node.span,
+                         std::string("'findings' must be a map from evidence kinds to records or values, found ") +
+                             shape_name(node));
+            return;
+        }
+        std::vector<std::string> kind_names;
+        for (const auto& k : schema_.kinds) kind_names.push_back(k.name);
+        for (const auto& [key, value] : node.entries) {
+            const std::string name = core::to_nfc(key.value);
+            const core::KindDef* kind = schema_.find(name);
+            if (!kind) {
+                diags_.error(kUnknownKind, key.span,
+                             "unknown evidence kind " + shown(name) + core::did_you_mean(name, kind_names));
+                continue;
+            }
+            KindFindings f;
+            f.kind = kind->name;
+            f.fact = kind->is_fact;
+            for (const auto& field : kind->fields) f.fields.push_back(field.name);
+            if (kind->is_fact) read_fact(*kind, value, f);
+            else read_records(*kind, value, f);
+            out.push_back(std::move(f));
+        }
+    }
+
+private:
+    void unknown_key(const YamlNode& key, const std::string& name, const std::vector<std::string>& allowed,
+                     const std::string& where) {
+        std::string list;
+        for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+        diags_.error(kUnknownKey, key.span,
+                     "unknown key " + shown(name) + " in " + where + core::did_you_mean(name, allowed) + "; expected " + list);
+    }
+
+    /// A scalar value, or an error (null / not a scalar); nullopt after an error.
+    const YamlNode* scalar(const YamlNode& node, const std::string& what) {
+        if (node.is_null()) {
+            diags_.error(kNull, node.span, what + " has no value");
+            return nullptr;
+        }
+        if (!node.is_scalar()) {
+            diags_.error(kShape, node.span, what + " must be a single value, found " + shape_name(node));
+            return nullptr;
+        }
+        return &node;
+    }
+
+    void read_header(const YamlNode& node, InspectionHeader& h) {
+        if (!node.is_map()) {
+            diags_.error(kShape, node.span, std::string("'inspection' must be a map, found ") + shape_name(node));
+            return;
+        }
+        static const std::vector<std::string> kKeys = {"unit", "date", "year", "kind", "team", "status"};
+        bool has_unit = false, has_date = false, has_kind = false;
+        for (const auto& [key, value] : node.entries) {
+            const std::string name = core::to_nfc(key.value);
+            if (name == "unit") {
+                has_unit = true;
+                if (const YamlNode* v = scalar(value, "'unit'")) read_unit(*v, h);
+            } else if (name == "date") {
+                has_date = true;
+                if (const YamlNode* v = scalar(value, "'date'")) {
+                    if (auto d = core::parse_date(v->value)) h.date = *d;
+                    else diags_.error(kBadValue, v->span, "expected a date YYYY-MM-DD that exists, found " + shown(v->value));
+                }
+            } else if (name == "year") {
+                if (const YamlNode* v = scalar(value, "'year'")) {
+                    core::FieldDef int_field{"year", core::FieldType::Int, {}, {}};
+                    auto r = core::read_scalar(int_field, v->value);
+                    auto* y = r.value ? std::get_if<std::int64_t>(&*r.value) : nullptr;
+                    if (!y || *y < 1 || *y > 9999) {
+                        diags_.error(kBadValue, v->span, "expected a year from 1 to 9999, found " + shown(v->value));
+                    } else {
+                        h.year = static_cast<int>(*y);
+                    }
+                }
+            } else if (name == "kind") {
+                has_kind = true;
+                if (const YamlNode* v = scalar(value, "'kind'")) {
+                    if (auto k = parse_inspection_kind(v->value)) {
+                        h.kind = *k;
+                    } else {
+                        static const std::vector<std::string> kKinds = {"surprise", "scheduled", "thematic", "other", "self"};
+                        diags_.error(kBadValue, v->span, "unknown inspection kind " + shown(v->value) +
+                                                             core::did_you_mean(v->value, kKinds) + "; expected " +
+                                                             kInspectionKinds);
+                    }
+                }
+            } else if (name == "team") {
+                read_team(value, h.team);
+            } else if (name == "status") {
+                if (const YamlNode* v = scalar(value, "'status'")) {
+                    auto s = parse_status(v->value);
+                    if (s && *s != Status::Locked) {
+                        h.status = *s;
+                    } else {
+                        diags_.error(kBadValue, v->span, "a report's status is draft or submitted, found " + shown(v->value) +
+                                                             core::did_you_mean(v->value, {"draft", "submitted"}));
+                    }
+                }
+            } else {
+                unknown_key(key, name, kKeys, "'inspection'");
+            }
+        }
+        if (!has_unit) diags_.error(kMissingKey, node.span, "'inspection' has no 'unit'");
+        if (!has_date) diags_.error(kMissingKey, node.span, "'inspection' has no 'date'");
+        if (!has_kind) diags_.error(kMissingKey, node.span, std::string("'inspection' has no 'kind' (") + kInspectionKinds + ")");
+    }
+
+    void read_unit(const YamlNode& v, InspectionHeader& h) {
+        h.unit = core::to_nfc(v.value);
+        if (!std::binary_search(units_.begin(), units_.end(), h.unit)) {
+            diags_.error(kUnknownUnit, v.span,
+                         "unknown unit " + shown(h.unit) + core::did_you_mean(h.unit, units_) +
+                             " (add units with 'parscore units import')");
+            return;
+        }
+        if (expected_unit_ && h.unit != *expected_unit_) {
+            diags_.error(kOtherUnit, v.span,
+                         "the amended report must name the inspection's unit '" + *expected_unit_ + "', found " + shown(h.unit));
+        }
+    }
+
+    void read_team(const YamlNode& node, std::vector<std::string>& team) {
+        if (node.is_null()) {
+            diags_.error(kNull, node.span, "'team' has no value; write [] for none");
+            return;
+        }
+        if (!node.is_sequence()) {
+            diags_.error(kShape, node.span, std::string("'team' must be a list of names, found ") + shape_name(node));
+            return;
+        }
+        for (const YamlNode& item : node.items) {
+            if (const YamlNode* v = scalar(item, "a team member")) team.push_back(core::to_nfc(v->value));
+        }
+    }
+
+    void read_fact(const core::KindDef& kind, const YamlNode& value, KindFindings& f) {
+        if (value.is_null()) {
+            diags_.error(kNull, value.span, "fact '" + kind.name + "' has no value");
+            return;
+        }
+        if (!value.is_scalar()) {
+            diags_.error(kShape, value.span,
+                         "fact '" + kind.name + "' takes one value, found " + shape_name(value) +
+                             " (lists are for record kinds)");
+            return;
+        }
+        if (auto d = read_value(kind.fact_field(), value, "fact '" + kind.name + "'")) f.values.push_back(std::move(d));
+    }
+
+    void read_records(const core::KindDef& kind, const YamlNode& value, KindFindings& f) {
+        if (value.is_null()) {
+            diags_.error(kNull, value.span, "record kind '" + kind.name + "' has no value; write [] when none were found");
+            return;
+        }
+        if (!value.is_sequence()) {
+            diags_.error(kShape, value.span,
+                         "record kind '" + kind.name + "' takes a list of records, found " + shape_name(value) +
+                             " (write [] when none were found)");
+            return;
+        }
+        std::vector<std::string> field_names;
+        for (const auto& fd : kind.fields) field_names.push_back(fd.name);
+        std::map<std::string, core::Span> keys;
+        for (const YamlNode& item : value.items) {
+            if (!item.is_map()) {
+                diags_.error(item.is_null() ? kNull : kShape, item.span,
+                             "a record of '" + kind.name + "' must be a map of fields, found " + shape_name(item));
+                continue;
+            }
+            std::vector<std::optional<core::Datum>> row(kind.fields.size());
+            std::vector<const YamlNode*> nodes(kind.fields.size(), nullptr);
+            bool row_ok = true;
+            for (const auto& [key, v] : item.entries) {
+                const std::string name = core::to_nfc(key.value);
+                auto index = kind.field_index(name);
+                if (!index) {
+                    diags_.error(kUnknownField, key.span,
+                                 "record kind '" + kind.name + "' has no field " + shown(name) +
+                                     core::did_you_mean(name, field_names));
+                    row_ok = false;
+                    continue;
+                }
+                nodes[*index] = &v;
+                if (v.is_null()) {
+                    diags_.error(kNull, v.span, "field '" + name + "' has no value");
+                    row_ok = false;
+                    continue;
+                }
+                if (!v.is_scalar()) {
+                    diags_.error(kShape, v.span, "field '" + name + "' takes one value, found " + shape_name(v));
+                    row_ok = false;
+                    continue;
+                }
+                row[*index] = read_value(kind.fields[*index], v, "field '" + name + "'");
+                if (!row[*index]) row_ok = false;
+            }
+            for (std::size_t i = 0; i < kind.fields.size(); ++i) {
+                if (!nodes[i]) {
+                    diags_.error(kMissingField, item.span,
+                                 "record of '" + kind.name + "' has no field '" + kind.fields[i].name +
+                                     "' (every field is required)");
+                    row_ok = false;
+                }
+            }
+            if (kind.key && row[*kind.key]) {
+                const core::Datum& k = *row[*kind.key];
+                const std::string canonical = std::string(1, static_cast<char>(core::datum_tag(k))) + core::datum_text(k);
+                auto [it, inserted] = keys.emplace(canonical, nodes[*kind.key]->span);
+                if (!inserted) {
+                    diags_.error(kDuplicateKey, nodes[*kind.key]->span,
+                                 "two records of '" + kind.name + "' have " + kind.fields[*kind.key].name + " " +
+                                     shown(core::datum_text(k)) + " in one inspection")
+                        .notes.push_back({it->second, "the first record with it is here"});
+                    row_ok = false;
+                }
+            }
+            if (row_ok) {
+                for (auto& v : row) f.values.push_back(std::move(v));
+            }
+        }
+    }
+
+    std::optional<core::Datum> read_value(const core::FieldDef& field, const YamlNode& v, const std::string& what) {
+        auto r = core::read_scalar(field, v.value);
+        if (!r.value) {
+            diags_.error(kBadValue, v.span, what + ": " + r.error);
+            return std::nullopt;
+        }
+        return std::move(r.value);
+    }
+
+    const core::EvidenceSchema& schema_;
+    const std::vector<std::string>& units_;
+    core::Diagnostics& diags_;
+    const std::optional<std::string>& expected_unit_;
+};
+
+}  // namespace
+
+InputFile read_input_file(const std::filesystem::path& path, std::size_t max_bytes, core::SourceSet& sources,
+                          core::Diagnostics& diags) {
+    InputFile out;
+    core::TextFile file = core::read_text_file(path, max_bytes);
+    out.raw_sha256 = file.raw_sha256;
+    switch (file.status) {
+        case core::ReadStatus::Ok: out.file = sources.add(path.string(), std::move(file.text)); break;
+        case core::ReadStatus::NotFound:
+        case core::ReadStatus::IsDirectory:
+        case core::ReadStatus::Unreadable:
+            out.io_failure = true;
+            out.io_message = "cannot read '" + path.string() + "': " + core::describe(file.status);
+            break;
+        case core::ReadStatus::TooLarge: {
+            out.file = sources.add(path.string(), "");
+            diags.error(kTooLarge, core::Span{*out.file, 0, 0},
+                        "file is too large (" + std::to_string(file.size) + " bytes; the limit is " +
+                            std::to_string(max_bytes) + ")");
+            break;
+        }
+        case core::ReadStatus::InvalidUtf8: {
+            const auto at = static_cast<std::uint32_t>(file.bad_offset);
+            out.file = sources.add(path.string(), std::move(file.text));
+            diags.error(kEncoding, core::Span{*out.file, at, at + 1}, "invalid UTF-8 (the file must be UTF-8 text)");
+            break;
+        }
+        case core::ReadStatus::Utf16:
+            out.file = sources.add(path.string(), "");
+            diags.error(kEncoding, core::Span{*out.file, 0, 0}, "UTF-16 or UTF-32 text; save the file as UTF-8");
+            break;
+    }
+    return out;
+}
+
+std::optional<Report> read_report(const core::SourceSet& sources, core::FileId file, const core::EvidenceSchema& schema,
+                                  const std::vector<std::string>& units, core::Diagnostics& diags,
+                                  const std::optional<std::string>& expected_unit) {
+    const std::size_t errors_before = diags.error_count();
+    std::optional<YamlNode> root = core::parse_yaml(sources, file, diags);
+    if (!root || diags.error_count() != errors_before) {
+        // Keep checking a tree with non-fatal YAML errors (duplicate keys) so every error is found.
+        if (!root) return std::nullopt;
+        ReportReader(schema, units, diags, expected_unit).read(*root, core::Span{file, 0, 0});
+        return std::nullopt;
+    }
+    return ReportReader(schema, units, diags, expected_unit).read(*root, core::Span{file, 0, 0});
+}
+
+std::optional<Findings> read_findings(const YamlNode& findings, const core::EvidenceSchema& schema,
+                                      core::Diagnostics& diags) {
+    static const std::vector<std::string> no_units;
+    static const std::optional<std::string> no_unit;
+    return ReportReader(schema, no_units, diags, no_unit).findings_only(findings);
+}
+
+}  // namespace parscore::inspections

@@ -1,0 +1,161 @@
+#include "sqlite_handle.hpp"
+
+namespace parscore::inspections::sql {
+
+void fail(sqlite3* db, int rc, std::string_view what) {
+    std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    const int primary = rc & 0xFF;
+    StoreError::Kind kind = StoreError::Kind::Database;
+    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) kind = StoreError::Kind::Busy;
+    if (primary == SQLITE_NOTADB) kind = StoreError::Kind::NotParscore;
+    if (primary == SQLITE_CANTOPEN || primary == SQLITE_IOERR || primary == SQLITE_READONLY ||
+        primary == SQLITE_PERM || primary == SQLITE_FULL) {
+        kind = StoreError::Kind::Io;
+    }
+    std::string text = message + " (SQLite code " + std::to_string(rc) + ")";
+    if (!what.empty()) text += " in: " + std::string(what.substr(0, 200));
+    throw StoreError(kind, text, rc);
+}
+
+Database::Database(const std::string& path, int flags) {
+    const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        sqlite3* db = db_;
+        db_ = nullptr;
+        std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+        sqlite3_close_v2(db);
+        throw StoreError(StoreError::Kind::Io, "cannot open database '" + path + "': " + message, rc);
+    }
+    sqlite3_extended_result_codes(db_, 1);
+}
+
+Database::~Database() {
+    if (db_) sqlite3_close_v2(db_);
+}
+
+void Database::exec(const std::string& sql) {
+    char* error = nullptr;
+    const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);
+    if (rc != SQLITE_OK) {
+        sqlite3_free(error);
+        fail(db_, rc, sql);
+    }
+}
+
+Statement Database::prepare(std::string_view sql) const { return Statement(db_, sql); }
+
+std::int64_t Database::pragma_int(const std::string& name) const {
+    Statement s(db_, "PRAGMA " + name);
+    if (!s.step()) return 0;
+    return s.int64(0);
+}
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+    const int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_,
+                                      nullptr);
+    if (rc != SQLITE_OK) fail(db, rc, sql);
+}
+
+Statement::~Statement() {
+    if (stmt_) sqlite3_finalize(stmt_);
+}
+
+namespace {
+void check_bind(sqlite3* db, sqlite3_stmt* stmt, int rc) {
+    if (rc != SQLITE_OK) fail(db, rc, sqlite3_sql(stmt) ? sqlite3_sql(stmt) : "");
+}
+}  // namespace
+
+Statement& Statement::bind(int index, std::int64_t value) {
+    check_bind(db_, stmt_, sqlite3_bind_int64(stmt_, index, value));
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view text) {
+    // A null pointer would bind SQL NULL; an empty view is the empty string.
+    const char* data = text.data() ? text.data() : "";
+    check_bind(db_, stmt_, sqlite3_bind_text64(stmt_, index, data, text.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+    return *this;
+}
+
+Statement& Statement::bind_null(int index) {
+    check_bind(db_, stmt_, sqlite3_bind_null(stmt_, index));
+    return *this;
+}
+
+Statement& Statement::bind(int index, const std::optional<std::string>& text) {
+    return text ? bind(index, std::string_view(*text)) : bind_null(index);
+}
+
+Statement& Statement::bind(int index, const std::optional<int>& value) {
+    return value ? bind(index, static_cast<std::int64_t>(*value)) : bind_null(index);
+}
+
+Statement& Statement::bind_blob(int index, std::string_view bytes) {
+    check_bind(db_, stmt_, sqlite3_bind_blob64(stmt_, index, bytes.data() ? bytes.data() : "", bytes.size(), SQLITE_TRANSIENT));
+    return *this;
+}
+
+Statement& Statement::bind_static_blob(int index, std::string_view bytes) {
+    check_bind(db_, stmt_, sqlite3_bind_blob64(stmt_, index, bytes.data() ? bytes.data() : "", bytes.size(), SQLITE_STATIC));
+    return *this;
+}
+
+bool Statement::step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    const std::string sql = sqlite3_sql(stmt_) ? sqlite3_sql(stmt_) : "";
+    sqlite3_reset(stmt_);
+    fail(db_, rc, sql);
+}
+
+void Statement::reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+std::string Statement::text(int column) const { return std::string(text_view(column)); }
+
+std::string_view Statement::text_view(int column) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    if (!p) return {};
+    return {p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
+std::optional<std::string> Statement::optional_text(int column) const {
+    if (is_null(column)) return std::nullopt;
+    return text(column);
+}
+
+std::optional<int> Statement::optional_int(int column) const {
+    if (is_null(column)) return std::nullopt;
+    return static_cast<int>(int64(column));
+}
+
+std::string_view Statement::blob(int column) const {
+    const void* p = sqlite3_column_blob(stmt_, column);
+    const int n = sqlite3_column_bytes(stmt_, column);
+    if (!p) return {};
+    return {static_cast<const char*>(p), static_cast<std::size_t>(n)};
+}
+
+Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+    if (!done_) sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void Transaction::commit() {
+    db_.exec("COMMIT");
+    done_ = true;
+}
+
+ReadTransaction::ReadTransaction(const Database& db) : db_(db) {
+    const int rc = sqlite3_exec(db_.get(), "BEGIN", nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) fail(db_.get(), rc, "BEGIN");
+}
+
+ReadTransaction::~ReadTransaction() { sqlite3_exec(db_.get(), "COMMIT", nullptr, nullptr, nullptr); }
+
+}  // namespace parscore::inspections::sql

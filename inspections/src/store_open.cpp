@@ -1,0 +1,220 @@
+// Opening and creating the database: a file is inspected read-only before anything may write to
+// it, and a new database appears only fully initialised (built under a temporary name, then
+// hard-linked into place), so a concurrent opener never mistakes a half-made file for a foreign one.
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <random>
+
+#include "store_impl.hpp"
+
+namespace parscore::inspections {
+
+namespace fs = std::filesystem;
+
+std::string utc_now() {
+    using namespace std::chrono;
+    const auto now = time_point_cast<microseconds>(system_clock::now());
+    const std::time_t secs = system_clock::to_time_t(time_point_cast<seconds>(now));
+    std::tm tm{};
+    gmtime_r(&secs, &tm);
+    const auto micros = (now.time_since_epoch() % seconds(1)).count();
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%06lldZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                  tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<long long>(micros));
+    return buf;
+}
+
+std::string new_uuid() {
+    static thread_local std::random_device device;
+    unsigned char bytes[16];
+    for (int i = 0; i < 16; i += 4) {
+        const unsigned v = device();
+        std::memcpy(bytes + i, &v, 4);
+    }
+    bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0F) | 0x40);
+    bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3F) | 0x80);
+    static const char* hex = "0123456789abcdef";
+    std::string s;
+    for (int i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10) s.push_back('-');
+        s.push_back(hex[bytes[i] >> 4]);
+        s.push_back(hex[bytes[i] & 0xF]);
+    }
+    return s;
+}
+
+std::string current_user() {
+    if (const char* user = std::getenv("USER"); user && *user) return user;
+    if (const passwd* pw = getpwuid(geteuid()); pw && pw->pw_name) return pw->pw_name;
+    return "uid " + std::to_string(geteuid());
+}
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 120'000;
+
+void configure(sql::Database& db) {
+    sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
+    db.exec("PRAGMA foreign_keys=ON");
+    db.exec("PRAGMA synchronous=NORMAL");
+}
+
+void apply_migrations(sql::Database& db, std::int64_t from) {
+    const auto& list = migrations();
+    for (std::size_t v = static_cast<std::size_t>(from); v < list.size(); ++v) {
+        db.exec(list[v]);
+        db.exec("PRAGMA user_version=" + std::to_string(v + 1));
+    }
+}
+
+/// Builds a complete, empty database under a temporary name and links it to `path`. Returns
+/// without error when another process created `path` first.
+void create_database(const fs::path& path) {
+    const fs::path tmp = path.string() + ".tmp-" + new_uuid();
+    {
+        sql::Database db(tmp.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        db.exec("PRAGMA journal_mode=WAL");
+        db.exec("PRAGMA foreign_keys=ON");
+        sql::Transaction tx(db);
+        db.exec("PRAGMA application_id=" + std::to_string(kApplicationId));
+        apply_migrations(db, 0);
+        tx.commit();
+    }
+    const int rc = ::link(tmp.c_str(), path.c_str());
+    const int link_errno = errno;
+    std::error_code ignored;
+    fs::remove(tmp, ignored);
+    if (rc != 0 && link_errno != EEXIST) {
+        throw StoreError(StoreError::Kind::Io,
+                         "cannot create database '" + path.string() + "': " + std::strerror(link_errno));
+    }
+}
+
+}  // namespace
+
+std::int64_t inspect_database(const fs::path& path) {
+    std::int64_t app = 0, version = 0;
+    try {
+        sql::Database ro(path.string(), SQLITE_OPEN_READONLY);
+        sqlite3_busy_timeout(ro.get(), kBusyTimeoutMs);
+        app = ro.pragma_int("application_id");
+        version = ro.pragma_int("user_version");
+    } catch (const StoreError& e) {
+        if (e.kind() == StoreError::Kind::NotParscore ||
+            (e.sqlite_code() & 0xFF) == SQLITE_CORRUPT) {
+            throw StoreError(StoreError::Kind::NotParscore,
+                             "'" + path.string() + "' is not a parscore database (not an SQLite database)");
+        }
+        throw StoreError(e.kind(), "cannot read database '" + path.string() + "': " + e.what(), e.sqlite_code());
+    }
+    if (app != kApplicationId) {
+        throw StoreError(StoreError::Kind::NotParscore,
+                         "'" + path.string() + "' is not a parscore database (it belongs to another application)");
+    }
+    if (version > kSchemaVersion) {
+        throw StoreError(StoreError::Kind::NewerSchema, "database '" + path.string() + "' has schema version " +
+                                                            std::to_string(version) + "; this parscore reads up to " +
+                                                            std::to_string(kSchemaVersion) + " (upgrade parscore)");
+    }
+    return version;
+}
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::~Store() = default;
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+
+const fs::path& Store::path() const { return impl_->path; }
+
+Store Store::open(const fs::path& path, OpenMode mode) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) {
+        if (errno != ENOENT) {
+            throw StoreError(StoreError::Kind::Io, "cannot open database '" + path.string() + "': " + std::strerror(errno));
+        }
+        if (mode == OpenMode::Existing) {
+            throw StoreError(StoreError::Kind::Missing, "database '" + path.string() + "' does not exist");
+        }
+        create_database(path);
+    } else if (S_ISDIR(info.st_mode)) {
+        throw StoreError(StoreError::Kind::Io, "database '" + path.string() + "' is a directory");
+    }
+    const std::int64_t version = inspect_database(path);
+
+    sql::Database db(path.string(), SQLITE_OPEN_READWRITE);
+    configure(db);
+    if (version < kSchemaVersion) {
+        sql::Transaction tx(db);
+        const std::int64_t now = db.pragma_int("user_version");  // another process may have migrated
+        apply_migrations(db, now);
+        tx.commit();
+    }
+    return Store(std::make_unique<Impl>(path, std::move(db)));
+}
+
+std::int64_t Store::Impl::next_revision() {
+    sql::Statement s = db.prepare(
+        "SELECT max(coalesce((SELECT max(no) FROM revisions), 0), coalesce((SELECT max(no) FROM events), 0))");
+    s.step();
+    return s.int64(0) + 1;
+}
+
+std::int64_t Store::Impl::next_stamp() {
+    using namespace std::chrono;
+    const std::int64_t now = duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+    sql::Statement s = db.prepare("SELECT coalesce(max(stamp), 0) FROM inspections");
+    s.step();
+    return std::max(now, s.int64(0) + 1);
+}
+
+std::int64_t Store::Impl::schema_id(const std::string& json, const std::string& sha256) {
+    sql::Statement find = db.prepare("SELECT id FROM schemas WHERE sha256 = ?");
+    find.bind(1, sha256);
+    if (find.step()) return find.int64(0);
+    sql::Statement add = db.prepare("INSERT INTO schemas(sha256, body) VALUES (?, ?)");
+    add.bind(1, sha256).bind(2, json).run();
+    return sqlite3_last_insert_rowid(db.get());
+}
+
+std::optional<Store::Impl::ChainHead> Store::Impl::chain_head(std::string_view id) {
+    sql::Statement s = db.prepare(
+        "SELECT unit, stamp, status, "
+        " EXISTS(SELECT 1 FROM events WHERE inspection = i.id AND event = 'submit'),"
+        " EXISTS(SELECT 1 FROM events WHERE inspection = i.id AND event = 'lock') "
+        "FROM inspections i WHERE id = ?");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    ChainHead head;
+    head.unit = s.text(0);
+    head.stamp = s.int64(1);
+    head.initial_status = s.text(2);
+    head.status = s.int64(4) ? Status::Locked
+                  : (s.int64(3) || head.initial_status == "submitted") ? Status::Submitted
+                                                                       : Status::Draft;
+    sql::Statement last = db.prepare(
+        "SELECT seq, hash FROM (SELECT seq, hash FROM revisions WHERE inspection = ?1 "
+        "UNION ALL SELECT seq, hash FROM events WHERE inspection = ?1) ORDER BY seq DESC LIMIT 1");
+    last.bind(1, id);
+    if (last.step()) {
+        head.last_seq = last.int64(0);
+        head.last_hash = last.text(1);
+    }
+    return head;
+}
+
+std::int64_t Store::last_revision() const {
+    sql::Statement s = impl_->db.prepare(
+        "SELECT max(coalesce((SELECT max(no) FROM revisions), 0), coalesce((SELECT max(no) FROM events), 0))");
+    s.step();
+    return s.int64(0);
+}
+
+}  // namespace parscore::inspections

@@ -1,0 +1,203 @@
+// Reading inspections for listing and display, and publications.
+#include <algorithm>
+#include <functional>
+
+#include "findings_blob.hpp"
+#include "schema_json.hpp"
+#include "store_impl.hpp"
+
+namespace parscore::inspections {
+
+namespace {
+
+constexpr const char* kSummarySelect =
+    "SELECT i.id, i.unit, i.stamp, i.status, i.recorded_by, i.recorded_at, r.no, r.date, r.year, r.kind, r.team, "
+    " (SELECT count(*) FROM revisions WHERE inspection = i.id), "
+    " EXISTS(SELECT 1 FROM events WHERE inspection = i.id AND event = 'submit'), "
+    " EXISTS(SELECT 1 FROM events WHERE inspection = i.id AND event = 'lock'), "
+    " (SELECT coalesce(sum(records), 0) FROM findings WHERE revision = r.no), r.schema "
+    "FROM inspections i JOIN revisions r ON r.inspection = i.id "
+    "WHERE r.seq = (SELECT max(seq) FROM revisions WHERE inspection = i.id) ";
+
+core::Date stored_date(std::string_view text) {
+    auto d = core::parse_date(text);
+    if (!d) throw StoreError(StoreError::Kind::Database, "stored date '" + std::string(text) + "' is malformed");
+    return *d;
+}
+
+InspectionKind stored_kind(std::string_view text) {
+    return parse_inspection_kind(text).value_or(InspectionKind::Other);
+}
+
+InspectionSummary summary_from(const sql::Statement& s) {
+    InspectionSummary r;
+    r.id = s.text(0);
+    r.unit = s.text(1);
+    r.stamp = s.int64(2);
+    r.recorded_by = s.text(4);
+    r.recorded_at = s.text(5);
+    r.revision = s.int64(6);
+    r.date = stored_date(s.text_view(7));
+    r.year_given = s.optional_int(8);
+    r.year = r.year_given ? *r.year_given : core::year_of(r.date);
+    r.kind = stored_kind(s.text_view(9));
+    r.team = team_from_json(s.text_view(10));
+    r.revisions = static_cast<int>(s.int64(11));
+    r.status = s.int64(13) ? Status::Locked
+               : (s.int64(12) || s.text_view(3) == "submitted") ? Status::Submitted
+                                                                : Status::Draft;
+    r.records = static_cast<std::size_t>(s.int64(14));
+    return r;
+}
+
+}  // namespace
+
+std::vector<InspectionSummary> Store::inspections(const InspectionFilter& filter) const {
+    sql::ReadTransaction snapshot(impl_->db);
+    sql::Statement s = impl_->db.prepare(std::string(kSummarySelect) +
+                                         "AND (?1 IS NULL OR i.unit = ?1) ORDER BY i.unit, r.date, i.stamp, i.id");
+    s.bind(1, filter.unit);
+    std::vector<InspectionSummary> out;
+    while (s.step()) {
+        InspectionSummary r = summary_from(s);
+        if (filter.year && r.year != *filter.year) continue;
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::optional<InspectionDetail> Store::inspection(std::string_view id) const {
+    sql::ReadTransaction snapshot(impl_->db);
+    sql::Statement s = impl_->db.prepare(std::string(kSummarySelect) + "AND i.id = ?1");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    InspectionDetail d;
+    d.summary = summary_from(s);
+    const std::int64_t schema_id = s.int64(15);
+
+    sql::Statement schema = impl_->db.prepare("SELECT body FROM schemas WHERE id = ?");
+    schema.bind(1, schema_id);
+    if (schema.step()) d.schema = schema_from_json(schema.text_view(0));
+
+    sql::Statement f = impl_->db.prepare("SELECT kind, fact, data FROM findings WHERE revision = ? ORDER BY kind");
+    f.bind(1, d.summary.revision);
+    while (f.step()) d.findings.push_back(blob::decode(f.text_view(0), f.int64(1) != 0, f.blob(2)));
+
+    sql::Statement revisions = impl_->db.prepare(
+        "SELECT no, seq, recorded_by, recorded_at, hash, prev_hash, reason, date, year, kind, team "
+        "FROM revisions WHERE inspection = ?");
+    revisions.bind(1, id);
+    while (revisions.step()) {
+        HistoryEntry e;
+        e.type = HistoryEntry::Type::Revision;
+        e.no = revisions.int64(0);
+        e.seq = static_cast<int>(revisions.int64(1));
+        e.recorded_by = revisions.text(2);
+        e.recorded_at = revisions.text(3);
+        e.hash = revisions.text(4);
+        e.prev_hash = revisions.text(5);
+        e.reason = revisions.optional_text(6);
+        e.date = stored_date(revisions.text_view(7));
+        e.year = revisions.optional_int(8);
+        e.kind = stored_kind(revisions.text_view(9));
+        e.team = team_from_json(revisions.text_view(10));
+        d.history.push_back(std::move(e));
+    }
+    sql::Statement events = impl_->db.prepare(
+        "SELECT no, seq, recorded_by, recorded_at, hash, prev_hash, event FROM events WHERE inspection = ?");
+    events.bind(1, id);
+    while (events.step()) {
+        HistoryEntry e;
+        e.type = events.text_view(6) == "lock" ? HistoryEntry::Type::Lock : HistoryEntry::Type::Submit;
+        e.no = events.int64(0);
+        e.seq = static_cast<int>(events.int64(1));
+        e.recorded_by = events.text(2);
+        e.recorded_at = events.text(3);
+        e.hash = events.text(4);
+        e.prev_hash = events.text(5);
+        d.history.push_back(std::move(e));
+    }
+    std::sort(d.history.begin(), d.history.end(),
+              [](const HistoryEntry& a, const HistoryEntry& b) { return a.seq < b.seq; });
+    return d;
+}
+
+// ---- publications -------------------------------------------------------------------------------
+
+std::int64_t Store::add_publication(const Publication& p) {
+    return impl_->write([&] {
+        sql::Statement s = impl_->db.prepare(
+            "INSERT INTO publications(year, basis, rulebook_id, rulebook_version, rulebook_sha256, evidence_sha256, "
+            "results, last_revision, supersede_reason, published_by, published_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        s.bind(1, p.year).bind(2, basis_name(p.basis)).bind(3, p.rulebook_id).bind(4, p.rulebook_version);
+        s.bind(5, p.rulebook_sha256).bind(6, p.evidence_sha256).bind(7, p.results).bind(8, p.last_revision);
+        s.bind(9, p.supersede_reason);
+        s.bind(10, p.published_by.empty() ? current_user() : p.published_by);
+        s.bind(11, p.published_at.empty() ? utc_now() : p.published_at);
+        s.run();
+        const std::int64_t id = sqlite3_last_insert_rowid(impl_->db.get());
+        sql::Statement f = impl_->db.prepare(
+            "INSERT INTO publication_files(publication, position, path, sha256, text) VALUES (?, ?, ?, ?, ?)");
+        for (std::size_t i = 0; i < p.rulebook_files.size(); ++i) {
+            const PublishedFile& file = p.rulebook_files[i];
+            f.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, file.path).bind(4, file.sha256);
+            f.bind(5, file.text);
+            f.run();
+        }
+        return id;
+    });
+}
+
+namespace {
+
+std::vector<Publication> read_publications(const sql::Database& db, const std::string& where,
+                                           const std::function<void(sql::Statement&)>& bind) {
+    sql::ReadTransaction snapshot(db);
+    sql::Statement s = db.prepare(
+        "SELECT id, year, basis, rulebook_id, rulebook_version, rulebook_sha256, evidence_sha256, results, "
+        "last_revision, supersede_reason, published_by, published_at FROM publications " +
+        where);
+    bind(s);
+    std::vector<Publication> out;
+    while (s.step()) {
+        Publication p;
+        p.id = s.int64(0);
+        p.year = static_cast<int>(s.int64(1));
+        p.basis = parse_basis(s.text_view(2)).value_or(Basis::All);
+        p.rulebook_id = s.text(3);
+        p.rulebook_version = s.text(4);
+        p.rulebook_sha256 = s.text(5);
+        p.evidence_sha256 = s.text(6);
+        p.results = s.text(7);
+        p.last_revision = s.int64(8);
+        p.supersede_reason = s.optional_text(9);
+        p.published_by = s.text(10);
+        p.published_at = s.text(11);
+        out.push_back(std::move(p));
+    }
+    sql::Statement f =
+        db.prepare("SELECT path, sha256, text FROM publication_files WHERE publication = ? ORDER BY position");
+    for (Publication& p : out) {
+        f.bind(1, p.id);
+        while (f.step()) p.rulebook_files.push_back(PublishedFile{f.text(0), f.text(1), f.text(2)});
+        f.reset();
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<Publication> Store::publications() const {
+    return read_publications(impl_->db, "ORDER BY id", [](sql::Statement&) {});
+}
+
+std::optional<Publication> Store::latest_publication(std::string_view rulebook_id, int year, Basis basis) const {
+    auto list = read_publications(impl_->db,
+                                  "WHERE rulebook_id = ?1 AND year = ?2 AND basis = ?3 ORDER BY id DESC LIMIT 1",
+                                  [&](sql::Statement& s) { s.bind(1, rulebook_id).bind(2, year).bind(3, basis_name(basis)); });
+    if (list.empty()) return std::nullopt;
+    return std::move(list.front());
+}
+
+}  // namespace parscore::inspections

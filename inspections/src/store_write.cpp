@@ -1,0 +1,370 @@
+// Writing: units, new inspections (reports and CSV imports), status events and amendments.
+#include <unordered_map>
+
+#include "chain.hpp"
+#include "findings_blob.hpp"
+#include "parscore/core/sha256.hpp"
+#include "schema_json.hpp"
+#include "store_impl.hpp"
+
+namespace parscore::inspections {
+
+namespace {
+
+struct Blob {
+    std::string kind;
+    bool fact = false;
+    std::int64_t records = 0;
+    std::string_view bytes;
+};
+
+/// Inserts inspections, revisions and findings with statements prepared once.
+class RevisionWriter {
+public:
+    explicit RevisionWriter(sql::Database& db)
+        : inspection_(db.prepare("INSERT INTO inspections(id, unit, stamp, status, recorded_by, recorded_at) "
+                                 "VALUES (?, ?, ?, ?, ?, ?)")),
+          revision_(db.prepare(
+              "INSERT INTO revisions(no, inspection, seq, date, year, kind, team, schema, digest, reason, "
+              "recorded_by, recorded_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+          finding_(db.prepare("INSERT INTO findings(revision, kind, fact, records, data) VALUES (?, ?, ?, ?, ?)")) {}
+
+    void add_inspection(const std::string& id, const std::string& unit, std::int64_t stamp, Status status,
+                        const std::string& who, const std::string& at) {
+        inspection_.bind(1, id).bind(2, unit).bind(3, stamp).bind(4, status_name(status)).bind(5, who).bind(6, at);
+        inspection_.run();
+    }
+
+    struct Revision {
+        std::int64_t no = 0;
+        std::string_view inspection;
+        std::int64_t seq = 1;
+        std::string_view prev_hash;
+        std::string_view unit;
+        std::int64_t stamp = 0;
+        std::string_view initial_status;
+        const InspectionHeader* header = nullptr;
+        std::int64_t schema_id = 0;
+        std::string_view schema_sha256;
+        std::optional<std::string_view> reason;
+        std::string_view who, at;
+    };
+
+    /// Returns the new revision's hash.
+    std::string add_revision(const Revision& r, const std::vector<Blob>& blobs) {
+        std::vector<chain::FindingPart> parts;
+        parts.reserve(blobs.size());
+        for (const Blob& b : blobs) parts.push_back({b.kind, b.fact, b.records, core::sha256_hex(b.bytes)});
+        const std::string digest = chain::findings_digest(std::move(parts));
+        const std::string date = core::format_date(r.header->date);
+        const std::string team = team_to_json(r.header->team);
+        chain::RevisionContent content;
+        content.inspection = r.inspection;
+        content.seq = r.seq;
+        content.prev_hash = r.prev_hash;
+        content.unit = r.unit;
+        content.stamp = r.stamp;
+        content.initial_status = r.initial_status;
+        content.date = date;
+        content.year = r.header->year;
+        content.kind = kind_name(r.header->kind);
+        content.team_json = team;
+        content.schema_sha256 = r.schema_sha256;
+        content.reason = r.reason;
+        content.recorded_by = r.who;
+        content.recorded_at = r.at;
+        content.findings_digest = digest;
+        std::string hash = chain::revision_hash(content);
+
+        revision_.bind(1, r.no).bind(2, r.inspection).bind(3, r.seq).bind(4, date).bind(5, r.header->year);
+        revision_.bind(6, kind_name(r.header->kind)).bind(7, team).bind(8, r.schema_id).bind(9, digest);
+        if (r.reason) revision_.bind(10, *r.reason);
+        else revision_.bind_null(10);
+        revision_.bind(11, r.who).bind(12, r.at).bind(13, r.prev_hash).bind(14, hash);
+        revision_.run();
+        for (const Blob& b : blobs) {
+            finding_.bind(1, r.no).bind(2, b.kind).bind(3, b.fact ? 1 : 0).bind(4, b.records);
+            finding_.bind_static_blob(5, b.bytes);
+            finding_.run();
+        }
+        return hash;
+    }
+
+private:
+    sql::Statement inspection_, revision_, finding_;
+};
+
+struct EncodedFindings {
+    std::vector<std::string> storage;
+    std::vector<Blob> blobs;
+};
+
+EncodedFindings encode_findings(const Findings& findings) {
+    EncodedFindings out;
+    out.storage.reserve(findings.size());
+    for (const KindFindings& k : findings) out.storage.push_back(blob::encode(k));
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        out.blobs.push_back(Blob{findings[i].kind, findings[i].fact, static_cast<std::int64_t>(findings[i].rows()),
+                                 out.storage[i]});
+    }
+    return out;
+}
+
+std::string who_or_user(const std::string& who) { return who.empty() ? current_user() : who; }
+
+[[noreturn]] void refuse(const std::string& message) { throw StoreError(StoreError::Kind::Refused, message); }
+
+}  // namespace
+
+// ---- units ------------------------------------------------------------------------------------
+
+std::vector<UnitInfo> Store::units() const {
+    std::vector<UnitInfo> out;
+    sql::Statement s =
+        impl_->db.prepare("SELECT id, name, category, parent, active_from, active_to FROM units ORDER BY id");
+    while (s.step()) {
+        out.push_back(UnitInfo{s.text(0), s.text(1), s.text(2), s.optional_text(3), s.optional_int(4), s.optional_int(5)});
+    }
+    return out;
+}
+
+std::optional<UnitInfo> Store::find_unit(std::string_view id) const {
+    sql::Statement s =
+        impl_->db.prepare("SELECT id, name, category, parent, active_from, active_to FROM units WHERE id = ?");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return UnitInfo{s.text(0), s.text(1), s.text(2), s.optional_text(3), s.optional_int(4), s.optional_int(5)};
+}
+
+UnitsOutcome Store::update_units(const UnitsUpdate& update) {
+    return impl_->write([&] {
+        UnitsOutcome outcome;
+        sql::Statement find = impl_->db.prepare(
+            "SELECT id, name, category, parent, active_from, active_to FROM units WHERE id = ?");
+        sql::Statement insert = impl_->db.prepare(
+            "INSERT INTO units(id, name, category, parent, active_from, active_to) VALUES (?, ?, ?, ?, ?, ?)");
+        sql::Statement change = impl_->db.prepare(
+            "UPDATE units SET name = ?2, category = ?3, parent = ?4, active_from = ?5, active_to = ?6 WHERE id = ?1");
+        for (const UnitInfo& u : update.units) {
+            find.bind(1, u.id);
+            std::optional<UnitInfo> stored;
+            if (find.step()) {
+                stored = UnitInfo{find.text(0), find.text(1), find.text(2), find.optional_text(3),
+                                  find.optional_int(4), find.optional_int(5)};
+            }
+            find.reset();
+            UnitInfo next = u;
+            if (stored) {
+                if (!update.has_parent) next.parent = stored->parent;
+                if (!update.has_active_from) next.active_from = stored->active_from;
+                if (!update.has_active_to) next.active_to = stored->active_to;
+                if (next == *stored) {
+                    ++outcome.unchanged;
+                    continue;
+                }
+            }
+            sql::Statement& s = stored ? change : insert;
+            s.bind(1, next.id).bind(2, next.name).bind(3, next.category).bind(4, next.parent);
+            s.bind(5, next.active_from).bind(6, next.active_to);
+            s.run();
+            ++(stored ? outcome.updated : outcome.added);
+        }
+        return outcome;
+    });
+}
+
+// ---- recording --------------------------------------------------------------------------------
+
+RecordOutcome Store::record(const Report& report, const core::EvidenceSchema& schema, const RecordOptions& options) {
+    EncodedFindings encoded = encode_findings(report.findings);
+    const std::string schema_json = schema_to_json(schema);
+    const std::string schema_sha = core::sha256_hex(schema_json);
+    const std::string who = who_or_user(options.recorded_by);
+    std::vector<chain::FindingPart> parts;
+    for (const Blob& b : encoded.blobs) parts.push_back({b.kind, b.fact, b.records, core::sha256_hex(b.bytes)});
+    const std::string digest = chain::findings_digest(std::move(parts));
+
+    return impl_->write([&]() -> RecordOutcome {
+        if (!find_unit(report.header.unit)) refuse("unknown unit '" + report.header.unit + "'");
+        if (!options.again) {
+            sql::Statement dup = impl_->db.prepare(
+                "SELECT i.id FROM inspections i JOIN revisions r ON r.inspection = i.id "
+                "WHERE i.unit = ?1 AND r.date = ?2 AND r.kind = ?3 AND r.digest = ?4 "
+                "AND r.seq = (SELECT max(seq) FROM revisions WHERE inspection = i.id) LIMIT 1");
+            dup.bind(1, report.header.unit).bind(2, core::format_date(report.header.date));
+            dup.bind(3, kind_name(report.header.kind)).bind(4, digest);
+            if (dup.step()) return RecordOutcome{{}, dup.text(0)};
+        }
+        const std::int64_t schema = impl_->schema_id(schema_json, schema_sha);
+        const std::int64_t no = impl_->next_revision();
+        const std::int64_t stamp = impl_->next_stamp();
+        const std::string id = new_uuid();
+        const std::string at = utc_now();
+        const Status status = report.header.status == Status::Draft ? Status::Draft : Status::Submitted;
+        RevisionWriter writer(impl_->db);
+        writer.add_inspection(id, report.header.unit, stamp, status, who, at);
+        RevisionWriter::Revision r;
+        r.no = no;
+        r.inspection = id;
+        r.unit = report.header.unit;
+        r.stamp = stamp;
+        r.initial_status = status_name(status);
+        r.header = &report.header;
+        r.schema_id = schema;
+        r.schema_sha256 = schema_sha;
+        r.who = who;
+        r.at = at;
+        writer.add_revision(r, encoded.blobs);
+        return RecordOutcome{id, {}};
+    });
+}
+
+std::optional<std::string> Store::imported_before(std::string_view sha256) const {
+    sql::Statement s = impl_->db.prepare("SELECT imported_at FROM imports WHERE sha256 = ? ORDER BY id LIMIT 1");
+    s.bind(1, sha256);
+    if (!s.step()) return std::nullopt;
+    return s.text(0);
+}
+
+ImportOutcome Store::import_batch(const ImportBatch& batch, const core::EvidenceSchema& schema,
+                                  const ImportOptions& options) {
+    const std::string schema_json = schema_to_json(schema);
+    const std::string schema_sha = core::sha256_hex(schema_json);
+    const std::string who = who_or_user(options.recorded_by);
+    return impl_->write([&]() -> ImportOutcome {
+        ImportOutcome outcome;
+        if (!options.again) {
+            if (auto when = imported_before(batch.file_sha256)) {
+                outcome.refused = true;
+                outcome.previous_import_at = *when;
+                return outcome;
+            }
+        }
+        const std::int64_t schema = impl_->schema_id(schema_json, schema_sha);
+        const std::int64_t first_no = impl_->next_revision();
+        const std::int64_t first_stamp = impl_->next_stamp();
+        const std::string at = utc_now();
+        RevisionWriter writer(impl_->db);
+        InspectionHeader header;
+        header.kind = options.kind;
+        std::vector<Blob> blobs(1);
+        blobs[0].kind = batch.kind;
+        blobs[0].fact = batch.fact;
+        for (std::size_t i = 0; i < batch.inspections.size(); ++i) {
+            const ImportBatch::Inspection& in = batch.inspections[i];
+            const std::string id = new_uuid();
+            const auto n = static_cast<std::int64_t>(i);
+            writer.add_inspection(id, in.unit, first_stamp + n, Status::Submitted, who, at);
+            header.unit = in.unit;
+            header.date = in.date;
+            header.year = in.year;
+            blobs[0].records = static_cast<std::int64_t>(in.records);
+            blobs[0].bytes = in.blob;
+            RevisionWriter::Revision r;
+            r.no = first_no + n;
+            r.inspection = id;
+            r.unit = in.unit;
+            r.stamp = first_stamp + n;
+            r.initial_status = "submitted";
+            r.header = &header;
+            r.schema_id = schema;
+            r.schema_sha256 = schema_sha;
+            r.who = who;
+            r.at = at;
+            writer.add_revision(r, blobs);
+        }
+        outcome.inspections = batch.inspections.size();
+        outcome.first_revision = batch.inspections.empty() ? 0 : first_no;
+        outcome.last_revision = batch.inspections.empty() ? 0 : first_no + static_cast<std::int64_t>(outcome.inspections) - 1;
+        sql::Statement record = impl_->db.prepare(
+            "INSERT INTO imports(sha256, path, kind, rows, inspections, first_no, last_no, imported_by, imported_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        record.bind(1, batch.file_sha256).bind(2, batch.path).bind(3, batch.kind);
+        record.bind(4, static_cast<std::int64_t>(batch.rows)).bind(5, static_cast<std::int64_t>(outcome.inspections));
+        if (outcome.inspections) record.bind(6, outcome.first_revision).bind(7, outcome.last_revision);
+        record.bind(8, who).bind(9, at);
+        record.run();
+        return outcome;
+    });
+}
+
+// ---- status moves and amendments ----------------------------------------------------------------
+
+namespace {
+
+void add_event(Store::Impl& impl, std::string_view id, const char* event, Status required, Status result,
+               const std::string& who) {
+    impl.write([&] {
+        auto head = impl.chain_head(id);
+        if (!head) refuse("unknown inspection '" + std::string(id) + "'");
+        if (head->status != required) {
+            refuse("inspection " + std::string(id) + " is " + status_name(head->status) + "; only a " +
+                   status_name(required) + " inspection can become " + status_name(result));
+        }
+        const std::int64_t no = impl.next_revision();
+        const std::string at = utc_now();
+        chain::EventContent e;
+        e.inspection = id;
+        e.seq = head->last_seq + 1;
+        e.prev_hash = head->last_hash;
+        e.event = event;
+        e.recorded_by = who;
+        e.recorded_at = at;
+        const std::string hash = chain::event_hash(e);
+        sql::Statement s = impl.db.prepare(
+            "INSERT INTO events(no, inspection, seq, event, recorded_by, recorded_at, prev_hash, hash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        s.bind(1, no).bind(2, id).bind(3, e.seq).bind(4, event).bind(5, who).bind(6, at).bind(7, head->last_hash);
+        s.bind(8, hash);
+        s.run();
+    });
+}
+
+}  // namespace
+
+void Store::submit(std::string_view id, const std::string& who) {
+    add_event(*impl_, id, "submit", Status::Draft, Status::Submitted, who_or_user(who));
+}
+
+void Store::lock(std::string_view id, const std::string& who) {
+    add_event(*impl_, id, "lock", Status::Submitted, Status::Locked, who_or_user(who));
+}
+
+std::int64_t Store::amend(std::string_view id, const Report& report, const core::EvidenceSchema& schema,
+                          const std::string& reason, const std::string& who_given) {
+    EncodedFindings encoded = encode_findings(report.findings);
+    const std::string schema_json = schema_to_json(schema);
+    const std::string schema_sha = core::sha256_hex(schema_json);
+    const std::string who = who_or_user(who_given);
+    return impl_->write([&] {
+        auto head = impl_->chain_head(id);
+        if (!head) refuse("unknown inspection '" + std::string(id) + "'");
+        if (head->status == Status::Locked) refuse("inspection " + std::string(id) + " is locked");
+        if (head->unit != report.header.unit) {
+            refuse("the amended report names unit '" + report.header.unit + "' but inspection " + std::string(id) +
+                   " is of unit '" + head->unit + "'");
+        }
+        const std::int64_t schema = impl_->schema_id(schema_json, schema_sha);
+        const std::int64_t no = impl_->next_revision();
+        const std::string at = utc_now();
+        RevisionWriter writer(impl_->db);
+        RevisionWriter::Revision r;
+        r.no = no;
+        r.inspection = id;
+        r.seq = head->last_seq + 1;
+        r.prev_hash = head->last_hash;
+        r.unit = head->unit;
+        r.stamp = head->stamp;
+        r.initial_status = head->initial_status;
+        r.header = &report.header;
+        r.schema_id = schema;
+        r.schema_sha256 = schema_sha;
+        r.reason = reason;
+        r.who = who;
+        r.at = at;
+        writer.add_revision(r, encoded.blobs);
+        return no;
+    });
+}
+
+}  // namespace parscore::inspections

@@ -1,0 +1,162 @@
+// Reading a units CSV (SPEC §5).
+#include <charconv>
+#include <map>
+#include <unordered_map>
+
+#include "csv_common.hpp"
+#include "parscore/core/utf8.hpp"
+#include "parscore/inspections/evidence_csv.hpp"
+
+namespace parscore::inspections {
+
+namespace {
+
+std::string shown(std::string_view s) { return "'" + core::sanitize_utf8(s) + "'"; }
+
+}  // namespace
+
+std::optional<UnitsUpdate> read_units_csv(const core::SourceSet& sources, core::FileId file,
+                                          const std::vector<UnitInfo>& stored, core::Diagnostics& diags) {
+    core::CsvReader reader(sources, file);
+    std::vector<core::CsvCell> row;
+    const std::size_t errors_before = diags.error_count();
+    if (!reader.next_row(row, diags)) {
+        if (diags.error_count() == errors_before) {
+            diags.error(csv::kNoHeader, core::Span{file, 0, 0}, "empty file: expected a header row");
+        }
+        return std::nullopt;
+    }
+    const std::vector<std::string> names = {"id", "name", "category", "parent", "active_from", "active_to"};
+    const std::vector<bool> required = {true, true, true, false, false, false};
+    const std::uint32_t header_offset = reader.row_offset();
+    const std::string_view header_line = sources.file(file).line_text(1);
+    const core::Span header_span{file, header_offset,
+                                 header_offset + static_cast<std::uint32_t>(std::max<std::size_t>(header_line.size(), 1))};
+    const std::vector<int> col = csv::match_header(file, row, names, required, header_span, diags);
+    if (diags.error_count() != errors_before) return std::nullopt;
+
+    UnitsUpdate update;
+    update.has_parent = col[3] >= 0;
+    update.has_active_from = col[4] >= 0;
+    update.has_active_to = col[5] >= 0;
+    csv::ErrorBudget budget(diags);
+    std::map<std::string, core::Span> first_row;  // id -> its cell
+    std::vector<core::Span> parent_spans, from_spans;
+    const std::size_t columns = row.size();
+
+    auto read_year = [&](const core::CsvCell& cell, std::optional<int>& out) {
+        if (cell.text.empty()) return true;
+        int y = 0;
+        auto [p, ec] = std::from_chars(cell.text.data(), cell.text.data() + cell.text.size(), y);
+        if (ec != std::errc{} || p != cell.text.data() + cell.text.size() || y < 1 || y > 9999) {
+            budget.error(csv::kBadCell, csv::cell_span(file, cell), "expected a year from 1 to 9999, found " + shown(cell.text));
+            return false;
+        }
+        out = y;
+        return true;
+    };
+
+    while (reader.next_row(row, diags) && !budget.exhausted()) {
+        const std::uint32_t offset = reader.row_offset();
+        if (row.size() != columns) {
+            budget.error(csv::kCellCount, core::Span{file, offset, offset + 1},
+                         "row has " + std::to_string(row.size()) + " cells; the header has " + std::to_string(columns));
+            continue;
+        }
+        bool ok = true;
+        UnitInfo u;
+        const core::CsvCell& id = row[static_cast<std::size_t>(col[0])];
+        u.id = std::string(id.text);
+        if (!is_valid_unit_id(u.id)) {
+            budget.error(csv::kBadCell, csv::cell_span(file, id),
+                         "unit id " + shown(id.text) + " must match [A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+            ok = false;
+        } else if (auto [it, inserted] = first_row.emplace(u.id, csv::cell_span(file, id)); !inserted) {
+            if (auto* d = budget.error(csv::kRepeatedUnit, csv::cell_span(file, id), "unit '" + u.id + "' appears twice")) {
+                d->notes.push_back({it->second, "first here"});
+            }
+            ok = false;
+        }
+        const core::CsvCell& name = row[static_cast<std::size_t>(col[1])];
+        const core::CsvCell& category = row[static_cast<std::size_t>(col[2])];
+        if (name.text.empty()) {
+            budget.error(csv::kEmptyCell, csv::cell_span(file, name), "empty 'name' cell");
+            ok = false;
+        }
+        if (category.text.empty()) {
+            budget.error(csv::kEmptyCell, csv::cell_span(file, category), "empty 'category' cell");
+            ok = false;
+        }
+        u.name = core::to_nfc(name.text);
+        u.category = core::to_nfc(category.text);
+        core::Span parent_span{}, from_span{};
+        if (col[3] >= 0) {
+            const core::CsvCell& parent = row[static_cast<std::size_t>(col[3])];
+            parent_span = csv::cell_span(file, parent);
+            if (!parent.text.empty()) {
+                if (!is_valid_unit_id(parent.text)) {
+                    budget.error(csv::kBadCell, parent_span, "parent " + shown(parent.text) + " is not a unit id");
+                    ok = false;
+                } else if (parent.text == u.id) {
+                    budget.error(csv::kParentCycle, parent_span, "unit '" + u.id + "' cannot be its own parent");
+                    ok = false;
+                } else {
+                    u.parent = std::string(parent.text);
+                }
+            }
+        }
+        if (col[4] >= 0) {
+            from_span = csv::cell_span(file, row[static_cast<std::size_t>(col[4])]);
+            ok = read_year(row[static_cast<std::size_t>(col[4])], u.active_from) && ok;
+        }
+        if (col[5] >= 0) ok = read_year(row[static_cast<std::size_t>(col[5])], u.active_to) && ok;
+        if (!ok) continue;
+        update.units.push_back(std::move(u));
+        parent_spans.push_back(parent_span);
+        from_spans.push_back(from_span);
+    }
+    if (budget.any() || diags.error_count() != errors_before) return std::nullopt;
+
+    // Parents and years as they will be after the update: a column absent from the file keeps
+    // the stored value.
+    std::unordered_map<std::string, const UnitInfo*> stored_by_id;
+    for (const UnitInfo& s : stored) stored_by_id.emplace(s.id, &s);
+    std::unordered_map<std::string, std::optional<std::string>> parent_of;
+    for (const UnitInfo& s : stored) parent_of[s.id] = s.parent;
+    for (const UnitInfo& u : update.units) {
+        auto it = stored_by_id.find(u.id);
+        parent_of[u.id] = update.has_parent || it == stored_by_id.end() ? u.parent : it->second->parent;
+    }
+    for (std::size_t i = 0; i < update.units.size(); ++i) {
+        const UnitInfo& u = update.units[i];
+        auto it = stored_by_id.find(u.id);
+        const UnitInfo* old = it == stored_by_id.end() ? nullptr : it->second;
+        const std::optional<int> from = update.has_active_from || !old ? u.active_from : old->active_from;
+        const std::optional<int> to = update.has_active_to || !old ? u.active_to : old->active_to;
+        if (from && to && *from > *to) {
+            budget.error(csv::kYearsReversed, from_spans[i].end ? from_spans[i] : core::Span{file, 0, 0},
+                         "unit '" + u.id + "' would be active from " + std::to_string(*from) + " to " + std::to_string(*to));
+        }
+        if (!update.has_parent || !u.parent) continue;
+        if (!parent_of.count(*u.parent)) {
+            budget.error(csv::kUnknownParent, parent_spans[i],
+                         "parent '" + *u.parent + "' is neither in this file nor stored");
+            continue;
+        }
+        // Walk up: reaching the unit again is a cycle.
+        std::string at = *u.parent;
+        for (std::size_t steps = 0; steps <= parent_of.size(); ++steps) {
+            if (at == u.id) {
+                budget.error(csv::kParentCycle, parent_spans[i], "parent '" + *u.parent + "' makes a cycle through '" + u.id + "'");
+                break;
+            }
+            auto p = parent_of.find(at);
+            if (p == parent_of.end() || !p->second) break;
+            at = *p->second;
+        }
+    }
+    if (budget.any()) return std::nullopt;
+    return update;
+}
+
+}  // namespace parscore::inspections
