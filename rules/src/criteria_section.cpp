@@ -58,6 +58,7 @@ DraftGroup read_group(Reader& reader, const YamlNode& map) {
     if (const YamlNode* criteria = map.find("criteria")) {
         g.has_criteria = true;
         g.criteria_span = criteria->span;
+        g.criteria_listed = criteria->is_sequence();
         if (reader.list(*criteria, "'criteria'")) {
             SeenIds seen(reader, "criterion id");
             for (const YamlNode& item : criteria->items) {

@@ -40,8 +40,9 @@ struct DraftGroup {
     Span span{};
     Span map_span{};
     std::optional<std::string> title;
-    bool has_criteria = false;  // some file gave `criteria:` for this group
-    Span criteria_span{};       // where the latest `criteria:` list starts
+    bool has_criteria = false;   // some file gave `criteria:` for this group
+    bool criteria_listed = false; // … and it was a list (so an empty one is worth reporting)
+    Span criteria_span{};        // where the latest `criteria:` list starts
     std::vector<DraftCriterion> criteria;
 };
 
@@ -99,6 +100,7 @@ struct Draft {
     std::vector<DraftKind> kinds;
     std::vector<DraftGroup> groups;
     bool has_groups = false;
+    bool groups_listed = false;  // `groups:` was a list (an empty one is reported)
     Span groups_span{};
     std::vector<DraftAdjustment> deductions;
     std::vector<DraftAdjustment> bonuses;

@@ -63,6 +63,7 @@ void merge_groups(std::vector<DraftGroup>& into, std::vector<DraftGroup>&& from)
         if (group.title) target.title = std::move(group.title);
         if (group.has_criteria) {
             target.has_criteria = true;
+            target.criteria_listed = group.criteria_listed;
             target.criteria_span = group.criteria_span;
         }
         replace_or_append(target.criteria, std::move(group.criteria));
@@ -172,6 +173,7 @@ void apply_child(Draft& merged, FileDraft& child, Reader& reader) {
     replace_or_append(merged.kinds, std::move(c.kinds));
     if (c.has_groups) {
         merged.has_groups = true;
+        merged.groups_listed = c.groups_listed;
         merged.groups_span = c.groups_span;
     }
     merge_groups(merged.groups, std::move(c.groups));

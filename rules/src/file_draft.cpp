@@ -34,6 +34,7 @@ FileDraft read_file_draft(Reader& reader, core::FileId file, const YamlNode& roo
     if (const YamlNode* n = root.find("groups")) {
         body.has_groups = true;
         body.groups_span = n->span;
+        body.groups_listed = n->is_sequence();
         read_groups(reader, *n, body);
     }
     if (const YamlNode* n = root.find("deductions")) read_adjustments(reader, *n, "deduction", body.deductions);

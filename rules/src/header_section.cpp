@@ -64,8 +64,10 @@ void read_header(Reader& reader, const YamlNode& root, FileDraft& out) {
         }
     }
     if (const YamlNode* node = root.find("units")) {
-        body.units = reader.id_list(*node, IdKind::Category, "'units'", "unit category");
-        if (body.units && node->items.empty()) {
+        // Given but unusable still counts as given: it is not reported missing as well.
+        body.units = reader.id_list(*node, IdKind::Category, "'units'", "unit category")
+                         .value_or(std::vector<Located<std::string>>{});
+        if (node->is_sequence() && node->items.empty()) {
             reader.diags().error(code::kEmptyList, node->span, "'units' must name at least one unit category");
         }
     }

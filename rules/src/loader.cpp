@@ -73,10 +73,12 @@ private:
         trees_.emplace_back();
         if (auto root = core::parse_yaml(sources_, *id, diags_)) {
             trees_.back() = std::move(*root);
+            nullify_null_words(trees_.back());
         } else {
             return chain;  // a YAML syntax error stops the file
         }
         chain.leaf = read_file_draft(reader_, *id, trees_.back());
+        if (!trees_.back().is_map()) return chain;  // nothing to merge or check further
 
         if (!chain.leaf.extends) {
             files_.push_back(file_record(name, raw.bytes));

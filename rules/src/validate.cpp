@@ -14,7 +14,7 @@ void check_required(const Draft& d, Span leaf_root, Reader& reader) {
     if (!d.units) reader.missing(leaf_root, "units", "a rulebook");
     if (!d.has_groups) {
         reader.missing(leaf_root, "groups", "a rulebook");
-    } else if (d.groups.empty()) {
+    } else if (d.groups.empty() && d.groups_listed) {
         reader.diags().error(code::kEmptyList, d.groups_span, "a rulebook needs at least one group of criteria");
     }
     if (!d.bands) reader.missing(leaf_root, "bands", "a rulebook");
@@ -22,7 +22,7 @@ void check_required(const Draft& d, Span leaf_root, Reader& reader) {
         std::string name = g.id.empty() ? "a group" : "group '" + g.id + "'";
         if (!g.has_criteria) {
             reader.missing(g.map_span, "criteria", name);
-        } else if (g.criteria.empty()) {
+        } else if (g.criteria.empty() && g.criteria_listed) {
             reader.diags().error(code::kEmptyList, g.criteria_span, name + " needs at least one criterion");
         }
     }

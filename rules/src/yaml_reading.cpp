@@ -60,6 +60,16 @@ std::string quote(std::string_view text) {
     return out + (shown.size() < text.size() ? "…'" : "'");
 }
 
+void nullify_null_words(YamlNode& node) {
+    if (node.is_plain() && (node.value == "~" || node.value == "null" || node.value == "Null" || node.value == "NULL")) {
+        node.kind = core::YamlKind::Null;
+        node.value.clear();
+        return;
+    }
+    for (YamlNode& item : node.items) nullify_null_words(item);
+    for (auto& entry : node.entries) nullify_null_words(entry.second);
+}
+
 std::string describe(const YamlNode& node) {
     switch (node.kind) {
         case core::YamlKind::Null: return "nothing";

@@ -15,6 +15,11 @@
 
 namespace parscore::rules::detail {
 
+/// Turns plain `~`, `null`, `Null` and `NULL` values (not keys) into null nodes. The YAML reader
+/// keeps them as text (SPEC §1 reads scalars by their declared type), but no rulebook value is
+/// meant as the text "null": `extends: ~` or `id: null` mean "nothing" and are reported so.
+void nullify_null_words(YamlNode& node);
+
 /// How a node is named in messages: "a map", "a list", "nothing", or the scalar quoted.
 std::string describe(const YamlNode& node);
 /// `'text'`, shortened and made printable.
