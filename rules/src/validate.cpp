@@ -29,7 +29,8 @@ void check_required(const Draft& d, Span leaf_root, Reader& reader) {
 }
 
 void check_categories(const Draft& d, Reader& reader) {
-    if (!d.units) return;
+    // Without usable units (reported already) every category would look unknown.
+    if (!d.units || d.units->empty()) return;
     std::vector<std::string> units;
     for (const auto& u : *d.units) units.push_back(u.value);
     std::string listed;
