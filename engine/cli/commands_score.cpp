@@ -6,6 +6,7 @@
 
 #include "context.hpp"
 #include "parscore/engine/evaluation.hpp"
+#include "parscore/engine/explain.hpp"
 #include "parscore/engine/report.hpp"
 #include "shared.hpp"
 
@@ -86,6 +87,30 @@ int run_evaluation(Context& ctx, const EvaluationOptions& o, bool ranking) {
     return kOk;
 }
 
+struct ExplainOptions {
+    std::string rules, year, unit, criterion, basis = "all", format = "table", out;
+};
+
+int run_explain(Context& ctx, const ExplainOptions& o) {
+    core::SourceSet sources;
+    rules::Rulebook rulebook = load_rules(o.rules, ctx, sources);
+    engine::EvaluationRequest request;
+    request.year = parse_year_option(o.year);
+    request.basis = *engine::parse_basis(o.basis);
+    request.unit = o.unit;
+    inspections::Store store = open_store(ctx, inspections::OpenMode::Existing);
+    std::optional<std::string> criterion;
+    if (!o.criterion.empty()) criterion = o.criterion;
+    engine::Explanation e;
+    try {
+        e = engine::explain(rulebook, sources, store, request, criterion);
+    } catch (const engine::NotCovered& error) {
+        throw CliError(kInvalid, error.what());
+    }
+    write_output(ctx, o.out, o.format == "json" ? engine::render_explanation_json(e) : engine::render_explanation(e));
+    return kOk;
+}
+
 }  // namespace
 
 void add_score_commands(CLI::App& app, Context& ctx) {
@@ -99,6 +124,18 @@ void add_score_commands(CLI::App& app, Context& ctx) {
     CLI::App* rank = app.add_subcommand("rank", "rank the units of each category by total");
     add_evaluation_options(rank, rank_options, {"table", "json", "csv"});
     rank->callback([&ctx] { ctx.exit_code = run_evaluation(ctx, rank_options, true); });
+
+    static ExplainOptions explain_options;
+    CLI::App* explain = app.add_subcommand("explain", "why a unit got its points, criterion by criterion");
+    explain->add_option("--rules", explain_options.rules, "rulebook file")->required();
+    explain->add_option("--year", explain_options.year, "evaluation year")->required();
+    explain->add_option("--unit", explain_options.unit, "the unit")->required();
+    explain->add_option("--criterion", explain_options.criterion, "only this criterion (full id, e.g. tthc.niem_yet)");
+    explain->add_option("--basis", explain_options.basis, "all | self | inspected (default all)")
+        ->check(CLI::IsMember({"all", "self", "inspected"}));
+    explain->add_option("--format", explain_options.format, "table or json")->check(CLI::IsMember({"table", "json"}));
+    explain->add_option("--out", explain_options.out, "write to FILE instead of stdout");
+    explain->callback([&ctx] { ctx.exit_code = run_explain(ctx, explain_options); });
 }
 
 }  // namespace parscore::cli

@@ -44,6 +44,9 @@ enum class Op : unsigned char {
 
 const char* op_name(Op op);
 
+/// Whether the op reads records of a kind (its `a` is a kind index, `b` a filter, `c` a value).
+bool is_aggregate(Op op);
+
 struct Node {
     Op op = Op::Const;
     BaseType type = BaseType::Error;  // the result type (lists: the element type)
@@ -76,6 +79,10 @@ struct Program {
         return strings.back();
     }
 };
+
+/// The sub-expression nodes of a node (operands, filters, branches, steps arm values), in
+/// evaluation order; operands that are indexes (kinds, fields, slots, digits) are not nodes.
+std::vector<NodeId> children_of(const Program& program, NodeId node);
 
 /// A checked, compiled expression: its root node and its type.
 struct Compiled {
