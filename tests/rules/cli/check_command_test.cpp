@@ -12,7 +12,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct Outcome {
     int exit_code = -1;
     std::string out, err;
 };
@@ -39,12 +39,12 @@ protected:
     }
     void TearDown() override { fs::remove_all(dir_); }
 
-    Run run(const std::string& args) {
+    Outcome run(const std::string& args) {
         const fs::path out = dir_ / "stdout", err = dir_ / "stderr";
         const std::string command = "cd " + quoted(dir_.string()) + " && " + quoted(PARSCORE_BIN) + " " + args + " >" +
                                     quoted(out.string()) + " 2>" + quoted(err.string());
         const int status = std::system(command.c_str());
-        Run r;
+        Outcome r;
         r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
         r.out = slurp(out);
         r.err = slurp(err);
@@ -76,7 +76,7 @@ bands:
 std::string shipped(const std::string& name) { return quoted(std::string(PARSCORE_SOURCE_DIR) + "/rules/" + name); }
 
 TEST_F(CheckCommand, ShippedRulebooksPassWithWerror) {
-    Run r = run("check --werror " + shipped("hoa-binh-2013/rulebook.yaml") + " " + shipped("province-2026/rulebook.yaml"));
+    Outcome r = run("check --werror " + shipped("hoa-binh-2013/rulebook.yaml") + " " + shipped("province-2026/rulebook.yaml"));
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.err, "0 errors, 0 warnings\n");
     EXPECT_EQ(r.out, "");
@@ -84,7 +84,7 @@ TEST_F(CheckCommand, ShippedRulebooksPassWithWerror) {
 
 TEST_F(CheckCommand, ErrorsAreRenderedWithTheSummaryAndExitOne) {
     write("bad.yaml", kValid + "titel: x\n");
-    Run r = run("check bad.yaml");
+    Outcome r = run("check bad.yaml");
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_EQ(r.err,
               "bad.yaml:17:1: error[E203]: unknown key 'titel' in a rulebook (did you mean 'title'?)\n"
@@ -96,10 +96,10 @@ TEST_F(CheckCommand, ErrorsAreRenderedWithTheSummaryAndExitOne) {
 TEST_F(CheckCommand, WarningsPassUnlessWerror) {
     // An arm that can never match (W201): `>= 1` holds whenever `>= 2` does.
     std::string text = kValid;
-    text.replace(text.find("if exists(procedure) then 10 else 0"), 36,
-                 "steps count(procedure) { >= 1: 5, >= 2: 10, else: 0 }");
+    const std::string points = "if exists(procedure) then 10 else 0";
+    text.replace(text.find(points), points.size(), "|\n          steps count(procedure) { >= 1: 5, >= 2: 10, else: 0 }");
     write("warn.yaml", text);
-    Run plain = run("check warn.yaml");
+    Outcome plain = run("check warn.yaml");
     EXPECT_EQ(plain.exit_code, 0) << plain.err;
     EXPECT_NE(plain.err.find("warning[W"), std::string::npos) << plain.err;
     EXPECT_NE(plain.err.find("0 errors, 1 warning\n"), std::string::npos) << plain.err;
@@ -110,7 +110,7 @@ TEST_F(CheckCommand, MissingFileExitsThreeAndStillChecksTheOthers) {
     write("bad.yaml", kValid + "titel: x\n");
     write("good.yaml", kValid);
     fs::create_directory(dir_ / "folder");
-    Run r = run("check nope.yaml bad.yaml folder good.yaml");
+    Outcome r = run("check nope.yaml bad.yaml folder good.yaml");
     EXPECT_EQ(r.exit_code, 3);
     EXPECT_NE(r.err.find("cannot read rulebook 'nope.yaml': no such file"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("cannot read rulebook 'folder': is a directory"), std::string::npos) << r.err;
@@ -120,7 +120,7 @@ TEST_F(CheckCommand, MissingFileExitsThreeAndStillChecksTheOthers) {
 
 TEST_F(CheckCommand, JsonListsEveryDiagnosticOnStdout) {
     write("bad.yaml", kValid + "titel: x\nscale: 0\n");
-    Run r = run("check --format json bad.yaml nope.yaml");
+    Outcome r = run("check --format json bad.yaml nope.yaml");
     EXPECT_EQ(r.exit_code, 3);
     auto json = nlohmann::json::parse(r.out);
     ASSERT_TRUE(json.is_array());
@@ -140,7 +140,7 @@ TEST_F(CheckCommand, JsonListsEveryDiagnosticOnStdout) {
 
 TEST_F(CheckCommand, CleanJsonIsAnEmptyArray) {
     write("good.yaml", kValid);
-    Run r = run("check --format json good.yaml");
+    Outcome r = run("check --format json good.yaml");
     EXPECT_EQ(r.exit_code, 0);
     EXPECT_EQ(nlohmann::json::parse(r.out), nlohmann::json::array());
 }
