@@ -1,0 +1,170 @@
+// gap (SPEC §6): which unit × criterion rows count (scored or missing under both bases), the
+// order (gap descending, then unit id, then rulebook order), unit totals, and the outputs.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "parscore/engine/gap.hpp"
+#include "report_fixture.hpp"
+
+namespace {
+
+using namespace parscore::testing;
+using parscore::engine::CriterionResult;
+using parscore::engine::CriterionStatus;
+using parscore::engine::Evaluation;
+using parscore::engine::GapReport;
+using parscore::engine::UnitResult;
+
+CriterionResult scored(const char* p) { return {CriterionStatus::Scored, dec(p), {}}; }
+CriterionResult missing() { return {CriterionStatus::Missing, dec("0"), {}}; }
+CriterionResult exempt() { return {CriterionStatus::Exempt, std::nullopt, {}}; }
+CriterionResult error() { return {CriterionStatus::Error, std::nullopt, {}}; }
+
+UnitResult unit(const std::string& id, const std::string& category, std::vector<CriterionResult> criteria,
+                std::optional<const char*> total) {
+    UnitResult u;
+    u.id = id;
+    u.name = "Tên " + id;
+    u.category = category;
+    u.criteria = std::move(criteria);
+    u.complete = total.has_value();
+    if (total) u.total = dec(*total);
+    return u;
+}
+
+std::vector<std::string> row_keys(const GapReport& r) {
+    std::vector<std::string> out;
+    for (const auto& row : r.rows) out.push_back(row.unit + " " + row.criterion_id + " " + row.gap.to_string());
+    return out;
+}
+
+class GapTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        loaded = load_rulebook_text(kRulebook);
+        ASSERT_TRUE(loaded->rulebook);
+        // Criteria in rulebook order: tthc.posted, tthc.online, cntt.website.
+        self.year = inspected.year = 2013;
+        self.units = {unit("b", "department", {scored("4"), scored("2"), scored("4")}, "100"),
+                      unit("a", "department", {scored("4"), exempt(), scored("4")}, "80"),
+                      unit("c", "district", {missing(), exempt(), scored("4")}, "40")};
+        inspected.units = {unit("a", "department", {scored("0"), exempt(), scored("0")}, "40"),
+                           unit("b", "department", {scored("2"), error(), scored("4")}, std::nullopt),
+                           unit("c", "district", {scored("2"), exempt(), scored("0")}, "20"),
+                           unit("d", "district", {scored("4"), exempt(), scored("4")}, "100")};
+        report = parscore::engine::compare_bases(loaded->get(), self, inspected);
+    }
+    std::unique_ptr<LoadedRulebook> loaded;
+    Evaluation self, inspected;
+    GapReport report;
+};
+
+TEST_F(GapTest, RowsAreOrderedByGapThenUnitThenRulebookOrder) {
+    // Exempt criteria (a, c online) and an error (b online, inspected) give no row; c's posted is
+    // missing under self (0 points) and still counts; d has no self-assessment.
+    EXPECT_EQ(row_keys(report), (std::vector<std::string>{"a tthc.posted 4", "a cntt.website 4", "c cntt.website 4",
+                                                          "b tthc.posted 2", "b cntt.website 0", "c tthc.posted -2"}));
+    const auto& last = report.rows.back();
+    EXPECT_EQ(last.self_status, CriterionStatus::Missing);
+    EXPECT_EQ(last.inspected_status, CriterionStatus::Scored);
+    EXPECT_EQ(last.self, dec("0"));
+    EXPECT_EQ(last.inspected, dec("2"));
+    EXPECT_EQ(last.max, dec("4"));
+}
+
+TEST_F(GapTest, UnitTotalsPutIncompleteUnitsLast) {
+    ASSERT_EQ(report.units.size(), 3u);
+    EXPECT_EQ(report.units[0].unit, "a");
+    EXPECT_EQ(report.units[0].gap, dec("40"));
+    EXPECT_EQ(report.units[1].unit, "c");
+    EXPECT_EQ(report.units[1].gap, dec("20"));
+    EXPECT_EQ(report.units[2].unit, "b");
+    EXPECT_FALSE(report.units[2].gap.has_value());
+    EXPECT_FALSE(report.units[2].inspected_total.has_value());
+    EXPECT_EQ(report.units[2].self_total, dec("100"));
+}
+
+TEST_F(GapTest, JsonListsRowsAndTotals) {
+    std::string json = parscore::engine::render_gap_json(report);
+    EXPECT_NE(json.find(R"({
+      "unit": "c",
+      "name": "Tên c",
+      "category": "district",
+      "criterion": "tthc.posted",
+      "max": 4,
+      "self": 0,
+      "inspected": 2,
+      "gap": -2,
+      "self_status": "missing",
+      "inspected_status": "scored"
+    })"),
+              std::string::npos)
+        << json;
+    EXPECT_NE(json.find(R"("self_total": 100,
+      "inspected_total": null,
+      "gap": null)"),
+              std::string::npos)
+        << json;
+    EXPECT_LT(json.find("\"criterion\": \"tthc.posted\""), json.find("\"criterion\": \"cntt.website\""));
+}
+
+TEST_F(GapTest, CsvHasOneRowPerUnitAndCriterion) {
+    std::string csv = parscore::engine::render_gap_csv(report, false);
+    EXPECT_EQ(csv.substr(0, csv.find('\n')),
+              "unit,name,category,criterion,max,self,inspected,gap,self_status,inspected_status");
+    EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 7);
+    EXPECT_NE(csv.find("\nc,Tên c,district,tthc.posted,4,0,2,-2,missing,scored\n"), std::string::npos) << csv;
+    EXPECT_EQ(parscore::engine::render_gap_csv(report, true).rfind("\xEF\xBB\xBFunit,", 0), 0u);
+}
+
+TEST_F(GapTest, TableShowsSignedGaps) {
+    std::string table = parscore::engine::render_gap_table(loaded->get(), report);
+    EXPECT_NE(table.find("Niêm yết công khai TTHC"), std::string::npos);
+    EXPECT_NE(table.find("+4\n"), std::string::npos) << table;
+    EXPECT_NE(table.find("-2\n"), std::string::npos) << table;
+    EXPECT_NE(table.find("+40\n"), std::string::npos) << table;
+}
+
+TEST(GapStoreTest, ScoresTheYearOnBothBasesFromTheStore) {
+    auto loaded = load_rulebook_text(kRulebook);
+    ASSERT_TRUE(loaded->rulebook);
+    const auto& rb = loaded->get();
+    TestStore store({unit_info("so-a", "department", "=Sở A"), unit_info("h-a", "district", "Huyện A")});
+    // so-a says every procedure is posted and it has a website; the surprise inspection found one
+    // of two posted and no website.
+    store.record(R"(inspection: { unit: so-a, date: 2013-03-01, kind: self }
+findings:
+  procedure:
+    - { code: A, posted: true, online_level: 3 }
+    - { code: B, posted: true, online_level: 1 }
+  website: true
+  online_checked: true
+)",
+                 rb.evidence);
+    store.record(R"(inspection: { unit: so-a, date: 2013-09-01, kind: surprise }
+findings:
+  procedure:
+    - { code: A, posted: true, online_level: 3 }
+    - { code: B, posted: false, online_level: 1 }
+  website: false
+  online_checked: true
+)",
+                 rb.evidence);
+    store.record("inspection: { unit: h-a, date: 2013-05-01, kind: scheduled }\nfindings: { website: true }\n", rb.evidence);
+
+    parscore::engine::EvaluationRequest request;
+    request.year = 2013;
+    GapReport report = parscore::engine::gap(rb, store.get(), request);
+    // so-a: website 4 − 0, posted 4 − 2, online 2 − 2. h-a has no self-assessment: its posted is
+    // missing (0) under both, website 0 − 4.
+    EXPECT_EQ(row_keys(report), (std::vector<std::string>{"so-a cntt.website 4", "so-a tthc.posted 2",
+                                                          "h-a tthc.posted 0", "so-a tthc.online 0",
+                                                          "h-a cntt.website -4"}));
+    EXPECT_NE(parscore::engine::render_gap_csv(report, false).find("so-a,'=Sở A,department,"), std::string::npos);
+
+    request.category = "commune";
+    EXPECT_THROW(parscore::engine::gap(rb, store.get(), request), parscore::engine::NotCovered);
+}
+
+}  // namespace
