@@ -1,0 +1,150 @@
+// The HTML report (SPEC §7): one self-contained file — structure per category, an inline SVG
+// chart, the heat map's distinct cells, the indicators and the hashes — with every value from
+// input escaped.
+#include <gtest/gtest.h>
+
+#include "parscore/engine/report_html.hpp"
+#include "report_fixture.hpp"
+
+namespace {
+
+using namespace parscore::testing;
+
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto p = text.find(what); p != std::string::npos; p = text.find(what, p + what.size())) ++n;
+    return n;
+}
+
+struct Rendered {
+    std::unique_ptr<LoadedRulebook> loaded;
+    parscore::engine::Evaluation evaluation;
+    parscore::engine::Summary summary;
+};
+
+// Departments: a complete one, one named like a script, one whose online service was never
+// checked (an error: incomplete); a district (online exempt, no procedures: posted missing).
+Rendered render_fixture(const std::string& rulebook_text = kRulebook) {
+    Rendered r;
+    r.loaded = load_rulebook_text(rulebook_text);
+    if (!r.loaded->rulebook) return r;
+    const auto& rb = r.loaded->get();
+    EvidenceBuilder b(rb);
+    b.unit("so-tp", "department", "Sở Tư pháp").fact("online_checked", yes()).fact("website", yes());
+    b.records("procedure", {{b.text("TP-01"), yes(), integer(3)}});
+    b.unit("so-x", "department", "<script>alert(1)</script>").fact("online_checked", yes()).fact("website", no());
+    b.records("procedure", {{b.text("X-01"), yes(), integer(1)}, {b.text("X-02"), no(), integer(1)}});
+    b.unit("so-y", "department", "Sở \"Y\" & 'Z'").fact("website", yes());
+    b.unit("h-lt", "district", "UBND huyện Lạc Thủy").fact("website", yes());
+    auto evidence = b.take();
+    evidence.evidence_sha256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    parscore::engine::EvaluationRequest request;
+    request.year = 2013;
+    request.by_rank = true;
+    r.evaluation = parscore::engine::evaluate_loaded(rb, evidence, request, std::nullopt);
+    r.summary = parscore::engine::summarize(rb, evidence, 2013, parscore::engine::Basis::All);
+    return r;
+}
+
+TEST(ReportHtmlTest, IsOneSelfContainedUtf8Document) {
+    Rendered r = render_fixture();
+    ASSERT_TRUE(r.loaded->rulebook);
+    std::string html = parscore::engine::render_html(r.loaded->get(), r.evaluation, &r.summary, true);
+    EXPECT_EQ(html.rfind("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">", 0), 0u);
+    EXPECT_EQ(count(html, "http://"), 0u);
+    EXPECT_EQ(count(html, "https://"), 0u);
+    EXPECT_EQ(count(html, "<script"), 0u);
+    EXPECT_EQ(count(html, "<link"), 0u);
+    EXPECT_EQ(count(html, "src="), 0u);
+    EXPECT_EQ(count(html, "url("), 0u);
+    EXPECT_EQ(count(html, "@import"), 0u);
+    EXPECT_NE(html.find("@page { size: A4;"), std::string::npos);
+    EXPECT_NE(html.find("@media print"), std::string::npos);
+    EXPECT_NE(html.find("Sở Tư pháp"), std::string::npos);
+    EXPECT_NE(html.find("UBND huyện Lạc Thủy"), std::string::npos);
+    EXPECT_NE(html.find("<title>Đánh giá thử nghiệm — 2013</title>"), std::string::npos);
+    EXPECT_EQ(html.substr(html.size() - 8), "</html>\n");
+}
+
+TEST(ReportHtmlTest, EscapesEveryValueFromInput) {
+    Rendered r = render_fixture();
+    ASSERT_TRUE(r.loaded->rulebook);
+    std::string html = parscore::engine::render_html(r.loaded->get(), r.evaluation, &r.summary, true);
+    EXPECT_EQ(html.find("<script>alert(1)</script>"), std::string::npos);
+    EXPECT_NE(html.find("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>"), std::string::npos);
+    // In attributes (the chart's tooltips, the heat map's row titles) quotes are escaped too.
+    EXPECT_NE(html.find("title=\"Sở &quot;Y&quot; &amp; &#39;Z&#39;\""), std::string::npos);
+    EXPECT_EQ(html.find("Sở \"Y\""), std::string::npos);
+
+    // Rulebook text is input as well: a title and a criterion title that try to break out.
+    std::string hostile = kRulebook;
+    hostile.replace(hostile.find("\"Đánh giá thử nghiệm\""), std::string("\"Đánh giá thử nghiệm\"").size(),
+                    "'\"><img src=x onerror=alert(1)>'");
+    hostile.replace(hostile.find("\"Trang thông tin điện tử\""), std::string("\"Trang thông tin điện tử\"").size(),
+                    "'</th><script>x()</script>'");
+    Rendered h = render_fixture(hostile);
+    ASSERT_TRUE(h.loaded->rulebook);
+    std::string page = parscore::engine::render_html(h.loaded->get(), h.evaluation, &h.summary, true);
+    EXPECT_EQ(page.find("<img"), std::string::npos);
+    EXPECT_EQ(page.find("<script"), std::string::npos);
+    EXPECT_NE(page.find("<h1>&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</h1>"), std::string::npos);
+    EXPECT_NE(page.find("title=\"&lt;/th&gt;&lt;script&gt;x()&lt;/script&gt; (max 4)\""), std::string::npos);
+}
+
+TEST(ReportHtmlTest, HasOneRankingTableAndOneChartPerCategory) {
+    Rendered r = render_fixture();
+    ASSERT_TRUE(r.loaded->rulebook);
+    std::string html = parscore::engine::render_html(r.loaded->get(), r.evaluation, &r.summary, true);
+    EXPECT_EQ(count(html, "<table class=\"ranking\">"), 2u);
+    EXPECT_EQ(count(html, "<table class=\"heat\">"), 2u);
+    EXPECT_EQ(count(html, "<svg "), 2u);
+    EXPECT_LT(html.find("<h2>department"), html.find("<h2>district"));
+    // Two complete departments get bars, coloured by band; the incomplete one none.
+    std::string department = html.substr(0, html.find("<h2>district"));
+    EXPECT_EQ(count(department, "<rect class=\"bar b"), 2u);
+    EXPECT_NE(department.find("<span class=\"band incomplete\""), std::string::npos);
+    EXPECT_NE(html.find("Incomplete: <code>so-y</code>"), std::string::npos);
+    // Ranking layout: rank and change columns.
+    EXPECT_NE(html.find("<th class=\"num\">change</th>"), std::string::npos);
+    std::string scores = parscore::engine::render_html(r.loaded->get(), r.evaluation, nullptr, false);
+    EXPECT_NE(scores.find("<th class=\"num\">points</th><th class=\"num\">max</th>"), std::string::npos);
+    EXPECT_EQ(scores.find("Summary indicators"), std::string::npos);
+}
+
+TEST(ReportHtmlTest, HeatMapShowsExemptMissingAndErrorDistinctly) {
+    Rendered r = render_fixture();
+    ASSERT_TRUE(r.loaded->rulebook);
+    std::string html = parscore::engine::render_html(r.loaded->get(), r.evaluation, &r.summary, true);
+    // so-y never had online checked (error); the district is exempt from it and has no
+    // procedures (posted missing); so-tp has full points for posting (hue 120).
+    EXPECT_NE(html.find("<td class=\"error\" title=\"tthc.online: error: no evidence\">!</td>"), std::string::npos);
+    EXPECT_NE(html.find("<td class=\"exempt\" title=\"tthc.online: exempt\">–</td>"), std::string::npos);
+    EXPECT_NE(html.find("<td class=\"missing\" title=\"tthc.posted: evidence missing, 0 of 4\">?</td>"),
+              std::string::npos);
+    EXPECT_NE(html.find("<td style=\"background:hsl(120,65%,78%)\" title=\"tthc.posted: 4 of 4\">4</td>"),
+              std::string::npos);
+    // so-x posted one of two: 2 of 4 points, half way (hue 60).
+    EXPECT_NE(html.find("<td style=\"background:hsl(60,65%,78%)\" title=\"tthc.posted: 2 of 4\">2</td>"),
+              std::string::npos);
+}
+
+TEST(ReportHtmlTest, ShowsIndicatorsAndHashesWithoutTimestamps) {
+    Rendered r = render_fixture();
+    ASSERT_TRUE(r.loaded->rulebook);
+    const auto& rb = r.loaded->get();
+    std::string html = parscore::engine::render_html(rb, r.evaluation, &r.summary, true);
+    EXPECT_NE(html.find("<tr><td>Cơ quan có trang thông tin điện tử</td><td class=\"num\">2/3</td>"
+                        "<td class=\"num\">1/1</td><td class=\"num\">3/4</td></tr>"),
+              std::string::npos);
+    ASSERT_FALSE(rb.sha256.empty());
+    EXPECT_NE(html.find("sha256 <code>" + rb.sha256 + "</code>"), std::string::npos);
+    EXPECT_NE(html.find("Evidence sha256 <code>e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855</code>"),
+              std::string::npos);
+    EXPECT_EQ(html, parscore::engine::render_html(rb, r.evaluation, &r.summary, true));
+}
+
+TEST(ReportHtmlTest, EscapeCoversTheFiveSpecialCharacters) {
+    EXPECT_EQ(parscore::engine::html_escape("a&b<c>d\"e'f Đ"), "a&amp;b&lt;c&gt;d&quot;e&#39;f Đ");
+}
+
+}  // namespace
