@@ -8,6 +8,9 @@
 #include "parscore/engine/evaluation.hpp"
 #include "parscore/engine/explain.hpp"
 #include "parscore/engine/report.hpp"
+#include "parscore/engine/report_html.hpp"
+#include "parscore/engine/report_xlsx.hpp"
+#include "parscore/engine/summary.hpp"
 #include "shared.hpp"
 
 namespace parscore::cli {
@@ -45,6 +48,7 @@ double ms_since(std::chrono::steady_clock::time_point t0) {
 }
 
 int run_evaluation(Context& ctx, const EvaluationOptions& o, bool ranking) {
+    if (o.format == "xlsx" && o.out.empty()) throw CliError(kUsage, "--format xlsx writes a file: give --out FILE");
     core::SourceSet sources;
     auto start = std::chrono::steady_clock::now();
     rules::Rulebook rulebook = load_rules(o.rules, ctx, sources);
@@ -72,10 +76,22 @@ int run_evaluation(Context& ctx, const EvaluationOptions& o, bool ranking) {
         text = engine::render_json(rulebook, evaluation);
     } else if (o.format == "csv") {
         text = engine::render_csv(rulebook, evaluation, o.bom);
+    } else if (o.format == "html" || o.format == "xlsx") {
+        // Both carry the province-wide indicators beside the results.
+        engine::Summary summary = engine::summarize(rulebook, store, request);
+        if (o.format == "html") {
+            text = engine::render_html(rulebook, evaluation, &summary, ranking);
+        } else {
+            try {
+                engine::write_xlsx(rulebook, evaluation, &summary, o.out);
+            } catch (const engine::WorkbookError& e) {
+                throw CliError(kIo, e.what());
+            }
+        }
     } else {
         text = engine::render_table(rulebook, evaluation, ranking);
     }
-    write_output(ctx, o.out, text);
+    if (o.format != "xlsx") write_output(ctx, o.out, text);
     ctx.out.flush();
     if (o.timings) {
         char line[160];
@@ -117,12 +133,12 @@ void add_score_commands(CLI::App& app, Context& ctx) {
     static EvaluationOptions score_options, rank_options;
 
     CLI::App* score = app.add_subcommand("score", "score every unit of a year (SPEC §4)");
-    add_evaluation_options(score, score_options, {"table", "json", "csv"});
+    add_evaluation_options(score, score_options, {"table", "json", "csv", "html", "xlsx"});
     score->add_option("--unit", score_options.unit, "only this unit");
     score->callback([&ctx] { ctx.exit_code = run_evaluation(ctx, score_options, false); });
 
     CLI::App* rank = app.add_subcommand("rank", "rank the units of each category by total");
-    add_evaluation_options(rank, rank_options, {"table", "json", "csv"});
+    add_evaluation_options(rank, rank_options, {"table", "json", "csv", "html", "xlsx"});
     rank->callback([&ctx] { ctx.exit_code = run_evaluation(ctx, rank_options, true); });
 
     static ExplainOptions explain_options;

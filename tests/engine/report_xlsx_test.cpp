@@ -1,0 +1,148 @@
+// The Excel workbook (SPEC §7): a valid ZIP package with the ranking and criteria sheets (and
+// the indicators when given), byte-for-byte reproducible, text from input never a formula.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+
+#include "parscore/engine/report_xlsx.hpp"
+#include "report_fixture.hpp"
+
+namespace {
+
+using namespace parscore::testing;
+
+std::uint32_t le(const std::string& b, std::size_t at, int bytes) {
+    std::uint32_t v = 0;
+    for (int i = bytes - 1; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(b[at + static_cast<std::size_t>(i)]);
+    return v;
+}
+
+// The part names of a ZIP file, read from its central directory (PKWARE APPNOTE §4.3.12, §4.3.16).
+std::set<std::string> zip_parts(const std::string& zip) {
+    std::set<std::string> names;
+    if (zip.size() < 22) return names;
+    std::size_t eocd = std::string::npos;
+    for (std::size_t i = zip.size() - 22 + 1; i-- > 0;) {
+        if (le(zip, i, 4) == 0x06054b50) {
+            eocd = i;
+            break;
+        }
+    }
+    if (eocd == std::string::npos) return names;
+    std::size_t entries = le(zip, eocd + 10, 2);
+    std::size_t at = le(zip, eocd + 16, 4);
+    for (std::size_t e = 0; e < entries && at + 46 <= zip.size(); ++e) {
+        if (le(zip, at, 4) != 0x02014b50) break;
+        std::size_t name = le(zip, at + 28, 2), extra = le(zip, at + 30, 2), comment = le(zip, at + 32, 2);
+        names.insert(zip.substr(at + 46, name));
+        at += 46 + name + extra + comment;
+    }
+    return names;
+}
+
+struct Workbook {
+    std::unique_ptr<LoadedRulebook> loaded;
+    parscore::engine::Evaluation evaluation;
+    parscore::engine::Summary summary;
+};
+
+Workbook fixture() {
+    Workbook w;
+    w.loaded = load_rulebook_text(kRulebook);
+    if (!w.loaded->rulebook) return w;
+    const auto& rb = w.loaded->get();
+    EvidenceBuilder b(rb);
+    b.unit("so-tp", "department", "Sở Tư pháp").fact("online_checked", yes()).fact("website", yes());
+    b.records("procedure", {{b.text("TP-01"), yes(), integer(3)}});
+    b.unit("so-yt", "department", "=HYPERLINK(\"http://x\",\"y\")").fact("online_checked", yes());
+    b.unit("h-kb", "district", "UBND huyện Kim Bôi").fact("website", no());
+    auto evidence = b.take();
+    parscore::engine::EvaluationRequest request;
+    request.year = 2013;
+    request.by_rank = true;
+    w.evaluation = parscore::engine::evaluate_loaded(rb, evidence, request, std::nullopt);
+    w.summary = parscore::engine::summarize(rb, evidence, 2013, parscore::engine::Basis::All);
+    return w;
+}
+
+TEST(ReportXlsxTest, IsAZipWithTheWorkbookParts) {
+    Workbook w = fixture();
+    ASSERT_TRUE(w.loaded->rulebook);
+    TempDir dir;
+    parscore::engine::write_xlsx(w.loaded->get(), w.evaluation, nullptr, dir / "ranking.xlsx");
+    std::string bytes = read_file(dir / "ranking.xlsx");
+    ASSERT_GT(bytes.size(), 4u);
+    EXPECT_EQ(bytes.substr(0, 4), std::string("PK\x03\x04", 4));
+    std::set<std::string> parts = zip_parts(bytes);
+    for (const char* part : {"[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml",
+                             "xl/worksheets/sheet2.xml", "xl/sharedStrings.xml", "xl/styles.xml", "docProps/core.xml"}) {
+        EXPECT_TRUE(parts.count(part)) << part;
+    }
+    EXPECT_FALSE(parts.count("xl/worksheets/sheet3.xml"));
+
+    parscore::engine::write_xlsx(w.loaded->get(), w.evaluation, &w.summary, dir / "with-summary.xlsx");
+    EXPECT_TRUE(zip_parts(read_file(dir / "with-summary.xlsx")).count("xl/worksheets/sheet3.xml"));
+}
+
+TEST(ReportXlsxTest, SameEvaluationGivesTheSameBytes) {
+    Workbook w = fixture();
+    ASSERT_TRUE(w.loaded->rulebook);
+    TempDir dir;
+    parscore::engine::write_xlsx(w.loaded->get(), w.evaluation, &w.summary, dir / "a.xlsx");
+    parscore::engine::write_xlsx(w.loaded->get(), w.evaluation, &w.summary, dir / "b.xlsx");
+    std::string a = read_file(dir / "a.xlsx");
+    EXPECT_FALSE(a.empty());
+    EXPECT_EQ(a, read_file(dir / "b.xlsx"));
+}
+
+TEST(ReportXlsxTest, AnUnwritablePathIsAnError) {
+    Workbook w = fixture();
+    ASSERT_TRUE(w.loaded->rulebook);
+    TempDir dir;
+    EXPECT_THROW(parscore::engine::write_xlsx(w.loaded->get(), w.evaluation, nullptr, dir / "no-such-dir" / "x.xlsx"),
+                 parscore::engine::WorkbookError);
+}
+
+// The parts are deflated; when the `unzip` program is present, look inside them.
+std::string unzip_part(const std::filesystem::path& file, const std::string& part) {
+    std::string command = "unzip -p '" + file.string() + "' '" + part + "' 2>/dev/null";
+    std::string out;
+    if (FILE* p = popen(command.c_str(), "r")) {
+        char buf[4096];
+        std::size_t n;
+        while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+        pclose(p);
+    }
+    return out;
+}
+
+TEST(ReportXlsxTest, TextIsWrittenAsNeutralisedStringsNeverFormulas) {
+    if (std::system("unzip -v >/dev/null 2>&1") != 0) GTEST_SKIP() << "the unzip program is not installed";
+    Workbook w = fixture();
+    ASSERT_TRUE(w.loaded->rulebook);
+    TempDir dir;
+    parscore::engine::write_xlsx(w.loaded->get(), w.evaluation, &w.summary, dir / "r.xlsx");
+    std::string strings = unzip_part(dir / "r.xlsx", "xl/sharedStrings.xml");
+    EXPECT_NE(strings.find("<t>'=HYPERLINK(\"http://x\",\"y\")</t>"), std::string::npos) << strings;
+    EXPECT_NE(strings.find("<t>Sở Tư pháp</t>"), std::string::npos);
+    EXPECT_NE(strings.find("<t>UBND huyện Kim Bôi</t>"), std::string::npos);
+    EXPECT_NE(strings.find("<t>Hoàn thành xuất sắc nhiệm vụ</t>"), std::string::npos);
+    std::string ranking = unzip_part(dir / "r.xlsx", "xl/worksheets/sheet1.xml");
+    EXPECT_EQ(ranking.find("<f>"), std::string::npos);
+    EXPECT_NE(ranking.find("state=\"frozen\""), std::string::npos);
+    EXPECT_NE(ranking.find("<col "), std::string::npos);
+    std::string criteria = unzip_part(dir / "r.xlsx", "xl/worksheets/sheet2.xml");
+    EXPECT_NE(criteria.find("<pane xSplit=\"4\" ySplit=\"2\""), std::string::npos) << criteria.substr(0, 600);
+    std::string workbook = unzip_part(dir / "r.xlsx", "xl/workbook.xml");
+    EXPECT_NE(workbook.find("name=\"Ranking\""), std::string::npos);
+    EXPECT_NE(workbook.find("name=\"Criteria\""), std::string::npos);
+    EXPECT_NE(workbook.find("name=\"Indicators\""), std::string::npos);
+    std::string core = unzip_part(dir / "r.xlsx", "docProps/core.xml");
+    EXPECT_NE(core.find("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2013-01-01T00:00:00Z</dcterms:created>"),
+              std::string::npos)
+        << core;
+}
+
+}  // namespace
