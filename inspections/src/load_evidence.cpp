@@ -45,6 +45,12 @@ private:
     std::size_t left_ = 0;
 };
 
+/// Lets unordered maps keyed by std::string be searched with a string_view.
+struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+
 struct Counted {
     InspectionRef ref;
     std::uint32_t unit = 0;  // covered unit index
@@ -302,7 +308,7 @@ EvidenceSet Store::load_evidence(const core::EvidenceSchema& schema, const Evide
         std::string category;
         bool inactive = false;
     };
-    std::unordered_map<std::string, UnitSlot> unit_slots;
+    std::unordered_map<std::string, UnitSlot, TextHash, std::equal_to<>> unit_slots;
     {
         sql::Statement s = db.prepare(
             "SELECT id, name, category, parent, active_from, active_to FROM units "
@@ -324,50 +330,88 @@ EvidenceSet Store::load_evidence(const core::EvidenceSchema& schema, const Evide
     }
 
     // 2. Counted inspections: submitted or locked as of the revision, in the year, of the basis.
-    std::vector<Counted> counted;
+    //    Amendments (seq > 1, a partial index) say which revision of an inspection is the latest;
+    //    the year's revisions come from one range scan of the year index. A revision carries its
+    //    inspection's unit, stamp and first status, so the inspections table is not read.
+    std::unordered_map<std::string, std::int64_t, TextHash, std::equal_to<>> latest_amendment;
+    {
+        sql::Statement s = db.prepare(
+            "SELECT inspection, max(no) FROM revisions WHERE seq > 1 AND no <= ?1 GROUP BY inspection");
+        s.bind(1, as_of);
+        while (s.step()) latest_amendment.emplace(s.text(0), s.int64(1));
+    }
+    struct Pending {
+        Counted c;
+        bool initially_submitted = false;
+        bool submitted = false, locked = false;
+    };
+    std::vector<Pending> pending;
+    std::unordered_map<std::string_view, std::size_t> pending_by_id;
+    std::int64_t events_from = std::numeric_limits<std::int64_t>::max();
     std::unordered_set<std::string> uncovered;
     {
         sql::Statement s = db.prepare(
-            "SELECT i.id, i.unit, i.stamp, i.status, r.no, r.date, r.year, r.kind, r.team, r.hash, "
-            " EXISTS(SELECT 1 FROM events e WHERE e.inspection = i.id AND e.event = 'submit' AND e.no <= ?1), "
-            " EXISTS(SELECT 1 FROM events e WHERE e.inspection = i.id AND e.event = 'lock' AND e.no <= ?1) "
-            "FROM inspections i JOIN revisions r ON r.inspection = i.id "
-            "WHERE r.no = (SELECT max(no) FROM revisions WHERE inspection = i.id AND no <= ?1) "
-            "AND (?2 IS NULL OR i.unit = ?2)");
-        s.bind(1, as_of).bind(2, q.unit);
+            "SELECT inspection, no, seq, unit, stamp, status, date, year, kind, team, hash FROM revisions "
+            "WHERE eval_year = ?1 AND no <= ?2 AND (?3 IS NULL OR unit = ?3)");
+        s.bind(1, q.year).bind(2, as_of).bind(3, q.unit);
+        std::unordered_map<std::string, std::int64_t, TextHash, std::equal_to<>> first_seen;
         while (s.step()) {
-            const bool locked = s.int64(11) != 0;
-            const bool submitted = locked || s.int64(10) != 0 || s.text_view(3) == "submitted";
-            if (!submitted) continue;
-            auto date = core::parse_date(s.text_view(5));
-            if (!date) throw StoreError(StoreError::Kind::Database, "a stored inspection date is malformed");
-            const std::optional<int> given = s.optional_int(6);
-            const int year = given ? *given : core::year_of(*date);
-            if (year != q.year) continue;
-            const InspectionKind kind = parse_inspection_kind(s.text_view(7)).value_or(InspectionKind::Other);
+            const std::string_view inspection = s.text_view(0);
+            const std::int64_t no = s.int64(1);
+            if (s.int64(2) == 1) events_from = std::min(events_from, no);
+            auto amended = latest_amendment.find(inspection);
+            const std::int64_t latest = amended == latest_amendment.end() ? no : amended->second;
+            if (s.int64(2) != 1 && amended == latest_amendment.end()) continue;
+            if (no != latest) continue;
+            if (s.int64(2) != 1) events_from = 0;  // its first revision may lie outside the year: read every event
+            const InspectionKind kind = parse_inspection_kind(s.text_view(8)).value_or(InspectionKind::Other);
             if (q.basis == Basis::Self && kind != InspectionKind::Self) continue;
             if (q.basis == Basis::Inspected && kind == InspectionKind::Self) continue;
-            auto slot = unit_slots.find(s.text(1));
+            auto slot = unit_slots.find(s.text_view(3));
             if (slot == unit_slots.end()) continue;
-            if (slot->second.covered < 0) {
-                uncovered.insert(slot->first);
-                continue;
-            }
-            Counted c;
-            c.ref.id = s.text(0);
-            c.ref.unit = slot->first;
-            c.ref.stamp = s.int64(2);
-            c.ref.revision = s.int64(4);
-            c.ref.date = *date;
-            c.ref.year = year;
-            c.ref.kind = kind;
-            c.ref.team = team_from_json(s.text_view(8));
-            c.ref.status = locked ? Status::Locked : Status::Submitted;
-            c.hash = s.text(9);
-            c.unit = static_cast<std::uint32_t>(slot->second.covered);
-            counted.push_back(std::move(c));
+            auto date = core::parse_date(s.text_view(6));
+            if (!date) throw StoreError(StoreError::Kind::Database, "a stored inspection date is malformed");
+            Pending p;
+            p.c.ref.id = std::string(inspection);
+            p.c.ref.unit = std::string(slot->first);
+            p.c.ref.stamp = s.int64(4);
+            p.c.ref.revision = no;
+            p.c.ref.date = *date;
+            p.c.ref.year = q.year;
+            p.c.ref.kind = kind;
+            p.c.ref.team = team_from_json(s.text_view(9));
+            p.c.hash = s.text(10);
+            p.c.unit = slot->second.covered < 0 ? std::numeric_limits<std::uint32_t>::max()
+                                                : static_cast<std::uint32_t>(slot->second.covered);
+            p.initially_submitted = s.text_view(5) == "submitted";
+            pending.push_back(std::move(p));
         }
     }
+    pending_by_id.reserve(pending.size() * 2);
+    for (std::size_t i = 0; i < pending.size(); ++i) pending_by_id.emplace(pending[i].c.ref.id, i);
+    if (!pending.empty()) {
+        // An inspection's events come after its first revision.
+        sql::Statement s = db.prepare("SELECT inspection, event FROM events WHERE no >= ?1 AND no <= ?2");
+        s.bind(1, events_from == std::numeric_limits<std::int64_t>::max() ? 0 : events_from).bind(2, as_of);
+        while (s.step()) {
+            auto it = pending_by_id.find(s.text_view(0));
+            if (it == pending_by_id.end()) continue;
+            (s.text_view(1) == "lock" ? pending[it->second].locked : pending[it->second].submitted) = true;
+        }
+    }
+    std::vector<Counted> counted;
+    counted.reserve(pending.size());
+    for (Pending& p : pending) {
+        if (!(p.initially_submitted || p.submitted || p.locked)) continue;  // a draft
+        if (p.c.unit == std::numeric_limits<std::uint32_t>::max()) {
+            uncovered.insert(p.c.ref.unit);
+            continue;
+        }
+        p.c.ref.status = p.locked ? Status::Locked : Status::Submitted;
+        counted.push_back(std::move(p.c));
+    }
+    pending_by_id.clear();
+    pending.clear();
     for (const std::string& id : uncovered) {
         const UnitSlot& slot = unit_slots.at(id);
         out.uncovered.push_back(UncoveredUnit{id, slot.category, slot.inactive});
@@ -376,12 +420,22 @@ EvidenceSet Store::load_evidence(const core::EvidenceSchema& schema, const Evide
               [](const UncoveredUnit& a, const UncoveredUnit& b) { return a.id < b.id; });
 
     // Within a unit, chronological: date, then recording stamp, then id (ties after a merge).
-    std::sort(counted.begin(), counted.end(), [](const Counted& a, const Counted& b) {
-        if (a.unit != b.unit) return a.unit < b.unit;
-        if (a.ref.date != b.ref.date) return a.ref.date < b.ref.date;
-        if (a.ref.stamp != b.ref.stamp) return a.ref.stamp < b.ref.stamp;
-        return a.ref.id < b.ref.id;
-    });
+    {
+        std::vector<std::uint32_t> order(counted.size());
+        for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+            const Counted& a = counted[x];
+            const Counted& b = counted[y];
+            if (a.unit != b.unit) return a.unit < b.unit;
+            if (a.ref.date != b.ref.date) return a.ref.date < b.ref.date;
+            if (a.ref.stamp != b.ref.stamp) return a.ref.stamp < b.ref.stamp;
+            return a.ref.id < b.ref.id;
+        });
+        std::vector<Counted> sorted;
+        sorted.reserve(counted.size());
+        for (std::uint32_t i : order) sorted.push_back(std::move(counted[i]));
+        counted = std::move(sorted);
+    }
     {
         std::vector<std::pair<std::string_view, std::string_view>> ids;
         ids.reserve(counted.size());
@@ -398,13 +452,19 @@ EvidenceSet Store::load_evidence(const core::EvidenceSchema& schema, const Evide
     }
     std::vector<std::uint32_t> inspection_unit(counted.size());
     std::vector<unsigned char> inspected_class(counted.size());
-    std::unordered_map<std::int64_t, std::uint32_t> by_revision;
-    by_revision.reserve(counted.size() * 2);
+    // Revision number -> inspection index, as a table over the numbers' range.
+    std::int64_t min_no = std::numeric_limits<std::int64_t>::max(), max_no = 0;
+    for (const Counted& c : counted) {
+        min_no = std::min(min_no, c.ref.revision);
+        max_no = std::max(max_no, c.ref.revision);
+    }
+    constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+    std::vector<std::uint32_t> by_revision(counted.empty() ? 0 : static_cast<std::size_t>(max_no - min_no + 1), kNone);
     out.inspections.reserve(counted.size());
     for (std::size_t i = 0; i < counted.size(); ++i) {
         inspection_unit[i] = counted[i].unit;
         inspected_class[i] = q.basis == Basis::All && is_inspected(counted[i].ref.kind) ? 1 : 0;
-        by_revision.emplace(counted[i].ref.revision, static_cast<std::uint32_t>(i));
+        by_revision[static_cast<std::size_t>(counted[i].ref.revision - min_no)] = static_cast<std::uint32_t>(i);
         out.inspections.push_back(std::move(counted[i].ref));
     }
     counted.clear();
@@ -415,25 +475,37 @@ EvidenceSet Store::load_evidence(const core::EvidenceSchema& schema, const Evide
     if (out.inspections.empty() || nkinds == 0) return out;
 
     // 3. Findings blobs of those revisions, for the schema's kinds.
-    std::unordered_map<std::string, std::uint32_t> kind_index;
+    std::unordered_map<std::string, std::uint32_t, TextHash, std::equal_to<>> kind_index;
     for (std::size_t k = 0; k < nkinds; ++k) kind_index.emplace(schema.kinds[k].name, static_cast<std::uint32_t>(k));
     Arena arena(out.storage);
     std::vector<FindingRef> refs;
     refs.reserve(out.inspections.size() * 2);
     {
+        // Dense numbers (the usual case: a year recorded or imported together) are read with one
+        // range scan; sparse ones through the list of revisions.
+        const bool dense = by_revision.size() <= out.inspections.size() * 4;
         sql::Statement s = db.prepare(
-            "SELECT revision, kind, fact, records, data FROM findings "
-            "WHERE revision IN (SELECT value FROM json_each(?1)) AND kind IN (SELECT value FROM json_each(?2))");
-        const std::string revisions = revisions_json(out.inspections);
-        const std::string kinds = kinds_json(schema);
-        s.bind(1, revisions).bind(2, kinds);
+            dense ? "SELECT revision, kind, fact, records, data FROM findings WHERE revision BETWEEN ?1 AND ?2"
+                  : "SELECT revision, kind, fact, records, data FROM findings "
+                    "WHERE revision IN (SELECT value FROM json_each(?1)) AND kind IN (SELECT value FROM json_each(?2))");
+        std::string revisions, kinds;
+        if (dense) {
+            s.bind(1, min_no).bind(2, max_no);
+        } else {
+            revisions = revisions_json(out.inspections);
+            kinds = kinds_json(schema);
+            s.bind(1, revisions).bind(2, kinds);
+        }
         while (s.step()) {
-            auto insp = by_revision.find(s.int64(0));
-            auto kind = kind_index.find(s.text(1));
-            if (insp == by_revision.end() || kind == kind_index.end()) continue;
+            const std::int64_t no = s.int64(0);
+            if (no < min_no || no > max_no) continue;
+            const std::uint32_t insp = by_revision[static_cast<std::size_t>(no - min_no)];
+            if (insp == kNone) continue;
+            auto kind = kind_index.find(s.text_view(1));
+            if (kind == kind_index.end()) continue;
             const std::string_view blob = s.blob(4);
             FindingRef r;
-            r.inspection = insp->second;
+            r.inspection = insp;
             r.unit = inspection_unit[r.inspection];
             r.kind = kind->second;
             r.fact = s.int64(2) != 0;

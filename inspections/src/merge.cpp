@@ -21,6 +21,8 @@ struct OtherEntry {
     std::optional<int> year;
     std::int64_t schema = 0;
     std::optional<std::string> reason;
+    std::string unit, status;
+    std::int64_t stamp = 0, eval_year = 0;
     // events
     std::string event;
     std::string by, at, prev, hash;
@@ -57,7 +59,7 @@ OtherDatabase read_other(const sql::Database& db) {
     while (i.step()) o.inspections[i.text(0)] = OtherInspection{i.text(1), i.int64(2), i.text(3), i.text(4), i.text(5), {}};
     sql::Statement r = db.prepare(
         "SELECT no, inspection, seq, date, year, kind, team, schema, digest, reason, recorded_by, recorded_at, "
-        "prev_hash, hash FROM revisions");
+        "prev_hash, hash, unit, stamp, status, eval_year FROM revisions");
     while (r.step()) {
         OtherEntry e;
         e.no = r.int64(0);
@@ -74,6 +76,10 @@ OtherDatabase read_other(const sql::Database& db) {
         e.at = r.text(11);
         e.prev = r.text(12);
         e.hash = r.text(13);
+        e.unit = r.text(14);
+        e.stamp = r.int64(15);
+        e.status = r.text(16);
+        e.eval_year = r.int64(17);
         o.inspections[e.inspection].entries.push_back(std::move(e));
     }
     sql::Statement ev =
@@ -205,7 +211,8 @@ MergeOutcome Store::merge(const std::filesystem::path& other_path) {
         std::unordered_map<std::int64_t, std::int64_t> schema_ids;
         sql::Statement add_revision = db.prepare(
             "INSERT INTO revisions(no, inspection, seq, date, year, kind, team, schema, digest, reason, recorded_by, "
-            "recorded_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            "recorded_at, prev_hash, hash, unit, stamp, status, eval_year) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         sql::Statement add_finding =
             db.prepare("INSERT INTO findings(revision, kind, fact, records, data) VALUES (?, ?, ?, ?, ?)");
         sql::Statement add_event = db.prepare(
@@ -229,6 +236,7 @@ MergeOutcome Store::merge(const std::filesystem::path& other_path) {
             add_revision.bind(1, no).bind(2, e.inspection).bind(3, e.seq).bind(4, e.date).bind(5, e.year);
             add_revision.bind(6, e.kind).bind(7, e.team).bind(8, sid->second).bind(9, e.digest).bind(10, e.reason);
             add_revision.bind(11, e.by).bind(12, e.at).bind(13, e.prev).bind(14, e.hash);
+            add_revision.bind(15, e.unit).bind(16, e.stamp).bind(17, e.status).bind(18, e.eval_year);
             add_revision.run();
             if (auto f = other.findings.find(e.no); f != other.findings.end()) {
                 for (const OtherFinding& finding : f->second) {

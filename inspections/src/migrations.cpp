@@ -3,6 +3,8 @@
 namespace parscore::inspections {
 
 // Version 1. Tables are STRICT; nothing but `units` is ever updated. See docs/store.md.
+// A revision repeats its inspection's unit, stamp and first status (all part of its hash) and
+// its evaluation year, so the scorer reads a year with one index range scan.
 static const char* kVersion1 = R"sql(
 CREATE TABLE units(
   id          TEXT PRIMARY KEY,
@@ -34,8 +36,12 @@ CREATE TABLE revisions(
   no          INTEGER PRIMARY KEY,
   inspection  TEXT NOT NULL REFERENCES inspections(id),
   seq         INTEGER NOT NULL,
+  unit        TEXT NOT NULL,
+  stamp       INTEGER NOT NULL,
+  status      TEXT NOT NULL CHECK (status IN ('draft', 'submitted')),
   date        TEXT NOT NULL,
   year        INTEGER,
+  eval_year   INTEGER NOT NULL,
   kind        TEXT NOT NULL CHECK (kind IN ('surprise', 'scheduled', 'thematic', 'other', 'self')),
   team        TEXT NOT NULL,
   schema      INTEGER NOT NULL REFERENCES schemas(id),
@@ -48,6 +54,8 @@ CREATE TABLE revisions(
   UNIQUE (inspection, seq)
 ) STRICT;
 CREATE INDEX revisions_inspection_no ON revisions(inspection, no);
+CREATE INDEX revisions_year ON revisions(eval_year, no);
+CREATE INDEX revisions_amended ON revisions(inspection, no) WHERE seq > 1;
 
 CREATE TABLE events(
   no          INTEGER PRIMARY KEY,

@@ -30,7 +30,15 @@ using core::YamlNode;
 
 std::string shown(std::string_view s) { return "'" + core::sanitize_utf8(s.substr(0, 60)) + (s.size() > 60 ? "…'" : "'"); }
 
+/// A YAML null: an empty value, or a plain `~`, `null`, `Null` or `NULL` (however the parser
+/// delivered it).
+bool is_null(const YamlNode& n) {
+    if (n.is_null()) return true;
+    return n.is_plain() && (n.value == "~" || n.value == "null" || n.value == "Null" || n.value == "NULL");
+}
+
 const char* shape_name(const YamlNode& n) {
+    if (is_null(n)) return "nothing";
     switch (n.kind) {
         case core::YamlKind::Null: return "nothing";
         case core::YamlKind::Scalar: return "a scalar";
@@ -81,7 +89,7 @@ public:
 
     void read_findings(const YamlNode& node, Findings& out) {
         if (!node.is_map()) {
-            diags_.error(node.is_null() ? kNull : kShape, node.span,
+            diags_.error(is_null(node) ? kNull : kShape, node.span,
                          std::string("'findings' must be a map from evidence kinds to records or values, found ") +
                              shape_name(node));
             return;
@@ -117,7 +125,7 @@ private:
 
     /// A scalar value, or an error (null / not a scalar); nullopt after an error.
     const YamlNode* scalar(const YamlNode& node, const std::string& what) {
-        if (node.is_null()) {
+        if (is_null(node)) {
             diags_.error(kNull, node.span, what + " has no value");
             return nullptr;
         }
@@ -205,7 +213,7 @@ private:
     }
 
     void read_team(const YamlNode& node, std::vector<std::string>& team) {
-        if (node.is_null()) {
+        if (is_null(node)) {
             diags_.error(kNull, node.span, "'team' has no value; write [] for none");
             return;
         }
@@ -219,7 +227,7 @@ private:
     }
 
     void read_fact(const core::KindDef& kind, const YamlNode& value, KindFindings& f) {
-        if (value.is_null()) {
+        if (is_null(value)) {
             diags_.error(kNull, value.span, "fact '" + kind.name + "' has no value");
             return;
         }
@@ -233,7 +241,7 @@ private:
     }
 
     void read_records(const core::KindDef& kind, const YamlNode& value, KindFindings& f) {
-        if (value.is_null()) {
+        if (is_null(value)) {
             diags_.error(kNull, value.span, "record kind '" + kind.name + "' has no value; write [] when none were found");
             return;
         }
@@ -248,7 +256,7 @@ private:
         std::map<std::string, core::Span> keys;
         for (const YamlNode& item : value.items) {
             if (!item.is_map()) {
-                diags_.error(item.is_null() ? kNull : kShape, item.span,
+                diags_.error(is_null(item) ? kNull : kShape, item.span,
                              "a record of '" + kind.name + "' must be a map of fields, found " + shape_name(item));
                 continue;
             }
@@ -266,7 +274,7 @@ private:
                     continue;
                 }
                 nodes[*index] = &v;
-                if (v.is_null()) {
+                if (is_null(v)) {
                     diags_.error(kNull, v.span, "field '" + name + "' has no value");
                     row_ok = false;
                     continue;

@@ -146,6 +146,8 @@ Store Store::open(const fs::path& path, OpenMode mode) {
         create_database(path);
     } else if (S_ISDIR(info.st_mode)) {
         throw StoreError(StoreError::Kind::Io, "database '" + path.string() + "' is a directory");
+    } else if (info.st_size == 0) {
+        throw StoreError(StoreError::Kind::NotParscore, "'" + path.string() + "' is not a parscore database (an empty file)");
     }
     const std::int64_t version = inspect_database(path);
 

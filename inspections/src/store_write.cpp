@@ -26,7 +26,8 @@ public:
                                  "VALUES (?, ?, ?, ?, ?, ?)")),
           revision_(db.prepare(
               "INSERT INTO revisions(no, inspection, seq, date, year, kind, team, schema, digest, reason, "
-              "recorded_by, recorded_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+              "recorded_by, recorded_at, prev_hash, hash, unit, stamp, status, eval_year) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
           finding_(db.prepare("INSERT INTO findings(revision, kind, fact, records, data) VALUES (?, ?, ?, ?, ?)")) {}
 
     void add_inspection(const std::string& id, const std::string& unit, std::int64_t stamp, Status status,
@@ -81,6 +82,7 @@ public:
         if (r.reason) revision_.bind(10, *r.reason);
         else revision_.bind_null(10);
         revision_.bind(11, r.who).bind(12, r.at).bind(13, r.prev_hash).bind(14, hash);
+        revision_.bind(15, r.unit).bind(16, r.stamp).bind(17, r.initial_status).bind(18, r.header->evaluation_year());
         revision_.run();
         for (const Blob& b : blobs) {
             finding_.bind(1, r.no).bind(2, b.kind).bind(3, b.fact ? 1 : 0).bind(4, b.records);

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "chain.hpp"
+#include "parscore/core/date.hpp"
 #include "parscore/core/sha256.hpp"
 #include "store_impl.hpp"
 
@@ -22,6 +23,8 @@ struct Entry {
     std::int64_t schema = 0;
     std::optional<std::string> reason;
     std::string by, at, prev, hash;
+    std::string unit, status;  // revisions: copies of the inspection's
+    std::int64_t stamp = 0, eval_year = 0;
 };
 
 struct InspectionRow {
@@ -75,7 +78,7 @@ std::vector<ChainProblem> verify_database(const sql::Database& db) {
     {
         sql::Statement s = db.prepare(
             "SELECT no, inspection, seq, date, year, kind, team, schema, digest, reason, recorded_by, recorded_at, "
-            "prev_hash, hash FROM revisions");
+            "prev_hash, hash, unit, stamp, status, eval_year FROM revisions");
         while (s.step()) {
             auto it = inspections.find(s.text(1));
             if (it == inspections.end()) {
@@ -96,6 +99,10 @@ std::vector<ChainProblem> verify_database(const sql::Database& db) {
             e.at = s.text(11);
             e.prev = s.text(12);
             e.hash = s.text(13);
+            e.unit = s.text(14);
+            e.stamp = s.int64(15);
+            e.status = s.text(16);
+            e.eval_year = s.int64(17);
             it->second.entries.push_back(std::move(e));
         }
     }
@@ -121,6 +128,27 @@ std::vector<ChainProblem> verify_database(const sql::Database& db) {
         }
     }
 
+    // Every change takes the next number and failed transactions leave no trace, so the numbers
+    // are exactly 1..max: a gap means entries were deleted.
+    {
+        std::vector<std::int64_t> numbers;
+        for (const auto& [id, row] : inspections) {
+            for (const Entry& e : row.entries) numbers.push_back(e.no);
+        }
+        std::sort(numbers.begin(), numbers.end());
+        std::int64_t expected = 1;
+        for (std::size_t i = 0; i < numbers.size(); ++i) {
+            if (numbers[i] > expected) {
+                problems.push_back({"", "revision numbers " + std::to_string(expected) +
+                                            (numbers[i] - 1 > expected ? "–" + std::to_string(numbers[i] - 1) : "") +
+                                            " are missing (changes were deleted)"});
+            } else if (numbers[i] < expected) {
+                problems.push_back({"", "revision number " + std::to_string(numbers[i]) + " is used twice"});
+            }
+            expected = numbers[i] + 1;
+        }
+    }
+
     for (auto& [id, row] : inspections) {
         auto problem = [&, &id = id](std::string message) { problems.push_back({id, std::move(message)}); };
         std::sort(row.entries.begin(), row.entries.end(), [](const Entry& a, const Entry& b) { return a.seq < b.seq; });
@@ -142,6 +170,13 @@ std::vector<ChainProblem> verify_database(const sql::Database& db) {
             if (e.prev != prev) problem(where + " does not link to the previous entry's hash");
             std::string expected;
             if (e.revision) {
+                if (e.unit != row.unit || e.stamp != row.stamp || e.status != row.status) {
+                    problem(where + ": its copy of the inspection's unit, stamp or status differs from the inspection");
+                }
+                const auto day = core::parse_date(e.date);
+                if (!day || e.eval_year != (e.year ? *e.year : core::year_of(*day))) {
+                    problem(where + ": its evaluation year does not match its date and year");
+                }
                 std::vector<chain::FindingPart> p;
                 if (auto f = parts.find(e.no); f != parts.end()) p = f->second;
                 const std::string digest = chain::findings_digest(std::move(p));

@@ -1,0 +1,199 @@
+#pragma once
+// Helpers for the evidence store's tests: temporary folders, a schema matching
+// data/rulebook.yaml, report builders, file hashes and running the built program.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "parscore/core/sha256.hpp"
+#include "parscore/core/schema.hpp"
+#include "parscore/inspections/store.hpp"
+
+namespace parscore::inspections::testing {
+
+namespace fs = std::filesystem;
+
+inline const fs::path kData = fs::path(PARSCORE_TEST_DATA) / "inspections";
+inline const fs::path kRulebook = kData / "data" / "rulebook.yaml";
+
+/// A fresh folder, removed with everything in it when the object goes.
+class TempDir {
+public:
+    TempDir() {
+        std::random_device rd;
+        path_ = fs::temp_directory_path() / ("parscore-store-test-" + std::to_string(rd()) + std::to_string(::getpid()));
+        fs::create_directories(path_);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path_, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const fs::path& path() const { return path_; }
+    fs::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+    fs::path path_;
+};
+
+inline std::string read_all(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+inline void write_file(const fs::path& p, const std::string& text) {
+    std::ofstream out(p, std::ios::binary);
+    out << text;
+}
+
+/// SHA-256 of a file's bytes ("" when it does not exist).
+inline std::string file_sha256(const fs::path& p) {
+    if (!fs::exists(p)) return "";
+    return core::sha256_hex(read_all(p));
+}
+
+inline core::FieldDef field(std::string name, core::FieldType type, std::vector<std::string> values = {}) {
+    core::FieldDef f;
+    f.name = std::move(name);
+    f.type = type;
+    f.enum_values = std::move(values);
+    return f;
+}
+
+/// The evidence schema of data/rulebook.yaml.
+inline core::EvidenceSchema test_schema() {
+    using core::FieldType;
+    core::EvidenceSchema s;
+    core::KindDef procedure;
+    procedure.name = "procedure";
+    procedure.fields = {field("code", FieldType::Text), field("posted", FieldType::Bool), field("online_level", FieldType::Int)};
+    procedure.key = 0;
+    core::KindDef violation;
+    violation.name = "violation";
+    violation.fields = {field("kind", FieldType::Enum, {"late", "left_early", "drunk", "asleep"}),
+                        field("person", FieldType::Text)};
+    core::KindDef desk;
+    desk.name = "desk_staff";
+    desk.combine = core::Combine::Latest;
+    desk.fields = {field("name", FieldType::Text), field("qualified", FieldType::Bool)};
+    core::KindDef audit;
+    audit.name = "audit";
+    audit.fields = {field("held_on", FieldType::Date), field("score", FieldType::Number)};
+    core::KindDef website;
+    website.name = "website";
+    website.is_fact = true;
+    website.fields = {field("value", FieldType::Bool)};
+    core::KindDef autonomy;
+    autonomy.name = "autonomy_rate";
+    autonomy.is_fact = true;
+    autonomy.fields = {field("value", FieldType::Percent)};
+    s.kinds = {procedure, violation, desk, audit, website, autonomy};
+    return s;
+}
+
+inline core::Datum text(const char* s) { return core::Datum{std::string(s)}; }
+inline core::Datum integer(std::int64_t v) { return core::Datum{v}; }
+inline core::Datum boolean(bool b) { return core::Datum{b}; }
+inline core::Datum number(const char* s) { return core::Datum{*core::Decimal::parse(s)}; }
+inline core::Datum date(const char* s) { return core::Datum{*core::parse_date(s)}; }
+
+inline KindFindings records(std::string kind, std::vector<std::string> fields,
+                            std::vector<std::vector<std::optional<core::Datum>>> rows) {
+    KindFindings k;
+    k.kind = std::move(kind);
+    k.fields = std::move(fields);
+    for (auto& r : rows) {
+        for (auto& v : r) k.values.push_back(std::move(v));
+    }
+    return k;
+}
+
+inline KindFindings procedures(std::vector<std::tuple<const char*, bool, int>> rows) {
+    KindFindings k;
+    k.kind = "procedure";
+    k.fields = {"code", "posted", "online_level"};
+    for (auto& [code, posted, level] : rows) {
+        k.values.push_back(text(code));
+        k.values.push_back(boolean(posted));
+        k.values.push_back(integer(level));
+    }
+    return k;
+}
+
+inline KindFindings fact(std::string kind, core::Datum value) {
+    KindFindings k;
+    k.kind = std::move(kind);
+    k.fact = true;
+    k.fields = {"value"};
+    k.values.push_back(std::move(value));
+    return k;
+}
+
+inline Report report(const std::string& unit, const char* day, InspectionKind kind, Findings findings,
+                     Status status = Status::Submitted, std::optional<int> year = std::nullopt) {
+    Report r;
+    r.header.unit = unit;
+    r.header.date = *core::parse_date(day);
+    r.header.kind = kind;
+    r.header.status = status;
+    r.header.year = year;
+    r.findings = std::move(findings);
+    return r;
+}
+
+inline UnitInfo unit(std::string id, std::string category = "department", std::optional<int> from = std::nullopt,
+                     std::optional<int> to = std::nullopt) {
+    return UnitInfo{id, "Unit " + id, std::move(category), std::nullopt, from, to};
+}
+
+inline void add_units(Store& store, std::vector<UnitInfo> units) {
+    UnitsUpdate u;
+    u.has_active_from = u.has_active_to = true;
+    u.units = std::move(units);
+    store.update_units(u);
+}
+
+inline std::string record_ok(Store& store, const Report& r) {
+    RecordOptions o;
+    o.again = true;
+    return store.record(r, test_schema(), o).id;
+}
+
+/// Result of running the built `parscore` program.
+struct RunResult {
+    int exit_code = -1;
+    std::string out, err;
+};
+
+/// Runs `parscore ARGS...` with PARSCORE_DB unset; stdout and stderr captured through files.
+inline RunResult run_parscore(const std::vector<std::string>& args, const fs::path& work) {
+    const fs::path out = work / ".out", err = work / ".err";
+    std::string cmd = "env -u PARSCORE_DB '" + std::string(PARSCORE_BIN) + "'";
+    for (const auto& a : args) {
+        std::string q;
+        for (char c : a) {
+            if (c == '\'') q += "'\\''";
+            else q += c;
+        }
+        cmd += " '" + q + "'";
+    }
+    cmd += " >'" + out.string() + "' 2>'" + err.string() + "'";
+    const int status = std::system(cmd.c_str());
+    RunResult r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = read_all(out);
+    r.err = read_all(err);
+    return r;
+}
+
+}  // namespace parscore::inspections::testing
