@@ -1,0 +1,67 @@
+#include "published_rulebook.hpp"
+
+#include <map>
+
+#include "parscore/core/diagnostic.hpp"
+#include "parscore/core/sha256.hpp"
+#include "parscore/rules/loader.hpp"
+
+namespace parscore::engine::detail {
+
+namespace fs = std::filesystem;
+
+PublishedRulebook load_published_rulebook(const inspections::Publication& publication, core::SourceSet& sources) {
+    PublishedRulebook out;
+    const auto& files = publication.rulebook_files;
+    if (files.empty()) {
+        out.problems.push_back("no rulebook files are stored with it");
+        return out;
+    }
+    std::map<std::string, std::string> by_path;
+    for (const inspections::PublishedFile& f : files) {
+        const std::string actual = core::sha256_hex(f.text);
+        if (actual != f.sha256) {
+            out.problems.push_back("stored rulebook file " + f.path + ": SHA-256 " + actual + ", stored " + f.sha256);
+        }
+        by_path.emplace(f.path, f.text);
+    }
+    // SPEC §7: one file's digest, or the digest of the files' hex digests, root first.
+    std::string combined = files.size() == 1 ? core::sha256_hex(files.front().text) : "";
+    if (files.size() > 1) {
+        core::Sha256 hash;
+        for (const inspections::PublishedFile& f : files) hash.update(core::sha256_hex(f.text)).update("\n");
+        combined = hash.hex();
+    }
+    if (combined != publication.rulebook_sha256) {
+        out.problems.push_back("rulebook hash of the stored files " + combined + ", stored " + publication.rulebook_sha256);
+    }
+
+    // The loader names a parent as (child's folder / extends).lexically_normal(), which is how the
+    // paths were stored; anything else is not part of this rulebook.
+    rules::FileReader reader = [&by_path](const fs::path& path) -> std::optional<std::string> {
+        auto it = by_path.find(path.string());
+        if (it == by_path.end()) return std::nullopt;
+        return it->second;
+    };
+    core::Diagnostics diags;
+    rules::LoadOutcome loaded = rules::load_rulebook(files.back().path, reader, sources, diags);
+    if (!loaded.rulebook || diags.has_errors()) {
+        std::string first = "unknown error";
+        for (const core::Diagnostic& d : diags) {
+            if (d.severity == core::Severity::Error) {
+                first = "[" + d.code + "] " + d.message;
+                break;
+            }
+        }
+        out.problems.push_back("the stored rulebook does not load: " + first);
+        return out;
+    }
+    if (loaded.rulebook->id != publication.rulebook_id) {
+        out.problems.push_back("the stored rulebook's id is " + loaded.rulebook->id + ", the publication's " +
+                               publication.rulebook_id);
+    }
+    out.rulebook = std::move(loaded.rulebook);
+    return out;
+}
+
+}  // namespace parscore::engine::detail
