@@ -39,6 +39,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     add_rule_commands(app, ctx);
     add_store_commands(app, ctx);
     add_score_commands(app, ctx);
+    add_publication_commands(app, ctx);
     add_report_commands(app, ctx);
 
     try {

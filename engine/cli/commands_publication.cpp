@@ -1,0 +1,148 @@
+// publish and verify (SPEC §5, §6): storing a year's results with what reproduces them, and
+// checking the database's hash chains and publications. demo lives in commands_demo.cpp.
+#include <memory>
+
+#include <CLI/CLI.hpp>
+
+#include "context.hpp"
+#include "demo_command.hpp"
+#include "parscore/core/utf8.hpp"
+#include "parscore/engine/publication.hpp"
+#include "parscore/engine/verification.hpp"
+#include "shared.hpp"
+
+namespace parscore::cli {
+
+namespace {
+
+/// Refusals print at most this many differences; the rest are counted.
+constexpr std::size_t kShownDifferences = 20;
+
+struct PublishOptions {
+    std::string rules, year, basis = "all", supersede;
+    bool allow_incomplete = false;
+    bool supersede_given = false;
+};
+
+int run_publish(Context& ctx, const PublishOptions& o) {
+    core::SourceSet sources;
+    rules::Rulebook rulebook = load_rules(o.rules, ctx, sources);
+    engine::PublishRequest request;
+    request.year = parse_year_option(o.year);
+    request.basis = *engine::parse_basis(o.basis);
+    request.allow_incomplete = o.allow_incomplete;
+    if (o.supersede_given) {
+        if (o.supersede.find_first_not_of(" \t") == std::string::npos) {
+            throw CliError(kUsage, "--supersede needs a reason");
+        }
+        request.supersede_reason = core::to_nfc(o.supersede);
+    }
+    inspections::Store store = open_store(ctx, inspections::OpenMode::Existing);
+
+    engine::PublishOutcome outcome;
+    try {
+        outcome = engine::publish(rulebook, store, request);
+    } catch (const inspections::StoreError& e) {
+        throw CliError(e.exit_code(), e.what());
+    }
+    for (const auto& w : outcome.evaluation.warnings) ctx.err << "warning[" << w.code << "]: " << w.message << "\n";
+
+    const std::string what = rulebook.id + ", year " + std::to_string(request.year) + ", basis " + o.basis;
+    using Result = engine::PublishOutcome::Result;
+    switch (outcome.result) {
+        case Result::Incomplete:
+            for (const auto& [unit, reason] : outcome.incomplete) {
+                ctx.err << "incomplete: " << unit << ": " << core::sanitize_utf8(reason) << "\n";
+            }
+            throw CliError(kInvalid, std::to_string(outcome.incomplete.size()) +
+                                         (outcome.incomplete.size() == 1 ? " unit is" : " units are") +
+                                         " incomplete; nothing was published (--allow-incomplete publishes anyway)");
+        case Result::Differs: {
+            ctx.err << "the results differ from publication " << outcome.publication << " (" << what << "):\n";
+            for (std::size_t i = 0; i < outcome.differences.size() && i < kShownDifferences; ++i) {
+                ctx.err << "  " << core::sanitize_utf8(outcome.differences[i]) << "\n";
+            }
+            if (outcome.differences.size() > kShownDifferences) {
+                ctx.err << "  … and " << outcome.differences.size() - kShownDifferences << " more\n";
+            }
+            throw CliError(kInvalid, "nothing was published; --supersede REASON publishes these results in its place");
+        }
+        case Result::Unchanged:
+            ctx.out << "unchanged: publication " << outcome.publication << " already holds these results (" << what
+                    << ")\n";
+            if (request.supersede_reason) ctx.err << "note: nothing to supersede; the reason was not stored\n";
+            break;
+        case Result::Published:
+            ctx.out << "published: publication " << outcome.publication << " (" << what << ", revision "
+                    << outcome.last_revision << ")";
+            if (outcome.supersedes) ctx.out << ", superseding publication " << *outcome.supersedes;
+            ctx.out << "\n";
+            if (request.supersede_reason && !outcome.supersedes) {
+                ctx.err << "note: there was no earlier publication to supersede; the reason was not stored\n";
+            }
+            if (!outcome.incomplete.empty()) {
+                ctx.err << "note: published with " << outcome.incomplete.size() << " incomplete unit(s)\n";
+            }
+            break;
+    }
+    // Kept outside the database, this lets `verify --evidence-hash` notice a rewritten database.
+    ctx.out << "evidence hash: " << outcome.evidence_sha256 << "\n";
+    return kOk;
+}
+
+struct VerifyOptions {
+    std::string evidence_hash, format = "table";
+    unsigned threads = 0;
+};
+
+int run_verify(Context& ctx, const VerifyOptions& o) {
+    std::optional<std::string> expected;
+    if (!o.evidence_hash.empty()) {
+        if (o.evidence_hash.size() != 64 || o.evidence_hash.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) {
+            throw CliError(kUsage, "--evidence-hash must be 64 hexadecimal digits (a SHA-256), not '" +
+                                       core::sanitize_utf8(o.evidence_hash) + "'");
+        }
+        expected = o.evidence_hash;
+    }
+    inspections::Store store = open_store(ctx, inspections::OpenMode::Existing);
+    engine::VerificationReport report;
+    try {
+        report = engine::verify_database(store, expected, o.threads);
+    } catch (const inspections::StoreError& e) {
+        throw CliError(e.exit_code(), e.what());
+    }
+    const std::string text = o.format == "json" ? engine::render_verification_json(report)
+                                                 : engine::render_verification_table(report);
+    ctx.out << core::sanitize_utf8(text);
+    return report.clean() ? kOk : kInvalid;
+}
+
+}  // namespace
+
+void add_publication_commands(CLI::App& app, Context& ctx) {
+    auto publish_options = std::make_shared<PublishOptions>();
+    CLI::App* publish = app.add_subcommand("publish", "store a year's results with the rulebook and evidence that reproduce them");
+    publish->add_option("--rules", publish_options->rules, "rulebook file")->required();
+    publish->add_option("--year", publish_options->year, "evaluation year")->required();
+    publish->add_option("--basis", publish_options->basis, "all | self | inspected (default all)")
+        ->check(CLI::IsMember({"all", "self", "inspected"}));
+    publish->add_flag("--allow-incomplete", publish_options->allow_incomplete, "publish although some units are incomplete");
+    publish->add_option("--supersede", publish_options->supersede,
+                        "publish results that differ from the latest publication, for this REASON");
+    publish->callback([&ctx, publish_options, publish] {
+        publish_options->supersede_given = publish->count("--supersede") > 0;
+        ctx.exit_code = run_publish(ctx, *publish_options);
+    });
+
+    auto verify_options = std::make_shared<VerifyOptions>();
+    CLI::App* verify = app.add_subcommand("verify", "check every hash chain and re-score every publication");
+    verify->add_option("--evidence-hash", verify_options->evidence_hash,
+                       "the evidence hash `publish` printed, to compare with the latest publication's");
+    verify->add_option("--format", verify_options->format, "table or json")->check(CLI::IsMember({"table", "json"}));
+    verify->add_option("--threads", verify_options->threads, "scoring threads (default: all cores)");
+    verify->callback([&ctx, verify_options] { ctx.exit_code = run_verify(ctx, *verify_options); });
+
+    add_demo_command(app, ctx);
+}
+
+}  // namespace parscore::cli
