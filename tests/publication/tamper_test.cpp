@@ -1,0 +1,138 @@
+// `verify` against changes made behind the tool's back, with SQL on the database file: a finding,
+// a publication's results, its stored rulebook, its revision number.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <regex>
+#include <stdexcept>
+
+#include "cli_support.hpp"
+
+namespace parscore::testing {
+namespace {
+
+/// Runs SQL on the database directly, as someone editing the file with another program would.
+void tamper(const fs::path& db, const std::string& sql) {
+    sqlite3* handle = nullptr;
+    if (sqlite3_open_v2(db.string().c_str(), &handle, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+        sqlite3_close(handle);
+        throw std::runtime_error("cannot open " + db.string());
+    }
+    char* message = nullptr;
+    const int rc = sqlite3_exec(handle, sql.c_str(), nullptr, nullptr, &message);
+    const std::string error = message ? message : "";
+    sqlite3_free(message);
+    const int changed = sqlite3_changes(handle);
+    sqlite3_close(handle);
+    if (rc != SQLITE_OK) throw std::runtime_error(sql + ": " + error);
+    if (changed == 0) throw std::runtime_error(sql + ": changed nothing");
+}
+
+/// The first row's first column of a query, as text.
+std::string query(const fs::path& db, const std::string& sql) {
+    sqlite3* handle = nullptr;
+    sqlite3_open_v2(db.string().c_str(), &handle, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* stmt = nullptr;
+    std::string out;
+    if (sqlite3_prepare_v2(handle, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) {
+        const unsigned char* text = sqlite3_column_text(stmt, 0);
+        out = text ? reinterpret_cast<const char*>(text) : "";
+    }
+    sqlite3_finalize(stmt);
+    sqlite3_close(handle);
+    return out;
+}
+
+class Tampering : public ::testing::Test {
+protected:
+    void SetUp() override {
+        CliRun demo = parscore({"demo", "--db", "demo.db"}, dir_.path());
+        ASSERT_EQ(demo.code, 0) << demo.err;
+        CliRun published = parscore({"publish", "--db", "demo.db", "--rules", kDemoRulebook.string(), "--year", "2013"}, dir_.path());
+        ASSERT_EQ(published.code, 0) << published.err;
+        CliRun clean = verify();
+        ASSERT_EQ(clean.code, 0) << clean.out;
+    }
+
+    CliRun verify() { return parscore({"verify", "--db", "demo.db"}, dir_.path()); }
+    fs::path db() const { return dir_ / "demo.db"; }
+
+    ScratchDir dir_;
+};
+
+TEST_F(Tampering, ARemovedFindingBreaksItsInspectionsChain) {
+    // The surprise visit that found a drunk official at Đà Bắc: its violations disappear.
+    const std::string inspection = query(
+        db(), "SELECT i.id FROM inspections i JOIN revisions r ON r.inspection = i.id "
+              "WHERE i.unit = 'huyen-da-bac' AND r.kind = 'surprise'");
+    ASSERT_FALSE(inspection.empty());
+    tamper(db(), "DELETE FROM findings WHERE kind = 'violation' AND revision = "
+                 "(SELECT no FROM revisions WHERE inspection = '" + inspection + "')");
+    CliRun r = verify();
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("inspection " + inspection + ": "), std::string::npos) << r.out;
+    // The 2013 publication no longer re-scores either: its evidence changed under it.
+    EXPECT_TRUE(std::regex_search(r.out, std::regex("publication 2 \\(hoa-binh-cchc 2013.1, year 2013, [^)]*\\): [0-9]+ problem")))
+        << r.out;
+    EXPECT_TRUE(std::regex_search(r.out, std::regex("publication 1 \\(hoa-binh-cchc 2013.1, year 2012, [^)]*\\): ok"))) << r.out;
+}
+
+TEST_F(Tampering, ChangedFindingValuesBreakTheChain) {
+    // One inspection's desk staff are replaced by another's: well-formed findings, other values.
+    const std::string revision = query(db(), "SELECT min(revision) FROM findings WHERE kind = 'desk_staff'");
+    const std::string inspection = query(db(), "SELECT inspection FROM revisions WHERE no = " + revision);
+    tamper(db(), "UPDATE findings SET data = (SELECT data FROM findings WHERE kind = 'desk_staff' AND revision != " +
+                     revision + " LIMIT 1) WHERE kind = 'desk_staff' AND revision = " + revision);
+    CliRun r = verify();
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("inspection " + inspection + ": "), std::string::npos) << r.out;
+}
+
+TEST_F(Tampering, AChangedPublishedTotalIsReported) {
+    tamper(db(), "UPDATE publications SET results = json_set(results, '$.units[0].total', 99.5) WHERE id = 2");
+    const std::string unit = query(db(), "SELECT json_extract(results, '$.units[0].unit') FROM publications WHERE id = 2");
+    CliRun r = verify();
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("unit " + unit + ": total: published 99.5, re-scored "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("verify: 1 problem\n"), std::string::npos) << r.out;
+}
+
+TEST_F(Tampering, AChangedPublishedRankAndBandAreReported) {
+    tamper(db(), "UPDATE publications SET results = json_set(results, '$.units[1].rank', 99, '$.units[1].band', 'lost') "
+                 "WHERE id = 1");
+    const std::string unit = query(db(), "SELECT json_extract(results, '$.units[1].unit') FROM publications WHERE id = 1");
+    CliRun r = verify();
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("unit " + unit + ": rank: published 99, re-scored "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("unit " + unit + ": band: published lost, re-scored "), std::string::npos) << r.out;
+}
+
+TEST_F(Tampering, AnEditedStoredRulebookIsReported) {
+    tamper(db(), "UPDATE publication_files SET text = replace(text, 'max: 8', 'max: 9') WHERE publication = 2");
+    CliRun r = verify();
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("stored rulebook file "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("rulebook hash of the stored files "), std::string::npos) << r.out;
+}
+
+TEST_F(Tampering, AnEvidenceHashRewrittenWithTheResultsIsCaughtByTheCopyKeptOutside) {
+    // Someone deletes an inspection's findings and rewrites the publication's evidence hash to
+    // match; only a hash kept elsewhere notices the rewrite of the hash itself.
+    const std::string kept = query(db(), "SELECT evidence_sha256 FROM publications WHERE id = 2");
+    tamper(db(), "UPDATE publications SET evidence_sha256 = '" + std::string(64, 'e') + "', "
+                 "results = json_set(results, '$.evidence_sha256', '" + std::string(64, 'e') + "') WHERE id = 2");
+    CliRun r = parscore({"verify", "--db", "demo.db", "--evidence-hash", kept}, dir_.path());
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("evidence hash: publication 2 has " + std::string(64, 'e') + ", expected " + kept), std::string::npos)
+        << r.out;
+}
+
+TEST_F(Tampering, ARevisionNumberBeyondTheDatabaseIsReported) {
+    tamper(db(), "UPDATE publications SET last_revision = 500 WHERE id = 1");
+    CliRun r = verify();
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("it was made at revision 500, but the database's last revision is "), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace parscore::testing
