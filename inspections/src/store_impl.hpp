@@ -64,7 +64,7 @@ const std::vector<const char*>& migrations();
 
 /// "2025-06-15T10:11:12.123456Z".
 std::string utc_now();
-/// A random (version 4) UUID in lower-case hex.
+/// A time-ordered (version 7) UUID in lower-case hex.
 std::string new_uuid();
 
 /// Reads application_id and user_version through a read-only connection (the file is never
