@@ -88,7 +88,16 @@ void apply_migrations(sql::Database& db, std::int64_t from) {
 void create_database(const fs::path& path) {
     const fs::path tmp = path.string() + ".tmp-" + new_uuid();
     {
-        sql::Database db(tmp.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        std::optional<sql::Database> made;
+        try {
+            made.emplace(tmp.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        } catch (const StoreError& e) {
+            const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+            throw StoreError(StoreError::Kind::Io, "cannot create database '" + path.string() + "': " +
+                                                       (fs::is_directory(folder) ? "the folder is not writable"
+                                                                                 : "no such folder"));
+        }
+        sql::Database& db = *made;
         db.exec("PRAGMA journal_mode=WAL");
         db.exec("PRAGMA foreign_keys=ON");
         sql::Transaction tx(db);

@@ -1,7 +1,12 @@
 // SPEC §4.1 selection as the scorer reads it: Store::load_evidence on hand-made inspections.
 #include <gtest/gtest.h>
 
+#include <sqlite3.h>
+
+#include "chain.hpp"
+#include "findings_blob.hpp"
 #include "fixture.hpp"
+#include "parscore/core/sha256.hpp"
 
 namespace parscore::inspections::testing {
 namespace {
@@ -272,6 +277,84 @@ TEST_F(ReadingRules, EvidenceHashCoversCountedInspectionsOnly) {
     record_ok(store(), report("d1", "2013-05-01", InspectionKind::Scheduled, {fact("website", boolean(true))}, Status::Draft));
     EXPECT_EQ(load().evidence_sha256, one);
     EXPECT_EQ(load().evidence_sha256, load().evidence_sha256);
+}
+
+/// Adds, behind the store's back but with a valid chain, an inspection that shares `like`'s unit,
+/// date and stamp — what a merge of two databases can produce.
+void add_twin(const fs::path& db, const std::string& like, const std::string& id, bool website) {
+    sqlite3* h = nullptr;
+    ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(h,
+                                 "SELECT r.unit, r.stamp, r.date, r.schema, s.sha256, "
+                                 "(SELECT max(no) FROM revisions) + 1 FROM revisions r JOIN schemas s ON s.id = r.schema "
+                                 "WHERE r.inspection = ?",
+                                 -1, &st, nullptr),
+              SQLITE_OK);
+    sqlite3_bind_text(st, 1, like.c_str(), -1, SQLITE_TRANSIENT);
+    ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+    auto col = [&](int i) { return std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, i))); };
+    const std::string unit = col(0), date = col(2), schema_sha = col(4);
+    const std::int64_t stamp = sqlite3_column_int64(st, 1), schema = sqlite3_column_int64(st, 3), no = sqlite3_column_int64(st, 5);
+    sqlite3_finalize(st);
+
+    const std::string blob = blob::encode(fact("website", boolean(website)));
+    const std::string digest = chain::findings_digest({{"website", true, 1, core::sha256_hex(blob)}});
+    chain::RevisionContent c;
+    c.inspection = id;
+    c.prev_hash = "";
+    c.unit = unit;
+    c.stamp = stamp;
+    c.initial_status = "submitted";
+    c.date = date;
+    c.kind = "scheduled";
+    c.team_json = "[]";
+    c.schema_sha256 = schema_sha;
+    c.recorded_by = "other";
+    c.recorded_at = "2013-01-01T00:00:00.000000Z";
+    c.findings_digest = digest;
+    const std::string hash = chain::revision_hash(c);
+    const std::string n = std::to_string(no);
+    const std::string sql =
+        "INSERT INTO inspections VALUES ('" + id + "', '" + unit + "', " + std::to_string(stamp) +
+        ", 'submitted', 'other', '2013-01-01T00:00:00.000000Z');"
+        "INSERT INTO revisions(no, inspection, seq, unit, stamp, status, date, year, eval_year, kind, team, schema, digest, "
+        "reason, recorded_by, recorded_at, prev_hash, hash) VALUES (" + n + ", '" + id + "', 1, '" + unit + "', " +
+        std::to_string(stamp) + ", 'submitted', '" + date + "', NULL, " + date.substr(0, 4) + ", 'scheduled', '[]', " +
+        std::to_string(schema) + ", '" + digest + "', NULL, 'other', '2013-01-01T00:00:00.000000Z', '', '" + hash + "');";
+    ASSERT_EQ(sqlite3_exec(h, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(h);
+    ASSERT_EQ(sqlite3_prepare_v2(h, "INSERT INTO findings(revision, kind, fact, records, data) VALUES (?, 'website', 1, 1, ?)",
+                                 -1, &st, nullptr),
+              SQLITE_OK);
+    sqlite3_bind_int64(st, 1, no);
+    sqlite3_bind_blob(st, 2, blob.data(), static_cast<int>(blob.size()), SQLITE_TRANSIENT);
+    EXPECT_EQ(sqlite3_step(st), SQLITE_DONE);
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+}
+
+TEST(EqualStamps, BreakByInspectionId) {
+    for (bool twin_larger : {true, false}) {
+        TempDir dir;
+        std::string first;
+        {
+            Store store = Store::open(dir / "t.db", OpenMode::Create);
+            add_units(store, {unit("d1")});
+            first = record_ok(store, report("d1", "2013-05-05", InspectionKind::Scheduled, {fact("website", boolean(false))}));
+        }
+        const std::string twin = twin_larger ? "ffffffff-ffff-7fff-bfff-ffffffffffff" : "00000000-0000-7000-8000-000000000000";
+        add_twin(dir / "t.db", first, twin, true);
+        Store store = Store::open(dir / "t.db", OpenMode::Existing);
+        EXPECT_TRUE(store.verify_chains().empty());
+        EvidenceQuery q;
+        q.year = 2013;
+        EvidenceSet e = store.load_evidence(test_schema(), q);
+        ASSERT_EQ(e.inspections.size(), 2u);
+        EXPECT_EQ(e.inspections[0].stamp, e.inspections[1].stamp);
+        const std::size_t website = *test_schema().index_of("website");
+        EXPECT_EQ(e.evidence[0].facts[website].to_string(), twin_larger ? "true" : "false") << twin;
+        EXPECT_EQ(e.inspections[e.evidence[0].fact_origin[website]].id, twin_larger ? twin : first);
+    }
 }
 
 }  // namespace
