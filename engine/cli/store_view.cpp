@@ -214,7 +214,8 @@ void add_view_commands(CLI::App& app, Context& ctx) {
     auto l = std::make_shared<ListArgs>();
     CLI::App* list_cmd = app.add_subcommand("inspections", "List inspections, one row each");
     list_cmd->add_option("--unit", l->unit, "only this unit's inspections");
-    list_cmd->add_option("--year", l->year, "only inspections counting for this evaluation year");
+    list_cmd->add_option("--year", l->year, "only inspections counting for this evaluation year")
+        ->check(CLI::Range(1, 9999));
     list_cmd->add_option("--format", l->format, "table (default), json or csv")
         ->check(CLI::IsMember({"table", "json", "csv"}));
     list_cmd->callback([&ctx, l] { guarded(ctx, [&] { list(ctx, *l); }); });

@@ -105,6 +105,21 @@ TEST_F(ReadingRules, OnlyTheLatestRevisionCounts) {
     EXPECT_EQ(core::format_date(e.inspections.at(0).date), "2013-05-02");
 }
 
+TEST_F(ReadingRules, AnAmendmentCanMoveAnInspectionToAnotherYear) {
+    const std::string id = record_ok(store(), report("d1", "2013-12-20", InspectionKind::Scheduled,
+                                                     {fact("website", boolean(true))}));
+    const std::int64_t before = store().last_revision();
+    store().amend(id, report("d1", "2013-12-20", InspectionKind::Scheduled, {fact("website", boolean(false))},
+                             Status::Submitted, 2014),
+                  test_schema(), "counts for 2014");
+    EXPECT_TRUE(load(2013).inspections.empty());
+    EvidenceSet y2014 = load(2014);
+    ASSERT_EQ(y2014.inspections.size(), 1u);
+    EXPECT_EQ(fact_of(y2014, "d1", "website").to_string(), "false");
+    EXPECT_EQ(fact_of(load(2013, Basis::All, before), "d1", "website").to_string(), "true");
+    EXPECT_TRUE(load(2014, Basis::All, before).inspections.empty());
+}
+
 TEST_F(ReadingRules, KeyedRecordsTakeEachKeyFromTheLatestInspectionThatHasIt) {
     record_ok(store(), report("d1", "2013-02-01", InspectionKind::Scheduled,
                               {procedures({{"A", false, 1}, {"B", false, 1}})}));
