@@ -166,6 +166,8 @@ private:
 
     Expr postfix(const PNode& n) {
         Expr e = lower(*n.children.at(0));
+        // A parenthesised operand's span includes its parentheses (the postfix node covers them).
+        if (n.children.size() == 1) e.span = span(n);
         for (std::size_t i = 1; i < n.children.size(); ++i) {
             const PNode& m = *n.children[i];
             Span whole{file_, e.span.begin, static_cast<std::uint32_t>(m.end().byte)};

@@ -56,7 +56,10 @@ int run_test(const TestOptions& o, Context& ctx) {
         std::size_t unreached = 0;
         for (const engine::CoverageItem& item : run.coverage) {
             if (item.reached) continue;
-            if (o.coverage) ctx.out << "not reached: " << item.description << " (" << position(sources, item.span) << ")\n";
+            if (o.coverage) {
+                ctx.out << "not reached: " << item.rulebook << ": " << item.description << " (" << position(sources, item.span)
+                        << ")\n";
+            }
             ++unreached;
         }
         ctx.out << "coverage: " << run.coverage_percent().to_string() << "% (" << run.coverage.size() - unreached << " of "

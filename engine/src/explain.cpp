@@ -24,9 +24,11 @@ public:
         std::set<dsl::NodeId> nested = inside_aggregates(expr);
         auto top = [&](dsl::NodeId n) { return n >= expr.begin && n < expr.end && !nested.count(n); };
         std::set<dsl::NodeId> seen;
+        std::set<std::pair<std::string, std::string>> shown;  // a fact used twice is shown once
         for (const auto& v : trace_.values) {
             if (!top(v.node) || !seen.insert(v.node).second) continue;
-            item.values.push_back({text(v.node), v.value.to_string()});
+            ExplainedValue value{text(v.node), v.value.to_string()};
+            if (shown.insert({value.expression, value.value}).second) item.values.push_back(std::move(value));
         }
         for (const auto& s : trace_.steps) {
             if (!top(s.node)) continue;
