@@ -1,6 +1,7 @@
 #include "parscore/core/text_file.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -114,10 +115,24 @@ INSTANTIATE_TEST_SUITE_P(Boms, WideBomTest, ::testing::ValuesIn(kBoms),
                          [](const auto& info) { return std::string(info.param.name); });
 
 TEST_F(TextFileTest, PermissionDeniedIsUnreadable) {
-    if (::geteuid() == 0) GTEST_SKIP() << "root reads every file";
     const fs::path path = write("locked.yaml", "a: 1\n");
     fs::permissions(path, fs::perms::none);
-    EXPECT_EQ(read_text_file(path, kMaxRuleFileBytes).status, ReadStatus::Unreadable);
+    if (::geteuid() != 0) {
+        EXPECT_EQ(read_text_file(path, kMaxRuleFileBytes).status, ReadStatus::Unreadable);
+        return;
+    }
+    // Root reads every file: check in a child that runs as an unprivileged user.
+    fs::permissions(path.parent_path(), fs::perms::all);
+    pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        if (::setgid(65534) != 0 || ::setuid(65534) != 0) ::_exit(2);
+        ::_exit(read_text_file(path, kMaxRuleFileBytes).status == ReadStatus::Unreadable ? 0 : 1);
+    }
+    int status = 0;
+    ASSERT_EQ(::waitpid(child, &status, 0), child);
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 0);
 }
 
 TEST_F(TextFileTest, ReadErrorIsUnreadable) {
