@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "column_predicates.hpp"
+
 namespace parscore::dsl {
 
 namespace {
@@ -32,7 +34,21 @@ bool is_call_like(Op op) {
 
 }  // namespace
 
-Evaluator::Evaluator(const Program& program) : program_(program), slots_(program.slot_count) {}
+Evaluator::Evaluator(const Program& program) : program_(program), slots_(program.slot_count) {
+    // Aggregates whose filter and condition (or value) can be computed column by column.
+    columnar_.assign(program.nodes.size(), 0);
+    for (NodeId id = 0; id < program.nodes.size(); ++id) {
+        const Node& n = program.nodes[id];
+        if (!is_aggregate(n.op)) continue;
+        bool where_ok = n.b == kNoNode || column_predicate(program, n.b);
+        bool counting = n.op == Op::Count || n.op == Op::Exists || n.op == Op::All || n.op == Op::Share;
+        bool numeric = (n.op == Op::Sum || n.op == Op::Avg || n.op == Op::MinOf || n.op == Op::MaxOf) &&
+                       program.nodes[n.c].op == Op::Field &&
+                       (program.nodes[n.c].type == BaseType::Int || program.nodes[n.c].type == BaseType::Number);
+        bool value_ok = n.c == kNoNode || (counting && column_predicate(program, n.c)) || numeric;
+        columnar_[id] = where_ok && value_ok && (counting || numeric) ? 1 : 0;
+    }
+}
 
 Value Evaluator::evaluate(NodeId root, const EvalInput& input) {
     input_ = &input;
@@ -109,9 +125,95 @@ Value Evaluator::eval_steps(NodeId id, const Node& n) {
     return eval(n.d);
 }
 
+Value Evaluator::eval_columnar(const Node& n, const RecordTable& table) {
+    if (table.rows == 0) {  // a kind with no records may have no columns at all
+        switch (n.op) {
+            case Op::Count: return Value::integer(0);
+            case Op::Exists: return Value::boolean(false);
+            case Op::All: return Value::boolean(true);
+            case Op::Sum: return n.type == BaseType::Int ? Value::integer(0) : Value::number(Decimal{});
+            default: return Value::missing();
+        }
+    }
+    const unsigned char* where = n.b == kNoNode ? nullptr : predicate_rows(program_, n.b, table, where_rows_);
+    bool missing = false;
+    std::uint32_t passed = 0, satisfied = 0;
+    if (n.op == Op::Count || n.op == Op::Exists || n.op == Op::All || n.op == Op::Share) {
+        const unsigned char* cond = n.c == kNoNode ? nullptr : predicate_rows(program_, n.c, table, cond_rows_);
+        for (std::uint32_t r = 0; r < table.rows; ++r) {
+            if (where) {
+                if (where[r] == kRowMissing) {
+                    missing = true;
+                    continue;
+                }
+                if (!where[r]) continue;
+            }
+            ++passed;
+            if (!cond) continue;
+            if (cond[r] == kRowMissing) {
+                missing = true;
+            } else {
+                satisfied += cond[r];
+            }
+        }
+        if (missing) return Value::missing();
+        switch (n.op) {
+            case Op::Count: return Value::integer(passed);
+            case Op::Exists: return Value::boolean(passed > 0);
+            case Op::All: return Value::boolean(satisfied == passed);
+            default:
+                if (passed == 0) return Value::missing();
+                return number_or_missing(Decimal::div(*Decimal::from_int(satisfied), *Decimal::from_int(passed)));
+        }
+    }
+    // sum, avg, min, max of an int or number field.
+    const core::Column& column = table.columns[program_.nodes[n.c].a];
+    const unsigned char* present = column.flags();
+    bool ints = column.type() == core::Column::Type::Int;
+    core::int128 sum = 0, best = 0;
+    bool have_best = false, overflowed = false;
+    for (std::uint32_t r = 0; r < table.rows; ++r) {
+        if (where) {
+            if (where[r] == kRowMissing) {
+                missing = true;
+                continue;
+            }
+            if (!where[r]) continue;
+        }
+        if (!present[r]) {
+            missing = true;
+            continue;
+        }
+        ++passed;
+        core::int128 v = ints ? static_cast<core::int128>(column.ints()[r]) : column.numbers()[r];
+        sum += v;
+        if (ints ? (sum > std::numeric_limits<std::int64_t>::max() || sum < std::numeric_limits<std::int64_t>::min())
+                 : !Decimal::raw_in_range(sum)) {
+            overflowed = true;
+        }
+        if (!have_best || (n.op == Op::MinOf ? v < best : v > best)) best = v;
+        have_best = true;
+    }
+    if (missing) return Value::missing();
+    auto make = [&](core::int128 v) {
+        return ints ? Value::integer(static_cast<std::int64_t>(v)) : Value::number(Decimal::from_raw(v));
+    };
+    switch (n.op) {
+        case Op::Sum: return overflowed ? overflow(n, "a sum") : make(sum);
+        case Op::Avg: {
+            if (passed == 0) return Value::missing();
+            if (overflowed) return overflow(n, "a sum");
+            core::int128 raw = ints ? sum * Decimal::kScale : sum;
+            return number_or_missing(Decimal::div(Decimal::from_raw(raw), *Decimal::from_int(passed)));
+        }
+        default: return have_best ? make(best) : Value::missing();
+    }
+}
+
 Value Evaluator::eval_aggregate(const Node& n) {
     NodeId id = static_cast<NodeId>(&n - program_.nodes.data());
     const RecordTable& table = input_->evidence->tables[n.a];
+    if (columnar_[id] && !trace_) return eval_columnar(n, table);
     const RecordTable* saved_table = table_;
     std::uint32_t saved_row = row_;
     table_ = &table;
@@ -207,7 +309,7 @@ Value Evaluator::eval(NodeId id) {
             slots_[n.c] = eval(n.a);
             return eval(n.b);
         case Op::LetRef: return slots_[n.c];
-        case Op::Field: return table_->column(n.a)[row_];
+        case Op::Field: return table_->columns[n.a].get(row_);
         case Op::Fact: v = input_->evidence->facts[n.a]; break;
         case Op::UnitId: return Value::text(input_->unit->id);
         case Op::UnitName: return Value::text(input_->unit->name);

@@ -109,7 +109,7 @@ private:
         const core::RecordTable& table = evidence_.evidence[unit_].tables[kind_index];
         ExplainedRecord r;
         r.kind = kind.name;
-        for (std::size_t f = 0; f < kind.fields.size(); ++f) r.fields.emplace_back(kind.fields[f].name, table.column(f)[row].to_string());
+        for (std::size_t f = 0; f < kind.fields.size(); ++f) r.fields.emplace_back(kind.fields[f].name, table.get(f, row).to_string());
         if (row < table.origin.size() && table.origin[row] < evidence_.inspections.size()) {
             const inspections::InspectionRef& ins = evidence_.inspections[table.origin[row]];
             r.inspection = ins.id;

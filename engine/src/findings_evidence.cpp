@@ -34,9 +34,7 @@ void findings_to_evidence(const inspections::Findings& findings, const core::Evi
             continue;
         }
         core::RecordTable& table = out.evidence.tables[*k];
-        table.rows = static_cast<std::uint32_t>(kf.rows());
-        table.values.assign(kind.fields.size() * table.rows, core::Value::missing());
-        table.origin.assign(table.rows, 0);
+        table.reset(kind, static_cast<std::uint32_t>(kf.rows()));
         for (std::size_t f = 0; f < kind.fields.size(); ++f) {
             // Findings list fields in recorded order; the table follows the schema's order.
             std::optional<std::size_t> column;
@@ -44,9 +42,7 @@ void findings_to_evidence(const inspections::Findings& findings, const core::Evi
                 if (kf.fields[c] == kind.fields[f].name) column = c;
             }
             if (!column) continue;
-            for (std::uint32_t r = 0; r < table.rows; ++r) {
-                table.values[f * table.rows + r] = to_value(kf.at(r, *column), out.texts);
-            }
+            for (std::uint32_t r = 0; r < table.rows; ++r) table.columns[f].set(r, to_value(kf.at(r, *column), out.texts));
         }
     }
 }

@@ -8,6 +8,7 @@
 #include <limits>
 #include <unordered_map>
 #include <unordered_set>
+#include <thread>
 
 #include "findings_blob.hpp"
 #include "parscore/core/sha256.hpp"
@@ -92,12 +93,12 @@ public:
                     break;
                 }
             }
-            Value* out = nullptr;
+            core::Column* out = nullptr;
             if (field && !seen_[*field]) {
                 seen_[*field] = 1;
-                out = table.values.data() + *field * table.rows + offset;
+                out = &table.columns[*field];
             }
-            column(in, encoding, n, field && out ? &kind_.fields[*field] : nullptr, out,
+            column(in, encoding, n, field && out ? &kind_.fields[*field] : nullptr, out, offset,
                    field ? &not_fitting_[*field] : nullptr);
         }
         for (std::size_t i = 0; i < kind_.fields.size(); ++i) {
@@ -106,17 +107,27 @@ public:
     }
 
 private:
-    // Reads one column; with `out` null the values are only skipped.
-    void column(blob::ByteReader& in, char encoding, std::uint64_t n, const core::FieldDef* field, Value* out,
-                std::uint64_t* misfit) {
+    // Reads one column into rows [offset, offset + n) of `out`; with `out` null the values are only
+    // skipped. Values that do not fit the declared type stay missing and are counted.
+    void column(blob::ByteReader& in, char encoding, std::uint64_t n, const core::FieldDef* field, core::Column* out,
+                std::uint32_t offset, std::uint64_t* misfit) {
         const core::FieldType type = field ? field->type : core::FieldType::Text;
         std::uint64_t bad = 0;
+        auto put = [&](std::uint64_t r, bool fits, const Value& v) {
+            if (!out) return;
+            if (fits) {
+                out->set(offset + static_cast<std::uint32_t>(r), v);
+            } else {
+                ++bad;
+            }
+        };
         switch (encoding) {
             case 'b': {
                 std::string_view bytes = in.bytes(n);
                 if (!out) break;
                 if (type == core::FieldType::Bool) {
-                    for (std::uint64_t r = 0; r < n; ++r) out[r] = Value::boolean(bytes[r] != 0);
+                    unsigned char* flags = out->flags() + offset;
+                    for (std::uint64_t r = 0; r < n; ++r) flags[r] = bytes[r] != 0;
                 } else {
                     bad = n;
                 }
@@ -124,39 +135,40 @@ private:
             }
             case 'i':
                 for (std::uint64_t r = 0; r < n; ++r) {
-                    const std::int64_t v = in.svarint();
-                    if (out && !fit_int(v, type, out[r])) ++bad;
+                    Value v;
+                    const bool fits = fit_int(in.svarint(), type, v);
+                    put(r, fits, v);
                 }
                 break;
             case 'n':
                 for (std::uint64_t r = 0; r < n; ++r) {
-                    const core::int128 raw = in.svarint128();
-                    if (out && !fit_number(raw, type, out[r])) ++bad;
+                    Value v;
+                    const bool fits = fit_number(in.svarint128(), type, v);
+                    put(r, fits, v);
                 }
                 break;
             case 'd':
                 for (std::uint64_t r = 0; r < n; ++r) {
                     const std::int64_t days = in.svarint();
-                    if (!out) continue;
-                    if (type == core::FieldType::Date) out[r] = Value::date(core::Date{static_cast<std::int32_t>(days)});
-                    else ++bad;
+                    put(r, type == core::FieldType::Date, Value::date(core::Date{static_cast<std::int32_t>(days)}));
                 }
                 break;
             case 't': {
+                // A text column's dictionary is the blob's: decide each entry once.
                 const std::uint64_t entries = in.varint();
-                dict_.clear();
+                codes_.clear();
                 for (std::uint64_t e = 0; e < entries; ++e) {
                     const std::string_view s = in.bytes(in.varint());
                     Value v;
-                    if (out) fit_text(s, field, v);
-                    dict_.push_back(v);
+                    codes_.push_back(out && fit_text(s, field, v) ? out->add_text(s) : core::Column::kNoText);
                 }
+                std::uint32_t* codes = out ? out->codes() + offset : nullptr;
                 for (std::uint64_t r = 0; r < n; ++r) {
                     const std::uint64_t i = in.varint();
                     if (i >= entries) blob::ByteReader::corrupt();
-                    if (!out) continue;
-                    out[r] = dict_[i];
-                    if (dict_[i].is_missing()) ++bad;
+                    if (!codes) continue;
+                    codes[r] = codes_[i];
+                    if (codes_[i] == core::Column::kNoText) ++bad;
                 }
                 break;
             }
@@ -167,31 +179,27 @@ private:
                         if (out) ++lacking_[static_cast<std::size_t>(field - kind_.fields.data())];
                         continue;
                     }
-                    Value scratch;
-                    Value& dest = out ? out[r] : scratch;
+                    Value v;
                     bool fits = true;
                     switch (tag) {
                         case 'b': {
                             const bool b = in.byte() != 0;
                             fits = type == core::FieldType::Bool;
-                            if (fits) dest = Value::boolean(b);
+                            v = Value::boolean(b);
                             break;
                         }
-                        case 'i': fits = fit_int(in.svarint(), type, dest); break;
-                        case 'n': fits = fit_number(in.svarint128(), type, dest); break;
+                        case 'i': fits = fit_int(in.svarint(), type, v); break;
+                        case 'n': fits = fit_number(in.svarint128(), type, v); break;
                         case 'd': {
                             const std::int64_t days = in.svarint();
                             fits = type == core::FieldType::Date;
-                            if (fits) dest = Value::date(core::Date{static_cast<std::int32_t>(days)});
+                            v = Value::date(core::Date{static_cast<std::int32_t>(days)});
                             break;
                         }
-                        case 't': fits = fit_text(in.bytes(in.varint()), field, dest); break;
+                        case 't': fits = fit_text(in.bytes(in.varint()), field, v); break;
                         default: blob::ByteReader::corrupt();
                     }
-                    if (out && !fits) {
-                        dest = Value();
-                        ++bad;
-                    }
+                    put(r, fits, v);
                 }
                 break;
             default: blob::ByteReader::corrupt();
@@ -248,7 +256,7 @@ private:
     std::uint64_t* not_fitting_;
     std::uint64_t* lacking_;
     std::vector<unsigned char> seen_;
-    std::vector<Value> dict_;
+    std::vector<std::uint32_t> codes_;  // the current text column's entries as column codes
 };
 
 /// A key value for deduplication (keys are text, int, enum or date).
@@ -270,26 +278,70 @@ KeyView key_of(const Value& v) {
     return {v.tag(), v.as_int(), {}};
 }
 
-void size_table(core::RecordTable& t, std::size_t fields, std::uint32_t rows) {
-    t.rows = rows;
-    t.values.assign(fields * rows, Value());
-    t.origin.assign(rows, 0);
-}
+/// A findings blob of the year, read ahead of the selection (kind as the schema's index).
+struct RawFinding {
+    std::int64_t revision;
+    std::uint32_t kind;
+    bool fact;
+    std::uint32_t records;
+    std::string_view data;  // in the reader's arena
+};
 
-std::string revisions_json(const std::vector<InspectionRef>& list) {
-    std::string s = "[";
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        if (i) s += ',';
-        s += std::to_string(list[i].revision);
+/// Reads the year's findings blobs on a second connection while the main one reads the
+/// inspections: the two scans overlap on two cores. Nothing is updated in place and every row
+/// read is filtered by revision number, so the second snapshot cannot disagree with the first.
+class BlobReader {
+public:
+    BlobReader(const std::filesystem::path& path, const core::EvidenceSchema& schema, const EvidenceQuery& q,
+               std::int64_t as_of)
+        : thread_([this, path, &schema, q, as_of] { run(path, schema, q, as_of); }) {}
+    ~BlobReader() {
+        if (thread_.joinable()) thread_.join();
     }
-    return s + "]";
-}
+    BlobReader(const BlobReader&) = delete;
+    BlobReader& operator=(const BlobReader&) = delete;
 
-std::string kinds_json(const core::EvidenceSchema& schema) {
-    std::vector<std::string> names;
-    for (const auto& k : schema.kinds) names.push_back(k.name);
-    return team_to_json(names);
-}
+    /// Waits for the reader; rethrows its failure.
+    std::vector<RawFinding>& finish() {
+        thread_.join();
+        if (error_) std::rethrow_exception(error_);
+        return rows_;
+    }
+    std::vector<std::unique_ptr<char[]>>& storage() { return storage_; }
+
+private:
+    void run(const std::filesystem::path& path, const core::EvidenceSchema& schema, const EvidenceQuery& q,
+             std::int64_t as_of) {
+        try {
+            std::unordered_map<std::string, std::uint32_t, TextHash, std::equal_to<>> kind_index;
+            for (std::size_t k = 0; k < schema.kinds.size(); ++k) {
+                kind_index.emplace(schema.kinds[k].name, static_cast<std::uint32_t>(k));
+            }
+            sql::Database conn(path.string(), SQLITE_OPEN_READONLY);
+            sqlite3_busy_timeout(conn.get(), 120'000);
+            sql::Statement s = conn.prepare(
+                "SELECT revision, kind, fact, records, data FROM findings WHERE revision IN "
+                "(SELECT no FROM revisions WHERE eval_year = ?1 AND no <= ?2 AND (?3 IS NULL OR unit = ?3))");
+            s.bind(1, q.year).bind(2, as_of).bind(3, q.unit);
+            Arena arena(storage_);
+            while (s.step()) {
+                auto kind = kind_index.find(s.text_view(1));
+                if (kind == kind_index.end()) continue;
+                const std::string_view blob = s.blob(4);
+                rows_.push_back(RawFinding{s.int64(0), kind->second, s.int64(2) != 0,
+                                           static_cast<std::uint32_t>(s.int64(3)),
+                                           std::string_view(arena.copy(blob), blob.size())});
+            }
+        } catch (...) {
+            error_ = std::current_exception();
+        }
+    }
+
+    std::vector<RawFinding> rows_;
+    std::vector<std::unique_ptr<char[]>> storage_;
+    std::exception_ptr error_;
+    std::thread thread_;  // last: started once the members above exist
+};
 
 }  // namespace
 
@@ -301,6 +353,7 @@ EvidenceSet Store::load_evidence(const core::EvidenceSchema& schema, const Evide
     const std::int64_t as_of = q.as_of_revision ? std::min(*q.as_of_revision, last) : last;
     out.revision = as_of;
     const std::size_t nkinds = schema.kinds.size();
+    BlobReader blobs(impl_->path, schema, q, as_of);
 
     // 1. Units: covered ones in id order; the others remembered for the "not covered" warning.
     struct UnitSlot {
@@ -441,14 +494,10 @@ EvidenceSet Store::load_evidence(const core::EvidenceSchema& schema, const Evide
         ids.reserve(counted.size());
         for (const Counted& c : counted) ids.emplace_back(c.ref.id, c.hash);
         std::sort(ids.begin(), ids.end());
-        core::Sha256 h;
-        for (const auto& [id, hash] : ids) {
-            std::string line;
-            line.reserve(id.size() + hash.size() + 2);
-            line.append(id).append(" ").append(hash).append("\n");
-            h.update(line);
-        }
-        out.evidence_sha256 = h.hex();
+        std::string lines;
+        lines.reserve(ids.size() * 104);
+        for (const auto& [id, hash] : ids) lines.append(id).append(" ").append(hash).append("\n");
+        out.evidence_sha256 = core::sha256_hex(lines);
     }
     std::vector<std::uint32_t> inspection_unit(counted.size());
     std::vector<unsigned char> inspected_class(counted.size());
@@ -474,44 +523,17 @@ EvidenceSet Store::load_evidence(const core::EvidenceSchema& schema, const Evide
     for (core::UnitEvidence& e : out.evidence) e.reset(nkinds);
     if (out.inspections.empty() || nkinds == 0) return out;
 
-    // 3. Findings blobs of those revisions, for the schema's kinds.
-    std::unordered_map<std::string, std::uint32_t, TextHash, std::equal_to<>> kind_index;
-    for (std::size_t k = 0; k < nkinds; ++k) kind_index.emplace(schema.kinds[k].name, static_cast<std::uint32_t>(k));
-    Arena arena(out.storage);
+    // 3. Findings blobs of those revisions, for the schema's kinds (read by `blobs` meanwhile).
     std::vector<FindingRef> refs;
-    refs.reserve(out.inspections.size() * 2);
     {
-        // Dense numbers (the usual case: a year recorded or imported together) are read with one
-        // range scan; sparse ones through the list of revisions.
-        const bool dense = by_revision.size() <= out.inspections.size() * 4;
-        sql::Statement s = db.prepare(
-            dense ? "SELECT revision, kind, fact, records, data FROM findings WHERE revision BETWEEN ?1 AND ?2"
-                  : "SELECT revision, kind, fact, records, data FROM findings "
-                    "WHERE revision IN (SELECT value FROM json_each(?1)) AND kind IN (SELECT value FROM json_each(?2))");
-        std::string revisions, kinds;
-        if (dense) {
-            s.bind(1, min_no).bind(2, max_no);
-        } else {
-            revisions = revisions_json(out.inspections);
-            kinds = kinds_json(schema);
-            s.bind(1, revisions).bind(2, kinds);
-        }
-        while (s.step()) {
-            const std::int64_t no = s.int64(0);
-            if (no < min_no || no > max_no) continue;
-            const std::uint32_t insp = by_revision[static_cast<std::size_t>(no - min_no)];
+        std::vector<RawFinding>& raw = blobs.finish();
+        for (auto& chunk : blobs.storage()) out.storage.push_back(std::move(chunk));
+        refs.reserve(raw.size());
+        for (const RawFinding& f : raw) {
+            if (f.revision < min_no || f.revision > max_no) continue;
+            const std::uint32_t insp = by_revision[static_cast<std::size_t>(f.revision - min_no)];
             if (insp == kNone) continue;
-            auto kind = kind_index.find(s.text_view(1));
-            if (kind == kind_index.end()) continue;
-            const std::string_view blob = s.blob(4);
-            FindingRef r;
-            r.inspection = insp;
-            r.unit = inspection_unit[r.inspection];
-            r.kind = kind->second;
-            r.fact = s.int64(2) != 0;
-            r.records = static_cast<std::uint32_t>(s.int64(3));
-            r.data = std::string_view(arena.copy(blob), blob.size());
-            refs.push_back(r);
+            refs.push_back(FindingRef{inspection_unit[insp], f.kind, insp, f.records, f.fact, f.data});
         }
     }
     std::sort(refs.begin(), refs.end(), [](const FindingRef& a, const FindingRef& b) {
@@ -520,15 +542,11 @@ EvidenceSet Store::load_evidence(const core::EvidenceSchema& schema, const Evide
         return a.inspection < b.inspection;
     });
 
-    // 4. Selection per unit and kind, decoding straight into the unit's tables.
-    std::vector<std::vector<std::uint64_t>> not_fitting(nkinds), lacking(nkinds);
-    std::vector<KindDecoder> decoders;
-    decoders.reserve(nkinds);
-    for (std::size_t k = 0; k < nkinds; ++k) {
-        not_fitting[k].assign(schema.kinds[k].fields.size(), 0);
-        lacking[k].assign(schema.kinds[k].fields.size(), 0);
-        decoders.emplace_back(schema.kinds[k], not_fitting[k].data(), lacking[k].data());
-    }
+    // 4. Selection per unit and kind, decoding straight into the unit's tables. Units are split
+    //    in two halves decoded on two threads, each with its own decoders and misfit counts.
+    struct Counts {
+        std::vector<std::vector<std::uint64_t>> not_fitting, lacking;
+    };
     // Priority: an inspected value beats a self-assessed one under basis `all`, then the later one.
     auto beats = [&](const FindingRef& a, const FindingRef& b) {
         if (inspected_class[a.inspection] != inspected_class[b.inspection]) {
@@ -536,105 +554,148 @@ EvidenceSet Store::load_evidence(const core::EvidenceSchema& schema, const Evide
         }
         return a.inspection > b.inspection;
     };
-    std::vector<core::RecordTable> staging;
-    std::vector<const FindingRef*> order;
-    std::unordered_set<KeyView, KeyHash> seen_keys;
-    std::vector<std::vector<unsigned char>> keep;
 
-    for (std::size_t begin = 0; begin < refs.size();) {
-        std::size_t end = begin;
-        while (end < refs.size() && refs[end].unit == refs[begin].unit && refs[end].kind == refs[begin].kind) ++end;
-        const std::uint32_t k = refs[begin].kind;
-        const core::KindDef& kind = schema.kinds[k];
-        core::UnitEvidence& ev = out.evidence[refs[begin].unit];
-        KindDecoder& decoder = decoders[k];
-        const std::size_t nfields = kind.fields.size();
-        ev.checked[k] = 1;
-
-        // Findings stored with the other shape (a fact as records or records as a fact) do not fit.
-        std::vector<const FindingRef*> group;
-        for (std::size_t i = begin; i < end; ++i) {
-            if (refs[i].fact == kind.is_fact) {
-                group.push_back(&refs[i]);
-            } else if (!kind.fields.empty()) {
-                not_fitting[k][0] += refs[i].records;
-            }
+    auto decode_units = [&](std::size_t first, std::size_t last, Counts& counts) {
+        counts.not_fitting.resize(nkinds);
+        counts.lacking.resize(nkinds);
+        std::vector<KindDecoder> decoders;
+        decoders.reserve(nkinds);
+        for (std::size_t k = 0; k < nkinds; ++k) {
+            counts.not_fitting[k].assign(schema.kinds[k].fields.size(), 0);
+            counts.lacking[k].assign(schema.kinds[k].fields.size(), 0);
+            decoders.emplace_back(schema.kinds[k], counts.not_fitting[k].data(), counts.lacking[k].data());
         }
-        begin = end;
-        if (group.empty()) continue;
+        auto& not_fitting = counts.not_fitting;
+        std::vector<core::RecordTable> staging;
+        std::vector<const FindingRef*> order;
+        std::unordered_set<KeyView, KeyHash> seen_keys;
+        std::vector<std::vector<unsigned char>> keep;
+        for (std::size_t begin = first; begin < last;) {
+            std::size_t end = begin;
+            while (end < last && refs[end].unit == refs[begin].unit && refs[end].kind == refs[begin].kind) ++end;
+            const std::uint32_t k = refs[begin].kind;
+            const core::KindDef& kind = schema.kinds[k];
+            core::UnitEvidence& ev = out.evidence[refs[begin].unit];
+            KindDecoder& decoder = decoders[k];
+            const std::size_t nfields = kind.fields.size();
+            ev.checked[k] = 1;
 
-        if (kind.is_fact) {
-            const FindingRef* winner = nullptr;
-            for (const FindingRef* r : group) {
-                if (r->records > 0 && (!winner || beats(*r, *winner))) winner = r;
+            // Findings stored with the other shape (a fact as records or records as a fact) do not fit.
+            std::vector<const FindingRef*> group;
+            for (std::size_t i = begin; i < end; ++i) {
+                if (refs[i].fact == kind.is_fact) {
+                    group.push_back(&refs[i]);
+                } else if (!kind.fields.empty()) {
+                    not_fitting[k][0] += refs[i].records;
+                }
             }
-            if (!winner) continue;
-            core::RecordTable one;
-            size_table(one, nfields, winner->records);
-            decoder.decode(winner->data, one, 0);
-            ev.facts[k] = one.values.empty() ? Value() : one.values[0];
-            ev.fact_origin[k] = winner->inspection;
-            continue;
-        }
+            begin = end;
+            if (group.empty()) continue;
 
-        core::RecordTable& table = ev.tables[k];
-        if (kind.combine == core::Combine::Latest) {
-            const FindingRef* winner = group.front();
-            for (const FindingRef* r : group) {
-                if (beats(*r, *winner)) winner = r;
+            if (kind.is_fact) {
+                const FindingRef* winner = nullptr;
+                for (const FindingRef* r : group) {
+                    if (r->records > 0 && (!winner || beats(*r, *winner))) winner = r;
+                }
+                if (!winner) continue;
+                core::RecordTable one;
+                one.reset(kind, winner->records);
+                decoder.decode(winner->data, one, 0);
+                ev.facts[k] = one.rows == 0 || one.columns.empty() ? Value() : one.get(0, 0);
+                ev.fact_origin[k] = winner->inspection;
+                continue;
             }
-            size_table(table, nfields, winner->records);
-            decoder.decode(winner->data, table, 0);
-            std::fill(table.origin.begin(), table.origin.end(), winner->inspection);
-            continue;
-        }
 
-        if (!kind.key) {
-            std::uint64_t total = 0;
-            for (const FindingRef* r : group) total += r->records;
-            size_table(table, nfields, static_cast<std::uint32_t>(total));
-            std::uint32_t offset = 0;
-            for (const FindingRef* r : group) {
-                decoder.decode(r->data, table, offset);
-                std::fill(table.origin.begin() + offset, table.origin.begin() + offset + r->records, r->inspection);
-                offset += r->records;
+            core::RecordTable& table = ev.tables[k];
+            if (kind.combine == core::Combine::Latest) {
+                const FindingRef* winner = group.front();
+                for (const FindingRef* r : group) {
+                    if (beats(*r, *winner)) winner = r;
+                }
+                table.reset(kind, winner->records);
+                decoder.decode(winner->data, table, 0);
+                std::fill(table.origin.begin(), table.origin.end(), winner->inspection);
+                continue;
             }
-            continue;
-        }
 
-        // Keyed union: per key value, the record of the highest-priority inspection that has it;
-        // records whose key is missing are all kept. Rows come out in chronological order.
-        const std::size_t key = *kind.key;
-        staging.resize(group.size());
-        keep.resize(group.size());
-        order.assign(group.begin(), group.end());
-        std::sort(order.begin(), order.end(), [&](const FindingRef* a, const FindingRef* b) { return beats(*a, *b); });
-        seen_keys.clear();
-        std::uint32_t total = 0;
-        for (const FindingRef* r : order) {
-            const std::size_t g = static_cast<std::size_t>(std::find(group.begin(), group.end(), r) - group.begin());
-            core::RecordTable& t = staging[g];
-            size_table(t, nfields, r->records);
-            decoder.decode(r->data, t, 0);
-            keep[g].assign(r->records, 0);
-            const Value* keys = t.column(key);
-            for (std::uint32_t row = 0; row < t.rows; ++row) {
-                if (keys[row].is_missing() || seen_keys.insert(key_of(keys[row])).second) {
-                    keep[g][row] = 1;
-                    ++total;
+            if (!kind.key) {
+                std::uint64_t total = 0;
+                for (const FindingRef* r : group) total += r->records;
+                table.reset(kind, static_cast<std::uint32_t>(total));
+                std::uint32_t offset = 0;
+                for (const FindingRef* r : group) {
+                    decoder.decode(r->data, table, offset);
+                    std::fill(table.origin.begin() + offset, table.origin.begin() + offset + r->records, r->inspection);
+                    offset += r->records;
+                }
+                continue;
+            }
+
+            // Keyed union: per key value, the record of the highest-priority inspection that has it;
+            // records whose key is missing are all kept. Rows come out in chronological order.
+            const std::size_t key = *kind.key;
+            staging.resize(group.size());
+            keep.resize(group.size());
+            order.assign(group.begin(), group.end());
+            std::sort(order.begin(), order.end(), [&](const FindingRef* a, const FindingRef* b) { return beats(*a, *b); });
+            seen_keys.clear();
+            std::uint32_t total = 0;
+            for (const FindingRef* r : order) {
+                const std::size_t g = static_cast<std::size_t>(std::find(group.begin(), group.end(), r) - group.begin());
+                core::RecordTable& t = staging[g];
+                t.reset(kind, r->records);
+                decoder.decode(r->data, t, 0);
+                keep[g].assign(r->records, 0);
+                for (std::uint32_t row = 0; row < t.rows; ++row) {
+                    const Value key_value = t.get(key, row);
+                    if (key_value.is_missing() || seen_keys.insert(key_of(key_value)).second) {
+                        keep[g][row] = 1;
+                        ++total;
+                    }
+                }
+            }
+            table.reset(kind, total);
+            std::uint32_t at = 0;
+            for (std::size_t g = 0; g < group.size(); ++g) {
+                const core::RecordTable& t = staging[g];
+                for (std::uint32_t row = 0; row < t.rows; ++row) {
+                    if (!keep[g][row]) continue;
+                    for (std::size_t f = 0; f < nfields; ++f) table.columns[f].copy(at, t.columns[f], row);
+                    table.origin[at] = group[g]->inspection;
+                    ++at;
                 }
             }
         }
-        size_table(table, nfields, total);
-        std::uint32_t at = 0;
-        for (std::size_t g = 0; g < group.size(); ++g) {
-            const core::RecordTable& t = staging[g];
-            for (std::uint32_t row = 0; row < t.rows; ++row) {
-                if (!keep[g][row]) continue;
-                for (std::size_t f = 0; f < nfields; ++f) table.values[f * total + at] = t.values[f * t.rows + row];
-                table.origin[at] = group[g]->inspection;
-                ++at;
+    };
+    std::size_t middle = refs.size() / 2;
+    while (middle > 0 && middle < refs.size() && refs[middle].unit == refs[middle - 1].unit) ++middle;
+    Counts first_half, second_half;
+    if (refs.size() < 4096) {
+        decode_units(0, refs.size(), first_half);
+    } else {
+        std::exception_ptr failure;
+        std::thread helper([&] {
+            try {
+                decode_units(middle, refs.size(), second_half);
+            } catch (...) {
+                failure = std::current_exception();
             }
+        });
+        try {
+            decode_units(0, middle, first_half);
+        } catch (...) {
+            helper.join();
+            throw;
+        }
+        helper.join();
+        if (failure) std::rethrow_exception(failure);
+    }
+    std::vector<std::vector<std::uint64_t>>& not_fitting = first_half.not_fitting;
+    std::vector<std::vector<std::uint64_t>>& lacking = first_half.lacking;
+    for (std::size_t k = 0; k < nkinds && !second_half.not_fitting.empty(); ++k) {
+        for (std::size_t f = 0; f < schema.kinds[k].fields.size(); ++f) {
+            not_fitting[k][f] += second_half.not_fitting[k][f];
+            lacking[k][f] += second_half.lacking[k][f];
         }
     }
 

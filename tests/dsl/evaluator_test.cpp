@@ -33,6 +33,11 @@ TEST_P(Evaluates, ToTheHandComputedValue) {
     parscore::dsl::EvalInput input{&fx.unit, 2013, &fx.evidence};
     auto value = evaluator.evaluate(compiled->root, input);
     EXPECT_EQ(describe(compiled->type, value), GetParam().expected);
+    // With a trace every aggregate takes the record-by-record path: the column-wise fast paths
+    // must agree with it.
+    parscore::dsl::Trace trace;
+    evaluator.set_trace(&trace);
+    EXPECT_EQ(describe(compiled->type, evaluator.evaluate(compiled->root, input)), GetParam().expected) << "traced";
 }
 
 const EvalCase kCases[] = {
@@ -328,8 +333,9 @@ TEST(EvaluatorTest, ResultsDoNotDependOnRecordOrder) {
     parscore::dsl::Evaluator evaluator(program);
     parscore::dsl::EvalInput input{&fx.unit, 2013, &fx.evidence};
     EXPECT_TRUE(evaluator.evaluate(c->root, input).is_missing());
-    auto& survey = fx.evidence.tables[4];
-    std::swap(survey.values[0], survey.values[1]);  // the missing score first
+    auto& score = fx.evidence.tables[4].columns[0];
+    score.set(1, parscore::testing::DslFixture::num("0.9"));
+    score.set(0, parscore::core::Value::missing());  // the missing score first
     EXPECT_TRUE(evaluator.evaluate(c->root, input).is_missing());
 }
 

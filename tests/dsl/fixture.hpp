@@ -84,23 +84,19 @@ struct DslFixture {
                   {"label", std::string("x")}, {"strict", true}};
 
         evidence.reset(schema.kinds.size());
-        auto& proc = evidence.tables[0];
-        proc.rows = 4;
-        proc.values = {text("A"), text("B"), text("C"), text("D"),
+        fill(0, 4, {text("A"), text("B"), text("C"), text("D"),
                        Value::boolean(true), Value::boolean(true), Value::boolean(false), Value::boolean(true),
                        Value::boolean(true), Value::boolean(false), Value::boolean(true), Value::boolean(true),
                        Value::integer(3), Value::integer(2), Value::integer(1), Value::integer(4),
                        num("10.5"), num("0"), num("2.25"), num("7"),
-                       text("justice"), text("land"), text("justice"), text("health")};
-        auto& viol = evidence.tables[1];
-        viol.rows = 3;
-        viol.values = {text("late"), text("drunk"), text("late"),
+                       text("justice"), text("land"), text("justice"), text("health")});
+        fill(1, 3, {text("late"), text("drunk"), text("late"),
                        text("Nguyễn A"), text("Trần B"), text("Nguyễn A"),
                        Value::integer(15), Value::integer(0), Value::integer(30),
-                       date("2013-05-02"), date("2013-06-10"), date("2013-07-01")};
-        auto& survey = evidence.tables[4];
-        survey.rows = 3;
-        survey.values = {num("0.9"), Value::missing(), num("0.7"), text("a"), text("b"), text("c")};
+                       date("2013-05-02"), date("2013-06-10"), date("2013-07-01")});
+        fill(2, 0, {});
+        fill(3, 0, {});
+        fill(4, 3, {num("0.9"), Value::missing(), num("0.7"), text("a"), text("b"), text("c")});
         evidence.checked = {1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0};
         evidence.facts[5] = Value::boolean(true);
         evidence.facts[6] = num("0.447");
@@ -108,6 +104,15 @@ struct DslFixture {
         evidence.facts[9] = Value::integer(12);
         evidence.facts[10] = text("north");
         evidence.facts[11] = text("https://sotp.gov.vn");
+    }
+
+    /// Kind `k` gets `rows` records; `values` lists them column by column.
+    void fill(std::size_t k, std::uint32_t rows, const std::vector<Value>& values) {
+        auto& table = evidence.tables[k];
+        table.reset(schema.kinds[k], rows);
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            table.columns[i / rows].set(static_cast<std::uint32_t>(i % rows), values[i]);
+        }
     }
 
     Value text(const std::string& s) {

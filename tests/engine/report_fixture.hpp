@@ -135,11 +135,9 @@ public:
         std::size_t k = *rb_.evidence.index_of(kind);
         core::RecordTable& t = current().tables[k];
         std::size_t fields = rb_.evidence.kinds[k].fields.size();
-        t.rows = static_cast<std::uint32_t>(rows.size());
-        t.values.assign(fields * rows.size(), core::Value::missing());
-        t.origin.assign(rows.size(), 0);
+        t.reset(rb_.evidence.kinds[k], static_cast<std::uint32_t>(rows.size()));
         for (std::size_t r = 0; r < rows.size(); ++r) {
-            for (std::size_t f = 0; f < fields && f < rows[r].size(); ++f) t.values[f * rows.size() + r] = rows[r][f];
+            for (std::size_t f = 0; f < fields && f < rows[r].size(); ++f) t.columns[f].set(static_cast<std::uint32_t>(r), rows[r][f]);
         }
         current().checked[k] = 1;
         return *this;

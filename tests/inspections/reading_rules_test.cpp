@@ -41,7 +41,7 @@ protected:
         if (!ui) return {};
         const core::RecordTable& t = e.evidence[*ui].tables[kind(k)];
         std::vector<std::string> out;
-        for (std::uint32_t r = 0; r < t.rows; ++r) out.push_back(t.column(field)[r].to_string());
+        for (std::uint32_t r = 0; r < t.rows; ++r) out.push_back(t.get(field, r).to_string());
         return out;
     }
 

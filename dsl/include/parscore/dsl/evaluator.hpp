@@ -76,6 +76,7 @@ public:
 private:
     Value eval(NodeId id);
     Value eval_aggregate(const Node& n);
+    Value eval_columnar(const Node& n, const RecordTable& table);
     Value eval_steps(NodeId id, const Node& n);
     Value arithmetic(const Node& n, const Value& a, const Value& b);
     Value overflow(const Node& n, const char* what);
@@ -89,6 +90,8 @@ private:
     std::optional<Value> first_steps_subject_;
     std::vector<EvalWarning> warnings_;
     Trace* trace_ = nullptr;
+    std::vector<unsigned char> columnar_;              // per node: an aggregate with a column-wise path
+    std::vector<unsigned char> where_rows_, cond_rows_;  // scratch for column-wise predicates
 };
 
 
