@@ -4,6 +4,7 @@
 #include <charconv>
 #include <limits>
 
+#include "parscore/core/quote.hpp"
 #include "parscore/core/suggest.hpp"
 #include "parscore/core/utf8.hpp"
 
@@ -47,11 +48,6 @@ bool all_digits(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::string quoted(std::string_view text) {
-    constexpr std::size_t kShown = 40;
-    std::string s = sanitize_utf8(text.substr(0, kShown));
-    return "'" + s + (text.size() > kShown ? "…'" : "'");
-}
 
 // [-+]?[0-9]+(\.[0-9]+)? — the only number shape SPEC §1 accepts (no exponent, .inf, .5 or 1.).
 bool is_number_shape(std::string_view s) {
@@ -68,7 +64,7 @@ ScalarResult read_percent(std::string_view text) {
     const std::string expectation = "expected a percent (a number in [0, 1] or 0%–100%), found ";
     bool percent = !text.empty() && text.back() == '%';
     std::string_view number = percent ? text.substr(0, text.size() - 1) : text;
-    if (!is_number_shape(number)) return fail(expectation + quoted(text));
+    if (!is_number_shape(number)) return fail(expectation + quote(text));
     std::optional<Decimal> value;
     if (percent) {
         // Move the decimal point two places left in the text so that rounding to 9 decimals
@@ -86,7 +82,7 @@ ScalarResult read_percent(std::string_view text) {
         value = Decimal::parse(number);
     }
     if (!value || value->is_negative() || *value > *Decimal::from_int(1)) {
-        return fail("percent out of range [0, 1]: " + quoted(text));
+        return fail("percent out of range [0, 1]: " + quote(text));
     }
     return ok(*value);
 }
@@ -98,21 +94,21 @@ ScalarResult read_scalar(const FieldDef& field, std::string_view text) {
         case FieldType::Bool:
             if (text == "true" || text == "True" || text == "TRUE") return ok(true);
             if (text == "false" || text == "False" || text == "FALSE") return ok(false);
-            return fail("expected a bool (true or false), found " + quoted(text));
+            return fail("expected a bool (true or false), found " + quote(text));
         case FieldType::Int: {
             std::string_view digits = text;
             if (!digits.empty() && (digits[0] == '+' || digits[0] == '-')) digits.remove_prefix(1);
-            if (!all_digits(digits)) return fail("expected an int, found " + quoted(text));
+            if (!all_digits(digits)) return fail("expected an int, found " + quote(text));
             std::int64_t v = 0;
             std::string_view s = text[0] == '+' ? text.substr(1) : text;
             auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-            if (ec != std::errc{} || p != s.data() + s.size()) return fail("int out of range: " + quoted(text));
+            if (ec != std::errc{} || p != s.data() + s.size()) return fail("int out of range: " + quote(text));
             return ok(v);
         }
         case FieldType::Number: {
-            if (!is_number_shape(text)) return fail("expected a number, found " + quoted(text));
+            if (!is_number_shape(text)) return fail("expected a number, found " + quote(text));
             auto v = Decimal::parse(text);
-            if (!v) return fail("number out of range (|x| must be below 10^18): " + quoted(text));
+            if (!v) return fail("number out of range (|x| must be below 10^18): " + quote(text));
             return ok(*v);
         }
         case FieldType::Percent: return read_percent(text);
@@ -120,7 +116,7 @@ ScalarResult read_scalar(const FieldDef& field, std::string_view text) {
             auto d = parse_date(text);
             if (d) return ok(*d);
             bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-';
-            return fail(shaped ? "not a real date: " + quoted(text) : "expected a date YYYY-MM-DD, found " + quoted(text));
+            return fail(shaped ? "not a real date: " + quote(text) : "expected a date YYYY-MM-DD, found " + quote(text));
         }
         case FieldType::Text: return ok(to_nfc(text));
         case FieldType::Enum: {
@@ -130,7 +126,7 @@ ScalarResult read_scalar(const FieldDef& field, std::string_view text) {
             }
             std::string listed;
             for (const auto& v : field.enum_values) listed += (listed.empty() ? "" : ", ") + v;
-            return fail(quoted(text) + " is not one of " + listed + did_you_mean(value, field.enum_values));
+            return fail(quote(text) + " is not one of " + listed + did_you_mean(value, field.enum_values));
         }
     }
     return fail("unsupported type");

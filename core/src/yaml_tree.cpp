@@ -1,5 +1,7 @@
 #include "parscore/core/yaml_tree.hpp"
 
+#include "parscore/core/quote.hpp"
+
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -595,6 +597,16 @@ std::optional<YamlNode> parse_yaml(const SourceSet& sources, FileId file, Diagno
         }
     }
     return run_parser(text, file, diags);
+}
+
+std::string describe(const YamlNode& node) {
+    switch (node.kind) {
+        case YamlKind::Null: return "nothing";
+        case YamlKind::Map: return "a map";
+        case YamlKind::Sequence: return "a list";
+        case YamlKind::Scalar: return quote(node.value);
+    }
+    return "nothing";
 }
 
 }  // namespace parscore::core

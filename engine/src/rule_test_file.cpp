@@ -19,15 +19,6 @@ constexpr const char* kBadValue = "E503";
 constexpr const char* kUnknownId = "E504";
 constexpr const char* kNotScored = "E505";
 
-std::string shape(const YamlNode& n) {
-    switch (n.kind) {
-        case core::YamlKind::Null: return "nothing";
-        case core::YamlKind::Scalar: return "'" + core::sanitize_utf8(n.value.substr(0, 40)) + "'";
-        case core::YamlKind::Sequence: return "a list";
-        case core::YamlKind::Map: return "a map";
-    }
-    return "a value";
-}
 
 void known_keys(const YamlNode& map, const std::vector<std::string>& allowed, const std::string& where,
                 core::Diagnostics& diags) {
@@ -53,13 +44,13 @@ std::optional<int> read_year(const YamlNode& n, core::Diagnostics& diags) {
             if (y >= 1 && y <= 9999) return static_cast<int>(y);
         }
     }
-    diags.error(kBadValue, n.span, "'year' must be a year such as 2013, found " + shape(n));
+    diags.error(kBadValue, n.span, "'year' must be a year such as 2013, found " + core::describe(n));
     return std::nullopt;
 }
 
 std::optional<std::string> read_text(const YamlNode& n, const std::string& what, core::Diagnostics& diags) {
     if (n.is_scalar()) return core::to_nfc(n.value);
-    diags.error(kBadValue, n.span, what + " must be text, found " + shape(n));
+    diags.error(kBadValue, n.span, what + " must be text, found " + core::describe(n));
     return std::nullopt;
 }
 
@@ -86,7 +77,7 @@ Expected read_expected(const YamlNode& n) {
 void expect_items(const YamlNode& map, const std::vector<std::string>& ids, const char* section, const char* noun,
                   const std::vector<std::string>& words, std::vector<ExpectedItem>& out, core::Diagnostics& diags) {
     if (!map.is_map()) {
-        diags.error(kBadValue, map.span, std::string("'") + section + "' must be a map from ids to expected points, found " + shape(map));
+        diags.error(kBadValue, map.span, std::string("'") + section + "' must be a map from ids to expected points, found " + core::describe(map));
         return;
     }
     for (const auto& [key, value] : map.entries) {
@@ -101,7 +92,7 @@ void expect_items(const YamlNode& map, const std::vector<std::string>& ids, cons
         if (!ok) {
             std::string allowed = "a number";
             for (const auto& w : words) allowed += ", " + w;
-            diags.error(kBadValue, value.span, std::string("expected ") + allowed + " for " + noun + " '" + key.value + "', found " + shape(value));
+            diags.error(kBadValue, value.span, std::string("expected ") + allowed + " for " + noun + " '" + key.value + "', found " + core::describe(value));
             continue;
         }
         out.push_back({key.value, e});
@@ -111,7 +102,7 @@ void expect_items(const YamlNode& map, const std::vector<std::string>& ids, cons
 void read_expect(const YamlNode& node, const rules::Rulebook& rb, CaseSpec& c) {
     core::Diagnostics& diags = c.problems;
     if (!node.is_map()) {
-        diags.error(kBadValue, node.span, "'expect' must be a map, found " + shape(node));
+        diags.error(kBadValue, node.span, "'expect' must be a map, found " + core::describe(node));
         return;
     }
     known_keys(node, {"criteria", "deductions", "bonuses", "points", "total", "band", "status"}, "'expect'", diags);
@@ -132,7 +123,7 @@ void read_expect(const YamlNode& node, const rules::Rulebook& rb, CaseSpec& c) {
         if (!n) continue;
         Expected e = read_expected(*n);
         if (e.kind == Expected::Kind::Word) {
-            diags.error(kBadValue, n->span, std::string("'") + key + "' must be a number or null, found " + shape(*n));
+            diags.error(kBadValue, n->span, std::string("'") + key + "' must be a number or null, found " + core::describe(*n));
             continue;
         }
         (std::string(key) == "points" ? c.points : c.total) = e;
@@ -141,7 +132,7 @@ void read_expect(const YamlNode& node, const rules::Rulebook& rb, CaseSpec& c) {
         Expected e = read_expected(*n);
         if (e.kind == Expected::Kind::Number || (e.kind == Expected::Kind::Word &&
                                                  std::find(bands.begin(), bands.end(), e.word) == bands.end())) {
-            diags.error(kUnknownId, n->span, "unknown band " + shape(*n) + core::did_you_mean(e.word, bands));
+            diags.error(kUnknownId, n->span, "unknown band " + core::describe(*n) + core::did_you_mean(e.word, bands));
         } else {
             c.band = e;
         }
@@ -149,7 +140,7 @@ void read_expect(const YamlNode& node, const rules::Rulebook& rb, CaseSpec& c) {
     if (const YamlNode* n = node.find("status")) {
         Expected e = read_expected(*n);
         if (e.kind != Expected::Kind::Word || (e.word != "complete" && e.word != "incomplete")) {
-            diags.error(kBadValue, n->span, "'status' must be complete or incomplete, found " + shape(*n));
+            diags.error(kBadValue, n->span, "'status' must be complete or incomplete, found " + core::describe(*n));
         } else {
             c.status = e;
         }
@@ -172,7 +163,7 @@ bool read_test_file_header(TestFile& file, const core::SourceSet& sources, core:
     if (!file.root) return false;
     const YamlNode& root = *file.root;
     if (!root.is_map()) {
-        diags.error(kBadValue, root.span, "a test file must be a map with 'rulebook', 'year' and 'cases', found " + shape(root));
+        diags.error(kBadValue, root.span, "a test file must be a map with 'rulebook', 'year' and 'cases', found " + core::describe(root));
         return false;
     }
     std::size_t before = diags.error_count();
@@ -188,7 +179,7 @@ bool read_test_file_header(TestFile& file, const core::SourceSet& sources, core:
         if (cases->is_sequence()) {
             file.cases = cases;
         } else {
-            diags.error(kBadValue, cases->span, "'cases' must be a list of cases, found " + shape(*cases));
+            diags.error(kBadValue, cases->span, "'cases' must be a list of cases, found " + core::describe(*cases));
         }
     }
     return diags.error_count() == before;
@@ -199,7 +190,7 @@ CaseSpec read_case(const YamlNode& node, const TestFile& file, const rules::Rule
     c.span = node.span;
     core::Diagnostics& diags = c.problems;
     if (!node.is_map()) {
-        diags.error(kBadValue, node.span, "a case must be a map with 'name', 'unit', 'evidence' and 'expect', found " + shape(node));
+        diags.error(kBadValue, node.span, "a case must be a map with 'name', 'unit', 'evidence' and 'expect', found " + core::describe(node));
         return c;
     }
     known_keys(node, {"name", "unit", "year", "evidence", "expect"}, "a case", diags);
@@ -209,7 +200,7 @@ CaseSpec read_case(const YamlNode& node, const TestFile& file, const rules::Rule
     }
     if (const YamlNode* u = required(node, "unit", "a case", diags)) {
         if (!u->is_map()) {
-            diags.error(kBadValue, u->span, "'unit' must be a map with 'id' and 'category', found " + shape(*u));
+            diags.error(kBadValue, u->span, "'unit' must be a map with 'id' and 'category', found " + core::describe(*u));
         } else {
             known_keys(*u, {"id", "category", "name"}, "'unit'", diags);
             if (const YamlNode* id = required(*u, "id", "'unit'", diags)) c.unit_id = read_text(*id, "the unit id", diags).value_or("");

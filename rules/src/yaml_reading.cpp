@@ -40,25 +40,6 @@ std::string article(std::string_view noun) {
 
 }  // namespace
 
-std::string quote(std::string_view text) {
-    constexpr std::size_t kShown = 40;
-    std::string shown(text.substr(0, kShown));
-    // Do not cut a multi-byte character in half.
-    while (!shown.empty() && shown.size() < text.size() && (static_cast<unsigned char>(text[shown.size()]) & 0xC0) == 0x80) {
-        shown.pop_back();
-    }
-    std::string out = "'";
-    for (char c : core::sanitize_utf8(shown)) {
-        if (c == '\n') {
-            out += "\\n";
-        } else if (c == '\t') {
-            out += "\\t";
-        } else {
-            out += c;
-        }
-    }
-    return out + (shown.size() < text.size() ? "…'" : "'");
-}
 
 void nullify_null_words(YamlNode& node) {
     if (node.is_plain() && (node.value == "~" || node.value == "null" || node.value == "Null" || node.value == "NULL")) {
@@ -70,15 +51,6 @@ void nullify_null_words(YamlNode& node) {
     for (auto& entry : node.entries) nullify_null_words(entry.second);
 }
 
-std::string describe(const YamlNode& node) {
-    switch (node.kind) {
-        case core::YamlKind::Null: return "nothing";
-        case core::YamlKind::Map: return "a map";
-        case core::YamlKind::Sequence: return "a list";
-        case core::YamlKind::Scalar: return quote(node.value);
-    }
-    return "nothing";
-}
 
 std::string item_name(std::string_view noun, const YamlNode& map) {
     const YamlNode* id = map.is_map() ? map.find("id") : nullptr;

@@ -12,6 +12,8 @@
 #include "draft.hpp"
 #include "ids.hpp"
 #include "parscore/core/diagnostic.hpp"
+#include "parscore/core/quote.hpp"
+#include "parscore/core/yaml_tree.hpp"
 
 namespace parscore::rules::detail {
 
@@ -20,10 +22,8 @@ namespace parscore::rules::detail {
 /// meant as the text "null": `extends: ~` or `id: null` mean "nothing" and are reported so.
 void nullify_null_words(YamlNode& node);
 
-/// How a node is named in messages: "a map", "a list", "nothing", or the scalar quoted.
-std::string describe(const YamlNode& node);
-/// `'text'`, shortened and made printable.
-std::string quote(std::string_view text);
+using core::describe;
+using core::quote;
 /// "criterion 'posted'", or "a criterion" when the map has no usable id.
 std::string item_name(std::string_view noun, const YamlNode& map);
 

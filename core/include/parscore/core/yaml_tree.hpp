@@ -51,6 +51,9 @@ struct YamlEntry {
     YamlNode second;
 };
 
+/// How a node is named in messages: "nothing", "a map", "a list", or the scalar quoted.
+std::string describe(const YamlNode& node);
+
 /// Parses the file's text. Returns the root (Null for an empty document) or nullopt after a fatal
 /// error (YAML syntax, anchors/aliases/tags, depth); non-fatal problems (duplicate keys, merge
 /// keys) are reported and parsing continues so every one is found.
