@@ -6,6 +6,7 @@
 #include "parscore/core/schema.hpp"
 #include "parscore/core/suggest.hpp"
 #include "parscore/core/utf8.hpp"
+#include "parscore/inspections/model.hpp"
 
 namespace parscore::engine {
 
@@ -203,7 +204,14 @@ CaseSpec read_case(const YamlNode& node, const TestFile& file, const rules::Rule
             diags.error(kBadValue, u->span, "'unit' must be a map with 'id' and 'category', found " + core::describe(*u));
         } else {
             known_keys(*u, {"id", "category", "name"}, "'unit'", diags);
-            if (const YamlNode* id = required(*u, "id", "'unit'", diags)) c.unit_id = read_text(*id, "the unit id", diags).value_or("");
+            if (const YamlNode* id = required(*u, "id", "'unit'", diags)) {
+                c.unit_id = read_text(*id, "the unit id", diags).value_or("");
+                if (id->is_scalar() && !inspections::is_valid_unit_id(c.unit_id)) {
+                    diags.error(kBadValue, id->span,
+                                "a unit id is 1 to 64 letters, digits, '.', '_' or '-' and starts with a letter or digit; found " +
+                                    core::describe(*id));
+                }
+            }
             if (const YamlNode* cat = required(*u, "category", "'unit'", diags)) {
                 c.unit_category = read_text(*cat, "the unit category", diags).value_or("");
                 if (!c.unit_category.empty() &&
