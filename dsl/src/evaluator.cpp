@@ -213,7 +213,7 @@ Value Evaluator::eval_columnar(const Node& n, const RecordTable& table) {
 Value Evaluator::eval_aggregate(const Node& n) {
     NodeId id = static_cast<NodeId>(&n - program_.nodes.data());
     const RecordTable& table = input_->evidence->tables[n.a];
-    if (columnar_[id] && !trace_) return eval_columnar(n, table);
+    if (columnar_[id] && columnar_enabled_ && !trace_) return eval_columnar(n, table);
     const RecordTable* saved_table = table_;
     std::uint32_t saved_row = row_;
     table_ = &table;

@@ -72,6 +72,9 @@ public:
 
     std::vector<EvalWarning>& warnings() { return warnings_; }
     void set_trace(Trace* trace) { trace_ = trace; }
+    /// Off: every aggregate evaluates its nodes record by record, as with a trace attached. The
+    /// results are the same either way; tests and benchmarks compare the two paths.
+    void set_columnar(bool on) { columnar_enabled_ = on; }
 
 private:
     Value eval(NodeId id);
@@ -91,6 +94,7 @@ private:
     std::vector<EvalWarning> warnings_;
     Trace* trace_ = nullptr;
     std::vector<unsigned char> columnar_;              // per node: an aggregate with a column-wise path
+    bool columnar_enabled_ = true;
     std::vector<unsigned char> where_rows_, cond_rows_;  // scratch for column-wise predicates
 };
 
