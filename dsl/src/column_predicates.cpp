@@ -36,28 +36,20 @@ std::optional<Comparison> field_vs_constant(const Program& p, const Node& n, Bas
     return std::nullopt;
 }
 
-bool holds(Op op, int c) {
-    switch (op) {
-        case Op::Eq: return c == 0;
-        case Op::Ne: return c != 0;
-        case Op::Lt: return c < 0;
-        case Op::Le: return c <= 0;
-        case Op::Gt: return c > 0;
-        default: return c >= 0;
-    }
-}
-
 // Text predicates are decided once per dictionary entry, then looked up per row.
 template <typename Decide>
 const unsigned char* text_rows(const core::Column& column, std::uint32_t rows, std::vector<unsigned char>& scratch,
                                Decide decide) {
-    const auto& dict = column.dict();
-    std::vector<unsigned char> per_entry(dict.size());
+    // Entry outcomes go after the rows in `scratch`; kNoText looks up the extra last entry.
+    const auto dict = column.dict();
+    scratch.resize(rows + dict.size() + 1);
+    unsigned char* per_entry = scratch.data() + rows;
     for (std::size_t i = 0; i < dict.size(); ++i) per_entry[i] = decide(dict[i]) ? 1 : 0;
-    scratch.resize(rows);
+    per_entry[dict.size()] = kRowMissing;
     const std::uint32_t* codes = column.codes();
+    const std::uint32_t missing = static_cast<std::uint32_t>(dict.size());
     for (std::uint32_t r = 0; r < rows; ++r) {
-        scratch[r] = codes[r] == core::Column::kNoText ? kRowMissing : per_entry[codes[r]];
+        scratch[r] = per_entry[codes[r] == core::Column::kNoText ? missing : codes[r]];
     }
     return scratch.data();
 }
@@ -97,10 +89,22 @@ const unsigned char* predicate_rows(const Program& p, NodeId pred, const core::R
     const unsigned char* present = column.flags();
     const std::int64_t* ints = column.ints();
     scratch.resize(table.rows);
-    for (std::uint32_t r = 0; r < table.rows; ++r) {
-        scratch[r] = present[r] ? static_cast<unsigned char>(holds(c.op, (ints[r] > k) - (ints[r] < k))) : kRowMissing;
+    unsigned char* out = scratch.data();
+    // One loop per operator, so the comparison is not re-decided for every row.
+    auto fill = [&](auto test) {
+        for (std::uint32_t r = 0; r < table.rows; ++r) {
+            out[r] = present[r] ? static_cast<unsigned char>(test(ints[r])) : kRowMissing;
+        }
+    };
+    switch (c.op) {
+        case Op::Eq: fill([k](std::int64_t v) { return v == k; }); break;
+        case Op::Ne: fill([k](std::int64_t v) { return v != k; }); break;
+        case Op::Lt: fill([k](std::int64_t v) { return v < k; }); break;
+        case Op::Le: fill([k](std::int64_t v) { return v <= k; }); break;
+        case Op::Gt: fill([k](std::int64_t v) { return v > k; }); break;
+        default: fill([k](std::int64_t v) { return v >= k; }); break;
     }
-    return scratch.data();
+    return out;
 }
 
 }  // namespace parscore::dsl

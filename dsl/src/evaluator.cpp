@@ -17,6 +17,17 @@ using core::Decimal;
 
 Value number_or_missing(std::optional<Decimal> d) { return d ? Value::number(*d) : Value::missing(); }
 
+// satisfied ÷ passed (passed > 0) to 9 decimals, half away from zero: exactly what Decimal::div
+// gives for the two counts as decimals, in 64-bit arithmetic (the quotient and remainder are
+// those of the decimal division divided by 10^9).
+Value share_of(std::uint32_t satisfied, std::uint32_t passed) {
+    const std::uint64_t scaled = std::uint64_t{satisfied} * static_cast<std::uint64_t>(Decimal::kScale);
+    std::uint64_t q = scaled / passed;
+    const std::uint64_t r = scaled % passed;
+    if (r >= passed - r) ++q;
+    return Value::number(Decimal::from_raw(static_cast<core::int128>(q)));
+}
+
 bool is_call_like(Op op) {
     switch (op) {
         case Op::Fact:
@@ -140,30 +151,40 @@ Value Evaluator::eval_columnar(const Node& n, const RecordTable& table) {
     std::uint32_t passed = 0, satisfied = 0;
     if (n.op == Op::Count || n.op == Op::Exists || n.op == Op::All || n.op == Op::Share) {
         const unsigned char* cond = n.c == kNoNode ? nullptr : predicate_rows(program_, n.c, table, cond_rows_);
-        for (std::uint32_t r = 0; r < table.rows; ++r) {
-            if (where) {
-                if (where[r] == kRowMissing) {
-                    missing = true;
-                    continue;
+        // Row outcomes are 0, 1 or 2 (missing): `x & 1` is "true", `x >> 1` is "missing", so the
+        // loops have no branches (and vectorise). A missing condition counts only where the
+        // filter passed, as record by record.
+        const std::uint32_t rows = table.rows;
+        unsigned miss = 0;
+        if (!where) {
+            passed = rows;
+            if (cond) {
+                for (std::uint32_t r = 0; r < rows; ++r) {
+                    satisfied += cond[r] & 1u;
+                    miss |= cond[r] >> 1;
                 }
-                if (!where[r]) continue;
             }
-            ++passed;
-            if (!cond) continue;
-            if (cond[r] == kRowMissing) {
-                missing = true;
-            } else {
-                satisfied += cond[r];
+        } else if (!cond) {
+            for (std::uint32_t r = 0; r < rows; ++r) {
+                passed += where[r] & 1u;
+                miss |= where[r] >> 1;
+            }
+        } else {
+            for (std::uint32_t r = 0; r < rows; ++r) {
+                const unsigned pass = where[r] & 1u;
+                passed += pass;
+                satisfied += pass & cond[r];  // 1 & 2 is 0: a missing condition is not counted
+                miss |= (where[r] >> 1) | (pass & (cond[r] >> 1u));
             }
         }
-        if (missing) return Value::missing();
+        if (miss) return Value::missing();
         switch (n.op) {
             case Op::Count: return Value::integer(passed);
             case Op::Exists: return Value::boolean(passed > 0);
             case Op::All: return Value::boolean(satisfied == passed);
             default:
                 if (passed == 0) return Value::missing();
-                return number_or_missing(Decimal::div(*Decimal::from_int(satisfied), *Decimal::from_int(passed)));
+                return share_of(satisfied, passed);
         }
     }
     // sum, avg, min, max of an int or number field.
