@@ -1,7 +1,7 @@
 // Nanoseconds per evaluation of the rule language's aggregates over one unit's 150 records, on
 // the column-wise path (the default), record by record (the path every other condition shape
 // takes), and with a trace attached (what `explain` pays); and one whole unit scored with the
-// shared workload's six rules.
+// shared workload's six rules, and that unit's JSON rendered as `score --format json` writes it.
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -17,6 +17,7 @@
 #include "parscore/dsl/checker.hpp"
 #include "parscore/dsl/evaluator.hpp"
 #include "parscore/dsl/parser.hpp"
+#include "parscore/engine/report.hpp"
 #include "parscore/engine/scorer.hpp"
 #include "parscore/rules/loader.hpp"
 
@@ -211,9 +212,24 @@ void score_unit(benchmark::State& state) {
     const std::uint32_t late_code = ev.tables[2].columns[0].add_text(late);
     for (std::uint32_t r = 0; r < 2; ++r) ev.tables[2].columns[0].codes()[r] = late_code;
     engine::UnitScorer scorer(rb);
-    for (auto _ : state) benchmark::DoNotOptimize(scorer.score(unit.info, ev, 2025));
+    if (state.range(0) == 0) {
+        for (auto _ : state) benchmark::DoNotOptimize(scorer.score(unit.info, ev, 2025));
+        return;
+    }
+    // Rendering: one unit's JSON (as `score --format json` writes it), per unit of 1,024.
+    engine::Evaluation evaluation;
+    evaluation.rulebook_id = rb.id;
+    evaluation.units.assign(1024, scorer.score(unit.info, ev, 2025));
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        bytes = 0;
+        engine::write_json(rb, evaluation, [&](std::string_view piece) { bytes += piece.size(); });
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * 1024);
+    state.counters["bytes_per_unit"] = static_cast<double>(bytes) / 1024;
 }
-BENCHMARK(score_unit);
+BENCHMARK(score_unit)->Arg(0)->ArgName("score");
+BENCHMARK(score_unit)->Arg(1)->ArgName("json")->MeasureProcessCPUTime()->UseRealTime();
 
 }  // namespace
 

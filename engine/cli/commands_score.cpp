@@ -73,7 +73,12 @@ int run_evaluation(Context& ctx, const EvaluationOptions& o, bool ranking) {
     auto t_out = std::chrono::steady_clock::now();
     std::string text;
     if (o.format == "json") {
-        text = engine::render_json(rulebook, evaluation);
+        // Streamed: a country's results are tens of megabytes.
+        write_output_stream(ctx, o.out, [&](std::ostream& os) {
+            engine::write_json(rulebook, evaluation, [&](std::string_view piece) {
+                os.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+            });
+        });
     } else if (o.format == "csv") {
         text = engine::render_csv(rulebook, evaluation, o.bom);
     } else if (o.format == "html" || o.format == "xlsx") {
@@ -91,7 +96,7 @@ int run_evaluation(Context& ctx, const EvaluationOptions& o, bool ranking) {
     } else {
         text = engine::render_table(rulebook, evaluation, ranking);
     }
-    if (o.format != "xlsx") write_output(ctx, o.out, text);
+    if (o.format != "xlsx" && o.format != "json") write_output(ctx, o.out, text);
     ctx.out.flush();
     if (o.timings) {
         char line[160];

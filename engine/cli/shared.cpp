@@ -21,13 +21,17 @@ rules::Rulebook load_rules(const std::string& path, Context& ctx, core::SourceSe
 }
 
 void write_output(Context& ctx, const std::string& out_path, const std::string& text) {
+    write_output_stream(ctx, out_path, [&](std::ostream& os) { os << text; });
+}
+
+void write_output_stream(Context& ctx, const std::string& out_path, const std::function<void(std::ostream&)>& write) {
     if (out_path.empty()) {
-        ctx.out << text;
+        write(ctx.out);
         return;
     }
     std::ofstream file(out_path, std::ios::binary | std::ios::trunc);
     if (!file) throw CliError(kIo, "cannot write '" + out_path + "'");
-    file << text;
+    write(file);
     if (!file.flush()) throw CliError(kIo, "cannot write '" + out_path + "'");
 }
 

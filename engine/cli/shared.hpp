@@ -2,6 +2,8 @@
 // Steps many subcommands share: loading the rulebook named by --rules, opening the database,
 // writing a result to stdout or --out.
 #include <filesystem>
+#include <functional>
+#include <ostream>
 #include <string>
 
 #include "context.hpp"
@@ -21,6 +23,8 @@ inspections::Store open_store(const Context& ctx, inspections::OpenMode mode);
 
 /// Writes `text` to --out FILE (exit 3 when it cannot be written) or to stdout.
 void write_output(Context& ctx, const std::string& out_path, const std::string& text);
+/// The same for output that `write` produces piece by piece.
+void write_output_stream(Context& ctx, const std::string& out_path, const std::function<void(std::ostream&)>& write);
 
 /// Parses a year given on the command line (exit 2 when it is not 1–9999).
 int parse_year_option(const std::string& text);

@@ -1,12 +1,19 @@
 #include "json_writer.hpp"
 
+#include <charconv>
+#include <cstring>
+
 namespace parscore::engine {
 
 void append_json_string(std::string& out, std::string_view s) {
     static const char* hex = "0123456789abcdef";
     out += '"';
-    for (char ch : s) {
-        auto c = static_cast<unsigned char>(ch);
+    std::size_t run = 0;  // start of the bytes not yet copied
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s.data() + run, i - run);
+        run = i + 1;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -14,22 +21,47 @@ void append_json_string(std::string& out, std::string_view s) {
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
             default:
-                if (c < 0x20) {
-                    out += "\\u00";
-                    out += hex[c >> 4];
-                    out += hex[c & 15];
-                } else {
-                    out += ch;
-                }
+                out += "\\u00";
+                out += hex[c >> 4];
+                out += hex[c & 15];
         }
     }
+    out.append(s.data() + run, s.size() - run);
     out += '"';
 }
 
+JsonWriter JsonWriter::inside_array(std::string& out, int indent, std::size_t depth, bool has_elements) {
+    JsonWriter w(out, indent);
+    for (std::size_t i = 1; i < depth; ++i) w.stack_.push_back({false, false});
+    if (depth > 0) w.stack_.push_back({true, !has_elements});
+    return w;
+}
+
+namespace {
+
+// ",\n" and the deepest indentation the writers use, so a separator is one append.
+constexpr std::size_t kMaxIndent = 128;
+const std::string kSeparator = ",\n" + std::string(kMaxIndent, ' ');
+
+bool plain(std::string_view s) {
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c == '"' || c == '\\') return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 void JsonWriter::newline() {
     if (indent_ == 0) return;
-    out_ += '\n';
-    out_.append(stack_.size() * static_cast<std::size_t>(indent_), ' ');
+    const std::size_t n = stack_.size() * static_cast<std::size_t>(indent_);
+    if (n <= kMaxIndent) {
+        out_.append(kSeparator, 1, n + 1);
+    } else {
+        out_ += '\n';
+        out_.append(n, ' ');
+    }
 }
 
 void JsonWriter::before_value() {
@@ -38,8 +70,14 @@ void JsonWriter::before_value() {
         return;
     }
     if (stack_.empty()) return;
-    if (!stack_.back().empty) out_ += ',';
+    const bool comma = !stack_.back().empty;
     stack_.back().empty = false;
+    const std::size_t n = indent_ == 0 ? 0 : stack_.size() * static_cast<std::size_t>(indent_);
+    if (indent_ != 0 && n <= kMaxIndent) {
+        out_.append(kSeparator, comma ? 0 : 1, n + (comma ? 2 : 1));
+        return;
+    }
+    if (comma) out_ += ',';
     newline();
 }
 
@@ -74,6 +112,26 @@ JsonWriter& JsonWriter::end_array() {
 }
 
 JsonWriter& JsonWriter::key(std::string_view k) {
+    // The usual case (an object member, a plain key, modest depth) is one append of
+    // `,\n<indent>"key": ` built on the stack.
+    const std::size_t n = stack_.size() * static_cast<std::size_t>(indent_);
+    if (!after_key_ && !stack_.empty() && indent_ != 0 && n <= kMaxIndent && k.size() <= 64 && plain(k)) {
+        char buf[2 + kMaxIndent + 64 + 4];
+        char* at = buf;
+        if (!stack_.back().empty) *at++ = ',';
+        stack_.back().empty = false;
+        *at++ = '\n';
+        std::memset(at, ' ', n);
+        at += n;
+        *at++ = '"';
+        std::memcpy(at, k.data(), k.size());
+        at += k.size();
+        std::memcpy(at, "\": ", 3);
+        at += 3;
+        out_.append(buf, static_cast<std::size_t>(at - buf));
+        after_key_ = true;
+        return *this;
+    }
     before_value();
     append_json_string(out_, k);
     out_ += indent_ ? ": " : ":";
@@ -95,13 +153,15 @@ JsonWriter& JsonWriter::value(bool b) {
 
 JsonWriter& JsonWriter::value(std::int64_t i) {
     before_value();
-    out_ += std::to_string(i);
+    char buf[24];
+    out_.append(buf, std::to_chars(buf, buf + sizeof buf, i).ptr);
     return *this;
 }
 
 JsonWriter& JsonWriter::value(core::Decimal d) {
     before_value();
-    out_ += d.to_string();
+    char buf[core::Decimal::kMaxChars];
+    out_.append(buf, d.to_chars(buf));
     return *this;
 }
 

@@ -15,6 +15,13 @@ public:
     /// `indent` spaces per level; 0 writes everything on one line.
     explicit JsonWriter(std::string& out, int indent = 2) : out_(out), indent_(indent) {}
 
+    /// A writer that continues a document inside `depth` open containers, the innermost an
+    /// array that already has elements or not: pieces of one array written by separate writers
+    /// concatenate into exactly the bytes one writer would have written.
+    static JsonWriter inside_array(std::string& out, int indent, std::size_t depth, bool has_elements);
+    /// After other writers added elements to the innermost open array: it is no longer empty.
+    void mark_array_nonempty() { stack_.back().empty = false; }
+
     JsonWriter& begin_object();
     JsonWriter& end_object();
     JsonWriter& begin_array();

@@ -62,18 +62,35 @@ void assign_ranks(std::vector<UnitResult>& units) {
 }
 
 void order_units(const rules::Rulebook& rulebook, std::vector<UnitResult>& units, bool by_rank) {
-    auto category_index = [&](const std::string& c) {
-        auto it = std::find(rulebook.units.begin(), rulebook.units.end(), c);
-        return static_cast<std::size_t>(it - rulebook.units.begin());
+    // Sort a permutation on compact keys (the category's position looked up once per unit), then
+    // move the results once, and only when the order changes: evaluation already yields units
+    // by id, which is the order of `score` for a rulebook with one category.
+    struct Key {
+        std::size_t category;
+        bool complete;
+        int rank;
+        const UnitResult* unit;
     };
-    std::stable_sort(units.begin(), units.end(), [&](const UnitResult& a, const UnitResult& b) {
-        std::size_t ca = category_index(a.category), cb = category_index(b.category);
-        if (ca != cb) return ca < cb;
+    std::vector<Key> keys;
+    keys.reserve(units.size());
+    for (const UnitResult& u : units) {
+        auto it = std::find(rulebook.units.begin(), rulebook.units.end(), u.category);
+        keys.push_back(Key{static_cast<std::size_t>(it - rulebook.units.begin()), u.complete,
+                           by_rank && u.complete ? u.rank.value_or(0) : 0, &u});
+    }
+    auto before = [](const Key& a, const Key& b) {
         if (a.category != b.category) return a.category < b.category;
+        if (a.unit->category != b.unit->category) return a.unit->category < b.unit->category;
         if (a.complete != b.complete) return a.complete;
-        if (by_rank && a.complete && a.rank != b.rank) return a.rank.value_or(0) < b.rank.value_or(0);
-        return a.id < b.id;
-    });
+        if (a.rank != b.rank) return a.rank < b.rank;
+        return a.unit->id < b.unit->id;
+    };
+    if (std::is_sorted(keys.begin(), keys.end(), before)) return;
+    std::stable_sort(keys.begin(), keys.end(), before);
+    std::vector<UnitResult> ordered;
+    ordered.reserve(units.size());
+    for (const Key& k : keys) ordered.push_back(std::move(units[static_cast<std::size_t>(k.unit - units.data())]));
+    units = std::move(ordered);
 }
 
 }  // namespace parscore::engine

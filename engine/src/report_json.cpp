@@ -1,4 +1,10 @@
 // score/rank --format json (SPEC §7).
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
+
 #include "json_writer.hpp"
 #include "parscore/engine/report.hpp"
 
@@ -107,10 +113,10 @@ void unit(JsonWriter& w, const rules::Rulebook& rb, const UnitResult& u) {
 
 }  // namespace
 
-std::string render_json(const rules::Rulebook& rulebook, const Evaluation& evaluation) {
-    std::string out;
-    out.reserve(evaluation.units.size() * 2048 + 1024);
-    JsonWriter w(out);
+void write_json(const rules::Rulebook& rulebook, const Evaluation& evaluation,
+                const std::function<void(std::string_view)>& sink) {
+    std::string text;
+    JsonWriter w(text);
     w.begin_object();
     w.key("rulebook").begin_object().field("id", evaluation.rulebook_id).field("version", evaluation.rulebook_version)
         .field("sha256", evaluation.rulebook_sha256).end_object();
@@ -119,10 +125,78 @@ std::string render_json(const rules::Rulebook& rulebook, const Evaluation& evalu
     if (!evaluation.evidence_sha256.empty()) w.field("evidence_sha256", evaluation.evidence_sha256);
     warnings(w, evaluation.warnings);
     w.key("units").begin_array();
-    for (const UnitResult& u : evaluation.units) unit(w, rulebook, u);
+    sink(text);
+    text.clear();
+
+    // Units are written in blocks, each by a writer continuing inside the array, on up to as
+    // many threads as cores. A thread takes the next block from a shared counter, renders it,
+    // and hands every block that is ready, in order, to `sink`: the bytes do not depend on the
+    // thread count, a thread that gets less of a busy machine's time renders fewer blocks, and
+    // buffers are reused, so only a few blocks' text is held at a time.
+    const std::vector<UnitResult>& units = evaluation.units;
+    constexpr std::size_t kBlock = 256;
+    const std::size_t blocks = (units.size() + kBlock - 1) / kBlock;
+    const std::size_t threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), blocks);
+    std::atomic<std::size_t> next_block{0};
+    std::mutex mutex;  // guards everything below
+    std::vector<std::string> rendered(blocks);
+    std::vector<unsigned char> ready(blocks, 0);
+    std::vector<std::string> spare;
+    std::size_t next_write = 0;
+    bool failed = false;
+    auto work = [&] {
+        for (std::size_t b; (b = next_block.fetch_add(1)) < blocks;) {
+            std::string buffer;
+            {
+                std::lock_guard lock(mutex);
+                if (failed) return;
+                if (!spare.empty()) {
+                    buffer = std::move(spare.back());
+                    spare.pop_back();
+                }
+            }
+            JsonWriter bw = JsonWriter::inside_array(buffer, 2, 2, b > 0);
+            for (std::size_t i = b * kBlock; i < std::min(units.size(), (b + 1) * kBlock); ++i) unit(bw, rulebook, units[i]);
+            std::lock_guard lock(mutex);
+            if (failed) return;
+            rendered[b] = std::move(buffer);
+            ready[b] = 1;
+            for (; next_write < blocks && ready[next_write]; ++next_write) {
+                sink(rendered[next_write]);
+                rendered[next_write].clear();
+                spare.push_back(std::move(rendered[next_write]));
+            }
+        }
+    };
+    std::vector<std::thread> pool;
+    std::vector<std::exception_ptr> errors(threads);
+    auto guarded = [&](std::size_t t) {
+        try {
+            work();
+        } catch (...) {
+            errors[t] = std::current_exception();
+            std::lock_guard lock(mutex);
+            failed = true;
+        }
+    };
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(guarded, t);
+    if (threads > 0) guarded(0);
+    for (std::thread& th : pool) th.join();
+    for (const std::exception_ptr& e : errors) {
+        if (e) std::rethrow_exception(e);
+    }
+
+    if (!units.empty()) w.mark_array_nonempty();
     w.end_array();
     w.end_object();
-    out += '\n';
+    text += '\n';
+    sink(text);
+}
+
+std::string render_json(const rules::Rulebook& rulebook, const Evaluation& evaluation) {
+    std::string out;
+    out.reserve(evaluation.units.size() * 1400 + 4096);
+    write_json(rulebook, evaluation, [&](std::string_view piece) { out.append(piece); });
     return out;
 }
 

@@ -2,6 +2,7 @@
 #include "parscore/engine/scorer.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <thread>
 
 namespace parscore::engine {
@@ -70,7 +71,8 @@ const char* status_name(CriterionStatus s) {
     return "scored";
 }
 
-UnitScorer::UnitScorer(const rules::Rulebook& rulebook) : rulebook_(rulebook), evaluator_(*rulebook.program) {}
+UnitScorer::UnitScorer(const rules::Rulebook& rulebook)
+    : rulebook_(rulebook), evaluator_(*rulebook.program), criteria_(rulebook.criterion_count()) {}
 
 Value UnitScorer::run(const dsl::Compiled& expr, const std::string& id, UnitResult& result) {
     Value v = evaluator_.evaluate(expr.root, input_);
@@ -86,6 +88,10 @@ UnitResult UnitScorer::score(const dsl::UnitInfo& unit, const core::UnitEvidence
     r.id = std::string(unit.id);
     r.name = std::string(unit.name);
     r.category = std::string(unit.category);
+    r.criteria.reserve(criteria_);
+    r.groups.reserve(rulebook_.groups.size());
+    r.deductions.reserve(rulebook_.deductions.size());
+    r.bonuses.reserve(rulebook_.bonuses.size());
 
     // §4.2–§4.3: criteria.
     Decimal criteria_points;
@@ -200,21 +206,26 @@ std::vector<UnitResult> score_units(const rules::Rulebook& rulebook, const std::
     std::vector<UnitResult> results(units.size());
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, units.size() / 64)));
-    // Each thread scores a contiguous slice into its own slots, so the output never depends on
-    // scheduling.
-    auto work = [&](std::size_t begin, std::size_t end) {
+    // Threads take blocks of units in turn from a shared counter and score each unit into its
+    // own slot, so the output never depends on scheduling, and a thread that gets less of a
+    // busy machine's time simply scores fewer blocks.
+    constexpr std::size_t kBlock = 128;
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
         UnitScorer scorer(rulebook);
-        for (std::size_t i = begin; i < end; ++i) results[i] = scorer.score(units[i], evidence[i], year);
+        for (std::size_t begin; (begin = next.fetch_add(kBlock)) < units.size();) {
+            const std::size_t end = std::min(units.size(), begin + kBlock);
+            for (std::size_t i = begin; i < end; ++i) results[i] = scorer.score(units[i], evidence[i], year);
+        }
     };
-    if (threads <= 1) {
-        work(0, units.size());
-        return results;
-    }
     std::vector<std::thread> pool;
-    std::size_t chunk = (units.size() + threads - 1) / threads;
-    for (unsigned t = 0; t < threads; ++t) {
-        std::size_t begin = t * chunk, end = std::min(units.size(), begin + chunk);
-        if (begin < end) pool.emplace_back(work, begin, end);
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    try {
+        work();
+    } catch (...) {
+        next = units.size();  // the others stop after their current block
+        for (auto& th : pool) th.join();
+        throw;
     }
     for (auto& th : pool) th.join();
     return results;

@@ -25,6 +25,7 @@ private:
     const rules::Rulebook& rulebook_;
     dsl::Evaluator evaluator_;
     dsl::EvalInput input_;
+    std::size_t criteria_ = 0;  // the rulebook's criterion count
 };
 
 /// Scores `units` (parallel to `evidence`) on up to `threads` threads (0: all cores). The result

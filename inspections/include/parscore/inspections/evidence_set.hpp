@@ -81,8 +81,9 @@ public:
     /// Index of a covered unit, or nullopt.
     std::optional<std::size_t> unit_index(std::string_view id) const;
 
-    // Storage for text values (blob bytes); internal.
+    // Storage for text values (blob bytes) and for the columns' values; internal.
     std::vector<std::unique_ptr<char[]>> storage;
+    std::vector<std::unique_ptr<core::Arena>> arenas;
 };
 
 }  // namespace parscore::inspections

@@ -163,6 +163,8 @@ struct MergeOutcome {
     std::vector<std::string> problems;  // non-empty: refused, nothing merged
 };
 
+/// One thread at a time may use a Store (its connection takes no lock of its own); stores opened
+/// separately, in one process or several, may be used at the same time.
 class Store {
 public:
     /// Opens (or creates) the database at `path`. A file that is not a parscore database, or that
