@@ -1,6 +1,7 @@
 #include "parscore/core/csv.hpp"
 
 #include <cstring>
+#include <string>
 
 namespace parscore::core {
 
@@ -23,6 +24,15 @@ bool CsvReader::next_row(std::vector<CsvCell>& row, Diagnostics& diags) {
     row.clear();
     const std::size_t n = text_.size();
     if (pos_ >= n) return false;
+    if (pos_ == 0) {
+        // A NUL byte means a binary or UTF-16 file read as text; never store it in a value.
+        if (const void* nul = std::memchr(text_.data(), '\0', n)) {
+            diags.error(std::string(kCode), span_at(file_, static_cast<const char*>(nul) - text_.data()),
+                        "NUL character in CSV text");
+            pos_ = n;
+            return false;
+        }
+    }
 
     const std::size_t start = pos_;
     std::size_t p = pos_;
@@ -79,6 +89,12 @@ bool CsvReader::next_row(std::vector<CsvCell>& row, Diagnostics& diags) {
                     pos_ = n;
                     return false;
                 }
+                if (data[p] == '\r') {  // CRLF was read as LF: this one ends no line
+                    diags.error(std::string(kCode), span_at(file_, p),
+                                "carriage return without a line feed (lines must end with LF or CRLF)");
+                    pos_ = n;
+                    return false;
+                }
                 ++p;
             }
             cell.text = std::string_view(data + begin, p - begin);
@@ -93,6 +109,13 @@ bool CsvReader::next_row(std::vector<CsvCell>& row, Diagnostics& diags) {
     std::size_t next_scratch = 0;
     for (CsvCell& cell : row) {
         if (cell.quoted && cell.text.data() == nullptr) cell.text = scratch_[next_scratch++];
+        if (cell.text.size() > kMaxCsvCellBytes) {
+            diags.error("E418", span_at(file_, cell.offset),
+                        "a cell is " + std::to_string(cell.text.size()) + " bytes long; at most " +
+                            std::to_string(kMaxCsvCellBytes) + " (64 KiB) are allowed");
+            pos_ = n;
+            return false;
+        }
     }
     pos_ = p;
     row_offset_ = static_cast<std::uint32_t>(start);

@@ -22,17 +22,6 @@ int128 pow10(int n) {
     return p;
 }
 
-std::string uint128_digits(uint128 v) {
-    if (v == 0) return "0";
-    std::string s;
-    while (v > 0) {
-        s.push_back(static_cast<char>('0' + static_cast<int>(v % 10)));
-        v /= 10;
-    }
-    std::reverse(s.begin(), s.end());
-    return s;
-}
-
 }  // namespace
 
 int128 divide_round_half_away(int128 numerator, int128 denominator) {
@@ -89,18 +78,45 @@ double Decimal::to_double() const {
     return static_cast<double>(raw_ / kScale) + static_cast<double>(raw_ % kScale) / static_cast<double>(kScale);
 }
 
-std::string Decimal::to_string() const {
-    uint128 m = magnitude(raw_);
-    std::string s = raw_ < 0 ? "-" : "";
-    s += uint128_digits(m / static_cast<uint128>(kScale));
-    auto frac = static_cast<std::int64_t>(m % static_cast<uint128>(kScale));
-    if (frac != 0) {
-        std::string f = std::to_string(frac);
-        f.insert(0, static_cast<std::size_t>(kDigits) - f.size(), '0');
-        while (f.back() == '0') f.pop_back();
-        s += "." + f;
+char* Decimal::to_chars(char* out) const {
+    // |raw| < 10^27: the integral part is below 10^18 and the fraction below 10^9, so both fit
+    // 64-bit arithmetic once split.
+    const uint128 m = magnitude(raw_);
+    std::uint64_t whole = 0, frac = 0;
+    if (m <= std::numeric_limits<std::uint64_t>::max()) {  // |x| < 1.8·10^10: 64-bit division
+        whole = static_cast<std::uint64_t>(m) / static_cast<std::uint64_t>(kScale);
+        frac = static_cast<std::uint64_t>(m) % static_cast<std::uint64_t>(kScale);
+    } else {
+        whole = static_cast<std::uint64_t>(m / static_cast<uint128>(kScale));
+        frac = static_cast<std::uint64_t>(m % static_cast<uint128>(kScale));
     }
-    return s;
+    if (raw_ < 0) *out++ = '-';
+    char digits[20];
+    int n = 0;
+    do {
+        digits[n++] = static_cast<char>('0' + whole % 10);
+        whole /= 10;
+    } while (whole != 0);
+    while (n > 0) *out++ = digits[--n];
+    if (frac != 0) {
+        *out++ = '.';
+        int len = kDigits;
+        while (frac % 10 == 0) {
+            frac /= 10;
+            --len;
+        }
+        for (int i = len - 1; i >= 0; --i) {
+            out[i] = static_cast<char>('0' + frac % 10);
+            frac /= 10;
+        }
+        out += len;
+    }
+    return out;
+}
+
+std::string Decimal::to_string() const {
+    char buf[kMaxChars];
+    return std::string(buf, to_chars(buf));
 }
 
 std::optional<Decimal> Decimal::add(Decimal a, Decimal b) { return checked(a.raw_ + b.raw_); }

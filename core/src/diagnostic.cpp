@@ -14,9 +14,39 @@ const char* severity_name(Severity s) {
     return "error";
 }
 
+Diagnostic& Diagnostics::admit_error(Diagnostic d) {
+    if (kept_errors_ < kMaxErrors) {
+        ++kept_errors_;
+        items_.push_back(std::move(d));
+        return items_.back();
+    }
+    if (kept_errors_ == kMaxErrors) {
+        ++kept_errors_;  // E009 stands in for this error: counted once, not shown
+        items_.push_back(Diagnostic{Severity::Error, "E009",
+                                    "more than " + std::to_string(kMaxErrors) + " errors: the rest are not shown",
+                                    d.span, {}});
+        return scratch_ = Diagnostic{};
+    }
+    ++not_kept_;
+    return scratch_ = Diagnostic{};
+}
+
 Diagnostic& Diagnostics::error(std::string code, std::optional<Span> span, std::string message) {
+    return admit_error(Diagnostic{Severity::Error, std::move(code), std::move(message), span, {}});
+}
+
+Diagnostic& Diagnostics::final_error(std::string code, std::optional<Span> span, std::string message) {
+    ++kept_errors_;
     items_.push_back(Diagnostic{Severity::Error, std::move(code), std::move(message), span, {}});
     return items_.back();
+}
+
+void Diagnostics::add(Diagnostic d) {
+    if (d.severity == Severity::Error) {
+        admit_error(std::move(d));
+    } else {
+        items_.push_back(std::move(d));
+    }
 }
 
 Diagnostic& Diagnostics::warning(std::string code, std::optional<Span> span, std::string message) {
@@ -25,14 +55,16 @@ Diagnostic& Diagnostics::warning(std::string code, std::optional<Span> span, std
 }
 
 void Diagnostics::append(const Diagnostics& other) {
-    items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+    for (const Diagnostic& d : other.items_) add(d);
+    not_kept_ += other.not_kept_;
 }
 
 bool Diagnostics::has_errors() const { return error_count() > 0; }
 
 std::size_t Diagnostics::error_count() const {
-    return static_cast<std::size_t>(
-        std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; }));
+    return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(),
+                                                  [](const Diagnostic& d) { return d.severity == Severity::Error; })) +
+           not_kept_;
 }
 
 std::size_t Diagnostics::warning_count() const {
@@ -57,6 +89,8 @@ void Diagnostics::sort() {
     std::stable_sort(items_.begin(), items_.end(),
                      [](const Diagnostic& a, const Diagnostic& b) { return sort_key(a) < sort_key(b); });
     items_.erase(std::unique(items_.begin(), items_.end(), same), items_.end());
+    kept_errors_ = static_cast<std::size_t>(
+        std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; }));
 }
 
 }  // namespace parscore::core

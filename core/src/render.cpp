@@ -14,6 +14,32 @@ std::string gutter(const std::string& number, std::size_t width) {
     return std::string(width - std::min(width, number.size()), ' ') + number + " | ";
 }
 
+// A line longer than this many bytes is shown as a window around the caret: kBefore code points
+// before it and kWindow in all, with "…" where it was cut. So a diagnostic in a 10 MB line (a
+// flow list written on one line) stays a few hundred bytes, and a thousand of them stay small.
+constexpr std::size_t kLongLine = 240;
+constexpr std::size_t kBefore = 60;
+constexpr std::size_t kWindow = 160;
+
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+/// Moves `pos` back (or forward) by up to `n` code points.
+std::size_t back_code_points(std::string_view text, std::size_t pos, std::size_t n) {
+    while (pos > 0 && n > 0) {
+        --pos;
+        if (!is_continuation(text[pos])) --n;
+    }
+    return pos;
+}
+std::size_t forward_code_points(std::string_view text, std::size_t pos, std::size_t n) {
+    while (pos < text.size() && n > 0) {
+        ++pos;
+        while (pos < text.size() && is_continuation(text[pos])) ++pos;
+        --n;
+    }
+    return pos;
+}
+
 // The source line and a caret under [begin, end) (clipped to the first line), aligned by display
 // width; tabs before the caret are reproduced so terminals expand them identically.
 std::string snippet(const SourceFile& file, Span span) {
@@ -22,12 +48,27 @@ std::string snippet(const SourceFile& file, Span span) {
     std::uint32_t line_begin = file.line_start(at.line);
     std::size_t rel_begin = std::min<std::size_t>(span.begin - line_begin, line.size());
     std::size_t rel_end = std::clamp<std::size_t>(span.end > line_begin ? span.end - line_begin : 0, rel_begin, line.size());
+    std::string window;
+    if (line.size() > kLongLine) {
+        const std::size_t from = back_code_points(line, rel_begin, kBefore);
+        const std::size_t to = forward_code_points(line, from, kWindow);
+        const std::string_view cut = "…";
+        if (from > 0) window = cut;
+        window += line.substr(from, to - from);
+        const std::size_t shift = from > 0 ? cut.size() : 0;
+        rel_end = std::min(rel_end, to) - from + shift;
+        rel_begin = std::min(rel_begin, to) - from + shift;
+        if (to < line.size()) window += cut;
+        line = window;
+    }
 
     std::string number = std::to_string(at.line);
     std::size_t width = std::max<std::size_t>(5, number.size() + 1);
-    std::string out = gutter(number, width) + sanitize_utf8(line) + "\n";
+    std::string out = gutter(number, width) + printable(line, true) + "\n";
     out += std::string(width, ' ') + " | ";
-    std::string_view before = line.substr(0, rel_begin);
+    // Measured on the text as shown (control characters shown as U+FFFD, one column each).
+    const std::string shown_before = printable(line.substr(0, rel_begin), true);
+    std::string_view before = shown_before;
     for (std::size_t i = 0; i < before.size();) {
         std::size_t next = i + 1;
         while (next < before.size() && (static_cast<unsigned char>(before[next]) & 0xC0) == 0x80) ++next;
@@ -39,7 +80,7 @@ std::string snippet(const SourceFile& file, Span span) {
         }
         i = next;
     }
-    std::size_t underline = display_width(line.substr(rel_begin, rel_end - rel_begin));
+    std::size_t underline = display_width(printable(line.substr(rel_begin, rel_end - rel_begin), true));
     out += '^';
     if (underline > 1) out.append(underline - 1, '~');
     out += '\n';
@@ -50,7 +91,7 @@ std::string header(const SourceSet& sources, const std::optional<Span>& span) {
     if (!span) return "";
     const SourceFile& file = sources.file(span->file);
     Location at = file.location(span->begin);
-    return file.name() + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": ";
+    return printable(file.name()) + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": ";
 }
 
 }  // namespace
@@ -58,10 +99,10 @@ std::string header(const SourceSet& sources, const std::optional<Span>& span) {
 std::string render(const Diagnostic& d, const SourceSet& sources) {
     std::string out = header(sources, d.span) + severity_name(d.severity);
     if (!d.code.empty()) out += "[" + d.code + "]";
-    out += ": " + d.message + "\n";
+    out += ": " + printable(d.message) + "\n";  // messages quote input
     if (d.span) out += snippet(sources.file(d.span->file), *d.span);
     for (const Note& note : d.notes) {
-        out += header(sources, note.span) + "note: " + note.message + "\n";
+        out += header(sources, note.span) + "note: " + printable(note.message) + "\n";
         if (note.span) out += snippet(sources.file(note.span->file), *note.span);
     }
     return out;

@@ -13,7 +13,7 @@ TextTable::TextTable(std::vector<std::string> headers, std::vector<Align> align)
 
 void TextTable::add_row(std::vector<std::string> cells) {
     cells.resize(headers_.size());
-    for (auto& c : cells) c = sanitize_utf8(c);
+    for (auto& c : cells) c = printable(c);  // never a control character on the terminal
     rows_.push_back(std::move(cells));
 }
 

@@ -4,6 +4,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
@@ -203,6 +204,30 @@ std::string sanitize_utf8(std::string_view text) {
         if (len == 0) {
             append_utf8(out, kReplacement);
             ++i;
+            continue;
+        }
+        out.append(text.substr(i, len));
+        i += len;
+    }
+    return out;
+}
+
+std::string printable(std::string_view text, bool keep_tab) {
+    const bool plain = std::all_of(text.begin(), text.end(), [keep_tab](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return (u >= 0x20 && u < 0x7F) || (keep_tab && c == '\t') || u >= 0x80;
+    });
+    if (plain && is_ascii(text)) return std::string(text);
+    std::string out;
+    out.reserve(text.size() + 8);
+    std::size_t i = 0;
+    while (i < text.size()) {
+        char32_t cp = 0;
+        const std::size_t len = decode(text, i, cp);
+        const bool control = cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
+        if (len == 0 || (control && !(keep_tab && cp == '\t'))) {
+            append_utf8(out, kReplacement);
+            i += len == 0 ? 1 : len;
             continue;
         }
         out.append(text.substr(i, len));

@@ -41,6 +41,8 @@ constexpr const char* kUnsupported = "E003";
 constexpr const char* kTooDeep = "E004";
 constexpr const char* kKeyNotScalar = "E005";
 constexpr const char* kSeveralDocuments = "E006";
+constexpr const char* kScalarTooLong = "E007";
+constexpr const char* kTooManyItems = "E008";
 
 /// Thrown by the event handler to abandon yaml-cpp after a fatal diagnostic was recorded.
 struct StopParse {};
@@ -194,13 +196,21 @@ std::size_t skip_block_scalar(std::string_view t, std::size_t pos) {
     return t.size();
 }
 
-/// Position of a `[` or `{` that opens flow nesting level kMaxYamlDepth + 1, or nullopt. The
-/// scan knows just enough YAML (quotes, comments, block scalars, where a node may start) to
-/// avoid counting brackets inside text; a rare miscount only costs a second parse (see
-/// parse_yaml), never a wrong answer.
-std::optional<std::size_t> find_deep_flow(std::string_view t) {
+/// Position of a `[` or `{` that opens flow nesting level kMaxYamlDepth + 1, or of the start of
+/// item kMaxYamlItems + 1 of a flow collection; nullopt when neither happens. The scan knows
+/// just enough YAML (quotes, comments, block scalars, where a node may start) to avoid counting
+/// brackets and commas inside text; a rare miscount only costs a second parse (see parse_yaml),
+/// never a wrong answer.
+std::optional<std::size_t> find_flow_limit(std::string_view t) {
     int depth = 0;
     bool node_start = true;
+    bool entry_start = false;          // inside a flow collection, after `[`, `{` or `,`
+    std::vector<std::size_t> entries;  // per open flow collection: entries started
+    auto new_entry = [&]() {
+        if (depth == 0 || !entry_start) return false;
+        entry_start = false;
+        return ++entries.back() > kMaxYamlItems;
+    };
     std::size_t i = 0;
     while (i < t.size()) {
         const char c = t[i];
@@ -215,6 +225,7 @@ std::optional<std::size_t> find_deep_flow(std::string_view t) {
             continue;
         }
         if ((c == '"' || c == '\'') && node_start) {
+            if (new_entry()) return i;
             i = c == '"' ? skip_double_quoted(t, i) : skip_single_quoted(t, i);
             if (i == std::string_view::npos) return std::nullopt;
             node_start = false;
@@ -222,7 +233,10 @@ std::optional<std::size_t> find_deep_flow(std::string_view t) {
         }
         if (c == '[' || c == '{') {
             if (depth > 0 || node_start) {
+                if (new_entry()) return i;
                 if (++depth > kMaxYamlDepth) return i;
+                entries.push_back(0);
+                entry_start = true;
                 node_start = true;
             } else {
                 node_start = false;
@@ -231,7 +245,15 @@ std::optional<std::size_t> find_deep_flow(std::string_view t) {
             continue;
         }
         if (depth > 0) {
-            if (c == ']' || c == '}') --depth;
+            if (c == ']' || c == '}') {
+                --depth;
+                entries.pop_back();
+                entry_start = false;
+            } else if (c == ',') {
+                entry_start = true;
+            } else if (new_entry()) {
+                return i;
+            }
             node_start = c == ',' || c == ':' || c == '?';
             ++i;
             continue;
@@ -294,6 +316,11 @@ public:
                   const std::string& value) override {
         const std::size_t pos = position(mark);
         check_node_start(pos, anchor, tag);
+        if (value.size() > kMaxYamlScalarBytes) {
+            fatal(kScalarTooLong, span_at(pos),
+                  "a value is " + std::to_string(value.size()) + " bytes long; at most " +
+                      std::to_string(kMaxYamlScalarBytes) + " (64 KiB) are allowed");
+        }
         const ScalarStyle style = style_at(text_, pos);
         check_closed(pos, style);
         add(make_scalar(pos, scalar_end(text_, pos, style, value), style, value));
@@ -333,6 +360,7 @@ private:
         bool counted = true;    // counts toward the nesting limit
         bool has_key = false;   // a map whose key has been read and whose value is next
         bool keep_entry = true; // false when the key was reported (duplicate, merge, not scalar)
+        std::size_t started = 0; // items (or keys) started, for the item limit
         YamlNode key;
         std::unordered_map<std::string, Span> seen_keys;  // NFC text -> first occurrence
     };
@@ -362,9 +390,14 @@ private:
         return top.has_key ? Slot::Value : Slot::Key;
     }
 
-    /// Tags, anchors and tab indentation are checked where each node starts.
+    /// Tags, anchors, tab indentation and the item limit are checked where each node starts.
     void check_node_start(std::size_t pos, YAML::anchor_t anchor, const std::string& tag) {
         const char first = pos < text_.size() ? text_[pos] : '\0';
+        if (const Slot s = slot(); (s == Slot::Item || s == Slot::Key) && ++stack_.back().started > kMaxYamlItems) {
+            fatal(kTooManyItems, span_at(pos),
+                  std::string(s == Slot::Item ? "a list has more than " : "a map has more than ") +
+                      std::to_string(kMaxYamlItems) + (s == Slot::Item ? " items" : " entries"));
+        }
         // The mark is the first property, so whichever of anchor and tag is written first wins;
         // a lone `!` tag arrives as "!" like a quoted scalar's, hence the look at the text.
         if (first == '&' || (anchor != 0 && first != '!')) {
@@ -583,14 +616,23 @@ std::optional<YamlNode> parse_yaml(const SourceSet& sources, FileId file, Diagno
                     "NUL character in YAML text");
         return std::nullopt;
     }
-    // Deep flow nesting is cut just after the bracket that opens the level too deep: yaml-cpp
-    // would otherwise hold every token of the file. If the pre-scan misjudged (no depth error on
-    // the cut text), the whole text is parsed as usual.
-    if (const auto deep = find_deep_flow(text)) {
+    // A carriage return left after CRLF was read as LF ends a line for yaml-cpp but not for our
+    // line table, and hides the rest of the line on a terminal: refuse it plainly.
+    if (const std::size_t cr = text.find('\r'); cr != std::string_view::npos) {
+        diags.error(kSyntax, Span{file, static_cast<std::uint32_t>(cr), static_cast<std::uint32_t>(cr + 1)},
+                    "carriage return without a line feed (lines must end with LF or CRLF)");
+        return std::nullopt;
+    }
+    // Deep flow nesting and long flow collections are cut just after the bracket that opens the
+    // level too deep, or the first character of the item too many: yaml-cpp would otherwise hold
+    // every token of the collection (a few hundred bytes each) before delivering the first. If
+    // the pre-scan misjudged (no limit error on the cut text), the whole text is parsed as usual.
+    if (const auto cut = find_flow_limit(text)) {
         Diagnostics trial;
-        const auto root = run_parser(text.substr(0, *deep + 1), file, trial);
-        const bool too_deep = std::any_of(trial.begin(), trial.end(),
-                                          [](const Diagnostic& d) { return d.code == kTooDeep; });
+        const auto root = run_parser(text.substr(0, *cut + 1), file, trial);
+        const bool too_deep = std::any_of(trial.begin(), trial.end(), [](const Diagnostic& d) {
+            return d.code == kTooDeep || d.code == kTooManyItems;
+        });
         if (!root && too_deep) {
             diags.append(trial);
             return std::nullopt;

@@ -7,6 +7,7 @@
 
 #include "context.hpp"
 #include "parscore/core/render.hpp"
+#include "parscore/core/utf8.hpp"
 
 namespace parscore::cli {
 
@@ -48,10 +49,10 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         int code = app.exit(e, out, err);
         return code == 0 ? kOk : kUsage;
     } catch (const CliError& e) {
-        err << "parscore: error: " << e.what() << "\n";
+        err << "parscore: error: " << core::printable(e.what()) << "\n";
         return e.code;
     } catch (const std::exception& e) {
-        err << "parscore: error: " << e.what() << "\n";
+        err << "parscore: error: " << core::printable(e.what()) << "\n";
         return kIo;
     }
     return ctx.exit_code;

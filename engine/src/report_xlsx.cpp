@@ -107,10 +107,28 @@ Formats make_formats(Workbook& wb, const rules::Rulebook& rb) {
     return f;
 }
 
+// Excel holds at most 32,767 characters in a cell; libxlsxwriter refuses a longer string, which
+// would fail the whole workbook. Names and titles are limited to 64 KiB, so a longer one is cut
+// (at a character boundary) and ends with "…".
+constexpr std::size_t kMaxCellChars = 32'767;
+
+std::string fit_cell(std::string s) {
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+        if (++chars == kMaxCellChars) {  // s[i] starts the last character that fits with "…"
+            if (lxw_utf8_strlen(s.c_str()) <= kMaxCellChars) return s;
+            s.resize(i);
+            return s + "…";
+        }
+    }
+    return s;
+}
+
 // Every text cell from input goes through here: written as a string, never parsed as a formula,
 // and with a leading =,+,-,@,tab or CR neutralised for a later CSV export.
 void text(Workbook& wb, lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::string& s, lxw_format* f = nullptr) {
-    wb.check(worksheet_write_string(ws, row, col, csv_text_cell(s).c_str(), f));
+    wb.check(worksheet_write_string(ws, row, col, fit_cell(csv_text_cell(s)).c_str(), f));
 }
 
 void number(Workbook& wb, lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::optional<Decimal>& d,

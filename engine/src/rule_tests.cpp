@@ -249,7 +249,12 @@ RuleTestRun run_rule_tests(const std::vector<fs::path>& paths, core::SourceSet& 
             }
         }
         if (loaded.io_failure) {
-            run.diagnostics.error("E506", file.rulebook_span, "rulebook '" + file.rulebook_path + "' cannot be read (no such file?)");
+            std::error_code ec;
+            const core::ReadStatus why = std::filesystem::is_directory(file.rulebook_path, ec) ? core::ReadStatus::IsDirectory
+                                         : std::filesystem::exists(file.rulebook_path, ec)   ? core::ReadStatus::Unreadable
+                                                                                             : core::ReadStatus::NotFound;
+            run.diagnostics.error("E506", file.rulebook_span,
+                                  "cannot read rulebook '" + file.rulebook_path + "': " + core::describe(why));
             ++run.failed_files;
             continue;
         }

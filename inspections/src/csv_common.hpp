@@ -27,6 +27,8 @@ inline constexpr const char* kYearsReversed = "E414";
 inline constexpr const char* kRepeatedUnit = "E415";
 inline constexpr const char* kImportedBefore = "E416";
 inline constexpr const char* kTooManyErrors = "E417";
+// E418 (a cell over 64 KiB) is reported by core::CsvReader.
+inline constexpr const char* kTooManyUnits = "E419";
 
 /// The span of a cell's text (its first character to just after its last, quotes included).
 inline core::Span cell_span(core::FileId file, const core::CsvCell& cell) {

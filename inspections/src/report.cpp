@@ -25,6 +25,7 @@ constexpr const char* kNull = "E310";
 constexpr const char* kBadValue = "E311";
 constexpr const char* kDuplicateKey = "E312";
 constexpr const char* kOtherUnit = "E313";
+constexpr const char* kTooManyRecords = "E314";
 
 using core::YamlNode;
 
@@ -255,6 +256,16 @@ private:
         for (const auto& fd : kind.fields) field_names.push_back(fd.name);
         std::map<std::string, core::Span> keys;
         for (const YamlNode& item : value.items) {
+            if (records_ == kMaxReportRecords) {
+                if (!records_reported_) {
+                    diags_.error(kTooManyRecords, item.span,
+                                 "a report holds at most " + std::to_string(kMaxReportRecords) +
+                                     " records; the rest were not read");
+                    records_reported_ = true;
+                }
+                return;
+            }
+            ++records_;
             if (!item.is_map()) {
                 diags_.error(is_null(item) ? kNull : kShape, item.span,
                              "a record of '" + kind.name + "' must be a map of fields, found " + shape_name(item));
@@ -326,6 +337,8 @@ private:
     const std::vector<std::string>& units_;
     core::Diagnostics& diags_;
     const std::optional<std::string>& expected_unit_;
+    std::size_t records_ = 0;  // read so far, all kinds together
+    bool records_reported_ = false;
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -115,18 +116,72 @@ void create_database(const fs::path& path) {
     }
 }
 
+/// `file:PATH?immutable=1`, with every byte of the path outside [A-Za-z0-9/._~-] percent-encoded.
+std::string immutable_uri(const fs::path& path) {
+    std::string uri = "file:";
+    const char* hex = "0123456789ABCDEF";
+    for (const char c : path.string()) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || c == '/' || c == '.' || c == '_' || c == '~' || c == '-') {
+            uri += c;
+        } else {
+            uri += '%';
+            uri += hex[u >> 4];
+            uri += hex[u & 15];
+        }
+    }
+    return uri + "?immutable=1";
+}
+
+/// The first table of the current schema that `db` lacks, or "" when it has them all.
+std::string missing_table(sql::Database& db) {
+    static constexpr const char* kTables[] = {"units",  "schemas", "inspections",  "revisions",        "events",
+                                              "findings", "imports", "publications", "publication_files"};
+    sql::Statement has = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?");
+    for (const char* table : kTables) {
+        has.reset();
+        has.bind(1, std::string(table));
+        if (!has.step()) return table;
+    }
+    return "";
+}
+
 }  // namespace
 
 std::int64_t inspect_database(const fs::path& path) {
+    if (struct stat info {}; ::stat(path.c_str(), &info) == 0) {
+        if (S_ISDIR(info.st_mode)) {
+            throw StoreError(StoreError::Kind::Io, "database '" + path.string() + "' is a directory");
+        }
+        if (info.st_size == 0) {
+            throw StoreError(StoreError::Kind::NotParscore,
+                             "'" + path.string() + "' is not a parscore database (an empty file)");
+        }
+    }
     std::int64_t app = 0, version = 0;
+    std::string missing;
     try {
-        sql::Database ro(path.string(), SQLITE_OPEN_READONLY);
+        // Opening a WAL-mode file read-only creates its -wal and -shm files and leaves them, so
+        // refusing another application's database, a newer parscore's or a damaged one would
+        // leave files beside it. When it has none, it is opened immutable (no locks, no side
+        // files): its main file is then all there is, and only its header and table names are read.
+        std::error_code ec;
+        const bool side_files = fs::exists(path.string() + "-wal", ec) || fs::exists(path.string() + "-shm", ec);
+        sql::Database ro = side_files ? sql::Database(path.string(), SQLITE_OPEN_READONLY)
+                                      : sql::Database(immutable_uri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
         sqlite3_busy_timeout(ro.get(), kBusyTimeoutMs);
         app = ro.pragma_int("application_id");
         version = ro.pragma_int("user_version");
+        if (app == kApplicationId && version >= 1 && version <= kSchemaVersion) {
+            missing = missing_table(ro);
+        }
     } catch (const StoreError& e) {
-        if (e.kind() == StoreError::Kind::NotParscore ||
-            (e.sqlite_code() & 0xFF) == SQLITE_CORRUPT) {
+        if ((e.sqlite_code() & 0xFF) == SQLITE_CORRUPT) {
+            throw StoreError(StoreError::Kind::NotParscore,
+                             "'" + path.string() + "' cannot be read: the database file is damaged (" +
+                                 sqlite3_errstr(SQLITE_CORRUPT) + ")");
+        }
+        if (e.kind() == StoreError::Kind::NotParscore) {
             throw StoreError(StoreError::Kind::NotParscore,
                              "'" + path.string() + "' is not a parscore database (not an SQLite database)");
         }
@@ -135,6 +190,17 @@ std::int64_t inspect_database(const fs::path& path) {
     if (app != kApplicationId) {
         throw StoreError(StoreError::Kind::NotParscore,
                          "'" + path.string() + "' is not a parscore database (it belongs to another application)");
+    }
+    // parscore creates a database complete (create_database), so parscore's marks without the
+    // schema they promise mean the file was made or damaged by something else.
+    if (version < 1) {
+        throw StoreError(StoreError::Kind::NotParscore,
+                         "'" + path.string() + "' is not a complete parscore database (schema version 0)");
+    }
+    if (!missing.empty()) {
+        throw StoreError(StoreError::Kind::NotParscore, "'" + path.string() +
+                                                            "' is not a complete parscore database (table '" +
+                                                            missing + "' is missing)");
     }
     if (version > kSchemaVersion) {
         throw StoreError(StoreError::Kind::NewerSchema, "database '" + path.string() + "' has schema version " +
@@ -161,14 +227,12 @@ Store Store::open(const fs::path& path, OpenMode mode) {
             throw StoreError(StoreError::Kind::Missing, "database '" + path.string() + "' does not exist");
         }
         create_database(path);
-    } else if (S_ISDIR(info.st_mode)) {
-        throw StoreError(StoreError::Kind::Io, "database '" + path.string() + "' is a directory");
-    } else if (info.st_size == 0) {
-        throw StoreError(StoreError::Kind::NotParscore, "'" + path.string() + "' is not a parscore database (an empty file)");
     }
     const std::int64_t version = inspect_database(path);
 
-    sql::Database db(path.string(), SQLITE_OPEN_READWRITE);
+    // One thread at a time uses a Store (store.hpp), so its connection needs no mutex of its own:
+    // SQLite's serialized mode would take one on every call, every column of every row read.
+    sql::Database db(path.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX);
     configure(db);
     if (version < kSchemaVersion) {
         sql::Transaction tx(db);

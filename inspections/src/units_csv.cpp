@@ -2,6 +2,7 @@
 #include <charconv>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "csv_common.hpp"
 #include "parscore/core/utf8.hpp"
@@ -12,6 +13,39 @@ namespace parscore::inspections {
 namespace {
 
 std::string shown(std::string_view s) { return "'" + core::sanitize_utf8(s) + "'"; }
+
+/// The units that are their own ancestor. Each unit has at most one parent, so one walk up from
+/// every unit, stopping at units already walked, finds every cycle in linear time (walking to the
+/// root from each unit is quadratic in a long chain: minutes for 100,000 units in one line).
+std::unordered_set<std::string> units_on_cycles(
+    const std::unordered_map<std::string, std::optional<std::string>>& parent_of) {
+    enum : unsigned char { kUnseen, kOnPath, kDone };
+    std::unordered_map<std::string, unsigned char> state;
+    std::unordered_set<std::string> cyclic;
+    std::vector<std::string> path;
+    for (const auto& [start, unused] : parent_of) {
+        path.clear();
+        std::string at = start;
+        for (;;) {
+            unsigned char& s = state[at];
+            if (s == kDone) break;
+            if (s == kOnPath) {  // `at` and every unit after it on the path form a cycle
+                for (auto p = path.rbegin(); p != path.rend(); ++p) {
+                    cyclic.insert(*p);
+                    if (*p == at) break;
+                }
+                break;
+            }
+            s = kOnPath;
+            path.push_back(at);
+            auto parent = parent_of.find(at);
+            if (parent == parent_of.end() || !parent->second) break;
+            at = *parent->second;
+        }
+        for (const std::string& p : path) state[p] = kDone;
+    }
+    return cyclic;
+}
 
 }  // namespace
 
@@ -56,8 +90,15 @@ std::optional<UnitsUpdate> read_units_csv(const core::SourceSet& sources, core::
         return true;
     };
 
+    std::size_t rows = 0;
     while (reader.next_row(row, diags) && !budget.exhausted()) {
         const std::uint32_t offset = reader.row_offset();
+        if (++rows > kMaxUnitsPerImport) {
+            budget.error(csv::kTooManyUnits, core::Span{file, offset, offset + 1},
+                         "a units file holds at most " + std::to_string(kMaxUnitsPerImport) +
+                             " units; the rest of the file was not read");
+            break;
+        }
         if (row.size() != columns) {
             budget.error(csv::kCellCount, core::Span{file, offset, offset + 1},
                          "row has " + std::to_string(row.size()) + " cells; the header has " + std::to_string(columns));
@@ -85,6 +126,12 @@ std::optional<UnitsUpdate> read_units_csv(const core::SourceSet& sources, core::
         }
         if (category.text.empty()) {
             budget.error(csv::kEmptyCell, csv::cell_span(file, category), "empty 'category' cell");
+            ok = false;
+        } else if (!is_valid_unit_id(category.text)) {
+            // A rulebook's `units` can only name categories of this form (E206): a unit with
+            // another category could never be scored.
+            budget.error(csv::kBadCell, csv::cell_span(file, category),
+                         "category " + shown(category.text) + " must match [A-Za-z0-9][A-Za-z0-9._-]{0,63}");
             ok = false;
         }
         u.name = core::to_nfc(name.text);
@@ -127,6 +174,7 @@ std::optional<UnitsUpdate> read_units_csv(const core::SourceSet& sources, core::
         auto it = stored_by_id.find(u.id);
         parent_of[u.id] = update.has_parent || it == stored_by_id.end() ? u.parent : it->second->parent;
     }
+    const std::unordered_set<std::string> cyclic = units_on_cycles(parent_of);
     for (std::size_t i = 0; i < update.units.size(); ++i) {
         const UnitInfo& u = update.units[i];
         auto it = stored_by_id.find(u.id);
@@ -143,16 +191,8 @@ std::optional<UnitsUpdate> read_units_csv(const core::SourceSet& sources, core::
                          "parent '" + *u.parent + "' is neither in this file nor stored");
             continue;
         }
-        // Walk up: reaching the unit again is a cycle.
-        std::string at = *u.parent;
-        for (std::size_t steps = 0; steps <= parent_of.size(); ++steps) {
-            if (at == u.id) {
-                budget.error(csv::kParentCycle, parent_spans[i], "parent '" + *u.parent + "' makes a cycle through '" + u.id + "'");
-                break;
-            }
-            auto p = parent_of.find(at);
-            if (p == parent_of.end() || !p->second) break;
-            at = *p->second;
+        if (cyclic.count(u.id)) {
+            budget.error(csv::kParentCycle, parent_spans[i], "parent '" + *u.parent + "' makes a cycle through '" + u.id + "'");
         }
     }
     if (budget.any()) return std::nullopt;

@@ -65,7 +65,7 @@ const ParseCase kParseCases[] = {
     {"DoubledQuotes", "\"say \"\"hi\"\"\",\"\"\"\"\n", {{"say \"hi\"", "\""}}},
     {"OnlyEscapedQuote", "\"\"\"\"\"\"", {{"\"\""}}},
     {"SpacesKept", " a , b \n", {{" a ", " b "}}},
-    {"LoneCrIsData", "a\rb,c\n", {{"a\rb", "c"}}},
+    {"QuotedCrIsData", "\"a\rb\",c\n", {{"a\rb", "c"}}},
     {"QuotedLastCellNoNewline", "1,\"x\"", {{"1", "x"}}},
 };
 
@@ -110,6 +110,9 @@ const ErrorCase kErrorCases[] = {
     {"SpaceAfterClosingQuote", "x,\"a\" \n", 5, 1, 6, "after the closing quote", 0},
     {"UnterminatedQuote", "a\n\"unclosed,x\ny\n", 2, 2, 1, "not closed", 1},
     {"UnterminatedAfterEscape", "x,\"a\"\"", 2, 1, 3, "not closed", 0},
+    {"LoneCr", "a\rb,c\n", 1, 1, 2, "carriage return without a line feed", 0},
+    {"LoneCrLaterRow", "a\nb,c\rd\n", 5, 2, 4, "carriage return without a line feed", 1},
+    {"NulByte", std::string("a,b\nc,\0\n", 8), 6, 2, 3, "NUL character", 0},
     {"ErrorColumnCountsCodePoints", "t\u00EAn,\u1EDF\"x\n", 8, 1, 6, "quote inside", 0},
 };
 

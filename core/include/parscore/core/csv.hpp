@@ -2,6 +2,7 @@
 // RFC 4180 CSV over an in-memory source file: quoted cells with "" escapes, embedded commas and
 // line feeds, no trimming. Positions are byte offsets into the SourceFile, which gives the
 // physical line and code-point column of a cell's first character (SPEC §5).
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -18,13 +19,16 @@ struct CsvCell {
     bool quoted = false;
 };
 
+/// The longest cell (decoded bytes), as for a YAML scalar.
+inline constexpr std::size_t kMaxCsvCellBytes = 64 * 1024;
+
 class CsvReader {
 public:
     CsvReader(const SourceSet& sources, FileId file);
 
     /// Reads the next record into `row`. Returns false at the end of the text, or after a syntax
     /// error (a quote inside an unquoted cell, text after a closing quote, an unterminated quoted
-    /// cell: E401), which is added to `diags`. A final line feed does not start an empty record;
+    /// cell: E401) or a cell over kMaxCsvCellBytes (E418), which is added to `diags`. A final line feed does not start an empty record;
     /// an empty line in the middle is a record with one empty cell.
     bool next_row(std::vector<CsvCell>& row, Diagnostics& diags);
 

@@ -40,6 +40,9 @@ public:
 
     /// Shortest plain decimal: no exponent, no trailing zeros, no ".0", never "-0".
     std::string to_string() const;
+    /// The same text written to `out`, which has room for kMaxChars; returns the end.
+    char* to_chars(char* out) const;
+    static constexpr int kMaxChars = 1 + 18 + 1 + kDigits;  // sign, |x| < 10^18, point, decimals
 
     friend constexpr bool operator==(Decimal a, Decimal b) { return a.raw_ == b.raw_; }
     friend constexpr std::strong_ordering operator<=>(Decimal a, Decimal b) {

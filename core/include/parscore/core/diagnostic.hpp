@@ -1,5 +1,6 @@
 #pragma once
 // Diagnostics are collected, never thrown, for anything caused by user input.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,31 +26,46 @@ struct Diagnostic {
     std::vector<Note> notes;
 };
 
-/// An ordered bag of diagnostics.
+/// At most this many errors are kept in one bag (SPEC §8 asks for every error; a hostile file must
+/// not make memory and output grow without bound). The first error past it is replaced by one
+/// E009 at its position that says so; later ones are only counted.
+inline constexpr std::size_t kMaxErrors = 1000;
+
+/// An ordered bag of diagnostics. Items are added through error(), warning(), add() and append()
+/// only (items() may change them in place, never add or remove).
 class Diagnostics {
 public:
+    /// Past kMaxErrors the returned diagnostic is a scratch one that is not kept.
     Diagnostic& error(std::string code, std::optional<Span> span, std::string message);
     Diagnostic& warning(std::string code, std::optional<Span> span, std::string message);
-    void add(Diagnostic d) { items_.push_back(std::move(d)); }
+    void add(Diagnostic d);
+    /// An error kept even past kMaxErrors: the one a reader adds when it stops early (CSV E417).
+    Diagnostic& final_error(std::string code, std::optional<Span> span, std::string message);
     void append(const Diagnostics& other);
-
     bool has_errors() const;
+    /// Every error, including those past the limit that were only counted.
     std::size_t error_count() const;
     std::size_t warning_count() const;
+    /// Errors only counted, after the E009 that stands in for the first one not kept.
+    std::size_t not_kept() const { return not_kept_; }
     bool empty() const { return items_.empty(); }
     std::size_t size() const { return items_.size(); }
-
     /// Sorts by (file, offset, severity, code, message) and removes exact duplicates, so output is
     /// deterministic whatever order the checks ran in.
     void sort();
-
     std::vector<Diagnostic>& items() { return items_; }
     const std::vector<Diagnostic>& items() const { return items_; }
     auto begin() const { return items_.begin(); }
     auto end() const { return items_.end(); }
 
 private:
+    /// Keeps an error, turns it into E009 or only counts it; returns where it went.
+    Diagnostic& admit_error(Diagnostic d);
+
     std::vector<Diagnostic> items_;
+    std::size_t kept_errors_ = 0;
+    std::size_t not_kept_ = 0;
+    Diagnostic scratch_;
 };
 
 }  // namespace parscore::core

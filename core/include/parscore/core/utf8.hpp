@@ -28,4 +28,9 @@ std::size_t display_width(std::string_view text);
 /// A copy with every ill-formed byte replaced by U+FFFD, for printing untrusted text.
 std::string sanitize_utf8(std::string_view text);
 
+/// A copy safe to show on a terminal: ill-formed bytes and control characters (C0 but a tab when
+/// `keep_tab`, DEL, C1) replaced by U+FFFD, so text from input can neither move the cursor,
+/// recolour or retitle the terminal, nor hide what follows it (a carriage return).
+std::string printable(std::string_view text, bool keep_tab = false);
+
 }  // namespace parscore::core

@@ -1,8 +1,9 @@
 #pragma once
 // Strict YAML (SPEC §1): a document tree where every node knows its source span. Anchors, aliases,
-// merge keys (`<<`), tags, duplicate keys, non-scalar keys, several documents and nesting deeper
-// than 64 collections are errors. A YAML syntax error stops the file. yaml-cpp stays inside the
+// merge keys (`<<`), tags, duplicate keys, non-scalar keys, several documents, nesting deeper
+// than 64 collections, a scalar over 64 KiB and a collection of more than 100,000 items are errors. A YAML syntax error stops the file. yaml-cpp stays inside the
 // implementation.
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -17,6 +18,10 @@
 namespace parscore::core {
 
 inline constexpr int kMaxYamlDepth = 64;
+/// The longest scalar (decoded bytes) and the most items of one list or entries of one map. An
+/// expression is at most 64 KiB too; nothing parscore reads needs more.
+inline constexpr std::size_t kMaxYamlScalarBytes = 64 * 1024;
+inline constexpr std::size_t kMaxYamlItems = 100'000;
 
 enum class YamlKind { Null, Scalar, Sequence, Map };
 enum class ScalarStyle { Plain, SingleQuoted, DoubleQuoted, Literal, Folded };
@@ -55,10 +60,10 @@ struct YamlEntry {
 std::string describe(const YamlNode& node);
 
 /// Parses the file's text. Returns the root (Null for an empty document) or nullopt after a fatal
-/// error (YAML syntax, anchors/aliases/tags, depth); non-fatal problems (duplicate keys, merge
+/// error (YAML syntax, anchors/aliases/tags, a limit); non-fatal problems (duplicate keys, merge
 /// keys) are reported and parsing continues so every one is found.
 /// Codes: E001 YAML syntax, E002 duplicate key, E003 anchor/alias/merge key/tag, E004 nesting too
-/// deep, E005 non-scalar key, E006 several documents.
+/// deep, E005 non-scalar key, E006 several documents, E007 scalar too long, E008 too many items.
 std::optional<YamlNode> parse_yaml(const SourceSet& sources, FileId file, Diagnostics& diags);
 
 }  // namespace parscore::core

@@ -23,6 +23,10 @@ using Progress = std::function<void(std::size_t done, std::size_t total)>;
 /// At most this many errors are reported per file; a last one says that more were left out.
 inline constexpr std::size_t kMaxCsvErrors = 1000;
 
+/// A units file names at most this many units (E419); a province has a few hundred, a country some
+/// ten thousand.
+inline constexpr std::size_t kMaxUnitsPerImport = 100'000;
+
 /// `kind` must name a kind of `schema`. `units` holds the stored unit ids. The batch's `path` and
 /// `file_sha256` are left for the caller.
 std::optional<ImportBatch> read_evidence_csv(const core::SourceSet& sources, core::FileId file,

@@ -12,10 +12,12 @@
 #include "parscore/core/schema.hpp"
 #include "parscore/core/source.hpp"
 #include "parscore/core/yaml_tree.hpp"
-#include "parscore/core/yaml_tree.hpp"
 #include "parscore/inspections/model.hpp"
 
 namespace parscore::inspections {
+
+/// A report holds at most this many records, all kinds together (E314).
+inline constexpr std::size_t kMaxReportRecords = 100'000;
 
 /// A file named on the command line, read for the store.
 struct InputFile {
