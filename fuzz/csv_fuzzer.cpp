@@ -8,23 +8,14 @@
 #include <string>
 
 #include "findings_blob.hpp"
-#include "fuzz_support.hpp"
+#include "fuzz_schema.hpp"
 #include "parscore/core/text_file.hpp"
 #include "parscore/core/utf8.hpp"
 #include "parscore/inspections/evidence_csv.hpp"
-#include "parscore/rules/loader.hpp"
 
 namespace {
 
 using namespace parscore;
-
-core::EvidenceSchema schema_of(const char* relative) {
-    core::SourceSet sources;
-    core::Diagnostics diags;
-    auto outcome = rules::load_rulebook(std::string(PARSCORE_SOURCE_DIR) + "/" + relative, sources, diags);
-    if (!outcome.rulebook) fuzzing::violated("the schema's rulebook does not load", core::render_all(diags, sources));
-    return outcome.rulebook->evidence;
-}
 
 std::vector<inspections::UnitInfo> stored_units() {
     std::vector<inspections::UnitInfo> units(4);
@@ -50,7 +41,7 @@ void check_batch(const inspections::ImportBatch& batch) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static const core::EvidenceSchema schema = schema_of("tests/inspections/data/rulebook.yaml");
+    static const core::EvidenceSchema schema = fuzzing::schema_of("tests/inspections/data/rulebook.yaml");
     static const std::vector<inspections::UnitInfo> units = stored_units();
     static const std::vector<std::string> unit_ids = {"so-noi-vu", "so-tu-phap", "ubnd-lac-son", "xa-an-binh"};
 

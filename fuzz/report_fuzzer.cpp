@@ -8,23 +8,14 @@
 #include <string>
 
 #include "findings_blob.hpp"
-#include "fuzz_support.hpp"
+#include "fuzz_schema.hpp"
 #include "parscore/core/text_file.hpp"
 #include "parscore/core/utf8.hpp"
 #include "parscore/inspections/report.hpp"
-#include "parscore/rules/loader.hpp"
 
 namespace {
 
 using namespace parscore;
-
-core::EvidenceSchema schema_of(const char* relative) {
-    core::SourceSet sources;
-    core::Diagnostics diags;
-    auto outcome = rules::load_rulebook(std::string(PARSCORE_SOURCE_DIR) + "/" + relative, sources, diags);
-    if (!outcome.rulebook) fuzzing::violated("the schema's rulebook does not load", core::render_all(diags, sources));
-    return outcome.rulebook->evidence;
-}
 
 bool same(const inspections::KindFindings& a, const inspections::KindFindings& b) {
     return a.kind == b.kind && a.fact == b.fact && a.fields == b.fields && a.values == b.values;
@@ -42,8 +33,8 @@ void check_round_trip(const inspections::Report& report) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static const core::EvidenceSchema shipped = schema_of("rules/hoa-binh-2013/rulebook.yaml");
-    static const core::EvidenceSchema store_tests = schema_of("tests/inspections/data/rulebook.yaml");
+    static const core::EvidenceSchema shipped = fuzzing::schema_of("rules/hoa-binh-2013/rulebook.yaml");
+    static const core::EvidenceSchema store_tests = fuzzing::schema_of("tests/inspections/data/rulebook.yaml");
     static const std::vector<std::string> units = {"so-noi-vu", "so-tu-phap", "ubnd-lac-son", "xa-an-binh"};
     static const std::optional<std::string> amended_unit = std::string("so-tu-phap");
 

@@ -68,18 +68,6 @@ Rendered render(const std::string& long_name = "") {
     return r;
 }
 
-std::string unzip_part(const std::filesystem::path& file, const std::string& part) {
-    std::string command = "unzip -p '" + file.string() + "' '" + part + "' 2>/dev/null";
-    std::string out;
-    if (FILE* p = popen(command.c_str(), "r")) {
-        char buf[4096];
-        std::size_t n;
-        while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-        pclose(p);
-    }
-    return out;
-}
-
 TEST(OutputSafetyTest, HtmlEscapesEveryValueFromInput) {
     Rendered r = render();
     ASSERT_TRUE(r.loaded->rulebook);

@@ -105,19 +105,6 @@ TEST(ReportXlsxTest, AnUnwritablePathIsAnError) {
                  parscore::engine::WorkbookError);
 }
 
-// The parts are deflated; when the `unzip` program is present, look inside them.
-std::string unzip_part(const std::filesystem::path& file, const std::string& part) {
-    std::string command = "unzip -p '" + file.string() + "' '" + part + "' 2>/dev/null";
-    std::string out;
-    if (FILE* p = popen(command.c_str(), "r")) {
-        char buf[4096];
-        std::size_t n;
-        while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-        pclose(p);
-    }
-    return out;
-}
-
 TEST(ReportXlsxTest, TextIsWrittenAsNeutralisedStringsNeverFormulas) {
     if (std::system("unzip -v >/dev/null 2>&1") != 0) GTEST_SKIP() << "the unzip program is not installed";
     Workbook w = fixture();
