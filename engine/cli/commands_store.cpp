@@ -4,6 +4,7 @@
 #include "context.hpp"
 #include "parscore/core/render.hpp"
 #include "parscore/core/utf8.hpp"
+#include "parscore/engine/report.hpp"
 #include "parscore/rules/loader.hpp"
 #include "store_cli.hpp"
 
@@ -79,42 +80,10 @@ std::string format_table(const std::vector<std::string>& header, const std::vect
 }
 
 std::string csv_cell(const std::string& text, bool is_number) {
-    std::string s = text;
-    if (!is_number && !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')) {
-        s.insert(0, "'");
-    }
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) {
-        if (c == '"') q += '"';
-        q += c;
-    }
-    return q + "\"";
+    return engine::csv_field(is_number ? text : engine::csv_text_cell(text));
 }
 
-std::string json_string(std::string_view text) {
-    const std::string clean = core::sanitize_utf8(text);
-    std::string out = "\"";
-    for (char c : clean) {
-        const auto u = static_cast<unsigned char>(c);
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (u < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", u);
-                    out += buf;
-                } else {
-                    out += c;
-                }
-        }
-    }
-    return out + "\"";
-}
+std::string json_string(std::string_view text) { return engine::json_quoted(core::sanitize_utf8(text)); }
 
 }  // namespace store
 

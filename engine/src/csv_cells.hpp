@@ -13,16 +13,7 @@ namespace parscore::engine::csv {
 /// Appends one cell (a separator first unless it starts the row), quoted when it needs it.
 inline void cell(std::string& out, const std::string& value, bool first) {
     if (!first) out += ',';
-    if (value.find_first_of(",\"\n\r") == std::string::npos) {
-        out += value;
-        return;
-    }
-    out += '"';
-    for (char c : value) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
+    out += csv_field(value);
 }
 
 inline void text(std::string& out, const std::string& value, bool first = false) {

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cstring>
 
+#include "parscore/engine/report.hpp"
+
 namespace parscore::engine {
 
 void append_json_string(std::string& out, std::string_view s) {
@@ -28,6 +30,12 @@ void append_json_string(std::string& out, std::string_view s) {
     }
     out.append(s.data() + run, s.size() - run);
     out += '"';
+}
+
+std::string json_quoted(std::string_view text) {
+    std::string out;
+    append_json_string(out, text);
+    return out;
 }
 
 JsonWriter JsonWriter::inside_array(std::string& out, int indent, std::size_t depth, bool has_elements) {

@@ -1,4 +1,5 @@
 // score/rank --format csv (SPEC §7): RFC 4180, LF line ends, one header row, formula-safe text.
+#include "csv_cells.hpp"
 #include "parscore/engine/report.hpp"
 
 namespace parscore::engine {
@@ -13,25 +14,21 @@ std::string safe_text(const std::string& s) {
     return s;
 }
 
-void cell(std::string& out, const std::string& value, bool first) {
-    if (!first) out += ',';
-    if (value.find_first_of(",\"\n\r") == std::string::npos) {
-        out += value;
-        return;
-    }
-    out += '"';
-    for (char c : value) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
-}
-
 std::string opt(const std::optional<Decimal>& d) { return d ? d->to_string() : ""; }
 
 }  // namespace
 
 std::string csv_text_cell(const std::string& text) { return safe_text(text); }
+
+std::string csv_field(const std::string& value) {
+    if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
+    std::string q = "\"";
+    for (char c : value) {
+        if (c == '"') q += '"';
+        q += c;
+    }
+    return q + "\"";
+}
 
 std::string render_csv(const rules::Rulebook& rb, const Evaluation& e, bool bom) {
     std::string out = bom ? "\xEF\xBB\xBF" : "";
@@ -39,17 +36,17 @@ std::string render_csv(const rules::Rulebook& rb, const Evaluation& e, bool bom)
     for (const auto& g : rb.groups) {
         for (const auto& c : g.criteria) header.push_back(c.id);
     }
-    for (std::size_t i = 0; i < header.size(); ++i) cell(out, safe_text(header[i]), i == 0);
+    for (std::size_t i = 0; i < header.size(); ++i) csv::cell(out, safe_text(header[i]), i == 0);
     out += '\n';
     for (const UnitResult& u : e.units) {
-        cell(out, u.rank ? std::to_string(*u.rank) : "", true);
-        cell(out, safe_text(u.id), false);
-        cell(out, safe_text(u.name), false);
-        cell(out, safe_text(u.category), false);
-        cell(out, opt(u.total), false);
-        cell(out, u.complete ? rb.bands[static_cast<std::size_t>(u.band)].id : "", false);
-        cell(out, u.complete ? "complete" : "incomplete", false);
-        for (const CriterionResult& c : u.criteria) cell(out, opt(c.points), false);
+        csv::cell(out, u.rank ? std::to_string(*u.rank) : "", true);
+        csv::cell(out, safe_text(u.id), false);
+        csv::cell(out, safe_text(u.name), false);
+        csv::cell(out, safe_text(u.category), false);
+        csv::cell(out, opt(u.total), false);
+        csv::cell(out, u.complete ? rb.bands[static_cast<std::size_t>(u.band)].id : "", false);
+        csv::cell(out, u.complete ? "complete" : "incomplete", false);
+        for (const CriterionResult& c : u.criteria) csv::cell(out, opt(c.points), false);
         out += '\n';
     }
     return out;

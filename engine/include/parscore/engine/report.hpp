@@ -26,6 +26,10 @@ std::string render_csv(const rules::Rulebook& rulebook, const Evaluation& evalua
 /// A text cell for CSV or a spreadsheet: one that starts with =, +, -, @, tab or CR gets a
 /// leading ' so a spreadsheet shows it as text.
 std::string csv_text_cell(const std::string& text);
+/// `value` as one RFC 4180 field: quoted (quotes doubled) when it holds a comma, quote or line end.
+std::string csv_field(const std::string& value);
+/// `text` as a JSON string literal (the escapes JSON requires, UTF-8 kept as it is).
+std::string json_quoted(std::string_view text);
 
 /// The terminal table of `score` (by id) or `rank` (by rank, with changes), per category.
 std::string render_table(const rules::Rulebook& rulebook, const Evaluation& evaluation, bool ranking);
