@@ -28,9 +28,12 @@ Value share_of(std::uint32_t satisfied, std::uint32_t passed) {
     return Value::number(Decimal::from_raw(static_cast<core::int128>(q)));
 }
 
-bool is_call_like(Op op) {
+/// The nodes whose values a trace records — what `explain` shows as the parts that decided a
+/// value: evidence reads (facts, `checked`, aggregates) and function calls.
+bool is_traced(Op op) {
     switch (op) {
         case Op::Fact:
+        case Op::Checked:
         case Op::Min2:
         case Op::Max2:
         case Op::Clamp:
@@ -39,7 +42,7 @@ bool is_call_like(Op op) {
         case Op::Default:
         case Op::IsMissing:
         case Op::Days: return true;
-        default: return false;
+        default: return is_aggregate(op);
     }
 }
 
@@ -473,7 +476,7 @@ Value Evaluator::eval(NodeId id) {
             break;
         }
     }
-    if (trace_ && (is_call_like(n.op) || n.op == Op::Checked || n.op >= Op::Count)) {
+    if (trace_ && is_traced(n.op)) {
         trace_->values.push_back({id, v});
     }
     return v;
