@@ -107,4 +107,14 @@ const unsigned char* predicate_rows(const Program& p, NodeId pred, const core::R
     return out;
 }
 
+bool column_aggregate(const Program& p, const Node& n) {
+    const bool where_ok = n.b == kNoNode || column_predicate(p, n.b);
+    const bool counting = n.op == Op::Count || n.op == Op::Exists || n.op == Op::All || n.op == Op::Share;
+    const bool numeric = (n.op == Op::Sum || n.op == Op::Avg || n.op == Op::MinOf || n.op == Op::MaxOf) &&
+                         p.nodes[n.c].op == Op::Field &&
+                         (p.nodes[n.c].type == BaseType::Int || p.nodes[n.c].type == BaseType::Number);
+    const bool value_ok = n.c == kNoNode || (counting && column_predicate(p, n.c)) || numeric;
+    return where_ok && value_ok && (counting || numeric);
+}
+
 }  // namespace parscore::dsl

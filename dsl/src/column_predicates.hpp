@@ -16,6 +16,9 @@ inline constexpr unsigned char kRowMissing = 2;
 /// Whether `pred` (a bool node inside an aggregate) has a shape computed column-wise.
 bool column_predicate(const Program& program, NodeId pred);
 
+/// Whether aggregate `n` (its filter, and its condition or value) runs column by column.
+bool column_aggregate(const Program& program, const Node& n);
+
 /// The outcome of `pred` for every row of `table`: the column's own bytes for a bool field,
 /// else `scratch` filled. Precondition: column_predicate(program, pred).
 const unsigned char* predicate_rows(const Program& program, NodeId pred, const core::RecordTable& table,

@@ -48,21 +48,7 @@ bool is_traced(Op op) {
 
 }  // namespace
 
-Evaluator::Evaluator(const Program& program) : program_(program), slots_(program.slot_count) {
-    // Aggregates whose filter and condition (or value) can be computed column by column.
-    columnar_.assign(program.nodes.size(), 0);
-    for (NodeId id = 0; id < program.nodes.size(); ++id) {
-        const Node& n = program.nodes[id];
-        if (!is_aggregate(n.op)) continue;
-        bool where_ok = n.b == kNoNode || column_predicate(program, n.b);
-        bool counting = n.op == Op::Count || n.op == Op::Exists || n.op == Op::All || n.op == Op::Share;
-        bool numeric = (n.op == Op::Sum || n.op == Op::Avg || n.op == Op::MinOf || n.op == Op::MaxOf) &&
-                       program.nodes[n.c].op == Op::Field &&
-                       (program.nodes[n.c].type == BaseType::Int || program.nodes[n.c].type == BaseType::Number);
-        bool value_ok = n.c == kNoNode || (counting && column_predicate(program, n.c)) || numeric;
-        columnar_[id] = where_ok && value_ok && (counting || numeric) ? 1 : 0;
-    }
-}
+Evaluator::Evaluator(const Program& program) : program_(program), slots_(program.slot_count) {}
 
 Value Evaluator::evaluate(NodeId root, const EvalInput& input) {
     input_ = &input;
@@ -237,7 +223,7 @@ Value Evaluator::eval_columnar(const Node& n, const RecordTable& table) {
 Value Evaluator::eval_aggregate(const Node& n) {
     NodeId id = static_cast<NodeId>(&n - program_.nodes.data());
     const RecordTable& table = input_->evidence->tables[n.a];
-    if (columnar_[id] && columnar_enabled_ && !trace_) return eval_columnar(n, table);
+    if (n.columnar && columnar_enabled_ && !trace_) return eval_columnar(n, table);
     const RecordTable* saved_table = table_;
     std::uint32_t saved_row = row_;
     table_ = &table;

@@ -1,5 +1,7 @@
 #include "parscore/dsl/program.hpp"
 
+#include "column_predicates.hpp"
+
 namespace parscore::dsl {
 
 const char* op_name(Op op) {
@@ -108,6 +110,13 @@ std::vector<NodeId> children_of(const Program& program, NodeId id) {
             }
     }
     return out;
+}
+
+NodeId Program::add(Node n) {
+    // Decided once here, from the operands already added, rather than by every evaluator.
+    n.columnar = is_aggregate(n.op) && column_aggregate(*this, n);
+    nodes.push_back(std::move(n));
+    return static_cast<NodeId>(nodes.size() - 1);
 }
 
 }  // namespace parscore::dsl

@@ -93,7 +93,6 @@ private:
     std::optional<Value> first_steps_subject_;
     std::vector<EvalWarning> warnings_;
     Trace* trace_ = nullptr;
-    std::vector<unsigned char> columnar_;              // per node: an aggregate with a column-wise path
     bool columnar_enabled_ = true;
     std::vector<unsigned char> where_rows_, cond_rows_;  // scratch for column-wise predicates
 };

@@ -50,6 +50,7 @@ bool is_aggregate(Op op);
 struct Node {
     Op op = Op::Const;
     BaseType type = BaseType::Error;  // the result type (lists: the element type)
+    bool columnar = false;            // an aggregate with a column-wise path (set by Program::add)
     NodeId a = kNoNode, b = kNoNode, c = kNoNode, d = kNoNode;
     Span span{};
     Value constant{};
@@ -70,10 +71,8 @@ struct Program {
     std::deque<std::string> strings;
     std::uint32_t slot_count = 0;
 
-    NodeId add(Node n) {
-        nodes.push_back(std::move(n));
-        return static_cast<NodeId>(nodes.size() - 1);
-    }
+    /// Appends a node whose operands are already in the program.
+    NodeId add(Node n);
     std::string_view intern(std::string s) {
         strings.push_back(std::move(s));
         return strings.back();
