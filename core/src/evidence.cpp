@@ -1,6 +1,8 @@
 #include "parscore/core/evidence.hpp"
 
 #include <algorithm>
+#include <cstring>
+#include <utility>
 
 namespace parscore::core {
 
@@ -17,13 +19,38 @@ Column::Type Column::type_for(FieldType t) {
     return Type::Text;
 }
 
+Arena& Arena::operator=(Arena&& other) noexcept {
+    if (this != &other) {
+        blocks_ = std::move(other.blocks_);
+        next_ = std::exchange(other.next_, nullptr);
+        left_ = std::exchange(other.left_, 0);
+        block_bytes_ = other.block_bytes_;
+        other.blocks_.clear();
+    }
+    return *this;
+}
+
+std::string_view Arena::copy(std::string_view bytes) {
+    if (bytes.empty()) return {};
+    char* at = allocate<char>(bytes.size());
+    std::memcpy(at, bytes.data(), bytes.size());
+    return {at, bytes.size()};
+}
+
+void Arena::adopt(Arena&& other) {
+    // Only ownership moves: allocation goes on in this arena's current block.
+    for (auto& block : other.blocks_) blocks_.push_back(std::move(block));
+    other.blocks_.clear();
+    other.next_ = nullptr;
+    other.left_ = 0;
+}
+
 void* Arena::allocate_bytes(std::size_t bytes, std::size_t align) {
-    constexpr std::size_t kBlock = 1u << 20;
     std::size_t pad = left_ ? (align - reinterpret_cast<std::uintptr_t>(next_) % align) % align : 0;
     if (bytes + pad > left_) {
         // Blocks come from operator new[], aligned for any fundamental type (int128 included);
         // not value-initialised: callers fill what they take.
-        const std::size_t size = std::max(kBlock, bytes);
+        const std::size_t size = std::max(block_bytes_, bytes);
         blocks_.emplace_back(new std::byte[size]);
         next_ = blocks_.back().get();
         left_ = size;

@@ -28,30 +28,8 @@ namespace {
 
 using core::Value;
 
-/// Chunked byte storage whose addresses never move.
-class Arena {
-public:
-    explicit Arena(std::vector<std::unique_ptr<char[]>>& chunks) : chunks_(chunks) {}
-    const char* copy(std::string_view bytes) {
-        if (bytes.size() > left_) {
-            const std::size_t size = std::max<std::size_t>(kChunk, bytes.size());
-            chunks_.emplace_back(new char[size]);  // not zeroed: every byte handed out is written
-            cur_ = chunks_.back().get();
-            left_ = size;
-        }
-        char* at = cur_;
-        if (!bytes.empty()) std::memcpy(at, bytes.data(), bytes.size());
-        cur_ += bytes.size();
-        left_ -= bytes.size();
-        return at;
-    }
-
-private:
-    static constexpr std::size_t kChunk = 8u << 20;
-    std::vector<std::unique_ptr<char[]>>& chunks_;
-    char* cur_ = nullptr;
-    std::size_t left_ = 0;
-};
+/// Blob and revision bytes are copied in blocks of this size.
+constexpr std::size_t kCopyBlock = 8u << 20;
 
 /// Lets unordered maps keyed by std::string be searched with a string_view.
 struct TextHash {
@@ -346,7 +324,7 @@ constexpr std::int64_t kSplitRevisions = 16'384;
 /// The revisions of a part of the year as compact rows; their texts are in `texts`.
 struct RevisionRows {
     std::vector<Pending> rows;
-    std::vector<std::unique_ptr<char[]>> texts;
+    core::Arena texts{kCopyBlock};
     std::int64_t events_from = std::numeric_limits<std::int64_t>::max();  // first revision number of an inspection
 };
 
@@ -362,8 +340,7 @@ struct RevisionScan {
     RevisionRows read(const sql::Database& db, std::int64_t from, std::int64_t to, std::size_t expected) const {
         RevisionRows out;
         out.rows.reserve(expected);
-        Arena texts(out.texts);
-        auto keep = [&](std::string_view text) { return std::string_view(texts.copy(text), text.size()); };
+        auto keep = [&](std::string_view text) { return out.texts.copy(text); };
         sql::Statement s = db.prepare(
             dense ? "SELECT inspection, no, seq, unit, stamp, status, date, kind, team, hash FROM revisions "
                     "WHERE no BETWEEN ?4 AND ?5 AND +eval_year = ?1"
@@ -475,7 +452,7 @@ public:
         if (error_) std::rethrow_exception(error_);
         return rows_;
     }
-    std::vector<std::unique_ptr<char[]>>& storage() { return storage_; }
+    core::Arena& storage() { return storage_; }
 
 private:
     void run(const std::filesystem::path& path, const core::EvidenceSchema& schema, const EvidenceQuery& q,
@@ -491,14 +468,13 @@ private:
                 "SELECT revision, kind, fact, records, data FROM findings WHERE revision IN "
                 "(SELECT no FROM revisions WHERE eval_year = ?1 AND no <= ?2 AND (?3 IS NULL OR unit = ?3))");
             s.bind(1, q.year).bind(2, as_of).bind(3, q.unit);
-            Arena arena(storage_);
             while (s.step()) {
                 auto kind = kind_index.find(s.text_view(1));
                 if (kind == kind_index.end()) continue;
                 const std::string_view blob = s.blob(4);
                 rows_.push_back(RawFinding{s.int64(0), kind->second, s.int64(2) != 0,
                                            static_cast<std::uint32_t>(s.int64(3)),
-                                           std::string_view(arena.copy(blob), blob.size())});
+                                           storage_.copy(blob)});
             }
         } catch (...) {
             error_ = std::current_exception();
@@ -506,7 +482,7 @@ private:
     }
 
     std::deque<RawFinding> rows_;  // grows without moving what it holds
-    std::vector<std::unique_ptr<char[]>> storage_;
+    core::Arena storage_{kCopyBlock};
     std::exception_ptr error_;
     std::thread thread_;  // last: started once the members above exist
 };
@@ -594,7 +570,7 @@ EvidenceSet Store::load_evidence(const core::EvidenceSchema& schema, const Evide
     // scanning the table over that range costs less than a table lookup per index entry. A large
     // range is read in two halves, the second on a connection of its own on another thread.
     std::vector<Pending> pending;
-    std::vector<std::unique_ptr<char[]>> scratch;  // the rows' texts
+    core::Arena scratch;  // the rows' texts
     std::int64_t events_from = std::numeric_limits<std::int64_t>::max();
     {
         sql::Statement range = db.prepare(
@@ -628,7 +604,7 @@ EvidenceSet Store::load_evidence(const core::EvidenceSchema& schema, const Evide
                 helper.join();
                 if (failure) std::rethrow_exception(failure);
                 rows.rows.insert(rows.rows.end(), second.rows.begin(), second.rows.end());
-                for (auto& block : second.texts) rows.texts.push_back(std::move(block));
+                rows.texts.adopt(std::move(second.texts));
                 rows.events_from = std::min(rows.events_from, second.events_from);
             }
             pending = std::move(rows.rows);
@@ -740,7 +716,7 @@ EvidenceSet Store::load_evidence(const core::EvidenceSchema& schema, const Evide
     std::vector<FindingRef> refs;
     {
         std::deque<RawFinding>& raw = blobs.finish();
-        for (auto& chunk : blobs.storage()) out.storage.push_back(std::move(chunk));
+        out.arenas.push_back(std::make_unique<core::Arena>(std::move(blobs.storage())));
         refs.reserve(raw.size());
         for (const RawFinding& f : raw) {
             if (f.revision < min_no || f.revision > max_no) continue;

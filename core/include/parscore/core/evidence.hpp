@@ -13,6 +13,7 @@
 #include <memory>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "parscore/core/schema.hpp"
@@ -25,15 +26,22 @@ namespace parscore::core {
 /// Blocks never move. Not thread-safe: one arena per thread.
 class Arena {
 public:
-    Arena() = default;
+    /// Blocks of `block_bytes` (a larger request gets a block of its own size).
+    explicit Arena(std::size_t block_bytes = 1u << 20) : block_bytes_(block_bytes) {}
     Arena(const Arena&) = delete;
     Arena& operator=(const Arena&) = delete;
+    Arena(Arena&& other) noexcept { *this = std::move(other); }
+    Arena& operator=(Arena&& other) noexcept;
 
     /// Room for `n` objects of a trivially copyable type, uninitialised.
     template <typename T>
     T* allocate(std::size_t n) {
         return static_cast<T*>(allocate_bytes(n * sizeof(T), alignof(T)));
     }
+    /// A copy of `bytes` that lives as long as the arena.
+    std::string_view copy(std::string_view bytes);
+    /// Takes over `other`'s blocks: what it handed out now lives as long as this arena.
+    void adopt(Arena&& other);
 
 private:
     void* allocate_bytes(std::size_t bytes, std::size_t align);
@@ -41,6 +49,7 @@ private:
     std::vector<std::unique_ptr<std::byte[]>> blocks_;
     std::byte* next_ = nullptr;
     std::size_t left_ = 0;
+    std::size_t block_bytes_ = 1u << 20;
 };
 
 /// A fixed number of values of a trivially copyable type, in storage of its own or in an Arena

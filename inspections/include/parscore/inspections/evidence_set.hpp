@@ -81,8 +81,7 @@ public:
     /// Index of a covered unit, or nullopt.
     std::optional<std::size_t> unit_index(std::string_view id) const;
 
-    // Storage for text values (blob bytes) and for the columns' values; internal.
-    std::vector<std::unique_ptr<char[]>> storage;
+    // Storage for the blob bytes text values point into, and for the columns' values; internal.
     std::vector<std::unique_ptr<core::Arena>> arenas;
 };
 
