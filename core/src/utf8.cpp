@@ -193,39 +193,18 @@ std::size_t display_width(std::string_view text) {
     return width;
 }
 
-std::string sanitize_utf8(std::string_view text) {
-    if (!find_invalid_utf8(text)) return std::string(text);
-    std::string out;
-    out.reserve(text.size() + 8);
-    std::size_t i = 0;
-    while (i < text.size()) {
-        char32_t cp = 0;
-        const std::size_t len = decode(text, i, cp);
-        if (len == 0) {
-            append_utf8(out, kReplacement);
-            ++i;
-            continue;
-        }
-        out.append(text.substr(i, len));
-        i += len;
-    }
-    return out;
-}
+namespace {
 
-std::string printable(std::string_view text, bool keep_tab) {
-    const bool plain = std::all_of(text.begin(), text.end(), [keep_tab](char c) {
-        const auto u = static_cast<unsigned char>(c);
-        return (u >= 0x20 && u < 0x7F) || (keep_tab && c == '\t') || u >= 0x80;
-    });
-    if (plain && is_ascii(text)) return std::string(text);
+/// `text` with U+FFFD for every ill-formed byte and every code point `replace(cp)` selects.
+template <typename Replace>
+std::string replace_code_points(std::string_view text, Replace replace) {
     std::string out;
     out.reserve(text.size() + 8);
     std::size_t i = 0;
     while (i < text.size()) {
         char32_t cp = 0;
         const std::size_t len = decode(text, i, cp);
-        const bool control = cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
-        if (len == 0 || (control && !(keep_tab && cp == '\t'))) {
+        if (len == 0 || replace(cp)) {
             append_utf8(out, kReplacement);
             i += len == 0 ? 1 : len;
             continue;
@@ -234,6 +213,24 @@ std::string printable(std::string_view text, bool keep_tab) {
         i += len;
     }
     return out;
+}
+
+}  // namespace
+
+std::string sanitize_utf8(std::string_view text) {
+    if (!find_invalid_utf8(text)) return std::string(text);
+    return replace_code_points(text, [](char32_t) { return false; });
+}
+
+std::string printable(std::string_view text, bool keep_tab) {
+    const bool plain = std::all_of(text.begin(), text.end(), [keep_tab](char c) {
+        return (c >= 0x20 && c < 0x7F) || (keep_tab && c == '\t');
+    });
+    if (plain) return std::string(text);
+    return replace_code_points(text, [keep_tab](char32_t cp) {
+        const bool control = cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
+        return control && !(keep_tab && cp == '\t');
+    });
 }
 
 }  // namespace parscore::core

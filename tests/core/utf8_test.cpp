@@ -139,5 +139,16 @@ TEST(SanitizeUtf8Test, ReplacesEveryIllFormedByte) {
     EXPECT_TRUE(is_valid_utf8(sanitize_utf8("\xC0\x80\xF5 x \xF0\x9F")));
 }
 
+TEST(PrintableTest, ReplacesControlCharactersAndIllFormedBytes) {
+    EXPECT_EQ(printable("plain text"), "plain text");
+    EXPECT_EQ(printable(kPrecomposed), kPrecomposed);
+    EXPECT_EQ(printable("a\x1B[2Jb"), "a\uFFFD[2Jb");  // ESC cannot move the cursor
+    EXPECT_EQ(printable("line\nbreak\r"), "line\uFFFDbreak\uFFFD");
+    EXPECT_EQ(printable("a\x7F" "b\u0085" "c"), "a\uFFFD" "b\uFFFD" "c");  // DEL and C1
+    EXPECT_EQ(printable("a\xFF" "b"), "a\uFFFD" "b");
+    EXPECT_EQ(printable("a\tb"), "a\uFFFD" "b");
+    EXPECT_EQ(printable("a\tb", true), "a\tb");
+}
+
 }  // namespace
 }  // namespace parscore::core
