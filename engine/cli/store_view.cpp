@@ -87,10 +87,12 @@ const char* entry_name(ins::HistoryEntry::Type t) {
     return "revision";
 }
 
-void show(Context& ctx, const std::string& id, const std::string& format) {
-    ins::Store store = open_store(ctx, ins::OpenMode::Existing);
-    auto d = store.inspection(id);
-    if (!d) throw CliError(kInvalid, "unknown inspection '" + core::sanitize_utf8(id) + "'");
+void show(Context& ctx, const std::string& name, const std::string& format) {
+    ins::Store store = open_store(ctx, ins::OpenMode::Existing);  // a missing database first: exit 3
+    check_id_lengths({name});
+    const std::optional<std::string> id = store.resolve_inspection(name);
+    auto d = id ? store.inspection(*id) : std::nullopt;
+    if (!d) throw CliError(kInvalid, "unknown inspection '" + core::sanitize_utf8(name) + "'");
     const ins::InspectionSummary& s = d->summary;
     if (format == "json") {
         std::string o = "{\n  \"id\": " + json_string(s.id) + ",\n  \"unit\": " + json_string(s.unit) + ",\n  \"date\": \"" +
@@ -223,7 +225,7 @@ void add_view_commands(CLI::App& app, Context& ctx) {
     auto id = std::make_shared<std::string>();
     auto format = std::make_shared<std::string>("table");
     CLI::App* show_cmd = app.add_subcommand("show", "An inspection's findings with their revision history");
-    show_cmd->add_option("ID", *id, "inspection id")->required();
+    show_cmd->add_option("ID", *id, "inspection id, or a prefix of at least 8 characters")->required();
     show_cmd->add_option("--format", *format, "table (default) or json")->check(CLI::IsMember({"table", "json"}));
     show_cmd->callback([&ctx, id, format] { guarded(ctx, [&] { show(ctx, *id, *format); }); });
 

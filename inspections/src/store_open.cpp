@@ -76,14 +76,6 @@ void configure(sql::Database& db) {
     db.exec("PRAGMA cache_size=-32768");  // 32 MiB: a country's import or read stays in memory
 }
 
-void apply_migrations(sql::Database& db, std::int64_t from) {
-    const auto& list = migrations();
-    for (std::size_t v = static_cast<std::size_t>(from); v < list.size(); ++v) {
-        db.exec(list[v]);
-        db.exec("PRAGMA user_version=" + std::to_string(v + 1));
-    }
-}
-
 /// Builds a complete, empty database under a temporary name and links it to `path`. Returns
 /// without error when another process created `path` first.
 void create_database(const fs::path& path) {
@@ -103,7 +95,7 @@ void create_database(const fs::path& path) {
         db.exec("PRAGMA foreign_keys=ON");
         sql::Transaction tx(db);
         db.exec("PRAGMA application_id=" + std::to_string(kApplicationId));
-        apply_migrations(db, 0);
+        migrate(db, 0);
         tx.commit();
     }
     const int rc = ::link(tmp.c_str(), path.c_str());
@@ -133,14 +125,12 @@ std::string immutable_uri(const fs::path& path) {
     return uri + "?immutable=1";
 }
 
-/// The first table of the current schema that `db` lacks, or "" when it has them all.
-std::string missing_table(sql::Database& db) {
-    static constexpr const char* kTables[] = {"units",  "schemas", "inspections",  "revisions",        "events",
-                                              "findings", "imports", "publications", "publication_files"};
+/// The first table of schema `version` that `db` lacks, or "" when it has them all.
+std::string missing_table(sql::Database& db, std::int64_t version) {
     sql::Statement has = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?");
-    for (const char* table : kTables) {
+    for (const std::string& table : tables_of(version)) {
         has.reset();
-        has.bind(1, std::string(table));
+        has.bind(1, table);
         if (!has.step()) return table;
     }
     return "";
@@ -173,7 +163,7 @@ std::int64_t inspect_database(const fs::path& path) {
         app = ro.pragma_int("application_id");
         version = ro.pragma_int("user_version");
         if (app == kApplicationId && version >= 1 && version <= kSchemaVersion) {
-            missing = missing_table(ro);
+            missing = missing_table(ro, version);
         }
     } catch (const StoreError& e) {
         if ((e.sqlite_code() & 0xFF) == SQLITE_CORRUPT) {
@@ -234,18 +224,21 @@ Store Store::open(const fs::path& path, OpenMode mode) {
     // SQLite's serialized mode would take one on every call, every column of every row read.
     sql::Database db(path.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX);
     configure(db);
-    if (version < kSchemaVersion) {
-        sql::Transaction tx(db);
-        const std::int64_t now = db.pragma_int("user_version");  // another process may have migrated
-        apply_migrations(db, now);
-        tx.commit();
-    }
-    return Store(std::make_unique<Impl>(path, std::move(db)));
+    // An older schema is read as it is; the first write brings it forward (Impl::write).
+    return Store(std::make_unique<Impl>(path, std::move(db), version));
+}
+
+bool Store::Impl::bring_forward() {
+    if (schema >= kSchemaVersion) return false;
+    const std::int64_t now = db.pragma_int("user_version");  // another process may have migrated
+    schema = kSchemaVersion;
+    if (now >= kSchemaVersion) return false;
+    migrate(db, now);
+    return true;
 }
 
 std::int64_t Store::Impl::next_revision() {
-    sql::Statement s = db.prepare(
-        "SELECT max(coalesce((SELECT max(no) FROM revisions), 0), coalesce((SELECT max(no) FROM events), 0))");
+    sql::Statement s = db.prepare(last_revision_sql(schema));
     s.step();
     return s.int64(0) + 1;
 }
@@ -294,10 +287,11 @@ std::optional<Store::Impl::ChainHead> Store::Impl::chain_head(std::string_view i
 }
 
 std::int64_t Store::last_revision() const {
-    sql::Statement s = impl_->db.prepare(
-        "SELECT max(coalesce((SELECT max(no) FROM revisions), 0), coalesce((SELECT max(no) FROM events), 0))");
+    sql::Statement s = impl_->db.prepare(last_revision_sql(impl_->schema));
     s.step();
     return s.int64(0);
 }
+
+std::int64_t Store::schema_version() const { return impl_->schema; }
 
 }  // namespace parscore::inspections
