@@ -189,6 +189,7 @@ void show(Context& ctx, const std::string& name, const std::string& format) {
 
 struct TemplateArgs {
     std::string rules, unit, date, kind = "scheduled";
+    std::optional<int> year;
 };
 
 core::Date today() {
@@ -202,6 +203,7 @@ void make_template(Context& ctx, const TemplateArgs& args) {
     ins::TemplateOptions options;
     options.date = args.date.empty() ? today() : parse_cli_date("--date", args.date);
     options.kind = *ins::parse_inspection_kind(args.kind);
+    options.year = args.year;
     auto schema = load_schema(ctx, args.rules);
     if (!schema) return;
     ins::Store store = open_store(ctx, ins::OpenMode::Existing);
@@ -234,6 +236,8 @@ void add_view_commands(CLI::App& app, Context& ctx) {
     tpl->add_option("--rules", t->rules, "rulebook whose evidence schema the report follows")->required();
     tpl->add_option("--unit", t->unit, "unit id")->required();
     tpl->add_option("--date", t->date, "inspection date YYYY-MM-DD (default today)");
+    tpl->add_option("--year", t->year, "evaluation year the report counts for (default the date's year)")
+        ->check(CLI::Range(1, 9999));
     tpl->add_option("--kind", t->kind, "inspection kind (default scheduled)")
         ->check(CLI::IsMember({"surprise", "scheduled", "thematic", "other", "self"}));
     tpl->callback([&ctx, t] { guarded(ctx, [&] { make_template(ctx, *t); }); });
