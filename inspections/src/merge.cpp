@@ -186,7 +186,8 @@ MergeOutcome Store::merge(const std::filesystem::path& other_path) {
         // A unit comes with its current attributes, as a change of this database.
         const std::string who = current_user(), at = utc_now();
         std::int64_t unit_no = impl_->next_revision();
-        for (const UnitInfo* u : new_units) impl_->add_unit_version(*u, true, unit_no++, who, at);
+        UnitWriter units(db);
+        for (const UnitInfo* u : new_units) units.write(*u, true, unit_no++, who, at);
         outcome.units_added = new_units.size();
 
         sql::Statement add_inspection = db.prepare(

@@ -66,9 +66,6 @@ struct Store::Impl {
     std::int64_t next_revision();
     /// Inside a write transaction: a recording stamp (UTC µs) above every stored stamp.
     std::int64_t next_stamp();
-    /// Inside a write transaction: adds or changes a unit and records the version as change `no`.
-    void add_unit_version(const UnitInfo& unit, bool is_new, std::int64_t no, const std::string& who,
-                          const std::string& at);
     /// Inside a write transaction: the id of a stored schema (added when new).
     std::int64_t schema_id(const std::string& json, const std::string& sha256);
 
@@ -82,6 +79,17 @@ struct Store::Impl {
         std::string last_hash;
     };
     std::optional<ChainHead> chain_head(std::string_view id);
+};
+
+/// Inside a write transaction: adds or changes units, recording each version as a numbered
+/// change, with statements prepared once.
+class UnitWriter {
+public:
+    explicit UnitWriter(sql::Database& db);
+    void write(const UnitInfo& unit, bool is_new, std::int64_t no, const std::string& who, const std::string& at);
+
+private:
+    sql::Statement insert_, update_, version_;
 };
 
 /// Schema 2 on: every unit as it was at revision ?1 (its latest version numbered up to it), by

@@ -159,19 +159,21 @@ std::optional<UnitInfo> Store::find_unit(std::string_view id) const {
     return unit_from(s);
 }
 
-void Store::Impl::add_unit_version(const UnitInfo& u, bool is_new, std::int64_t no, const std::string& who,
-                                   const std::string& at) {
-    sql::Statement s = db.prepare(
-        is_new ? "INSERT INTO units(id, name, category, parent, active_from, active_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-               : "UPDATE units SET name = ?2, category = ?3, parent = ?4, active_from = ?5, active_to = ?6 WHERE id = ?1");
+UnitWriter::UnitWriter(sql::Database& db)
+    : insert_(db.prepare("INSERT INTO units(id, name, category, parent, active_from, active_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
+      update_(db.prepare(
+          "UPDATE units SET name = ?2, category = ?3, parent = ?4, active_from = ?5, active_to = ?6 WHERE id = ?1")),
+      version_(db.prepare(
+          "INSERT INTO unit_versions(no, unit, name, category, parent, active_from, active_to, recorded_by, recorded_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {}
+
+void UnitWriter::write(const UnitInfo& u, bool is_new, std::int64_t no, const std::string& who, const std::string& at) {
+    sql::Statement& s = is_new ? insert_ : update_;
     s.bind(1, u.id).bind(2, u.name).bind(3, u.category).bind(4, u.parent).bind(5, u.active_from).bind(6, u.active_to);
     s.run();
-    sql::Statement v = db.prepare(
-        "INSERT INTO unit_versions(no, unit, name, category, parent, active_from, active_to, recorded_by, recorded_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    v.bind(1, no).bind(2, u.id).bind(3, u.name).bind(4, u.category).bind(5, u.parent).bind(6, u.active_from);
-    v.bind(7, u.active_to).bind(8, who).bind(9, at);
-    v.run();
+    version_.bind(1, no).bind(2, u.id).bind(3, u.name).bind(4, u.category).bind(5, u.parent).bind(6, u.active_from);
+    version_.bind(7, u.active_to).bind(8, who).bind(9, at);
+    version_.run();
 }
 
 UnitsOutcome Store::update_units(const UnitsUpdate& update) {
@@ -179,6 +181,7 @@ UnitsOutcome Store::update_units(const UnitsUpdate& update) {
     return impl_->write([&] {
         UnitsOutcome outcome;
         sql::Statement find = impl_->db.prepare(std::string("SELECT ") + kUnitColumns + " FROM units WHERE id = ?");
+        UnitWriter writer(impl_->db);
         std::int64_t no = impl_->next_revision();
         const std::string at = utc_now();
         for (const UnitInfo& u : update.units) {
@@ -196,7 +199,7 @@ UnitsOutcome Store::update_units(const UnitsUpdate& update) {
                     continue;
                 }
             }
-            impl_->add_unit_version(next, !stored, no++, who, at);
+            writer.write(next, !stored, no++, who, at);
             ++(stored ? outcome.updated : outcome.added);
         }
         return outcome;
