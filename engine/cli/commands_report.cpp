@@ -46,7 +46,7 @@ int run_summary(Context& ctx, const ReportOptions& o) {
     core::SourceSet sources;
     rules::Rulebook rulebook = load_rules(o.rules, ctx, sources);
     engine::EvaluationRequest request = request_for(o);
-    inspections::Store store = open_store(ctx, inspections::OpenMode::Existing);
+    inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
     engine::Summary summary = engine::summarize(rulebook, store, request);
     write_output(ctx, o.out, o.format == "json" ? engine::render_summary_json(summary)
                                                 : engine::render_summary_table(summary));
@@ -58,7 +58,7 @@ int run_gap(Context& ctx, const ReportOptions& o) {
     core::SourceSet sources;
     rules::Rulebook rulebook = load_rules(o.rules, ctx, sources);
     engine::EvaluationRequest request = request_for(o);
-    inspections::Store store = open_store(ctx, inspections::OpenMode::Existing);
+    inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
     engine::GapReport report;
     try {
         report = engine::gap(rulebook, store, request);
@@ -77,7 +77,7 @@ int run_diff(Context& ctx, const ReportOptions& o) {
     rules::Rulebook before = load_rules(o.rules, ctx, sources);
     rules::Rulebook after = load_rules(o.with, ctx, sources);
     engine::EvaluationRequest request = request_for(o);
-    inspections::Store store = open_store(ctx, inspections::OpenMode::Existing);
+    inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
     engine::RulebookDiff diff;
     try {
         diff = engine::diff_rulebooks(before, after, store, request);

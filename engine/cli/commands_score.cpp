@@ -59,7 +59,7 @@ int run_evaluation(Context& ctx, const EvaluationOptions& o, bool ranking) {
     if (!o.category.empty()) request.category = o.category;
     request.by_rank = ranking;
     request.threads = o.threads;
-    inspections::Store store = open_store(ctx, inspections::OpenMode::Existing);
+    inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
 
     engine::Timings timings;
     engine::Evaluation evaluation;
@@ -119,7 +119,7 @@ int run_explain(Context& ctx, const ExplainOptions& o) {
     request.year = parse_year_option(o.year);
     request.basis = *engine::parse_basis(o.basis);
     request.unit = o.unit;
-    inspections::Store store = open_store(ctx, inspections::OpenMode::Existing);
+    inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
     std::optional<std::string> criterion;
     if (!o.criterion.empty()) criterion = o.criterion;
     engine::Explanation e;
