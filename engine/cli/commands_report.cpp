@@ -45,6 +45,7 @@ void print_warnings(Context& ctx, const std::vector<engine::Warning>& warnings) 
 int run_summary(Context& ctx, const ReportOptions& o) {
     core::SourceSet sources;
     rules::Rulebook rulebook = load_rules(o.rules, ctx, sources);
+    refuse_output_over_inputs(ctx, "--out", o.out, sources);
     engine::EvaluationRequest request = request_for(o);
     inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
     engine::Summary summary = engine::summarize(rulebook, store, request);
@@ -55,8 +56,10 @@ int run_summary(Context& ctx, const ReportOptions& o) {
 }
 
 int run_gap(Context& ctx, const ReportOptions& o) {
+    refuse_bom_unless_csv(o.bom, o.format);
     core::SourceSet sources;
     rules::Rulebook rulebook = load_rules(o.rules, ctx, sources);
+    refuse_output_over_inputs(ctx, "--out", o.out, sources);
     engine::EvaluationRequest request = request_for(o);
     inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
     engine::GapReport report;
@@ -76,6 +79,7 @@ int run_diff(Context& ctx, const ReportOptions& o) {
     core::SourceSet sources;  // both rulebooks' files: their spans point into it
     rules::Rulebook before = load_rules(o.rules, ctx, sources);
     rules::Rulebook after = load_rules(o.with, ctx, sources);
+    refuse_output_over_inputs(ctx, "--out", o.out, sources);
     engine::EvaluationRequest request = request_for(o);
     inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
     engine::RulebookDiff diff;

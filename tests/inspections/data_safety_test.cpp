@@ -1,6 +1,6 @@
 // Data safety as a user meets it (docs/reliability.md): a failed command leaves no new database
-// and no side files, merge leaves nothing beside the other database, and an archived read-only
-// copy can be read but not written.
+// and no side files, merge leaves nothing beside the other database, an archived read-only copy
+// can be read but not written, and an output file is either complete or untouched.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -120,6 +120,37 @@ TEST_F(DataSafety, AnArchivedReadOnlyCopyIsReadButNotWritten) {
     EXPECT_EQ(listing(db.parent_path()), before);
     EXPECT_EQ(file_sha256(db), sha);
     fs::permissions(db.parent_path(), fs::perms::owner_all, fs::perm_options::add);
+}
+
+TEST_F(DataSafety, AWriteThatFailsLeavesTheEarlierFileWhole) {
+    // At most 512 bytes per file written, and writing past it an error rather than a signal: the
+    // JUnit report of the scoring tests is larger, so writing it fails half-way.
+    const fs::path junit = dir_ / "junit.xml";
+    write_file(junit, "earlier report\n");
+    const fs::path scoring = fs::path(PARSCORE_TEST_DATA) / "scoring";
+    RunResult r = run_parscore({"test", "--junit", junit.string(), scoring.string()}, dir_.path(), "trap '' XFSZ; ulimit -f 1; ");
+    EXPECT_EQ(r.exit_code, 3) << r.err;
+    EXPECT_NE(r.err.find("cannot write '" + junit.string() + "'"), std::string::npos) << r.err;
+    EXPECT_EQ(read_all(junit), "earlier report\n");
+    EXPECT_EQ(listing(dir_.path()), (std::set<std::string>{".err", ".out", "junit.xml"}));
+    // Without the limit the whole report replaces it.
+    ASSERT_EQ(run_parscore({"test", "--junit", junit.string(), scoring.string()}, dir_.path()).exit_code, 0);
+    EXPECT_NE(read_all(junit).find("<testsuites"), std::string::npos);
+}
+
+TEST_F(DataSafety, JunitIsNeverWrittenOverATestFileOrItsRulebook) {
+    const fs::path runner = dir_ / "runner", scoring = dir_ / "scoring";
+    fs::create_directories(runner);
+    fs::copy(fs::path(PARSCORE_TEST_DATA) / "scoring", scoring);
+    fs::copy(fs::path(PARSCORE_TEST_DATA) / "rule_test_runner" / "failing.test.yaml", runner / "failing.test.yaml");
+    const fs::path test = runner / "failing.test.yaml", rulebook = scoring / "rulebook.yaml";
+    for (const fs::path& target : {test, rulebook, runner / ".." / "scoring" / "rulebook.yaml"}) {
+        const std::string sha = file_sha256(target);
+        RunResult r = run_parscore({"test", "--junit", target.string(), test.string()}, dir_.path());
+        EXPECT_EQ(r.exit_code, 2) << target;
+        EXPECT_NE(r.err.find("a file this command reads"), std::string::npos) << r.err;
+        EXPECT_EQ(file_sha256(target), sha) << target;
+    }
 }
 
 }  // namespace
