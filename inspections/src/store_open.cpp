@@ -184,6 +184,13 @@ sql::Database open_read_only(const fs::path& path, bool* immutable) {
     const fs::path wal = path.string() + "-wal", shm = path.string() + "-shm";
     const bool has_wal = fs::exists(wal, ec), has_shm = fs::exists(shm, ec);
     const bool wal_empty = !has_wal || fs::file_size(wal, ec) == 0;
+    if (!wal_empty && !has_shm && !can_write(folder_of(path))) {
+        // SQLite reads a log only through its -shm index, which cannot be made here; read
+        // without the log, the file would look older than it is.
+        throw StoreError(StoreError::Kind::Io, "it has changes in '" + wal.string() +
+                                                   "' that cannot be read without '" + shm.string() +
+                                                   "' in a read-only folder; copy the three files together");
+    }
     const bool shared = (has_wal || has_shm) && !(wal_empty && (!can_write(folder_of(path)) || !can_write(shm)));
     if (immutable) *immutable = !shared;
     if (shared) return sql::Database(path.string(), SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);

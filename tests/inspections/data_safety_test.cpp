@@ -2,6 +2,7 @@
 // and no side files, merge leaves nothing beside the other database, an archived read-only copy
 // can be read but not written, and an output file is either complete or untouched.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <set>
@@ -120,6 +121,39 @@ TEST_F(DataSafety, AnArchivedReadOnlyCopyIsReadButNotWritten) {
     EXPECT_EQ(listing(db.parent_path()), before);
     EXPECT_EQ(file_sha256(db), sha);
     fs::permissions(db.parent_path(), fs::perms::owner_all, fs::perm_options::add);
+}
+
+TEST_F(DataSafety, AnArchivedCopyWithChangesInItsLogIsReadWithThem) {
+    // A copy taken while a writer held changes in the write-ahead log: with its -shm file the log
+    // is read (read-only); without it, in a read-only folder, it is refused in plain words rather
+    // than read as an older database.
+    const fs::path live = dir_ / "live" / "t.db";
+    make_database(live);
+    sqlite3* writer = nullptr;
+    ASSERT_EQ(sqlite3_open(live.c_str(), &writer), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(writer, "PRAGMA wal_autocheckpoint=0; UPDATE units SET name = 'Logged' WHERE id = 'so-tu-phap'",
+                           nullptr, nullptr, nullptr), SQLITE_OK);
+    const fs::path archive = dir_ / "archive";
+    fs::create_directories(archive);
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::copy_file(live.string() + suffix, archive / (std::string("t.db") + suffix));
+    sqlite3_close(writer);
+    const fs::path db = archive / "t.db";
+    const auto read_only = fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read;
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::permissions(db.string() + suffix, read_only);
+    fs::permissions(archive, read_only | fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec);
+
+    RunResult r = run(db, {"rank", "--rules", kRulebook.string(), "--year", "2013", "--format", "csv"}, unprivileged());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("Logged"), std::string::npos) << r.out;
+
+    fs::permissions(archive, fs::perms::owner_write, fs::perm_options::add);
+    fs::remove(db.string() + "-shm");
+    fs::permissions(archive, fs::perms::owner_write, fs::perm_options::remove);
+    r = run(db, {"inspections"}, unprivileged());
+    EXPECT_EQ(r.exit_code, 3);
+    EXPECT_NE(r.err.find("cannot be read without '" + db.string() + "-shm' in a read-only folder"), std::string::npos) << r.err;
+    EXPECT_EQ(listing(archive), (std::set<std::string>{"t.db", "t.db-wal"}));
+    fs::permissions(archive, fs::perms::owner_all, fs::perm_options::add);
 }
 
 TEST_F(DataSafety, AWriteThatFailsLeavesTheEarlierFileWhole) {
