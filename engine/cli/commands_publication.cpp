@@ -106,7 +106,7 @@ int run_verify(Context& ctx, const VerifyOptions& o) {
         }
         expected = o.evidence_hash;
     }
-    inspections::Store store = open_store(ctx, inspections::OpenMode::Existing);
+    inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
     engine::VerificationReport report;
     try {
         if (o.publication) {

@@ -62,7 +62,7 @@ std::string as_table(const std::vector<ins::UnitInfo>& units) {
 }
 
 void list_units(Context& ctx, const std::string& format) {
-    const std::vector<ins::UnitInfo> units = open_store(ctx, ins::OpenMode::Existing).units();
+    const std::vector<ins::UnitInfo> units = open_store(ctx, ins::OpenMode::ReadOnly).units();
     ctx.out << (format == "json" ? as_json(units) : format == "csv" ? as_csv(units) : as_table(units));
 }
 
