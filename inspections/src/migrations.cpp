@@ -148,6 +148,14 @@ INSERT INTO unit_versions(no, unit, name, category, parent, active_from, active_
   SELECT 0, id, name, category, parent, active_from, active_to FROM units;
 )sql";
 
+// Version 3: a publication takes the next revision number (`no`), like every other change. A
+// publication of an older database took none: its `no` stays NULL. Its `last_revision` still says
+// which changes it saw, and is always below its own number.
+static const char* kVersion3 = R"sql(
+ALTER TABLE publications ADD COLUMN no INTEGER;
+CREATE UNIQUE INDEX publications_no ON publications(no);
+)sql";
+
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list = {
         {1, "units, inspections with revisions and events, findings, imports and publications", kVersion1,
@@ -155,6 +163,7 @@ const std::vector<Migration>& migrations() {
           "publication_files"},
          {"revisions", "events"}},
         {2, "versioned unit attributes", kVersion2, {"unit_versions"}, {"unit_versions"}},
+        {3, "publications take revision numbers", kVersion3, {}, {"publications"}},
     };
     return list;
 }

@@ -17,7 +17,7 @@ struct Migration {
     const char* purpose = "";
     const char* sql = "";
     std::vector<const char*> tables;    // tables this step adds: a complete database of the version has them
-    std::vector<const char*> numbered;  // of those, the ones whose rows take revision numbers (column `no`)
+    std::vector<const char*> numbered;  // tables whose rows take revision numbers (column `no`) from this step on
 };
 
 /// Every step, in order: migrations()[i].version == i + 1, the last is kSchemaVersion.

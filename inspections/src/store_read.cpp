@@ -126,15 +126,18 @@ std::optional<InspectionDetail> Store::inspection(std::string_view id) const {
 
 std::int64_t Store::add_publication(const Publication& p) {
     return impl_->write([&] {
+        // A publication is a change like any other: it takes the next number, which is above every
+        // change it saw (last_revision), so re-scoring it never counts itself or anything later.
         sql::Statement s = impl_->db.prepare(
-            "INSERT INTO publications(year, basis, rulebook_id, rulebook_version, rulebook_sha256, evidence_sha256, "
-            "results, last_revision, supersede_reason, published_by, published_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        s.bind(1, p.year).bind(2, basis_name(p.basis)).bind(3, p.rulebook_id).bind(4, p.rulebook_version);
-        s.bind(5, p.rulebook_sha256).bind(6, p.evidence_sha256).bind(7, p.results).bind(8, p.last_revision);
-        s.bind(9, p.supersede_reason);
-        s.bind(10, p.published_by.empty() ? current_user() : p.published_by);
-        s.bind(11, p.published_at.empty() ? utc_now() : p.published_at);
+            "INSERT INTO publications(no, year, basis, rulebook_id, rulebook_version, rulebook_sha256, "
+            "evidence_sha256, results, last_revision, supersede_reason, published_by, published_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        s.bind(1, impl_->next_revision());
+        s.bind(2, p.year).bind(3, basis_name(p.basis)).bind(4, p.rulebook_id).bind(5, p.rulebook_version);
+        s.bind(6, p.rulebook_sha256).bind(7, p.evidence_sha256).bind(8, p.results).bind(9, p.last_revision);
+        s.bind(10, p.supersede_reason);
+        s.bind(11, p.published_by.empty() ? current_user() : p.published_by);
+        s.bind(12, p.published_at.empty() ? utc_now() : p.published_at);
         s.run();
         const std::int64_t id = sqlite3_last_insert_rowid(impl_->db.get());
         sql::Statement f = impl_->db.prepare(
@@ -151,12 +154,14 @@ std::int64_t Store::add_publication(const Publication& p) {
 
 namespace {
 
-std::vector<Publication> read_publications(const sql::Database& db, const std::string& where,
+std::vector<Publication> read_publications(const sql::Database& db, std::int64_t schema, const std::string& where,
                                            const std::function<void(sql::Statement&)>& bind) {
     sql::ReadTransaction snapshot(db);
+    // Before schema 3 publications had no number of their own.
+    const std::string no = schema >= 3 ? "no" : "NULL";
     sql::Statement s = db.prepare(
         "SELECT id, year, basis, rulebook_id, rulebook_version, rulebook_sha256, evidence_sha256, results, "
-        "last_revision, supersede_reason, published_by, published_at FROM publications " +
+        "last_revision, supersede_reason, published_by, published_at, " + no + " FROM publications " +
         where);
     bind(s);
     std::vector<Publication> out;
@@ -174,6 +179,7 @@ std::vector<Publication> read_publications(const sql::Database& db, const std::s
         p.supersede_reason = s.optional_text(9);
         p.published_by = s.text(10);
         p.published_at = s.text(11);
+        if (!s.is_null(12)) p.no = s.int64(12);
         out.push_back(std::move(p));
     }
     sql::Statement f =
@@ -189,11 +195,11 @@ std::vector<Publication> read_publications(const sql::Database& db, const std::s
 }  // namespace
 
 std::vector<Publication> Store::publications() const {
-    return read_publications(impl_->db, "ORDER BY id", [](sql::Statement&) {});
+    return read_publications(impl_->db, impl_->schema, "ORDER BY id", [](sql::Statement&) {});
 }
 
 std::optional<Publication> Store::latest_publication(std::string_view rulebook_id, int year, Basis basis) const {
-    auto list = read_publications(impl_->db,
+    auto list = read_publications(impl_->db, impl_->schema,
                                   "WHERE rulebook_id = ?1 AND year = ?2 AND basis = ?3 ORDER BY id DESC LIMIT 1",
                                   [&](sql::Statement& s) { s.bind(1, rulebook_id).bind(2, year).bind(3, basis_name(basis)); });
     if (list.empty()) return std::nullopt;

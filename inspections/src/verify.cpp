@@ -69,6 +69,23 @@ std::vector<std::int64_t> check_unit_history(const sql::Database& db, std::vecto
     return numbers;
 }
 
+/// Schema 3 on: the numbers publications took (for check_numbers), and a problem for each one
+/// numbered at or below the last change it saw: re-scoring it would count itself.
+std::vector<std::int64_t> check_publication_numbers(const sql::Database& db, std::vector<ChainProblem>& problems) {
+    std::vector<std::int64_t> numbers;
+    if (db.pragma_int("user_version") < 3) return numbers;
+    sql::Statement s = db.prepare("SELECT id, no, last_revision FROM publications WHERE no IS NOT NULL ORDER BY id");
+    while (s.step()) {
+        numbers.push_back(s.int64(1));
+        if (s.int64(1) <= s.int64(2)) {
+            problems.push_back({"", "publication " + std::to_string(s.int64(0)) + " is numbered " +
+                                        std::to_string(s.int64(1)) + ", not after the last change it saw (" +
+                                        std::to_string(s.int64(2)) + ")"});
+        }
+    }
+    return numbers;
+}
+
 }  // namespace
 
 std::vector<ChainProblem> verify_database(const sql::Database& db) {
@@ -165,6 +182,7 @@ std::vector<ChainProblem> verify_database(const sql::Database& db) {
 
     {
         std::vector<std::int64_t> numbers = check_unit_history(db, problems);
+        for (const std::int64_t n : check_publication_numbers(db, problems)) numbers.push_back(n);
         for (const auto& [id, row] : inspections) {
             for (const Entry& e : row.entries) numbers.push_back(e.no);
         }

@@ -179,11 +179,35 @@ TEST_F(PublicationTest, StoresWhatReproducesTheResults) {
     ASSERT_EQ(p.rulebook_files.size(), 2u);  // root first
     EXPECT_EQ(p.rulebook_files[0].text, kParent);
     EXPECT_EQ(p.rulebook_files[1].text, kChild);
-    EXPECT_EQ(p.last_revision, store_->last_revision());
+    EXPECT_EQ(p.last_revision + 1, store_->last_revision());  // it took the next number itself
     EXPECT_EQ(p.evidence_sha256, out.evidence_sha256);
     EXPECT_EQ(p.evidence_sha256.size(), 64u);
     EXPECT_NE(p.results.find("\"unit\": \"a\""), std::string::npos);
     EXPECT_FALSE(p.supersede_reason);
+}
+
+TEST_F(PublicationTest, APublicationTakesTheNextRevisionNumber) {
+    record_year(2013);
+    const std::int64_t before = store_->last_revision();
+    ASSERT_EQ(publish(2013).result, PublishOutcome::Result::Published);
+    auto stored = store_->publications();
+    ASSERT_EQ(stored.size(), 1u);
+    EXPECT_EQ(stored[0].last_revision, before);  // it saw every change before it…
+    EXPECT_EQ(stored[0].no, before + 1);         // …and is the next one
+    EXPECT_EQ(store_->last_revision(), before + 1);
+    // The next change is numbered after it; an identical re-publish takes no number.
+    record("a", 2013, {false, true}, true, 20);
+    EXPECT_EQ(store_->last_revision(), before + 2);
+    EXPECT_EQ(publish(2013).result, PublishOutcome::Result::Differs);
+    EXPECT_EQ(store_->last_revision(), before + 2);
+    ASSERT_EQ(publish(2013, "recount").result, PublishOutcome::Result::Published);
+    stored = store_->publications();
+    ASSERT_EQ(stored.size(), 2u);
+    EXPECT_EQ(stored[1].last_revision, before + 2);
+    EXPECT_EQ(stored[1].no, before + 3);
+    // Each is re-scored with the changes it saw: the first without the later recount.
+    VerificationReport report = verify_database(*store_, std::nullopt, 1);
+    EXPECT_TRUE(report.clean()) << problems(report);
 }
 
 TEST_F(PublicationTest, RefusesWhileAUnitIsIncomplete) {

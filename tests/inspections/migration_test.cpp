@@ -14,6 +14,7 @@ namespace parscore::inspections::testing {
 namespace {
 
 const fs::path kSchema1 = kData / "data" / "schema-1";
+const fs::path kSchema2 = kData / "data" / "schema-2";
 
 /// One value of a query, as text ("" for NULL or no row).
 std::string query(const fs::path& db, const std::string& sql) {
@@ -50,11 +51,12 @@ std::multiset<std::string> schema_sql(const fs::path& db) {
     return out;
 }
 
-class Schema1 : public ::testing::Test {
+/// A copy of a committed database of an older schema, and commands run on it.
+class OldDatabase : public ::testing::Test {
 protected:
-    void SetUp() override {
-        fs::copy_file(kSchema1 / "schema-1.db", db());
-        ASSERT_EQ(query(db(), "PRAGMA user_version"), "1");
+    void copy(const fs::path& file, const std::string& version) {
+        fs::copy_file(file, db());
+        ASSERT_EQ(query(db(), "PRAGMA user_version"), version);
     }
     fs::path db() const { return dir_ / "old.db"; }
     RunResult run(std::vector<std::string> args) {
@@ -67,6 +69,11 @@ protected:
     const std::string rules_ = kRulebook.string();
 };
 
+class Schema1 : public OldDatabase {
+protected:
+    void SetUp() override { copy(kSchema1 / "schema-1.db", "1"); }
+};
+
 TEST(Migrations, AreNumberedStepsEndingAtTheCurrentVersion) {
     const auto& steps = migrations();
     ASSERT_FALSE(steps.empty());
@@ -75,6 +82,8 @@ TEST(Migrations, AreNumberedStepsEndingAtTheCurrentVersion) {
     EXPECT_EQ(tables_of(1).size(), 9u);
     EXPECT_EQ(numbered_tables(1), (std::vector<std::string>{"revisions", "events"}));
     EXPECT_EQ(numbered_tables(2).back(), "unit_versions");
+    EXPECT_EQ(tables_of(3), tables_of(2));  // step 3 adds a column, not a table
+    EXPECT_EQ(numbered_tables(3).back(), "publications");
 }
 
 TEST_F(Schema1, ReadOnlyCommandsReadItWithoutChangingABit) {
@@ -178,6 +187,41 @@ TEST_F(Schema1, MergesIntoANewDatabaseWithoutBeingChanged) {
     EXPECT_NE(r.out.find(": 4 units, 4 inspections"), std::string::npos) << r.out;
     EXPECT_EQ(file_sha256(db()), before);
     EXPECT_EQ(run_parscore({"--db", here.string(), "verify"}, dir_.path()).exit_code, 0);
+}
+
+// A database of schema 2 (data/schema-2/schema-2.db, built by data/schema-2/make.sh): its
+// publication took no revision number; after migrating, the next one does.
+class Schema2 : public OldDatabase {
+protected:
+    void SetUp() override { copy(kSchema2 / "schema-2.db", "2"); }
+};
+
+TEST_F(Schema2, VerifyReadsItWithoutChangingABit) {
+    const std::string before = file_sha256(db());
+    RunResult verify = run({"verify"});
+    EXPECT_EQ(verify.exit_code, 0) << verify.out;
+    EXPECT_NE(verify.out.find("last revision 11: ok"), std::string::npos) << verify.out;
+    EXPECT_NE(verify.out.find("publication 1 (store-tests 1, year 2013, basis all, revision 10): ok"), std::string::npos)
+        << verify.out;
+    EXPECT_EQ(file_sha256(db()), before);
+}
+
+TEST_F(Schema2, AfterMigratingAPublicationTakesTheNextNumber) {
+    write_file(dir_ / "moved.csv", "id,name,category\nso-tu-phap,Sở Tư pháp,district\n");
+    ASSERT_EQ(run({"units", "import", (dir_ / "moved.csv").string()}).exit_code, 0);
+    EXPECT_EQ(query(db(), "PRAGMA user_version"), std::to_string(kSchemaVersion));
+    EXPECT_EQ(query(db(), "SELECT count(*) FROM publications WHERE no IS NULL"), "1");  // took none then
+    EXPECT_EQ(query(db(), "SELECT max(no) FROM unit_versions"), "12");
+    RunResult published = run({"publish", "--rules", rules_, "--year", "2013", "--supersede", "moved"});
+    ASSERT_EQ(published.exit_code, 0) << published.err << published.out;
+    EXPECT_EQ(query(db(), "SELECT no || ' ' || last_revision FROM publications WHERE id = 2"), "13 12");
+    RunResult verify = run({"verify"});
+    EXPECT_EQ(verify.exit_code, 0) << verify.out;
+    EXPECT_NE(verify.out.find("last revision 13: ok"), std::string::npos) << verify.out;
+    EXPECT_NE(verify.out.find("publication 1 (store-tests 1, year 2013, basis all, revision 10): ok"), std::string::npos)
+        << verify.out;
+    EXPECT_NE(verify.out.find("publication 2 (store-tests 1, year 2013, basis all, revision 12): ok"), std::string::npos)
+        << verify.out;
 }
 
 }  // namespace

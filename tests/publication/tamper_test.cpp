@@ -134,5 +134,26 @@ TEST_F(Tampering, ARevisionNumberBeyondTheDatabaseIsReported) {
     EXPECT_NE(r.out.find("it was made at revision 500, but the database's last revision is "), std::string::npos) << r.out;
 }
 
+TEST_F(Tampering, APublicationNumberedAmongTheChangesItSawIsReported) {
+    // Re-scoring it would count itself: its number must be above its last revision.
+    tamper(db(), "UPDATE publications SET last_revision = no WHERE id = 2");
+    CliRun r = verify();
+    EXPECT_EQ(r.code, 1);
+    const std::string no = query(db(), "SELECT no FROM publications WHERE id = 2");
+    EXPECT_NE(r.out.find("publication 2 is numbered " + no + ", not after the last change it saw (" + no + ")"),
+              std::string::npos)
+        << r.out;
+}
+
+TEST_F(Tampering, ADeletedPublicationLeavesAGapInTheRevisionNumbers) {
+    // The demo's own publication, followed by the one made above.
+    const std::string no = query(db(), "SELECT no FROM publications WHERE id = 1");
+    tamper(db(), "DELETE FROM publication_files WHERE publication = 1");
+    tamper(db(), "DELETE FROM publications WHERE id = 1");
+    CliRun r = verify();
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("revision numbers " + no + " are missing"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace parscore::testing

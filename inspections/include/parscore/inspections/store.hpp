@@ -21,7 +21,7 @@ namespace parscore::inspections {
 
 /// PRAGMA application_id of a parscore database ("PSC1") and the schema version this build writes.
 inline constexpr std::int32_t kApplicationId = 0x50534331;
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 /// The shortest inspection id prefix commands accept in place of a whole id.
 inline constexpr std::size_t kMinIdPrefix = 8;
@@ -159,7 +159,10 @@ struct Publication {
     std::vector<PublishedFile> rulebook_files;  // root first
     std::string evidence_sha256;
     std::string results;  // JSON text
-    std::int64_t last_revision = 0;
+    std::int64_t last_revision = 0;  // the changes it saw: those numbered up to this
+    /// Its own revision number, taken by add_publication (always above last_revision); none for a
+    /// publication made before publications took numbers (schema 3).
+    std::optional<std::int64_t> no;
     std::optional<std::string> supersede_reason;
     std::string published_by, published_at;  // filled by add_publication when empty
 };
