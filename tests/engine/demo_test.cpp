@@ -149,14 +149,25 @@ TEST_F(DemoDatabase, IndicatorsMatchTheSeedReport) {
     EXPECT_EQ(f.value["one_stop/department"], "16/19");
     // "8 agencies piloting e-office software"
     EXPECT_EQ(f.value["e_office"], "8/30");
-    // "241 procedures under one-stop and 19 under inter-agency one-stop"
-    EXPECT_EQ(f.value["one_stop_procedures"], "241/30");
-    EXPECT_EQ(f.value["inter_agency_procedures"], "19/30");
+    // "241 procedures under one-stop and 19 under inter-agency one-stop": distinct procedures, the
+    // departments' own (196 and 12) and the one district set every district shares (45 and 7)
+    EXPECT_EQ(f.value["one_stop_procedures/department"], "196/19");
+    EXPECT_EQ(f.value["one_stop_procedures/district"], "495/11");
+    EXPECT_EQ(f.value["inter_agency_procedures/department"], "12/19");
+    EXPECT_EQ(f.value["inter_agency_procedures/district"], "77/11");
+    // "95 provincial procedures changed"
+    EXPECT_EQ(f.value["procedures_changed"], "95/30");
     // "1,151 legal documents reviewed"
     EXPECT_EQ(f.value["legal_docs_reviewed"], "1151/30");
-    // "autonomy at 44.7% of units": the mean over the 30 units
-    EXPECT_EQ(f.value["autonomy"], "13.41/30");
-    // "online services only at level 1"
+    // "autonomy at 44.7% of units": 447 autonomous units (of 1,000 subordinate units, as
+    // demo_province.hpp checks)
+    EXPECT_EQ(f.value["autonomy"], "447/30");
+    // "64.7% of commune officials and 83.1% of commune civil servants meet the standard": of 2,000 each
+    EXPECT_EQ(f.value["commune_officials_standard/district"], "1294/11");
+    EXPECT_EQ(f.value["commune_civil_servants_standard/district"], "1662/11");
+    // "online services only at level 1 (target level 2)": a few procedures at level 2 at six
+    // units with a website, none higher
+    EXPECT_EQ(f.value["online_level_2"], "6/30");
     EXPECT_EQ(f.value["online_level_3"], "0/30");
     // ISO 9001 at every demo unit (the report's 46 agencies include ones outside the two blocks)
     EXPECT_EQ(f.value["iso"], "30/30");
@@ -187,7 +198,8 @@ TEST_F(DemoDatabase, ShowsTheSeedReportsWeaknesses) {
             for (std::size_t row = 0; row < k.rows(); ++row) ++violations[core::datum_text(*k.at(row, 0))];
         }
     }
-    for (const char* kind : {"late", "drunk", "asleep", "desk_closed", "sent_to_specialist_room"}) {
+    for (const char* kind : {"late", "drunk", "asleep", "desk_closed", "sent_to_specialist_room", "harassment",
+                             "petty_bribery", "indifference"}) {
         EXPECT_GT(violations[kind], 0) << kind;
     }
 }

@@ -36,7 +36,13 @@ TEST(DemoCli, PrintsTheRankingWithChangesAndTheSummary) {
     CliRun r = parscore({"demo"}, dir.path(), {{"PARSCORE_DB", ""}});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_TRUE(fs::exists(dir / "parscore-demo.db"));
-    EXPECT_EQ(r.out.rfind("department (19 units)\n", 0), 0u) << r.out;
+    // The notice that the data is fictional comes first, then the ranking.
+    EXPECT_EQ(r.out.rfind("Fictional data: the inspections, people, violations and scores below are invented; "
+                          "the agencies' names are real and used for illustration only",
+                          0),
+              0u)
+        << r.out;
+    EXPECT_NE(r.out.find("\n\ndepartment (19 units)\n"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("district (11 units)\n"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("change"), std::string::npos);
     EXPECT_NE(r.out.find("Sở Tư pháp"), std::string::npos);
