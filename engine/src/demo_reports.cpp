@@ -2,7 +2,7 @@
 // random stream around its capacity: procedures and whether they are posted, the one-stop desk's
 // staff, dossiers, staff, finance and modernisation facts. A unit's self-assessment reports every
 // fact, a little rosier than the truth; the scheduled visit records what the team saw, which wins
-// over the self-assessment when scoring on all evidence (docs/evidence.md). Surprise visits find
+// over the self-assessment when scoring on all evidence (docs/store.md). Surprise visits find
 // the violations the seed report lists: late, drunk, asleep, desks closed, citizens sent to
 // specialist rooms, harassment and "envelopes" in handling procedures, indifference. All of it is
 // fictional; only the agencies' names are real.
