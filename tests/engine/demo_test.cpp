@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <random>
+#include <set>
 #include <string>
 
 #include "parscore/core/datum.hpp"
@@ -76,6 +77,63 @@ TEST(DemoData, FitsTheShippedRulebook) {
     rules::Rulebook rb = load_shipped(sources);
     for (int year : {kPreviousYear, kYear}) {
         for (const auto& r : year_reports(year)) EXPECT_NO_THROW(check_fits(r, rb.evidence)) << dump(r);
+    }
+}
+
+/// The scheduled visits of kYear, by unit.
+std::map<std::string, inspections::Report> visits() {
+    std::map<std::string, inspections::Report> out;
+    for (auto& r : year_reports(kYear)) {
+        if (r.header.kind == inspections::InspectionKind::Scheduled) out.emplace(r.header.unit, std::move(r));
+    }
+    return out;
+}
+
+const inspections::KindFindings* findings(const inspections::Report& r, const std::string& kind) {
+    for (const auto& k : r.findings) {
+        if (k.kind == kind) return &k;
+    }
+    return nullptr;
+}
+
+TEST(DemoData, ProcedureListsAreDozensAndTheDistrictSetIsShared) {
+    std::set<std::string> district_codes;
+    for (const auto& [unit, r] : visits()) {
+        const inspections::KindFindings* procedures = findings(r, "procedure");
+        ASSERT_NE(procedures, nullptr) << unit;
+        std::set<std::string> codes;
+        for (std::size_t row = 0; row < procedures->rows(); ++row) codes.insert(core::datum_text(*procedures->at(row, 0)));
+        const bool desk = findings(r, "desk_staff") != nullptr;
+        if (desk) EXPECT_GE(codes.size(), 20u) << unit;  // one unposted procedure is under 5% of the list
+        if (unit.rfind("huyen-", 0) == 0 || unit == "tp-hoa-binh") {
+            if (district_codes.empty()) district_codes = codes;
+            EXPECT_EQ(codes, district_codes) << unit;
+        }
+    }
+    EXPECT_EQ(district_codes.size(), 52u);
+}
+
+TEST(DemoData, NothingIsOnlineWithoutAWebsite) {
+    int online_somewhere = 0;
+    for (const auto& [unit, r] : visits()) {
+        const inspections::KindFindings* website = findings(r, "website");
+        ASSERT_NE(website, nullptr) << unit;
+        const inspections::KindFindings* procedures = findings(r, "procedure");
+        const std::size_t level = 5;  // code, posted, on_portal, one_stop, inter_agency, online_level
+        ASSERT_EQ(procedures->fields[level], "online_level");
+        for (std::size_t row = 0; row < procedures->rows(); ++row) {
+            const std::int64_t online = std::get<std::int64_t>(*procedures->at(row, level));
+            if (!std::get<bool>(*website->at(0, 0))) EXPECT_EQ(online, 0) << unit;
+            EXPECT_LE(online, 2) << unit;  // 2013: nothing above the target level 2
+            if (online > 0) ++online_somewhere;
+        }
+    }
+    EXPECT_GT(online_somewhere, 0);
+}
+
+TEST(DemoData, NoDigitalSignatureFiguresIn2013) {
+    for (int year : {kPreviousYear, kYear}) {
+        for (const auto& r : year_reports(year)) EXPECT_EQ(findings(r, "digital_signature_rate"), nullptr) << r.header.unit;
     }
 }
 
