@@ -178,22 +178,27 @@ Figures measure(const rules::Rulebook& rb, const inspections::Store& store, int 
     dsl::Evaluator evaluator(*rb.program);
     Figures f;
     for (const rules::Indicator& ind : rb.indicators) {
-        std::map<std::string, std::pair<core::Decimal, int>> totals;  // key → (sum or holds, units with a value)
-        for (std::size_t i = 0; i < evidence.units.size(); ++i) {
-            const auto& u = evidence.units[i];
-            dsl::UnitInfo info{u.id, u.name, u.category};
-            dsl::EvalInput input{&info, year, &evidence.evidence[i]};
-            core::Value v = evaluator.evaluate(ind.of.root, input);
-            if (v.is_missing()) continue;
-            core::Decimal x = v.tag() == core::Value::Tag::Bool   ? *core::Decimal::from_int(v.as_bool() ? 1 : 0)
-                              : v.tag() == core::Value::Tag::Int ? *core::Decimal::from_int(v.as_int())
-                                                                 : v.as_number();
-            for (const std::string& key : {ind.id, ind.id + "/" + u.category}) {
-                totals[key].first = *core::Decimal::add(totals[key].first, x);
-                ++totals[key].second;
+        // `of` under the indicator's id, a ratio's `over` under "id:over".
+        std::vector<std::pair<std::string, dsl::NodeId>> parts{{ind.id, ind.of.root}};
+        if (ind.is_ratio()) parts.emplace_back(ind.id + ":over", ind.over.root);
+        for (const auto& [name, root] : parts) {
+            std::map<std::string, std::pair<core::Decimal, int>> totals;  // key → (sum or holds, units with a value)
+            for (std::size_t i = 0; i < evidence.units.size(); ++i) {
+                const auto& u = evidence.units[i];
+                dsl::UnitInfo info{u.id, u.name, u.category};
+                dsl::EvalInput input{&info, year, &evidence.evidence[i]};
+                core::Value v = evaluator.evaluate(root, input);
+                if (v.is_missing()) continue;
+                core::Decimal x = v.tag() == core::Value::Tag::Bool   ? *core::Decimal::from_int(v.as_bool() ? 1 : 0)
+                                  : v.tag() == core::Value::Tag::Int ? *core::Decimal::from_int(v.as_int())
+                                                                     : v.as_number();
+                for (const std::string& key : {name, name + "/" + u.category}) {
+                    totals[key].first = *core::Decimal::add(totals[key].first, x);
+                    ++totals[key].second;
+                }
             }
+            for (const auto& [key, t] : totals) f.value[key] = t.first.to_string() + "/" + std::to_string(t.second);
         }
-        for (const auto& [key, t] : totals) f.value[key] = t.first.to_string() + "/" + std::to_string(t.second);
     }
     return f;
 }
@@ -217,12 +222,14 @@ TEST_F(DemoDatabase, IndicatorsMatchTheSeedReport) {
     EXPECT_EQ(f.value["procedures_changed"], "95/30");
     // "1,151 legal documents reviewed"
     EXPECT_EQ(f.value["legal_docs_reviewed"], "1151/30");
-    // "autonomy at 44.7% of units": 447 autonomous units (of 1,000 subordinate units, as
-    // demo_province.hpp checks)
+    // "autonomy at 44.7% of units": 447 autonomous of 1,000 subordinate units
     EXPECT_EQ(f.value["autonomy"], "447/30");
+    EXPECT_EQ(f.value["autonomy:over"], "1000/30");
     // "64.7% of commune officials and 83.1% of commune civil servants meet the standard": of 2,000 each
     EXPECT_EQ(f.value["commune_officials_standard/district"], "1294/11");
+    EXPECT_EQ(f.value["commune_officials_standard:over/district"], "2000/11");
     EXPECT_EQ(f.value["commune_civil_servants_standard/district"], "1662/11");
+    EXPECT_EQ(f.value["commune_civil_servants_standard:over/district"], "2000/11");
     // "online services only at level 1 (target level 2)": a few procedures at level 2 at six
     // units with a website, none higher
     EXPECT_EQ(f.value["online_level_2"], "6/30");

@@ -64,6 +64,15 @@ TEST(ShippedRulebooks, HoaBinh2013LoadsWithoutAnyDiagnostic) {
     EXPECT_EQ(rb.id, "hoa-binh-cchc");
     EXPECT_EQ(rb.version, "2013.2");
     EXPECT_EQ(rb.units, (std::vector<std::string>{"department", "district"}));
+    EXPECT_EQ(rb.category_label("department"), "Khối sở, ban, ngành");
+    EXPECT_EQ(rb.category_label("district"), "Khối UBND các huyện, thành phố");
+    // Only the events anyone may report read as "none" for a unit nobody checked.
+    for (const core::KindDef& kind : rb.evidence.kinds) {
+        if (kind.is_fact) continue;
+        const bool event = kind.name == "violation" || kind.name == "innovation";
+        EXPECT_EQ(kind.unchecked, event ? core::Unchecked::None : core::Unchecked::Missing) << kind.name;
+    }
+    EXPECT_TRUE(rb.indicators[4].is_ratio()) << rb.indicators[4].id;  // autonomy: a share of units
     EXPECT_EQ(rb.groups.size(), 8u);
     EXPECT_EQ(rb.criterion_count(), 35u);
     EXPECT_EQ(total_max(rb, "district"), *Decimal::from_int(100));
@@ -98,6 +107,7 @@ TEST(ShippedRulebooks, Province2026ExtendsTheHoaBinhRulebook) {
     const Rulebook& rb = *loaded->outcome.rulebook;
     EXPECT_EQ(rb.id, "province-cchc-2026");
     EXPECT_EQ(rb.units, (std::vector<std::string>{"department", "commune"}));
+    EXPECT_EQ(rb.category_label("commune"), "Khối UBND các xã, phường");
     EXPECT_EQ(total_max(rb, "department"), *Decimal::from_int(100));
     EXPECT_EQ(total_max(rb, "commune"), *Decimal::from_int(100));
     EXPECT_EQ(rb.criterion("chi_dao.cap_xa"), nullptr);
