@@ -24,8 +24,8 @@ const IndicatorSummary& indicator(const Summary& s, const std::string& id) {
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 
 // department: d1 website, staff 10, autonomy 50%, 2 of 3 procedures posted
-//             d2 no website, staff 5, no autonomy value, no procedures
-//             d3 no website value, staff 7, autonomy 25%
+//             d2 no website, staff 5, no autonomy value, procedures checked: none found
+//             d3 no website value, staff 7, autonomy 25%, procedures never checked
 // district:   k1 website, staff 1; k2 website, staff 1; k3 no website, staff 0; k4 nothing
 class SummaryTest : public ::testing::Test {
 protected:
@@ -35,7 +35,7 @@ protected:
         EvidenceBuilder b(loaded->get());
         b.unit("d1", "department").fact("website", yes()).fact("staff", integer(10)).fact("autonomy_rate", number("0.5"));
         b.records("procedure", {{b.text("A"), yes(), integer(1)}, {b.text("B"), yes(), integer(3)}, {b.text("C"), no(), integer(1)}});
-        b.unit("d2", "department").fact("website", no()).fact("staff", integer(5));
+        b.unit("d2", "department").fact("website", no()).fact("staff", integer(5)).records("procedure", {});
         b.unit("d3", "department").fact("staff", integer(7)).fact("autonomy_rate", number("0.25"));
         b.unit("k1", "district").fact("website", yes()).fact("staff", integer(1));
         b.unit("k2", "district").fact("website", yes()).fact("staff", integer(1));
@@ -97,17 +97,21 @@ TEST_F(SummaryTest, NumberMeanIsNullWhenNoUnitHasAValue) {
     EXPECT_EQ(a.overall.mean, dec("0.375"));
 }
 
-TEST_F(SummaryTest, AggregateIndicatorsCountEveryUnit) {
+TEST_F(SummaryTest, AggregateIndicatorsHaveNoValueWhereTheKindWasNotChecked) {
     const IndicatorSummary& p = indicator(summary, "posted_procedures");
     EXPECT_EQ(p.type, IndicatorType::Int);
     EXPECT_EQ(p.title, "posted_procedures");  // the title defaults to the id
-    // count() is never missing: d1 has 2, every other unit 0. 2 / 7 = 0.285714285714… → 0.285714286.
+    // d1 has 2 and d2 (checked, none found) 0; nobody checked the others' procedures, so their
+    // count is missing rather than 0: 2 over 2 units with a value, 5 without.
     EXPECT_EQ(p.categories[0].sum, dec("2"));
-    EXPECT_EQ(p.categories[0].with_value, 3u);
-    EXPECT_EQ(p.categories[0].mean, dec("0.666666667"));
-    EXPECT_EQ(p.overall.with_value, 7u);
-    EXPECT_EQ(p.overall.no_value, 0u);
-    EXPECT_EQ(p.overall.mean, dec("0.285714286"));
+    EXPECT_EQ(p.categories[0].with_value, 2u);
+    EXPECT_EQ(p.categories[0].no_value, 1u);
+    EXPECT_EQ(p.categories[0].mean, dec("1"));
+    EXPECT_EQ(p.categories[1].with_value, 0u);
+    EXPECT_FALSE(p.categories[1].mean.has_value());
+    EXPECT_EQ(p.overall.with_value, 2u);
+    EXPECT_EQ(p.overall.no_value, 5u);
+    EXPECT_EQ(p.overall.mean, dec("1"));
 }
 
 TEST_F(SummaryTest, TableReadsLikeTheProvincesReport) {

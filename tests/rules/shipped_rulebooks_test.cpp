@@ -107,7 +107,9 @@ TEST(ShippedRulebooks, Province2026ExtendsTheHoaBinhRulebook) {
     const Rulebook& rb = *loaded->outcome.rulebook;
     EXPECT_EQ(rb.id, "province-cchc-2026");
     EXPECT_EQ(rb.units, (std::vector<std::string>{"department", "commune"}));
+    EXPECT_EQ(rb.category_label("department"), "Khối sở, ban, ngành");
     EXPECT_EQ(rb.category_label("commune"), "Khối UBND các xã, phường");
+    EXPECT_EQ(rb.evidence.find("violation")->unchecked, core::Unchecked::None);  // inherited
     EXPECT_EQ(total_max(rb, "department"), *Decimal::from_int(100));
     EXPECT_EQ(total_max(rb, "commune"), *Decimal::from_int(100));
     EXPECT_EQ(rb.criterion("chi_dao.cap_xa"), nullptr);
