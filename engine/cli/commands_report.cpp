@@ -47,8 +47,9 @@ int run_summary(Context& ctx, const ReportOptions& o) {
     if (o.format == "xlsx" && o.out.empty()) throw CliError(kUsage, "--format xlsx writes a file: give --out FILE");
     core::SourceSet sources;
     rules::Rulebook rulebook = load_rules(o.rules, ctx, sources);
+    refuse_output_over_inputs(ctx, "--out", o.out, sources);
     engine::EvaluationRequest request = request_for(o);
-    inspections::Store store = open_store(ctx, inspections::OpenMode::Existing);
+    inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
     engine::Summary summary = engine::summarize(rulebook, store, request);
     if (o.format == "xlsx") {
         try {
@@ -66,10 +67,12 @@ int run_summary(Context& ctx, const ReportOptions& o) {
 }
 
 int run_gap(Context& ctx, const ReportOptions& o) {
+    refuse_bom_unless_csv(o.bom, o.format);
     core::SourceSet sources;
     rules::Rulebook rulebook = load_rules(o.rules, ctx, sources);
+    refuse_output_over_inputs(ctx, "--out", o.out, sources);
     engine::EvaluationRequest request = request_for(o);
-    inspections::Store store = open_store(ctx, inspections::OpenMode::Existing);
+    inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
     engine::GapReport report;
     try {
         report = engine::gap(rulebook, store, request);
@@ -87,8 +90,9 @@ int run_diff(Context& ctx, const ReportOptions& o) {
     core::SourceSet sources;  // both rulebooks' files: their spans point into it
     rules::Rulebook before = load_rules(o.rules, ctx, sources);
     rules::Rulebook after = load_rules(o.with, ctx, sources);
+    refuse_output_over_inputs(ctx, "--out", o.out, sources);
     engine::EvaluationRequest request = request_for(o);
-    inspections::Store store = open_store(ctx, inspections::OpenMode::Existing);
+    inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
     engine::RulebookDiff diff;
     try {
         diff = engine::diff_rulebooks(before, after, store, request);

@@ -38,7 +38,7 @@ void units_import(Context& ctx, const std::string& path) {
     core::Diagnostics diags;
     auto in = read_file(ctx, path, kMaxCsvBytes, sources, diags);
     if (!in) return;
-    ins::Store store = open_store(ctx, ins::OpenMode::Create);
+    ins::Store store = open_store(ctx, ins::OpenMode::CreateOnCommit);
     std::optional<ins::UnitsUpdate> update;
     if (!diags.has_errors()) update = ins::read_units_csv(sources, *in->file, store.units(), diags);
     if (!update) {
@@ -47,6 +47,7 @@ void units_import(Context& ctx, const std::string& path) {
         return;
     }
     const ins::UnitsOutcome outcome = store.update_units(*update);
+    store.commit_creation();
     ctx.out << "units: " << outcome.added << " added, " << outcome.updated << " updated, " << outcome.unchanged
             << " unchanged\n";
 }
@@ -60,7 +61,7 @@ struct RecordArgs {
 void record(Context& ctx, const RecordArgs& args) {
     auto schema = load_schema(ctx, args.rules);
     if (!schema) return;
-    ins::Store store = open_store(ctx, ins::OpenMode::Create);
+    ins::Store store = open_store(ctx, ins::OpenMode::CreateOnCommit);
     const std::vector<std::string> units = unit_ids(store);
     core::SourceSet sources;
     core::Diagnostics diags;
@@ -107,6 +108,7 @@ void record(Context& ctx, const RecordArgs& args) {
     ctx.print_diagnostics(diags, sources);
     for (const std::string& r : refused) ctx.err << "parscore: error: " << r << "\n";
     ctx.exit_code = worst(ctx.exit_code, code);
+    if (ctx.exit_code == kOk) store.commit_creation();
 }
 
 struct ImportArgs {
@@ -127,7 +129,7 @@ void import(Context& ctx, const ImportArgs& args) {
     core::Diagnostics diags;
     auto in = read_file(ctx, args.file, kMaxCsvBytes, sources, diags);
     if (!in) return;
-    ins::Store store = open_store(ctx, ins::OpenMode::Create);
+    ins::Store store = open_store(ctx, ins::OpenMode::CreateOnCommit);
     if (!args.again && !diags.has_errors()) {
         if (auto when = store.imported_before(in->raw_sha256)) {
             diags.error("E416", core::Span{*in->file, 0, 0},
@@ -169,6 +171,7 @@ void import(Context& ctx, const ImportArgs& args) {
     if (outcome.refused) {
         throw CliError(kInvalid, args.file + " was imported on " + outcome.previous_import_at + "; use --again to import it once more");
     }
+    store.commit_creation();
     ctx.out << "imported " << batch->rows << " rows of " << args.kind << " as " << outcome.inspections
             << (outcome.inspections == 1 ? " inspection" : " inspections");
     if (outcome.inspections) ctx.out << " (revisions " << outcome.first_revision << "–" << outcome.last_revision << ")";
@@ -202,8 +205,13 @@ void amend(Context& ctx, const AmendArgs& args) {
         ctx.exit_code = worst(ctx.exit_code, kInvalid);
         return;
     }
-    const std::int64_t no = store.amend(args.id, *report, schema, core::to_nfc(args.reason));
-    ctx.out << args.id << " amended (revision " << no << ")\n";
+    const ins::AmendOutcome outcome = store.amend(args.id, *report, schema, core::to_nfc(args.reason));
+    if (outcome.identical) {
+        ctx.err << "parscore: " << args.id << " is unchanged: the report equals its latest revision ("
+                << outcome.revision << "); nothing was stored\n";
+        return;
+    }
+    ctx.out << args.id << " amended (revision " << outcome.revision << ")\n";
 }
 
 }  // namespace
@@ -215,6 +223,7 @@ void add_record_commands(CLI::App& app, Context& ctx) {
     CLI::App* units_import_cmd = units->add_subcommand("import", "Add or update units from a CSV file (id,name,category[,parent,active_from,active_to])");
     units_import_cmd->add_option("FILE", *unit_file, "units CSV file")->required();
     units_import_cmd->callback([&ctx, unit_file] { guarded(ctx, [&] { units_import(ctx, *unit_file); }); });
+    add_units_list_command(*units, ctx);
 
     auto rec = std::make_shared<RecordArgs>();
     CLI::App* r = app.add_subcommand("record", "Validate inspection reports and store each one atomically");

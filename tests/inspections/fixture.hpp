@@ -1,6 +1,7 @@
 #pragma once
 // Helpers for the evidence store's tests: temporary folders, a schema matching
 // data/rulebook.yaml, report builders, file hashes and running the built program.
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -176,9 +177,10 @@ struct RunResult {
 };
 
 /// Runs `parscore ARGS...` with PARSCORE_DB unset; stdout and stderr captured through files.
-inline RunResult run_parscore(const std::vector<std::string>& args, const fs::path& work) {
+/// `prefix` is shell text run first (e.g. a `ulimit`) or a command the program runs under.
+inline RunResult run_parscore(const std::vector<std::string>& args, const fs::path& work, const std::string& prefix = "") {
     const fs::path out = work / ".out", err = work / ".err";
-    std::string cmd = "env -u PARSCORE_DB '" + std::string(PARSCORE_BIN) + "'";
+    std::string cmd = prefix + "env -u PARSCORE_DB '" + std::string(PARSCORE_BIN) + "'";
     for (const auto& a : args) {
         std::string q;
         for (char c : a) {
@@ -195,5 +197,21 @@ inline RunResult run_parscore(const std::vector<std::string>& args, const fs::pa
     r.err = read_all(err);
     return r;
 }
+
+/// A database holding data/units.csv, and the built program run on it.
+class UnitsDatabase : public ::testing::Test {
+protected:
+    void SetUp() override {
+        db_ = (dir_ / "t.db").string();
+        ASSERT_EQ(run({"units", "import", (kData / "data" / "units.csv").string()}).exit_code, 0);
+    }
+    RunResult run(std::vector<std::string> args) {
+        args.insert(args.begin(), {"--db", db_});
+        return run_parscore(args, dir_.path());
+    }
+
+    TempDir dir_;
+    std::string db_;
+};
 
 }  // namespace parscore::inspections::testing
