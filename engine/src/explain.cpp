@@ -174,6 +174,7 @@ Explanation explain(const rules::Rulebook& rb, const core::SourceSet& sources, c
     for (const UnitResult& u : evaluation.units) {
         if (u.id == unit_id) e.result = u;
     }
+    e.category_label = rb.category_label(e.result.category);
     for (const UnitResult& u : evaluation.units) {
         if (u.category == e.result.category && u.rank) ++e.ranked_in_category;
     }
