@@ -20,6 +20,7 @@
 #include "findings_blob.hpp"
 #include "parscore/core/sha256.hpp"
 #include "schema_json.hpp"
+#include "store_constants.hpp"
 #include "store_impl.hpp"
 
 namespace parscore::inspections {
@@ -28,8 +29,6 @@ namespace {
 
 using core::Value;
 
-/// Blob and revision bytes are copied in blocks of this size.
-constexpr std::size_t kCopyBlock = 8u << 20;
 
 /// Lets unordered maps keyed by std::string be searched with a string_view.
 struct TextHash {
@@ -461,7 +460,7 @@ private:
                 kind_index.emplace(schema.kinds[k].name, static_cast<std::uint32_t>(k));
             }
             sql::Database conn = store.reader();
-            sqlite3_busy_timeout(conn.get(), 120'000);
+            sqlite3_busy_timeout(conn.get(), kBusyTimeoutMs);
             sql::Statement s = conn.prepare(
                 "SELECT revision, kind, fact, records, data FROM findings WHERE revision IN "
                 "(SELECT no FROM revisions WHERE eval_year = ?1 AND no <= ?2 AND (?3 IS NULL OR unit = ?3))");
@@ -495,7 +494,7 @@ EvidenceSet Store::load_evidence(const core::EvidenceSchema& schema, const Evide
         sql::Database& db;
         std::int64_t before;
         explicit SmallCache(sql::Database& d) : db(d), before(d.pragma_int("cache_size")) {
-            db.exec("PRAGMA cache_size=-2048");
+            db.exec("PRAGMA cache_size=" + std::to_string(kEvidenceCacheKiB));
         }
         ~SmallCache() {
             try {
@@ -591,7 +590,7 @@ EvidenceSet Store::load_evidence(const core::EvidenceSchema& schema, const Evide
                 std::thread helper([&] {
                     try {
                         sql::Database conn = impl_->reader();
-                        sqlite3_busy_timeout(conn.get(), 120'000);
+                        sqlite3_busy_timeout(conn.get(), kBusyTimeoutMs);
                         second = scan.read(conn, middle + 1, last_no, static_cast<std::size_t>(count / 2));
                     } catch (...) {
                         failure = std::current_exception();
@@ -752,7 +751,7 @@ EvidenceSet Store::load_evidence(const core::EvidenceSchema& schema, const Evide
     std::vector<std::size_t> blocks;  // first ref of each block, then refs.size()
     for (std::size_t i = 0, units_in_block = 0; i < refs.size(); ++i) {
         if (i > 0 && refs[i].unit == refs[i - 1].unit) continue;
-        if (units_in_block++ % 256 == 0) blocks.push_back(i);
+        if (units_in_block++ % kUnitsPerBlock == 0) blocks.push_back(i);
     }
     blocks.push_back(refs.size());
     std::atomic<std::size_t> next_block{0};
@@ -894,7 +893,7 @@ EvidenceSet Store::load_evidence(const core::EvidenceSchema& schema, const Evide
         }
     };
     const std::size_t threads =
-        refs.size() < 4096 ? 1 : std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), blocks.size() - 1);
+        refs.size() < kParallelFrom ? 1 : std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), blocks.size() - 1);
     std::vector<Counts> counts(threads);
     for (std::size_t t = 0; t < threads; ++t) out.arenas.push_back(std::make_unique<core::Arena>());
     {

@@ -6,6 +6,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "store_constants.hpp"
 #include "store_impl.hpp"
 
 namespace parscore::inspections {
@@ -126,7 +127,7 @@ MergeOutcome Store::merge(const std::filesystem::path& other_path) {
     MergeOutcome outcome;
     {
         sql::Database db = open_read_only(other_path);  // leaves no side files beside the other file
-        sqlite3_busy_timeout(db.get(), 120'000);
+        sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
         for (const ChainProblem& p : verify_database(db)) {
             outcome.problems.push_back(other_path.string() + ": inspection " + p.inspection + ": " + p.message);
         }

@@ -14,6 +14,7 @@
 #include <ctime>
 #include <random>
 
+#include "store_constants.hpp"
 #include "store_impl.hpp"
 
 namespace parscore::inspections {
@@ -67,13 +68,11 @@ std::string current_user() {
 
 namespace {
 
-constexpr int kBusyTimeoutMs = 120'000;
-
 void configure(sql::Database& db) {
     sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
     db.exec("PRAGMA foreign_keys=ON");
     db.exec("PRAGMA synchronous=NORMAL");
-    db.exec("PRAGMA cache_size=-32768");  // 32 MiB: a country's import or read stays in memory
+    db.exec("PRAGMA cache_size=" + std::to_string(kCacheKiB));
 }
 
 /// Builds a complete, empty database at `tmp` (a name no one else uses).
