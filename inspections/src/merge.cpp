@@ -8,25 +8,19 @@
 
 #include "store_constants.hpp"
 #include "store_impl.hpp"
+#include "store_rows.hpp"
 
 namespace parscore::inspections {
 
 namespace {
 
+/// One entry of the other database's chains: a revision or an event, as stored there.
 struct OtherEntry {
     bool revision = true;
     std::int64_t no = 0, seq = 0;
-    std::string inspection;
-    // revisions
-    std::string date, kind, team, digest;
-    std::optional<int> year;
-    std::int64_t schema = 0;
-    std::optional<std::string> reason;
-    std::string unit, status;
-    std::int64_t stamp = 0, eval_year = 0;
-    // events
-    std::string event;
-    std::string by, at, prev, hash;
+    RevisionRow rev;  // revisions
+    EventRow ev;      // events
+    const std::string& hash() const { return revision ? rev.hash : ev.hash; }
 };
 
 struct OtherFinding {
@@ -58,45 +52,17 @@ OtherDatabase read_other(const sql::Database& db) {
     while (s.step()) o.schemas[s.int64(0)] = {s.text(1), s.text(2)};
     sql::Statement i = db.prepare("SELECT id, unit, stamp, status, recorded_by, recorded_at FROM inspections");
     while (i.step()) o.inspections[i.text(0)] = OtherInspection{i.text(1), i.int64(2), i.text(3), i.text(4), i.text(5), {}};
-    sql::Statement r = db.prepare(
-        "SELECT no, inspection, seq, date, year, kind, team, schema, digest, reason, recorded_by, recorded_at, "
-        "prev_hash, hash, unit, stamp, status, eval_year FROM revisions");
+    sql::Statement r = db.prepare(RevisionRow::select_sql());
     while (r.step()) {
-        OtherEntry e;
-        e.no = r.int64(0);
-        e.inspection = r.text(1);
-        e.seq = r.int64(2);
-        e.date = r.text(3);
-        e.year = r.optional_int(4);
-        e.kind = r.text(5);
-        e.team = r.text(6);
-        e.schema = r.int64(7);
-        e.digest = r.text(8);
-        e.reason = r.optional_text(9);
-        e.by = r.text(10);
-        e.at = r.text(11);
-        e.prev = r.text(12);
-        e.hash = r.text(13);
-        e.unit = r.text(14);
-        e.stamp = r.int64(15);
-        e.status = r.text(16);
-        e.eval_year = r.int64(17);
-        o.inspections[e.inspection].entries.push_back(std::move(e));
+        RevisionRow row = RevisionRow::read(r);
+        OtherInspection& into = o.inspections[row.inspection];
+        into.entries.push_back(OtherEntry{true, row.no, row.seq, std::move(row), {}});
     }
-    sql::Statement ev =
-        db.prepare("SELECT no, inspection, seq, event, recorded_by, recorded_at, prev_hash, hash FROM events");
+    sql::Statement ev = db.prepare(EventRow::select_sql());
     while (ev.step()) {
-        OtherEntry e;
-        e.revision = false;
-        e.no = ev.int64(0);
-        e.inspection = ev.text(1);
-        e.seq = ev.int64(2);
-        e.event = ev.text(3);
-        e.by = ev.text(4);
-        e.at = ev.text(5);
-        e.prev = ev.text(6);
-        e.hash = ev.text(7);
-        o.inspections[e.inspection].entries.push_back(std::move(e));
+        EventRow row = EventRow::read(ev);
+        OtherInspection& into = o.inspections[row.inspection];
+        into.entries.push_back(OtherEntry{false, row.no, row.seq, {}, std::move(row)});
     }
     for (auto& [id, insp] : o.inspections) {
         std::sort(insp.entries.begin(), insp.entries.end(),
@@ -174,7 +140,7 @@ MergeOutcome Store::merge(const std::filesystem::path& other_path) {
             }
             const std::size_t common = std::min(local.size(), insp.entries.size());
             bool diverged = false;
-            for (std::size_t i = 0; i < common; ++i) diverged = diverged || local[i] != insp.entries[i].hash;
+            for (std::size_t i = 0; i < common; ++i) diverged = diverged || local[i] != insp.entries[i].hash();
             if (diverged) {
                 outcome.problems.push_back("inspection " + id + ": the histories here and in " + other_path.string() +
                                            " have diverged");
@@ -205,34 +171,29 @@ MergeOutcome Store::merge(const std::filesystem::path& other_path) {
                   [](const Addition& a, const Addition& b) { return a.entry->no < b.entry->no; });
         std::int64_t no = impl_->next_revision();
         std::unordered_map<std::int64_t, std::int64_t> schema_ids;
-        sql::Statement add_revision = db.prepare(
-            "INSERT INTO revisions(no, inspection, seq, date, year, kind, team, schema, digest, reason, recorded_by, "
-            "recorded_at, prev_hash, hash, unit, stamp, status, eval_year) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        sql::Statement add_revision = db.prepare(RevisionRow::insert_sql());
         sql::Statement add_finding =
             db.prepare("INSERT INTO findings(revision, kind, fact, records, data) VALUES (?, ?, ?, ?, ?)");
-        sql::Statement add_event = db.prepare(
-            "INSERT INTO events(no, inspection, seq, event, recorded_by, recorded_at, prev_hash, hash) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        sql::Statement add_event = db.prepare(EventRow::insert_sql());
         for (const Addition& a : additions) {
             const OtherEntry& e = *a.entry;
             if (!a.new_inspection) ++outcome.entries_added;
             if (!e.revision) {
-                add_event.bind(1, no).bind(2, e.inspection).bind(3, e.seq).bind(4, e.event).bind(5, e.by);
-                add_event.bind(6, e.at).bind(7, e.prev).bind(8, e.hash);
+                EventRow row = e.ev;
+                row.no = no++;
+                row.bind(add_event);
                 add_event.run();
-                ++no;
                 continue;
             }
-            auto sid = schema_ids.find(e.schema);
+            auto sid = schema_ids.find(e.rev.schema);
             if (sid == schema_ids.end()) {
-                const auto& [sha, body] = other.schemas.at(e.schema);
-                sid = schema_ids.emplace(e.schema, impl_->schema_id(body, sha)).first;
+                const auto& [sha, body] = other.schemas.at(e.rev.schema);
+                sid = schema_ids.emplace(e.rev.schema, impl_->schema_id(body, sha)).first;
             }
-            add_revision.bind(1, no).bind(2, e.inspection).bind(3, e.seq).bind(4, e.date).bind(5, e.year);
-            add_revision.bind(6, e.kind).bind(7, e.team).bind(8, sid->second).bind(9, e.digest).bind(10, e.reason);
-            add_revision.bind(11, e.by).bind(12, e.at).bind(13, e.prev).bind(14, e.hash);
-            add_revision.bind(15, e.unit).bind(16, e.stamp).bind(17, e.status).bind(18, e.eval_year);
+            RevisionRow row = e.rev;  // here: the next local number and this database's schema id
+            row.no = no;
+            row.schema = sid->second;
+            row.bind(add_revision);
             add_revision.run();
             if (auto f = other.findings.find(e.no); f != other.findings.end()) {
                 for (const OtherFinding& finding : f->second) {

@@ -1,5 +1,7 @@
 #include "sqlite_handle.hpp"
 
+#include <stdexcept>
+
 namespace parscore::inspections::sql {
 
 void fail(sqlite3* db, int rc, std::string_view what) {
@@ -65,6 +67,12 @@ void check_bind(sqlite3* db, sqlite3_stmt* stmt, int rc) {
     if (rc != SQLITE_OK) fail(db, rc, sqlite3_sql(stmt) ? sqlite3_sql(stmt) : "");
 }
 }  // namespace
+
+int Statement::parameter(const char* name) const {
+    const int index = sqlite3_bind_parameter_index(stmt_, name);
+    if (index == 0) throw std::logic_error(std::string("statement has no parameter ") + name);
+    return index;
+}
 
 Statement& Statement::bind(int index, std::int64_t value) {
     check_bind(db_, stmt_, sqlite3_bind_int64(stmt_, index, value));

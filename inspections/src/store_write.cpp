@@ -7,6 +7,7 @@
 #include "parscore/core/sha256.hpp"
 #include "schema_json.hpp"
 #include "store_impl.hpp"
+#include "store_rows.hpp"
 
 namespace parscore::inspections {
 
@@ -32,10 +33,7 @@ public:
     explicit RevisionWriter(sql::Database& db)
         : inspection_(db.prepare("INSERT INTO inspections(id, unit, stamp, status, recorded_by, recorded_at) "
                                  "VALUES (?, ?, ?, ?, ?, ?)")),
-          revision_(db.prepare(
-              "INSERT INTO revisions(no, inspection, seq, date, year, kind, team, schema, digest, reason, "
-              "recorded_by, recorded_at, prev_hash, hash, unit, stamp, status, eval_year) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+          revision_(db.prepare(RevisionRow::insert_sql())),
           finding_(db.prepare("INSERT INTO findings(revision, kind, fact, records, data) VALUES (?, ?, ?, ?, ?)")) {}
 
     void add_inspection(const std::string& id, const std::string& unit, std::int64_t stamp, Status status,
@@ -61,40 +59,33 @@ public:
 
     /// Returns the new revision's hash.
     std::string add_revision(const Revision& r, const std::vector<Blob>& blobs) {
-        const std::string digest = digest_of(blobs);
-        const std::string date = core::format_date(r.header->date);
-        const std::string team = team_to_json(r.header->team);
-        chain::RevisionContent content;
-        content.inspection = r.inspection;
-        content.seq = r.seq;
-        content.prev_hash = r.prev_hash;
-        content.unit = r.unit;
-        content.stamp = r.stamp;
-        content.initial_status = r.initial_status;
-        content.date = date;
-        content.year = r.header->year;
-        content.kind = kind_name(r.header->kind);
-        content.team_json = team;
-        content.schema_sha256 = r.schema_sha256;
-        content.reason = r.reason;
-        content.recorded_by = r.who;
-        content.recorded_at = r.at;
-        content.findings_digest = digest;
-        std::string hash = chain::revision_hash(content);
-
-        revision_.bind(1, r.no).bind(2, r.inspection).bind(3, r.seq).bind(4, date).bind(5, r.header->year);
-        revision_.bind(6, kind_name(r.header->kind)).bind(7, team).bind(8, r.schema_id).bind(9, digest);
-        if (r.reason) revision_.bind(10, *r.reason);
-        else revision_.bind_null(10);
-        revision_.bind(11, r.who).bind(12, r.at).bind(13, r.prev_hash).bind(14, hash);
-        revision_.bind(15, r.unit).bind(16, r.stamp).bind(17, r.initial_status).bind(18, r.header->evaluation_year());
+        RevisionRow row;
+        row.no = r.no;
+        row.inspection = r.inspection;
+        row.seq = r.seq;
+        row.unit = r.unit;
+        row.stamp = r.stamp;
+        row.status = r.initial_status;
+        row.date = core::format_date(r.header->date);
+        row.year = r.header->year;
+        row.eval_year = r.header->evaluation_year();
+        row.kind = kind_name(r.header->kind);
+        row.team = team_to_json(r.header->team);
+        row.schema = r.schema_id;
+        row.digest = digest_of(blobs);
+        if (r.reason) row.reason = std::string(*r.reason);
+        row.recorded_by = r.who;
+        row.recorded_at = r.at;
+        row.prev_hash = r.prev_hash;
+        row.hash = chain::revision_hash(row.content(r.schema_sha256));
+        row.bind(revision_);
         revision_.run();
         for (const Blob& b : blobs) {
             finding_.bind(1, r.no).bind(2, b.kind).bind(3, b.fact ? 1 : 0).bind(4, b.records);
             finding_.bind_static_blob(5, b.bytes);
             finding_.run();
         }
-        return hash;
+        return row.hash;
     }
 
 private:
@@ -339,12 +330,9 @@ void add_event(Store::Impl& impl, const std::string& id, const char* event, Stat
     e.event = event;
     e.recorded_by = who;
     e.recorded_at = at;
-    const std::string hash = chain::event_hash(e);
-    sql::Statement s = impl.db.prepare(
-        "INSERT INTO events(no, inspection, seq, event, recorded_by, recorded_at, prev_hash, hash) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    s.bind(1, no).bind(2, id).bind(3, e.seq).bind(4, event).bind(5, who).bind(6, at).bind(7, head->last_hash);
-    s.bind(8, hash);
+    const EventRow row{no, id, e.seq, event, who, at, head->last_hash, chain::event_hash(e)};
+    sql::Statement s = impl.db.prepare(EventRow::insert_sql());
+    row.bind(s);
     s.run();
 }
 

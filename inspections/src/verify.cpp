@@ -7,24 +7,22 @@
 #include "parscore/core/date.hpp"
 #include "parscore/core/sha256.hpp"
 #include "store_impl.hpp"
+#include "store_rows.hpp"
 
 namespace parscore::inspections {
 
 namespace {
 
+/// One entry of a chain: a revision or an event, with what both have.
 struct Entry {
-    std::int64_t no = 0;
-    std::int64_t seq = 0;
     bool revision = true;
-    std::string event;  // events
-    // revisions
-    std::string date, kind, team, digest;
-    std::optional<int> year;
-    std::int64_t schema = 0;
-    std::optional<std::string> reason;
-    std::string by, at, prev, hash;
-    std::string unit, status;  // revisions: copies of the inspection's
-    std::int64_t stamp = 0, eval_year = 0;
+    std::int64_t no = 0, seq = 0;
+    RevisionRow rev;  // revisions
+    EventRow ev;      // events
+    const std::string& by() const { return revision ? rev.recorded_by : ev.recorded_by; }
+    const std::string& at() const { return revision ? rev.recorded_at : ev.recorded_at; }
+    const std::string& prev() const { return revision ? rev.prev_hash : ev.prev_hash; }
+    const std::string& hash() const { return revision ? rev.hash : ev.hash; }
 };
 
 struct InspectionRow {
@@ -128,55 +126,27 @@ std::vector<ChainProblem> verify_database(const sql::Database& db) {
         }
     }
     {
-        sql::Statement s = db.prepare(
-            "SELECT no, inspection, seq, date, year, kind, team, schema, digest, reason, recorded_by, recorded_at, "
-            "prev_hash, hash, unit, stamp, status, eval_year FROM revisions");
+        sql::Statement s = db.prepare(RevisionRow::select_sql());
         while (s.step()) {
-            auto it = inspections.find(s.text(1));
+            RevisionRow r = RevisionRow::read(s);
+            auto it = inspections.find(r.inspection);
             if (it == inspections.end()) {
-                problems.push_back({s.text(1), "revision " + std::to_string(s.int64(0)) + " belongs to no inspection"});
+                problems.push_back({r.inspection, "revision " + std::to_string(r.no) + " belongs to no inspection"});
                 continue;
             }
-            Entry e;
-            e.no = s.int64(0);
-            e.seq = s.int64(2);
-            e.date = s.text(3);
-            e.year = s.optional_int(4);
-            e.kind = s.text(5);
-            e.team = s.text(6);
-            e.schema = s.int64(7);
-            e.digest = s.text(8);
-            e.reason = s.optional_text(9);
-            e.by = s.text(10);
-            e.at = s.text(11);
-            e.prev = s.text(12);
-            e.hash = s.text(13);
-            e.unit = s.text(14);
-            e.stamp = s.int64(15);
-            e.status = s.text(16);
-            e.eval_year = s.int64(17);
-            it->second.entries.push_back(std::move(e));
+            it->second.entries.push_back(Entry{true, r.no, r.seq, std::move(r), {}});
         }
     }
     {
-        sql::Statement s =
-            db.prepare("SELECT no, inspection, seq, event, recorded_by, recorded_at, prev_hash, hash FROM events");
+        sql::Statement s = db.prepare(EventRow::select_sql());
         while (s.step()) {
-            auto it = inspections.find(s.text(1));
+            EventRow e = EventRow::read(s);
+            auto it = inspections.find(e.inspection);
             if (it == inspections.end()) {
-                problems.push_back({s.text(1), "event " + std::to_string(s.int64(0)) + " belongs to no inspection"});
+                problems.push_back({e.inspection, "event " + std::to_string(e.no) + " belongs to no inspection"});
                 continue;
             }
-            Entry e;
-            e.revision = false;
-            e.no = s.int64(0);
-            e.seq = s.int64(2);
-            e.event = s.text(3);
-            e.by = s.text(4);
-            e.at = s.text(5);
-            e.prev = s.text(6);
-            e.hash = s.text(7);
-            it->second.entries.push_back(std::move(e));
+            it->second.entries.push_back(Entry{false, e.no, e.seq, {}, std::move(e)});
         }
     }
 
@@ -207,53 +177,43 @@ std::vector<ChainProblem> verify_database(const sql::Database& db) {
             }
             if (e.no <= last_no) problem(where + " is numbered before the entry it follows");
             last_no = e.no;
-            if (e.prev != prev) problem(where + " does not link to the previous entry's hash");
+            if (e.prev() != prev) problem(where + " does not link to the previous entry's hash");
             std::string expected;
             if (e.revision) {
-                if (e.unit != row.unit || e.stamp != row.stamp || e.status != row.status) {
+                if (e.rev.unit != row.unit || e.rev.stamp != row.stamp || e.rev.status != row.status) {
                     problem(where + ": its copy of the inspection's unit, stamp or status differs from the inspection");
                 }
-                const auto day = core::parse_date(e.date);
-                if (!day || e.eval_year != (e.year ? *e.year : core::year_of(*day))) {
+                const auto day = core::parse_date(e.rev.date);
+                if (!day || e.rev.eval_year != (e.rev.year ? *e.rev.year : core::year_of(*day))) {
                     problem(where + ": its evaluation year does not match its date and year");
                 }
                 std::vector<chain::FindingPart> p;
                 if (auto f = parts.find(e.no); f != parts.end()) p = f->second;
                 const std::string digest = chain::findings_digest(std::move(p));
-                if (digest != e.digest) problem(where + ": findings do not match their recorded digest");
-                chain::RevisionContent c;
-                c.inspection = id;
-                c.seq = e.seq;
-                c.prev_hash = e.prev;
+                if (digest != e.rev.digest) problem(where + ": findings do not match their recorded digest");
+                // Hashed with the inspection's own unit, stamp and status and the findings as stored.
+                auto sha = schema_sha.find(e.rev.schema);
+                chain::RevisionContent c = e.rev.content(sha == schema_sha.end() ? std::string_view() : sha->second);
                 c.unit = row.unit;
                 c.stamp = row.stamp;
                 c.initial_status = row.status;
-                c.date = e.date;
-                c.year = e.year;
-                c.kind = e.kind;
-                c.team_json = e.team;
-                auto sha = schema_sha.find(e.schema);
-                c.schema_sha256 = sha == schema_sha.end() ? std::string_view() : std::string_view(sha->second);
-                if (e.reason) c.reason = *e.reason;
-                c.recorded_by = e.by;
-                c.recorded_at = e.at;
                 c.findings_digest = digest;
                 expected = chain::revision_hash(c);
             } else {
                 chain::EventContent c;
                 c.inspection = id;
                 c.seq = e.seq;
-                c.prev_hash = e.prev;
-                c.event = e.event;
-                c.recorded_by = e.by;
-                c.recorded_at = e.at;
+                c.prev_hash = e.prev();
+                c.event = e.ev.event;
+                c.recorded_by = e.by();
+                c.recorded_at = e.at();
                 expected = chain::event_hash(c);
-                const bool legal = (e.event == "submit" && status == "draft") || (e.event == "lock" && status == "submitted");
-                if (!legal) problem(where + ": '" + e.event + "' is not a legal move from " + status);
-                status = e.event == "submit" ? "submitted" : "locked";
+                const bool legal = (e.ev.event == "submit" && status == "draft") || (e.ev.event == "lock" && status == "submitted");
+                if (!legal) problem(where + ": '" + e.ev.event + "' is not a legal move from " + status);
+                status = e.ev.event == "submit" ? "submitted" : "locked";
             }
-            if (expected != e.hash) problem(where + ": hash does not match the content");
-            prev = e.hash;
+            if (expected != e.hash()) problem(where + ": hash does not match the content");
+            prev = e.hash();
         }
     }
     return problems;

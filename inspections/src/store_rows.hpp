@@ -1,0 +1,53 @@
+#pragma once
+// The rows of the numbered tables `revisions` and `events`, each defined once: a struct, its
+// column list, how a SELECT of those columns reads into it and how an INSERT binds it by name
+// (docs/store.md, "Tables"). Verify, merge and the writers all go through these.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "chain.hpp"
+#include "sqlite_handle.hpp"
+
+namespace parscore::inspections {
+
+/// One row of `revisions`: a recording or amendment of an inspection.
+struct RevisionRow {
+    std::int64_t no = 0;
+    std::string inspection;
+    std::int64_t seq = 1;
+    std::string unit;  // copies of the inspection's unit, stamp and first status (hashed)
+    std::int64_t stamp = 0;
+    std::string status;
+    std::string date;
+    std::optional<int> year;
+    std::int64_t eval_year = 0;
+    std::string kind, team;
+    std::int64_t schema = 0;
+    std::string digest;
+    std::optional<std::string> reason;
+    std::string recorded_by, recorded_at, prev_hash, hash;
+
+    static const char* select_sql();  // every column, FROM revisions
+    static const char* insert_sql();  // named parameters :no, :inspection, …
+    static RevisionRow read(const sql::Statement& s);
+    void bind(sql::Statement& s) const;
+    /// What its hash is computed over: views of this row, with its schema's SHA-256.
+    chain::RevisionContent content(std::string_view schema_sha256) const;
+};
+
+/// One row of `events`: a status move of an inspection.
+struct EventRow {
+    std::int64_t no = 0;
+    std::string inspection;
+    std::int64_t seq = 0;
+    std::string event;
+    std::string recorded_by, recorded_at, prev_hash, hash;
+
+    static const char* select_sql();
+    static const char* insert_sql();
+    static EventRow read(const sql::Statement& s);
+    void bind(sql::Statement& s) const;
+};
+
+}  // namespace parscore::inspections
