@@ -3,10 +3,15 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
+#include <optional>
+#include <string_view>
 
 #include "context.hpp"
 #include "parscore/core/render.hpp"
+#include "parscore/core/suggest.hpp"
 #include "parscore/core/utf8.hpp"
 
 namespace parscore::cli {
@@ -25,6 +30,58 @@ void Context::print_diagnostics(const core::Diagnostics& diags, const core::Sour
         << "\n";
 }
 
+namespace {
+
+constexpr const char* kDbHelp = "SQLite database (default: $PARSCORE_DB, else ./parscore.db)";
+
+// --db is global (before or after the subcommand); each subcommand that uses a database lists it
+// in its own --help too. check and test never open one.
+void add_global_db_option(CLI::App& app, Context& ctx) {
+    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+        if (sub->get_name() == "check" || sub->get_name() == "test") continue;
+        add_global_db_option(*sub, ctx);
+        if (sub->get_option_no_throw("--db")) continue;
+        const char* help = sub->get_name() == "demo" ? "Database to build (default: ./parscore-demo.db)" : kDbHelp;
+        sub->add_option("--db", ctx.db_option, help)->group("Global options");
+    }
+}
+
+// The first word that is neither an option nor --db's value: the command the user meant.
+std::optional<std::string> command_word(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        std::string_view a = argv[i];
+        if (a == "--db") {
+            ++i;
+            continue;
+        }
+        if (!a.empty() && a[0] != '-') return std::string(a);
+    }
+    return std::nullopt;
+}
+
+// CLI11 words its messages "The following arguments were not expected: …"; ours read
+// "parscore: error: the following …".
+std::string lower_first(std::string text) {
+    if (text.size() > 1 && std::isupper(static_cast<unsigned char>(text[0])) &&
+        std::islower(static_cast<unsigned char>(text[1]))) {
+        text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+    }
+    return text;
+}
+
+// Every usage error (exit 2) reads the same, whichever layer found it.
+int usage_error(const CLI::App& app, std::ostream& err, const std::string& message) {
+    std::string command = "parscore";
+    for (const CLI::App* sub = &app; !sub->get_subcommands().empty();) {
+        sub = sub->get_subcommands().front();
+        command += " " + sub->get_name();
+    }
+    err << "parscore: error: " << core::printable(message) << " (see '" << command << " --help')\n";
+    return kUsage;
+}
+
+}  // namespace
+
 int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     Context ctx{out, err, {}, false, false, kOk};
     ctx.stdout_is_terminal = isatty(STDOUT_FILENO) != 0;
@@ -34,7 +91,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     app.name("parscore");
     app.require_subcommand(1);
     app.fallthrough();  // global options such as --db may follow the subcommand
-    app.add_option("--db", ctx.db_option, "SQLite database (default: $PARSCORE_DB, else ./parscore.db)");
+    app.add_option("--db", ctx.db_option, kDbHelp);
     app.set_version_flag("--version", "parscore 0.1.0");
 
     add_rule_commands(app, ctx);
@@ -42,13 +99,28 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     add_score_commands(app, ctx);
     add_publication_commands(app, ctx);
     add_report_commands(app, ctx);
+    add_global_db_option(app, ctx);
 
     try {
         app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e, out, err);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e, out, err);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e, out, err);
     } catch (const CLI::ParseError& e) {
-        int code = app.exit(e, out, err);
-        return code == 0 ? kOk : kUsage;
+        if (app.get_subcommands().empty()) {
+            std::vector<std::string> names;
+            for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) names.push_back(sub->get_name());
+            auto word = command_word(argc, argv);
+            if (word && std::find(names.begin(), names.end(), *word) == names.end()) {
+                return usage_error(app, err, "unknown command '" + core::sanitize_utf8(*word) + "'" + core::did_you_mean(*word, names));
+            }
+        }
+        return usage_error(app, err, lower_first(e.what()));
     } catch (const CliError& e) {
+        if (e.code == kUsage) return usage_error(app, err, e.what());
         err << "parscore: error: " << core::printable(e.what()) << "\n";
         return e.code;
     } catch (const std::exception& e) {

@@ -39,17 +39,17 @@ void merge(Context& ctx, const std::string& other) {
 void add_admin_commands(CLI::App& app, Context& ctx) {
     auto submit_id = std::make_shared<std::string>();
     CLI::App* s = app.add_subcommand("submit", "Move a draft inspection to submitted");
-    s->add_option("ID", *submit_id, "inspection id")->required();
+    s->add_option("ID", *submit_id, "Inspection id")->required();
     s->callback([&ctx, submit_id] { guarded(ctx, [&] { move_forward(ctx, *submit_id, false); }); });
 
     auto lock_id = std::make_shared<std::string>();
     CLI::App* l = app.add_subcommand("lock", "Move a submitted inspection to locked");
-    l->add_option("ID", *lock_id, "inspection id")->required();
+    l->add_option("ID", *lock_id, "Inspection id")->required();
     l->callback([&ctx, lock_id] { guarded(ctx, [&] { move_forward(ctx, *lock_id, true); }); });
 
     auto other = std::make_shared<std::string>();
     CLI::App* m = app.add_subcommand("merge", "Bring another parscore database's units and inspections in, idempotently");
-    m->add_option("OTHER", *other, "the other database")->required();
+    m->add_option("OTHER", *other, "The other database")->required();
     m->callback([&ctx, other] { guarded(ctx, [&] { merge(ctx, *other); }); });
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "parscore/core/decimal.hpp"
+#include "parscore/engine/result.hpp"
 
 namespace parscore::engine {
 
@@ -61,6 +62,9 @@ private:
     std::vector<Level> stack_;
     bool after_key_ = false;
 };
+
+/// `"warnings": [ { "code", "id", "message" } ]`.
+void write_warnings(JsonWriter& w, const std::vector<Warning>& list);
 
 /// Appends `s` as a JSON string literal.
 void append_json_string(std::string& out, std::string_view s);

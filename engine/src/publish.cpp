@@ -39,6 +39,11 @@ PublishOutcome publish(const rules::Rulebook& rulebook, inspections::Store& stor
     outcome.evaluation = evaluate(rulebook, store, evaluation);
     outcome.evidence_sha256 = outcome.evaluation.evidence_sha256;
 
+    // Most often a mistyped year: results on no evidence would stand for ever.
+    if (outcome.evaluation.counted_inspections == 0 && !request.allow_empty) {
+        outcome.result = PublishOutcome::Result::Empty;
+        return outcome;
+    }
     for (const UnitResult& u : outcome.evaluation.units) {
         if (!u.complete) outcome.incomplete.emplace_back(u.id, u.reason);
     }

@@ -31,13 +31,6 @@ void measure(JsonWriter& w, const Measure& m) {
     }
 }
 
-void warnings(JsonWriter& w, const std::vector<Warning>& list) {
-    w.key("warnings").begin_array();
-    for (const Warning& warning : list) {
-        w.begin_object().field("code", warning.code).field("id", warning.id).field("message", warning.message).end_object();
-    }
-    w.end_array();
-}
 
 void adjustments(JsonWriter& w, std::string_view key, const std::vector<rules::Adjustment>& defs,
                  const std::vector<AdjustmentResult>& results) {
@@ -106,7 +99,7 @@ void unit(JsonWriter& w, const rules::Rulebook& rb, const UnitResult& u) {
     } else {
         w.null_field("quota");
     }
-    warnings(w, u.warnings);
+    write_warnings(w, u.warnings);
     if (u.complete) w.null_field("reason"); else w.field("reason", u.reason);
     w.end_object();
 }
@@ -123,7 +116,7 @@ void write_json(const rules::Rulebook& rulebook, const Evaluation& evaluation,
     const char* basis = evaluation.basis == Basis::Self ? "self" : evaluation.basis == Basis::Inspected ? "inspected" : "all";
     w.field("year", evaluation.year).field("basis", basis);
     if (!evaluation.evidence_sha256.empty()) w.field("evidence_sha256", evaluation.evidence_sha256);
-    warnings(w, evaluation.warnings);
+    write_warnings(w, evaluation.warnings);
     w.key("units").begin_array();
     sink(text);
     text.clear();
