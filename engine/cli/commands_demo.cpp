@@ -10,6 +10,7 @@
 #include "context.hpp"
 #include "demo_command.hpp"
 #include "demo_rulebook.hpp"
+#include "parscore/core/plural.hpp"
 #include "parscore/core/utf8.hpp"
 #include "parscore/engine/demo.hpp"
 #include "parscore/engine/report.hpp"
@@ -95,8 +96,8 @@ int run_demo(Context& ctx) {
     print_warnings(ctx, outcome.ranking.warnings);
 
     const std::string rules = rb.path.empty() ? std::string("rules/hoa-binh-2013/rulebook.yaml") : rb.path;
-    ctx.err << "demo database: " << path.string() << " — " << outcome.ranking.units.size() << " units, "
-            << outcome.inspections << " inspections; " << demo::kPreviousYear << " published as publication "
+    ctx.err << "demo database: " << path.string() << " — " << core::count_of(outcome.ranking.units.size(), "unit") << ", "
+            << core::count_of(outcome.inspections, "inspection") << "; " << demo::kPreviousYear << " published as publication "
             << outcome.publication << "\n";
     ctx.err << "rulebook: " << (rb.path.empty() ? "the copy built into parscore of " + rules : rules) << "\n";
     ctx.err << "next: parscore explain --db " << path.string() << " --rules " << rules << " --year " << demo::kYear

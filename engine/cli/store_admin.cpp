@@ -1,6 +1,7 @@
 // submit, lock, merge.
 #include <CLI/CLI.hpp>
 
+#include "parscore/core/plural.hpp"
 #include "parscore/core/utf8.hpp"
 #include "store_cli.hpp"
 
@@ -30,8 +31,9 @@ void merge(Context& ctx, const std::string& other) {
         ctx.out << "nothing new in " << other << "\n";
         return;
     }
-    ctx.out << "merged from " << other << ": " << outcome.units_added << " units, " << outcome.inspections_added
-            << " inspections, " << outcome.entries_added << " revisions and events of known inspections\n";
+    ctx.out << "merged from " << other << ": " << core::count_of(outcome.units_added, "unit") << ", "
+            << core::count_of(outcome.inspections_added, "inspection") << ", "
+            << core::count_of(outcome.entries_added, "revision or event", "revisions and events") << " of known inspections\n";
 }
 
 }  // namespace

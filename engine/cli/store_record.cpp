@@ -3,6 +3,7 @@
 #include <chrono>
 #include <limits>
 
+#include "parscore/core/plural.hpp"
 #include "parscore/core/suggest.hpp"
 #include "parscore/core/text_file.hpp"
 #include "parscore/core/utf8.hpp"
@@ -169,8 +170,8 @@ void import(Context& ctx, const ImportArgs& args) {
     if (outcome.refused) {
         throw CliError(kInvalid, args.file + " was imported on " + outcome.previous_import_at + "; use --again to import it once more");
     }
-    ctx.out << "imported " << batch->rows << " rows of " << args.kind << " as " << outcome.inspections
-            << (outcome.inspections == 1 ? " inspection" : " inspections");
+    ctx.out << "imported " << core::count_of(batch->rows, "row") << " of " << args.kind << " as "
+            << core::count_of(outcome.inspections, "inspection");
     if (outcome.inspections) ctx.out << " (revisions " << outcome.first_revision << "–" << outcome.last_revision << ")";
     ctx.out << "\n";
 }

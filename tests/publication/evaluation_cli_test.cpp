@@ -231,6 +231,15 @@ TEST_F(EvaluationCli, UsageErrorsReadAlikeAndExitTwo) {
     }
 }
 
+TEST_F(EvaluationCli, CountsAreWordedForOneAndForMany) {
+    write_file(dir_ / "one.csv", "unit,date,code,posted\nb,2013-06-01,P1,true\n");
+    CliRun one = run({"import", "--rules", "rules.yaml", "--kind", "procedure", "one.csv"});
+    EXPECT_EQ(one.code, 0) << one.err;
+    EXPECT_EQ(one.out.rfind("imported 1 row of procedure as 1 inspection (revisions ", 0), 0u) << one.out;
+    CliRun table = evaluate("score", "2013", {"--unit", "a"});
+    EXPECT_EQ(table.out.rfind("department (1 unit)\n", 0), 0u) << table.out;
+}
+
 TEST_F(EvaluationCli, HelpListsTheDatabaseOptionAndNeverCitesTheSpecification) {
     for (const char* command : {"score", "rank", "explain", "summary", "gap", "diff", "publish", "verify", "record",
                                 "inspections", "show", "template", "submit", "lock", "merge", "amend", "import", "demo"}) {
