@@ -46,25 +46,47 @@ void add_global_db_option(CLI::App& app, Context& ctx) {
     }
 }
 
-// The first word that is neither an option nor --db's value: the command the user meant.
-std::optional<std::string> command_word(int argc, char** argv) {
+// The words of the command line that are neither options nor --db's value: the command path the
+// user typed, then any positional arguments.
+std::vector<std::string> command_words(int argc, char** argv) {
+    std::vector<std::string> out;
     for (int i = 1; i < argc; ++i) {
         std::string_view a = argv[i];
         if (a == "--db") {
             ++i;
-            continue;
+        } else if (!a.empty() && a[0] != '-') {
+            out.emplace_back(a);
         }
-        if (!a.empty() && a[0] != '-') return std::string(a);
+    }
+    return out;
+}
+
+// "unknown command 'units frob'" when the word after the commands CLI11 recognised should have
+// been one of their subcommands and is not; nullopt otherwise.
+std::optional<std::string> unknown_command(const CLI::App& app, int argc, char** argv) {
+    std::vector<std::string> words = command_words(argc, argv);
+    const CLI::App* at = &app;
+    std::string path;
+    for (const std::string& word : words) {
+        std::vector<std::string> names;
+        for (const CLI::App* sub : at->get_subcommands([](const CLI::App*) { return true; })) names.push_back(sub->get_name());
+        if (names.empty()) return std::nullopt;  // a command's own arguments follow
+        path += (path.empty() ? "" : " ") + core::sanitize_utf8(word);
+        if (std::find(names.begin(), names.end(), word) == names.end()) {
+            return "unknown command '" + path + "'" + core::did_you_mean(word, names);
+        }
+        at = at->get_subcommand(word);
     }
     return std::nullopt;
 }
 
-// CLI11 words its messages "The following arguments were not expected: …"; ours read
-// "parscore: error: the following …".
+// CLI11 words its messages "A subcommand is required", "--year: Value 20x3 not in range …";
+// ours read "parscore: error: a subcommand is required", "--year: value 20x3 …".
 std::string lower_first(std::string text) {
-    if (text.size() > 1 && std::isupper(static_cast<unsigned char>(text[0])) &&
-        std::islower(static_cast<unsigned char>(text[1]))) {
-        text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+    std::size_t at = text.rfind("--", 0) == 0 && text.find(": ") != std::string::npos ? text.find(": ") + 2 : 0;
+    if (text.size() > at + 1 && std::isupper(static_cast<unsigned char>(text[at])) &&
+        !std::isupper(static_cast<unsigned char>(text[at + 1]))) {
+        text[at] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[at])));
     }
     return text;
 }
@@ -110,14 +132,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e, out, err);
     } catch (const CLI::ParseError& e) {
-        if (app.get_subcommands().empty()) {
-            std::vector<std::string> names;
-            for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) names.push_back(sub->get_name());
-            auto word = command_word(argc, argv);
-            if (word && std::find(names.begin(), names.end(), *word) == names.end()) {
-                return usage_error(app, err, "unknown command '" + core::sanitize_utf8(*word) + "'" + core::did_you_mean(*word, names));
-            }
-        }
+        if (auto unknown = unknown_command(app, argc, argv)) return usage_error(app, err, *unknown);
         return usage_error(app, err, lower_first(e.what()));
     } catch (const CliError& e) {
         if (e.code == kUsage) return usage_error(app, err, e.what());

@@ -163,7 +163,7 @@ void add_score_commands(CLI::App& app, Context& ctx) {
     CLI::App* explain = app.add_subcommand("explain", "Why a unit got its points, item by item");
     add_rules_option(explain, explain_options.rules);
     add_year_option(explain, explain_options.year);
-    explain->add_option("--unit", explain_options.unit, "The unit")->required();
+    explain->add_option("--unit", explain_options.unit, "Unit id")->required();
     explain->add_option("--criterion", explain_options.criterion,
                         "Only this criterion (full id, e.g. tthc.niem_yet), deduction, bonus or band cap");
     add_basis_option(explain, explain_options.basis);

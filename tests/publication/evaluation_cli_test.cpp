@@ -210,6 +210,10 @@ TEST_F(EvaluationCli, UsageErrorsReadAlikeAndExitTwo) {
     CliRun typo = run({"scroe", "--rules", "rules.yaml"});
     EXPECT_EQ(typo.code, 2);
     EXPECT_NE(typo.err.find("unknown command 'scroe' (did you mean 'score'?)"), std::string::npos) << typo.err;
+    CliRun nested = run({"units", "imprt", "units.csv"});
+    EXPECT_EQ(nested.code, 2);
+    EXPECT_EQ(nested.err, "parscore: error: unknown command 'units imprt' (did you mean 'import'?) (see 'parscore units "
+                          "--help')\n");
 
     // Found by the option parser, or by a command: the same form either way.
     const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
@@ -221,6 +225,7 @@ TEST_F(EvaluationCli, UsageErrorsReadAlikeAndExitTwo) {
         {{"template", "--rules", "rules.yaml", "--unit", "a", "--date", "2013-02-30"},
          "parscore: error: --date: expected a date YYYY-MM-DD that exists, found '2013-02-30' (see 'parscore template "
          "--help')\n"},
+        {{"units"}, "parscore: error: a subcommand is required (see 'parscore units --help')\n"},
         {{"score", "--rules", "rules.yaml", "--year", "2013", "--frob"},
          "parscore: error: the following argument was not expected: --frob (see 'parscore score --help')\n"},
     };
