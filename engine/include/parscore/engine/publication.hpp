@@ -50,7 +50,7 @@ PublishOutcome publish(const rules::Rulebook& rulebook, inspections::Store& stor
 
 /// Whether two results JSON texts hold the same results: equal as JSON apart from the evidence
 /// hash (evidence can change — an amendment that restates the same findings — without changing
-/// any result).
+/// any result) and the run-wide warnings (units without evidence, say: not results themselves).
 bool same_results(const std::string& a, const std::string& b);
 
 }  // namespace parscore::engine
