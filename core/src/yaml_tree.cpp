@@ -400,13 +400,19 @@ private:
         }
         // The mark is the first property, so whichever of anchor and tag is written first wins;
         // a lone `!` tag arrives as "!" like a quoted scalar's, hence the look at the text.
+        // An anchor or a tag is reported and the node read as if it had none, so the rest of the
+        // file is still checked (an alias, which has no node of its own, stops the file). A block
+        // map and its first key start at the same mark: the property is reported once.
+        const bool property = first == '&' || first == '!' || anchor != 0 || (tag != "?" && tag != "!");
+        if (property && pos == property_reported_at_) return;
+        if (property) property_reported_at_ = pos;
         if (first == '&' || (anchor != 0 && first != '!')) {
-            fatal(kUnsupported, span_to(pos, token_end(text_, pos)), "anchors and aliases are not supported");
+            diags_.error(kUnsupported, span_to(pos, token_end(text_, pos)), "anchors and aliases are not supported");
         }
         if (first == '!' || (tag != "?" && tag != "!")) {
             const std::size_t end = first == '!' ? token_end(text_, pos) : pos + 1;
-            fatal(kUnsupported, span_to(pos, end),
-                  "tag '" + std::string(text_.substr(pos, end - pos)) + "' is not supported");
+            diags_.error(kUnsupported, span_to(pos, end),
+                         "tag '" + std::string(text_.substr(pos, end - pos)) + "' is not supported");
         }
         if (flow_depth_ == 0) {
             if (auto tab = indentation_tab(pos, false)) {
@@ -567,6 +573,7 @@ private:
     std::optional<YamlNode> root_;
     int documents_ = 0;
     int flow_depth_ = 0;
+    std::size_t property_reported_at_ = std::string::npos;  // where the last anchor or tag was reported
     int depth_ = 0;  // counted collections open
 };
 

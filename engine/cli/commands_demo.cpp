@@ -59,6 +59,9 @@ int run_demo(Context& ctx) {
     std::error_code ec;
     const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
     if (!fs::is_directory(folder, ec)) throw CliError(kIo, "cannot write '" + path.string() + "': no folder '" + folder.string() + "'");
+    if (::access(folder.c_str(), W_OK) != 0) {
+        throw CliError(kIo, "cannot write '" + path.string() + "': the folder '" + folder.string() + "' is not writable");
+    }
 
     core::SourceSet sources;
     DemoRulebook rb = load_demo_rulebook(ctx, sources);

@@ -110,7 +110,7 @@ int run_verify(Context& ctx, const VerifyOptions& o) {
         }
         expected = o.evidence_hash;
     }
-    inspections::Store store = open_store(ctx, inspections::OpenMode::Existing);
+    inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
     engine::VerificationReport report;
     try {
         report = engine::verify_database(store, expected, o.threads);

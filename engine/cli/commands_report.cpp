@@ -37,7 +37,8 @@ int run_summary(Context& ctx, const ReportOptions& o) {
     engine::EvaluationRequest request = request_for(o);  // a malformed year is a usage error, found first
     core::SourceSet sources;
     rules::Rulebook rulebook = load_rules(o.rules, ctx, sources);
-    inspections::Store store = open_store(ctx, inspections::OpenMode::Existing);
+    refuse_output_over_inputs(ctx, "--out", o.out, sources);
+    inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
     engine::Summary summary = engine::summarize(rulebook, store, request);
     write_output(ctx, o.out, o.format == "json" ? engine::render_summary_json(summary)
                                                 : engine::render_summary_table(summary));
@@ -46,10 +47,12 @@ int run_summary(Context& ctx, const ReportOptions& o) {
 }
 
 int run_gap(Context& ctx, const ReportOptions& o) {
+    refuse_bom_unless_csv(o.bom, o.format);
     engine::EvaluationRequest request = request_for(o);  // a malformed year is a usage error, found first
     core::SourceSet sources;
     rules::Rulebook rulebook = load_rules(o.rules, ctx, sources);
-    inspections::Store store = open_store(ctx, inspections::OpenMode::Existing);
+    refuse_output_over_inputs(ctx, "--out", o.out, sources);
+    inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
     engine::GapReport report;
     try {
         report = engine::gap(rulebook, store, request);
@@ -69,7 +72,8 @@ int run_diff(Context& ctx, const ReportOptions& o) {
     core::SourceSet sources;  // both rulebooks' files: their spans point into it
     rules::Rulebook before = load_rules(o.rules, ctx, sources);
     rules::Rulebook after = load_rules(o.with, ctx, sources);
-    inspections::Store store = open_store(ctx, inspections::OpenMode::Existing);
+    refuse_output_over_inputs(ctx, "--out", o.out, sources);
+    inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
     engine::RulebookDiff diff;
     try {
         diff = engine::diff_rulebooks(before, after, store, request);

@@ -60,17 +60,19 @@ int run_evaluation(Context& ctx, const EvaluationOptions& o, bool ranking) {
     if (o.format == "xlsx" && o.out.empty()) {
         throw CliError(kUsage, "--format xlsx: expected --out FILE (a workbook is not written to stdout)");
     }
+    refuse_bom_unless_csv(o.bom, o.format);
     engine::EvaluationRequest request;
     request.year = parse_year_option(o.year);
     core::SourceSet sources;
     auto start = std::chrono::steady_clock::now();
     rules::Rulebook rulebook = load_rules(o.rules, ctx, sources);
+    refuse_output_over_inputs(ctx, "--out", o.out, sources);
     request.basis = *engine::parse_basis(o.basis);
     if (!o.unit.empty()) request.unit = o.unit;
     if (!o.category.empty()) request.category = o.category;
     request.by_rank = ranking;
     request.threads = o.threads;
-    inspections::Store store = open_store(ctx, inspections::OpenMode::Existing);
+    inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
 
     engine::Timings timings;
     engine::Evaluation evaluation;
@@ -98,11 +100,13 @@ int run_evaluation(Context& ctx, const EvaluationOptions& o, bool ranking) {
         if (o.format == "html") {
             text = engine::render_html(rulebook, evaluation, &summary, ranking);
         } else {
-            try {
-                engine::write_xlsx(rulebook, evaluation, &summary, o.out);
-            } catch (const engine::WorkbookError& e) {
-                throw CliError(kIo, e.what());
-            }
+            write_file_atomically(o.out, [&](const std::filesystem::path& tmp) {
+                try {
+                    engine::write_xlsx(rulebook, evaluation, &summary, tmp);
+                } catch (const engine::WorkbookError& e) {
+                    throw CliError(kIo, e.what());
+                }
+            });
         }
     } else {
         text = engine::render_table(rulebook, evaluation, ranking);
@@ -129,9 +133,10 @@ int run_explain(Context& ctx, const ExplainOptions& o) {
     request.year = parse_year_option(o.year);
     core::SourceSet sources;
     rules::Rulebook rulebook = load_rules(o.rules, ctx, sources);
+    refuse_output_over_inputs(ctx, "--out", o.out, sources);
     request.basis = *engine::parse_basis(o.basis);
     request.unit = o.unit;
-    inspections::Store store = open_store(ctx, inspections::OpenMode::Existing);
+    inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
     std::optional<std::string> criterion;
     if (!o.criterion.empty()) criterion = o.criterion;
     engine::Explanation e;

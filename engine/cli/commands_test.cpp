@@ -1,7 +1,5 @@
 // parscore test: rule tests (docs/rule-authoring.md). Prints each failing case with expected vs actual, the
 // coverage report on request, then "N passed, M failed". Never opens a database.
-#include <fstream>
-
 #include <CLI/CLI.hpp>
 
 #include "context.hpp"
@@ -9,6 +7,7 @@
 #include "parscore/core/render.hpp"
 #include "parscore/core/utf8.hpp"
 #include "parscore/engine/rule_tests.hpp"
+#include "shared.hpp"
 
 namespace parscore::cli {
 
@@ -69,9 +68,8 @@ int run_test(const TestOptions& o, Context& ctx) {
                 << core::count_of(run.coverage.size(), "item") << " reached)\n";
     }
     if (!o.junit.empty()) {
-        std::ofstream junit(o.junit, std::ios::binary | std::ios::trunc);
-        junit << engine::junit_xml(run, sources);
-        if (!junit.flush()) throw CliError(kIo, "cannot write '" + o.junit + "'");
+        refuse_output_over_inputs(ctx, "--junit", o.junit, sources, false);
+        write_output(ctx, o.junit, engine::junit_xml(run, sources));
     }
     ctx.out << run.passed() << " passed, " << run.failed() << " failed\n";
     if (run.io_failure) return kIo;

@@ -23,7 +23,19 @@ rules::Rulebook load_rules(const std::string& path, Context& ctx, core::SourceSe
 /// store's exit code.
 inspections::Store open_store(const Context& ctx, inspections::OpenMode mode);
 
-/// Writes `text` to --out FILE (exit 3 when it cannot be written) or to stdout.
+/// Refuses (exit 2) an output file that is one the command reads: the database of --db with its
+/// -wal, -shm and -journal files, and every file in `sources` (rulebooks with their `extends`
+/// chain, reports, CSV). Files are compared as files (device and inode, else the resolved path),
+/// so hard links, symbolic links and other spellings are caught. `option` names the flag.
+void refuse_output_over_inputs(const Context& ctx, const std::string& option, const std::string& out_path,
+                               const core::SourceSet& sources, bool uses_database = true);
+
+/// Writes a file so that it is either complete or untouched: `write` fills a temporary file in
+/// the target's folder, which then replaces the target (exit 3 when that fails; the temporary
+/// file is removed and an existing target left as it was).
+void write_file_atomically(const std::string& path, const std::function<void(const std::filesystem::path& tmp)>& write);
+
+/// Writes `text` to --out FILE (atomically, exit 3 when it cannot be written) or to stdout.
 void write_output(Context& ctx, const std::string& out_path, const std::string& text);
 /// The same for output that `write` produces piece by piece.
 void write_output_stream(Context& ctx, const std::string& out_path, const std::function<void(std::ostream&)>& write);
@@ -41,6 +53,9 @@ void add_format_option(CLI::App* cmd, std::string& into, const std::vector<std::
 void add_out_option(CLI::App* cmd, std::string& into);
 void add_category_option(CLI::App* cmd, std::string& into);
 void add_bom_option(CLI::App* cmd, bool& into);
+
+/// --bom is for CSV only: with another format it is a usage error (exit 2).
+void refuse_bom_unless_csv(bool bom, const std::string& format);
 
 /// Parses a year given on the command line (exit 2 when it is not 1–9999).
 int parse_year_option(const std::string& text);

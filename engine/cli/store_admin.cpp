@@ -21,12 +21,13 @@ void move_forward(Context& ctx, const std::string& id, bool lock) {
 void merge(Context& ctx, const std::string& other) {
     std::error_code ec;
     if (!std::filesystem::exists(other, ec)) throw CliError(kIo, "database '" + other + "' does not exist");
-    ins::Store store = open_store(ctx, ins::OpenMode::Create);
+    ins::Store store = open_store(ctx, ins::OpenMode::CreateOnCommit);
     const ins::MergeOutcome outcome = store.merge(other);
     if (!outcome.problems.empty()) {
         for (const std::string& p : outcome.problems) ctx.err << "parscore: error: " << core::sanitize_utf8(p) << "\n";
         throw CliError(kInvalid, "nothing was merged from '" + other + "'");
     }
+    store.commit_creation();
     if (!outcome.merged) {
         ctx.out << "nothing new in " << other << "\n";
         return;

@@ -39,7 +39,7 @@ void units_import(Context& ctx, const std::string& path) {
     core::Diagnostics diags;
     auto in = read_file(ctx, path, kMaxCsvBytes, sources, diags);
     if (!in) return;
-    ins::Store store = open_store(ctx, ins::OpenMode::Create);
+    ins::Store store = open_store(ctx, ins::OpenMode::CreateOnCommit);
     std::optional<ins::UnitsUpdate> update;
     if (!diags.has_errors()) update = ins::read_units_csv(sources, *in->file, store.units(), diags);
     if (!update) {
@@ -48,6 +48,7 @@ void units_import(Context& ctx, const std::string& path) {
         return;
     }
     const ins::UnitsOutcome outcome = store.update_units(*update);
+    store.commit_creation();
     ctx.out << "units: " << outcome.added << " added, " << outcome.updated << " updated, " << outcome.unchanged
             << " unchanged\n";
 }
@@ -61,7 +62,7 @@ struct RecordArgs {
 void record(Context& ctx, const RecordArgs& args) {
     auto schema = load_schema(ctx, args.rules);
     if (!schema) return;
-    ins::Store store = open_store(ctx, ins::OpenMode::Create);
+    ins::Store store = open_store(ctx, ins::OpenMode::CreateOnCommit);
     const std::vector<std::string> units = unit_ids(store);
     core::SourceSet sources;
     core::Diagnostics diags;
@@ -108,6 +109,7 @@ void record(Context& ctx, const RecordArgs& args) {
     ctx.print_diagnostics(diags, sources);
     for (const std::string& r : refused) ctx.err << "parscore: error: " << r << "\n";
     ctx.exit_code = worst(ctx.exit_code, code);
+    if (ctx.exit_code == kOk) store.commit_creation();
 }
 
 struct ImportArgs {
@@ -128,7 +130,7 @@ void import(Context& ctx, const ImportArgs& args) {
     core::Diagnostics diags;
     auto in = read_file(ctx, args.file, kMaxCsvBytes, sources, diags);
     if (!in) return;
-    ins::Store store = open_store(ctx, ins::OpenMode::Create);
+    ins::Store store = open_store(ctx, ins::OpenMode::CreateOnCommit);
     if (!args.again && !diags.has_errors()) {
         if (auto when = store.imported_before(in->raw_sha256)) {
             diags.error("E416", core::Span{*in->file, 0, 0},
@@ -170,6 +172,7 @@ void import(Context& ctx, const ImportArgs& args) {
     if (outcome.refused) {
         throw CliError(kInvalid, args.file + " was imported on " + outcome.previous_import_at + "; use --again to import it once more");
     }
+    store.commit_creation();
     ctx.out << "imported " << core::count_of(batch->rows, "row") << " of " << args.kind << " as "
             << core::count_of(outcome.inspections, "inspection");
     if (outcome.inspections) ctx.out << " (revisions " << outcome.first_revision << "–" << outcome.last_revision << ")";

@@ -20,7 +20,7 @@ struct ListArgs {
 };
 
 void list(Context& ctx, const ListArgs& args) {
-    ins::Store store = open_store(ctx, ins::OpenMode::Existing);
+    ins::Store store = open_store(ctx, ins::OpenMode::ReadOnly);
     ins::InspectionFilter filter;
     if (!args.unit.empty()) {
         if (!store.find_unit(args.unit)) throw CliError(kInvalid, "unknown unit '" + core::sanitize_utf8(args.unit) + "'");
@@ -88,7 +88,7 @@ const char* entry_name(ins::HistoryEntry::Type t) {
 }
 
 void show(Context& ctx, const std::string& id, const std::string& format) {
-    ins::Store store = open_store(ctx, ins::OpenMode::Existing);
+    ins::Store store = open_store(ctx, ins::OpenMode::ReadOnly);
     auto d = store.inspection(id);
     if (!d) throw CliError(kInvalid, "unknown inspection '" + core::sanitize_utf8(id) + "'");
     const ins::InspectionSummary& s = d->summary;
@@ -202,7 +202,7 @@ void make_template(Context& ctx, const TemplateArgs& args) {
     options.kind = *ins::parse_inspection_kind(args.kind);
     auto schema = load_schema(ctx, args.rules);
     if (!schema) return;
-    ins::Store store = open_store(ctx, ins::OpenMode::Existing);
+    ins::Store store = open_store(ctx, ins::OpenMode::ReadOnly);
     auto unit = store.find_unit(args.unit);
     if (!unit) throw CliError(kInvalid, "unknown unit '" + core::sanitize_utf8(args.unit) + "'");
     ctx.out << ins::make_template(store, *schema, *unit, options);

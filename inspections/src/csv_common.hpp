@@ -51,6 +51,8 @@ public:
     core::Diagnostic* error(const char* code, core::Span span, std::string message);
     bool any() const { return diags_.error_count() > start_; }
     bool exhausted() const { return exhausted_; }
+    /// Errors added through this budget.
+    std::size_t count() const { return count_; }
 
 private:
     core::Diagnostics& diags_;

@@ -188,8 +188,9 @@ private:
                 year = y;
             }
         }
-        // Fields: all empty means "checked, none found".
-        bool all_empty = true;
+        // Fields of a record kind all empty means "checked, none found". A fact's one cell is a
+        // value like any other: empty is an error unless the fact is text, as in a report.
+        bool all_empty = !kind_.is_fact;
         for (int c : field_cols_) all_empty = all_empty && row[static_cast<std::size_t>(c)].text.empty();
         const std::size_t nfields = kind_.fields.size();
         values_ok_ = true;

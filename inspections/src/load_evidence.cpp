@@ -437,9 +437,8 @@ struct RawFinding {
 /// read is filtered by revision number, so the second snapshot cannot disagree with the first.
 class BlobReader {
 public:
-    BlobReader(const std::filesystem::path& path, const core::EvidenceSchema& schema, const EvidenceQuery& q,
-               std::int64_t as_of)
-        : thread_([this, path, &schema, q, as_of] { run(path, schema, q, as_of); }) {}
+    BlobReader(const Store::Impl& store, const core::EvidenceSchema& schema, const EvidenceQuery& q, std::int64_t as_of)
+        : thread_([this, &store, &schema, q, as_of] { run(store, schema, q, as_of); }) {}
     ~BlobReader() {
         if (thread_.joinable()) thread_.join();
     }
@@ -455,14 +454,13 @@ public:
     core::Arena& storage() { return storage_; }
 
 private:
-    void run(const std::filesystem::path& path, const core::EvidenceSchema& schema, const EvidenceQuery& q,
-             std::int64_t as_of) {
+    void run(const Store::Impl& store, const core::EvidenceSchema& schema, const EvidenceQuery& q, std::int64_t as_of) {
         try {
             std::unordered_map<std::string, std::uint32_t, TextHash, std::equal_to<>> kind_index;
             for (std::size_t k = 0; k < schema.kinds.size(); ++k) {
                 kind_index.emplace(schema.kinds[k].name, static_cast<std::uint32_t>(k));
             }
-            sql::Database conn(path.string(), SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
+            sql::Database conn = store.reader();
             sqlite3_busy_timeout(conn.get(), 120'000);
             sql::Statement s = conn.prepare(
                 "SELECT revision, kind, fact, records, data FROM findings WHERE revision IN "
@@ -512,7 +510,7 @@ EvidenceSet Store::load_evidence(const core::EvidenceSchema& schema, const Evide
     const std::int64_t as_of = q.as_of_revision ? std::min(*q.as_of_revision, last) : last;
     out.revision = as_of;
     const std::size_t nkinds = schema.kinds.size();
-    BlobReader blobs(impl_->path, schema, q, as_of);
+    BlobReader blobs(*impl_, schema, q, as_of);
 
     // 1. Units: covered ones in id order; the others remembered for the "not covered" warning.
     struct UnitSlot {
@@ -588,7 +586,7 @@ EvidenceSet Store::load_evidence(const core::EvidenceSchema& schema, const Evide
                 std::exception_ptr failure;
                 std::thread helper([&] {
                     try {
-                        sql::Database conn(impl_->path.string(), SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
+                        sql::Database conn = impl_->reader();
                         sqlite3_busy_timeout(conn.get(), 120'000);
                         second = scan.read(conn, middle + 1, last_no, static_cast<std::size_t>(count / 2));
                     } catch (...) {

@@ -128,7 +128,7 @@ MergeOutcome Store::merge(const std::filesystem::path& other_path) {
     OtherDatabase other;
     MergeOutcome outcome;
     {
-        sql::Database db(other_path.string(), SQLITE_OPEN_READONLY);
+        sql::Database db = open_read_only(other_path);  // leaves no side files beside the other file
         sqlite3_busy_timeout(db.get(), 120'000);
         for (const ChainProblem& p : verify_database(db)) {
             outcome.problems.push_back(other_path.string() + ": inspection " + p.inspection + ": " + p.message);

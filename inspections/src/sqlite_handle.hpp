@@ -23,9 +23,18 @@ class Database {
 public:
     /// Opens with explicit flags (SQLITE_OPEN_READONLY, or READWRITE without CREATE unless asked).
     Database(const std::string& path, int flags);
+    Database() = default;  // closed
     ~Database();
     Database(Database&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
-    Database& operator=(Database&&) = delete;
+    /// Closes this connection and takes the other's.
+    Database& operator=(Database&& other) noexcept {
+        if (this != &other) {
+            if (db_) sqlite3_close_v2(db_);
+            db_ = other.db_;
+            other.db_ = nullptr;
+        }
+        return *this;
+    }
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 

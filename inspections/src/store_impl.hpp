@@ -2,6 +2,7 @@
 // Private parts of Store shared by its implementation files.
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <thread>
 #include <utility>
@@ -12,10 +13,16 @@
 namespace parscore::inspections {
 
 struct Store::Impl {
-    std::filesystem::path path;
+    std::filesystem::path path;  // the file on disk (while a new database is pending: its temporary name)
     sql::Database db;
+    bool immutable = false;                       // opened read-only with SQLite's immutable mode
+    std::optional<std::filesystem::path> target;  // OpenMode::CreateOnCommit: where commit_creation links it
 
     Impl(std::filesystem::path p, sql::Database d) : path(std::move(p)), db(std::move(d)) {}
+    ~Impl();
+
+    /// Another read-only connection to the same file, opened the way `db` was (for reader threads).
+    sql::Database reader() const;
 
     /// Runs `work` in one IMMEDIATE transaction and commits. The busy timeout already waits at least
     /// 60 s for the write lock; should SQLite still answer BUSY, the whole transaction is retried.
@@ -70,6 +77,11 @@ std::string new_uuid();
 /// Reads application_id and user_version through a read-only connection (the file is never
 /// written); throws NotParscore or NewerSchema. Returns the schema version.
 std::int64_t inspect_database(const std::filesystem::path& path);
+
+/// A read-only connection that leaves no side files behind where it can: a file without -wal
+/// and -shm (or with an empty -wal it cannot share) is opened immutable; otherwise plainly read-only.
+/// `immutable` tells which.
+sql::Database open_read_only(const std::filesystem::path& path, bool* immutable = nullptr);
 
 /// Verifies the chains of the database behind `db` (shared by Store::verify_chains and merge).
 std::vector<ChainProblem> verify_database(const sql::Database& db);

@@ -84,37 +84,64 @@ void apply_migrations(sql::Database& db, std::int64_t from) {
     }
 }
 
-/// Builds a complete, empty database under a temporary name and links it to `path`. Returns
-/// without error when another process created `path` first.
-void create_database(const fs::path& path) {
-    const fs::path tmp = path.string() + ".tmp-" + new_uuid();
-    {
-        std::optional<sql::Database> made;
-        try {
-            made.emplace(tmp.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-        } catch (const StoreError& e) {
-            const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-            throw StoreError(StoreError::Kind::Io, "cannot create database '" + path.string() + "': " +
-                                                       (fs::is_directory(folder) ? "the folder is not writable"
-                                                                                 : "no such folder"));
-        }
-        sql::Database& db = *made;
-        db.exec("PRAGMA journal_mode=WAL");
-        db.exec("PRAGMA foreign_keys=ON");
-        sql::Transaction tx(db);
-        db.exec("PRAGMA application_id=" + std::to_string(kApplicationId));
-        apply_migrations(db, 0);
-        tx.commit();
+/// Builds a complete, empty database at `tmp` (a name no one else uses).
+void build_database(const fs::path& tmp, const fs::path& path) {
+    std::optional<sql::Database> made;
+    try {
+        made.emplace(tmp.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    } catch (const StoreError& e) {
+        const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+        throw StoreError(StoreError::Kind::Io, "cannot create database '" + path.string() + "': " +
+                                                   (fs::is_directory(folder) ? "the folder is not writable"
+                                                                             : "no such folder"));
     }
+    sql::Database& db = *made;
+    db.exec("PRAGMA journal_mode=WAL");
+    db.exec("PRAGMA foreign_keys=ON");
+    sql::Transaction tx(db);
+    db.exec("PRAGMA application_id=" + std::to_string(kApplicationId));
+    apply_migrations(db, 0);
+    tx.commit();
+}
+
+void remove_database_files(const fs::path& path) {
+    std::error_code ignored;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path.string() + suffix, ignored);
+}
+
+/// Links the closed database `tmp` to `path` and removes the temporary name. false when `path`
+/// exists already.
+bool link_database(const fs::path& tmp, const fs::path& path) {
     const int rc = ::link(tmp.c_str(), path.c_str());
     const int link_errno = errno;
-    std::error_code ignored;
-    fs::remove(tmp, ignored);
+    remove_database_files(tmp);
     if (rc != 0 && link_errno != EEXIST) {
         throw StoreError(StoreError::Kind::Io,
                          "cannot create database '" + path.string() + "': " + std::strerror(link_errno));
     }
+    return rc == 0;
 }
+
+fs::path temporary_name(const fs::path& path) { return path.string() + ".tmp-" + new_uuid(); }
+
+/// Builds a complete, empty database under a temporary name and links it to `path`. Returns
+/// without error when another process created `path` first.
+void create_database(const fs::path& path) {
+    const fs::path tmp = temporary_name(path);
+    try {
+        build_database(tmp, path);
+    } catch (...) {
+        remove_database_files(tmp);
+        throw;
+    }
+    link_database(tmp, path);
+}
+
+bool can_write(const fs::path& path) {
+    return ::access(path.c_str(), W_OK) == 0;
+}
+
+fs::path folder_of(const fs::path& path) { return path.parent_path().empty() ? fs::path(".") : path.parent_path(); }
 
 /// `file:PATH?immutable=1`, with every byte of the path outside [A-Za-z0-9/._~-] percent-encoded.
 std::string immutable_uri(const fs::path& path) {
@@ -148,6 +175,28 @@ std::string missing_table(sql::Database& db) {
 
 }  // namespace
 
+sql::Database open_read_only(const fs::path& path, bool* immutable) {
+    // Opening a WAL-mode file read-only creates its -wal and -shm files and leaves them (a reader
+    // cannot remove them), and fails where they cannot be created (a read-only folder). A file
+    // with neither has all its content in the main file: immutable mode reads it without locks
+    // or side files. So does a file whose -wal is empty in a folder we cannot write.
+    std::error_code ec;
+    const fs::path wal = path.string() + "-wal", shm = path.string() + "-shm";
+    const bool has_wal = fs::exists(wal, ec), has_shm = fs::exists(shm, ec);
+    const bool wal_empty = !has_wal || fs::file_size(wal, ec) == 0;
+    if (!wal_empty && !has_shm && !can_write(folder_of(path))) {
+        // SQLite reads a log only through its -shm index, which cannot be made here; read
+        // without the log, the file would look older than it is.
+        throw StoreError(StoreError::Kind::Io, "it has changes in '" + wal.string() +
+                                                   "' that cannot be read without '" + shm.string() +
+                                                   "' in a read-only folder; copy the three files together");
+    }
+    const bool shared = (has_wal || has_shm) && !(wal_empty && (!can_write(folder_of(path)) || !can_write(shm)));
+    if (immutable) *immutable = !shared;
+    if (shared) return sql::Database(path.string(), SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
+    return sql::Database(immutable_uri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX);
+}
+
 std::int64_t inspect_database(const fs::path& path) {
     if (struct stat info {}; ::stat(path.c_str(), &info) == 0) {
         if (S_ISDIR(info.st_mode)) {
@@ -161,14 +210,9 @@ std::int64_t inspect_database(const fs::path& path) {
     std::int64_t app = 0, version = 0;
     std::string missing;
     try {
-        // Opening a WAL-mode file read-only creates its -wal and -shm files and leaves them, so
-        // refusing another application's database, a newer parscore's or a damaged one would
-        // leave files beside it. When it has none, it is opened immutable (no locks, no side
-        // files): its main file is then all there is, and only its header and table names are read.
-        std::error_code ec;
-        const bool side_files = fs::exists(path.string() + "-wal", ec) || fs::exists(path.string() + "-shm", ec);
-        sql::Database ro = side_files ? sql::Database(path.string(), SQLITE_OPEN_READONLY)
-                                      : sql::Database(immutable_uri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+        // Refusing another application's database, a newer parscore's or a damaged one must not
+        // leave files beside it: see open_read_only. Only its header and table names are read.
+        sql::Database ro = open_read_only(path);
         sqlite3_busy_timeout(ro.get(), kBusyTimeoutMs);
         app = ro.pragma_int("application_id");
         version = ro.pragma_int("user_version");
@@ -215,7 +259,51 @@ Store::~Store() = default;
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 
-const fs::path& Store::path() const { return impl_->path; }
+const fs::path& Store::path() const { return impl_->target ? *impl_->target : impl_->path; }
+
+Store::Impl::~Impl() {
+    if (!target) return;
+    // A database created for a command that did not commit it: nothing of it is kept.
+    db = sql::Database();
+    remove_database_files(path);
+}
+
+sql::Database Store::Impl::reader() const {
+    if (immutable) return sql::Database(immutable_uri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX);
+    return sql::Database(path.string(), SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
+}
+
+void Store::commit_creation() {
+    if (!impl_->target) return;
+    const fs::path target = *impl_->target;
+    // The write-ahead log is folded into the file before it is linked: the linked name gets no log.
+    impl_->db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    impl_->db = sql::Database();
+    const fs::path tmp = impl_->path;
+    impl_->target.reset();
+    if (!link_database(tmp, target)) {
+        throw StoreError(StoreError::Kind::Io, "database '" + target.string() +
+                                                   "' was created by another command meanwhile; nothing of this one "
+                                                   "was stored: run it again");
+    }
+    impl_->path = target;
+    impl_->db = sql::Database(target.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX);
+    configure(impl_->db);
+}
+
+namespace {
+
+/// Exit 3 with a plain sentence when the database cannot be written (a file or folder without
+/// write permission, a read-only medium), before SQLite would fail half-way with its own words.
+void require_writable(const fs::path& path) {
+    if (!can_write(path)) throw StoreError(StoreError::Kind::Io, "the database '" + path.string() + "' is read-only");
+    if (!can_write(folder_of(path))) {
+        throw StoreError(StoreError::Kind::Io, "the database '" + path.string() + "' is read-only (its folder '" +
+                                                   folder_of(path).string() + "' cannot be written)");
+    }
+}
+
+}  // namespace
 
 Store Store::open(const fs::path& path, OpenMode mode) {
     struct stat info {};
@@ -223,12 +311,37 @@ Store Store::open(const fs::path& path, OpenMode mode) {
         if (errno != ENOENT) {
             throw StoreError(StoreError::Kind::Io, "cannot open database '" + path.string() + "': " + std::strerror(errno));
         }
-        if (mode == OpenMode::Existing) {
+        if (mode == OpenMode::Existing || mode == OpenMode::ReadOnly) {
             throw StoreError(StoreError::Kind::Missing, "database '" + path.string() + "' does not exist");
+        }
+        if (mode == OpenMode::CreateOnCommit) {
+            const fs::path tmp = temporary_name(path);
+            try {
+                build_database(tmp, path);
+                sql::Database db(tmp.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX);
+                configure(db);
+                auto impl = std::make_unique<Impl>(tmp, std::move(db));
+                impl->target = path;
+                return Store(std::move(impl));
+            } catch (...) {
+                remove_database_files(tmp);
+                throw;
+            }
         }
         create_database(path);
     }
     const std::int64_t version = inspect_database(path);
+    const bool writable = can_write(path) && can_write(folder_of(path));
+    if (mode == OpenMode::ReadOnly && !writable) {
+        // An archived copy: read as it is, never migrated, no pragma that writes.
+        bool immutable = false;
+        sql::Database db = open_read_only(path, &immutable);
+        configure(db);
+        auto impl = std::make_unique<Impl>(path, std::move(db));
+        impl->immutable = immutable;
+        return Store(std::move(impl));
+    }
+    if (mode != OpenMode::ReadOnly) require_writable(path);
 
     // One thread at a time uses a Store (store.hpp), so its connection needs no mutex of its own:
     // SQLite's serialized mode would take one on every call, every column of every row read.

@@ -162,7 +162,12 @@ std::optional<UnitsUpdate> read_units_csv(const core::SourceSet& sources, core::
         parent_spans.push_back(parent_span);
         from_spans.push_back(from_span);
     }
-    if (budget.any() || diags.error_count() != errors_before) return std::nullopt;
+    // Errors in rows do not stop the checks across rows (parents, cycles, years), so one run
+    // shows every problem of the file. A file not read to its end (a syntax error, too many
+    // errors or units) stops here: the rows not read would make those checks report false ones.
+    const bool read_to_end = !budget.exhausted() && rows <= kMaxUnitsPerImport &&
+                             diags.error_count() - errors_before == budget.count();
+    if (!read_to_end) return std::nullopt;
 
     // Parents and years as they will be after the update: a column absent from the file keeps
     // the stored value.
@@ -186,7 +191,7 @@ std::optional<UnitsUpdate> read_units_csv(const core::SourceSet& sources, core::
                          "unit '" + u.id + "' would be active from " + std::to_string(*from) + " to " + std::to_string(*to));
         }
         if (!update.has_parent || !u.parent) continue;
-        if (!parent_of.count(*u.parent)) {
+        if (!parent_of.count(*u.parent) && !first_row.count(*u.parent)) {  // a row with an error still names its unit
             budget.error(csv::kUnknownParent, parent_spans[i],
                          "parent '" + *u.parent + "' is neither in this file nor stored");
             continue;
@@ -195,7 +200,7 @@ std::optional<UnitsUpdate> read_units_csv(const core::SourceSet& sources, core::
             budget.error(csv::kParentCycle, parent_spans[i], "parent '" + *u.parent + "' makes a cycle through '" + u.id + "'");
         }
     }
-    if (budget.any()) return std::nullopt;
+    if (budget.any() || diags.error_count() != errors_before) return std::nullopt;
     return update;
 }
 

@@ -4,6 +4,7 @@
 // the case. Large inputs are generated here at test time. UPDATE_GOLDEN=1 rewrites the
 // expectations (run this program directly, not through a parallel ctest).
 #include <fcntl.h>
+#include <grp.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <sys/resource.h>
@@ -99,7 +100,8 @@ constexpr int kTimeoutSeconds = 120;
 
 /// Runs the program in `cwd` with PARSCORE_DB unset and, outside sanitizer builds, at most
 /// 2 GiB of address space, so running out of memory shows as a failure rather than passing.
-RunResult run_program(const std::vector<std::string>& args, const fs::path& cwd, const fs::path& capture) {
+RunResult run_program(const std::vector<std::string>& args, const fs::path& cwd, const fs::path& capture,
+                      bool as_nobody = false) {
     const fs::path out = capture / ".stdout", err = capture / ".stderr";
     const pid_t pid = ::fork();
     if (pid == 0) {
@@ -111,6 +113,10 @@ RunResult run_program(const std::vector<std::string>& args, const fs::path& cwd,
         ::dup2(in, 0);
         ::dup2(o, 1);
         ::dup2(e, 2);
+        // Root ignores file modes: a read-only case runs as an unprivileged user.
+        if (as_nobody && ::geteuid() == 0 && (::setgroups(0, nullptr) != 0 || ::setgid(65534) != 0 || ::setuid(65534) != 0)) {
+            ::_exit(123);
+        }
         ::unsetenv("PARSCORE_DB");
         ::setenv("LC_ALL", "C.UTF-8", 1);
 #if !PARSCORE_SANITIZED
@@ -472,6 +478,10 @@ TEST_P(BadInputs, ExitCodeMessagesAndDatabaseAreAsExpected) {
     bool seeded = true;
     std::vector<std::pair<std::string, fs::path>> watched;  // (name shown, path)
     std::size_t stderr_tail = 0;                            // 0: all of stderr
+    bool as_nobody = false;
+    std::vector<std::vector<std::string>> links;  // symlink/hardlink TARGET LINK, made once {db} exists
+    std::vector<std::pair<fs::path, fs::perms>> modes;  // applied after the database is in place
+    auto expand_db = [&](const std::string& s) { return replace_all(expand(s), "{db}", db.string()); };
     for (const std::string& d : c.setup) {
         const std::vector<std::string> w = split_args(d);
         if (w.size() == 2 && w[0] == "db" && w[1] == "none") {
@@ -497,7 +507,13 @@ TEST_P(BadInputs, ExitCodeMessagesAndDatabaseAreAsExpected) {
         } else if (w.size() == 2 && w[0] == "seed") {
             fs::copy_file(Seed::db(), expand(w[1]));
         } else if (w.size() == 2 && w[0] == "watch") {
-            watched.emplace_back(w[1], expand(w[1]));
+            watched.emplace_back(w[1], expand_db(w[1]));
+        } else if (w.size() == 2 && w[0] == "as" && w[1] == "nobody") {
+            as_nobody = true;
+        } else if (w.size() == 3 && w[0] == "chmod") {
+            modes.emplace_back(w[2], static_cast<fs::perms>(std::stoul(w[1], nullptr, 8)));
+        } else if (w.size() == 3 && (w[0] == "symlink" || w[0] == "hardlink")) {
+            links.push_back(w);
         } else if (w.size() == 2 && w[0] == "stderr-tail") {
             stderr_tail = static_cast<std::size_t>(std::stoul(w[1]));
         } else {
@@ -505,6 +521,14 @@ TEST_P(BadInputs, ExitCodeMessagesAndDatabaseAreAsExpected) {
         }
     }
     if (seeded) fs::copy_file(Seed::db(), db);
+    for (const auto& l : links) {
+        if (l[0] == "symlink") fs::create_symlink(expand_db(l[1]), expand_db(l[2]));
+        else fs::create_hard_link(expand_db(l[1]), expand_db(l[2]));
+    }
+    for (auto& [path, perms] : modes) {
+        path = expand_db(path.string());
+        fs::permissions(path, perms);
+    }
     std::vector<std::string> args;
     std::vector<fs::path> inputs;  // files of the tree named on the command line: never changed
     for (const std::string& a : c.args) {
@@ -518,7 +542,8 @@ TEST_P(BadInputs, ExitCodeMessagesAndDatabaseAreAsExpected) {
     std::vector<std::string> watched_before;
     for (const auto& [name, p] : watched) watched_before.push_back(file_state(p));
 
-    const RunResult r = run_program(args, kTests, tmp.path());
+    const RunResult r = run_program(args, kTests, tmp.path(), as_nobody);
+    for (auto it = modes.rbegin(); it != modes.rend(); ++it) fs::permissions(it->first, fs::perms::owner_all, fs::perm_options::add);
 
     ASSERT_FALSE(r.timed_out) << "timed out after " << kTimeoutSeconds << " s";
     ASSERT_EQ(r.signal, 0) << "killed by signal " << r.signal << "\n" << r.err;

@@ -86,6 +86,34 @@ TEST(EvidenceCsv, FactsPercentNumbersAndDates) {
     EXPECT_EQ(k.at(0, 1), number("-1.5"));
 }
 
+TEST(EvidenceCsv, AnEmptyFactCellIsAnErrorAsInAReport) {
+    // A fact's one cell is a value, not "checked, none found": empty is an error for a bool, as a
+    // null `website:` is in a report.
+    core::Diagnostics diags;
+    EXPECT_FALSE(read("website", "unit,date,value\nd1,2013-05-01,\nd2,2013-05-01,true\nx1,2013-05-01,\n", diags));
+    ASSERT_EQ(diags.size(), 2u);
+    EXPECT_EQ(diags.items()[0].code, "E406");
+    EXPECT_NE(diags.items()[0].message.find("field 'value'"), std::string::npos) << diags.items()[0].message;
+    EXPECT_EQ(diags.items()[1].code, "E406");
+}
+
+TEST(EvidenceCsv, AnEmptyTextFactIsTheEmptyText) {
+    core::EvidenceSchema schema;
+    core::KindDef note;
+    note.name = "note";
+    note.is_fact = true;
+    note.fields.push_back(field("value", core::FieldType::Text));
+    schema.kinds.push_back(note);
+    static core::SourceSet sources;
+    core::Diagnostics diags;
+    auto batch = read_evidence_csv(sources, sources.add("note.csv", "unit,date,value\nd1,2013-05-01,\n"), schema, "note",
+                                   kUnits, diags);
+    ASSERT_TRUE(batch) << diags.size();
+    ASSERT_EQ(batch->inspections.size(), 1u);
+    EXPECT_EQ(batch->inspections[0].records, 1u);
+    EXPECT_EQ(blob::decode("note", true, batch->inspections[0].blob).at(0, 0), text(""));
+}
+
 TEST(EvidenceCsv, AllErrorsAreReportedAndNothingIsReturned) {
     core::Diagnostics diags;
     auto batch = read("procedure",
@@ -150,6 +178,22 @@ TEST(UnitsCsv, ParentsMayComeLaterInTheFileOrBeStored) {
     add_units(store, stored);
     store.update_units(*update);
     EXPECT_EQ(store.find_unit("x1")->parent, std::optional<std::string>("h1"));
+}
+
+TEST(UnitsCsv, ErrorsInRowsDoNotHideErrorsAcrossRows) {
+    // A bad cell in one row, an unknown parent and reversed years in others: one run names all,
+    // and a parent whose own row has an error is still a unit of the file.
+    core::SourceSet sources;
+    core::Diagnostics diags;
+    const core::FileId f = sources.add("u.csv",
+                                       "id,name,category,parent,active_from,active_to\n"
+                                       "h1,,district,,,\n"
+                                       "x1,X1,commune,h9,,\n"
+                                       "x2,X2,commune,h1,2030,2020\n");
+    EXPECT_FALSE(read_units_csv(sources, f, {}, diags));
+    std::vector<std::string> codes;
+    for (const auto& d : diags) codes.push_back(d.code);
+    EXPECT_EQ(codes, (std::vector<std::string>{"E406", "E412", "E414"}));
 }
 
 TEST(InputFiles, BomAndCrlfAreIgnored) {

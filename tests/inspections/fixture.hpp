@@ -176,9 +176,10 @@ struct RunResult {
 };
 
 /// Runs `parscore ARGS...` with PARSCORE_DB unset; stdout and stderr captured through files.
-inline RunResult run_parscore(const std::vector<std::string>& args, const fs::path& work) {
+/// `prefix` is shell text run first (e.g. a `ulimit`) or a command the program runs under.
+inline RunResult run_parscore(const std::vector<std::string>& args, const fs::path& work, const std::string& prefix = "") {
     const fs::path out = work / ".out", err = work / ".err";
-    std::string cmd = "env -u PARSCORE_DB '" + std::string(PARSCORE_BIN) + "'";
+    std::string cmd = prefix + "env -u PARSCORE_DB '" + std::string(PARSCORE_BIN) + "'";
     for (const auto& a : args) {
         std::string q;
         for (char c : a) {

@@ -26,6 +26,13 @@ inline constexpr int kSchemaVersion = 1;
 enum class OpenMode {
     Existing,  // the database must exist (StoreError::Missing otherwise)
     Create,    // created (atomically, fully initialised) when absent
+    // Created when absent, but under a temporary name beside `path`: the database appears at
+    // `path` only when Store::commit_creation() is called, so a command that fails leaves no new
+    // file behind (docs/store.md). An existing database is opened as with Create.
+    CreateOnCommit,
+    // Must exist; only read. A file or folder that cannot be written (an archived copy) is opened
+    // read-only, in SQLite's immutable mode when its write-ahead log cannot be shared.
+    ReadOnly,
 };
 
 // ---- units --------------------------------------------------------------------------------------
@@ -178,6 +185,11 @@ public:
     Store& operator=(const Store&) = delete;
 
     const std::filesystem::path& path() const;
+
+    /// OpenMode::CreateOnCommit: links the new database into place (a no-op when it existed).
+    /// Without this call the new database is removed when the Store is destroyed. StoreError{Io}
+    /// when another command created the file meanwhile (nothing of this one is kept).
+    void commit_creation();
 
     // Units.
     std::vector<UnitInfo> units() const;
