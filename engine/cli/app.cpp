@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "context.hpp"
+#include "parscore/core/plural.hpp"
 #include "parscore/core/render.hpp"
 #include "parscore/core/suggest.hpp"
 #include "parscore/core/utf8.hpp"
@@ -26,8 +27,7 @@ void Context::print_diagnostics(const core::Diagnostics& diags, const core::Sour
     if (diags.empty()) return;
     err << core::render_all(diags, sources);
     std::size_t errors = diags.error_count(), warnings = diags.warning_count();
-    err << errors << (errors == 1 ? " error, " : " errors, ") << warnings << (warnings == 1 ? " warning" : " warnings")
-        << "\n";
+    err << core::count_of(errors, "error") << ", " << core::count_of(warnings, "warning") << "\n";
 }
 
 namespace {
