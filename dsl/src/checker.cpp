@@ -761,26 +761,32 @@ struct Checker::Impl {
         if (!unary) per_record = check(*c.args[1].expr);
         records.pop_back();
         if (!ok) return bad();
-        if (c.name == "count") return Typed{add(Op::Count, BaseType::Int, e.span, k, where), Type::of(BaseType::Int)};
-        if (c.name == "exists") return Typed{add(Op::Exists, BaseType::Bool, e.span, k, where), Type::of(BaseType::Bool)};
+        // Every aggregate over the kind, whatever its function, is missing for a unit nobody
+        // checked unless the kind says `unchecked: none`.
+        auto aggregate = [&](Op op, BaseType t, NodeId value = kNoNode) {
+            NodeId id = add(op, t, e.span, k, where, value);
+            p.nodes[id].missing_unchecked = kind->unchecked == core::Unchecked::Missing;
+            return Typed{id, Type::of(t)};
+        };
+        if (c.name == "count") return aggregate(Op::Count, BaseType::Int);
+        if (c.name == "exists") return aggregate(Op::Exists, BaseType::Bool);
         if (per_record.type.is_error()) return bad();
         if (c.name == "all" || c.name == "share") {
             if (!require(per_record, BaseType::Bool, ("the condition of " + c.name).c_str())) return bad();
             bool all = c.name == "all";
-            BaseType t = all ? BaseType::Bool : BaseType::Number;
-            return Typed{add(all ? Op::All : Op::Share, t, e.span, k, where, per_record.node), Type::of(t)};
+            return aggregate(all ? Op::All : Op::Share, all ? BaseType::Bool : BaseType::Number, per_record.node);
         }
         if (c.name == "distinct") {
             if (!require_scalar(per_record, "the value of distinct")) return bad();
-            return Typed{add(Op::Distinct, BaseType::Int, e.span, k, where, per_record.node), Type::of(BaseType::Int)};
+            return aggregate(Op::Distinct, BaseType::Int, per_record.node);
         }
         if (!require_numeric(per_record, ("the value of " + c.name).c_str())) return bad();
         if (c.name == "avg") {
             per_record = widen(per_record);
-            return Typed{add(Op::Avg, BaseType::Number, e.span, k, where, per_record.node), Type::of(BaseType::Number)};
+            return aggregate(Op::Avg, BaseType::Number, per_record.node);
         }
         Op op = c.name == "sum" ? Op::Sum : c.name == "min" ? Op::MinOf : Op::MaxOf;
-        return Typed{add(op, per_record.type.base, e.span, k, where, per_record.node), Type::of(per_record.type.base)};
+        return aggregate(op, per_record.type.base, per_record.node);
     }
 };
 

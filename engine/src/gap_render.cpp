@@ -88,8 +88,8 @@ std::string render_gap_table(const rules::Rulebook& rb, const GapReport& r) {
     TextTable units({"unit", "name", "category", "self", "inspected", "gap"},
                     {Align::Left, Align::Left, Align::Left, Align::Right, Align::Right, Align::Right});
     for (const UnitGap& u : r.units) {
-        units.add_row({u.unit, u.name, u.category, display::total(u.self_total, "-"), display::total(u.inspected_total, "-"),
-                       u.gap ? display::signed_total(*u.gap) : "-"});
+        units.add_row({u.unit, u.name, rb.category_label(u.category), display::total(u.self_total, "-"),
+                       display::total(u.inspected_total, "-"), u.gap ? display::signed_total(*u.gap) : "-"});
     }
     out += "\ntotals: self-assessed − inspected\n";
     out += r.units.empty() ? "no units\n" : units.render();

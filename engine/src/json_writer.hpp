@@ -63,10 +63,12 @@ private:
     bool after_key_ = false;
 };
 
-/// `"warnings": [ { "code", "id", "message" } ]`.
+/// `"warnings": [ { "code", "id", "message" } ]`, as every evaluation's JSON gives them.
 void write_warnings(JsonWriter& w, const std::vector<Warning>& list);
 
 /// Appends `s` as a JSON string literal.
 void append_json_string(std::string& out, std::string_view s);
+
+struct Warning;
 
 }  // namespace parscore::engine

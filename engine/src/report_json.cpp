@@ -31,7 +31,6 @@ void measure(JsonWriter& w, const Measure& m) {
     }
 }
 
-
 void adjustments(JsonWriter& w, std::string_view key, const std::vector<rules::Adjustment>& defs,
                  const std::vector<AdjustmentResult>& results) {
     w.key(key).begin_array();

@@ -47,7 +47,7 @@ std::string render_table(const rules::Rulebook& rb, const Evaluation& e, bool ra
             }
         }
         if (!out.empty()) out += "\n";
-        out += category + " (" + core::count_of(count, "unit") + ")\n";
+        out += rb.category_label(category) + " (" + core::count_of(count, "unit") + ")\n";
         out += table.render();
     }
     if (e.units.empty()) out += "no units\n";

@@ -129,6 +129,7 @@ TEST_F(GapTest, TableShowsSignedGaps) {
     EXPECT_NE(table.find("+4\n"), std::string::npos) << table;
     EXPECT_NE(table.find("-2\n"), std::string::npos) << table;
     EXPECT_NE(table.find("+40.00\n"), std::string::npos) << "totals show two decimals\n" << table;
+    EXPECT_NE(table.find("Khối UBND cấp huyện"), std::string::npos) << table;  // the category's label
 }
 
 // A criterion the inspections did not check is no overstatement, however much the unit claimed.
