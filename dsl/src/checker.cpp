@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 
+#include "codes.hpp"
 #include "constant.hpp"
 #include "parscore/core/suggest.hpp"
 #include "unreachable_arms.hpp"
@@ -109,19 +110,19 @@ struct Checker::Impl {
     bool require(const Typed& t, BaseType want, const char* what) {
         if (t.type.is_error()) return false;
         if (t.type.is(want)) return true;
-        error("E104", span_of(t), std::string(what) + " must be " + type_name(Type::of(want)) + ", found " + type_name(t.type));
+        error(code::kType, span_of(t), std::string(what) + " must be " + type_name(Type::of(want)) + ", found " + type_name(t.type));
         return false;
     }
     bool require_numeric(const Typed& t, const char* what) {
         if (t.type.is_error()) return false;
         if (t.type.is_numeric()) return true;
-        error("E104", span_of(t), std::string(what) + " must be int or number, found " + type_name(t.type));
+        error(code::kType, span_of(t), std::string(what) + " must be int or number, found " + type_name(t.type));
         return false;
     }
     bool require_scalar(const Typed& t, const char* what) {
         if (t.type.is_error()) return false;
         if (!t.type.list) return true;
-        error("E104", span_of(t), std::string(what) + " cannot be a list (lists are only used after 'in')");
+        error(code::kType, span_of(t), std::string(what) + " cannot be a list (lists are only used after 'in')");
         return false;
     }
 
@@ -133,7 +134,7 @@ struct Checker::Impl {
         if (std::find(allowed.begin(), allowed.end(), text) == allowed.end()) {
             std::string listed;
             for (const auto& v : allowed) listed += (listed.empty() ? "" : ", ") + v;
-            error("E108", span_of(value),
+            error(code::kNotEnumValue, span_of(value),
                   "\"" + text + "\" is not a value of this enum (" + listed + ")" + core::did_you_mean(text, allowed));
         }
     }
@@ -143,7 +144,7 @@ struct Checker::Impl {
         for (const Value& v : p.nodes[list_node].constant.as_list().items) {
             std::string text(v.as_text());
             if (std::find(allowed.begin(), allowed.end(), text) == allowed.end()) {
-                error("E108", span, "\"" + text + "\" is not a value of this enum" + core::did_you_mean(text, allowed));
+                error(code::kNotEnumValue, span, "\"" + text + "\" is not a value of this enum" + core::did_you_mean(text, allowed));
             }
         }
     }
@@ -159,7 +160,7 @@ struct Checker::Impl {
             return true;
         }
         if (a.type == b.type && !a.type.list) return true;
-        error("E104", where, std::string(what) + " must have one type, found " + type_name(a.type) + " and " + type_name(b.type));
+        error(code::kType, where, std::string(what) + " must have one type, found " + type_name(a.type) + " and " + type_name(b.type));
         return false;
     }
 
@@ -200,7 +201,7 @@ struct Checker::Impl {
                 elem = BaseType::Number;
                 continue;
             }
-            error("E104", span_of(t), "list values must have one type, found " + type_name(items.front().type) + " and " +
+            error(code::kType, span_of(t), "list values must have one type, found " + type_name(items.front().type) + " and " +
                                           type_name(t.type));
             return bad();
         }
@@ -234,7 +235,7 @@ struct Checker::Impl {
             const core::KindDef* kind = records.back();
             if (auto f = kind->field_index(name.name)) {
                 if (const core::KindDef* fact = schema.find(name.name); fact && fact->is_fact) {
-                    diags.warning("W202", e.span,
+                    diags.warning(code::kFieldHidesFact, e.span,
                                   "field '" + name.name + "' of '" + kind->name + "' hides the fact '" + name.name + "'");
                 }
                 const core::FieldDef& field = kind->fields[*f];
@@ -248,7 +249,7 @@ struct Checker::Impl {
                 const core::FieldDef& field = kind.fact_field();
                 return Typed{add(Op::Fact, base_of(field.type), e.span, static_cast<NodeId>(*k)), type_of(field)};
             }
-            error("E106", e.span,
+            error(code::kRecordKindMisuse, e.span,
                   "record kind '" + name.name +
                       "' can only be the first argument of an aggregate (count, exists, all, share, sum, avg, min, max, "
                       "distinct) or of checked");
@@ -256,11 +257,11 @@ struct Checker::Impl {
         }
         if (name.name == "year") return Typed{add(Op::Year, BaseType::Int, e.span), Type::of(BaseType::Int)};
         if (name.name == "unit") {
-            error("E103", e.span, "'unit' needs a member: unit.id, unit.name or unit.category");
+            error(code::kUnknownName, e.span, "'unit' needs a member: unit.id, unit.name or unit.category");
             return bad();
         }
         if (name.name == "params") {
-            error("E103", e.span, "'params' needs a member: params.NAME");
+            error(code::kUnknownName, e.span, "'params' needs a member: params.NAME");
             return bad();
         }
         unknown_name(name.name, e.span);
@@ -280,7 +281,7 @@ struct Checker::Impl {
         if (records.empty()) {
             for (const auto& k : schema.kinds) {
                 if (!k.is_fact && k.field_index(name)) {
-                    error("E103", span,
+                    error(code::kUnknownName, span,
                           "unknown name '" + name + "': '" + name + "' is a field of record kind '" + k.name +
                               "', visible only inside an aggregate such as share(" + k.name + ", " + name + ")");
                     return;
@@ -288,11 +289,11 @@ struct Checker::Impl {
             }
         }
         if (!records.empty()) {
-            error("E103", span, "record kind '" + records.back()->name + "' has no field '" + name + "'" +
+            error(code::kUnknownName, span, "record kind '" + records.back()->name + "' has no field '" + name + "'" +
                                     core::did_you_mean(name, visible));
             return;
         }
-        error("E103", span, "unknown name '" + name + "'" + core::did_you_mean(name, visible));
+        error(code::kUnknownName, span, "unknown name '" + name + "'" + core::did_you_mean(name, visible));
     }
 
     Typed check_node(const Member& m, const Expr& e) {
@@ -301,7 +302,7 @@ struct Checker::Impl {
             static const std::vector<std::string> members = {"id", "name", "category"};
             Op op = m.member == "id" ? Op::UnitId : m.member == "name" ? Op::UnitName : Op::UnitCategory;
             if (std::find(members.begin(), members.end(), m.member) == members.end()) {
-                error("E103", m.member_span, "unit has no member '" + m.member + "'" + core::did_you_mean(m.member, members));
+                error(code::kUnknownName, m.member_span, "unit has no member '" + m.member + "'" + core::did_you_mean(m.member, members));
                 return bad();
             }
             return Typed{add(op, BaseType::Text, e.span), Type::of(BaseType::Text)};
@@ -313,10 +314,10 @@ struct Checker::Impl {
             }
             std::vector<std::string> names;
             for (const Param& param : params) names.push_back(param.name);
-            error("E103", m.member_span, "unknown param '" + m.member + "'" + core::did_you_mean(m.member, names));
+            error(code::kUnknownName, m.member_span, "unknown param '" + m.member + "'" + core::did_you_mean(m.member, names));
             return bad();
         }
-        error("E103", e.span, "only unit.id, unit.name, unit.category and params.NAME can be written with '.'");
+        error(code::kUnknownName, e.span, "only unit.id, unit.name, unit.category and params.NAME can be written with '.'");
         return bad();
     }
 
@@ -404,7 +405,7 @@ struct Checker::Impl {
         if (!dates) {
             std::string what = std::string("the operands of '") + op_text(b.op) + "'";
             if (!(lhs.type.is_numeric() && rhs.type.is_numeric())) {
-                error("E104", b.op_span,
+                error(code::kType, b.op_span,
                       what + " must both be int or number, or both dates; found " + type_name(lhs.type) + " and " +
                           type_name(rhs.type));
                 return bad();
@@ -422,7 +423,7 @@ struct Checker::Impl {
         if (lhs.type.is_error() || rhs.type.is_error()) return bad();
         if (!require_scalar(lhs, "the value before 'in'")) return bad();
         if (!rhs.type.list) {
-            error("E104", span_of(rhs), "the right side of 'in' must be a list literal such as [\"a\", \"b\"], found " +
+            error(code::kType, span_of(rhs), "the right side of 'in' must be a list literal such as [\"a\", \"b\"], found " +
                                             type_name(rhs.type));
             return bad();
         }
@@ -430,7 +431,7 @@ struct Checker::Impl {
         NodeId list = rhs.node;
         bool numeric = lhs.type.is_numeric() && (elem == BaseType::Int || elem == BaseType::Number);
         if (!numeric && lhs.type.base != elem) {
-            error("E104", b.op_span, "'in' needs a list of " + type_name(lhs.type) + ", found " + type_name(rhs.type));
+            error(code::kType, b.op_span, "'in' needs a list of " + type_name(lhs.type) + ", found " + type_name(rhs.type));
             return bad();
         }
         if (numeric && lhs.type.base != elem) {
@@ -484,7 +485,7 @@ struct Checker::Impl {
             why = "an enclosing 'let' already binds it";
         }
         if (why.empty()) return true;
-        error("E107", l.name_span, "cannot use '" + l.name + "' as a let name: " + why);
+        error(code::kBadLetName, l.name_span, "cannot use '" + l.name + "' as a let name: " + why);
         return false;
     }
 
@@ -544,7 +545,7 @@ struct Checker::Impl {
             if (v.type.is_numeric() && common.type.is_numeric()) {
                 if (v.type.base != common.type.base) common.type = Type::of(BaseType::Number);
             } else if (!(v.type == common.type)) {
-                error("E104", span_of(v), "steps values must have one type, found " + type_name(v.type) + " and " +
+                error(code::kType, span_of(v), "steps values must have one type, found " + type_name(v.type) + " and " +
                                               type_name(common.type));
                 ok = false;
             }
@@ -565,25 +566,25 @@ struct Checker::Impl {
 
     bool steps_threshold(const StepsArm& arm, const Typed& subject, const Typed& threshold, Arm& out) {
         if (!is_constant(p, threshold.node)) {
-            error("E109", span_of(threshold), "a steps threshold must be a constant (literals, params and arithmetic on them)");
+            error(code::kNotConstant, span_of(threshold), "a steps threshold must be a constant (literals, params and arithmetic on them)");
             return false;
         }
         bool ordering = arm.op != ArmOp::Eq;
         if (ordering && !(subject.type.is(BaseType::Date) && threshold.type.is(BaseType::Date)) &&
             !(subject.type.is_numeric() && threshold.type.is_numeric())) {
-            error("E104", span_of(threshold), std::string("'") + op_text(arm.op) + "' compares int or number values, or dates; found " +
+            error(code::kType, span_of(threshold), std::string("'") + op_text(arm.op) + "' compares int or number values, or dates; found " +
                                                   type_name(subject.type) + " and " + type_name(threshold.type));
             return false;
         }
         if (!ordering && !(subject.type.is_numeric() && threshold.type.is_numeric()) && !(subject.type == threshold.type)) {
-            error("E104", span_of(threshold), "'==' needs a threshold of type " + type_name(subject.type) + ", found " +
+            error(code::kType, span_of(threshold), "'==' needs a threshold of type " + type_name(subject.type) + ", found " +
                                                   type_name(threshold.type));
             return false;
         }
         if (!ordering) check_enum_literal(threshold, subject);
         Value t = evaluate_constant(p, threshold.node);
         if (t.is_missing()) {
-            error("E109", span_of(threshold), "this steps threshold is missing (division by zero or out of range)");
+            error(code::kNotConstant, span_of(threshold), "this steps threshold is missing (division by zero or out of range)");
             return false;
         }
         out.threshold = t;  // an int threshold and a number subject compare by value
@@ -597,7 +598,7 @@ struct Checker::Impl {
         if (name) {
             if (const core::KindDef* kind = schema.find(name->name); kind && !kind->is_fact) return kind;
             if (const core::KindDef* kind = schema.find(name->name); kind && kind->is_fact) {
-                error("E106", arg.expr->span, "'" + name->name + "' is a fact, not a record kind; " + fn +
+                error(code::kRecordKindMisuse, arg.expr->span, "'" + name->name + "' is a fact, not a record kind; " + fn +
                                                   "() needs a record kind");
                 return nullptr;
             }
@@ -605,10 +606,10 @@ struct Checker::Impl {
             for (const auto& k : schema.kinds) {
                 if (!k.is_fact) kinds.push_back(k.name);
             }
-            error("E103", arg.expr->span, "unknown record kind '" + name->name + "'" + core::did_you_mean(name->name, kinds));
+            error(code::kUnknownName, arg.expr->span, "unknown record kind '" + name->name + "'" + core::did_you_mean(name->name, kinds));
             return nullptr;
         }
-        error("E106", arg.expr->span, fn + "() needs a record kind as its first argument");
+        error(code::kRecordKindMisuse, arg.expr->span, fn + "() needs a record kind as its first argument");
         return nullptr;
     }
 
@@ -627,7 +628,7 @@ struct Checker::Impl {
 
     bool arity(const Call& c, std::size_t n, const char* shape) {
         if (c.args.size() == n) return true;
-        error("E105", c.name_span, "'" + c.name + "' takes " + std::to_string(n) + (n == 1 ? " argument" : " arguments") + " (" +
+        error(code::kBadCall, c.name_span, "'" + c.name + "' takes " + std::to_string(n) + (n == 1 ? " argument" : " arguments") + " (" +
                                        shape + "), found " + std::to_string(c.args.size()));
         return false;
     }
@@ -635,7 +636,7 @@ struct Checker::Impl {
     void reject_where(const Call& c, std::size_t from) {
         for (std::size_t i = from; i < c.args.size(); ++i) {
             if (c.args[i].where) {
-                error("E106", c.args[i].expr->span, "'where' is only allowed in the first argument of an aggregate");
+                error(code::kRecordKindMisuse, c.args[i].expr->span, "'where' is only allowed in the first argument of an aggregate");
             }
         }
     }
@@ -649,7 +650,7 @@ struct Checker::Impl {
         if (c.name == "date") return check_date(c, e);
         if (c.name == "round") return check_round(c, e);
         if (std::find(kFunctions.begin(), kFunctions.end(), c.name) == kFunctions.end()) {
-            error("E105", c.name_span, "unknown function '" + c.name + "'" + core::did_you_mean(c.name, kFunctions));
+            error(code::kBadCall, c.name_span, "unknown function '" + c.name + "'" + core::did_you_mean(c.name, kFunctions));
             // Still check the arguments, except record kinds: the intended function may take them.
             for (const Arg& a : c.args) {
                 const Name* n = std::get_if<Name>(&a.expr->node);
@@ -704,12 +705,12 @@ struct Checker::Impl {
         const Literal* lit = std::get_if<Literal>(&c.args[0].expr->node);
         const std::string* text = lit ? std::get_if<std::string>(&lit->value) : nullptr;
         if (!text) {
-            error("E109", c.args[0].expr->span, "date() takes a string literal such as date(\"2013-06-30\")");
+            error(code::kNotConstant, c.args[0].expr->span, "date() takes a string literal such as date(\"2013-06-30\")");
             return bad();
         }
         auto d = core::parse_date(*text);
         if (!d) {
-            error("E102", c.args[0].expr->span, "not a real date in YYYY-MM-DD form: \"" + *text + "\"");
+            error(code::kBadLiteral, c.args[0].expr->span, "not a real date in YYYY-MM-DD form: \"" + *text + "\"");
             return bad();
         }
         return Typed{constant(Value::date(*d), BaseType::Date, e.span), Type::of(BaseType::Date)};
@@ -721,7 +722,7 @@ struct Checker::Impl {
         const Literal* lit = std::get_if<Literal>(&c.args[1].expr->node);
         const std::int64_t* digits = lit ? std::get_if<std::int64_t>(&lit->value) : nullptr;
         if (!digits || *digits < 0 || *digits > 9) {
-            error("E109", c.args[1].expr->span, "round() takes an int literal from 0 to 9 as its number of decimals");
+            error(code::kNotConstant, c.args[1].expr->span, "round() takes an int literal from 0 to 9 as its number of decimals");
             return bad();
         }
         if (!require_numeric(x, "the value of round")) return bad();
@@ -732,7 +733,7 @@ struct Checker::Impl {
     Typed check_checked(const Call& c, const Expr& e) {
         if (!arity(c, 1, "a record kind")) return bad();
         if (c.args[0].where) {
-            error("E106", c.args[0].expr->span, "checked() takes a record kind without 'where'");
+            error(code::kRecordKindMisuse, c.args[0].expr->span, "checked() takes a record kind without 'where'");
             return bad();
         }
         const core::KindDef* kind = collection_kind(c.args[0], "checked");

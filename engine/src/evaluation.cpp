@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "codes.hpp"
 #include "parscore/engine/scorer.hpp"
 
 namespace parscore::engine {
@@ -42,17 +43,17 @@ std::vector<Warning> run_warnings(const rules::Rulebook& rb, const inspections::
         const core::KindDef& kind = rb.evidence.kinds[m.kind];
         std::string id = kind.is_fact ? kind.name : kind.name + "." + kind.fields[m.field].name;
         if (m.not_fitting > 0) {
-            out.push_back({"W306", id,
+            out.push_back({code::kStoredMismatch, id,
                            std::to_string(m.not_fitting) + " stored value(s) of " + id +
                                " do not fit the rulebook's declared type and read as missing"});
         }
         if (m.lacking > 0) {
-            out.push_back({"W306", id, std::to_string(m.lacking) + " stored record(s) of " + kind.name + " lack the field '" +
+            out.push_back({code::kStoredMismatch, id, std::to_string(m.lacking) + " stored record(s) of " + kind.name + " lack the field '" +
                                            kind.fields[m.field].name + "', which reads as missing"});
         }
     }
     for (const inspections::UncoveredUnit& u : evidence.uncovered) {
-        out.push_back({"W307", u.id,
+        out.push_back({code::kUnitNotScored, u.id,
                        "unit '" + u.id + "' has evidence in the year but is not scored: " +
                            (u.inactive ? std::string("it is not active in the year")
                                        : "its category '" + u.category + "' is not among the rulebook's units")});
