@@ -1,5 +1,6 @@
 // publish and verify (SPEC §5, §6): storing a year's results with what reproduces them, and
 // checking the database's hash chains and publications. demo lives in commands_demo.cpp.
+#include <algorithm>
 #include <memory>
 
 #include <CLI/CLI.hpp>
@@ -92,6 +93,7 @@ int run_publish(Context& ctx, const PublishOptions& o) {
 
 struct VerifyOptions {
     std::string evidence_hash, format = "table";
+    std::optional<std::int64_t> publication;
     unsigned threads = 0;
 };
 
@@ -107,7 +109,13 @@ int run_verify(Context& ctx, const VerifyOptions& o) {
     inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
     engine::VerificationReport report;
     try {
-        report = engine::verify_database(store, expected, o.threads);
+        if (o.publication) {
+            const auto all = store.publications();
+            if (std::none_of(all.begin(), all.end(), [&](const inspections::Publication& p) { return p.id == *o.publication; })) {
+                throw CliError(kInvalid, "unknown publication " + std::to_string(*o.publication));
+            }
+        }
+        report = engine::verify_database(store, expected, o.threads, o.publication);
     } catch (const inspections::StoreError& e) {
         throw CliError(e.exit_code(), e.what());
     }
@@ -136,8 +144,13 @@ void add_publication_commands(CLI::App& app, Context& ctx) {
 
     auto verify_options = std::make_shared<VerifyOptions>();
     CLI::App* verify = app.add_subcommand("verify", "check every hash chain and re-score every publication");
-    verify->add_option("--evidence-hash", verify_options->evidence_hash,
-                       "the evidence hash `publish` printed, to compare with the latest publication's");
+    CLI::Option* hash = verify->add_option("--evidence-hash", verify_options->evidence_hash,
+                                           "the evidence hash `publish` printed, to compare with the latest publication's "
+                                           "(or that of --publication)");
+    verify->add_option("--publication", verify_options->publication,
+                       "with --evidence-hash: the publication whose evidence hash it is (default the latest)")
+        ->check(CLI::PositiveNumber)
+        ->needs(hash);
     verify->add_option("--format", verify_options->format, "table or json")->check(CLI::IsMember({"table", "json"}));
     verify->add_option("--threads", verify_options->threads, "scoring threads (default: all cores)");
     verify->callback([&ctx, verify_options] { ctx.exit_code = run_verify(ctx, *verify_options); });

@@ -51,6 +51,15 @@ core::Date parse_cli_date(const std::string& option, const std::string& text) {
     return *d;
 }
 
+void check_id_lengths(const std::vector<std::string>& ids) {
+    for (const std::string& id : ids) {
+        if (id.size() < inspections::kMinIdPrefix) {
+            throw CliError(kUsage, "inspection id '" + core::sanitize_utf8(id) + "' is too short: give the whole id or its first " +
+                                       std::to_string(inspections::kMinIdPrefix) + " characters or more");
+        }
+    }
+}
+
 std::vector<std::string> unit_ids(const inspections::Store& store) {
     std::vector<std::string> ids;
     for (auto& u : store.units()) ids.push_back(std::move(u.id));

@@ -10,11 +10,29 @@ namespace {
 
 namespace ins = parscore::inspections;
 
-void move_forward(Context& ctx, const std::string& id, bool lock) {
-    ins::Store store = open_store(ctx, ins::OpenMode::Existing);
-    if (lock) store.lock(id);
-    else store.submit(id);
-    ctx.out << id << (lock ? " locked\n" : " submitted\n");
+struct MoveArgs {
+    std::vector<std::string> ids;
+    std::optional<int> year;
+    std::string unit;
+};
+
+void move_forward(Context& ctx, const MoveArgs& args, bool lock) {
+    ins::Store store = open_store(ctx, ins::OpenMode::Existing);  // a missing database first: exit 3
+    check_id_lengths(args.ids);
+    std::vector<std::string> moved;
+    if (args.year) {
+        if (!args.unit.empty() && !store.find_unit(args.unit)) {
+            throw CliError(kInvalid, "unknown unit '" + core::sanitize_utf8(args.unit) + "'");
+        }
+        moved = store.lock_year(*args.year, args.unit.empty() ? std::nullopt : std::optional(args.unit));
+        if (moved.empty()) {
+            ctx.err << "parscore: no submitted inspection of " << *args.year
+                    << (args.unit.empty() ? "" : " for unit " + core::sanitize_utf8(args.unit)) << " to lock\n";
+        }
+    } else {
+        moved = lock ? store.lock(args.ids) : store.submit(args.ids);
+    }
+    for (const std::string& id : moved) ctx.out << id << (lock ? " locked\n" : " submitted\n");
 }
 
 void merge(Context& ctx, const std::string& other) {
@@ -38,15 +56,22 @@ void merge(Context& ctx, const std::string& other) {
 }  // namespace
 
 void add_admin_commands(CLI::App& app, Context& ctx) {
-    auto submit_id = std::make_shared<std::string>();
-    CLI::App* s = app.add_subcommand("submit", "Move a draft inspection to submitted");
-    s->add_option("ID", *submit_id, "inspection id")->required();
-    s->callback([&ctx, submit_id] { guarded(ctx, [&] { move_forward(ctx, *submit_id, false); }); });
+    auto submit_args = std::make_shared<MoveArgs>();
+    CLI::App* s = app.add_subcommand("submit", "Move draft inspections to submitted, all or none");
+    s->add_option("ID", submit_args->ids, "inspection ids, or prefixes of at least 8 characters")->required();
+    s->callback([&ctx, submit_args] { guarded(ctx, [&] { move_forward(ctx, *submit_args, false); }); });
 
-    auto lock_id = std::make_shared<std::string>();
-    CLI::App* l = app.add_subcommand("lock", "Move a submitted inspection to locked");
-    l->add_option("ID", *lock_id, "inspection id")->required();
-    l->callback([&ctx, lock_id] { guarded(ctx, [&] { move_forward(ctx, *lock_id, true); }); });
+    auto lock_args = std::make_shared<MoveArgs>();
+    CLI::App* l = app.add_subcommand("lock", "Move submitted inspections to locked, all or none");
+    CLI::Option* ids = l->add_option("ID", lock_args->ids, "inspection ids, or prefixes of at least 8 characters");
+    CLI::Option* year = l->add_option("--year", lock_args->year, "lock every submitted inspection of this evaluation year")
+                            ->check(CLI::Range(1, 9999))
+                            ->excludes(ids);
+    l->add_option("--unit", lock_args->unit, "with --year: only this unit's inspections")->needs(year);
+    l->callback([&ctx, lock_args] {
+        if (lock_args->ids.empty() && !lock_args->year) throw CliError(kUsage, "lock: give inspection ids or --year");
+        guarded(ctx, [&] { move_forward(ctx, *lock_args, true); });
+    });
 
     auto other = std::make_shared<std::string>();
     CLI::App* m = app.add_subcommand("merge", "Bring another parscore database's units and inspections in, idempotently");

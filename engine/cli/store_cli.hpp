@@ -30,6 +30,10 @@ std::optional<core::EvidenceSchema> load_schema(Context& ctx, const std::string&
 /// A date given on the command line; CliError(1) when it is not a real YYYY-MM-DD.
 core::Date parse_cli_date(const std::string& option, const std::string& text);
 
+/// Inspection ids as given on the command line: a whole id or a prefix of at least
+/// kMinIdPrefix characters; CliError(2) naming a shorter one.
+void check_id_lengths(const std::vector<std::string>& ids);
+
 /// Stored unit ids in byte order.
 std::vector<std::string> unit_ids(const inspections::Store& store);
 
@@ -40,6 +44,7 @@ std::string csv_cell(const std::string& text, bool is_number = false);
 std::string json_string(std::string_view text);
 
 void add_record_commands(CLI::App& app, Context& ctx);  // units import, record, import, amend
+void add_units_list_command(CLI::App& units, Context& ctx);  // units list
 void add_view_commands(CLI::App& app, Context& ctx);    // inspections, show, template
 void add_admin_commands(CLI::App& app, Context& ctx);   // submit, lock, merge
 

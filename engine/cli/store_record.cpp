@@ -206,8 +206,13 @@ void amend(Context& ctx, const AmendArgs& args) {
         ctx.exit_code = worst(ctx.exit_code, kInvalid);
         return;
     }
-    const std::int64_t no = store.amend(args.id, *report, schema, core::to_nfc(args.reason));
-    ctx.out << args.id << " amended (revision " << no << ")\n";
+    const ins::AmendOutcome outcome = store.amend(args.id, *report, schema, core::to_nfc(args.reason));
+    if (outcome.identical) {
+        ctx.err << "parscore: " << args.id << " is unchanged: the report equals its latest revision ("
+                << outcome.revision << "); nothing was stored\n";
+        return;
+    }
+    ctx.out << args.id << " amended (revision " << outcome.revision << ")\n";
 }
 
 }  // namespace
@@ -219,6 +224,7 @@ void add_record_commands(CLI::App& app, Context& ctx) {
     CLI::App* units_import_cmd = units->add_subcommand("import", "Add or update units from a CSV file (id,name,category[,parent,active_from,active_to])");
     units_import_cmd->add_option("FILE", *unit_file, "units CSV file")->required();
     units_import_cmd->callback([&ctx, unit_file] { guarded(ctx, [&] { units_import(ctx, *unit_file); }); });
+    add_units_list_command(*units, ctx);
 
     auto rec = std::make_shared<RecordArgs>();
     CLI::App* r = app.add_subcommand("record", "Validate inspection reports and store each one atomically");

@@ -87,10 +87,12 @@ const char* entry_name(ins::HistoryEntry::Type t) {
     return "revision";
 }
 
-void show(Context& ctx, const std::string& id, const std::string& format) {
-    ins::Store store = open_store(ctx, ins::OpenMode::ReadOnly);
-    auto d = store.inspection(id);
-    if (!d) throw CliError(kInvalid, "unknown inspection '" + core::sanitize_utf8(id) + "'");
+void show(Context& ctx, const std::string& name, const std::string& format) {
+    ins::Store store = open_store(ctx, ins::OpenMode::ReadOnly);  // a missing database first: exit 3
+    check_id_lengths({name});
+    const std::optional<std::string> id = store.resolve_inspection(name);
+    auto d = id ? store.inspection(*id) : std::nullopt;
+    if (!d) throw CliError(kInvalid, "unknown inspection '" + core::sanitize_utf8(name) + "'");
     const ins::InspectionSummary& s = d->summary;
     if (format == "json") {
         std::string o = "{\n  \"id\": " + json_string(s.id) + ",\n  \"unit\": " + json_string(s.unit) + ",\n  \"date\": \"" +
@@ -187,6 +189,7 @@ void show(Context& ctx, const std::string& id, const std::string& format) {
 
 struct TemplateArgs {
     std::string rules, unit, date, kind = "scheduled";
+    std::optional<int> year;
 };
 
 core::Date today() {
@@ -200,6 +203,7 @@ void make_template(Context& ctx, const TemplateArgs& args) {
     ins::TemplateOptions options;
     options.date = args.date.empty() ? today() : parse_cli_date("--date", args.date);
     options.kind = *ins::parse_inspection_kind(args.kind);
+    options.year = args.year;
     auto schema = load_schema(ctx, args.rules);
     if (!schema) return;
     ins::Store store = open_store(ctx, ins::OpenMode::ReadOnly);
@@ -223,7 +227,7 @@ void add_view_commands(CLI::App& app, Context& ctx) {
     auto id = std::make_shared<std::string>();
     auto format = std::make_shared<std::string>("table");
     CLI::App* show_cmd = app.add_subcommand("show", "An inspection's findings with their revision history");
-    show_cmd->add_option("ID", *id, "inspection id")->required();
+    show_cmd->add_option("ID", *id, "inspection id, or a prefix of at least 8 characters")->required();
     show_cmd->add_option("--format", *format, "table (default) or json")->check(CLI::IsMember({"table", "json"}));
     show_cmd->callback([&ctx, id, format] { guarded(ctx, [&] { show(ctx, *id, *format); }); });
 
@@ -232,6 +236,8 @@ void add_view_commands(CLI::App& app, Context& ctx) {
     tpl->add_option("--rules", t->rules, "rulebook whose evidence schema the report follows")->required();
     tpl->add_option("--unit", t->unit, "unit id")->required();
     tpl->add_option("--date", t->date, "inspection date YYYY-MM-DD (default today)");
+    tpl->add_option("--year", t->year, "evaluation year the report counts for (default the date's year)")
+        ->check(CLI::Range(1, 9999));
     tpl->add_option("--kind", t->kind, "inspection kind (default scheduled)")
         ->check(CLI::IsMember({"surprise", "scheduled", "thematic", "other", "self"}));
     tpl->callback([&ctx, t] { guarded(ctx, [&] { make_template(ctx, *t); }); });

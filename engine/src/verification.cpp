@@ -103,7 +103,7 @@ PublicationCheck check_publication(const inspections::Store& store, const inspec
 }
 
 VerificationReport verify_database(const inspections::Store& store, const std::optional<std::string>& evidence_hash,
-                                   unsigned threads) {
+                                   unsigned threads, std::optional<std::int64_t> hash_publication) {
     VerificationReport report;
     report.inspections = store.inspections({}).size();
     report.last_revision = store.last_revision();
@@ -118,10 +118,13 @@ VerificationReport verify_database(const inspections::Store& store, const std::o
         check.expected = *evidence_hash;
         std::transform(check.expected.begin(), check.expected.end(), check.expected.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        if (!publications.empty()) {
-            // publications() is by id: the last is the latest.
-            check.publication = publications.back().id;
-            check.published = publications.back().evidence_sha256;
+        // publications() is by id: the last is the latest.
+        const auto compared = std::find_if(publications.rbegin(), publications.rend(), [&](const inspections::Publication& p) {
+            return !hash_publication || p.id == *hash_publication;
+        });
+        if (compared != publications.rend()) {
+            check.publication = compared->id;
+            check.published = compared->evidence_sha256;
             check.matches = check.published == check.expected;
         }
         report.evidence_hash = std::move(check);

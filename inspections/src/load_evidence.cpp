@@ -527,10 +527,14 @@ EvidenceSet Store::load_evidence(const core::EvidenceSchema& schema, const Evide
             unit_slots.reserve(static_cast<std::size_t>(count.int64(0)));
             out.units.reserve(static_cast<std::size_t>(count.int64(0)));
         }
-        sql::Statement s = db.prepare(
-            "SELECT id, name, category, parent, active_from, active_to FROM units "
-            "WHERE ?1 IS NULL OR id = ?1 ORDER BY id");
-        s.bind(1, q.unit);
+        // Re-scoring as of an earlier revision takes the units as they were then; today's units
+        // are the latest versions, read from `units` directly.
+        const bool earlier = impl_->schema >= 2 && as_of < last;
+        sql::Statement s = earlier ? db.prepare(units_as_of_sql())
+                                   : db.prepare("SELECT id, name, category, parent, active_from, active_to FROM units "
+                                                "WHERE ?2 IS NULL OR id = ?2 ORDER BY id");
+        if (earlier) s.bind(1, as_of);
+        s.bind(2, q.unit);
         while (s.step()) {
             UnitInfo u{s.text(0), s.text(1), s.text(2), s.optional_text(3), s.optional_int(4), s.optional_int(5)};
             UnitSlot slot;

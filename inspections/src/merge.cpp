@@ -119,12 +119,9 @@ MergeOutcome Store::merge(const std::filesystem::path& other_path) {
     if (!std::filesystem::exists(other_path)) {
         throw StoreError(StoreError::Kind::Missing, "database '" + other_path.string() + "' does not exist");
     }
-    const std::int64_t version = inspect_database(other_path);
-    if (version != kSchemaVersion) {
-        throw StoreError(StoreError::Kind::Io, "database '" + other_path.string() + "' has schema version " +
-                                                   std::to_string(version) +
-                                                   "; open it once with this parscore to upgrade it, then merge");
-    }
+    // A newer schema is refused; an older one is read as it is (what is merged — units'
+    // attributes, inspections, revisions, events, findings — has the same shape in every version).
+    inspect_database(other_path);
     OtherDatabase other;
     MergeOutcome outcome;
     {
@@ -186,13 +183,11 @@ MergeOutcome Store::merge(const std::filesystem::path& other_path) {
         }
         if (!outcome.problems.empty() || (new_units.empty() && additions.empty())) return outcome;
 
-        sql::Statement add_unit = db.prepare(
-            "INSERT INTO units(id, name, category, parent, active_from, active_to) VALUES (?, ?, ?, ?, ?, ?)");
-        for (const UnitInfo* u : new_units) {
-            add_unit.bind(1, u->id).bind(2, u->name).bind(3, u->category).bind(4, u->parent);
-            add_unit.bind(5, u->active_from).bind(6, u->active_to);
-            add_unit.run();
-        }
+        // A unit comes with its current attributes, as a change of this database.
+        const std::string who = current_user(), at = utc_now();
+        std::int64_t unit_no = impl_->next_revision();
+        UnitWriter units(db);
+        for (const UnitInfo* u : new_units) units.write(*u, true, unit_no++, who, at);
         outcome.units_added = new_units.size();
 
         sql::Statement add_inspection = db.prepare(

@@ -1,4 +1,10 @@
-#include "store_impl.hpp"
+// The schema's history as numbered steps (docs/store.md, "Schema versions and migrations").
+// A step is never edited once released: databases made with it exist. A change to the schema is
+// a new step appended at the end, with the tables it adds and a test that migrates the committed
+// database of the version before it.
+#include "migrations.hpp"
+
+#include <algorithm>
 
 namespace parscore::inspections {
 
@@ -119,9 +125,68 @@ CREATE TABLE publication_files(
 ) STRICT;
 )sql";
 
-const std::vector<const char*>& migrations() {
-    static const std::vector<const char*> list = {kVersion1};
+// Version 2: a unit's attributes are versioned. Each change to a unit (added, or any attribute
+// changed) is a row taking the next revision number; `units` keeps the current attributes, so
+// everything that reads today's units is unchanged. Units of an older database get one row
+// numbered 0: they count as valid from the start. Rows numbered above 0 are unique, like every
+// other change's number.
+static const char* kVersion2 = R"sql(
+CREATE TABLE unit_versions(
+  no          INTEGER NOT NULL,
+  unit        TEXT NOT NULL REFERENCES units(id),
+  name        TEXT NOT NULL,
+  category    TEXT NOT NULL,
+  parent      TEXT,
+  active_from INTEGER,
+  active_to   INTEGER,
+  recorded_by TEXT,
+  recorded_at TEXT,
+  PRIMARY KEY (unit, no)
+) STRICT;
+CREATE UNIQUE INDEX unit_versions_no ON unit_versions(no) WHERE no > 0;
+INSERT INTO unit_versions(no, unit, name, category, parent, active_from, active_to)
+  SELECT 0, id, name, category, parent, active_from, active_to FROM units;
+)sql";
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> list = {
+        {1, "units, inspections with revisions and events, findings, imports and publications", kVersion1,
+         {"units", "schemas", "inspections", "revisions", "events", "findings", "imports", "publications",
+          "publication_files"},
+         {"revisions", "events"}},
+        {2, "versioned unit attributes", kVersion2, {"unit_versions"}, {"unit_versions"}},
+    };
     return list;
+}
+
+void migrate(sql::Database& db, std::int64_t from) {
+    for (const Migration& step : migrations()) {
+        if (step.version <= from) continue;
+        db.exec(step.sql);
+        db.exec("PRAGMA user_version=" + std::to_string(step.version));
+    }
+}
+
+std::vector<std::string> tables_of(std::int64_t version) {
+    std::vector<std::string> out;
+    for (const Migration& step : migrations()) {
+        if (step.version <= version) out.insert(out.end(), step.tables.begin(), step.tables.end());
+    }
+    return out;
+}
+
+std::vector<std::string> numbered_tables(std::int64_t version) {
+    std::vector<std::string> out;
+    for (const Migration& step : migrations()) {
+        if (step.version <= version) out.insert(out.end(), step.numbered.begin(), step.numbered.end());
+    }
+    return out;
+}
+
+std::string last_revision_sql(std::int64_t version) {
+    std::string sql = "SELECT max(0";
+    for (const std::string& table : numbered_tables(version)) sql += ", coalesce((SELECT max(no) FROM " + table + "), 0)";
+    return sql + ")";
 }
 
 }  // namespace parscore::inspections

@@ -1,7 +1,13 @@
+// `parscore template`: a report to fill in. For an inspected kind nothing in it is evidence yet —
+// the unit's known keys (procedure codes, staff names) are listed with every other value empty, so
+// an unedited form is refused instead of turning earlier claims, often the unit's own
+// self-assessment, into inspected findings. A self-assessment starts from the unit's latest one.
 #include "parscore/inspections/report_template.hpp"
 
 #include <algorithm>
 #include <cstdio>
+
+#include "parscore/core/utf8.hpp"
 
 namespace parscore::inspections {
 
@@ -47,94 +53,180 @@ std::string describe(const core::FieldDef& f) {
     return "";
 }
 
-std::string value_text(const core::FieldDef& f, const core::Datum& d) {
-    if (f.type == core::FieldType::Text || f.type == core::FieldType::Enum) {
-        if (auto* s = std::get_if<std::string>(&d)) return yaml_quote(*s);
-    }
-    if (auto* s = std::get_if<std::string>(&d)) return yaml_quote(*s);
-    return core::datum_text(d);
+/// A stored value as the report writes it, or "" when it does not fit the field.
+std::string value_text(const core::FieldDef& f, const std::optional<core::Datum>& stored) {
+    if (!stored) return "";
+    const std::optional<core::Datum> d = core::fit_to(f, *stored);
+    if (!d) return "";
+    if (auto* s = std::get_if<std::string>(&*d)) return yaml_quote(*s);
+    return core::datum_text(*d);
 }
 
-/// Records of the latest counted inspection of the unit that listed `kind`, as report rows.
-const KindFindings* latest_records(const std::vector<InspectionDetail>& details, const std::string& kind) {
-    for (const InspectionDetail& d : details) {
-        for (const KindFindings& f : d.findings) {
-            if (f.kind == kind && !f.fact) return &f;
+/// Lines of YAML whose trailing comments line up in one column.
+class Lines {
+public:
+    void add(std::string text, std::string comment = {}) { lines_.push_back({std::move(text), std::move(comment)}); }
+
+    std::string render() const {
+        constexpr std::size_t kMaxColumn = 44;  // longer lines put their comment two spaces after
+        std::size_t column = 0;
+        for (const auto& [text, comment] : lines_) {
+            const std::size_t width = core::display_width(text);
+            if (!comment.empty() && width + 2 <= kMaxColumn) column = std::max(column, width + 2);
         }
+        std::string out;
+        for (const auto& [text, comment] : lines_) {
+            out += text;
+            if (!comment.empty()) {
+                const std::size_t width = core::display_width(text);
+                out.append(width + 2 <= column ? column - width : 2, ' ');
+                out += "# " + comment;
+            }
+            out += "\n";
+        }
+        return out;
+    }
+
+private:
+    std::vector<std::pair<std::string, std::string>> lines_;
+};
+
+/// What the template is filled from.
+struct Sources {
+    std::optional<InspectionDetail> self;                        // for kind self: the latest self-assessment
+    std::vector<std::pair<std::string, std::vector<std::string>>> keys;  // kind → key values as written
+};
+
+const std::vector<std::string>* keys_of(const Sources& sources, const std::string& kind) {
+    for (const auto& [name, values] : sources.keys) {
+        if (name == kind) return &values;
     }
     return nullptr;
+}
+
+/// The key values the unit's counted inspections (newest first) list for each keyed kind, each once.
+Sources read_sources(const Store& store, const core::EvidenceSchema& schema, const UnitInfo& unit, InspectionKind kind) {
+    Sources sources;
+    for (const InspectionSummary& s : store.inspections(InspectionFilter{unit.id, std::nullopt})) {
+        if (s.status == Status::Draft) continue;
+        std::optional<InspectionDetail> detail = store.inspection(s.id);
+        if (!detail) continue;
+        for (const KindFindings& f : detail->findings) {
+            const core::KindDef* def = schema.find(f.kind);
+            if (!def || def->is_fact || !def->key) continue;
+            const core::FieldDef& key = def->fields[*def->key];
+            const auto column = std::find(f.fields.begin(), f.fields.end(), key.name);
+            if (column == f.fields.end()) continue;
+            const auto c = static_cast<std::size_t>(column - f.fields.begin());
+            auto it = std::find_if(sources.keys.begin(), sources.keys.end(), [&](const auto& k) { return k.first == f.kind; });
+            if (it == sources.keys.end()) it = sources.keys.insert(sources.keys.end(), {f.kind, {}});
+            for (std::size_t r = 0; r < f.rows(); ++r) {
+                const std::string value = value_text(key, f.at(r, c));
+                if (!value.empty() && std::find(it->second.begin(), it->second.end(), value) == it->second.end()) {
+                    it->second.push_back(value);
+                }
+            }
+        }
+        if (kind == InspectionKind::Self && s.kind == InspectionKind::Self && !sources.self) sources.self = std::move(detail);
+    }
+    return sources;
+}
+
+/// One record on one line; an empty value is left for the team to write.
+void write_record(Lines& y, const core::KindDef& kind, const std::vector<std::string>& values) {
+    std::string line = "    - {";
+    for (std::size_t i = 0; i < kind.fields.size(); ++i) {
+        line += std::string(i ? ", " : " ") + kind.fields[i].name + ": " + values[i];
+    }
+    y.add(line + " }");
+}
+
+/// The kind's comment: what it holds, then each field with its type, the types in one column.
+void describe_kind(Lines& y, const core::KindDef& kind) {
+    std::string about = kind.name + ": records";
+    if (kind.key) about += ", one per " + kind.fields[*kind.key].name;
+    if (kind.combine == core::Combine::Latest) about += " (the latest inspection's list replaces earlier ones)";
+    y.add("  # " + about + "; fields:");
+    std::size_t width = 0;
+    for (const core::FieldDef& f : kind.fields) width = std::max(width, f.name.size());
+    for (const core::FieldDef& f : kind.fields) y.add("  #   " + f.name + std::string(width - f.name.size() + 2, ' ') + describe(f));
+}
+
+/// The kind's records in the unit's latest self-assessment, when it listed the kind.
+const KindFindings* self_assessed(const Sources& sources, const std::string& kind) {
+    if (!sources.self) return nullptr;
+    for (const KindFindings& f : sources.self->findings) {
+        if (f.kind == kind && !f.fact) return &f;
+    }
+    return nullptr;
+}
+
+void write_record_kind(Lines& y, const core::KindDef& kind, const Sources& sources) {
+    describe_kind(y, kind);
+    if (const KindFindings* stored = self_assessed(sources, kind.name)) {
+        if (stored->rows() == 0) {
+            y.add("  " + kind.name + ": []", "checked, none found (in the latest self-assessment)");
+            return;
+        }
+        y.add("  " + kind.name + ":", "from the latest self-assessment; update what changed");
+        for (std::size_t r = 0; r < stored->rows(); ++r) {
+            std::vector<std::string> values;
+            for (const core::FieldDef& f : kind.fields) {
+                const auto c = std::find(stored->fields.begin(), stored->fields.end(), f.name);
+                const auto column = static_cast<std::size_t>(c - stored->fields.begin());
+                values.push_back(c == stored->fields.end() ? "" : value_text(f, stored->at(r, column)));
+            }
+            write_record(y, kind, values);
+        }
+        return;
+    }
+    const std::vector<std::string>* keys = kind.key ? keys_of(sources, kind.name) : nullptr;
+    if (!keys || keys->empty()) {
+        y.add("  " + kind.name + ":", "delete if not checked");
+        write_record(y, kind, std::vector<std::string>(kind.fields.size()));
+        return;
+    }
+    y.add("  " + kind.name + ":", "the " + kind.fields[*kind.key].name + "s known for the unit; add any new one");
+    for (const std::string& key : *keys) {
+        std::vector<std::string> values(kind.fields.size());
+        values[*kind.key] = key;
+        write_record(y, kind, values);
+    }
+}
+
+void write_fact(Lines& y, const core::KindDef& kind, const Sources& sources) {
+    std::string value;
+    if (sources.self) {
+        for (const KindFindings& f : sources.self->findings) {
+            if (f.kind == kind.name && f.fact && f.rows() == 1) value = value_text(kind.fact_field(), f.at(0, 0));
+        }
+    }
+    y.add("  " + kind.name + ":" + (value.empty() ? "" : " " + value), "a fact; " + describe(kind.fact_field()));
 }
 
 }  // namespace
 
 std::string make_template(const Store& store, const core::EvidenceSchema& schema, const UnitInfo& unit,
                           const TemplateOptions& options) {
-    // The unit's counted inspections, latest first (by date, then recording order).
-    std::vector<InspectionSummary> list = store.inspections(InspectionFilter{unit.id, std::nullopt});
-    std::erase_if(list, [](const InspectionSummary& s) { return s.status == Status::Draft; });
-    std::sort(list.begin(), list.end(), [](const InspectionSummary& a, const InspectionSummary& b) {
-        if (a.date != b.date) return a.date > b.date;
-        if (a.stamp != b.stamp) return a.stamp > b.stamp;
-        return a.id > b.id;
-    });
-    std::vector<InspectionDetail> details;
-    const bool any_keyed = std::any_of(schema.kinds.begin(), schema.kinds.end(),
-                                       [](const core::KindDef& k) { return !k.is_fact && k.key; });
-    if (any_keyed) {
-        for (const InspectionSummary& s : list) {
-            if (auto d = store.inspection(s.id)) details.push_back(std::move(*d));
-        }
-    }
-
-    std::string y;
-    y += "# Inspection report for " + unit.name + " (" + unit.id + ", " + unit.category + ").\n";
-    y += "# Fill in every empty value. A kind you did not check can be deleted; a record kind you\n";
-    y += "# checked and found nothing for stays as []. Record with: parscore record --rules RULEBOOK FILE\n";
-    y += "inspection:\n";
-    y += "  unit: " + yaml_quote(unit.id) + "\n";
-    y += "  date: " + core::format_date(options.date) + "\n";
-    y += std::string("  kind: ") + kind_name(options.kind) + "            # " + kInspectionKinds + "\n";
-    y += "  team: []              # names, e.g. [\"Nguyễn Văn A\", \"Trần Thị B\"]\n";
-    y += "  status: submitted     # draft | submitted\n";
-    y += "findings:\n";
+    const Sources sources = read_sources(store, schema, unit, options.kind);
+    Lines y;
+    y.add("# Inspection report for " + unit.name + " (" + unit.id + ", " + unit.category + ").");
+    y.add("# Fill in every empty value: a report with an empty value is refused. Delete the kinds that");
+    y.add("# were not checked; write [] for a record kind checked with nothing found.");
+    y.add("# Record with: parscore record --rules RULEBOOK FILE");
+    y.add("inspection:");
+    y.add("  unit: " + yaml_quote(unit.id));
+    y.add("  date: " + core::format_date(options.date));
+    y.add("  year: " + std::to_string(options.year.value_or(core::year_of(options.date))), "the evaluation year it counts for");
+    y.add(std::string("  kind: ") + kind_name(options.kind), kInspectionKinds);
+    y.add("  team: []", "names, e.g. [\"Nguyễn Văn A\", \"Trần Thị B\"]");
+    y.add("  status: submitted", "draft | submitted");
+    y.add("findings:");
     for (const core::KindDef& kind : schema.kinds) {
-        if (kind.is_fact) {
-            y += "  # " + kind.name + ": a fact; " + describe(kind.fact_field()) + "\n";
-            y += "  " + kind.name + ":\n";
-            continue;
-        }
-        y += "  # " + kind.name + ": records";
-        if (kind.key) y += ", one per " + kind.fields[*kind.key].name;
-        if (kind.combine == core::Combine::Latest) y += " (the latest inspection's list replaces earlier ones)";
-        y += "; fields:\n";
-        for (const core::FieldDef& f : kind.fields) y += "  #   " + f.name + ": " + describe(f) + "\n";
-        const KindFindings* previous = kind.key ? latest_records(details, kind.name) : nullptr;
-        std::string rows;
-        if (previous) {
-            for (std::size_t r = 0; r < previous->rows(); ++r) {
-                std::string row;
-                for (const core::FieldDef& f : kind.fields) {
-                    std::string value;
-                    for (std::size_t i = 0; i < previous->fields.size(); ++i) {
-                        if (previous->fields[i] == f.name && previous->at(r, i)) {
-                            if (auto fitted = core::fit_to(f, *previous->at(r, i))) value = value_text(f, *fitted);
-                        }
-                    }
-                    row += (row.empty() ? "" : ", ") + f.name + ": " + (value.empty() ? "" : value);
-                }
-                rows += "    - { " + row + " }\n";
-            }
-        }
-        if (rows.empty()) {
-            std::string example;
-            for (const core::FieldDef& f : kind.fields) example += (example.empty() ? "" : ", ") + f.name + ": ";
-            y += "  #   e.g. - { " + example + " }\n";
-            y += "  " + kind.name + ": []\n";
-        } else {
-            y += "  " + kind.name + ":   # from the latest inspection; update what changed\n" + rows;
-        }
+        if (kind.is_fact) write_fact(y, kind, sources);
+        else write_record_kind(y, kind, sources);
     }
-    return y;
+    return y.render();
 }
 
 }  // namespace parscore::inspections

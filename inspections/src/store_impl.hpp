@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "parscore/inspections/store.hpp"
+#include "migrations.hpp"
 #include "sqlite_handle.hpp"
 
 namespace parscore::inspections {
@@ -15,37 +16,58 @@ namespace parscore::inspections {
 struct Store::Impl {
     std::filesystem::path path;  // the file on disk (while a new database is pending: its temporary name)
     sql::Database db;
+    /// The schema version the database has as this connection sees it: older than kSchemaVersion
+    /// until the first write transaction brings it forward. Reads follow it.
+    std::int64_t schema = 0;
     bool immutable = false;                       // opened read-only with SQLite's immutable mode
     std::optional<std::filesystem::path> target;  // OpenMode::CreateOnCommit: where commit_creation links it
 
-    Impl(std::filesystem::path p, sql::Database d) : path(std::move(p)), db(std::move(d)) {}
+    Impl(std::filesystem::path p, sql::Database d, std::int64_t version)
+        : path(std::move(p)), db(std::move(d)), schema(version) {}
     ~Impl();
 
     /// Another read-only connection to the same file, opened the way `db` was (for reader threads).
     sql::Database reader() const;
 
-    /// Runs `work` in one IMMEDIATE transaction and commits. The busy timeout already waits at least
-    /// 60 s for the write lock; should SQLite still answer BUSY, the whole transaction is retried.
+    /// Runs `work` in one IMMEDIATE transaction and commits. An older database is migrated first,
+    /// in the same transaction, and only kept when `work` changed something: a write that is
+    /// refused or finds nothing to do leaves the file as it was. The busy timeout already waits at
+    /// least 60 s for the write lock; should SQLite still answer BUSY, the whole transaction is
+    /// retried.
     template <typename Work>
     auto write(Work&& work) {
         for (int attempt = 0;; ++attempt) {
+            const std::int64_t before = schema;
             try {
                 sql::Transaction tx(db);
+                const bool migrated = bring_forward();
+                const std::int64_t changes = sqlite3_total_changes64(db.get());
+                auto finish = [&] {
+                    if (!migrated || sqlite3_total_changes64(db.get()) != changes) tx.commit();
+                    else schema = before;  // rolled back with the transaction
+                };
                 if constexpr (std::is_void_v<decltype(work())>) {
                     work();
-                    tx.commit();
+                    finish();
                     return;
                 } else {
                     auto result = work();
-                    tx.commit();
+                    finish();
                     return result;
                 }
             } catch (const StoreError& e) {
+                schema = before;
                 if (e.kind() != StoreError::Kind::Busy || attempt >= 5) throw;
                 std::this_thread::sleep_for(std::chrono::milliseconds(50 << attempt));
+            } catch (...) {
+                schema = before;
+                throw;
             }
         }
     }
+
+    /// Inside a write transaction: migrates an older database to kSchemaVersion; whether it did.
+    bool bring_forward();
 
     /// Inside a write transaction: the next number of the database-wide change counter.
     std::int64_t next_revision();
@@ -66,8 +88,24 @@ struct Store::Impl {
     std::optional<ChainHead> chain_head(std::string_view id);
 };
 
-/// The SQL that creates or migrates to each schema version, in order (migrations[0] → version 1).
-const std::vector<const char*>& migrations();
+/// Inside a write transaction: adds or changes units, recording each version as a numbered
+/// change, with statements prepared once.
+class UnitWriter {
+public:
+    explicit UnitWriter(sql::Database& db);
+    void write(const UnitInfo& unit, bool is_new, std::int64_t no, const std::string& who, const std::string& at);
+
+private:
+    sql::Statement insert_, update_, version_;
+};
+
+/// Schema 2 on: every unit as it was at revision ?1 (its latest version numbered up to it), by
+/// id; ?2, when not NULL, keeps only that unit. Units added after the revision are absent.
+inline const char* units_as_of_sql() {
+    return "SELECT v.unit, v.name, v.category, v.parent, v.active_from, v.active_to FROM unit_versions v "
+           "WHERE (?2 IS NULL OR v.unit = ?2) AND "
+           "v.no = (SELECT max(w.no) FROM unit_versions w WHERE w.unit = v.unit AND w.no <= ?1) ORDER BY v.unit";
+}
 
 /// "2025-06-15T10:11:12.123456Z".
 std::string utc_now();

@@ -76,14 +76,6 @@ void configure(sql::Database& db) {
     db.exec("PRAGMA cache_size=-32768");  // 32 MiB: a country's import or read stays in memory
 }
 
-void apply_migrations(sql::Database& db, std::int64_t from) {
-    const auto& list = migrations();
-    for (std::size_t v = static_cast<std::size_t>(from); v < list.size(); ++v) {
-        db.exec(list[v]);
-        db.exec("PRAGMA user_version=" + std::to_string(v + 1));
-    }
-}
-
 /// Builds a complete, empty database at `tmp` (a name no one else uses).
 void build_database(const fs::path& tmp, const fs::path& path) {
     std::optional<sql::Database> made;
@@ -100,7 +92,7 @@ void build_database(const fs::path& tmp, const fs::path& path) {
     db.exec("PRAGMA foreign_keys=ON");
     sql::Transaction tx(db);
     db.exec("PRAGMA application_id=" + std::to_string(kApplicationId));
-    apply_migrations(db, 0);
+    migrate(db, 0);
     tx.commit();
 }
 
@@ -160,14 +152,12 @@ std::string immutable_uri(const fs::path& path) {
     return uri + "?immutable=1";
 }
 
-/// The first table of the current schema that `db` lacks, or "" when it has them all.
-std::string missing_table(sql::Database& db) {
-    static constexpr const char* kTables[] = {"units",  "schemas", "inspections",  "revisions",        "events",
-                                              "findings", "imports", "publications", "publication_files"};
+/// The first table of schema `version` that `db` lacks, or "" when it has them all.
+std::string missing_table(sql::Database& db, std::int64_t version) {
     sql::Statement has = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?");
-    for (const char* table : kTables) {
+    for (const std::string& table : tables_of(version)) {
         has.reset();
-        has.bind(1, std::string(table));
+        has.bind(1, table);
         if (!has.step()) return table;
     }
     return "";
@@ -217,7 +207,7 @@ std::int64_t inspect_database(const fs::path& path) {
         app = ro.pragma_int("application_id");
         version = ro.pragma_int("user_version");
         if (app == kApplicationId && version >= 1 && version <= kSchemaVersion) {
-            missing = missing_table(ro);
+            missing = missing_table(ro, version);
         }
     } catch (const StoreError& e) {
         if ((e.sqlite_code() & 0xFF) == SQLITE_CORRUPT) {
@@ -320,7 +310,7 @@ Store Store::open(const fs::path& path, OpenMode mode) {
                 build_database(tmp, path);
                 sql::Database db(tmp.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX);
                 configure(db);
-                auto impl = std::make_unique<Impl>(tmp, std::move(db));
+                auto impl = std::make_unique<Impl>(tmp, std::move(db), kSchemaVersion);
                 impl->target = path;
                 return Store(std::move(impl));
             } catch (...) {
@@ -337,7 +327,7 @@ Store Store::open(const fs::path& path, OpenMode mode) {
         bool immutable = false;
         sql::Database db = open_read_only(path, &immutable);
         configure(db);
-        auto impl = std::make_unique<Impl>(path, std::move(db));
+        auto impl = std::make_unique<Impl>(path, std::move(db), version);
         impl->immutable = immutable;
         return Store(std::move(impl));
     }
@@ -347,18 +337,21 @@ Store Store::open(const fs::path& path, OpenMode mode) {
     // SQLite's serialized mode would take one on every call, every column of every row read.
     sql::Database db(path.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX);
     configure(db);
-    if (version < kSchemaVersion) {
-        sql::Transaction tx(db);
-        const std::int64_t now = db.pragma_int("user_version");  // another process may have migrated
-        apply_migrations(db, now);
-        tx.commit();
-    }
-    return Store(std::make_unique<Impl>(path, std::move(db)));
+    // An older schema is read as it is; the first write brings it forward (Impl::write).
+    return Store(std::make_unique<Impl>(path, std::move(db), version));
+}
+
+bool Store::Impl::bring_forward() {
+    if (schema >= kSchemaVersion) return false;
+    const std::int64_t now = db.pragma_int("user_version");  // another process may have migrated
+    schema = kSchemaVersion;
+    if (now >= kSchemaVersion) return false;
+    migrate(db, now);
+    return true;
 }
 
 std::int64_t Store::Impl::next_revision() {
-    sql::Statement s = db.prepare(
-        "SELECT max(coalesce((SELECT max(no) FROM revisions), 0), coalesce((SELECT max(no) FROM events), 0))");
+    sql::Statement s = db.prepare(last_revision_sql(schema));
     s.step();
     return s.int64(0) + 1;
 }
@@ -407,10 +400,11 @@ std::optional<Store::Impl::ChainHead> Store::Impl::chain_head(std::string_view i
 }
 
 std::int64_t Store::last_revision() const {
-    sql::Statement s = impl_->db.prepare(
-        "SELECT max(coalesce((SELECT max(no) FROM revisions), 0), coalesce((SELECT max(no) FROM events), 0))");
+    sql::Statement s = impl_->db.prepare(last_revision_sql(impl_->schema));
     s.step();
     return s.int64(0);
 }
+
+std::int64_t Store::schema_version() const { return impl_->schema; }
 
 }  // namespace parscore::inspections

@@ -55,7 +55,7 @@ InspectionSummary summary_from(const sql::Statement& s) {
 std::vector<InspectionSummary> Store::inspections(const InspectionFilter& filter) const {
     sql::ReadTransaction snapshot(impl_->db);
     sql::Statement s = impl_->db.prepare(std::string(kSummarySelect) +
-                                         "AND (?1 IS NULL OR i.unit = ?1) ORDER BY i.unit, r.date, i.stamp, i.id");
+                                         "AND (?1 IS NULL OR i.unit = ?1) ORDER BY r.date DESC, i.stamp DESC, i.id DESC");
     s.bind(1, filter.unit);
     std::vector<InspectionSummary> out;
     while (s.step()) {

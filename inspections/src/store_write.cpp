@@ -1,4 +1,5 @@
 // Writing: units, new inspections (reports and CSV imports), status events and amendments.
+#include <algorithm>
 #include <unordered_map>
 
 #include "chain.hpp"
@@ -17,6 +18,13 @@ struct Blob {
     std::int64_t records = 0;
     std::string_view bytes;
 };
+
+std::string digest_of(const std::vector<Blob>& blobs) {
+    std::vector<chain::FindingPart> parts;
+    parts.reserve(blobs.size());
+    for (const Blob& b : blobs) parts.push_back({b.kind, b.fact, b.records, core::sha256_hex(b.bytes)});
+    return chain::findings_digest(std::move(parts));
+}
 
 /// Inserts inspections, revisions and findings with statements prepared once.
 class RevisionWriter {
@@ -53,10 +61,7 @@ public:
 
     /// Returns the new revision's hash.
     std::string add_revision(const Revision& r, const std::vector<Blob>& blobs) {
-        std::vector<chain::FindingPart> parts;
-        parts.reserve(blobs.size());
-        for (const Blob& b : blobs) parts.push_back({b.kind, b.fact, b.records, core::sha256_hex(b.bytes)});
-        const std::string digest = chain::findings_digest(std::move(parts));
+        const std::string digest = digest_of(blobs);
         const std::string date = core::format_date(r.header->date);
         const std::string team = team_to_json(r.header->team);
         chain::RevisionContent content;
@@ -120,40 +125,69 @@ std::string who_or_user(const std::string& who) { return who.empty() ? current_u
 
 // ---- units ------------------------------------------------------------------------------------
 
+namespace {
+
+constexpr const char* kUnitColumns = "id, name, category, parent, active_from, active_to";
+
+UnitInfo unit_from(const sql::Statement& s) {
+    return UnitInfo{s.text(0), s.text(1), s.text(2), s.optional_text(3), s.optional_int(4), s.optional_int(5)};
+}
+
+}  // namespace
+
 std::vector<UnitInfo> Store::units() const {
     std::vector<UnitInfo> out;
-    sql::Statement s =
-        impl_->db.prepare("SELECT id, name, category, parent, active_from, active_to FROM units ORDER BY id");
-    while (s.step()) {
-        out.push_back(UnitInfo{s.text(0), s.text(1), s.text(2), s.optional_text(3), s.optional_int(4), s.optional_int(5)});
-    }
+    sql::Statement s = impl_->db.prepare(std::string("SELECT ") + kUnitColumns + " FROM units ORDER BY id");
+    while (s.step()) out.push_back(unit_from(s));
+    return out;
+}
+
+std::vector<UnitInfo> Store::units_as_of(std::int64_t revision) const {
+    // Before versioning, units had no history: they count as valid from revision 0.
+    if (impl_->schema < 2) return units();
+    std::vector<UnitInfo> out;
+    sql::Statement s = impl_->db.prepare(units_as_of_sql());
+    s.bind(1, revision);
+    while (s.step()) out.push_back(unit_from(s));
     return out;
 }
 
 std::optional<UnitInfo> Store::find_unit(std::string_view id) const {
-    sql::Statement s =
-        impl_->db.prepare("SELECT id, name, category, parent, active_from, active_to FROM units WHERE id = ?");
+    sql::Statement s = impl_->db.prepare(std::string("SELECT ") + kUnitColumns + " FROM units WHERE id = ?");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
-    return UnitInfo{s.text(0), s.text(1), s.text(2), s.optional_text(3), s.optional_int(4), s.optional_int(5)};
+    return unit_from(s);
+}
+
+UnitWriter::UnitWriter(sql::Database& db)
+    : insert_(db.prepare("INSERT INTO units(id, name, category, parent, active_from, active_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
+      update_(db.prepare(
+          "UPDATE units SET name = ?2, category = ?3, parent = ?4, active_from = ?5, active_to = ?6 WHERE id = ?1")),
+      version_(db.prepare(
+          "INSERT INTO unit_versions(no, unit, name, category, parent, active_from, active_to, recorded_by, recorded_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {}
+
+void UnitWriter::write(const UnitInfo& u, bool is_new, std::int64_t no, const std::string& who, const std::string& at) {
+    sql::Statement& s = is_new ? insert_ : update_;
+    s.bind(1, u.id).bind(2, u.name).bind(3, u.category).bind(4, u.parent).bind(5, u.active_from).bind(6, u.active_to);
+    s.run();
+    version_.bind(1, no).bind(2, u.id).bind(3, u.name).bind(4, u.category).bind(5, u.parent).bind(6, u.active_from);
+    version_.bind(7, u.active_to).bind(8, who).bind(9, at);
+    version_.run();
 }
 
 UnitsOutcome Store::update_units(const UnitsUpdate& update) {
+    const std::string who = who_or_user(update.recorded_by);
     return impl_->write([&] {
         UnitsOutcome outcome;
-        sql::Statement find = impl_->db.prepare(
-            "SELECT id, name, category, parent, active_from, active_to FROM units WHERE id = ?");
-        sql::Statement insert = impl_->db.prepare(
-            "INSERT INTO units(id, name, category, parent, active_from, active_to) VALUES (?, ?, ?, ?, ?, ?)");
-        sql::Statement change = impl_->db.prepare(
-            "UPDATE units SET name = ?2, category = ?3, parent = ?4, active_from = ?5, active_to = ?6 WHERE id = ?1");
+        sql::Statement find = impl_->db.prepare(std::string("SELECT ") + kUnitColumns + " FROM units WHERE id = ?");
+        UnitWriter writer(impl_->db);
+        std::int64_t no = impl_->next_revision();
+        const std::string at = utc_now();
         for (const UnitInfo& u : update.units) {
             find.bind(1, u.id);
             std::optional<UnitInfo> stored;
-            if (find.step()) {
-                stored = UnitInfo{find.text(0), find.text(1), find.text(2), find.optional_text(3),
-                                  find.optional_int(4), find.optional_int(5)};
-            }
+            if (find.step()) stored = unit_from(find);
             find.reset();
             UnitInfo next = u;
             if (stored) {
@@ -165,10 +199,7 @@ UnitsOutcome Store::update_units(const UnitsUpdate& update) {
                     continue;
                 }
             }
-            sql::Statement& s = stored ? change : insert;
-            s.bind(1, next.id).bind(2, next.name).bind(3, next.category).bind(4, next.parent);
-            s.bind(5, next.active_from).bind(6, next.active_to);
-            s.run();
+            writer.write(next, !stored, no++, who, at);
             ++(stored ? outcome.updated : outcome.added);
         }
         return outcome;
@@ -182,9 +213,7 @@ RecordOutcome Store::record(const Report& report, const core::EvidenceSchema& sc
     const std::string schema_json = schema_to_json(schema);
     const std::string schema_sha = core::sha256_hex(schema_json);
     const std::string who = who_or_user(options.recorded_by);
-    std::vector<chain::FindingPart> parts;
-    for (const Blob& b : encoded.blobs) parts.push_back({b.kind, b.fact, b.records, core::sha256_hex(b.bytes)});
-    const std::string digest = chain::findings_digest(std::move(parts));
+    const std::string digest = digest_of(encoded.blobs);
 
     return impl_->write([&]() -> RecordOutcome {
         if (!find_unit(report.header.unit)) refuse("unknown unit '" + report.header.unit + "'");
@@ -294,51 +323,126 @@ ImportOutcome Store::import_batch(const ImportBatch& batch, const core::Evidence
 
 namespace {
 
-void add_event(Store::Impl& impl, std::string_view id, const char* event, Status required, Status result,
-               const std::string& who) {
-    impl.write([&] {
-        auto head = impl.chain_head(id);
-        if (!head) refuse("unknown inspection '" + std::string(id) + "'");
-        if (head->status != required) {
-            refuse("inspection " + std::string(id) + " is " + status_name(head->status) + "; only a " +
-                   status_name(required) + " inspection can become " + status_name(result));
+/// Inside a write transaction: appends `event` to the chain of inspection `id` as change `no`.
+void add_event(Store::Impl& impl, const std::string& id, const char* event, Status required, Status result,
+               std::int64_t no, const std::string& who, const std::string& at) {
+    auto head = impl.chain_head(id);
+    if (!head) refuse("unknown inspection '" + id + "'");
+    if (head->status != required) {
+        refuse("inspection " + id + " is " + status_name(head->status) + "; only a " + status_name(required) +
+               " inspection can become " + status_name(result));
+    }
+    chain::EventContent e;
+    e.inspection = id;
+    e.seq = head->last_seq + 1;
+    e.prev_hash = head->last_hash;
+    e.event = event;
+    e.recorded_by = who;
+    e.recorded_at = at;
+    const std::string hash = chain::event_hash(e);
+    sql::Statement s = impl.db.prepare(
+        "INSERT INTO events(no, inspection, seq, event, recorded_by, recorded_at, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, no).bind(2, id).bind(3, e.seq).bind(4, event).bind(5, who).bind(6, at).bind(7, head->last_hash);
+    s.bind(8, hash);
+    s.run();
+}
+
+/// Moves every inspection named (by id or unique prefix) in one transaction; returns their full
+/// ids, each once, in the order given.
+std::vector<std::string> move_all(Store& store, Store::Impl& impl, const std::vector<std::string>& names,
+                                  const char* event, Status required, Status result, const std::string& who) {
+    return impl.write([&] {
+        std::vector<std::string> ids;
+        for (const std::string& name : names) {
+            std::string id = store.resolve_inspection(name).value_or(name);
+            if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(std::move(id));
         }
-        const std::int64_t no = impl.next_revision();
+        std::int64_t no = impl.next_revision();
         const std::string at = utc_now();
-        chain::EventContent e;
-        e.inspection = id;
-        e.seq = head->last_seq + 1;
-        e.prev_hash = head->last_hash;
-        e.event = event;
-        e.recorded_by = who;
-        e.recorded_at = at;
-        const std::string hash = chain::event_hash(e);
-        sql::Statement s = impl.db.prepare(
-            "INSERT INTO events(no, inspection, seq, event, recorded_by, recorded_at, prev_hash, hash) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        s.bind(1, no).bind(2, id).bind(3, e.seq).bind(4, event).bind(5, who).bind(6, at).bind(7, head->last_hash);
-        s.bind(8, hash);
-        s.run();
+        for (const std::string& id : ids) add_event(impl, id, event, required, result, no++, who, at);
+        return ids;
     });
 }
 
 }  // namespace
 
-void Store::submit(std::string_view id, const std::string& who) {
-    add_event(*impl_, id, "submit", Status::Draft, Status::Submitted, who_or_user(who));
+std::optional<std::string> Store::resolve_inspection(std::string_view name) const {
+    sql::Statement exact = impl_->db.prepare("SELECT id FROM inspections WHERE id = ?");
+    exact.bind(1, name);
+    if (exact.step()) return exact.text(0);
+    if (name.size() < kMinIdPrefix) return std::nullopt;
+    // Ids are lower-case hex digits and dashes, all below '~': the ids starting with the prefix
+    // are exactly those in [prefix, prefix + "~").
+    sql::Statement s = impl_->db.prepare("SELECT id FROM inspections WHERE id >= ?1 AND id < ?1 || '~' ORDER BY id LIMIT 3");
+    s.bind(1, name);
+    std::vector<std::string> found;
+    while (s.step()) found.push_back(s.text(0));
+    if (found.empty()) return std::nullopt;
+    if (found.size() > 1) {
+        refuse("inspection id prefix '" + std::string(name) + "' is ambiguous: it starts " + found[0] + ", " + found[1] +
+               (found.size() > 2 ? " and more" : "") + "; give more of the id");
+    }
+    return found.front();
 }
 
-void Store::lock(std::string_view id, const std::string& who) {
-    add_event(*impl_, id, "lock", Status::Submitted, Status::Locked, who_or_user(who));
+std::vector<std::string> Store::submit(const std::vector<std::string>& ids, const std::string& who) {
+    return move_all(*this, *impl_, ids, "submit", Status::Draft, Status::Submitted, who_or_user(who));
 }
 
-std::int64_t Store::amend(std::string_view id, const Report& report, const core::EvidenceSchema& schema,
+std::vector<std::string> Store::lock(const std::vector<std::string>& ids, const std::string& who) {
+    return move_all(*this, *impl_, ids, "lock", Status::Submitted, Status::Locked, who_or_user(who));
+}
+
+void Store::submit(std::string_view id, const std::string& who) { submit(std::vector{std::string(id)}, who); }
+void Store::lock(std::string_view id, const std::string& who) { lock(std::vector{std::string(id)}, who); }
+
+std::vector<std::string> Store::lock_year(int year, const std::optional<std::string>& unit, const std::string& who_given) {
+    const std::string who = who_or_user(who_given);
+    return impl_->write([&] {
+        // Submitted (first status or a submit event), not locked, latest revision in the year.
+        sql::Statement s = impl_->db.prepare(
+            "SELECT i.id FROM inspections i JOIN revisions r ON r.inspection = i.id "
+            "WHERE r.seq = (SELECT max(seq) FROM revisions WHERE inspection = i.id) AND r.eval_year = ?1 "
+            " AND (?2 IS NULL OR i.unit = ?2) "
+            " AND NOT EXISTS (SELECT 1 FROM events WHERE inspection = i.id AND event = 'lock') "
+            " AND (i.status = 'submitted' OR EXISTS (SELECT 1 FROM events WHERE inspection = i.id AND event = 'submit')) "
+            "ORDER BY i.stamp, i.id");
+        s.bind(1, year).bind(2, unit);
+        std::vector<std::string> ids;
+        while (s.step()) ids.push_back(s.text(0));
+        std::int64_t no = impl_->next_revision();
+        const std::string at = utc_now();
+        for (const std::string& id : ids) add_event(*impl_, id, "lock", Status::Submitted, Status::Locked, no++, who, at);
+        return ids;
+    });
+}
+
+namespace {
+
+/// The number of the inspection's latest revision when its date, year, kind, team and findings
+/// equal the report's (an amendment that would change nothing).
+std::optional<std::int64_t> identical_revision(sql::Database& db, std::string_view id, const InspectionHeader& h,
+                                               const std::string& digest) {
+    sql::Statement s = db.prepare(
+        "SELECT no FROM revisions WHERE inspection = ?1 AND seq = (SELECT max(seq) FROM revisions WHERE inspection = ?1) "
+        "AND date = ?2 AND year IS ?3 AND kind = ?4 AND team = ?5 AND digest = ?6");
+    s.bind(1, id).bind(2, core::format_date(h.date)).bind(3, h.year).bind(4, kind_name(h.kind));
+    s.bind(5, team_to_json(h.team)).bind(6, digest);
+    if (!s.step()) return std::nullopt;
+    return s.int64(0);
+}
+
+}  // namespace
+
+AmendOutcome Store::amend(std::string_view id, const Report& report, const core::EvidenceSchema& schema,
                           const std::string& reason, const std::string& who_given) {
     EncodedFindings encoded = encode_findings(report.findings);
+    const std::string digest = digest_of(encoded.blobs);
     const std::string schema_json = schema_to_json(schema);
     const std::string schema_sha = core::sha256_hex(schema_json);
     const std::string who = who_or_user(who_given);
-    return impl_->write([&] {
+    return impl_->write([&]() -> AmendOutcome {
         auto head = impl_->chain_head(id);
         if (!head) refuse("unknown inspection '" + std::string(id) + "'");
         if (head->status == Status::Locked) refuse("inspection " + std::string(id) + " is locked");
@@ -346,6 +450,7 @@ std::int64_t Store::amend(std::string_view id, const Report& report, const core:
             refuse("the amended report names unit '" + report.header.unit + "' but inspection " + std::string(id) +
                    " is of unit '" + head->unit + "'");
         }
+        if (auto same = identical_revision(impl_->db, id, report.header, digest)) return AmendOutcome{*same, true};
         const std::int64_t schema = impl_->schema_id(schema_json, schema_sha);
         const std::int64_t no = impl_->next_revision();
         const std::string at = utc_now();
@@ -365,7 +470,7 @@ std::int64_t Store::amend(std::string_view id, const Report& report, const core:
         r.who = who;
         r.at = at;
         writer.add_revision(r, encoded.blobs);
-        return no;
+        return AmendOutcome{no, false};
     });
 }
 

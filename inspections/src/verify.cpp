@@ -34,6 +34,41 @@ struct InspectionRow {
     std::vector<Entry> entries;
 };
 
+/// Every change takes the next number and failed transactions leave no trace, so the numbers
+/// are exactly 1..max: a gap means changes were deleted.
+void check_numbers(std::vector<std::int64_t> numbers, std::vector<ChainProblem>& problems) {
+    std::sort(numbers.begin(), numbers.end());
+    std::int64_t expected = 1;
+    for (const std::int64_t n : numbers) {
+        if (n > expected) {
+            problems.push_back({"", "revision numbers " + std::to_string(expected) +
+                                        (n - 1 > expected ? "–" + std::to_string(n - 1) : "") +
+                                        " are missing (changes were deleted)"});
+        } else if (n < expected) {
+            problems.push_back({"", "revision number " + std::to_string(n) + " is used twice"});
+        }
+        expected = n + 1;
+    }
+}
+
+/// Schema 2 on: the numbers of unit changes (for check_numbers), and a problem for each unit whose
+/// current attributes are not its latest recorded version (changed behind the tool's back).
+std::vector<std::int64_t> check_unit_history(const sql::Database& db, std::vector<ChainProblem>& problems) {
+    std::vector<std::int64_t> numbers;
+    if (db.pragma_int("user_version") < 2) return numbers;
+    sql::Statement n = db.prepare("SELECT no FROM unit_versions WHERE no > 0");
+    while (n.step()) numbers.push_back(n.int64(0));
+    sql::Statement s = db.prepare(
+        "SELECT u.id FROM units u LEFT JOIN unit_versions v ON v.unit = u.id "
+        " AND v.no = (SELECT max(no) FROM unit_versions WHERE unit = u.id) "
+        "WHERE v.unit IS NULL OR u.name IS NOT v.name OR u.category IS NOT v.category OR u.parent IS NOT v.parent "
+        " OR u.active_from IS NOT v.active_from OR u.active_to IS NOT v.active_to ORDER BY u.id");
+    while (s.step()) {
+        problems.push_back({"", "unit '" + s.text(0) + "': its attributes are not its latest recorded version"});
+    }
+    return numbers;
+}
+
 }  // namespace
 
 std::vector<ChainProblem> verify_database(const sql::Database& db) {
@@ -128,25 +163,12 @@ std::vector<ChainProblem> verify_database(const sql::Database& db) {
         }
     }
 
-    // Every change takes the next number and failed transactions leave no trace, so the numbers
-    // are exactly 1..max: a gap means entries were deleted.
     {
-        std::vector<std::int64_t> numbers;
+        std::vector<std::int64_t> numbers = check_unit_history(db, problems);
         for (const auto& [id, row] : inspections) {
             for (const Entry& e : row.entries) numbers.push_back(e.no);
         }
-        std::sort(numbers.begin(), numbers.end());
-        std::int64_t expected = 1;
-        for (std::size_t i = 0; i < numbers.size(); ++i) {
-            if (numbers[i] > expected) {
-                problems.push_back({"", "revision numbers " + std::to_string(expected) +
-                                            (numbers[i] - 1 > expected ? "–" + std::to_string(numbers[i] - 1) : "") +
-                                            " are missing (changes were deleted)"});
-            } else if (numbers[i] < expected) {
-                problems.push_back({"", "revision number " + std::to_string(numbers[i]) + " is used twice"});
-            }
-            expected = numbers[i] + 1;
-        }
+        check_numbers(std::move(numbers), problems);
     }
 
     for (auto& [id, row] : inspections) {

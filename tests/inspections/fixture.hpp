@@ -1,6 +1,7 @@
 #pragma once
 // Helpers for the evidence store's tests: temporary folders, a schema matching
 // data/rulebook.yaml, report builders, file hashes and running the built program.
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -196,5 +197,21 @@ inline RunResult run_parscore(const std::vector<std::string>& args, const fs::pa
     r.err = read_all(err);
     return r;
 }
+
+/// A database holding data/units.csv, and the built program run on it.
+class UnitsDatabase : public ::testing::Test {
+protected:
+    void SetUp() override {
+        db_ = (dir_ / "t.db").string();
+        ASSERT_EQ(run({"units", "import", (kData / "data" / "units.csv").string()}).exit_code, 0);
+    }
+    RunResult run(std::vector<std::string> args) {
+        args.insert(args.begin(), {"--db", db_});
+        return run_parscore(args, dir_.path());
+    }
+
+    TempDir dir_;
+    std::string db_;
+};
 
 }  // namespace parscore::inspections::testing

@@ -42,11 +42,11 @@ TEST_F(Merge, AddsNewUnitsAndInspectionsOnceAndKeepsChainsValid) {
     EXPECT_TRUE(first.merged);
     EXPECT_EQ(first.units_added, 1u);
     EXPECT_EQ(first.inspections_added, 1u);
-    EXPECT_EQ(h.last_revision(), before + 1);  // the merged inspection took the next number
+    EXPECT_EQ(h.last_revision(), before + 2);  // the merged unit, then the merged inspection
     auto d = h.inspection(new_id);
     ASSERT_TRUE(d);
     EXPECT_EQ(d->summary.unit, "d3");
-    EXPECT_EQ(d->history.at(0).no, before + 1);
+    EXPECT_EQ(d->history.at(0).no, before + 2);
     EXPECT_TRUE(h.verify_chains().empty());
     EXPECT_TRUE(h.find_unit("d3"));
 
@@ -54,7 +54,7 @@ TEST_F(Merge, AddsNewUnitsAndInspectionsOnceAndKeepsChainsValid) {
     MergeOutcome second = h.merge(there());
     EXPECT_FALSE(second.merged);
     EXPECT_TRUE(second.problems.empty());
-    EXPECT_EQ(h.last_revision(), before + 1);
+    EXPECT_EQ(h.last_revision(), before + 2);
     EXPECT_EQ(h.inspections({}).size(), 2u);
 }
 
@@ -107,7 +107,7 @@ TEST_F(Merge, DivergedHistoriesMergeNothing) {
                 test_schema(), "there");
     }
     Store h = open_here();
-    h.amend(shared_, report("d1", "2013-05-01", InspectionKind::Scheduled, {fact("website", boolean(false))}),
+    h.amend(shared_, report("d1", "2013-05-02", InspectionKind::Scheduled, {fact("website", boolean(false))}),
             test_schema(), "here");
     h = Store::open(here(), OpenMode::Existing);
     const std::string before = file_sha256(here());

@@ -1,71 +1,140 @@
 // `parscore template`: a report that records once its empty values are filled in.
 #include <gtest/gtest.h>
 
+#include <set>
+#include <sstream>
+
 #include "fixture.hpp"
+#include "parscore/core/utf8.hpp"
 
 namespace parscore::inspections::testing {
 namespace {
 
-std::string replace_line(std::string text, const std::string& line, const std::string& with) {
-    const auto at = text.find("\n" + line + "\n");
-    EXPECT_NE(at, std::string::npos) << "no line '" << line << "' in\n" << text;
-    if (at != std::string::npos) text.replace(at + 1, line.size(), with);
+class Template : public UnitsDatabase {};
+
+/// Fills every empty value of a template for data/rulebook.yaml, as a team would.
+std::string fill(std::string text) {
+    static const std::vector<std::pair<std::string, std::string>> values = {
+        {"posted: ,", "posted: true,"},   {"online_level:  }", "online_level: 2 }"}, {"kind: ,", "kind: late,"},
+        {"person:  }", "person: \"An\" }"}, {"name: ,", "name: \"Bình\","},        {"qualified:  }", "qualified: true }"},
+        {"held_on: ,", "held_on: 2014-01-05,"}, {"score:  }", "score: 7.5 }"},    {"code: ,", "code: \"TP-100\","},
+        {"  website:  ", "  website: true "}, {"  autonomy_rate:  ", "  autonomy_rate: 50% "}};
+    for (const auto& [empty, value] : values) {
+        for (auto at = text.find(empty); at != std::string::npos; at = text.find(empty, at + value.size())) {
+            text.replace(at, empty.size(), value);
+        }
+    }
     return text;
 }
 
-class Template : public ::testing::Test {
-protected:
-    void SetUp() override {
-        db_ = (dir_ / "t.db").string();
-        ASSERT_EQ(run({"units", "import", (kData / "data" / "units.csv").string()}).exit_code, 0);
-    }
-    RunResult run(std::vector<std::string> args) {
-        args.insert(args.begin(), {"--db", db_});
-        return run_parscore(args, dir_.path());
-    }
-    TempDir dir_;
-    std::string db_;
-};
-
-TEST_F(Template, AFilledTemplateRecordsWithoutStructuralEdits) {
-    RunResult t = run({"template", "--rules", kRulebook.string(), "--unit", "so-tu-phap", "--date", "2014-03-02", "--kind", "self"});
-    ASSERT_EQ(t.exit_code, 0) << t.err;
-    EXPECT_NE(t.out.find("  date: 2014-03-02\n"), std::string::npos);
-    EXPECT_NE(t.out.find("  kind: self"), std::string::npos);
-    EXPECT_NE(t.out.find("one of: late | left_early | drunk | asleep"), std::string::npos) << t.out;
-    EXPECT_NE(t.out.find("  procedure: []\n"), std::string::npos);
-    // As printed, the empty facts make it invalid: null values, reported with positions.
-    write_file(dir_ / "empty.yaml", t.out);
-    RunResult unfilled = run({"record", "--rules", kRulebook.string(), (dir_ / "empty.yaml").string()});
-    EXPECT_EQ(unfilled.exit_code, 1);
-    EXPECT_NE(unfilled.err.find("error[E310]"), std::string::npos) << unfilled.err;
-    // Filling the values in is enough.
-    std::string filled = replace_line(t.out, "  website:", "  website: true");
-    filled = replace_line(filled, "  autonomy_rate:", "  autonomy_rate: 45%");
-    write_file(dir_ / "filled.yaml", filled);
-    RunResult rec = run({"record", "--rules", kRulebook.string(), (dir_ / "filled.yaml").string()});
-    EXPECT_EQ(rec.exit_code, 0) << rec.err << filled;
-    EXPECT_EQ(rec.out.size(), 37u);  // a UUID and a line feed
+/// The text without its comments.
+std::string without_comments(const std::string& text) {
+    std::string out;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) out += line.substr(0, line.find('#')) + "\n";
+    return out;
 }
 
-TEST_F(Template, KeyedRecordsOfTheLatestCountedInspectionArePrefilled) {
+/// The column of every trailing comment (a `#` after text on its line).
+std::set<std::size_t> comment_columns(const std::string& text) {
+    std::set<std::size_t> columns;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+        const auto first = line.find_first_not_of(' ');
+        const auto hash = line.find("  # ");
+        if (first != std::string::npos && line[first] != '#' && hash != std::string::npos) {
+            columns.insert(core::display_width(line.substr(0, hash + 2)));
+        }
+    }
+    return columns;
+}
+
+TEST_F(Template, AnInspectedKindListsKnownKeysAndLeavesEveryValueEmpty) {
     ASSERT_EQ(run({"record", "--rules", kRulebook.string(), (kData / "data" / "report.yaml").string()}).exit_code, 0);
-    RunResult t = run({"template", "--rules", kRulebook.string(), "--unit", "so-tu-phap", "--date", "2014-03-02"});
+    // The unit's own claims: a self-assessment with one more procedure and full marks.
+    write_file(dir_ / "self.yaml", "inspection:\n  unit: so-tu-phap\n  date: 2013-12-01\n  kind: self\nfindings:\n"
+                                   "  procedure:\n    - { code: TP-009, posted: true, online_level: 4 }\n  website: true\n"
+                                   "  autonomy_rate: 100%\n");
+    ASSERT_EQ(run({"record", "--rules", kRulebook.string(), (dir_ / "self.yaml").string()}).exit_code, 0);
+    RunResult t = run({"template", "--rules", kRulebook.string(), "--unit", "so-tu-phap", "--kind", "surprise",
+                       "--date", "2014-01-20", "--year", "2013"});
     ASSERT_EQ(t.exit_code, 0) << t.err;
-    EXPECT_NE(t.out.find("    - { code: \"TP-001\", posted: true, online_level: 2 }"), std::string::npos) << t.out;
-    EXPECT_NE(t.out.find("    - { code: \"TP-002\", posted: false, online_level: 1 }"), std::string::npos) << t.out;
-    EXPECT_NE(t.out.find("  violation: []"), std::string::npos) << "unkeyed kinds start empty\n" << t.out;
-    std::string filled = replace_line(t.out, "  website:", "  website: false");
-    filled = replace_line(filled, "  autonomy_rate:", "  autonomy_rate: 0.5");
-    write_file(dir_ / "filled.yaml", filled);
+    EXPECT_NE(t.out.find("  date: 2014-01-20\n"), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find("  year: 2013 "), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find("  kind: surprise "), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find("    - { code: \"TP-009\", posted: , online_level:  }\n"
+                         "    - { code: \"TP-001\", posted: , online_level:  }\n"
+                         "    - { code: \"TP-002\", posted: , online_level:  }\n"),
+              std::string::npos)
+        << "the known codes, newest first\n" << t.out;
+    EXPECT_NE(t.out.find("  violation:"), std::string::npos);
+    EXPECT_NE(t.out.find("    - { kind: , person:  }\n"), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find("    - { name: , qualified:  }\n"), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find("    - { held_on: , score:  }\n"), std::string::npos) << t.out;
+    EXPECT_EQ(t.out.find("[]\n"), std::string::npos) << "[] is written only by the team\n" << t.out;
+    for (const char* claim : {"true", "100%", "Phạm Văn D", "online_level: 4", "7.5"}) {
+        EXPECT_EQ(without_comments(t.out).find(std::string(": ") + claim), std::string::npos) << claim << " leaked into\n" << t.out;
+    }
+    EXPECT_EQ(comment_columns(t.out).size(), 1u) << t.out;
+
+    // Recorded as it is, it is refused with a position for every empty value, and nothing is stored.
+    write_file(dir_ / "unedited.yaml", t.out);
+    const std::string before = file_sha256(db_);
+    RunResult unedited = run({"record", "--rules", kRulebook.string(), (dir_ / "unedited.yaml").string()});
+    EXPECT_EQ(unedited.exit_code, 1);
+    EXPECT_EQ(unedited.out, "\n");
+    EXPECT_NE(unedited.err.find("unedited.yaml:"), std::string::npos);
+    EXPECT_NE(unedited.err.find(": error[E310]: field 'posted' has no value"), std::string::npos) << unedited.err;
+    EXPECT_NE(unedited.err.find(": error[E310]: fact 'website' has no value"), std::string::npos) << unedited.err;
+    EXPECT_EQ(file_sha256(db_), before);
+
+    // Filled in, it records as it is, into the year it names.
+    write_file(dir_ / "filled.yaml", fill(t.out));
     RunResult rec = run({"record", "--rules", kRulebook.string(), (dir_ / "filled.yaml").string()});
-    EXPECT_EQ(rec.exit_code, 0) << rec.err;
+    ASSERT_EQ(rec.exit_code, 0) << rec.err << fill(t.out);
+    RunResult listed = run({"inspections", "--year", "2013", "--unit", "so-tu-phap"});
+    EXPECT_NE(listed.out.find(rec.out.substr(0, 36)), std::string::npos) << listed.out;
+}
+
+TEST_F(Template, ASelfAssessmentStartsFromTheLatestOne) {
+    write_file(dir_ / "old.yaml", "inspection:\n  unit: so-tu-phap\n  date: 2013-03-01\n  kind: self\nfindings:\n"
+                                  "  procedure:\n    - { code: TP-001, posted: false, online_level: 1 }\n  website: false\n");
+    write_file(dir_ / "new.yaml", "inspection:\n  unit: so-tu-phap\n  date: 2013-12-01\n  kind: self\nfindings:\n"
+                                  "  procedure:\n    - { code: TP-001, posted: true, online_level: 3 }\n  violation: []\n"
+                                  "  autonomy_rate: 44.7%\n");
+    ASSERT_EQ(run({"record", "--rules", kRulebook.string(), (dir_ / "new.yaml").string(), (dir_ / "old.yaml").string()}).exit_code, 0);
+    RunResult t = run({"template", "--rules", kRulebook.string(), "--unit", "so-tu-phap", "--kind", "self", "--date", "2014-12-01"});
+    ASSERT_EQ(t.exit_code, 0) << t.err;
+    EXPECT_NE(t.out.find("  year: 2014 "), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find("    - { code: \"TP-001\", posted: true, online_level: 3 }\n"), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find("  violation: []"), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find("  autonomy_rate: 0.447 "), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find("  website: "), std::string::npos);
+    EXPECT_EQ(t.out.find("  website: false"), std::string::npos) << "only the latest self-assessment\n" << t.out;
+    EXPECT_NE(t.out.find("    - { name: , qualified:  }\n"), std::string::npos) << "kinds it did not list\n" << t.out;
+    EXPECT_EQ(comment_columns(t.out).size(), 1u) << t.out;
+    write_file(dir_ / "filled.yaml", fill(t.out));
+    RunResult rec = run({"record", "--rules", kRulebook.string(), (dir_ / "filled.yaml").string()});
+    EXPECT_EQ(rec.exit_code, 0) << rec.err << fill(t.out);
+}
+
+TEST_F(Template, WithoutEvidenceEveryKindIsOneEmptyRecord) {
+    RunResult t = run({"template", "--rules", kRulebook.string(), "--unit", "so-noi-vu", "--date", "2014-03-02"});
+    ASSERT_EQ(t.exit_code, 0) << t.err;
+    EXPECT_NE(t.out.find("  kind: scheduled "), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find("    - { code: , posted: , online_level:  }\n"), std::string::npos) << t.out;
+    EXPECT_NE(t.out.find("one of: late | left_early | drunk | asleep"), std::string::npos) << t.out;
+    write_file(dir_ / "filled.yaml", fill(t.out));
+    RunResult rec = run({"record", "--rules", kRulebook.string(), (dir_ / "filled.yaml").string()});
+    EXPECT_EQ(rec.exit_code, 0) << rec.err << fill(t.out);
+    EXPECT_EQ(rec.out.size(), 37u);  // a UUID and a line feed
 }
 
 TEST_F(Template, UnknownUnitAndBadDateAreRefused) {
     EXPECT_EQ(run({"template", "--rules", kRulebook.string(), "--unit", "nobody"}).exit_code, 1);
     EXPECT_EQ(run({"template", "--rules", kRulebook.string(), "--unit", "so-tu-phap", "--date", "2014-02-30"}).exit_code, 1);
     EXPECT_EQ(run({"template", "--rules", kRulebook.string(), "--unit", "so-tu-phap", "--kind", "visit"}).exit_code, 2);
+    EXPECT_EQ(run({"template", "--rules", kRulebook.string(), "--unit", "so-tu-phap", "--year", "x"}).exit_code, 2);
 }
 
 }  // namespace

@@ -111,5 +111,19 @@ TEST(DemoCli, AMissingFolderIsAnIoError) {
     EXPECT_FALSE(fs::exists(dir / "no"));
 }
 
+TEST(DemoCli, PublicationsVerifyAfterAUnitChangesCategory) {
+    ScratchDir dir;
+    ASSERT_EQ(parscore({"demo", "--db", "d.db"}, dir.path()).code, 0);
+    ASSERT_EQ(parscore({"publish", "--db", "d.db", "--rules", kDemoRulebook.string(), "--year", "2013"}, dir.path()).code, 0);
+    write_file(dir / "moved.csv", "id,name,category\nso-tu-phap,Sở Tư pháp,district\n");
+    CliRun moved = parscore({"units", "import", "--db", "d.db", "moved.csv"}, dir.path());
+    ASSERT_EQ(moved.code, 0) << moved.err;
+    EXPECT_EQ(moved.out, "units: 0 added, 1 updated, 0 unchanged\n");
+    CliRun verify = parscore({"verify", "--db", "d.db"}, dir.path());
+    EXPECT_EQ(verify.code, 0) << verify.out;  // both years' publications, as the units were then
+    CliRun listed = parscore({"units", "list", "--db", "d.db", "--format", "csv"}, dir.path());
+    EXPECT_NE(listed.out.find("\nso-tu-phap,Sở Tư pháp,district,,,\n"), std::string::npos) << listed.out;
+}
+
 }  // namespace
 }  // namespace parscore::testing

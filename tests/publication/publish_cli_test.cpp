@@ -169,11 +169,50 @@ TEST_F(PublishCli, VerifyChecksTheEvidenceHashKeptOutside) {
     EXPECT_EQ(doc["evidence_hash"]["expected"], other);
 }
 
+TEST_F(PublishCli, VerifyChecksTheEvidenceHashOfThePublicationItNames) {
+    record("a.yaml", report("a", "2013-05-02", true, true, "true"));
+    record("b.yaml", report("b", "2013-05-03", true, true, "true"));
+    const std::string first = evidence_hash(publish());
+    record("c.yaml", report("a", "2013-06-02", true, false, "true"));
+    const std::string second = evidence_hash(publish({"--supersede", "procedure P2 rechecked"}));
+    ASSERT_EQ(first.size(), 64u);
+    ASSERT_NE(first, second);
+
+    CliRun named = run({"verify", "--evidence-hash", first, "--publication", "1"});
+    EXPECT_EQ(named.code, 0) << named.out;
+    EXPECT_NE(named.out.find("evidence hash: publication 1 has " + first + ", as expected"), std::string::npos) << named.out;
+    CliRun latest = run({"verify", "--evidence-hash", first});  // compared with publication 2
+    EXPECT_EQ(latest.code, 1);
+    EXPECT_NE(latest.out.find("publication 2 has " + second + ", expected " + first), std::string::npos) << latest.out;
+    EXPECT_EQ(run({"verify", "--evidence-hash", second, "--publication", "2"}).code, 0);
+    EXPECT_EQ(run({"verify", "--evidence-hash", second, "--publication", "1"}).code, 1);
+
+    CliRun unknown = run({"verify", "--evidence-hash", first, "--publication", "7"});
+    EXPECT_EQ(unknown.code, 1);
+    EXPECT_NE(unknown.err.find("unknown publication 7"), std::string::npos) << unknown.err;
+    EXPECT_EQ(run({"verify", "--publication", "1"}).code, 2);  // names whose evidence hash? none given
+    EXPECT_EQ(run({"verify", "--evidence-hash", first, "--publication", "x"}).code, 2);
+}
+
+TEST_F(PublishCli, APublicationStillVerifiesAfterItsUnitsChange) {
+    record("a.yaml", report("a", "2013-05-02", true, true, "true"));
+    record("b.yaml", report("b", "2013-05-03", true, false, "true"));
+    ASSERT_EQ(publish().code, 0);
+    // Unit b leaves the rulebook's categories and a is renamed: re-scoring the publication takes
+    // the units as they were at its revision.
+    write_file(dir_ / "changed.csv", "id,name,category\na,Sở A mới,department\nb,Sở B,district\n");
+    ASSERT_EQ(run({"units", "import", "changed.csv"}).code, 0);
+    CliRun verify = run({"verify"});
+    EXPECT_EQ(verify.code, 0) << verify.out;
+    CliRun now = run({"score", "--rules", "rules.yaml", "--year", "2013", "--format", "csv"});
+    EXPECT_EQ(now.out.find(",b,"), std::string::npos) << now.out;  // today b is not scored
+}
+
 TEST_F(PublishCli, VerifyWithNothingPublishedChecksTheChains) {
     record("a.yaml", report("a", "2013-05-02", true, true, "true"));
     CliRun r = run({"verify"});
     EXPECT_EQ(r.code, 0) << r.out;
-    EXPECT_NE(r.out.find("hash chains: 1 inspection, last revision 1: ok"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("hash chains: 1 inspection, last revision 3: ok"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("publications: none"), std::string::npos) << r.out;
 }
 

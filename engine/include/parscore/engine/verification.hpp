@@ -26,7 +26,7 @@ struct PublicationCheck {
 /// `--evidence-hash H`: the latest publication's evidence hash against one kept elsewhere.
 struct EvidenceHashCheck {
     std::string expected;                    // H, in lower case
-    std::optional<std::int64_t> publication; // the latest publication (none: nothing published)
+    std::optional<std::int64_t> publication; // the publication compared (none: nothing published)
     std::string published;                   // its evidence hash
     bool matches = false;
 };
@@ -42,10 +42,11 @@ struct VerificationReport {
     bool clean() const { return problem_count() == 0; }
 };
 
-/// Checks the whole database. `evidence_hash`, when given, is compared with the latest
-/// publication's (case-insensitive hex).
+/// Checks the whole database. `evidence_hash`, when given, is compared (case-insensitive hex) with
+/// the evidence hash of publication `hash_publication`, by default the latest. The caller checks
+/// that the publication exists.
 VerificationReport verify_database(const inspections::Store& store, const std::optional<std::string>& evidence_hash,
-                                   unsigned threads = 0);
+                                   unsigned threads = 0, std::optional<std::int64_t> hash_publication = std::nullopt);
 
 /// Re-scores one publication; `earlier` are the publications that existed when it was made (with
 /// a lower id): the previous year's latest among them gives rank and total changes.

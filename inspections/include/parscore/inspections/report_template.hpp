@@ -1,8 +1,10 @@
 #pragma once
-// A ready-to-fill inspection report for one unit (`parscore template`): every kind of the schema
-// with its fields, types and allowed values as comments; keyed record kinds pre-filled with the
-// records of the unit's latest counted inspection that listed them. Filling in the empty values
-// (and adding records) gives a report that `record` accepts as it is.
+// A ready-to-fill inspection report for one unit (`parscore template`): every kind of the schema,
+// each field's type and allowed values in comments aligned in one column. For an inspected kind
+// the unit's known keys (e.g. procedure codes) are listed with every other value empty, and each
+// unkeyed record kind is one record with empty fields: an unedited form is refused, never
+// recorded. For `self` the values of the unit's latest self-assessment are filled in.
+#include <optional>
 #include <string>
 
 #include "parscore/core/date.hpp"
@@ -14,6 +16,7 @@ namespace parscore::inspections {
 
 struct TemplateOptions {
     core::Date date;
+    std::optional<int> year;  // written as the report's `year:`; default the date's year
     InspectionKind kind = InspectionKind::Scheduled;
 };
 

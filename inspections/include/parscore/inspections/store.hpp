@@ -1,9 +1,9 @@
 #pragma once
 // The evidence store: one SQLite database holding units, inspections with their revision and
 // event history (hash-chained per inspection), the evidence schemas reports were validated with,
-// import records and publications. Nothing is updated in place except unit attributes; every
-// change to an inspection takes the next revision number of the database (SPEC §5,
-// docs/store.md). All failures are StoreError; see store_error.hpp for which exit code each gets.
+// import records and publications. Nothing is updated in place except a unit's current
+// attributes, whose every version is kept; every change to an inspection or a unit takes the next
+// revision number of the database (docs/store.md). All failures are StoreError; see store_error.hpp for which exit code each gets.
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -21,7 +21,10 @@ namespace parscore::inspections {
 
 /// PRAGMA application_id of a parscore database ("PSC1") and the schema version this build writes.
 inline constexpr std::int32_t kApplicationId = 0x50534331;
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
+
+/// The shortest inspection id prefix commands accept in place of a whole id.
+inline constexpr std::size_t kMinIdPrefix = 8;
 
 enum class OpenMode {
     Existing,  // the database must exist (StoreError::Missing otherwise)
@@ -42,6 +45,7 @@ enum class OpenMode {
 struct UnitsUpdate {
     bool has_parent = false, has_active_from = false, has_active_to = false;
     std::vector<UnitInfo> units;
+    std::string recorded_by;  // empty: the login name
 };
 struct UnitsOutcome {
     std::size_t added = 0, updated = 0, unchanged = 0;
@@ -87,6 +91,11 @@ struct ImportOutcome {
     std::string previous_import_at;     // when refused
     std::size_t inspections = 0;
     std::int64_t first_revision = 0, last_revision = 0;
+};
+
+struct AmendOutcome {
+    std::int64_t revision = 0;  // the new revision's number, or the latest one's when identical
+    bool identical = false;     // the report equals the latest revision: nothing was stored
 };
 
 // ---- reading ------------------------------------------------------------------------------------
@@ -175,7 +184,9 @@ struct MergeOutcome {
 class Store {
 public:
     /// Opens (or creates) the database at `path`. A file that is not a parscore database, or that
-    /// has a newer schema, is refused and left byte-for-byte unchanged.
+    /// has a newer schema, is refused and left byte-for-byte unchanged. Opening never migrates: a
+    /// database of an older schema is read as it is and brought forward by the first write that
+    /// changes something, in that write's transaction.
     static Store open(const std::filesystem::path& path, OpenMode mode);
 
     ~Store();
@@ -192,8 +203,14 @@ public:
     void commit_creation();
 
     // Units.
+    /// Today's units, by id.
     std::vector<UnitInfo> units() const;
+    /// The units as they were at a revision (re-scoring a publication), by id: each with its
+    /// attributes of then; units added later are absent.
+    std::vector<UnitInfo> units_as_of(std::int64_t revision) const;
     std::optional<UnitInfo> find_unit(std::string_view id) const;
+    /// Adds and changes units in one transaction; each unit added or changed takes the next
+    /// revision number, in the update's order.
     UnitsOutcome update_units(const UnitsUpdate& update);
 
     // Recording. The report must have been validated (read_report) against `schema`.
@@ -203,18 +220,34 @@ public:
     ImportOutcome import_batch(const ImportBatch& batch, const core::EvidenceSchema& schema,
                                const ImportOptions& options);
 
+    /// The inspection an id, or a prefix of at least kMinIdPrefix characters, names; nullopt when
+    /// none does. StoreError{Refused} naming the prefix when it starts several ids.
+    std::optional<std::string> resolve_inspection(std::string_view id_or_prefix) const;
+
     // Status moves and amendments; StoreError{Refused} for an unknown id or an illegal move.
+    /// Moves every inspection named (ids or unique prefixes) in one transaction: all of them, or
+    /// none when one cannot move. Returns their full ids, each once, in the order given.
+    std::vector<std::string> submit(const std::vector<std::string>& ids, const std::string& who = {});
+    std::vector<std::string> lock(const std::vector<std::string>& ids, const std::string& who = {});
     void submit(std::string_view id, const std::string& who = {});
     void lock(std::string_view id, const std::string& who = {});
-    /// Adds a revision replacing the findings of a draft or submitted inspection; returns its number.
-    std::int64_t amend(std::string_view id, const Report& report, const core::EvidenceSchema& schema,
+    /// Locks, in one transaction, every submitted inspection counting for `year` (of `unit` only,
+    /// when given); returns their ids in recording order (none: nothing changed).
+    std::vector<std::string> lock_year(int year, const std::optional<std::string>& unit, const std::string& who = {});
+    /// Adds a revision replacing the findings of a draft or submitted inspection. A report equal to
+    /// the latest revision (date, year, kind, team and findings) stores nothing.
+    AmendOutcome amend(std::string_view id, const Report& report, const core::EvidenceSchema& schema,
                        const std::string& reason, const std::string& who = {});
 
     // Reading.
+    /// Newest first: by date, then recording order (stamp), then id, each descending.
     std::vector<InspectionSummary> inspections(const InspectionFilter& filter) const;
     std::optional<InspectionDetail> inspection(std::string_view id) const;
     /// The database's last revision number (0 when nothing was recorded).
     std::int64_t last_revision() const;
+    /// The database's schema version: below kSchemaVersion for an older database nothing has
+    /// written to yet (it is read as it is; the first write migrates it).
+    std::int64_t schema_version() const;
     /// SPEC §4.1 selection for the scorer; see evidence_set.hpp.
     EvidenceSet load_evidence(const core::EvidenceSchema& schema, const EvidenceQuery& query) const;
 

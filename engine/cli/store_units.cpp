@@ -1,0 +1,78 @@
+// units list: today's units and their attributes.
+#include <CLI/CLI.hpp>
+
+#include "store_cli.hpp"
+
+namespace parscore::cli::store {
+
+namespace {
+
+namespace ins = parscore::inspections;
+
+/// One attribute as printed: text, a year, or nothing.
+struct Cell {
+    std::optional<std::string> text;
+    bool number = false;
+};
+
+std::vector<Cell> unit_cells(const ins::UnitInfo& u) {
+    auto year = [](const std::optional<int>& y) { return Cell{y ? std::optional(std::to_string(*y)) : std::nullopt, true}; };
+    return {Cell{u.id}, Cell{u.name}, Cell{u.category}, Cell{u.parent}, year(u.active_from), year(u.active_to)};
+}
+
+const std::vector<std::string> kColumns = {"id", "name", "category", "parent", "active_from", "active_to"};
+
+std::string as_json(const std::vector<ins::UnitInfo>& units) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        const std::vector<Cell> cells = unit_cells(units[i]);
+        out += i ? ",\n  {" : "\n  {";
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            const Cell& cell = cells[c];
+            out += (c ? ", " : "") + json_string(kColumns[c]) + ": " +
+                   (!cell.text ? std::string("null") : cell.number ? *cell.text : json_string(*cell.text));
+        }
+        out += "}";
+    }
+    return out + (units.empty() ? "]\n" : "\n]\n");
+}
+
+std::string as_csv(const std::vector<ins::UnitInfo>& units) {
+    std::string out;
+    for (std::size_t c = 0; c < kColumns.size(); ++c) out += (c ? "," : "") + kColumns[c];
+    out += "\n";
+    for (const ins::UnitInfo& u : units) {
+        const std::vector<Cell> cells = unit_cells(u);
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            out += (c ? "," : "") + (cells[c].text ? csv_cell(*cells[c].text, cells[c].number) : std::string());
+        }
+        out += "\n";
+    }
+    return out;
+}
+
+std::string as_table(const std::vector<ins::UnitInfo>& units) {
+    std::vector<std::vector<std::string>> rows;
+    for (const ins::UnitInfo& u : units) {
+        std::vector<std::string> row;
+        for (const Cell& cell : unit_cells(u)) row.push_back(cell.text.value_or("—"));
+        rows.push_back(std::move(row));
+    }
+    return format_table(kColumns, rows);
+}
+
+void list_units(Context& ctx, const std::string& format) {
+    const std::vector<ins::UnitInfo> units = open_store(ctx, ins::OpenMode::ReadOnly).units();
+    ctx.out << (format == "json" ? as_json(units) : format == "csv" ? as_csv(units) : as_table(units));
+}
+
+}  // namespace
+
+void add_units_list_command(CLI::App& units, Context& ctx) {
+    auto format = std::make_shared<std::string>("table");
+    CLI::App* list = units.add_subcommand("list", "List the units with their attributes, by id");
+    list->add_option("--format", *format, "table (default), csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
+    list->callback([&ctx, format] { guarded(ctx, [&] { list_units(ctx, *format); }); });
+}
+
+}  // namespace parscore::cli::store
