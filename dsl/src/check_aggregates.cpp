@@ -71,8 +71,13 @@ Typed Context::record_call(const Builtin& fn, const Call& c, const Expr& e) {
 /// The aggregate node, once its kind and filter are checked: the type rule checks the
 /// per-record value and gives the result type.
 Typed Context::aggregate(const Builtin& fn, const Call& c, const Expr& e, NodeId kind, NodeId where, Typed per_record) {
+    // Every aggregate over the kind, whatever its function, is missing for a unit nobody
+    // checked unless the kind says `unchecked: none`.
+    const bool missing_unchecked = schema.kinds[kind].unchecked == core::Unchecked::Missing;
     auto node = [&](BaseType t, NodeId value = kNoNode) {
-        return Typed{add(fn.op, t, e.span, kind, where, value), Type::of(t)};
+        NodeId id = add(fn.op, t, e.span, kind, where, value);
+        p.nodes[id].missing_unchecked = missing_unchecked;
+        return Typed{id, Type::of(t)};
     };
     if (fn.rule == TypeRule::RecordCount) return node(fn.result);
     if (per_record.type.is_error()) return bad();

@@ -222,6 +222,9 @@ Value Evaluator::eval_columnar(const Node& n, const RecordTable& table) {
 }
 
 Value Evaluator::eval_aggregate(const Node& n) {
+    // Absence of evidence is not evidence of absence: over a kind no counted inspection listed,
+    // every aggregate is missing — on both paths below — unless the kind says `unchecked: none`.
+    if (n.missing_unchecked && !input_->evidence->checked[n.a]) return Value::missing();
     NodeId id = static_cast<NodeId>(&n - program_.nodes.data());
     const RecordTable& table = input_->evidence->tables[n.a];
     if (n.columnar && columnar_enabled_ && !trace_) return eval_columnar(n, table);

@@ -5,6 +5,7 @@
 #include "context.hpp"
 #include "parscore/engine/diff.hpp"
 #include "parscore/engine/gap.hpp"
+#include "parscore/engine/report_xlsx.hpp"
 #include "parscore/engine/summary.hpp"
 #include "shared.hpp"
 
@@ -43,14 +44,24 @@ void print_warnings(Context& ctx, const std::vector<engine::Warning>& warnings) 
 }
 
 int run_summary(Context& ctx, const ReportOptions& o) {
+    if (o.format == "xlsx" && o.out.empty()) throw CliError(kUsage, "--format xlsx writes a file: give --out FILE");
     core::SourceSet sources;
     rules::Rulebook rulebook = load_rules(o.rules, ctx, sources);
     refuse_output_over_inputs(ctx, "--out", o.out, sources);
     engine::EvaluationRequest request = request_for(o);
     inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
     engine::Summary summary = engine::summarize(rulebook, store, request);
-    write_output(ctx, o.out, o.format == "json" ? engine::render_summary_json(summary)
-                                                : engine::render_summary_table(summary));
+    if (o.format == "xlsx") {
+        try {
+            engine::write_summary_xlsx(rulebook, summary, o.out);
+        } catch (const engine::WorkbookError& e) {
+            throw CliError(kIo, e.what());
+        }
+    } else {
+        write_output(ctx, o.out, o.format == "json"  ? engine::render_summary_json(summary)
+                                 : o.format == "csv" ? engine::render_summary_csv(summary, o.bom)
+                                                     : engine::render_summary_table(summary));
+    }
     print_warnings(ctx, summary.warnings);
     return kOk;
 }
@@ -99,8 +110,9 @@ void add_report_commands(CLI::App& app, Context& ctx) {
     static ReportOptions summary_options, gap_options, diff_options;
 
     CLI::App* summary = app.add_subcommand("summary", "the rulebook's indicators per category and overall (SPEC §4.6)");
-    add_common(summary, summary_options, {"table", "json"});
+    add_common(summary, summary_options, {"table", "json", "csv", "xlsx"});
     add_basis(summary, summary_options);
+    summary->add_flag("--bom", summary_options.bom, "CSV: start with a UTF-8 byte-order mark");
     summary->callback([&ctx] { ctx.exit_code = run_summary(ctx, summary_options); });
 
     CLI::App* gap = app.add_subcommand("gap", "self-assessed against inspected points, unit by criterion");

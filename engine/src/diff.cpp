@@ -158,6 +158,11 @@ RulebookDiff compare_rulebooks(const rules::Rulebook& before_rb, const Evaluatio
     for (const std::string& c : after_rb.units) {
         if (std::find(categories.begin(), categories.end(), c) == categories.end()) categories.push_back(c);
     }
+    for (const std::string& c : before_rb.units) d.category_labels[c] = before_rb.category_label(c);
+    for (const std::string& c : after_rb.units) {
+        std::string label = after_rb.category_label(c);
+        if (label != c || !d.category_labels.count(c)) d.category_labels[c] = label;  // an id is no label
+    }
     std::stable_sort(d.units.begin(), d.units.end(), [&](const UnitChange& x, const UnitChange& y) {
         std::size_t px = category_position(categories, x.category), py = category_position(categories, y.category);
         if (px != py) return px < py;

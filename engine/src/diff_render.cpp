@@ -133,7 +133,8 @@ std::string render_diff_table(const RulebookDiff& d) {
             }
             if (!line.empty()) drivers += "  " + u.unit + ": " + line + "\n";
         }
-        out += "\n" + category + "\n" + table.render();
+        auto label = d.category_labels.find(category);
+        out += "\n" + (label == d.category_labels.end() ? category : label->second) + "\n" + table.render();
         if (!drivers.empty()) out += "criteria behind the changes:\n" + drivers;
     }
 

@@ -27,7 +27,7 @@ public:
         std::set<std::pair<std::string, std::string>> shown;  // a fact used twice is shown once
         for (const auto& v : trace_.values) {
             if (!top(v.node) || !seen.insert(v.node).second) continue;
-            ExplainedValue value{text(v.node), v.value.to_string()};
+            ExplainedValue value{text(v.node), not_checked(v.node) ? kNotChecked : v.value.to_string()};
             if (shown.insert({value.expression, value.value}).second) item.values.push_back(std::move(value));
         }
         for (const auto& s : trace_.steps) {
@@ -45,6 +45,15 @@ public:
     }
 
 private:
+    static constexpr const char* kNotChecked = "not checked by any counted inspection";
+
+    /// An aggregate that is missing only because no counted inspection listed its kind: said
+    /// so, since "missing" would read as if records lacked a value.
+    bool not_checked(dsl::NodeId id) const {
+        const dsl::Node& n = p_.nodes[id];
+        return dsl::is_aggregate(n.op) && n.missing_unchecked && !evidence_.evidence[unit_].checked[n.a];
+    }
+
     std::set<dsl::NodeId> inside_aggregates(const dsl::Compiled& expr) const {
         std::set<dsl::NodeId> nested;
         std::vector<dsl::NodeId> stack;
@@ -165,6 +174,7 @@ Explanation explain(const rules::Rulebook& rb, const core::SourceSet& sources, c
     for (const UnitResult& u : evaluation.units) {
         if (u.id == unit_id) e.result = u;
     }
+    e.category_label = rb.category_label(e.result.category);
     for (const UnitResult& u : evaluation.units) {
         if (u.category == e.result.category && u.rank) ++e.ranked_in_category;
     }

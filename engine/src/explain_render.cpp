@@ -29,7 +29,7 @@ std::string local_id(const std::string& id) {
 
 std::string render_explanation(const Explanation& e) {
     const UnitResult& u = e.result;
-    std::string out = u.name + " (" + u.id + ") — " + u.category + ", " + std::to_string(e.year) + ", basis " +
+    std::string out = u.name + " (" + u.id + ") — " + e.category_label + ", " + std::to_string(e.year) + ", basis " +
                       basis_name(e.basis) + ", rulebook " + e.rulebook_id + " " + e.rulebook_version + "\n";
     if (u.complete) {
         Decimal criteria;

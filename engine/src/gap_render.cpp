@@ -86,7 +86,7 @@ std::string render_gap_table(const rules::Rulebook& rb, const GapReport& r) {
     TextTable units({"unit", "name", "category", "self", "inspected", "gap"},
                     {Align::Left, Align::Left, Align::Left, Align::Right, Align::Right, Align::Right});
     for (const UnitGap& u : r.units) {
-        units.add_row({u.unit, u.name, u.category, opt(u.self_total), opt(u.inspected_total),
+        units.add_row({u.unit, u.name, rb.category_label(u.category), opt(u.self_total), opt(u.inspected_total),
                        u.gap ? signed_decimal(*u.gap) : "-"});
     }
     out += "\ntotals: self-assessed − inspected\n";

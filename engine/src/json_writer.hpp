@@ -65,4 +65,8 @@ private:
 /// Appends `s` as a JSON string literal.
 void append_json_string(std::string& out, std::string_view s);
 
+struct Warning;
+/// `"warnings": [ { "code", "id", "message" } ]`, as every evaluation's JSON gives them.
+void warnings(JsonWriter& w, const std::vector<Warning>& list);
+
 }  // namespace parscore::engine

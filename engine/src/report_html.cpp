@@ -133,7 +133,7 @@ void summary_section(std::string& out, const Summary& s) {
     out += "<section class=\"summary\">\n<h2>Summary indicators</h2>\n<table class=\"indicators\">\n<thead><tr>"
            "<th>indicator</th>";
     const IndicatorSummary& first = s.indicators.front();
-    for (const IndicatorFigures& f : first.categories) out += "<th class=\"num\">" + html_escape(f.category) + "</th>";
+    for (const IndicatorFigures& f : first.categories) out += "<th class=\"num\">" + html_escape(f.label) + "</th>";
     out += "<th class=\"num\">overall</th></tr></thead>\n<tbody>\n";
     for (const IndicatorSummary& ind : s.indicators) {
         out += "<tr><td>" + html_escape(ind.title) + "</td>";
@@ -184,11 +184,12 @@ std::string render_html(const rules::Rulebook& rb, const Evaluation& e, const Su
         const std::string& category = e.units[i].category;
         std::vector<const UnitResult*> units;
         for (; i < e.units.size() && e.units[i].category == category; ++i) units.push_back(&e.units[i]);
-        out += "<section class=\"category\">\n<h2>" + html_escape(category) + " <span class=\"meta\">(" +
+        const std::string label = rb.category_label(category);
+        out += "<section class=\"category\">\n<h2>" + html_escape(label) + " <span class=\"meta\">(" +
                std::to_string(units.size()) + (units.size() == 1 ? " unit" : " units") + ")</span></h2>\n";
         ranking_table(out, rb, units, ranking);
         html::bar_chart(out, rb, units);
-        out += "<div class=\"heatmap\">\n<h3>Points by criterion: " + html_escape(category) + "</h3>\n";
+        out += "<div class=\"heatmap\">\n<h3>Points by criterion: " + html_escape(label) + "</h3>\n";
         html::heat_map(out, rb, units);
         out += "</div>\n";
         for (const UnitResult* u : units) {

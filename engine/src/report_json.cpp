@@ -31,14 +31,6 @@ void measure(JsonWriter& w, const Measure& m) {
     }
 }
 
-void warnings(JsonWriter& w, const std::vector<Warning>& list) {
-    w.key("warnings").begin_array();
-    for (const Warning& warning : list) {
-        w.begin_object().field("code", warning.code).field("id", warning.id).field("message", warning.message).end_object();
-    }
-    w.end_array();
-}
-
 void adjustments(JsonWriter& w, std::string_view key, const std::vector<rules::Adjustment>& defs,
                  const std::vector<AdjustmentResult>& results) {
     w.key(key).begin_array();

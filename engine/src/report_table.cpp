@@ -46,7 +46,7 @@ std::string render_table(const rules::Rulebook& rb, const Evaluation& e, bool ra
             }
         }
         if (!out.empty()) out += "\n";
-        out += category + " (" + std::to_string(count) + (count == 1 ? " unit" : " units") + ")\n";
+        out += rb.category_label(category) + " (" + std::to_string(count) + (count == 1 ? " unit" : " units") + ")\n";
         out += table.render();
     }
     if (e.units.empty()) out += "no units\n";

@@ -69,7 +69,7 @@ private:
 };
 
 struct Formats {
-    lxw_format *header, *text, *total, *number, *change, *missing, *exempt, *error;
+    lxw_format *header, *text, *total, *number, *share, *change, *missing, *exempt, *error;
     std::vector<lxw_format*> bands;
 };
 
@@ -85,6 +85,8 @@ Formats make_formats(Workbook& wb, const rules::Rulebook& rb) {
     format_set_num_format(f.total, "0.00");
     f.number = wb.format();
     format_set_num_format(f.number, "General");
+    f.share = wb.format();
+    format_set_num_format(f.share, "0.0%");
     f.change = wb.format();
     format_set_num_format(f.change, "+0;-0;0");
     f.missing = wb.format();
@@ -150,7 +152,7 @@ void ranking_sheet(Workbook& wb, const Formats& f, const rules::Rulebook& rb, co
     for (lxw_col_t c = 0; c < sizeof widths / sizeof widths[0]; ++c) wb.check(worksheet_set_column(ws, c, c, widths[c], nullptr));
     lxw_row_t row = 1;
     for (const UnitResult& u : e.units) {
-        text(wb, ws, row, 0, u.category);
+        text(wb, ws, row, 0, rb.category_label(u.category));
         if (u.rank) wb.check(worksheet_write_number(ws, row, 1, *u.rank, nullptr));
         text(wb, ws, row, 2, u.id);
         text(wb, ws, row, 3, u.name);
@@ -202,7 +204,7 @@ void criteria_sheet(Workbook& wb, const Formats& f, const rules::Rulebook& rb, c
     for (const UnitResult& u : e.units) {
         text(wb, ws, row, 0, u.id);
         text(wb, ws, row, 1, u.name);
-        text(wb, ws, row, 2, u.category);
+        text(wb, ws, row, 2, rb.category_label(u.category));
         number(wb, ws, row, 3, u.total, f.total);
         for (std::size_t i = 0; i < criteria.size() && i < u.criteria.size(); ++i) {
             const CriterionResult& c = u.criteria[i];
@@ -219,54 +221,75 @@ void criteria_sheet(Workbook& wb, const Formats& f, const rules::Rulebook& rb, c
     worksheet_freeze_panes(ws, 2, 4);
 }
 
+// One row per indicator and figures, categories by their labels. A share (a ratio, or the mean
+// of a percent indicator) is a number cell shown as a percentage; a percent indicator's sum is
+// left out, since it would read as a sum of rates.
 void indicators_sheet(Workbook& wb, const Formats& f, const Summary& s) {
     lxw_worksheet* ws = workbook_add_worksheet(wb.get(), "Indicators");
-    headers(wb, ws, 0, {"indicator", "title", "type", "category", "holds", "sum", "mean", "with value", "no value"},
+    headers(wb, ws, 0,
+            {"indicator", "title", "type", "category", "holds", "sum", "mean", "ratio", "of sum", "over sum", "with value",
+             "no value"},
             f.header);
-    const double widths[] = {18, 48, 8, 12, 8, 10, 12, 10, 10};
+    const double widths[] = {18, 48, 8, 24, 8, 10, 12, 10, 10, 10, 10, 10};
     for (lxw_col_t c = 0; c < sizeof widths / sizeof widths[0]; ++c) wb.check(worksheet_set_column(ws, c, c, widths[c], nullptr));
     lxw_row_t row = 1;
     auto line = [&](const IndicatorSummary& ind, const IndicatorFigures& fig, const std::string& category) {
         text(wb, ws, row, 0, ind.id);
         text(wb, ws, row, 1, ind.title);
-        text(wb, ws, row, 2, indicator_type_name(ind.type));
+        text(wb, ws, row, 2, ind.percent ? "percent" : indicator_type_name(ind.type));
         text(wb, ws, row, 3, category);
         if (ind.type == IndicatorType::Bool) {
             wb.check(worksheet_write_number(ws, row, 4, static_cast<double>(fig.holds), nullptr));
+        } else if (ind.type == IndicatorType::Ratio) {
+            number(wb, ws, row, 7, fig.ratio, f.share);
+            number(wb, ws, row, 8, fig.of_sum, f.number);
+            number(wb, ws, row, 9, fig.over_sum, f.number);
         } else {
-            number(wb, ws, row, 5, fig.sum, f.number);
-            number(wb, ws, row, 6, fig.mean, f.number);
+            if (!ind.percent) number(wb, ws, row, 5, fig.sum, f.number);
+            number(wb, ws, row, 6, fig.mean, ind.percent ? f.share : f.number);
         }
-        wb.check(worksheet_write_number(ws, row, 7, static_cast<double>(fig.with_value), nullptr));
-        wb.check(worksheet_write_number(ws, row, 8, static_cast<double>(fig.no_value), nullptr));
+        wb.check(worksheet_write_number(ws, row, 10, static_cast<double>(fig.with_value), nullptr));
+        wb.check(worksheet_write_number(ws, row, 11, static_cast<double>(fig.no_value), nullptr));
         ++row;
     };
     for (const IndicatorSummary& ind : s.indicators) {
-        for (const IndicatorFigures& fig : ind.categories) line(ind, fig, fig.category);
+        for (const IndicatorFigures& fig : ind.categories) line(ind, fig, fig.label);
         line(ind, ind.overall, "overall");
     }
     worksheet_freeze_panes(ws, 1, 0);
+}
+
+/// The document properties both workbooks carry, with a creation time of 1 January of `year`.
+void set_properties(Workbook& wb, const rules::Rulebook& rb, int year, Basis basis, std::string comments) {
+    std::string title = csv_text_cell(rb.title.empty() ? rb.id : rb.title);
+    std::string subject = csv_text_cell(rb.id + " " + rb.version + ", " + std::to_string(year) + ", basis " +
+                                        basis_name(basis));
+    lxw_doc_properties properties{};
+    properties.title = title.data();
+    properties.subject = subject.data();
+    properties.comments = comments.data();
+    properties.created = start_of_year(year);
+    wb.check(workbook_set_properties(wb.get(), &properties));
 }
 
 }  // namespace
 
 void write_xlsx(const rules::Rulebook& rb, const Evaluation& e, const Summary* summary, const std::filesystem::path& path) {
     Workbook wb(path);
-    std::string title = csv_text_cell(rb.title.empty() ? rb.id : rb.title);
-    std::string subject = csv_text_cell(rb.id + " " + rb.version + ", " + std::to_string(e.year) + ", basis " +
-                                        basis_name(e.basis));
-    std::string comments = "rulebook sha256 " + e.rulebook_sha256 + "; evidence sha256 " + e.evidence_sha256;
-    lxw_doc_properties properties{};
-    properties.title = title.data();
-    properties.subject = subject.data();
-    properties.comments = comments.data();
-    properties.created = start_of_year(e.year);
-    wb.check(workbook_set_properties(wb.get(), &properties));
+    set_properties(wb, rb, e.year, e.basis, "rulebook sha256 " + e.rulebook_sha256 + "; evidence sha256 " + e.evidence_sha256);
 
     Formats formats = make_formats(wb, rb);
     ranking_sheet(wb, formats, rb, e);
     criteria_sheet(wb, formats, rb, e);
     if (summary) indicators_sheet(wb, formats, *summary);
+    wb.close();
+}
+
+void write_summary_xlsx(const rules::Rulebook& rb, const Summary& summary, const std::filesystem::path& path) {
+    Workbook wb(path);
+    set_properties(wb, rb, summary.year, summary.basis, "rulebook sha256 " + summary.rulebook_sha256);
+    Formats formats = make_formats(wb, rb);
+    indicators_sheet(wb, formats, summary);
     wb.close();
 }
 

@@ -13,6 +13,7 @@ namespace {
 using core::Value;
 
 IndicatorType type_of(const rules::Indicator& indicator) {
+    if (indicator.is_ratio()) return IndicatorType::Ratio;
     switch (indicator.of.type.base) {
         case dsl::BaseType::Bool: return IndicatorType::Bool;
         case dsl::BaseType::Int: return IndicatorType::Int;
@@ -20,11 +21,33 @@ IndicatorType type_of(const rules::Indicator& indicator) {
     }
 }
 
+std::optional<Decimal> as_decimal(const Value& v) {
+    return v.tag() == Value::Tag::Int ? Decimal::from_int(v.as_int()) : std::optional<Decimal>(v.as_number());
+}
+
+/// `total` + `d`, or null once either is null or the sum leaves the decimal range.
+std::optional<Decimal> add_to(std::optional<Decimal> total, std::optional<Decimal> d) {
+    return total && d ? Decimal::add(*total, *d) : std::nullopt;
+}
+
 // Running figures: the sum stays exact (every value is a 9-decimal number, and so is the sum)
 // until it leaves the decimal range, after which it is unknown rather than wrong.
 struct Tally {
     IndicatorFigures figures;
     bool overflow = false;
+    std::optional<Decimal> of_sum = Decimal{}, over_sum = Decimal{};  // ratios; null out of range
+
+    /// A ratio's unit: it counts only when both values are there, so Σ of and Σ over cover the
+    /// same units.
+    void add_pair(const Value& of, const Value& over) {
+        if (of.is_missing() || over.is_missing()) {
+            ++figures.no_value;
+            return;
+        }
+        ++figures.with_value;
+        of_sum = add_to(of_sum, as_decimal(of));
+        over_sum = add_to(over_sum, as_decimal(over));
+    }
 
     void add(const Value& v) {
         if (v.is_missing()) {
@@ -55,6 +78,12 @@ struct Tally {
     IndicatorFigures finish(IndicatorType type) {
         IndicatorFigures f = figures;
         if (type == IndicatorType::Bool) return f;
+        if (type == IndicatorType::Ratio) {
+            f.of_sum = of_sum;
+            f.over_sum = over_sum;
+            if (of_sum && over_sum && !over_sum->is_zero()) f.ratio = Decimal::div(*of_sum, *over_sum);
+            return f;
+        }
         if (overflow) {
             f.sum.reset();
             return f;
@@ -74,6 +103,7 @@ const char* indicator_type_name(IndicatorType t) {
         case IndicatorType::Bool: return "bool";
         case IndicatorType::Int: return "int";
         case IndicatorType::Number: return "number";
+        case IndicatorType::Ratio: return "ratio";
     }
     return "number";
 }
@@ -107,21 +137,29 @@ Summary summarize(const rules::Rulebook& rulebook, const inspections::EvidenceSe
             dsl::UnitInfo info{unit.id, unit.name, unit.category};
             dsl::EvalInput input{&info, year, &evidence.evidence[u]};
             Value v = evaluator.evaluate(indicator.of.root, input);
+            Value over = indicator.is_ratio() ? evaluator.evaluate(indicator.over.root, input) : Value::missing();
             for (const dsl::EvalWarning& w : evaluator.warnings()) {
                 summary.warnings.push_back({w.code, indicator.id, "unit '" + unit.id + "': " + w.message});
             }
             evaluator.warnings().clear();
-            overall.add(v);
-            per_category[category_of[u]].add(v);
+            for (Tally* t : {&overall, &per_category[category_of[u]]}) {
+                if (indicator.is_ratio()) {
+                    t->add_pair(v, over);
+                } else {
+                    t->add(v);
+                }
+            }
         }
         IndicatorSummary s;
         s.id = indicator.id;
         s.title = indicator.title;
         s.type = type;
+        s.percent = indicator.format == rules::IndicatorFormat::Percent;
         s.overall = overall.finish(type);
         for (std::size_t c = 0; c < categories.size(); ++c) {
             s.categories.push_back(per_category[c].finish(type));
             s.categories.back().category = categories[c];
+            s.categories.back().label = rulebook.category_label(categories[c]);
         }
         summary.indicators.push_back(std::move(s));
     }

@@ -15,7 +15,7 @@ inline constexpr const char* kReservedId = "E207";       // a keyword, `unit`, `
 inline constexpr const char* kDuplicate = "E208";        // an id (or value) given twice
 inline constexpr const char* kFormatVersion = "E209";    // `parscore:` is not 1
 inline constexpr const char* kOutOfRange = "E210";       // max/scale ≤ 0, cap < 0, quota outside (0, 1]
-inline constexpr const char* kUnknownChoice = "E211";    // on_missing, combine, field type
+inline constexpr const char* kUnknownChoice = "E211";    // on_missing, combine, unchecked, format, field type
 inline constexpr const char* kReservedField = "E212";    // a field named unit, date or year
 inline constexpr const char* kBadEnum = "E213";          // an enum with no values or a repeated value
 inline constexpr const char* kBadKey = "E214";           // `key` names no field, or a field that cannot be a key
@@ -24,10 +24,11 @@ inline constexpr const char* kUnknownBand = "E216";      // `at_most`/`quota_of`
 inline constexpr const char* kQuotaOfHigher = "E217";    // `quota_of` names a band above the quota's own
 inline constexpr const char* kBadQuota = "E218";         // a quota on the last band; quota_of without quota
 inline constexpr const char* kBandOrder = "E219";        // mins not strictly decreasing, or not ending at 0
-inline constexpr const char* kExpressionType = "E220";   // points/when/of of the wrong type
+inline constexpr const char* kExpressionType = "E220";   // points/when/of/over of the wrong type
 inline constexpr const char* kExtendsCycle = "E221";     // a cycle (or an over-long chain) of `extends`
 inline constexpr const char* kBadRemove = "E222";        // `remove:` of an id that does not exist
 inline constexpr const char* kRemovedRedefined = "E223"; // an id both removed and redefined
 inline constexpr const char* kEmptyList = "E224";        // a list that needs at least one item
+inline constexpr const char* kBadFormat = "E225";        // an indicator's `format` where it cannot apply
 
 }  // namespace parscore::rules::code

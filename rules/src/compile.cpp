@@ -103,6 +103,30 @@ void build_bands(const Draft& d, Rulebook& rb) {
     }
 }
 
+/// An indicator's `of`, and `over` or `format` with the types they need: a ratio's parts are
+/// numbers (Σ of ÷ Σ over); `format: percent` marks number values that are shares, so it needs a
+/// number `of` and is pointless on a ratio, which is a percentage already.
+Indicator build_indicator(const DraftIndicator& i, Compiler& compiler, core::Diagnostics& diags) {
+    Indicator out;
+    out.id = i.id;
+    out.title = i.title.value_or(i.id);
+    out.span = i.span;
+    const std::string name = "indicator '" + i.id + "'";
+    out.of = compiler.compile(i.of, i.over ? Expect::Points : Expect::Measure,
+                              "the measure of " + name + (i.over ? " (a ratio's numerator)" : ""));
+    if (i.over) out.over = compiler.compile(i.over, Expect::Points, "'over' of " + name);
+    if (!i.format) return out;
+    out.format = IndicatorFormat::Percent;
+    if (i.over) {
+        diags.error(code::kBadFormat, i.format->span,
+                    "'format: percent' cannot be combined with 'over': a ratio is shown as a percentage already");
+    } else if (i.of && out.of.root != dsl::kNoNode && !out.of.type.is(dsl::BaseType::Number)) {
+        diags.error(code::kBadFormat, i.format->span,
+                    "'format: percent' needs a number 'of' whose values are shares, found " + dsl::type_name(out.of.type));
+    }
+    return out;
+}
+
 }  // namespace
 
 Rulebook build_rulebook(const Draft& d, const FileDraft& leaf, core::SourceSet& sources, core::Diagnostics& diags) {
@@ -111,7 +135,10 @@ Rulebook build_rulebook(const Draft& d, const FileDraft& leaf, core::SourceSet& 
     rb.version = leaf.version ? leaf.version->value : "";
     rb.title = d.title ? d.title->value : rb.id;
     if (d.units) {
-        for (const auto& u : *d.units) rb.units.push_back(u.value);
+        for (const auto& u : *d.units) {
+            rb.units.push_back(u.value);
+            rb.unit_labels.push_back(u.label.value_or(u.value));
+        }
     }
     rb.scale = d.scale ? d.scale->value : *Decimal::from_int(100);
     if (d.deduction_cap) rb.deduction_cap = d.deduction_cap->value;
@@ -141,14 +168,7 @@ Rulebook build_rulebook(const Draft& d, const FileDraft& leaf, core::SourceSet& 
         cap.when = compiler.compile(c.when, Expect::Condition, "the condition of band cap '" + c.id + "'");
         rb.band_caps.push_back(std::move(cap));
     }
-    for (const DraftIndicator& i : d.indicators) {
-        Indicator indicator;
-        indicator.id = i.id;
-        indicator.title = i.title.value_or(i.id);
-        indicator.span = i.span;
-        indicator.of = compiler.compile(i.of, Expect::Measure, "the measure of indicator '" + i.id + "'");
-        rb.indicators.push_back(std::move(indicator));
-    }
+    for (const DraftIndicator& i : d.indicators) rb.indicators.push_back(build_indicator(i, compiler, diags));
     return rb;
 }
 

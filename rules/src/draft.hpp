@@ -77,6 +77,13 @@ struct DraftIndicator {
     Span span{};
     std::optional<std::string> title;
     const YamlNode* of = nullptr;
+    const YamlNode* over = nullptr;               // optional: the ratio's denominator
+    std::optional<Located<std::string>> format;  // "percent"
+};
+
+/// A category of `units`: its id (value, span) and an optional label for people.
+struct DraftUnit : Located<std::string> {
+    std::optional<std::string> label;
 };
 
 struct DraftKind {
@@ -93,7 +100,7 @@ struct DraftParam {
 /// What a rulebook says (one file, or several merged).
 struct Draft {
     std::optional<Located<std::string>> title;
-    std::optional<std::vector<Located<std::string>>> units;
+    std::optional<std::vector<DraftUnit>> units;
     std::optional<Located<Decimal>> scale;
     std::optional<Located<Decimal>> deduction_cap;
     std::vector<DraftParam> params;

@@ -1,4 +1,5 @@
-// `evidence:` — record kinds (`fields`, optional `key` and `combine`) and facts (`fact: TYPE`).
+// `evidence:` — record kinds (`fields`, optional `key`, `combine` and `unchecked`) and facts
+// (`fact: TYPE`).
 #include <algorithm>
 #include <unordered_map>
 
@@ -98,7 +99,7 @@ void read_key(Reader& reader, const YamlNode& node, const std::string& kind, cor
 
 void read_record_kind(Reader& reader, const YamlNode& map, const std::string& kind, core::KindDef& def) {
     const std::string where = "record kind " + quote(kind);
-    reader.known_keys(map, {"fields", "key", "combine"}, where);
+    reader.known_keys(map, {"fields", "key", "combine", "unchecked"}, where);
     if (const YamlNode* fields = reader.required(map, "fields", where); fields && reader.map(*fields, "'fields'")) {
         for (const auto& [key, type] : fields->entries) {
             core::FieldDef field;
@@ -122,10 +123,21 @@ void read_record_kind(Reader& reader, const YamlNode& map, const std::string& ki
         auto value = reader.choice(*combine, {"union", "latest"}, "'combine'");
         if (value) def.combine = *value == "latest" ? core::Combine::Latest : core::Combine::Union;
     }
+    if (const YamlNode* unchecked = map.find("unchecked")) {
+        auto value = reader.choice(*unchecked, {"none", "missing"}, "'unchecked'");
+        if (value) def.unchecked = *value == "none" ? core::Unchecked::None : core::Unchecked::Missing;
+    }
 }
 
 void read_fact(Reader& reader, const YamlNode& map, const std::string& kind, core::KindDef& def) {
-    reader.known_keys(map, {"fact"}, "fact " + quote(kind));
+    // A fact nobody recorded is missing already; `unchecked` says what an aggregate over records
+    // means when nobody looked, so it is refused here with that reason rather than as a typo.
+    if (const YamlNode* key = map.find_key("unchecked")) {
+        reader.diags().error(code::kUnknownKey, key->span,
+                             "'unchecked' applies to record kinds only; fact " + quote(kind) +
+                                 " is missing for a unit whose inspections did not record it");
+    }
+    reader.known_keys(map, {"fact", "unchecked"}, "fact " + quote(kind));
     def.is_fact = true;
     core::FieldDef value;
     value.name = "value";

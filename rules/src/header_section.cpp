@@ -40,6 +40,34 @@ std::optional<Located<Decimal>> read_positive(Reader& reader, const YamlNode& no
     return Located<Decimal>{*value, node.span};
 }
 
+/// One entry of `units`: a category id, or `{ id: ID, label: TEXT }`.
+std::optional<DraftUnit> read_unit(Reader& reader, const YamlNode& item) {
+    const YamlNode* id_node = &item;
+    std::optional<std::string> label;
+    if (item.is_map()) {
+        const std::string where = item_name("category", item);
+        reader.known_keys(item, {"id", "label"}, where);
+        id_node = reader.required(item, "id", where);
+        label = read_title(reader, item, "label");
+        if (!id_node) return std::nullopt;
+    }
+    IdValue id = reader.id(*id_node, IdKind::Category, "unit category");
+    if (!id.valid) return std::nullopt;
+    return DraftUnit{{id.value, id_node->span}, std::move(label)};
+}
+
+std::vector<DraftUnit> read_units(Reader& reader, const YamlNode& node) {
+    std::vector<DraftUnit> out;
+    if (!reader.list(node, "'units'")) return out;
+    SeenIds seen(reader, "unit category");
+    for (const YamlNode& item : node.items) {
+        auto unit = read_unit(reader, item);
+        if (unit && seen.add(unit->value, unit->span)) out.push_back(std::move(*unit));
+    }
+    if (node.items.empty()) reader.diags().error(code::kEmptyList, node.span, "'units' must name at least one unit category");
+    return out;
+}
+
 }  // namespace
 
 void read_header(Reader& reader, const YamlNode& root, FileDraft& out) {
@@ -65,11 +93,7 @@ void read_header(Reader& reader, const YamlNode& root, FileDraft& out) {
     }
     if (const YamlNode* node = root.find("units")) {
         // Given but unusable still counts as given: it is not reported missing as well.
-        body.units = reader.id_list(*node, IdKind::Category, "'units'", "unit category")
-                         .value_or(std::vector<Located<std::string>>{});
-        if (node->is_sequence() && node->items.empty()) {
-            reader.diags().error(code::kEmptyList, node->span, "'units' must name at least one unit category");
-        }
+        body.units = read_units(reader, *node);
     }
     if (const YamlNode* node = root.find("scale")) body.scale = read_positive(reader, *node, "scale", false);
     if (const YamlNode* node = root.find("deduction_cap")) {

@@ -2,6 +2,13 @@
 
 namespace parscore::rules {
 
+std::string Rulebook::category_label(std::string_view category) const {
+    for (std::size_t i = 0; i < units.size() && i < unit_labels.size(); ++i) {
+        if (units[i] == category) return unit_labels[i];
+    }
+    return std::string(category);
+}
+
 const Band* Rulebook::band(std::string_view id) const {
     auto i = band_index(id);
     return i ? &bands[*i] : nullptr;

@@ -182,7 +182,28 @@ const EvalCase kCases[] = {
     {"count_where_and", "count(procedure where online_level >= 3 and posted)", "int:2"},
     {"count_where_in", "count(violation where kind in [\"late\", \"left_early\"])", "int:2"},
     {"count_empty", "count(staff)", "int:0"},
-    {"count_never_checked", "count(complaint)", "int:0"},
+    // absence of evidence is not evidence of absence: every aggregate over a kind nobody
+    // checked is missing, unless the kind is declared `unchecked: none` (award)
+    {"count_never_checked_is_missing", "count(complaint)", "int:missing"},
+    {"count_where_never_checked_is_missing", "count(complaint where resolved)", "int:missing"},
+    {"exists_never_checked_is_missing", "exists(complaint)", "bool:missing"},
+    {"all_never_checked_is_missing", "all(complaint, resolved)", "bool:missing"},
+    {"share_never_checked_is_missing", "share(complaint, resolved)", "number:missing"},
+    {"sum_never_checked_is_missing", "sum(complaint, if resolved then 1 else 0)", "int:missing"},
+    {"avg_never_checked_is_missing", "avg(complaint, if resolved then 1 else 0)", "number:missing"},
+    {"min_never_checked_is_missing", "min(complaint, if resolved then 1 else 0)", "int:missing"},
+    {"max_never_checked_is_missing", "max(complaint, if resolved then 1 else 0)", "int:missing"},
+    {"distinct_never_checked_is_missing", "distinct(complaint, resolved)", "int:missing"},
+    {"default_of_never_checked", "default(count(complaint), -1)", "int:-1"},
+    {"missing_of_never_checked", "missing(exists(complaint)) and not checked(complaint)", "bool:true"},
+    {"count_unchecked_none_is_zero", "count(award)", "int:0"},
+    {"exists_unchecked_none_is_false", "exists(award where points > 1)", "bool:false"},
+    {"all_unchecked_none_is_true", "all(award, points > 1)", "bool:true"},
+    {"share_unchecked_none_is_missing_as_empty", "share(award, points > 1)", "number:missing"},
+    {"sum_unchecked_none_is_zero", "sum(award, points)", "int:0"},
+    {"avg_unchecked_none_is_missing_as_empty", "avg(award, points)", "number:missing"},
+    {"distinct_unchecked_none_is_zero", "distinct(award, title)", "int:0"},
+    {"checked_unchecked_none_is_false", "checked(award)", "bool:false"},
     {"exists_empty", "exists(staff)", "bool:false"},
     {"exists_where", "exists(violation where kind == \"drunk\")", "bool:true"},
     {"exists_where_none", "exists(violation where kind == \"asleep\")", "bool:false"},
@@ -263,7 +284,8 @@ const EvalCase kCases[] = {
     // realistic rules
     {"desk_staffing", "if count(staff) >= params.min_staff then 2 else 0", "int:0"},
     {"deduction_rule", "count(violation where kind in [\"late\", \"left_early\"]) + 2 * count(violation where kind in [\"drunk\", \"asleep\"])", "int:4"},
-    {"not_arisen_full_points", "if count(complaint) == 0 then 1 else share(complaint, resolved)", "number:1"},
+    {"not_arisen_full_points", "if count(staff) == 0 then 1 else share(staff, qualified)", "number:1"},
+    {"not_arisen_needs_the_kind_checked", "if count(complaint) == 0 then 1 else share(complaint, resolved)", "number:missing"},
     {"pro_rata", "round(autonomy_rate * 3, 2)", "number:1.34"},
 };
 
@@ -368,7 +390,11 @@ TEST(EvaluatorTest, ColumnWiseAggregatesAgreeWithRecordByRecord) {
     const char* const areas[] = {"justice", "land", "health"};
     for (int round = 0; round < 200; ++round) {
         DslFixture fx;
-        const auto rows = static_cast<std::uint32_t>(next(40));
+        // Every tenth round nobody checked the procedures: no records, and every aggregate over
+        // them missing on both paths.
+        const bool unchecked = round % 10 == 9;
+        fx.evidence.checked[0] = unchecked ? 0 : 1;
+        const auto rows = unchecked ? 0u : static_cast<std::uint32_t>(next(40));
         auto& table = fx.evidence.tables[0];
         table.reset(fx.schema.kinds[0], rows);
         const double missing = round % 4 == 0 ? 0.0 : 0.15;  // a quarter of the rounds have none
@@ -393,8 +419,10 @@ TEST(EvaluatorTest, ColumnWiseAggregatesAgreeWithRecordByRecord) {
             parscore::dsl::Evaluator columnar(program), records(program);
             records.set_columnar(false);
             parscore::dsl::EvalInput input{&fx.unit, 2013, &fx.evidence};
-            EXPECT_EQ(describe(c->type, columnar.evaluate(c->root, input)), describe(c->type, records.evaluate(c->root, input)))
+            const std::string fast = describe(c->type, columnar.evaluate(c->root, input));
+            EXPECT_EQ(fast, describe(c->type, records.evaluate(c->root, input)))
                 << text << " (round " << round << ", " << rows << " rows)";
+            if (unchecked) EXPECT_EQ(fast, parscore::dsl::type_name(c->type) + ":missing") << text;
         }
     }
 }

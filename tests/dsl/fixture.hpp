@@ -12,6 +12,7 @@
 //              drunk Trần B   0       2013-06-10
 //              late  Nguyễn A 30      2013-07-01
 //   staff      (checked, no records)        complaint (never checked)
+//   award      (never checked; declared `unchecked: none`, so it has no records)
 //   survey     score: 0.9, missing, 0.7
 //   facts      website true, autonomy_rate 0.447, budget (none), opened 2013-03-01,
 //              staff_count 12, region "north" (enum north|south), portal "https://sotp.gov.vn"
@@ -79,7 +80,9 @@ struct DslFixture {
             fact_kind("staff_count", FieldType::Int),
             fact_kind("region", FieldType::Enum, {"north", "south"}),
             fact_kind("portal", FieldType::Text),
+            record_kind("award", {field("title", FieldType::Text), field("points", FieldType::Int)}),
         };
+        schema.kinds.back().unchecked = core::Unchecked::None;
         params = {{"min_staff", std::int64_t{2}}, {"target", *core::Decimal::parse("0.8")},
                   {"label", std::string("x")}, {"strict", true}};
 
@@ -97,7 +100,8 @@ struct DslFixture {
         fill(2, 0, {});
         fill(3, 0, {});
         fill(4, 3, {num("0.9"), Value::missing(), num("0.7"), text("a"), text("b"), text("c")});
-        evidence.checked = {1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0};
+        fill(12, 0, {});
+        evidence.checked = {1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0};
         evidence.facts[5] = Value::boolean(true);
         evidence.facts[6] = num("0.447");
         evidence.facts[8] = date("2013-03-01");

@@ -153,6 +153,8 @@ TEST_F(DiffTest, TableAndJsonShowBeforeAndAfter) {
         << table;
     EXPECT_NE(table.find("band moves:\n  good → excellent: 1\n  failed → done: 1\n"), std::string::npos) << table;
     EXPECT_EQ(table.find("k1"), std::string::npos);
+    EXPECT_EQ(diff.category_labels.at("district"), "Khối UBND cấp huyện");
+    EXPECT_EQ(diff.category_labels.at("department"), "department");  // no label: the id
 
     std::string json = parscore::engine::render_diff_json(diff);
     EXPECT_NE(json.find(R"("band_moves": [

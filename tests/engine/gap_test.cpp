@@ -124,6 +124,7 @@ TEST_F(GapTest, TableShowsSignedGaps) {
     EXPECT_NE(table.find("+4\n"), std::string::npos) << table;
     EXPECT_NE(table.find("-2\n"), std::string::npos) << table;
     EXPECT_NE(table.find("+40\n"), std::string::npos) << table;
+    EXPECT_NE(table.find("Khối UBND cấp huyện"), std::string::npos) << table;  // the category's label
 }
 
 TEST(GapStoreTest, ScoresTheYearOnBothBasesFromTheStore) {

@@ -57,7 +57,7 @@ parscore: 1
 id: test-reports
 version: "1"
 title: "Đánh giá thử nghiệm"
-units: [department, district]
+units: [department, { id: district, label: "Khối UBND cấp huyện" }]
 evidence:
   procedure:
     key: code
@@ -112,6 +112,14 @@ indicators:
     of: autonomy_rate
   - id: posted_procedures
     of: count(procedure where posted)
+  - id: autonomy_share
+    title: "Tỷ lệ tự chủ bình quân"
+    of: autonomy_rate
+    format: percent
+  - id: posted_share
+    title: "TTHC được niêm yết"
+    of: count(procedure where posted)
+    over: count(procedure)
 )yaml";
 
 /// Evidence for one unit, built by hand in the rulebook's layout (kinds in declaration order).

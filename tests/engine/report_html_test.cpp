@@ -98,9 +98,9 @@ TEST(ReportHtmlTest, HasOneRankingTableAndOneChartPerCategory) {
     EXPECT_EQ(count(html, "<table class=\"ranking\">"), 2u);
     EXPECT_EQ(count(html, "<table class=\"heat\">"), 2u);
     EXPECT_EQ(count(html, "<svg "), 2u);
-    EXPECT_LT(html.find("<h2>department"), html.find("<h2>district"));
+    EXPECT_LT(html.find("<h2>department"), html.find("<h2>Khối UBND cấp huyện"));
     // Two complete departments get bars, coloured by band; the incomplete one none.
-    std::string department = html.substr(0, html.find("<h2>district"));
+    std::string department = html.substr(0, html.find("<h2>Khối UBND cấp huyện"));
     EXPECT_EQ(count(department, "<rect class=\"bar b"), 2u);
     EXPECT_NE(department.find("<span class=\"band incomplete\""), std::string::npos);
     EXPECT_NE(html.find("Incomplete: <code>so-y</code>"), std::string::npos);

@@ -132,4 +132,24 @@ TEST(ReportXlsxTest, TextIsWrittenAsNeutralisedStringsNeverFormulas) {
         << core;
 }
 
+TEST(ReportXlsxTest, SummaryWorkbookHasOneIndicatorsSheetWithLabelsAndShares) {
+    if (std::system("unzip -v >/dev/null 2>&1") != 0) GTEST_SKIP() << "the unzip program is not installed";
+    Workbook w = fixture();
+    ASSERT_TRUE(w.loaded->rulebook);
+    TempDir dir;
+    parscore::engine::write_summary_xlsx(w.loaded->get(), w.summary, dir / "s.xlsx");
+    std::set<std::string> parts = zip_parts(read_file(dir / "s.xlsx"));
+    EXPECT_TRUE(parts.count("xl/worksheets/sheet1.xml"));
+    EXPECT_FALSE(parts.count("xl/worksheets/sheet2.xml"));
+    std::string workbook = unzip_part(dir / "s.xlsx", "xl/workbook.xml");
+    EXPECT_NE(workbook.find("name=\"Indicators\""), std::string::npos) << workbook;
+    std::string strings = unzip_part(dir / "s.xlsx", "xl/sharedStrings.xml");
+    EXPECT_NE(strings.find("<t>Khối UBND cấp huyện</t>"), std::string::npos) << strings;  // the category's label
+    EXPECT_NE(strings.find("<t>ratio</t>"), std::string::npos);
+    std::string styles = unzip_part(dir / "s.xlsx", "xl/styles.xml");
+    EXPECT_NE(styles.find("formatCode=\"0.0%\""), std::string::npos) << styles;  // shares read as percentages
+    std::string core = unzip_part(dir / "s.xlsx", "docProps/core.xml");
+    EXPECT_NE(core.find("2013-01-01T00:00:00Z"), std::string::npos);
+}
+
 }  // namespace

@@ -24,8 +24,8 @@ const IndicatorSummary& indicator(const Summary& s, const std::string& id) {
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 
 // department: d1 website, staff 10, autonomy 50%, 2 of 3 procedures posted
-//             d2 no website, staff 5, no autonomy value, no procedures
-//             d3 no website value, staff 7, autonomy 25%
+//             d2 no website, staff 5, no autonomy value, procedures checked: none found
+//             d3 no website value, staff 7, autonomy 25%, procedures never checked
 // district:   k1 website, staff 1; k2 website, staff 1; k3 no website, staff 0; k4 nothing
 class SummaryTest : public ::testing::Test {
 protected:
@@ -35,7 +35,7 @@ protected:
         EvidenceBuilder b(loaded->get());
         b.unit("d1", "department").fact("website", yes()).fact("staff", integer(10)).fact("autonomy_rate", number("0.5"));
         b.records("procedure", {{b.text("A"), yes(), integer(1)}, {b.text("B"), yes(), integer(3)}, {b.text("C"), no(), integer(1)}});
-        b.unit("d2", "department").fact("website", no()).fact("staff", integer(5));
+        b.unit("d2", "department").fact("website", no()).fact("staff", integer(5)).records("procedure", {});
         b.unit("d3", "department").fact("staff", integer(7)).fact("autonomy_rate", number("0.25"));
         b.unit("k1", "district").fact("website", yes()).fact("staff", integer(1));
         b.unit("k2", "district").fact("website", yes()).fact("staff", integer(1));
@@ -97,38 +97,117 @@ TEST_F(SummaryTest, NumberMeanIsNullWhenNoUnitHasAValue) {
     EXPECT_EQ(a.overall.mean, dec("0.375"));
 }
 
-TEST_F(SummaryTest, AggregateIndicatorsCountEveryUnit) {
+TEST_F(SummaryTest, AggregateIndicatorsHaveNoValueWhereTheKindWasNotChecked) {
     const IndicatorSummary& p = indicator(summary, "posted_procedures");
     EXPECT_EQ(p.type, IndicatorType::Int);
     EXPECT_EQ(p.title, "posted_procedures");  // the title defaults to the id
-    // count() is never missing: d1 has 2, every other unit 0. 2 / 7 = 0.285714285714… → 0.285714286.
+    // d1 has 2 and d2 (checked, none found) 0; nobody checked the others' procedures, so their
+    // count is missing rather than 0: 2 over 2 units with a value, 5 without.
     EXPECT_EQ(p.categories[0].sum, dec("2"));
-    EXPECT_EQ(p.categories[0].with_value, 3u);
-    EXPECT_EQ(p.categories[0].mean, dec("0.666666667"));
-    EXPECT_EQ(p.overall.with_value, 7u);
-    EXPECT_EQ(p.overall.no_value, 0u);
-    EXPECT_EQ(p.overall.mean, dec("0.285714286"));
+    EXPECT_EQ(p.categories[0].with_value, 2u);
+    EXPECT_EQ(p.categories[0].no_value, 1u);
+    EXPECT_EQ(p.categories[0].mean, dec("1"));
+    EXPECT_EQ(p.categories[1].with_value, 0u);
+    EXPECT_FALSE(p.categories[1].mean.has_value());
+    EXPECT_EQ(p.overall.with_value, 2u);
+    EXPECT_EQ(p.overall.no_value, 5u);
+    EXPECT_EQ(p.overall.mean, dec("1"));
+}
+
+TEST_F(SummaryTest, RatioIsTheSumOfOfOverTheSumOfOverWhereBothHaveAValue) {
+    const IndicatorSummary& r = indicator(summary, "posted_share");
+    EXPECT_EQ(r.type, IndicatorType::Ratio);
+    // d1: 2 posted of 3; d2: 0 of 0 (checked, none); d3 and the districts: not checked.
+    const IndicatorFigures& d = r.categories[0];
+    EXPECT_EQ(d.of_sum, dec("2"));
+    EXPECT_EQ(d.over_sum, dec("3"));
+    EXPECT_EQ(d.ratio, dec("0.666666667"));
+    EXPECT_EQ(d.with_value, 2u);
+    EXPECT_EQ(d.no_value, 1u);
+    EXPECT_FALSE(d.sum.has_value());  // a share never reads as a sum
+    EXPECT_FALSE(r.categories[1].ratio.has_value());  // Σ over is 0: no ratio
+    EXPECT_EQ(r.categories[1].over_sum, dec("0"));
+    EXPECT_EQ(r.overall.ratio, dec("0.666666667"));
+    EXPECT_EQ(r.overall.no_value, 5u);
+    std::string table = parscore::engine::render_summary_table(summary);
+    EXPECT_NE(table.find("TTHC được niêm yết: 66.7% department (2 of 3, 1 without a value); - Khối UBND cấp huyện (no "
+                         "value, 4 without a value) (66.7% overall, 2 of 3, 5 without a value)\n"),
+              std::string::npos)
+        << table;
+    std::string json = parscore::engine::render_summary_json(summary);
+    EXPECT_NE(json.find(R"("type": "ratio",
+      "overall": {
+        "ratio": 0.666666667,
+        "of_sum": 2,
+        "over_sum": 3,
+        "with_value": 2,
+        "no_value": 5
+      },)"),
+              std::string::npos)
+        << json;
+}
+
+TEST_F(SummaryTest, PercentIndicatorShowsItsMeanAsAPercentageAndNoSum) {
+    const IndicatorSummary& p = indicator(summary, "autonomy_share");
+    EXPECT_EQ(p.type, IndicatorType::Number);
+    EXPECT_TRUE(p.percent);
+    EXPECT_EQ(p.categories[0].mean, dec("0.375"));
+    std::string table = parscore::engine::render_summary_table(summary);
+    EXPECT_NE(table.find("Tỷ lệ tự chủ bình quân: 37.5% department (mean of 2, 1 without a value); - Khối UBND cấp "
+                         "huyện (no value, 4 without a value) (37.5% overall, mean of 2, 5 without a value)\n"),
+              std::string::npos)
+        << table;
+    EXPECT_EQ(parscore::engine::percent_text(dec("0.4474")), "44.7%");
+    EXPECT_EQ(parscore::engine::percent_text(dec("0.4475")), "44.8%");  // half away from zero
+    EXPECT_EQ(parscore::engine::percent_text(dec("1")), "100%");
+    std::string json = parscore::engine::render_summary_json(summary);
+    EXPECT_NE(json.find(R"("id": "autonomy_share",
+      "title": "Tỷ lệ tự chủ bình quân",
+      "type": "number",
+      "format": "percent",)"),
+              std::string::npos)
+        << json;
+}
+
+TEST_F(SummaryTest, CsvHasOneRowPerIndicatorOverallThenEachCategory) {
+    std::string csv = parscore::engine::render_summary_csv(summary, false);
+    EXPECT_EQ(csv.substr(0, csv.find('\n') + 1),
+              "indicator,title,type,format,category,holds,sum,mean,ratio,of_sum,over_sum,with_value,no_value\n");
+    EXPECT_NE(csv.find("\nwebsites,Cơ quan có trang thông tin điện tử,bool,,,3,,,,,,5,2\n"
+                       "websites,Cơ quan có trang thông tin điện tử,bool,,department,1,,,,,,2,1\n"
+                       "websites,Cơ quan có trang thông tin điện tử,bool,,district,2,,,,,,3,1\n"),
+              std::string::npos)
+        << csv;
+    EXPECT_NE(csv.find("\nautonomy_share,Tỷ lệ tự chủ bình quân,number,percent,department,,0.75,0.375,,,,2,1\n"),
+              std::string::npos)
+        << csv;
+    EXPECT_NE(csv.find("\nposted_share,TTHC được niêm yết,ratio,,district,,,,,0,0,0,4\n"), std::string::npos) << csv;
+    // 1 header + 6 indicators × (overall + 2 categories)
+    EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 19);
+    EXPECT_EQ(parscore::engine::render_summary_csv(summary, true).rfind("\xEF\xBB\xBFindicator,", 0), 0u);
 }
 
 TEST_F(SummaryTest, TableReadsLikeTheProvincesReport) {
     std::string table = parscore::engine::render_summary_table(summary);
-    EXPECT_NE(table.find("Cơ quan có trang thông tin điện tử: 1/2 department (1 without a value), 2/3 district "
-                         "(1 without a value) (3/5 overall, 2 without a value)\n"),
+    // Categories by their labels (district has one), separated by ";" since labels hold commas.
+    EXPECT_NE(table.find("Cơ quan có trang thông tin điện tử: 1/2 department (1 without a value); 2/3 Khối UBND cấp "
+                         "huyện (1 without a value) (3/5 overall, 2 without a value)\n"),
               std::string::npos)
         << table;
-    EXPECT_NE(table.find("Biên chế được giao: 22 department (mean 7.333 of 3), 2 district (mean 0.667 of 3, 1 without "
-                         "a value) (24 overall, mean 4 of 6, 1 without a value)\n"),
+    EXPECT_NE(table.find("Biên chế được giao: 22 department (mean 7.333 of 3); 2 Khối UBND cấp huyện (mean 0.667 of 3, "
+                         "1 without a value) (24 overall, mean 4 of 6, 1 without a value)\n"),
               std::string::npos)
         << table;
-    EXPECT_NE(table.find("Tỷ lệ đơn vị tự chủ: 0.75 department (mean 0.375 of 2, 1 without a value), 0 district (no "
-                         "value, 4 without a value)"),
+    EXPECT_NE(table.find("Tỷ lệ đơn vị tự chủ: 0.75 department (mean 0.375 of 2, 1 without a value); 0 Khối UBND cấp "
+                         "huyện (no value, 4 without a value)"),
               std::string::npos)
         << table;
 }
 
 TEST_F(SummaryTest, JsonHasExactlyTheShapeOfTheSpec) {
     std::string json = parscore::engine::render_summary_json(summary);
-    EXPECT_EQ(json.rfind("{\n  \"year\": 2013,\n  \"basis\": \"all\",\n  \"indicators\": [\n", 0), 0u) << json;
+    EXPECT_EQ(json.rfind("{\n  \"year\": 2013,\n  \"basis\": \"all\",\n  \"warnings\": [],\n  \"indicators\": [\n", 0), 0u)
+        << json;
     EXPECT_NE(json.find(R"("id": "websites",
       "title": "Cơ quan có trang thông tin điện tử",
       "type": "bool",
@@ -172,7 +251,7 @@ TEST(SummaryProvinceTest, EightOfNineteenDepartmentsFourOfElevenDistricts) {
     Summary s = parscore::engine::summarize(loaded->get(), evidence, 2013, parscore::engine::Basis::All);
     std::string table = parscore::engine::render_summary_table(s);
     EXPECT_EQ(first_line(table),
-              "Cơ quan có trang thông tin điện tử: 8/19 department, 4/11 district (12/30 overall)");
+              "Cơ quan có trang thông tin điện tử: 8/19 department; 4/11 Khối UBND cấp huyện (12/30 overall)");
 }
 
 TEST(SummaryStoreTest, TheBasisChoosesWhichInspectionsCount) {
@@ -195,7 +274,7 @@ TEST(SummaryStoreTest, TheBasisChoosesWhichInspectionsCount) {
     request.category = "district";  // ignored: the summary is province-wide
     Summary all = parscore::engine::summarize(rb, store.get(), request);
     EXPECT_EQ(first_line(parscore::engine::render_summary_table(all)),
-              "Cơ quan có trang thông tin điện tử: 1/2 department, 1/1 district (2/3 overall)");
+              "Cơ quan có trang thông tin điện tử: 1/2 department; 1/1 Khối UBND cấp huyện (2/3 overall)");
     EXPECT_EQ(indicator(all, "staff_total").overall.sum, dec("10"));
 
     request.basis = parscore::engine::Basis::Inspected;

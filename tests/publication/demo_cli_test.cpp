@@ -31,17 +31,49 @@ TEST(DemoCli, TwoRunsGiveTheSameRankingAndResults) {
     EXPECT_EQ(mask_random_ids(json_one.out), mask_random_ids(json_two.out));
 }
 
+TEST(DemoCli, SummaryInEveryFormat) {
+    ScratchDir dir;
+    ASSERT_EQ(parscore({"demo", "--db", "d.db"}, dir.path()).code, 0);
+    auto summary = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args = {"summary", "--db", "d.db", "--rules", kDemoRulebook.string(), "--year", "2013"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        return parscore(args, dir.path());
+    };
+    CliRun json = summary({"--format", "json"});
+    ASSERT_EQ(json.code, 0) << json.err;
+    EXPECT_EQ(json.out.rfind("{\n  \"year\": 2013,\n  \"basis\": \"all\",\n  \"warnings\": [", 0), 0u) << json.out;
+    EXPECT_NE(json.out.find("\"category\": \"department\""), std::string::npos);  // ids, not labels
+    CliRun csv = summary({"--format", "csv"});
+    ASSERT_EQ(csv.code, 0) << csv.err;
+    EXPECT_EQ(csv.out.rfind("indicator,title,type,format,category,holds,sum,mean,ratio,of_sum,over_sum,with_value,no_value\n"
+                            "websites,Cơ quan có trang thông tin điện tử,bool,,,12,,,,,,30,0\n"
+                            "websites,Cơ quan có trang thông tin điện tử,bool,,department,8,,,,,,19,0\n",
+                            0),
+              0u)
+        << csv.out;
+    CliRun table = summary({});
+    ASSERT_EQ(table.code, 0) << table.err;
+    EXPECT_EQ(table.out.rfind("Cơ quan có trang thông tin điện tử: 8/19 Khối sở, ban, ngành; 4/11 Khối UBND cấp huyện", 0), 0u)
+        << table.out;
+    EXPECT_EQ(summary({"--format", "xlsx"}).code, 2);  // a workbook needs --out
+    CliRun xlsx = summary({"--format", "xlsx", "--out", "s.xlsx"});
+    ASSERT_EQ(xlsx.code, 0) << xlsx.err;
+    EXPECT_TRUE(fs::exists(dir / "s.xlsx"));
+    EXPECT_EQ(summary({"--format", "html"}).code, 2);
+}
+
 TEST(DemoCli, PrintsTheRankingWithChangesAndTheSummary) {
     ScratchDir dir;
     CliRun r = parscore({"demo"}, dir.path(), {{"PARSCORE_DB", ""}});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_TRUE(fs::exists(dir / "parscore-demo.db"));
-    EXPECT_EQ(r.out.rfind("department (19 units)\n", 0), 0u) << r.out;
-    EXPECT_NE(r.out.find("district (11 units)\n"), std::string::npos) << r.out;
+    // Categories by their labels in the rulebook.
+    EXPECT_EQ(r.out.rfind("Khối sở, ban, ngành (19 units)\n", 0), 0u) << r.out;
+    EXPECT_NE(r.out.find("Khối UBND cấp huyện (11 units)\n"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("change"), std::string::npos);
     EXPECT_NE(r.out.find("Sở Tư pháp"), std::string::npos);
     EXPECT_NE(r.out.find("UBND huyện Đà Bắc"), std::string::npos);
-    EXPECT_NE(r.out.find(": 8/19 department, 4/11 district (12/30 overall)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(": 8/19 Khối sở, ban, ngành; 4/11 Khối UBND cấp huyện (12/30 overall)"), std::string::npos) << r.out;
     EXPECT_NE(r.err.find("2012 published as publication 1"), std::string::npos) << r.err;
 }
 

@@ -134,6 +134,58 @@ band_caps:
     EXPECT_EQ(loaded->sources.file(rb.criterion("g1.z")->span.file).name(), "rulebook.yaml");
 }
 
+TEST(Extends, LabelsUncheckedAndRatiosTravelWithTheirEntries) {
+    const std::string parent = R"(parscore: 1
+id: parent
+version: "1"
+units: [{ id: department, label: "Khối sở" }, { id: district, label: "Khối huyện" }]
+evidence:
+  violation:
+    unchecked: none
+    fields: { kind: text }
+  award:
+    unchecked: none
+    fields: { title: text }
+  units_total: { fact: int }
+  units_autonomous: { fact: int }
+groups:
+  - id: g
+    criteria: [{ id: a, max: 1, points: count(violation) }]
+bands: [{ id: all, min: 0 }]
+indicators:
+  - { id: autonomy, of: units_autonomous, over: units_total }
+  - { id: awards, of: count(award) }
+)";
+    // A child's `units` replaces the whole list, labels included; a replaced kind or indicator
+    // is the child's entry alone (nothing of the parent's entry is kept).
+    const std::string child = R"(parscore: 1
+id: child
+version: "2"
+extends: base.yaml
+units: [department, { id: commune, label: "Khối xã" }]
+evidence:
+  violation:
+    fields: { kind: text, person: text }
+indicators:
+  - { id: autonomy, of: units_autonomous }
+)";
+    auto parent_only = load_files({{"rulebook.yaml", parent}});
+    ASSERT_TRUE(parent_only->ok()) << parent_only->rendered();
+    EXPECT_EQ(parent_only->outcome.rulebook->category_label("district"), "Khối huyện");
+    EXPECT_TRUE(parent_only->outcome.rulebook->indicators[0].is_ratio());
+
+    auto loaded = load_files({{"base.yaml", parent}, {"rulebook.yaml", child}});
+    ASSERT_TRUE(loaded->ok()) << loaded->rendered();
+    const Rulebook& rb = *loaded->outcome.rulebook;
+    EXPECT_EQ(rb.units, (std::vector<std::string>{"department", "commune"}));
+    EXPECT_EQ(rb.category_label("department"), "department");
+    EXPECT_EQ(rb.category_label("commune"), "Khối xã");
+    EXPECT_EQ(rb.evidence.find("violation")->unchecked, core::Unchecked::Missing);
+    EXPECT_EQ(rb.evidence.find("award")->unchecked, core::Unchecked::None);
+    ASSERT_EQ(rb.indicators.size(), 2u);
+    EXPECT_FALSE(rb.indicators[0].is_ratio());
+}
+
 TEST(Extends, ParentsApplyRootFirst) {
     const std::string middle = "parscore: 1\nid: middle\nversion: \"1\"\nextends: base.yaml\ntitle: Middle\nscale: 10\n";
     const std::string leaf = "parscore: 1\nid: leaf\nversion: \"1\"\nextends: sub/../middle.yaml\ntitle: Leaf\n";

@@ -212,6 +212,52 @@ parscore: 1
     EXPECT_NE(a->outcome.rulebook->sha256, b->outcome.rulebook->sha256);  // the bytes differ
 }
 
+TEST(Loader, UnitCategoriesMayCarryLabels) {
+    std::string text = std::string(kMinimal);
+    text.replace(text.find("units: [department]"), 19,
+                 "units:\n  - { id: department, label: \"Khối sở, ban, ngành\" }\n  - district\n  - { id: commune }");
+    auto loaded = load_text(text);
+    ASSERT_TRUE(loaded->ok()) << loaded->rendered();
+    const Rulebook& rb = *loaded->outcome.rulebook;
+    EXPECT_EQ(rb.units, (std::vector<std::string>{"department", "district", "commune"}));
+    EXPECT_EQ(rb.category_label("department"), "Khối sở, ban, ngành");
+    EXPECT_EQ(rb.category_label("district"), "district");  // no label: the id
+    EXPECT_EQ(rb.category_label("commune"), "commune");
+    EXPECT_EQ(rb.category_label("province"), "province");  // not a category of the rulebook
+}
+
+TEST(Loader, RecordKindsAreUncheckedMissingUnlessTheySayNone) {
+    std::string text = std::string(kMinimal);
+    text.replace(text.find("evidence:\n"), 10,
+                 "evidence:\n  violation:\n    unchecked: none\n    fields: { kind: text }\n"
+                 "  staff:\n    unchecked: missing\n    fields: { person: text }\n");
+    auto loaded = load_text(text);
+    ASSERT_TRUE(loaded->ok()) << loaded->rendered();
+    const core::EvidenceSchema& schema = loaded->outcome.rulebook->evidence;
+    EXPECT_EQ(schema.find("violation")->unchecked, core::Unchecked::None);
+    EXPECT_EQ(schema.find("staff")->unchecked, core::Unchecked::Missing);
+    EXPECT_EQ(schema.find("procedure")->unchecked, core::Unchecked::Missing);  // the default
+}
+
+TEST(Loader, IndicatorsTakeARatioOrAPercentFormat) {
+    std::string text = std::string(kMinimal) + R"yaml(indicators:
+  - { id: counted, of: count(procedure) }
+  - { id: autonomy, of: count(procedure where posted), over: count(procedure) }
+  - { id: share, of: "share(procedure, posted)", format: percent }
+)yaml";
+    auto loaded = load_text(text);
+    ASSERT_TRUE(loaded->ok()) << loaded->rendered();
+    const auto& indicators = loaded->outcome.rulebook->indicators;
+    ASSERT_EQ(indicators.size(), 3u);
+    EXPECT_FALSE(indicators[0].is_ratio());
+    EXPECT_EQ(indicators[0].format, IndicatorFormat::Plain);
+    EXPECT_TRUE(indicators[1].is_ratio());
+    EXPECT_TRUE(indicators[1].over.type.is(dsl::BaseType::Int));
+    EXPECT_EQ(indicators[2].format, IndicatorFormat::Percent);
+    EXPECT_FALSE(indicators[2].is_ratio());
+    EXPECT_NE(dump(*loaded->outcome.rulebook).find("indicator share 'share' format percent"), std::string::npos);
+}
+
 TEST(Loader, BomAndCrlfAreReadLikeLfButHashedAsWritten) {
     std::string crlf = "\xEF\xBB\xBF";
     for (char c : std::string(kMinimal)) {

@@ -98,7 +98,7 @@ std::string dump(const Rulebook& rb) {
     const dsl::Program& p = *rb.program;
     o << "rulebook " << rb.id << " " << rb.version << " format " << rb.format << "\n";
     o << "title " << rb.title << "\nscale " << rb.scale.to_string() << "\nunits";
-    for (const auto& u : rb.units) o << " " << u;
+    for (const auto& u : rb.units) o << " " << u << " '" << rb.category_label(u) << "'";
     o << "\n";
     for (const auto& param : rb.params) {
         o << "param " << param.name << " = ";
@@ -115,7 +115,8 @@ std::string dump(const Rulebook& rb) {
     }
     for (const auto& k : rb.evidence.kinds) {
         o << (k.is_fact ? "fact " : "kind ") << k.name << " combine " << (k.combine == core::Combine::Latest ? "latest" : "union")
-          << " key " << (k.key ? k.fields[*k.key].name : "-") << "\n";
+          << " key " << (k.key ? k.fields[*k.key].name : "-")
+          << " unchecked " << (k.unchecked == core::Unchecked::None ? "none" : "missing") << "\n";
         for (const auto& f : k.fields) {
             o << "  field " << f.name << " " << core::field_type_name(f.type);
             for (const auto& v : f.enum_values) o << " '" << v << "'";
@@ -149,7 +150,9 @@ std::string dump(const Rulebook& rb) {
           << " of " << (b.quota_of.empty() ? "-" : b.quota_of) << "\n";
     }
     for (const auto& i : rb.indicators) {
-        o << "indicator " << i.id << " '" << i.title << "'\n    of " << compiled(p, i.of) << "\n";
+        o << "indicator " << i.id << " '" << i.title << "'"
+          << (i.format == IndicatorFormat::Percent ? " format percent" : "") << "\n    of " << compiled(p, i.of) << "\n";
+        if (i.is_ratio()) o << "    over " << compiled(p, i.over) << "\n";
     }
     return o.str();
 }

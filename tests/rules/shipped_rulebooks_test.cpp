@@ -59,6 +59,13 @@ TEST(ShippedRulebooks, HoaBinh2013LoadsWithoutAnyDiagnostic) {
     EXPECT_EQ(rb.id, "hoa-binh-cchc");
     EXPECT_EQ(rb.version, "2013.1");
     EXPECT_EQ(rb.units, (std::vector<std::string>{"department", "district"}));
+    EXPECT_EQ(rb.category_label("department"), "Khối sở, ban, ngành");
+    EXPECT_EQ(rb.category_label("district"), "Khối UBND cấp huyện");
+    // Events anyone may report have none for a unit nobody reported; what inspections check is
+    // missing until they check it.
+    EXPECT_EQ(rb.evidence.find("violation")->unchecked, core::Unchecked::None);
+    EXPECT_EQ(rb.evidence.find("innovation")->unchecked, core::Unchecked::None);
+    EXPECT_EQ(rb.evidence.find("procedure")->unchecked, core::Unchecked::Missing);
     EXPECT_EQ(rb.groups.size(), 8u);
     EXPECT_EQ(rb.criterion_count(), 34u);
     EXPECT_EQ(total_max(rb), *Decimal::from_int(100));
@@ -92,6 +99,9 @@ TEST(ShippedRulebooks, Province2026ExtendsTheHoaBinhRulebook) {
     const Rulebook& rb = *loaded->outcome.rulebook;
     EXPECT_EQ(rb.id, "province-cchc-2026");
     EXPECT_EQ(rb.units, (std::vector<std::string>{"department", "commune"}));
+    EXPECT_EQ(rb.category_label("department"), "Khối sở, ban, ngành");
+    EXPECT_EQ(rb.category_label("commune"), "Khối UBND cấp xã");
+    EXPECT_EQ(rb.evidence.find("violation")->unchecked, core::Unchecked::None);  // inherited
     EXPECT_EQ(total_max(rb), *Decimal::from_int(100));
     EXPECT_EQ(rb.criterion("chi_dao.cap_xa"), nullptr);
     EXPECT_EQ(rb.criterion("hien_dai_hoa.dvc_muc_3"), nullptr);

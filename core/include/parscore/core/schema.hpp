@@ -26,6 +26,11 @@ struct FieldDef {
 
 enum class Combine { Union, Latest };
 
+/// What an aggregate over a record kind gives for a unit no counted inspection checked (listed
+/// the kind, even as `[]`): missing (absence of evidence is not evidence of absence), or — for
+/// events anyone may report, such as violations — no records.
+enum class Unchecked { Missing, None };
+
 struct KindDef {
     std::string name;
     bool is_fact = false;
@@ -33,6 +38,7 @@ struct KindDef {
     std::vector<FieldDef> fields;
     std::optional<std::size_t> key;  // index into fields
     Combine combine = Combine::Union;
+    Unchecked unchecked = Unchecked::Missing;  // record kinds only
     Span span{};
 
     std::optional<std::size_t> field_index(std::string_view field) const;

@@ -51,6 +51,7 @@ struct Node {
     Op op = Op::Const;
     BaseType type = BaseType::Error;  // the result type (lists: the element type)
     bool columnar = false;            // an aggregate with a column-wise path (set by Program::add)
+    bool missing_unchecked = false;   // an aggregate over a kind declared `unchecked: missing`
     NodeId a = kNoNode, b = kNoNode, c = kNoNode, d = kNoNode;
     Span span{};
     Value constant{};

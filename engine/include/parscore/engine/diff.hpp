@@ -2,6 +2,7 @@
 // What-if (SPEC §6 `diff`): the same evidence scored under two rulebooks — a unit's points,
 // total, band or rank before and after, the criteria behind each change, and how many units move
 // between bands. Units are matched by id, criteria by full id.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -66,6 +67,8 @@ struct RulebookDiff {
     /// the second's; unchanged bands are not listed.
     std::vector<BandMove> band_moves;
     std::vector<Warning> warnings;  // run-wide warnings of the second rulebook's evaluation
+    /// What people read for each category: the second rulebook's label, else the first's.
+    std::map<std::string, std::string> category_labels;
 };
 
 /// Compares two evaluations of the same evidence and year, under `before_rb` and `after_rb`.

@@ -55,6 +55,7 @@ struct Explanation {
     std::string rulebook_id, rulebook_version;
     int year = 0;
     Basis basis = Basis::All;
+    std::string category_label;  // what people read for the unit's category
     std::size_t ranked_in_category = 0;
     std::string band_from_total, band_after_caps, band;  // ids ("" when incomplete)
     std::vector<ExplainedItem> items;

@@ -22,4 +22,7 @@ struct WorkbookError : std::runtime_error {
 void write_xlsx(const rules::Rulebook& rulebook, const Evaluation& evaluation, const Summary* summary,
                 const std::filesystem::path& path);
 
+/// `summary --format xlsx`: one "Indicators" sheet (as in the ranking workbook), same properties.
+void write_summary_xlsx(const rules::Rulebook& rulebook, const Summary& summary, const std::filesystem::path& path);
+
 }  // namespace parscore::engine

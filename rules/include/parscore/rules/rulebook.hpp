@@ -64,11 +64,22 @@ struct Band {
     Span span{};
 };
 
+/// How an indicator's figures read (docs/rule-authoring.md, "Indicators").
+enum class IndicatorFormat {
+    Plain,    // counts for bool, sum and mean for int/number
+    Percent,  // a number whose values are shares: the mean is a percentage, the sum is not shown
+};
+
 struct Indicator {
     std::string id;
     std::string title;
-    dsl::Compiled of;  // bool, int or number
+    dsl::Compiled of;    // bool, int or number
+    dsl::Compiled over;  // the ratio's denominator (int or number); root kNoNode when absent
+    IndicatorFormat format = IndicatorFormat::Plain;
     Span span{};
+
+    /// With `over`: the figure is Σ of ÷ Σ over, a share shown as a percentage.
+    bool is_ratio() const { return over.root != dsl::kNoNode; }
 };
 
 /// One file a rulebook was built from (root first), with its bytes as read.
@@ -83,7 +94,8 @@ struct Rulebook {
     std::string id;
     std::string version;
     std::string title;
-    std::vector<std::string> units;  // categories scored, in order
+    std::vector<std::string> units;        // categories scored, in order
+    std::vector<std::string> unit_labels;  // per category of `units`: its label, defaulting to the id
     Decimal scale;                   // default 100
     std::vector<dsl::Param> params;
     core::EvidenceSchema evidence;
@@ -101,6 +113,9 @@ struct Rulebook {
     /// root first, each followed by a line feed.
     std::string sha256;
 
+    /// What a person reads for a category: its label, or the id itself when it has none or is
+    /// not one of `units`.
+    std::string category_label(std::string_view category) const;
     const Band* band(std::string_view id) const;
     std::optional<std::size_t> band_index(std::string_view id) const;
     const Criterion* criterion(std::string_view full_id) const;
