@@ -26,6 +26,10 @@ namespace fs = std::filesystem;
 namespace demo = engine::demo;
 
 constexpr const char* kDefaultPath = "parscore-demo.db";
+// Printed first, so that no table of the demo is read as a judgement of a real agency.
+constexpr const char* kFictional =
+    "Fictional data: the inspections, people, violations and scores below are invented; the agencies' names are "
+    "real and used for illustration only (docs/demo.md).";
 
 void remove_database_files(const fs::path& path) {
     std::error_code ec;
@@ -94,6 +98,7 @@ int run_demo(Context& ctx) {
         throw CliError(kIo, "cannot write '" + path.string() + "': " + ec.message());
     }
 
+    ctx.out << kFictional << "\n\n";
     ctx.out << engine::render_table(rb.rulebook, outcome.ranking, true);
     ctx.out << "\n" << engine::render_summary_table(summary);
     print_warnings(ctx, outcome.ranking.warnings);

@@ -8,6 +8,7 @@
 #include "parscore/core/text_file.hpp"
 #include "parscore/core/utf8.hpp"
 #include "parscore/inspections/evidence_csv.hpp"
+#include "parscore/inspections/codes.hpp"
 #include "parscore/inspections/report.hpp"
 #include "store_cli.hpp"
 
@@ -133,7 +134,7 @@ void import(Context& ctx, const ImportArgs& args) {
     ins::Store store = open_store(ctx, ins::OpenMode::CreateOnCommit);
     if (!args.again && !diags.has_errors()) {
         if (auto when = store.imported_before(in->raw_sha256)) {
-            diags.error("E416", core::Span{*in->file, 0, 0},
+            diags.error(ins::csv::kImportedBefore, core::Span{*in->file, 0, 0},
                         "this file (SHA-256 " + in->raw_sha256.substr(0, 12) + "…) was imported on " + *when +
                             "; use --again to import it once more");
         }

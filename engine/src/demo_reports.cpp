@@ -2,9 +2,10 @@
 // random stream around its capacity: procedures and whether they are posted, the one-stop desk's
 // staff, dossiers, staff, finance and modernisation facts. A unit's self-assessment reports every
 // fact, a little rosier than the truth; the scheduled visit records what the team saw, which wins
-// over the self-assessment when scoring on all evidence (SPEC §4.1). Surprise visits find the
-// violations the seed report lists: late, drunk, asleep, desks closed, citizens sent to
-// specialist rooms.
+// over the self-assessment when scoring on all evidence (docs/store.md). Surprise visits find
+// the violations the seed report lists: late, drunk, asleep, desks closed, citizens sent to
+// specialist rooms, harassment and "envelopes" in handling procedures, indifference. All of it is
+// fictional; only the agencies' names are real.
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -76,7 +77,13 @@ struct Procedure {
     std::string code;
     bool posted = true, on_portal = true, one_stop = false;
     std::string inter_agency = "not_required";
-    int online_level = 1;  // 2013: online services only at level 1 (the target was level 2)
+    int online_level = 0;  // 0: not online; 2013: mostly level 1 (the target was level 2)
+};
+
+struct Innovation {
+    std::string title;
+    std::string decision;  // the recognition decision the unit cites
+    bool recognised = false;  // whether the appraisal found that decision
 };
 
 struct Staff {
@@ -93,38 +100,44 @@ struct UnitYear {
     std::vector<Staff> desk;
     Facts facts;        // the truth, in the rulebook's order
     Facts claims;       // self-assessment values that differ from the truth
-    std::vector<std::string> innovations;
+    std::vector<Innovation> innovations;
     std::vector<std::pair<std::string, std::string>> seen_on_visit;  // violations: kind, person
     core::Date visit;   // the scheduled visit
 };
 
 /// The facts a scheduled visit checks itself; the self-assessment is trusted for the rest.
-constexpr std::array kVerifiedFacts{"one_stop_desk", "website", "e_office", "iso_9001", "digital_signature_rate",
+constexpr std::array kVerifiedFacts{"procedures_published", "one_stop_desk", "website", "e_office", "iso_9001",
                                     "satisfaction"};
+
+bool district(const UnitProfile& p) { return std::string_view(p.category) == "district"; }
 
 void draw_procedures(UnitYear& y, DemoRandom& rng, int year, int q) {
     const UnitProfile& p = *y.unit;
-    // 2012 is the smaller year: fewer procedures had been moved to the one-stop desk.
-    const int one_stop = year == kYear ? p.one_stop : std::max(0, p.one_stop - rng.between(1, 3));
-    const int others = p.one_stop_desk ? (rng.chance(q) ? 0 : rng.between(1, 2)) : rng.between(4, 7);
-    const int n = one_stop + others;
+    // 2012 is the smaller year: fewer procedures had been moved to the one-stop desk (the district
+    // set alike in every district).
+    const int fewer = district(p) ? 3 : rng.between(1, 3);
+    const int one_stop = year == kYear ? p.one_stop : std::max(0, p.one_stop - fewer);
+    const int inter_agency = std::min(p.inter_agency, one_stop);
+    const int n = p.procedures;
     for (int i = 0; i < n; ++i) {
         Procedure proc;
         char code[16];
         std::snprintf(code, sizeof code, "%03d", i + 1);
         proc.code = std::string(p.prefix) + "-" + code;
         proc.one_stop = i < one_stop;
-        if (i < (year == kYear ? p.inter_agency : std::min(p.inter_agency, one_stop))) proc.inter_agency = "applied";
+        if (i < inter_agency) proc.inter_agency = "applied";
+        // Online only where there is a website: level 1, a few at level 2 at the strongest units.
+        if (p.website) proc.online_level = i >= n - p.online_level_2 ? 2 : 1;
         y.procedures.push_back(std::move(proc));
     }
     // Lists not fully posted, at the office or on the portal (a weakness the report names).
     auto unpost = [&](bool Procedure::*flag, int missing) {
         for (int k = 0; k < missing && n > 0; ++k) y.procedures[rng.below(static_cast<std::uint32_t>(n))].*flag = false;
     };
-    if (!rng.chance(q)) unpost(&Procedure::posted, rng.between(1, std::max(1, n / 4)));
-    if (!rng.chance(q - 10)) unpost(&Procedure::on_portal, rng.between(1, std::max(1, n / 3)));
+    if (!rng.chance(q)) unpost(&Procedure::posted, rng.between(1, std::max(1, n / 12)));
+    if (!rng.chance(q - 10)) unpost(&Procedure::on_portal, rng.between(1, std::max(1, n / 8)));
     // Some procedures needing several agencies are still handled by one alone.
-    if (p.one_stop_desk && one_stop > p.inter_agency && rng.chance((100 - q) / 2)) {
+    if (p.one_stop_desk && one_stop > inter_agency && rng.chance((100 - q) / 2)) {
         y.procedures[static_cast<std::size_t>(one_stop - 1)].inter_agency = "not_applied";
     }
 }
@@ -143,9 +156,20 @@ void draw_desk(UnitYear& y, DemoRandom& rng, DemoRandom& names, int q) {
     if (rng.chance((100 - q) / 2)) y.desk[rng.below(static_cast<std::uint32_t>(staff))].assigned = false;
 }
 
+/// Review of the unit's procedures (rà soát): departments amend, replace or abolish some of their
+/// own (95 in 2013); district committees review the shared district set and change none.
+void draw_procedure_review(Facts& f, const UnitProfile& p, DemoRandom& rng, int year, int q) {
+    const int changed = year == kYear ? p.procedures_changed : p.procedures_changed * 2 / 3;
+    const int to_review = std::min(p.procedures, changed + rng.between(4, 15));
+    const int reviewed = rng.chance(q) ? to_review : std::max(changed, to_review - rng.between(1, 4));
+    f.emplace_back("procedures_published", integer(p.procedures));
+    f.emplace_back("procedures_to_review", integer(to_review));
+    f.emplace_back("procedures_reviewed", integer(reviewed));
+    f.emplace_back("procedures_changed", integer(changed));
+}
+
 void draw_facts(UnitYear& y, DemoRandom& rng, int year, int q) {
     const UnitProfile& p = *y.unit;
-    const bool district = std::string_view(p.category) == "district";
     Facts& f = y.facts;
     auto flag = [&](const char* kind, int percent) { f.emplace_back(kind, Datum{rng.chance(percent)}); };
 
@@ -157,7 +181,7 @@ void draw_facts(UnitYear& y, DemoRandom& rng, int year, int q) {
     const int to_fix = rng.between(0, 4);
     f.emplace_back("findings_to_fix", integer(to_fix));
     f.emplace_back("findings_fixed", integer(rng.chance(q) ? to_fix : std::max(0, to_fix - 1)));
-    if (district) flag("commune_guidance", q + 5);
+    if (district(p)) flag("commune_guidance", q + 5);
 
     const int reviewed = year == kYear ? p.legal_reviewed : std::max(5, p.legal_reviewed * rng.between(70, 95) / 100);
     f.emplace_back("legal_docs_due", integer(reviewed + (rng.chance(q + 5) ? 0 : rng.between(1, std::max(1, reviewed / 10)))));
@@ -166,8 +190,11 @@ void draw_facts(UnitYear& y, DemoRandom& rng, int year, int q) {
     const int illegal = rng.chance(70) ? 0 : rng.between(1, 3);
     f.emplace_back("illegal_docs_found", integer(illegal));
     f.emplace_back("illegal_docs_handled", integer(rng.chance(q) ? illegal : std::max(0, illegal - 1)));
+    draw_procedure_review(f, p, rng, year, q);
 
-    const int received = !p.one_stop_desk ? rng.between(20, 200) : district ? rng.between(2000, 12000) : rng.between(300, 4000);
+    const int received = p.procedures == 0 ? 0 : !p.one_stop_desk ? rng.between(20, 200)
+                         : district(p)     ? rng.between(2000, 12000)
+                                           : rng.between(300, 4000);
     const int late = rng.chance(q - 15) ? 0 : received * rng.between(2, 60) / 1000;
     f.emplace_back("dossiers_received", integer(received));
     f.emplace_back("dossiers_late", integer(late));
@@ -175,6 +202,7 @@ void draw_facts(UnitYear& y, DemoRandom& rng, int year, int q) {
     const int complaints = rng.between(0, 12);
     f.emplace_back("complaints_received", integer(complaints));
     f.emplace_back("complaints_resolved", integer(rng.chance(q) ? complaints : complaints - rng.between(0, complaints)));
+    f.emplace_back("desk_required", Datum{p.desk_required});
     f.emplace_back("one_stop_desk", Datum{p.one_stop_desk});
 
     flag("job_position_scheme", q + 5);
@@ -183,26 +211,36 @@ void draw_facts(UnitYear& y, DemoRandom& rng, int year, int q) {
     f.emplace_back("staff_meeting_standard", permille(rng.between(std::max(700, q * 10 - 40), 1000)));
     flag("training_plan_met", q + 5);
     f.emplace_back("staff_disciplined", integer(rng.chance(q + 15) ? 0 : 1));
+    if (district(p)) {
+        // The seed's commune staff figures are the 2013 ones; 2012 had a few fewer up to standard.
+        const int behind = year == kYear ? 0 : rng.between(2, 8);
+        f.emplace_back("commune_officials", integer(p.commune_officials));
+        f.emplace_back("commune_officials_standard", integer(p.commune_officials_standard - behind));
+        f.emplace_back("commune_civil_servants", integer(p.commune_civil_servants));
+        f.emplace_back("commune_civil_servants_standard", integer(p.commune_civil_servants_standard - behind));
+    }
 
-    f.emplace_back("autonomy_rate", permille(year == kYear ? p.autonomy_permille : p.autonomy_permille - rng.between(0, 80)));
+    f.emplace_back("subordinate_units", integer(p.subordinate));
+    f.emplace_back("autonomous_units", integer(year == kYear ? p.autonomous : std::max(0, p.autonomous - rng.between(0, p.autonomous / 5))));
     flag("budget_published", q + 10);
     if (p.investment) f.emplace_back("disbursement_rate", permille(rng.chance(q) ? rng.between(850, 1000) : rng.between(550, 850)));
 
     f.emplace_back("website", Datum{p.website});
     f.emplace_back("e_office", Datum{p.e_office});
-    const int signed_share = p.e_office ? rng.between(300, 700) : rng.between(0, 100);
-    f.emplace_back("digital_signature_rate", permille(signed_share));
+    // No digitally signed documents yet in 2012–2013: the fact is not recorded at all.
     f.emplace_back("iso_9001", Datum{year == kYear || rng.chance(85)});
+    // The province's satisfaction survey of 2013 covered the one-stop desks of the districts and of
+    // the strongest departments; there was none in 2012.
+    const bool surveyed = year == kYear && p.one_stop_desk && (district(p) || p.capacity >= 90);
     const int satisfaction = rng.between(q * 10 - 60, std::min(985, q * 10 + 80));
-    f.emplace_back("satisfaction", permille(satisfaction));
+    if (surveyed) f.emplace_back("satisfaction", permille(satisfaction));
     f.emplace_back("head_disciplined", Datum{false});
     f.emplace_back("corruption_case", Datum{false});
 
     // What the self-assessment makes rosier; the scheduled visit checks these itself.
     if (!p.website && rng.chance(35)) y.claims.emplace_back("website", Datum{true});
-    if (!p.one_stop_desk && rng.chance(50)) y.claims.emplace_back("one_stop_desk", Datum{true});  // a desk on paper
-    y.claims.emplace_back("digital_signature_rate", permille(signed_share + rng.between(0, 150)));
-    y.claims.emplace_back("satisfaction", permille(satisfaction + rng.between(20, 80)));
+    if (p.desk_required && !p.one_stop_desk && rng.chance(50)) y.claims.emplace_back("one_stop_desk", Datum{true});  // a desk on paper
+    if (surveyed) y.claims.emplace_back("satisfaction", permille(satisfaction + rng.between(20, 80)));
 }
 
 UnitYear draw_unit_year(int year, std::size_t index) {
@@ -216,10 +254,13 @@ UnitYear draw_unit_year(int year, std::size_t index) {
     draw_procedures(y, rng, year, q);
     draw_desk(y, rng, names, q);
     draw_facts(y, rng, year, q);
+    // The innovations the unit claims, each citing a decision; the appraisal finds a recognition
+    // decision of the province for some of them only.
     const int innovations = q >= 85 ? rng.between(1, 3) : q >= 75 ? rng.between(0, 2) : rng.between(0, 1);
     for (int i = 0; i < innovations; ++i) {
-        std::string title = pick(rng, kInnovations);
-        if (std::find(y.innovations.begin(), y.innovations.end(), title) == y.innovations.end()) y.innovations.push_back(title);
+        Innovation claim{pick(rng, kInnovations), std::to_string(rng.between(120, 2400)) + "/QĐ-UBND", rng.chance(q - 25)};
+        auto same = [&](const Innovation& x) { return x.title == claim.title; };
+        if (std::none_of(y.innovations.begin(), y.innovations.end(), same)) y.innovations.push_back(std::move(claim));
     }
     if (rng.chance((100 - q) / 3)) y.seen_on_visit.emplace_back(rng.chance(50) ? "late" : "phone_in_meeting", person_name(names));
     return y;
@@ -272,6 +313,19 @@ KindFindings violations(const std::vector<std::pair<std::string, std::string>>& 
     return k;
 }
 
+/// As claimed (every title recognised by the province, citing its decision) or as the appraisal
+/// found it (the unit's own claim only, without a decision, where no recognition was found).
+KindFindings innovations(const UnitYear& y, bool claimed) {
+    KindFindings k = records("innovation", {"title", "recognised_by", "decision"});
+    for (const Innovation& i : y.innovations) {
+        const bool recognised = claimed || i.recognised;
+        k.values.emplace_back(Datum{i.title});
+        k.values.emplace_back(Datum{std::string(recognised ? "province" : "unit")});
+        k.values.emplace_back(Datum{recognised ? i.decision : std::string()});
+    }
+    return k;
+}
+
 Report report(const UnitYear& y, core::Date date, InspectionKind kind, std::vector<std::string> team) {
     Report r;
     r.header.unit = y.unit->id;
@@ -294,9 +348,7 @@ Report self_assessment(const UnitYear& y, int year) {
     r.findings.push_back(procedures(y, true));
     if (!y.desk.empty()) r.findings.push_back(desk_staff(y, true));
     r.findings.push_back(violations({}));
-    KindFindings innovation = records("innovation", {"title"});
-    for (const std::string& title : y.innovations) innovation.values.emplace_back(Datum{title});
-    r.findings.push_back(std::move(innovation));
+    r.findings.push_back(innovations(y, true));
     for (const auto& truth : y.facts) {
         auto claim = std::find_if(y.claims.begin(), y.claims.end(), [&](const auto& c) { return c.first == truth.first; });
         r.findings.push_back(fact(truth.first, claim == y.claims.end() ? truth.second : claim->second));
@@ -309,6 +361,7 @@ Report scheduled_visit(const UnitYear& y, std::size_t index, int year) {
     r.findings.push_back(procedures(y, false));
     if (!y.desk.empty()) r.findings.push_back(desk_staff(y, false));
     r.findings.push_back(violations(y.seen_on_visit));
+    r.findings.push_back(innovations(y, false));
     for (const auto& [kind, value] : y.facts) {
         if (std::find(kVerifiedFacts.begin(), kVerifiedFacts.end(), kind) != kVerifiedFacts.end()) {
             r.findings.push_back(fact(kind, value));
@@ -331,10 +384,10 @@ const std::vector<Surprise>& surprises() {
         {2012, "huyen-kim-boi", 10, 23, {"sent_to_specialist_room"}},
         {2013, "so-xay-dung", 3, 12, {"late", "late"}},
         {2013, "so-tu-phap", 4, 2, {}},
-        {2013, "so-tai-nguyen-moi-truong", 5, 21, {"sent_to_specialist_room", "desk_closed"}},
+        {2013, "so-tai-nguyen-moi-truong", 5, 21, {"sent_to_specialist_room", "desk_closed", "harassment"}},
         {2013, "huyen-da-bac", 6, 18, {"drunk", "late"}},
-        {2013, "huyen-lac-son", 8, 6, {"asleep", "late", "late"}},
-        {2013, "huyen-kim-boi", 9, 10, {"desk_closed", "sent_to_specialist_room"}},
+        {2013, "huyen-lac-son", 8, 6, {"asleep", "late", "late", "indifference"}},
+        {2013, "huyen-kim-boi", 9, 10, {"desk_closed", "sent_to_specialist_room", "petty_bribery"}},
         {2013, "so-y-te", 10, 8, {"left_early", "phone_in_meeting"}},
     };
     return list;

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "codes.hpp"
 #include "parscore/core/suggest.hpp"
 #include "parscore/core/utf8.hpp"
 #include "parscore/engine/scorer.hpp"

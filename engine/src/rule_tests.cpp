@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "codes.hpp"
 #include "findings_evidence.hpp"
 #include "parscore/core/render.hpp"
 #include "parscore/core/text_file.hpp"
@@ -230,7 +231,7 @@ RuleTestRun run_rule_tests(const std::vector<fs::path>& paths, core::SourceSet& 
         file.file = sources.add(path, std::move(text.text));
         if (text.status != core::ReadStatus::Ok) {
             auto at = static_cast<std::uint32_t>(text.bad_offset);
-            run.diagnostics.error("E508", core::Span{file.file, at, at + 1}, std::string("cannot read the test file: ") + core::describe(text.status));
+            run.diagnostics.error(code::kUnreadable, core::Span{file.file, at, at + 1}, std::string("cannot read the test file: ") + core::describe(text.status));
             ++run.failed_files;
             continue;
         }
@@ -254,14 +255,14 @@ RuleTestRun run_rule_tests(const std::vector<fs::path>& paths, core::SourceSet& 
             const core::ReadStatus why = std::filesystem::is_directory(file.rulebook_path, ec) ? core::ReadStatus::IsDirectory
                                          : std::filesystem::exists(file.rulebook_path, ec)   ? core::ReadStatus::Unreadable
                                                                                              : core::ReadStatus::NotFound;
-            run.diagnostics.error("E506", file.rulebook_span,
+            run.diagnostics.error(code::kBadRulebook, file.rulebook_span,
                                   "cannot read rulebook '" + file.rulebook_path + "': " + core::describe(why));
             ++run.failed_files;
             continue;
         }
         if (!loaded.rulebook) {
             if (fresh) run.diagnostics.append(loaded.diagnostics);
-            run.diagnostics.error("E506", file.rulebook_span, "rulebook '" + file.rulebook_path + "' has errors");
+            run.diagnostics.error(code::kBadRulebook, file.rulebook_span, "rulebook '" + file.rulebook_path + "' has errors");
             ++run.failed_files;
             continue;
         }

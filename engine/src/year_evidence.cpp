@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "codes.hpp"
 #include "parscore/core/plural.hpp"
 
 namespace parscore::engine {
@@ -24,13 +25,13 @@ std::vector<Warning> misfit_warnings(const rules::Rulebook& rb, const inspection
         const core::KindDef& kind = rb.evidence.kinds[m.kind];
         std::string id = kind.is_fact ? kind.name : kind.name + "." + kind.fields[m.field].name;
         if (m.not_fitting > 0) {
-            out.push_back({"W306", id,
+            out.push_back({code::kStoredMismatch, id,
                            core::count_of(m.not_fitting, "stored value") + " of " + id +
                                (m.not_fitting == 1 ? " does" : " do") +
                                " not fit the rulebook's declared type and read as missing"});
         }
         if (m.lacking > 0) {
-            out.push_back({"W306", id, core::count_of(m.lacking, "stored record") + " of " + kind.name +
+            out.push_back({code::kStoredMismatch, id, core::count_of(m.lacking, "stored record") + " of " + kind.name +
                                            (m.lacking == 1 ? " lacks" : " lack") + " the field '" +
                                            kind.fields[m.field].name + "', which reads as missing"});
         }
@@ -43,7 +44,7 @@ std::vector<Warning> misfit_warnings(const rules::Rulebook& rb, const inspection
 void coverage_warnings(const inspections::EvidenceSet& evidence, int year, Basis basis, std::vector<Warning>& out) {
     const std::string when = std::to_string(year) + " (basis " + basis_name(basis) + ")";
     if (evidence.inspections.empty()) {
-        out.push_back({"W308", "", "no inspection counts for " + when + ": every unit is scored without evidence"});
+        out.push_back({code::kEmptyYear, "", "no inspection counts for " + when + ": every unit is scored without evidence"});
     }
     std::set<std::string_view> with_evidence;
     for (const inspections::InspectionRef& i : evidence.inspections) with_evidence.insert(i.unit);
@@ -54,7 +55,7 @@ void coverage_warnings(const inspections::EvidenceSet& evidence, int year, Basis
         names += (without++ ? ", " : "") + u.id;
     }
     if (without > 0) {
-        out.push_back({"W309", "", core::count_of(without, "unit") + (without == 1 ? " has" : " have") +
+        out.push_back({code::kUnitsWithoutEvidence, "", core::count_of(without, "unit") + (without == 1 ? " has" : " have") +
                                        " no counted inspection in " + when + ": " + names});
     }
 }
@@ -65,7 +66,7 @@ std::vector<Warning> evidence_warnings(const rules::Rulebook& rulebook, const in
                                        Basis basis) {
     std::vector<Warning> out = misfit_warnings(rulebook, evidence);
     for (const inspections::UncoveredUnit& u : evidence.uncovered) {
-        out.push_back({"W307", u.id,
+        out.push_back({code::kUnitNotScored, u.id,
                        "unit '" + u.id + "' has evidence in the year but is not scored: " +
                            (u.inactive ? std::string("it is not active in the year")
                                        : "its category '" + u.category + "' is not among the rulebook's units")});

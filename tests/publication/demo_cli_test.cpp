@@ -53,7 +53,7 @@ TEST(DemoCli, SummaryInEveryFormat) {
         << csv.out;
     CliRun table = summary({});
     ASSERT_EQ(table.code, 0) << table.err;
-    EXPECT_EQ(table.out.rfind("Cơ quan có trang thông tin điện tử: 8/19 Khối sở, ban, ngành; 4/11 Khối UBND cấp huyện", 0), 0u)
+    EXPECT_EQ(table.out.rfind("Cơ quan có trang thông tin điện tử: 8/19 Khối sở, ban, ngành; 4/11 Khối UBND các huyện, thành phố", 0), 0u)
         << table.out;
     EXPECT_EQ(summary({"--format", "xlsx"}).code, 2);  // a workbook needs --out
     CliRun xlsx = summary({"--format", "xlsx", "--out", "s.xlsx"});
@@ -67,13 +67,18 @@ TEST(DemoCli, PrintsTheRankingWithChangesAndTheSummary) {
     CliRun r = parscore({"demo"}, dir.path(), {{"PARSCORE_DB", ""}});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_TRUE(fs::exists(dir / "parscore-demo.db"));
-    // Categories by their labels in the rulebook.
-    EXPECT_EQ(r.out.rfind("Khối sở, ban, ngành (19 units)\n", 0), 0u) << r.out;
-    EXPECT_NE(r.out.find("Khối UBND cấp huyện (11 units)\n"), std::string::npos) << r.out;
+    // The notice that the data is fictional comes first, then the ranking, by category labels.
+    EXPECT_EQ(r.out.rfind("Fictional data: the inspections, people, violations and scores below are invented; "
+                          "the agencies' names are real and used for illustration only",
+                          0),
+              0u)
+        << r.out;
+    EXPECT_NE(r.out.find("\n\nKhối sở, ban, ngành (19 units)\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Khối UBND các huyện, thành phố (11 units)\n"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("change"), std::string::npos);
     EXPECT_NE(r.out.find("Sở Tư pháp"), std::string::npos);
     EXPECT_NE(r.out.find("UBND huyện Đà Bắc"), std::string::npos);
-    EXPECT_NE(r.out.find(": 8/19 Khối sở, ban, ngành; 4/11 Khối UBND cấp huyện (12/30 overall)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(": 8/19 Khối sở, ban, ngành; 4/11 Khối UBND các huyện, thành phố (12/30 overall)"), std::string::npos) << r.out;
     EXPECT_NE(r.err.find("2012 published as publication 1"), std::string::npos) << r.err;
 }
 

@@ -72,9 +72,9 @@ TEST_F(Tampering, ARemovedFindingBreaksItsInspectionsChain) {
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.out.find("inspection " + inspection + ": "), std::string::npos) << r.out;
     // The 2013 publication no longer re-scores either: its evidence changed under it.
-    EXPECT_TRUE(std::regex_search(r.out, std::regex("publication 2 \\(hoa-binh-cchc 2013.1, year 2013, [^)]*\\): [0-9]+ problem")))
+    EXPECT_TRUE(std::regex_search(r.out, std::regex("publication 2 \\(hoa-binh-cchc 2013.2, year 2013, [^)]*\\): [0-9]+ problem")))
         << r.out;
-    EXPECT_TRUE(std::regex_search(r.out, std::regex("publication 1 \\(hoa-binh-cchc 2013.1, year 2012, [^)]*\\): ok"))) << r.out;
+    EXPECT_TRUE(std::regex_search(r.out, std::regex("publication 1 \\(hoa-binh-cchc 2013.2, year 2012, [^)]*\\): ok"))) << r.out;
 }
 
 TEST_F(Tampering, ChangedFindingValuesBreakTheChain) {

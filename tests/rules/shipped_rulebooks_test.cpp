@@ -26,10 +26,15 @@ std::string bytes_of(const std::filesystem::path& p) {
     return s.str();
 }
 
-Decimal total_max(const Rulebook& rb) {
+/// The criteria's maxima for a unit of `category`: those whose applies_to leaves it out do not count.
+Decimal total_max(const Rulebook& rb, const std::string& category) {
     Decimal sum;
     for (const Group& g : rb.groups) {
-        for (const Criterion& c : g.criteria) sum = *Decimal::add(sum, c.max);
+        for (const Criterion& c : g.criteria) {
+            const bool applies = c.applies_to.empty() ||
+                                 std::find(c.applies_to.begin(), c.applies_to.end(), category) != c.applies_to.end();
+            if (applies) sum = *Decimal::add(sum, c.max);
+        }
     }
     return sum;
 }
@@ -57,28 +62,31 @@ TEST(ShippedRulebooks, HoaBinh2013LoadsWithoutAnyDiagnostic) {
     EXPECT_TRUE(loaded->diags.empty()) << loaded->rendered();
     const Rulebook& rb = *loaded->outcome.rulebook;
     EXPECT_EQ(rb.id, "hoa-binh-cchc");
-    EXPECT_EQ(rb.version, "2013.1");
+    EXPECT_EQ(rb.version, "2013.2");
     EXPECT_EQ(rb.units, (std::vector<std::string>{"department", "district"}));
     EXPECT_EQ(rb.category_label("department"), "Khối sở, ban, ngành");
-    EXPECT_EQ(rb.category_label("district"), "Khối UBND cấp huyện");
-    // Events anyone may report have none for a unit nobody reported; what inspections check is
-    // missing until they check it.
-    EXPECT_EQ(rb.evidence.find("violation")->unchecked, core::Unchecked::None);
-    EXPECT_EQ(rb.evidence.find("innovation")->unchecked, core::Unchecked::None);
-    EXPECT_EQ(rb.evidence.find("procedure")->unchecked, core::Unchecked::Missing);
+    EXPECT_EQ(rb.category_label("district"), "Khối UBND các huyện, thành phố");
+    // Only the events anyone may report read as "none" for a unit nobody checked.
+    for (const core::KindDef& kind : rb.evidence.kinds) {
+        if (kind.is_fact) continue;
+        const bool event = kind.name == "violation" || kind.name == "innovation";
+        EXPECT_EQ(kind.unchecked, event ? core::Unchecked::None : core::Unchecked::Missing) << kind.name;
+    }
+    EXPECT_TRUE(rb.indicators[4].is_ratio()) << rb.indicators[4].id;  // autonomy: a share of units
     EXPECT_EQ(rb.groups.size(), 8u);
-    EXPECT_EQ(rb.criterion_count(), 34u);
-    EXPECT_EQ(total_max(rb), *Decimal::from_int(100));
+    EXPECT_EQ(rb.criterion_count(), 35u);
+    EXPECT_EQ(total_max(rb, "district"), *Decimal::from_int(100));
+    EXPECT_EQ(total_max(rb, "department"), *Decimal::from_int(98));  // chi_dao.cap_xa is for districts
     EXPECT_EQ(rb.scale, *Decimal::from_int(100));
     ASSERT_EQ(rb.bands.size(), 4u);
     EXPECT_EQ(rb.bands[0].id, "excellent");
     EXPECT_EQ(rb.bands[3].min, Decimal{});
-    EXPECT_EQ(rb.deductions.size(), 7u);
+    EXPECT_EQ(rb.deductions.size(), 9u);
     EXPECT_EQ(rb.deduction_cap, Decimal::from_int(10));
     ASSERT_EQ(rb.bonuses.size(), 1u);
     EXPECT_EQ(rb.bonuses[0].cap, Decimal::from_int(3));
-    EXPECT_EQ(rb.band_caps.size(), 3u);
-    EXPECT_EQ(rb.indicators.size(), 9u);
+    EXPECT_EQ(rb.band_caps.size(), 4u);
+    EXPECT_EQ(rb.indicators.size(), 13u);
     const Criterion* cap_xa = rb.criterion("chi_dao.cap_xa");
     ASSERT_NE(cap_xa, nullptr);
     EXPECT_EQ(cap_xa->applies_to, (std::vector<std::string>{"district"}));
@@ -100,25 +108,28 @@ TEST(ShippedRulebooks, Province2026ExtendsTheHoaBinhRulebook) {
     EXPECT_EQ(rb.id, "province-cchc-2026");
     EXPECT_EQ(rb.units, (std::vector<std::string>{"department", "commune"}));
     EXPECT_EQ(rb.category_label("department"), "Khối sở, ban, ngành");
-    EXPECT_EQ(rb.category_label("commune"), "Khối UBND cấp xã");
+    EXPECT_EQ(rb.category_label("commune"), "Khối UBND các xã, phường");
     EXPECT_EQ(rb.evidence.find("violation")->unchecked, core::Unchecked::None);  // inherited
-    EXPECT_EQ(total_max(rb), *Decimal::from_int(100));
+    EXPECT_EQ(total_max(rb, "department"), *Decimal::from_int(100));
+    EXPECT_EQ(total_max(rb, "commune"), *Decimal::from_int(100));
     EXPECT_EQ(rb.criterion("chi_dao.cap_xa"), nullptr);
+    EXPECT_EQ(rb.criterion("cong_chuc.bo_tri_mot_cua"), nullptr);  // no desk of its own (Decree 118/2025)
     EXPECT_EQ(rb.criterion("hien_dai_hoa.dvc_muc_3"), nullptr);
     ASSERT_NE(rb.criterion("hien_dai_hoa.dvc_toan_trinh"), nullptr);
     // A replaced criterion keeps its place in its group.
     const Group& tthc = rb.groups[2];
     ASSERT_EQ(tthc.id, "tthc");
-    EXPECT_EQ(tthc.criteria[2].id, "tthc.mot_cua");
-    EXPECT_EQ(tthc.criteria[2].title, "Tiếp nhận, trả kết quả qua Trung tâm phục vụ hành chính công");
+    EXPECT_EQ(tthc.criteria[3].id, "tthc.mot_cua");
+    EXPECT_EQ(tthc.criteria[3].title, "Tiếp nhận, trả kết quả TTHC qua Trung tâm phục vụ hành chính công");
     EXPECT_EQ(tthc.title, "Cải cách thủ tục hành chính");  // merged group keeps the parent's title
     // The procedure kind was replaced; the new fact was appended; a removed one is gone.
     const core::KindDef* procedure = rb.evidence.find("procedure");
     ASSERT_NE(procedure, nullptr);
     EXPECT_TRUE(procedure->field_index("online").has_value());
     EXPECT_FALSE(procedure->field_index("online_level").has_value());
-    EXPECT_EQ(rb.evidence.kinds.back().name, "online_payment_rate");
+    EXPECT_EQ(rb.evidence.kinds.back().name, "sipas");
     EXPECT_EQ(rb.evidence.find("commune_guidance"), nullptr);
+    EXPECT_EQ(rb.evidence.find("desk_staff"), nullptr);
     ASSERT_EQ(rb.bands.size(), 4u);
     EXPECT_EQ(rb.bands[0].quota, Decimal::parse("0.2"));
     EXPECT_EQ(rb.bands[0].quota_of, "good");
