@@ -3,11 +3,11 @@
 #include <cstring>
 #include <string>
 
+#include "codes.hpp"
+
 namespace parscore::core {
 
 namespace {
-
-constexpr std::string_view kCode = "E401";
 
 bool ends_cell(char c) { return c == ',' || c == '\n'; }
 
@@ -27,7 +27,7 @@ bool CsvReader::next_row(std::vector<CsvCell>& row, Diagnostics& diags) {
     if (pos_ == 0) {
         // A NUL byte means a binary or UTF-16 file read as text; never store it in a value.
         if (const void* nul = std::memchr(text_.data(), '\0', n)) {
-            diags.error(std::string(kCode), span_at(file_, static_cast<const char*>(nul) - text_.data()),
+            diags.error(code::kCsvSyntax, span_at(file_, static_cast<const char*>(nul) - text_.data()),
                         "NUL character in CSV text");
             pos_ = n;
             return false;
@@ -50,7 +50,7 @@ bool CsvReader::next_row(std::vector<CsvCell>& row, Diagnostics& diags) {
             for (;;) {
                 const void* hit = p < n ? std::memchr(data + p, '"', n - p) : nullptr;
                 if (hit == nullptr) {
-                    diags.error(std::string(kCode), span_at(file_, open), "quoted cell is not closed");
+                    diags.error(code::kCsvSyntax, span_at(file_, open), "quoted cell is not closed");
                     pos_ = n;
                     return false;
                 }
@@ -75,7 +75,7 @@ bool CsvReader::next_row(std::vector<CsvCell>& row, Diagnostics& diags) {
                 p = quote + 2;
             }
             if (p < n && !ends_cell(data[p])) {
-                diags.error(std::string(kCode), span_at(file_, p),
+                diags.error(code::kCsvSyntax, span_at(file_, p),
                             "unexpected text after the closing quote of a cell");
                 pos_ = n;
                 return false;
@@ -84,13 +84,13 @@ bool CsvReader::next_row(std::vector<CsvCell>& row, Diagnostics& diags) {
             const std::size_t begin = p;
             while (p < n && !ends_cell(data[p])) {
                 if (data[p] == '"') {
-                    diags.error(std::string(kCode), span_at(file_, p),
+                    diags.error(code::kCsvSyntax, span_at(file_, p),
                                 "quote inside an unquoted cell (quote the whole cell and double the quote)");
                     pos_ = n;
                     return false;
                 }
                 if (data[p] == '\r') {  // CRLF was read as LF: this one ends no line
-                    diags.error(std::string(kCode), span_at(file_, p),
+                    diags.error(code::kCsvSyntax, span_at(file_, p),
                                 "carriage return without a line feed (lines must end with LF or CRLF)");
                     pos_ = n;
                     return false;
@@ -110,7 +110,7 @@ bool CsvReader::next_row(std::vector<CsvCell>& row, Diagnostics& diags) {
     for (CsvCell& cell : row) {
         if (cell.quoted && cell.text.data() == nullptr) cell.text = scratch_[next_scratch++];
         if (cell.text.size() > kMaxCsvCellBytes) {
-            diags.error("E418", span_at(file_, cell.offset),
+            diags.error(code::kCellTooLong, span_at(file_, cell.offset),
                         "a cell is " + std::to_string(cell.text.size()) + " bytes long; at most " +
                             std::to_string(kMaxCsvCellBytes) + " (64 KiB) are allowed");
             pos_ = n;

@@ -119,6 +119,16 @@ std::string Decimal::to_string() const {
     return std::string(buf, to_chars(buf));
 }
 
+std::string Decimal::to_fixed(int digits) const {
+    std::string text = round(digits).to_string();
+    if (digits <= 0) return text;
+    std::size_t point = text.find('.');
+    std::size_t have = point == std::string::npos ? 0 : text.size() - point - 1;
+    if (point == std::string::npos) text += '.';
+    text.append(static_cast<std::size_t>(digits) - have, '0');
+    return text;
+}
+
 std::optional<Decimal> Decimal::add(Decimal a, Decimal b) { return checked(a.raw_ + b.raw_); }
 std::optional<Decimal> Decimal::sub(Decimal a, Decimal b) { return checked(a.raw_ - b.raw_); }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "codes.hpp"
+
 namespace parscore::core {
 
 const char* severity_name(Severity s) {
@@ -22,7 +24,7 @@ Diagnostic& Diagnostics::admit_error(Diagnostic d) {
     }
     if (kept_errors_ == kMaxErrors) {
         ++kept_errors_;  // E009 stands in for this error: counted once, not shown
-        items_.push_back(Diagnostic{Severity::Error, "E009",
+        items_.push_back(Diagnostic{Severity::Error, code::kTooManyErrors,
                                     "more than " + std::to_string(kMaxErrors) + " errors: the rest are not shown",
                                     d.span, {}});
         return scratch_ = Diagnostic{};

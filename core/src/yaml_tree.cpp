@@ -13,6 +13,7 @@
 #include <streambuf>
 #include <unordered_map>
 
+#include "codes.hpp"
 #include "parscore/core/utf8.hpp"
 
 // yaml-cpp 0.7 facts this file relies on (checked against the library):
@@ -35,14 +36,6 @@ namespace parscore::core {
 
 namespace {
 
-constexpr const char* kSyntax = "E001";
-constexpr const char* kDuplicate = "E002";
-constexpr const char* kUnsupported = "E003";
-constexpr const char* kTooDeep = "E004";
-constexpr const char* kKeyNotScalar = "E005";
-constexpr const char* kSeveralDocuments = "E006";
-constexpr const char* kScalarTooLong = "E007";
-constexpr const char* kTooManyItems = "E008";
 
 /// Thrown by the event handler to abandon yaml-cpp after a fatal diagnostic was recorded.
 struct StopParse {};
@@ -290,7 +283,7 @@ public:
 
     void OnDocumentStart(const YAML::Mark& mark) override {
         if (++documents_ > 1) {
-            fatal(kSeveralDocuments, span_at(position(mark)), "only one YAML document is allowed per file");
+            fatal(code::kSeveralDocuments, span_at(position(mark)), "only one YAML document is allowed per file");
         }
     }
     void OnDocumentEnd() override {}
@@ -309,7 +302,7 @@ public:
 
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
         const std::size_t pos = position(mark);
-        fatal(kUnsupported, span_to(pos, token_end(text_, pos)), "anchors and aliases are not supported");
+        fatal(code::kUnsupported, span_to(pos, token_end(text_, pos)), "anchors and aliases are not supported");
     }
 
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -317,7 +310,7 @@ public:
         const std::size_t pos = position(mark);
         check_node_start(pos, anchor, tag);
         if (value.size() > kMaxYamlScalarBytes) {
-            fatal(kScalarTooLong, span_at(pos),
+            fatal(code::kScalarTooLong, span_at(pos),
                   "a value is " + std::to_string(value.size()) + " bytes long; at most " +
                       std::to_string(kMaxYamlScalarBytes) + " (64 KiB) are allowed");
         }
@@ -343,13 +336,13 @@ public:
     void report_syntax_error(const YAML::Exception& e) {
         const std::size_t pos = e.mark.is_null() ? text_.size() : position(e.mark);
         if (pos < text_.size() && text_[pos] == '*') {
-            diags_.error(kUnsupported, span_to(pos, token_end(text_, pos)), "anchors and aliases are not supported");
+            diags_.error(code::kUnsupported, span_to(pos, token_end(text_, pos)), "anchors and aliases are not supported");
         } else if (auto tab = flow_depth_ == 0 ? indentation_tab(pos, true) : std::nullopt) {
             report_tab(*tab);
         } else if (dynamic_cast<const YAML::DeepRecursion*>(&e) != nullptr) {
-            diags_.error(kTooDeep, span_at(pos), too_deep_message());
+            diags_.error(code::kTooDeep, span_at(pos), too_deep_message());
         } else {
-            diags_.error(kSyntax, span_at(pos), e.msg);
+            diags_.error(code::kSyntax, span_at(pos), e.msg);
         }
     }
 
@@ -394,7 +387,7 @@ private:
     void check_node_start(std::size_t pos, YAML::anchor_t anchor, const std::string& tag) {
         const char first = pos < text_.size() ? text_[pos] : '\0';
         if (const Slot s = slot(); (s == Slot::Item || s == Slot::Key) && ++stack_.back().started > kMaxYamlItems) {
-            fatal(kTooManyItems, span_at(pos),
+            fatal(code::kTooManyItems, span_at(pos),
                   std::string(s == Slot::Item ? "a list has more than " : "a map has more than ") +
                       std::to_string(kMaxYamlItems) + (s == Slot::Item ? " items" : " entries"));
         }
@@ -407,11 +400,11 @@ private:
         if (property && pos == property_reported_at_) return;
         if (property) property_reported_at_ = pos;
         if (first == '&' || (anchor != 0 && first != '!')) {
-            diags_.error(kUnsupported, span_to(pos, token_end(text_, pos)), "anchors and aliases are not supported");
+            diags_.error(code::kUnsupported, span_to(pos, token_end(text_, pos)), "anchors and aliases are not supported");
         }
         if (first == '!' || (tag != "?" && tag != "!")) {
             const std::size_t end = first == '!' ? token_end(text_, pos) : pos + 1;
-            diags_.error(kUnsupported, span_to(pos, end),
+            diags_.error(code::kUnsupported, span_to(pos, end),
                          "tag '" + std::string(text_.substr(pos, end - pos)) + "' is not supported");
         }
         if (flow_depth_ == 0) {
@@ -428,7 +421,7 @@ private:
         if (!quoted) return;
         const std::size_t end = style == ScalarStyle::DoubleQuoted ? skip_double_quoted(text_, pos)
                                                                     : skip_single_quoted(text_, pos);
-        if (end == std::string_view::npos) fatal(kSyntax, span_at(pos), "quoted string is not closed");
+        if (end == std::string_view::npos) fatal(code::kSyntax, span_at(pos), "quoted string is not closed");
     }
 
     /// The first tab in the indentation of the line holding `pos`, when `pos` is the first thing
@@ -444,7 +437,7 @@ private:
     }
 
     void report_tab(std::size_t pos) {
-        diags_.error(kSyntax, span_at(pos), "tab character used for indentation (indent with spaces)");
+        diags_.error(code::kSyntax, span_at(pos), "tab character used for indentation (indent with spaces)");
     }
 
     /// Length of a `~`/`null` written at `pos` that really is this node; 0 for an empty node,
@@ -489,7 +482,7 @@ private:
         const std::size_t pos = position(mark);
         check_node_start(pos, anchor, tag);
         discount_phantom_map(pos);
-        if (depth_ >= kMaxYamlDepth) fatal(kTooDeep, span_at(pos), too_deep_message());
+        if (depth_ >= kMaxYamlDepth) fatal(code::kTooDeep, span_at(pos), too_deep_message());
         Frame frame;
         frame.node.kind = kind;
         frame.node.span = span_at(pos);
@@ -544,22 +537,22 @@ private:
     /// the same key again.
     bool accept_key(Frame& map, const YamlNode& key) {
         if (key.kind == YamlKind::Null) {
-            diags_.error(kKeyNotScalar, key.span, "a map key must not be empty");
+            diags_.error(code::kKeyNotScalar, key.span, "a map key must not be empty");
             return false;
         }
         if (key.kind != YamlKind::Scalar) {
-            diags_.error(kKeyNotScalar, key.span,
+            diags_.error(code::kKeyNotScalar, key.span,
                          key.kind == YamlKind::Map ? "a map key must be a scalar, not a map"
                                                    : "a map key must be a scalar, not a sequence");
             return false;
         }
         if (key.style == ScalarStyle::Plain && key.value == "<<") {
-            diags_.error(kUnsupported, key.span, "merge keys are not supported");
+            diags_.error(code::kUnsupported, key.span, "merge keys are not supported");
             return false;
         }
         auto [it, inserted] = map.seen_keys.try_emplace(to_nfc(key.value), key.span);
         if (!inserted) {
-            diags_.error(kDuplicate, key.span, "duplicate key '" + key.value + "'")
+            diags_.error(code::kDuplicate, key.span, "duplicate key '" + key.value + "'")
                 .notes.push_back(Note{it->second, "first defined here"});
             return false;
         }
@@ -619,14 +612,14 @@ std::optional<YamlNode> parse_yaml(const SourceSet& sources, FileId file, Diagno
     const std::string_view text = sources.file(file).text();
     // yaml-cpp guesses UTF-16/32 from NUL bytes, which would make its positions meaningless.
     if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
-        diags.error(kSyntax, Span{file, static_cast<std::uint32_t>(nul), static_cast<std::uint32_t>(nul + 1)},
+        diags.error(code::kSyntax, Span{file, static_cast<std::uint32_t>(nul), static_cast<std::uint32_t>(nul + 1)},
                     "NUL character in YAML text");
         return std::nullopt;
     }
     // A carriage return left after CRLF was read as LF ends a line for yaml-cpp but not for our
     // line table, and hides the rest of the line on a terminal: refuse it plainly.
     if (const std::size_t cr = text.find('\r'); cr != std::string_view::npos) {
-        diags.error(kSyntax, Span{file, static_cast<std::uint32_t>(cr), static_cast<std::uint32_t>(cr + 1)},
+        diags.error(code::kSyntax, Span{file, static_cast<std::uint32_t>(cr), static_cast<std::uint32_t>(cr + 1)},
                     "carriage return without a line feed (lines must end with LF or CRLF)");
         return std::nullopt;
     }
@@ -638,7 +631,7 @@ std::optional<YamlNode> parse_yaml(const SourceSet& sources, FileId file, Diagno
         Diagnostics trial;
         const auto root = run_parser(text.substr(0, *cut + 1), file, trial);
         const bool too_deep = std::any_of(trial.begin(), trial.end(), [](const Diagnostic& d) {
-            return d.code == kTooDeep || d.code == kTooManyItems;
+            return d.code == code::kTooDeep || d.code == code::kTooManyItems;
         });
         if (!root && too_deep) {
             diags.append(trial);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "codes.hpp"
 #include "column_predicates.hpp"
 
 namespace parscore::dsl {
@@ -62,9 +63,9 @@ Value Evaluator::evaluate(NodeId root, const EvalInput& input) {
 Value Evaluator::overflow(const Node& n, const char* what) {
     NodeId id = static_cast<NodeId>(&n - program_.nodes.data());
     for (const EvalWarning& w : warnings_) {
-        if (w.node == id && w.code == "W301") return Value::missing();
+        if (w.node == id && w.code == code::kOutOfRange) return Value::missing();
     }
-    warnings_.push_back(EvalWarning{"W301", id, std::string(what) + " is out of range (|x| must stay below 10^18 and ints within 64 bits); the result is missing"});
+    warnings_.push_back(EvalWarning{code::kOutOfRange, id, std::string(what) + " is out of range (|x| must stay below 10^18 and ints within 64 bits); the result is missing"});
     return Value::missing();
 }
 
@@ -427,7 +428,7 @@ Value Evaluator::eval(NodeId id) {
                 v = Value::missing();
             } else if (core::compare_values(lo, hi) > 0) {
                 if (std::none_of(warnings_.begin(), warnings_.end(), [&](const EvalWarning& w) { return w.node == id; })) {
-                    warnings_.push_back(EvalWarning{"W302", id, "clamp() with lo " + lo.to_string() + " above hi " +
+                    warnings_.push_back(EvalWarning{code::kClampReversed, id, "clamp() with lo " + lo.to_string() + " above hi " +
                                                                     hi.to_string() + "; the result is missing"});
                 }
                 v = Value::missing();

@@ -4,6 +4,7 @@
 
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
+#include "codes.hpp"
 #include "grammar.hpp"
 #include "parscore/core/utf8.hpp"
 
@@ -67,7 +68,7 @@ public:
             return make(n, Let{name.string(), span(name), boxed(*n.children.at(1)), boxed(*n.children.at(2))});
         }
         if (n.is_type<g::steps_expr<true>>() || n.is_type<g::steps_expr<false>>()) return steps(n);
-        throw LowerError{"E100", span(n), "unexpected syntax"};  // unreachable with the grammar above
+        throw LowerError{code::kSyntax, span(n), "unexpected syntax"};  // unreachable with the grammar above
     }
 
 private:
@@ -88,7 +89,7 @@ private:
         std::size_t decimals = dot == std::string::npos ? 0 : text.size() - dot - 1;
         std::size_t allowed = percent ? 7 : 9;
         if (decimals > allowed) {
-            throw LowerError{"E102", span(n), "too many decimals in a number (at most " + std::to_string(allowed) +
+            throw LowerError{code::kBadLiteral, span(n), "too many decimals in a number (at most " + std::to_string(allowed) +
                                                    (percent ? " before '%'" : "") + ")"};
         }
         if (!percent && dot == std::string::npos) {
@@ -97,12 +98,12 @@ private:
                                                                                               : text.find_first_not_of('0'));
             const std::string max = "9223372036854775807";
             if (digits.size() > max.size() || (digits.size() == max.size() && digits > max)) {
-                throw LowerError{"E102", span(n), "integer literal too large (at most 9223372036854775807)"};
+                throw LowerError{code::kBadLiteral, span(n), "integer literal too large (at most 9223372036854775807)"};
             }
             return Literal{static_cast<std::int64_t>(std::stoll(digits))};
         }
         auto value = core::Decimal::parse(text);
-        if (!value) throw LowerError{"E102", span(n), "number too large (at most 10^18)"};
+        if (!value) throw LowerError{code::kBadLiteral, span(n), "number too large (at most 10^18)"};
         if (percent) value = core::Decimal::div(*value, *core::Decimal::from_int(100));
         return Literal{*value};
     }
@@ -133,7 +134,7 @@ private:
         if (n.is_type<g::date_const>()) {
             const PNode& s = *n.children.at(0);
             auto date = core::parse_date(string_value(s));
-            if (!date) throw LowerError{"E102", span(s), "not a real date in YYYY-MM-DD form"};
+            if (!date) throw LowerError{code::kBadLiteral, span(s), "not a real date in YYYY-MM-DD form"};
             return make(n, Literal{*date});
         }
         return lower(n);
@@ -141,7 +142,7 @@ private:
 
     Expr list(const PNode& n) {
         if (n.children.size() > kMaxListItems) {
-            throw LowerError{"E110", span(n), "list too long (at most " + std::to_string(kMaxListItems) + " values)"};
+            throw LowerError{code::kTooLarge, span(n), "list too long (at most " + std::to_string(kMaxListItems) + " values)"};
         }
         ListLiteral l;
         for (const auto& c : n.children) l.items.push_back(constant(*c));
@@ -248,7 +249,7 @@ private:
 ExprPtr parse_expression(const core::SourceSet& sources, core::FileId file, core::Diagnostics& diags) {
     const std::string& text = sources.file(file).text();
     if (text.size() > kMaxExpressionBytes) {
-        diags.error("E110", Span{file, 0, 1},
+        diags.error(code::kTooLarge, Span{file, 0, 1},
                     "expression too long (" + std::to_string(text.size()) + " bytes; at most " +
                         std::to_string(kMaxExpressionBytes) + ")");
         return nullptr;
@@ -258,19 +259,19 @@ ExprPtr parse_expression(const core::SourceSet& sources, core::FileId file, core
     try {
         auto root = pegtl::parse_tree::parse<g::expression, selector, pegtl::nothing, g::control>(in, state);
         if (!root || root->children.empty()) {
-            diags.error("E100", Span{file, 0, 0}, "expected an expression");
+            diags.error(code::kSyntax, Span{file, 0, 0}, "expected an expression");
             return nullptr;
         }
         Lowerer lowerer(file);
         return std::make_unique<Expr>(lowerer.lower(*root->children.front()));
     } catch (const g::PositionedError& e) {
         auto at = static_cast<std::uint32_t>(e.offset);
-        diags.error("E101", Span{file, at, at + 1}, e.what());
+        diags.error(code::kTooDeep, Span{file, at, at + 1}, e.what());
     } catch (const pegtl::parse_error& e) {
         std::size_t at = e.positions().empty() ? state.furthest : e.positions().front().byte;
         at = std::max(at, state.furthest);
         auto pos = static_cast<std::uint32_t>(std::min(at, text.size()));
-        diags.error("E100", Span{file, pos, pos + 1}, std::string(e.message()));
+        diags.error(code::kSyntax, Span{file, pos, pos + 1}, std::string(e.message()));
     } catch (const LowerError& e) {
         diags.error(e.code, e.span, e.message);
     }

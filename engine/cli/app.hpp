@@ -3,7 +3,7 @@
 
 namespace parscore::cli {
 
-/// Runs the parscore command line; returns the process exit code (SPEC §6).
+/// Runs the parscore command line; returns the process exit code (README, "Exit codes").
 int run(int argc, char** argv, std::ostream& out, std::ostream& err);
 
 }  // namespace parscore::cli

@@ -1,4 +1,4 @@
-// demo (SPEC §6): build the sample province in --db PATH or ./parscore-demo.db and print its
+// demo: build the sample province in --db PATH or ./parscore-demo.db and print its
 // 2013 ranking. $PARSCORE_DB is ignored so the demo never lands in a real database, and only an
 // absent file or an earlier demo database is replaced.
 #include <unistd.h>
@@ -10,11 +10,13 @@
 #include "context.hpp"
 #include "demo_command.hpp"
 #include "demo_rulebook.hpp"
+#include "parscore/core/plural.hpp"
 #include "parscore/core/utf8.hpp"
 #include "parscore/engine/demo.hpp"
 #include "parscore/engine/report.hpp"
 #include "parscore/engine/summary.hpp"
 #include "parscore/inspections/store.hpp"
+#include "shared.hpp"
 
 namespace parscore::cli {
 
@@ -99,11 +101,11 @@ int run_demo(Context& ctx) {
     ctx.out << kFictional << "\n\n";
     ctx.out << engine::render_table(rb.rulebook, outcome.ranking, true);
     ctx.out << "\n" << engine::render_summary_table(summary);
-    for (const auto& w : outcome.ranking.warnings) ctx.err << "warning[" << w.code << "]: " << w.message << "\n";
+    print_warnings(ctx, outcome.ranking.warnings);
 
     const std::string rules = rb.path.empty() ? std::string("rules/hoa-binh-2013/rulebook.yaml") : rb.path;
-    ctx.err << "demo database: " << path.string() << " — " << outcome.ranking.units.size() << " units, "
-            << outcome.inspections << " inspections; " << demo::kPreviousYear << " published as publication "
+    ctx.err << "demo database: " << path.string() << " — " << core::count_of(outcome.ranking.units.size(), "unit") << ", "
+            << core::count_of(outcome.inspections, "inspection") << "; " << demo::kPreviousYear << " published as publication "
             << outcome.publication << "\n";
     ctx.err << "rulebook: " << (rb.path.empty() ? "the copy built into parscore of " + rules : rules) << "\n";
     ctx.err << "next: parscore explain --db " << path.string() << " --rules " << rules << " --year " << demo::kYear
@@ -115,7 +117,7 @@ int run_demo(Context& ctx) {
 
 void add_demo_command(CLI::App& app, Context& ctx) {
     CLI::App* cmd = app.add_subcommand(
-        "demo", "build a sample province (Hòa Bình 2013) in --db PATH or ./parscore-demo.db and print its ranking");
+        "demo", "Build a sample province (Hòa Bình 2013) in --db PATH or ./parscore-demo.db and print its ranking");
     cmd->callback([&ctx] { ctx.exit_code = run_demo(ctx); });
 }
 

@@ -1,4 +1,4 @@
-// publish and verify (SPEC §5, §6): storing a year's results with what reproduces them, and
+// publish and verify (docs/publishing.md): storing a year's results with what reproduces them, and
 // checking the database's hash chains and publications. demo lives in commands_demo.cpp.
 #include <algorithm>
 #include <memory>
@@ -7,6 +7,7 @@
 
 #include "context.hpp"
 #include "demo_command.hpp"
+#include "parscore/core/plural.hpp"
 #include "parscore/core/utf8.hpp"
 #include "parscore/engine/publication.hpp"
 #include "parscore/engine/verification.hpp"
@@ -22,19 +23,21 @@ constexpr std::size_t kShownDifferences = 20;
 struct PublishOptions {
     std::string rules, year, basis = "all", supersede;
     bool allow_incomplete = false;
+    bool allow_empty = false;
     bool supersede_given = false;
 };
 
 int run_publish(Context& ctx, const PublishOptions& o) {
-    core::SourceSet sources;
-    rules::Rulebook rulebook = load_rules(o.rules, ctx, sources);
     engine::PublishRequest request;
     request.year = parse_year_option(o.year);
+    core::SourceSet sources;
+    rules::Rulebook rulebook = load_rules(o.rules, ctx, sources);
     request.basis = *engine::parse_basis(o.basis);
     request.allow_incomplete = o.allow_incomplete;
+    request.allow_empty = o.allow_empty;
     if (o.supersede_given) {
         if (o.supersede.find_first_not_of(" \t") == std::string::npos) {
-            throw CliError(kUsage, "--supersede needs a reason");
+            throw CliError(kUsage, "--supersede: expected a reason, found an empty text");
         }
         request.supersede_reason = core::to_nfc(o.supersede);
     }
@@ -46,11 +49,14 @@ int run_publish(Context& ctx, const PublishOptions& o) {
     } catch (const inspections::StoreError& e) {
         throw CliError(e.exit_code(), e.what());
     }
-    for (const auto& w : outcome.evaluation.warnings) ctx.err << "warning[" << w.code << "]: " << w.message << "\n";
+    print_warnings(ctx, outcome.evaluation.warnings);
 
     const std::string what = rulebook.id + ", year " + std::to_string(request.year) + ", basis " + o.basis;
     using Result = engine::PublishOutcome::Result;
     switch (outcome.result) {
+        case Result::Empty:
+            throw CliError(kInvalid, "no inspection counts for " + std::to_string(request.year) + " (basis " + o.basis +
+                                         "); nothing was published (--allow-empty publishes anyway)");
         case Result::Incomplete:
             for (const auto& [unit, reason] : outcome.incomplete) {
                 ctx.err << "incomplete: " << unit << ": " << core::sanitize_utf8(reason) << "\n";
@@ -82,7 +88,7 @@ int run_publish(Context& ctx, const PublishOptions& o) {
                 ctx.err << "note: there was no earlier publication to supersede; the reason was not stored\n";
             }
             if (!outcome.incomplete.empty()) {
-                ctx.err << "note: published with " << outcome.incomplete.size() << " incomplete unit(s)\n";
+                ctx.err << "note: published with " << core::count_of(outcome.incomplete.size(), "incomplete unit") << "\n";
             }
             break;
     }
@@ -101,7 +107,7 @@ int run_verify(Context& ctx, const VerifyOptions& o) {
     std::optional<std::string> expected;
     if (!o.evidence_hash.empty()) {
         if (o.evidence_hash.size() != 64 || o.evidence_hash.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) {
-            throw CliError(kUsage, "--evidence-hash must be 64 hexadecimal digits (a SHA-256), not '" +
+            throw CliError(kUsage, "--evidence-hash: expected 64 hexadecimal digits (a SHA-256), found '" +
                                        core::sanitize_utf8(o.evidence_hash) + "'");
         }
         expected = o.evidence_hash;
@@ -129,30 +135,30 @@ int run_verify(Context& ctx, const VerifyOptions& o) {
 
 void add_publication_commands(CLI::App& app, Context& ctx) {
     auto publish_options = std::make_shared<PublishOptions>();
-    CLI::App* publish = app.add_subcommand("publish", "store a year's results with the rulebook and evidence that reproduce them");
-    publish->add_option("--rules", publish_options->rules, "rulebook file")->required();
-    publish->add_option("--year", publish_options->year, "evaluation year")->required();
-    publish->add_option("--basis", publish_options->basis, "all | self | inspected (default all)")
-        ->check(CLI::IsMember({"all", "self", "inspected"}));
-    publish->add_flag("--allow-incomplete", publish_options->allow_incomplete, "publish although some units are incomplete");
+    CLI::App* publish = app.add_subcommand("publish", "Store a year's results with the rulebook and evidence that reproduce them");
+    add_rules_option(publish, publish_options->rules);
+    add_year_option(publish, publish_options->year);
+    add_basis_option(publish, publish_options->basis);
+    publish->add_flag("--allow-incomplete", publish_options->allow_incomplete, "Publish although some units are incomplete");
+    publish->add_flag("--allow-empty", publish_options->allow_empty, "Publish although no inspection counts for the year");
     publish->add_option("--supersede", publish_options->supersede,
-                        "publish results that differ from the latest publication, for this REASON");
+                        "Publish results that differ from the latest publication, for this REASON");
     publish->callback([&ctx, publish_options, publish] {
         publish_options->supersede_given = publish->count("--supersede") > 0;
         ctx.exit_code = run_publish(ctx, *publish_options);
     });
 
     auto verify_options = std::make_shared<VerifyOptions>();
-    CLI::App* verify = app.add_subcommand("verify", "check every hash chain and re-score every publication");
+    CLI::App* verify = app.add_subcommand("verify", "Check every hash chain and re-score every publication");
     CLI::Option* hash = verify->add_option("--evidence-hash", verify_options->evidence_hash,
-                                           "the evidence hash `publish` printed, to compare with the latest publication's "
+                                           "The evidence hash `publish` printed, to compare with the latest publication's "
                                            "(or that of --publication)");
     verify->add_option("--publication", verify_options->publication,
-                       "with --evidence-hash: the publication whose evidence hash it is (default the latest)")
+                       "With --evidence-hash: the publication whose evidence hash it is (default: the latest)")
         ->check(CLI::PositiveNumber)
         ->needs(hash);
-    verify->add_option("--format", verify_options->format, "table or json")->check(CLI::IsMember({"table", "json"}));
-    verify->add_option("--threads", verify_options->threads, "scoring threads (default: all cores)");
+    add_format_option(verify, verify_options->format, {"table", "json"});
+    verify->add_option("--threads", verify_options->threads, "Scoring threads (default: all cores)");
     verify->callback([&ctx, verify_options] { ctx.exit_code = run_verify(ctx, *verify_options); });
 
     add_demo_command(app, ctx);

@@ -19,15 +19,10 @@ struct ReportOptions {
 };
 
 void add_common(CLI::App* cmd, ReportOptions& o, const std::vector<std::string>& formats) {
-    cmd->add_option("--rules", o.rules, "rulebook file")->required();
-    cmd->add_option("--year", o.year, "evaluation year")->required();
-    cmd->add_option("--format", o.format, "output format")->check(CLI::IsMember(formats));
-    cmd->add_option("--out", o.out, "write to FILE instead of stdout");
-}
-
-void add_basis(CLI::App* cmd, ReportOptions& o) {
-    cmd->add_option("--basis", o.basis, "all | self | inspected (default all)")
-        ->check(CLI::IsMember({"all", "self", "inspected"}));
+    add_rules_option(cmd, o.rules);
+    add_year_option(cmd, o.year);
+    add_format_option(cmd, o.format, formats);
+    add_out_option(cmd, o.out);
 }
 
 engine::EvaluationRequest request_for(const ReportOptions& o) {
@@ -39,16 +34,14 @@ engine::EvaluationRequest request_for(const ReportOptions& o) {
     return request;
 }
 
-void print_warnings(Context& ctx, const std::vector<engine::Warning>& warnings) {
-    for (const auto& w : warnings) ctx.err << "warning[" << w.code << "]: " << w.message << "\n";
-}
-
 int run_summary(Context& ctx, const ReportOptions& o) {
-    if (o.format == "xlsx" && o.out.empty()) throw CliError(kUsage, "--format xlsx writes a file: give --out FILE");
+    if (o.format == "xlsx" && o.out.empty()) {
+        throw CliError(kUsage, "--format xlsx: expected --out FILE (a workbook is not written to stdout)");
+    }
+    engine::EvaluationRequest request = request_for(o);  // a malformed year is a usage error, found first
     core::SourceSet sources;
     rules::Rulebook rulebook = load_rules(o.rules, ctx, sources);
     refuse_output_over_inputs(ctx, "--out", o.out, sources);
-    engine::EvaluationRequest request = request_for(o);
     inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
     engine::Summary summary = engine::summarize(rulebook, store, request);
     if (o.format == "xlsx") {
@@ -68,10 +61,10 @@ int run_summary(Context& ctx, const ReportOptions& o) {
 
 int run_gap(Context& ctx, const ReportOptions& o) {
     refuse_bom_unless_csv(o.bom, o.format);
+    engine::EvaluationRequest request = request_for(o);  // a malformed year is a usage error, found first
     core::SourceSet sources;
     rules::Rulebook rulebook = load_rules(o.rules, ctx, sources);
     refuse_output_over_inputs(ctx, "--out", o.out, sources);
-    engine::EvaluationRequest request = request_for(o);
     inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
     engine::GapReport report;
     try {
@@ -83,15 +76,16 @@ int run_gap(Context& ctx, const ReportOptions& o) {
                        : o.format == "csv" ? engine::render_gap_csv(report, o.bom)
                                            : engine::render_gap_table(rulebook, report);
     write_output(ctx, o.out, text);
+    print_warnings(ctx, report.warnings);
     return kOk;
 }
 
 int run_diff(Context& ctx, const ReportOptions& o) {
+    engine::EvaluationRequest request = request_for(o);
     core::SourceSet sources;  // both rulebooks' files: their spans point into it
     rules::Rulebook before = load_rules(o.rules, ctx, sources);
     rules::Rulebook after = load_rules(o.with, ctx, sources);
     refuse_output_over_inputs(ctx, "--out", o.out, sources);
-    engine::EvaluationRequest request = request_for(o);
     inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
     engine::RulebookDiff diff;
     try {
@@ -109,23 +103,23 @@ int run_diff(Context& ctx, const ReportOptions& o) {
 void add_report_commands(CLI::App& app, Context& ctx) {
     static ReportOptions summary_options, gap_options, diff_options;
 
-    CLI::App* summary = app.add_subcommand("summary", "the rulebook's indicators per category and overall (SPEC §4.6)");
+    CLI::App* summary = app.add_subcommand("summary", "The rulebook's indicators per category and overall");
     add_common(summary, summary_options, {"table", "json", "csv", "xlsx"});
-    add_basis(summary, summary_options);
-    summary->add_flag("--bom", summary_options.bom, "CSV: start with a UTF-8 byte-order mark");
+    add_basis_option(summary, summary_options.basis);
+    add_bom_option(summary, summary_options.bom);
     summary->callback([&ctx] { ctx.exit_code = run_summary(ctx, summary_options); });
 
-    CLI::App* gap = app.add_subcommand("gap", "self-assessed against inspected points, unit by criterion");
+    CLI::App* gap = app.add_subcommand("gap", "Self-assessed against inspected points, unit by criterion");
     add_common(gap, gap_options, {"table", "json", "csv"});
-    gap->add_option("--category", gap_options.category, "only this category");
-    gap->add_flag("--bom", gap_options.bom, "CSV: start with a UTF-8 byte-order mark");
+    add_category_option(gap, gap_options.category);
+    add_bom_option(gap, gap_options.bom);
     gap->callback([&ctx] { ctx.exit_code = run_gap(ctx, gap_options); });
 
-    CLI::App* diff = app.add_subcommand("diff", "what-if: the same evidence scored under another rulebook");
+    CLI::App* diff = app.add_subcommand("diff", "What-if: the same evidence scored under another rulebook");
     add_common(diff, diff_options, {"table", "json"});
-    diff->add_option("--with", diff_options.with, "the other rulebook")->required();
-    diff->add_option("--category", diff_options.category, "only this category");
-    add_basis(diff, diff_options);
+    diff->add_option("--with", diff_options.with, "The other rulebook")->required();
+    add_category_option(diff, diff_options.category);
+    add_basis_option(diff, diff_options.basis);
     diff->callback([&ctx] { ctx.exit_code = run_diff(ctx, diff_options); });
 }
 

@@ -1,4 +1,4 @@
-// Commands about rulebooks themselves: `check` (below) and `test` (rule tests, SPEC §2). Neither
+// Commands about rulebooks themselves: `check` (below) and `test` (rule tests, docs/rule-authoring.md). Neither
 // opens a database.
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -72,11 +72,12 @@ int run_check(const CheckOptions& options, Context& ctx) {
 void add_check_command(CLI::App& app, Context& ctx) {
     auto options = std::make_shared<CheckOptions>();
     CLI::App* check = app.add_subcommand("check", "Parse, validate and type-check rulebooks; print every diagnostic");
-    check->add_option("RULEBOOK", options->rulebooks, "rulebook files (each with the files it extends)")
+    check->add_option("RULEBOOK", options->rulebooks, "Rulebook files (each with the files it extends)")
         ->required();
-    check->add_option("--format", options->format, "output: table (diagnostics as text on stderr) or json (stdout)")
+    check->add_option("--format", options->format,
+                      "Output format: table (diagnostics as text on stderr) or json (on stdout) (default: table)")
         ->check(CLI::IsMember({"table", "json"}));
-    check->add_flag("--werror", options->werror, "treat warnings as errors (exit 1)");
+    check->add_flag("--werror", options->werror, "Treat warnings as errors (exit 1)");
     check->callback([options, &ctx]() { ctx.exit_code = run_check(*options, ctx); });
 }
 

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "context.hpp"
+#include "parscore/core/plural.hpp"
 #include "parscore/engine/evaluation.hpp"
 #include "parscore/engine/explain.hpp"
 #include "parscore/engine/report.hpp"
@@ -31,31 +32,41 @@ struct EvaluationOptions {
 };
 
 void add_evaluation_options(CLI::App* cmd, EvaluationOptions& o, const std::vector<std::string>& formats) {
-    cmd->add_option("--rules", o.rules, "rulebook file")->required();
-    cmd->add_option("--year", o.year, "evaluation year")->required();
-    cmd->add_option("--category", o.category, "only this category");
-    cmd->add_option("--basis", o.basis, "all | self | inspected (default all)")
-        ->check(CLI::IsMember({"all", "self", "inspected"}));
-    cmd->add_option("--format", o.format, "output format")->check(CLI::IsMember(formats));
-    cmd->add_option("--out", o.out, "write to FILE instead of stdout");
-    cmd->add_flag("--bom", o.bom, "CSV: start with a UTF-8 byte-order mark");
-    cmd->add_flag("--timings", o.timings, "print phase timings to stderr");
-    cmd->add_option("--threads", o.threads, "evaluation threads (default: all cores)");
+    add_rules_option(cmd, o.rules);
+    add_year_option(cmd, o.year);
+    add_category_option(cmd, o.category);
+    add_basis_option(cmd, o.basis);
+    add_format_option(cmd, o.format, formats);
+    add_out_option(cmd, o.out);
+    add_bom_option(cmd, o.bom);
+    cmd->add_flag("--timings", o.timings, "Print phase timings to stderr");
+    cmd->add_option("--threads", o.threads, "Evaluation threads (default: all cores)");
 }
 
 double ms_since(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
+// The table has no room for each unit's warnings: it says how many units have some.
+void print_unit_warning_count(Context& ctx, const engine::Evaluation& evaluation) {
+    std::size_t units = 0;
+    for (const engine::UnitResult& u : evaluation.units) units += u.warnings.empty() ? 0 : 1;
+    if (units > 0) {
+        ctx.err << core::count_of(units, "unit") << (units == 1 ? " has" : " have") << " warnings; see explain\n";
+    }
+}
+
 int run_evaluation(Context& ctx, const EvaluationOptions& o, bool ranking) {
-    if (o.format == "xlsx" && o.out.empty()) throw CliError(kUsage, "--format xlsx writes a file: give --out FILE");
+    if (o.format == "xlsx" && o.out.empty()) {
+        throw CliError(kUsage, "--format xlsx: expected --out FILE (a workbook is not written to stdout)");
+    }
     refuse_bom_unless_csv(o.bom, o.format);
+    engine::EvaluationRequest request;
+    request.year = parse_year_option(o.year);
     core::SourceSet sources;
     auto start = std::chrono::steady_clock::now();
     rules::Rulebook rulebook = load_rules(o.rules, ctx, sources);
     refuse_output_over_inputs(ctx, "--out", o.out, sources);
-    engine::EvaluationRequest request;
-    request.year = parse_year_option(o.year);
     request.basis = *engine::parse_basis(o.basis);
     if (!o.unit.empty()) request.unit = o.unit;
     if (!o.category.empty()) request.category = o.category;
@@ -108,7 +119,8 @@ int run_evaluation(Context& ctx, const EvaluationOptions& o, bool ranking) {
                       timings.evaluate_ms, timings.rank_ms, ms_since(t_out));
         ctx.err << line;
     }
-    for (const auto& w : evaluation.warnings) ctx.err << "warning[" << w.code << "]: " << w.message << "\n";
+    print_warnings(ctx, evaluation.warnings);
+    if (o.format == "table") print_unit_warning_count(ctx, evaluation);
     return kOk;
 }
 
@@ -117,11 +129,11 @@ struct ExplainOptions {
 };
 
 int run_explain(Context& ctx, const ExplainOptions& o) {
+    engine::EvaluationRequest request;
+    request.year = parse_year_option(o.year);
     core::SourceSet sources;
     rules::Rulebook rulebook = load_rules(o.rules, ctx, sources);
     refuse_output_over_inputs(ctx, "--out", o.out, sources);
-    engine::EvaluationRequest request;
-    request.year = parse_year_option(o.year);
     request.basis = *engine::parse_basis(o.basis);
     request.unit = o.unit;
     inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
@@ -134,6 +146,7 @@ int run_explain(Context& ctx, const ExplainOptions& o) {
         throw CliError(kInvalid, error.what());
     }
     write_output(ctx, o.out, o.format == "json" ? engine::render_explanation_json(e) : engine::render_explanation(e));
+    print_warnings(ctx, e.warnings);
     return kOk;
 }
 
@@ -142,25 +155,25 @@ int run_explain(Context& ctx, const ExplainOptions& o) {
 void add_score_commands(CLI::App& app, Context& ctx) {
     static EvaluationOptions score_options, rank_options;
 
-    CLI::App* score = app.add_subcommand("score", "score every unit of a year (SPEC §4)");
+    CLI::App* score = app.add_subcommand("score", "Score every unit of a year");
     add_evaluation_options(score, score_options, {"table", "json", "csv", "html", "xlsx"});
-    score->add_option("--unit", score_options.unit, "only this unit");
+    score->add_option("--unit", score_options.unit, "Only this unit");
     score->callback([&ctx] { ctx.exit_code = run_evaluation(ctx, score_options, false); });
 
-    CLI::App* rank = app.add_subcommand("rank", "rank the units of each category by total");
+    CLI::App* rank = app.add_subcommand("rank", "Rank the units of each category by total");
     add_evaluation_options(rank, rank_options, {"table", "json", "csv", "html", "xlsx"});
     rank->callback([&ctx] { ctx.exit_code = run_evaluation(ctx, rank_options, true); });
 
     static ExplainOptions explain_options;
-    CLI::App* explain = app.add_subcommand("explain", "why a unit got its points, criterion by criterion");
-    explain->add_option("--rules", explain_options.rules, "rulebook file")->required();
-    explain->add_option("--year", explain_options.year, "evaluation year")->required();
-    explain->add_option("--unit", explain_options.unit, "the unit")->required();
-    explain->add_option("--criterion", explain_options.criterion, "only this criterion (full id, e.g. tthc.niem_yet)");
-    explain->add_option("--basis", explain_options.basis, "all | self | inspected (default all)")
-        ->check(CLI::IsMember({"all", "self", "inspected"}));
-    explain->add_option("--format", explain_options.format, "table or json")->check(CLI::IsMember({"table", "json"}));
-    explain->add_option("--out", explain_options.out, "write to FILE instead of stdout");
+    CLI::App* explain = app.add_subcommand("explain", "Why a unit got its points, item by item");
+    add_rules_option(explain, explain_options.rules);
+    add_year_option(explain, explain_options.year);
+    explain->add_option("--unit", explain_options.unit, "Unit id")->required();
+    explain->add_option("--criterion", explain_options.criterion,
+                        "Only this criterion (full id, e.g. tthc.niem_yet), deduction, bonus or band cap");
+    add_basis_option(explain, explain_options.basis);
+    add_format_option(explain, explain_options.format, {"table", "json"});
+    add_out_option(explain, explain_options.out);
     explain->callback([&ctx] { ctx.exit_code = run_explain(ctx, explain_options); });
 }
 

@@ -47,7 +47,7 @@ std::optional<core::EvidenceSchema> load_schema(Context& ctx, const std::string&
 
 core::Date parse_cli_date(const std::string& option, const std::string& text) {
     auto d = core::parse_date(text);
-    if (!d) throw CliError(kInvalid, option + ": expected a date YYYY-MM-DD that exists, found '" + core::sanitize_utf8(text) + "'");
+    if (!d) throw CliError(kUsage, option + ": expected a date YYYY-MM-DD that exists, found '" + core::sanitize_utf8(text) + "'");
     return *d;
 }
 

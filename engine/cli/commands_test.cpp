@@ -1,9 +1,11 @@
-// parscore test: rule tests (SPEC §2). Prints each failing case with expected vs actual, the
+// parscore test: rule tests (docs/rule-authoring.md). Prints each failing case with expected vs actual, the
 // coverage report on request, then "N passed, M failed". Never opens a database.
 #include <CLI/CLI.hpp>
 
 #include "context.hpp"
+#include "parscore/core/plural.hpp"
 #include "parscore/core/render.hpp"
+#include "parscore/core/utf8.hpp"
 #include "parscore/engine/rule_tests.hpp"
 #include "shared.hpp"
 
@@ -32,7 +34,8 @@ int run_test(const TestOptions& o, Context& ctx) {
         if (text.back() == '%') text.pop_back();
         minimum = core::Decimal::parse(text);
         if (!minimum || minimum->is_negative() || *minimum > *core::Decimal::from_int(100)) {
-            throw CliError(kUsage, "--coverage-min must be a percentage from 0 to 100, not '" + o.coverage_min + "'");
+            throw CliError(kUsage, "--coverage-min: expected a percentage from 0 to 100, found '" +
+                                       core::sanitize_utf8(o.coverage_min) + "'");
         }
     }
     std::vector<std::filesystem::path> paths(o.paths.begin(), o.paths.end());
@@ -49,7 +52,7 @@ int run_test(const TestOptions& o, Context& ctx) {
         for (const auto& d : c.differences) {
             ctx.out << "  " << d.item << ": expected " << d.expected << ", got " << d.actual << "\n";
         }
-        if (!c.problems.empty()) ctx.out << core::render_all(c.problems, sources);
+        if (!c.problems.empty()) ctx.err << core::render_all(c.problems, sources);
     }
     if (o.coverage || minimum) {
         std::size_t unreached = 0;
@@ -62,7 +65,7 @@ int run_test(const TestOptions& o, Context& ctx) {
             ++unreached;
         }
         ctx.out << "coverage: " << run.coverage_percent().to_string() << "% (" << run.coverage.size() - unreached << " of "
-                << run.coverage.size() << " items reached)\n";
+                << core::count_of(run.coverage.size(), "item") << " reached)\n";
     }
     if (!o.junit.empty()) {
         refuse_output_over_inputs(ctx, "--junit", o.junit, sources, false);
@@ -84,10 +87,10 @@ int run_test(const TestOptions& o, Context& ctx) {
 void add_test_command(CLI::App& app, Context& ctx) {
     auto options = std::make_shared<TestOptions>();
     CLI::App* test = app.add_subcommand("test", "Run rule tests (*.test.yaml files; folders are searched)");
-    test->add_option("PATH", options->paths, "test files or folders")->required();
-    test->add_option("--junit", options->junit, "also write JUnit XML to FILE");
-    test->add_flag("--coverage", options->coverage, "list criteria, deductions, bonuses, band caps and steps arms no case reached");
-    test->add_option("--coverage-min", options->coverage_min, "fail when coverage is below P percent");
+    test->add_option("PATH", options->paths, "Test files or folders")->required();
+    test->add_option("--junit", options->junit, "Also write JUnit XML to FILE");
+    test->add_flag("--coverage", options->coverage, "List criteria, deductions, bonuses, band caps and steps arms no case reached");
+    test->add_option("--coverage-min", options->coverage_min, "Fail when coverage is below P percent");
     test->callback([options, &ctx]() { ctx.exit_code = run_test(*options, ctx); });
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// What every subcommand shares: the output streams, the global options and the exit codes of
-// SPEC §6. Commands report problems by returning an exit code after printing diagnostics, or by
+// What every subcommand shares: the output streams, the global options and the exit codes (README,
+// "Exit codes"). Commands report problems by returning an exit code after printing diagnostics, or by
 // throwing CliError for a one-line message.
 #include <filesystem>
 #include <ostream>
@@ -37,10 +37,10 @@ struct Context {
     bool stderr_is_terminal = false;
     int exit_code = kOk;
 
-    /// --db, else $PARSCORE_DB, else ./parscore.db (SPEC §5).
+    /// --db, else $PARSCORE_DB, else ./parscore.db (docs/store.md).
     std::filesystem::path db_path() const;
 
-    /// Prints diagnostics in the text form of SPEC §8, followed by a summary line when there are
+    /// Prints diagnostics in the text form of docs/diagnostics.md, followed by a summary line when there are
     /// any ("2 errors, 1 warning").
     void print_diagnostics(const core::Diagnostics& diags, const core::SourceSet& sources) const;
 };

@@ -5,9 +5,11 @@
 #include <functional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "context.hpp"
 #include "parscore/core/source.hpp"
+#include "parscore/engine/result.hpp"
 #include "parscore/inspections/store.hpp"
 #include "parscore/rules/rulebook.hpp"
 
@@ -37,6 +39,20 @@ void write_file_atomically(const std::string& path, const std::function<void(con
 void write_output(Context& ctx, const std::string& out_path, const std::string& text);
 /// The same for output that `write` produces piece by piece.
 void write_output_stream(Context& ctx, const std::string& out_path, const std::function<void(std::ostream&)>& write);
+
+/// Prints run-wide warnings to stderr, one line each: "warning[W308]: …".
+void print_warnings(Context& ctx, const std::vector<engine::Warning>& warnings);
+
+/// Options many commands share, with one wording in every command's --help (a description starts
+/// with a capital letter and has no full stop; a default reads "(default: X)").
+void add_rules_option(CLI::App* cmd, std::string& into);
+void add_year_option(CLI::App* cmd, std::string& into);
+void add_basis_option(CLI::App* cmd, std::string& into);
+/// --format, limited to `formats`, the first of which is the default.
+void add_format_option(CLI::App* cmd, std::string& into, const std::vector<std::string>& formats);
+void add_out_option(CLI::App* cmd, std::string& into);
+void add_category_option(CLI::App* cmd, std::string& into);
+void add_bom_option(CLI::App* cmd, bool& into);
 
 /// --bom is for CSV only: with another format it is a usage error (exit 2).
 void refuse_bom_unless_csv(bool bom, const std::string& format);

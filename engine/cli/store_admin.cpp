@@ -1,6 +1,7 @@
 // submit, lock, merge.
 #include <CLI/CLI.hpp>
 
+#include "parscore/core/plural.hpp"
 #include "parscore/core/utf8.hpp"
 #include "store_cli.hpp"
 
@@ -49,8 +50,9 @@ void merge(Context& ctx, const std::string& other) {
         ctx.out << "nothing new in " << other << "\n";
         return;
     }
-    ctx.out << "merged from " << other << ": " << outcome.units_added << " units, " << outcome.inspections_added
-            << " inspections, " << outcome.entries_added << " revisions and events of known inspections\n";
+    ctx.out << "merged from " << other << ": " << core::count_of(outcome.units_added, "unit") << ", "
+            << core::count_of(outcome.inspections_added, "inspection") << ", "
+            << core::count_of(outcome.entries_added, "revision or event", "revisions and events") << " of known inspections\n";
 }
 
 }  // namespace
@@ -58,24 +60,26 @@ void merge(Context& ctx, const std::string& other) {
 void add_admin_commands(CLI::App& app, Context& ctx) {
     auto submit_args = std::make_shared<MoveArgs>();
     CLI::App* s = app.add_subcommand("submit", "Move draft inspections to submitted, all or none");
-    s->add_option("ID", submit_args->ids, "inspection ids, or prefixes of at least 8 characters")->required();
+    s->add_option("ID", submit_args->ids, "Inspection ids, or prefixes of at least 8 characters")->required();
     s->callback([&ctx, submit_args] { guarded(ctx, [&] { move_forward(ctx, *submit_args, false); }); });
 
     auto lock_args = std::make_shared<MoveArgs>();
     CLI::App* l = app.add_subcommand("lock", "Move submitted inspections to locked, all or none");
-    CLI::Option* ids = l->add_option("ID", lock_args->ids, "inspection ids, or prefixes of at least 8 characters");
-    CLI::Option* year = l->add_option("--year", lock_args->year, "lock every submitted inspection of this evaluation year")
+    CLI::Option* ids = l->add_option("ID", lock_args->ids, "Inspection ids, or prefixes of at least 8 characters");
+    CLI::Option* year = l->add_option("--year", lock_args->year, "Lock every submitted inspection of this evaluation year")
                             ->check(CLI::Range(1, 9999))
                             ->excludes(ids);
-    l->add_option("--unit", lock_args->unit, "with --year: only this unit's inspections")->needs(year);
+    l->add_option("--unit", lock_args->unit, "With --year: only this unit's inspections")->needs(year);
     l->callback([&ctx, lock_args] {
-        if (lock_args->ids.empty() && !lock_args->year) throw CliError(kUsage, "lock: give inspection ids or --year");
+        if (lock_args->ids.empty() && !lock_args->year) {
+            throw CliError(kUsage, "lock: expected inspection ids or --year, found neither");
+        }
         guarded(ctx, [&] { move_forward(ctx, *lock_args, true); });
     });
 
     auto other = std::make_shared<std::string>();
     CLI::App* m = app.add_subcommand("merge", "Bring another parscore database's units and inspections in, idempotently");
-    m->add_option("OTHER", *other, "the other database")->required();
+    m->add_option("OTHER", *other, "The other database")->required();
     m->callback([&ctx, other] { guarded(ctx, [&] { merge(ctx, *other); }); });
 }
 

@@ -18,7 +18,7 @@ class App;
 
 namespace parscore::cli::store {
 
-/// Runs a command body, turning StoreError into CliError with the exit code of SPEC §6.
+/// Runs a command body, turning StoreError into CliError with its exit code.
 void guarded(Context& ctx, const std::function<void()>& body);
 
 inspections::Store open_store(const Context& ctx, inspections::OpenMode mode);

@@ -3,10 +3,12 @@
 #include <chrono>
 #include <limits>
 
+#include "parscore/core/plural.hpp"
 #include "parscore/core/suggest.hpp"
 #include "parscore/core/text_file.hpp"
 #include "parscore/core/utf8.hpp"
 #include "parscore/inspections/evidence_csv.hpp"
+#include "parscore/inspections/codes.hpp"
 #include "parscore/inspections/report.hpp"
 #include "store_cli.hpp"
 
@@ -132,7 +134,7 @@ void import(Context& ctx, const ImportArgs& args) {
     ins::Store store = open_store(ctx, ins::OpenMode::CreateOnCommit);
     if (!args.again && !diags.has_errors()) {
         if (auto when = store.imported_before(in->raw_sha256)) {
-            diags.error("E416", core::Span{*in->file, 0, 0},
+            diags.error(ins::csv::kImportedBefore, core::Span{*in->file, 0, 0},
                         "this file (SHA-256 " + in->raw_sha256.substr(0, 12) + "…) was imported on " + *when +
                             "; use --again to import it once more");
         }
@@ -172,8 +174,8 @@ void import(Context& ctx, const ImportArgs& args) {
         throw CliError(kInvalid, args.file + " was imported on " + outcome.previous_import_at + "; use --again to import it once more");
     }
     store.commit_creation();
-    ctx.out << "imported " << batch->rows << " rows of " << args.kind << " as " << outcome.inspections
-            << (outcome.inspections == 1 ? " inspection" : " inspections");
+    ctx.out << "imported " << core::count_of(batch->rows, "row") << " of " << args.kind << " as "
+            << core::count_of(outcome.inspections, "inspection");
     if (outcome.inspections) ctx.out << " (revisions " << outcome.first_revision << "–" << outcome.last_revision << ")";
     ctx.out << "\n";
 }
@@ -193,7 +195,7 @@ void amend(Context& ctx, const AmendArgs& args) {
         if (!loaded) return;
         schema = std::move(*loaded);
     }
-    if (args.reason.empty()) throw CliError(kUsage, "--reason must not be empty");
+    if (args.reason.empty()) throw CliError(kUsage, "--reason: expected a reason, found an empty text");
     core::SourceSet sources;
     core::Diagnostics diags;
     auto in = read_file(ctx, args.file, core::kMaxRuleFileBytes, sources, diags);
@@ -221,33 +223,33 @@ void add_record_commands(CLI::App& app, Context& ctx) {
     units->require_subcommand(1);
     auto unit_file = std::make_shared<std::string>();
     CLI::App* units_import_cmd = units->add_subcommand("import", "Add or update units from a CSV file (id,name,category[,parent,active_from,active_to])");
-    units_import_cmd->add_option("FILE", *unit_file, "units CSV file")->required();
+    units_import_cmd->add_option("FILE", *unit_file, "Units CSV file")->required();
     units_import_cmd->callback([&ctx, unit_file] { guarded(ctx, [&] { units_import(ctx, *unit_file); }); });
     add_units_list_command(*units, ctx);
 
     auto rec = std::make_shared<RecordArgs>();
     CLI::App* r = app.add_subcommand("record", "Validate inspection reports and store each one atomically");
-    r->add_option("--rules", rec->rules, "rulebook whose evidence schema the reports follow")->required();
-    r->add_option("REPORT", rec->files, "report YAML files")->required();
-    r->add_flag("--again", rec->again, "record a report even when an equal inspection is stored");
+    r->add_option("--rules", rec->rules, "Rulebook whose evidence schema the reports follow")->required();
+    r->add_option("REPORT", rec->files, "Report YAML files")->required();
+    r->add_flag("--again", rec->again, "Record a report even when an equal inspection is stored");
     r->callback([&ctx, rec] { guarded(ctx, [&] { record(ctx, *rec); }); });
 
     auto imp = std::make_shared<ImportArgs>();
     CLI::App* i = app.add_subcommand("import", "Import records or a fact of one evidence kind from CSV, all or nothing");
-    i->add_option("--rules", imp->rules, "rulebook whose evidence schema the file follows")->required();
-    i->add_option("--kind", imp->kind, "evidence kind of the file")->required();
+    i->add_option("--rules", imp->rules, "Rulebook whose evidence schema the file follows")->required();
+    i->add_option("--kind", imp->kind, "Evidence kind of the file")->required();
     i->add_option("FILE", imp->file, "CSV file: unit,date[,year], then the kind's fields (a fact: value)")->required();
-    i->add_option("--inspection-kind", imp->inspection_kind, "kind of the inspections created (default scheduled)")
+    i->add_option("--inspection-kind", imp->inspection_kind, "Kind of the inspections created (default: scheduled)")
         ->check(CLI::IsMember({"surprise", "scheduled", "thematic", "other", "self"}));
-    i->add_flag("--again", imp->again, "import even when the same file was imported before");
+    i->add_flag("--again", imp->again, "Import even when the same file was imported before");
     i->callback([&ctx, imp] { guarded(ctx, [&] { import(ctx, *imp); }); });
 
     auto am = std::make_shared<AmendArgs>();
     CLI::App* a = app.add_subcommand("amend", "Replace a draft or submitted inspection's findings with a new revision");
-    a->add_option("ID", am->id, "inspection id")->required();
-    a->add_option("REPORT", am->file, "the corrected report (YAML)")->required();
-    a->add_option("--reason", am->reason, "why the findings change")->required();
-    a->add_option("--rules", am->rules, "validate against this rulebook instead of the schema the inspection was recorded with");
+    a->add_option("ID", am->id, "Inspection id")->required();
+    a->add_option("REPORT", am->file, "The corrected report (YAML)")->required();
+    a->add_option("--reason", am->reason, "Why the findings change")->required();
+    a->add_option("--rules", am->rules, "Validate against this rulebook instead of the schema the inspection was recorded with");
     a->callback([&ctx, am] { guarded(ctx, [&] { amend(ctx, *am); }); });
 }
 

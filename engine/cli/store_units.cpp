@@ -71,7 +71,7 @@ void list_units(Context& ctx, const std::string& format) {
 void add_units_list_command(CLI::App& units, Context& ctx) {
     auto format = std::make_shared<std::string>("table");
     CLI::App* list = units.add_subcommand("list", "List the units with their attributes, by id");
-    list->add_option("--format", *format, "table (default), csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
+    list->add_option("--format", *format, "Output format: table, csv or json (default: table)")->check(CLI::IsMember({"table", "csv", "json"}));
     list->callback([&ctx, format] { guarded(ctx, [&] { list_units(ctx, *format); }); });
 }
 

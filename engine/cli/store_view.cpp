@@ -217,28 +217,28 @@ void make_template(Context& ctx, const TemplateArgs& args) {
 void add_view_commands(CLI::App& app, Context& ctx) {
     auto l = std::make_shared<ListArgs>();
     CLI::App* list_cmd = app.add_subcommand("inspections", "List inspections, one row each");
-    list_cmd->add_option("--unit", l->unit, "only this unit's inspections");
-    list_cmd->add_option("--year", l->year, "only inspections counting for this evaluation year")
+    list_cmd->add_option("--unit", l->unit, "Only this unit's inspections");
+    list_cmd->add_option("--year", l->year, "Only inspections counting for this evaluation year")
         ->check(CLI::Range(1, 9999));
-    list_cmd->add_option("--format", l->format, "table (default), json or csv")
+    list_cmd->add_option("--format", l->format, "Output format: table, json or csv (default: table)")
         ->check(CLI::IsMember({"table", "json", "csv"}));
     list_cmd->callback([&ctx, l] { guarded(ctx, [&] { list(ctx, *l); }); });
 
     auto id = std::make_shared<std::string>();
     auto format = std::make_shared<std::string>("table");
     CLI::App* show_cmd = app.add_subcommand("show", "An inspection's findings with their revision history");
-    show_cmd->add_option("ID", *id, "inspection id, or a prefix of at least 8 characters")->required();
-    show_cmd->add_option("--format", *format, "table (default) or json")->check(CLI::IsMember({"table", "json"}));
+    show_cmd->add_option("ID", *id, "Inspection id, or a prefix of at least 8 characters")->required();
+    show_cmd->add_option("--format", *format, "Output format: table or json (default: table)")->check(CLI::IsMember({"table", "json"}));
     show_cmd->callback([&ctx, id, format] { guarded(ctx, [&] { show(ctx, *id, *format); }); });
 
     auto t = std::make_shared<TemplateArgs>();
     CLI::App* tpl = app.add_subcommand("template", "Print a ready-to-fill inspection report for a unit");
-    tpl->add_option("--rules", t->rules, "rulebook whose evidence schema the report follows")->required();
-    tpl->add_option("--unit", t->unit, "unit id")->required();
-    tpl->add_option("--date", t->date, "inspection date YYYY-MM-DD (default today)");
-    tpl->add_option("--year", t->year, "evaluation year the report counts for (default the date's year)")
+    tpl->add_option("--rules", t->rules, "Rulebook whose evidence schema the report follows")->required();
+    tpl->add_option("--unit", t->unit, "Unit id")->required();
+    tpl->add_option("--date", t->date, "Inspection date YYYY-MM-DD (default: today)");
+    tpl->add_option("--year", t->year, "Evaluation year the report counts for (default: the date's year)")
         ->check(CLI::Range(1, 9999));
-    tpl->add_option("--kind", t->kind, "inspection kind (default scheduled)")
+    tpl->add_option("--kind", t->kind, "Inspection kind (default: scheduled)")
         ->check(CLI::IsMember({"surprise", "scheduled", "thematic", "other", "self"}));
     tpl->callback([&ctx, t] { guarded(ctx, [&] { make_template(ctx, *t); }); });
 }

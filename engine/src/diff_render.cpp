@@ -1,4 +1,5 @@
 // diff --format json|table.
+#include "display.hpp"
 #include "json_writer.hpp"
 #include "parscore/core/text_table.hpp"
 #include "parscore/engine/diff.hpp"
@@ -37,13 +38,12 @@ void string_list(JsonWriter& w, std::string_view key, const std::vector<std::str
     w.end_array();
 }
 
-std::string opt(const std::optional<Decimal>& d) { return d ? d->to_string() : "-"; }
 
 std::string arrow(const std::string& a, const std::string& b) { return a == b ? a : a + " → " + b; }
 
 std::string points_text(const std::optional<Decimal>& p, const std::optional<CriterionStatus>& s) {
     if (!s) return "-";
-    if (p) return *s == CriterionStatus::Missing ? p->to_string() + " (missing)" : p->to_string();
+    if (p) return *s == CriterionStatus::Missing ? display::points(*p) + " (missing)" : display::points(*p);
     return status_name(*s);
 }
 
@@ -60,6 +60,7 @@ std::string render_diff_json(const RulebookDiff& d) {
     rulebook_ref(w, "before", d.before);
     rulebook_ref(w, "after", d.after);
     w.field("year", d.year).field("basis", basis_name(d.basis));
+    write_warnings(w, d.warnings);
     w.key("criteria").begin_object();
     string_list(w, "added", d.added_criteria);
     string_list(w, "removed", d.removed_criteria);
@@ -116,8 +117,8 @@ std::string render_diff_table(const RulebookDiff& d) {
         std::string drivers;
         for (; i < d.units.size() && d.units[i].category == category; ++i) {
             const UnitChange& u = d.units[i];
-            table.add_row({u.unit, u.name, arrow(opt(u.before.points), opt(u.after.points)),
-                           arrow(opt(u.before.total), opt(u.after.total)), arrow(band_text(u.before), band_text(u.after)),
+            table.add_row({u.unit, u.name, arrow(display::points(u.before.points, "-"), display::points(u.after.points, "-")),
+                           arrow(display::total(u.before.total, "-"), display::total(u.after.total, "-")), arrow(band_text(u.before), band_text(u.after)),
                            arrow(rank_text(u.before), rank_text(u.after))});
             std::string line;
             for (const CriterionChange& c : u.criteria) {
@@ -126,10 +127,10 @@ std::string render_diff_table(const RulebookDiff& d) {
                 if (c.presence != CriterionChange::Presence::Both) line += std::string(" (") + presence_name(c.presence) + ")";
             }
             if (u.before.covered && u.after.covered && u.before.deduct != u.after.deduct) {
-                line += (line.empty() ? "" : ", ") + ("deductions " + u.before.deduct.to_string() + " → " + u.after.deduct.to_string());
+                line += (line.empty() ? "" : ", ") + ("deductions " + display::points(u.before.deduct) + " → " + display::points(u.after.deduct));
             }
             if (u.before.covered && u.after.covered && u.before.bonus != u.after.bonus) {
-                line += (line.empty() ? "" : ", ") + ("bonuses " + u.before.bonus.to_string() + " → " + u.after.bonus.to_string());
+                line += (line.empty() ? "" : ", ") + ("bonuses " + display::points(u.before.bonus) + " → " + display::points(u.after.bonus));
             }
             if (!line.empty()) drivers += "  " + u.unit + ": " + line + "\n";
         }

@@ -6,7 +6,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "codes.hpp"
+#include "parscore/core/suggest.hpp"
+#include "parscore/core/utf8.hpp"
 #include "parscore/engine/scorer.hpp"
+#include "parscore/engine/year_evidence.hpp"
 
 namespace parscore::engine {
 
@@ -32,30 +36,6 @@ std::map<std::string, PreviousResult> previous_ranks(const inspections::Publicat
         auto total = Decimal::parse(u["total"].dump());
         if (!total) continue;
         out[u.value("unit", "")] = PreviousResult{u.value("category", ""), u["rank"].get<int>(), *total};
-    }
-    return out;
-}
-
-std::vector<Warning> run_warnings(const rules::Rulebook& rb, const inspections::EvidenceSet& evidence) {
-    std::vector<Warning> out;
-    for (const inspections::FieldMisfit& m : evidence.misfits) {
-        const core::KindDef& kind = rb.evidence.kinds[m.kind];
-        std::string id = kind.is_fact ? kind.name : kind.name + "." + kind.fields[m.field].name;
-        if (m.not_fitting > 0) {
-            out.push_back({"W306", id,
-                           std::to_string(m.not_fitting) + " stored value(s) of " + id +
-                               " do not fit the rulebook's declared type and read as missing"});
-        }
-        if (m.lacking > 0) {
-            out.push_back({"W306", id, std::to_string(m.lacking) + " stored record(s) of " + kind.name + " lack the field '" +
-                                           kind.fields[m.field].name + "', which reads as missing"});
-        }
-    }
-    for (const inspections::UncoveredUnit& u : evidence.uncovered) {
-        out.push_back({"W307", u.id,
-                       "unit '" + u.id + "' has evidence in the year but is not scored: " +
-                           (u.inactive ? std::string("it is not active in the year")
-                                       : "its category '" + u.category + "' is not among the rulebook's units")});
     }
     return out;
 }
@@ -88,7 +68,8 @@ Evaluation evaluate_loaded(const rules::Rulebook& rulebook, const inspections::E
     e.year = request.year;
     e.basis = request.basis;
     e.evidence_sha256 = evidence.evidence_sha256;
-    e.warnings = run_warnings(rulebook, evidence);
+    e.warnings = evidence_warnings(rulebook, evidence, request.year, request.basis);
+    e.counted_inspections = evidence.inspections.size();
     e.units = score_units(rulebook, infos, evidence.evidence, request.year, request.threads);
     if (timings) timings->evaluate_ms = ms_since(t0);
 
@@ -118,7 +99,8 @@ Evaluation evaluate(const rules::Rulebook& rulebook, const inspections::Store& s
                     Timings* timings) {
     if (request.category &&
         std::find(rulebook.units.begin(), rulebook.units.end(), *request.category) == rulebook.units.end()) {
-        throw NotCovered("rulebook '" + rulebook.id + "' does not score category '" + *request.category + "'");
+        throw NotCovered("rulebook '" + rulebook.id + "' does not score category '" +
+                         core::sanitize_utf8(*request.category) + "'" + core::did_you_mean(*request.category, rulebook.units));
     }
     if (request.unit) {
         if (auto problem = coverage_problem(rulebook, store, *request.unit, request.year)) throw NotCovered(*problem);

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <set>
 
+#include "parscore/core/suggest.hpp"
+#include "parscore/core/utf8.hpp"
 #include "parscore/engine/scorer.hpp"
 
 namespace parscore::engine {
@@ -138,6 +140,25 @@ private:
 
 std::string opt(const std::optional<Decimal>& d) { return d ? d->to_string() : ""; }
 
+// The ids `--criterion` accepts: criteria (full ids), deductions, bonuses and band caps.
+std::vector<std::string> item_ids(const rules::Rulebook& rb) {
+    std::vector<std::string> ids;
+    for (const auto& g : rb.groups) {
+        for (const auto& c : g.criteria) ids.push_back(c.id);
+    }
+    for (const auto& d : rb.deductions) ids.push_back(d.id);
+    for (const auto& b : rb.bonuses) ids.push_back(b.id);
+    for (const auto& c : rb.band_caps) ids.push_back(c.id);
+    return ids;
+}
+
+void check_item_id(const rules::Rulebook& rb, const std::string& id) {
+    std::vector<std::string> ids = item_ids(rb);
+    if (std::find(ids.begin(), ids.end(), id) != ids.end()) return;
+    throw NotCovered("rulebook '" + rb.id + "' has no criterion, deduction, bonus or band cap '" + core::sanitize_utf8(id) +
+                     "'" + core::did_you_mean(id, ids));
+}
+
 std::vector<Warning> warnings_for(const UnitResult& r, const std::string& id) {
     std::vector<Warning> out;
     for (const Warning& w : r.warnings) {
@@ -152,9 +173,7 @@ Explanation explain(const rules::Rulebook& rb, const core::SourceSet& sources, c
                     const EvaluationRequest& request, const std::optional<std::string>& only_criterion) {
     const std::string& unit_id = *request.unit;
     if (auto problem = coverage_problem(rb, store, unit_id, request.year)) throw NotCovered(*problem);
-    if (only_criterion && !rb.criterion(*only_criterion)) {
-        throw NotCovered("rulebook '" + rb.id + "' has no criterion '" + *only_criterion + "'");
-    }
+    if (only_criterion) check_item_id(rb, *only_criterion);
     inspections::EvidenceQuery query;
     query.year = request.year;
     query.basis = request.basis;
@@ -171,6 +190,7 @@ Explanation explain(const rules::Rulebook& rb, const core::SourceSet& sources, c
     e.rulebook_version = rb.version;
     e.year = request.year;
     e.basis = request.basis;
+    e.warnings = evaluation.warnings;
     for (const UnitResult& u : evaluation.units) {
         if (u.id == unit_id) e.result = u;
     }
@@ -208,10 +228,11 @@ Explanation explain(const rules::Rulebook& rb, const core::SourceSet& sources, c
             e.items.push_back(std::move(item));
         }
     }
-    if (only_criterion) return e;
+    auto wanted = [&](const std::string& id) { return !only_criterion || id == *only_criterion; };
     auto adjustments = [&](const std::vector<rules::Adjustment>& defs, const std::vector<AdjustmentResult>& results,
                            const char* what) {
         for (std::size_t i = 0; i < defs.size(); ++i) {
+            if (!wanted(defs[i].id)) continue;
             ExplainedItem item{what, defs[i].id, defs[i].title, results[i].points.to_string(), opt(defs[i].cap),
                                results[i].missing ? "missing" : "", {}, {}, {}, warnings_for(traced, defs[i].id)};
             reader.fill(defs[i].points, item);
@@ -222,6 +243,7 @@ Explanation explain(const rules::Rulebook& rb, const core::SourceSet& sources, c
     adjustments(rb.bonuses, traced.bonuses, "bonus");
     for (std::size_t i = 0; i < rb.band_caps.size(); ++i) {
         const rules::BandCap& cap = rb.band_caps[i];
+        if (!wanted(cap.id)) continue;
         auto held = std::find_if(e.result.caps.begin(), e.result.caps.end(), [&](const CapResult& c) { return c.cap == i; });
         std::string status = held == e.result.caps.end() ? "not held" : held->applied ? "held, applied" : "held";
         ExplainedItem item{"band cap", cap.id, cap.title, status, cap.at_most, status, {}, {}, {}, warnings_for(traced, cap.id)};

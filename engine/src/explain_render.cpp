@@ -1,4 +1,5 @@
 // Text and JSON forms of an explanation.
+#include "display.hpp"
 #include "json_writer.hpp"
 #include "parscore/engine/explain.hpp"
 
@@ -25,6 +26,12 @@ std::string local_id(const std::string& id) {
     return dot == std::string::npos ? id : id.substr(dot + 1);
 }
 
+// Item points and maxima are exact decimal text (as JSON gives them); shown rounded.
+std::string shown_points(const std::string& text) {
+    auto d = Decimal::parse(text);
+    return d ? display::points(*d) : text;
+}
+
 }  // namespace
 
 std::string render_explanation(const Explanation& e) {
@@ -36,8 +43,9 @@ std::string render_explanation(const Explanation& e) {
         for (const CriterionResult& c : u.criteria) {
             if (c.points) criteria = Decimal::add(criteria, *c.points).value_or(criteria);
         }
-        out += "total " + u.total->to_string() + " (" + u.points->to_string() + " of " + u.max.to_string() + " points: criteria " +
-               criteria.to_string() + ", bonus " + u.bonus.to_string() + ", deductions " + u.deduct.to_string() + "), band " + e.band;
+        out += "total " + display::total(*u.total) + " (" + display::points(*u.points) + " of " + display::points(u.max) +
+               " points: criteria " + display::points(criteria) + ", bonus " + display::points(u.bonus) + ", deductions " +
+               display::points(u.deduct) + "), band " + e.band;
         if (u.rank) out += ", rank " + std::to_string(*u.rank) + " of " + std::to_string(e.ranked_in_category);
         out += "\n";
         if (e.band_after_caps != e.band_from_total) out += "band from the total: " + e.band_from_total + ", lowered by band caps to " + e.band_after_caps + "\n";
@@ -53,11 +61,11 @@ std::string render_explanation(const Explanation& e) {
         }
         out += "  " + item.id + (item.title == local_id(item.id) ? "" : "  " + item.title) + "\n    ";
         if (item.what == "criterion") {
-            out += item.points + " of " + item.max + " (" + item.status + ")\n";
+            out += shown_points(item.points) + " of " + shown_points(item.max) + " (" + item.status + ")\n";
         } else if (item.what == "band cap") {
             out += item.status + " (at most " + item.max + ")\n";
         } else {
-            out += item.points + (item.max.empty() ? "" : " (cap " + item.max + ")") +
+            out += shown_points(item.points) + (item.max.empty() ? "" : " (cap " + shown_points(item.max) + ")") +
                    (item.status.empty() ? "" : " (" + item.status + ")") + "\n";
         }
         for (const auto& v : item.values) out += "    " + v.expression + " = " + v.value + "\n";
@@ -91,6 +99,7 @@ std::string render_explanation_json(const Explanation& e) {
     if (u.rank) w.field("rank", *u.rank); else w.null_field("rank");
     w.field("deduct", u.deduct).field("bonus", u.bonus);
     if (u.complete) w.null_field("reason"); else w.field("reason", u.reason);
+    write_warnings(w, e.warnings);
     w.key("items").begin_array();
     for (const ExplainedItem& item : e.items) {
         w.begin_object().field("kind", item.what).field("id", item.id).field("title", item.title);

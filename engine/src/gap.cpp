@@ -1,4 +1,4 @@
-// gap (SPEC §6): the same year scored on the `self` and on the `inspected` basis, compared.
+// gap: the same year scored on the `self` and on the `inspected` basis, compared.
 #include "parscore/engine/gap.hpp"
 
 #include <algorithm>
@@ -49,7 +49,7 @@ GapReport compare_bases(const rules::Rulebook& rulebook, const Evaluation& self,
             row.self = *a.points;
             row.inspected = *b.points;
             // Both lie in [0, max], so the difference is always in range.
-            row.gap = Decimal::sub(row.self, row.inspected).value_or(Decimal{});
+            if (b.status != CriterionStatus::Missing) row.gap = Decimal::sub(row.self, row.inspected).value_or(Decimal{});
             row.self_status = a.status;
             row.inspected_status = b.status;
             report.rows.push_back(std::move(row));
@@ -59,8 +59,16 @@ GapReport compare_bases(const rules::Rulebook& rulebook, const Evaluation& self,
         report.units.push_back(std::move(ug));
     }
 
+    report.warnings = self.warnings;
+    for (const Warning& w : inspected.warnings) {
+        bool seen = std::any_of(report.warnings.begin(), report.warnings.end(), [&](const Warning& o) {
+            return o.code == w.code && o.id == w.id && o.message == w.message;
+        });
+        if (!seen) report.warnings.push_back(w);
+    }
     std::stable_sort(report.rows.begin(), report.rows.end(), [](const GapRow& x, const GapRow& y) {
-        if (x.gap != y.gap) return x.gap > y.gap;
+        if (x.gap.has_value() != y.gap.has_value()) return x.gap.has_value();
+        if (x.gap && *x.gap != *y.gap) return *x.gap > *y.gap;
         if (x.unit != y.unit) return x.unit < y.unit;
         return x.criterion < y.criterion;
     });

@@ -1,5 +1,6 @@
 // gap --format json|csv|table.
 #include "csv_cells.hpp"
+#include "display.hpp"
 #include "json_writer.hpp"
 #include "parscore/core/text_table.hpp"
 #include "parscore/engine/gap.hpp"
@@ -12,10 +13,6 @@ void optional_decimal(JsonWriter& w, std::string_view key, const std::optional<D
     if (d) w.field(key, *d); else w.null_field(key);
 }
 
-// Overstatements read "+2", understatements "-1.5", agreement "0".
-std::string signed_decimal(const Decimal& d) { return (d > Decimal{} ? "+" : "") + d.to_string(); }
-
-std::string opt(const std::optional<Decimal>& d) { return d ? d->to_string() : "-"; }
 
 }  // namespace
 
@@ -26,11 +23,13 @@ std::string render_gap_json(const GapReport& r) {
     w.key("rulebook").begin_object().field("id", r.rulebook_id).field("version", r.rulebook_version)
         .field("sha256", r.rulebook_sha256).end_object();
     w.field("year", r.year);
+    write_warnings(w, r.warnings);
     w.key("criteria").begin_array();
     for (const GapRow& row : r.rows) {
         w.begin_object().field("unit", row.unit).field("name", row.name).field("category", row.category);
         w.field("criterion", row.criterion_id).field("max", row.max);
-        w.field("self", row.self).field("inspected", row.inspected).field("gap", row.gap);
+        w.field("self", row.self).field("inspected", row.inspected);
+        optional_decimal(w, "gap", row.gap);
         w.field("self_status", status_name(row.self_status)).field("inspected_status", status_name(row.inspected_status));
         w.end_object();
     }
@@ -77,17 +76,20 @@ std::string render_gap_table(const rules::Rulebook& rb, const GapReport& r) {
                     Align::Right});
     for (const GapRow& row : r.rows) {
         const rules::Criterion* c = rb.criterion(row.criterion_id);
-        rows.add_row({row.unit, row.name, row.criterion_id, c ? c->title : "", row.max.to_string(), row.self.to_string(),
-                      row.inspected.to_string(), signed_decimal(row.gap)});
+        // Overstatements read "+2", understatements "-1.5", agreement "0".
+        rows.add_row({row.unit, row.name, row.criterion_id, c ? c->title : "", display::points(row.max),
+                      display::points(row.self), display::points(row.inspected),
+                      row.gap ? display::signed_points(*row.gap) : "unchecked"});
     }
-    out += "criteria: self-assessed − inspected points, overstatements first\n";
+    out += "criteria: self-assessed − inspected points, overstatements first; unchecked: the inspections did not "
+           "check it\n";
     out += r.rows.empty() ? "no criterion is scored under both bases\n" : rows.render();
 
     TextTable units({"unit", "name", "category", "self", "inspected", "gap"},
                     {Align::Left, Align::Left, Align::Left, Align::Right, Align::Right, Align::Right});
     for (const UnitGap& u : r.units) {
-        units.add_row({u.unit, u.name, rb.category_label(u.category), opt(u.self_total), opt(u.inspected_total),
-                       u.gap ? signed_decimal(*u.gap) : "-"});
+        units.add_row({u.unit, u.name, rb.category_label(u.category), display::total(u.self_total, "-"),
+                       display::total(u.inspected_total, "-"), u.gap ? display::signed_total(*u.gap) : "-"});
     }
     out += "\ntotals: self-assessed − inspected\n";
     out += r.units.empty() ? "no units\n" : units.render();

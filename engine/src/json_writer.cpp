@@ -179,7 +179,7 @@ JsonWriter& JsonWriter::null() {
     return *this;
 }
 
-void warnings(JsonWriter& w, const std::vector<Warning>& list) {
+void write_warnings(JsonWriter& w, const std::vector<Warning>& list) {
     w.key("warnings").begin_array();
     for (const Warning& warning : list) {
         w.begin_object().field("code", warning.code).field("id", warning.id).field("message", warning.message).end_object();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "parscore/core/decimal.hpp"
+#include "parscore/engine/result.hpp"
 
 namespace parscore::engine {
 
@@ -62,11 +63,12 @@ private:
     bool after_key_ = false;
 };
 
+/// `"warnings": [ { "code", "id", "message" } ]`, as every evaluation's JSON gives them.
+void write_warnings(JsonWriter& w, const std::vector<Warning>& list);
+
 /// Appends `s` as a JSON string literal.
 void append_json_string(std::string& out, std::string_view s);
 
 struct Warning;
-/// `"warnings": [ { "code", "id", "message" } ]`, as every evaluation's JSON gives them.
-void warnings(JsonWriter& w, const std::vector<Warning>& list);
 
 }  // namespace parscore::engine

@@ -10,17 +10,22 @@ namespace parscore::engine {
 
 namespace {
 
-nlohmann::json without_evidence_hash(const std::string& text) {
+// What is not a result: the evidence hash, and the run-wide warnings about the evidence (their
+// wording may change between versions of parscore without any result changing).
+nlohmann::json results_only(const std::string& text) {
     nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
-    if (doc.is_object()) doc.erase("evidence_sha256");
+    if (doc.is_object()) {
+        doc.erase("evidence_sha256");
+        doc.erase("warnings");
+    }
     return doc;
 }
 
 }  // namespace
 
 bool same_results(const std::string& a, const std::string& b) {
-    nlohmann::json x = without_evidence_hash(a);
-    nlohmann::json y = without_evidence_hash(b);
+    nlohmann::json x = results_only(a);
+    nlohmann::json y = results_only(b);
     return !x.is_discarded() && !y.is_discarded() && x == y;
 }
 
@@ -39,6 +44,11 @@ PublishOutcome publish(const rules::Rulebook& rulebook, inspections::Store& stor
     outcome.evaluation = evaluate(rulebook, store, evaluation);
     outcome.evidence_sha256 = outcome.evaluation.evidence_sha256;
 
+    // Most often a mistyped year: results on no evidence would stand for ever.
+    if (outcome.evaluation.counted_inspections == 0 && !request.allow_empty) {
+        outcome.result = PublishOutcome::Result::Empty;
+        return outcome;
+    }
     for (const UnitResult& u : outcome.evaluation.units) {
         if (!u.complete) outcome.incomplete.emplace_back(u.id, u.reason);
     }

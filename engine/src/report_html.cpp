@@ -2,6 +2,10 @@
 // charts are in report_html_charts.cpp.
 #include "parscore/engine/report_html.hpp"
 
+#include <algorithm>
+
+#include "display.hpp"
+#include "parscore/core/plural.hpp"
 #include "report_html_parts.hpp"
 
 namespace parscore::engine {
@@ -56,8 +60,6 @@ footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: .5r
 }
 )css";
 
-std::string opt(const std::optional<Decimal>& d) { return d ? d->to_string() : "–"; }
-
 std::string band_cell(const rules::Rulebook& rb, const UnitResult& u) {
     if (!u.complete) {
         return "<span class=\"band incomplete\" title=\"" + html_escape(u.reason) + "\">incomplete</span>";
@@ -76,8 +78,7 @@ std::string change_cell(const UnitResult& u) {
                        : std::string("=");
     }
     if (u.total_change) {
-        Decimal d = *u.total_change;
-        out += (out.empty() ? "" : " ") + std::string("(") + (d > Decimal{} ? "+" : "") + d.to_string() + ")";
+        out += (out.empty() ? "" : " ") + std::string("(") + display::signed_total(*u.total_change) + ")";
     }
     return out.empty() ? "–" : out;
 }
@@ -103,11 +104,11 @@ void ranking_table(std::string& out, const rules::Rulebook& rb, const std::vecto
         std::string rank = u->rank ? std::to_string(*u->rank) : "–";
         std::string id = "<td><code>" + html_escape(u->id) + "</code></td><td>" + html_escape(u->name) + "</td>";
         if (ranking) {
-            out += "<tr><td class=\"num\">" + rank + "</td>" + id + "<td class=\"num\">" + opt(u->total) + "</td><td>" +
+            out += "<tr><td class=\"num\">" + rank + "</td>" + id + "<td class=\"num\">" + display::total(u->total, "–") + "</td><td>" +
                    band_cell(rb, *u) + "</td><td class=\"num\">" + change_cell(*u) + "</td></tr>\n";
         } else {
-            out += "<tr>" + id + "<td class=\"num\">" + opt(u->points) + "</td><td class=\"num\">" + u->max.to_string() +
-                   "</td><td class=\"num\">" + opt(u->total) + "</td><td>" + band_cell(rb, *u) + "</td><td class=\"num\">" +
+            out += "<tr>" + id + "<td class=\"num\">" + display::points(u->points, "–") + "</td><td class=\"num\">" +
+                   display::points(u->max) + "</td><td class=\"num\">" + display::total(u->total, "–") + "</td><td>" + band_cell(rb, *u) + "</td><td class=\"num\">" +
                    rank + "</td></tr>\n";
         }
     }
@@ -164,6 +165,27 @@ std::string html_escape(std::string_view text) {
     return out;
 }
 
+namespace {
+
+// Run-wide warnings, then each unit's (what `explain` shows beside the items they concern).
+void warnings_section(std::string& out, const Evaluation& e) {
+    bool units = std::any_of(e.units.begin(), e.units.end(), [](const UnitResult& u) { return !u.warnings.empty(); });
+    if (e.warnings.empty() && !units) return;
+    out += "<section class=\"warnings\">\n<h2>Warnings</h2>\n<ul>\n";
+    for (const Warning& w : e.warnings) {
+        out += "<li><code>" + html_escape(w.code) + "</code> " + html_escape(w.message) + "</li>\n";
+    }
+    for (const UnitResult& u : e.units) {
+        for (const Warning& w : u.warnings) {
+            out += "<li><code>" + html_escape(w.code) + "</code> <code>" + html_escape(u.id) + "</code> (" +
+                   html_escape(u.name) + "), <code>" + html_escape(w.id) + "</code>: " + html_escape(w.message) + "</li>\n";
+        }
+    }
+    out += "</ul>\n</section>\n";
+}
+
+}  // namespace
+
 std::string render_html(const rules::Rulebook& rb, const Evaluation& e, const Summary* summary, bool ranking) {
     std::string out;
     out.reserve(8192 + e.units.size() * (512 + 64 * rb.criterion_count()));
@@ -174,7 +196,7 @@ std::string render_html(const rules::Rulebook& rb, const Evaluation& e, const Su
     band_styles(out, rb);
     out += "</style>\n</head>\n<body>\n<header>\n<h1>" + html_escape(title) + "</h1>\n<p class=\"meta\">" +
            (ranking ? "Ranking" : "Scores") + " for " + std::to_string(e.year) + " · basis " + basis_name(e.basis) +
-           " · " + std::to_string(e.units.size()) + (e.units.size() == 1 ? " unit" : " units") + "</p>\n";
+           " · " + core::count_of(e.units.size(), "unit") + "</p>\n";
     bands_legend(out, rb);
     out += "</header>\n";
 
@@ -186,7 +208,7 @@ std::string render_html(const rules::Rulebook& rb, const Evaluation& e, const Su
         for (; i < e.units.size() && e.units[i].category == category; ++i) units.push_back(&e.units[i]);
         const std::string label = rb.category_label(category);
         out += "<section class=\"category\">\n<h2>" + html_escape(label) + " <span class=\"meta\">(" +
-               std::to_string(units.size()) + (units.size() == 1 ? " unit" : " units") + ")</span></h2>\n";
+               core::count_of(units.size(), "unit") + ")</span></h2>\n";
         ranking_table(out, rb, units, ranking);
         html::bar_chart(out, rb, units);
         out += "<div class=\"heatmap\">\n<h3>Points by criterion: " + html_escape(label) + "</h3>\n";
@@ -202,13 +224,7 @@ std::string render_html(const rules::Rulebook& rb, const Evaluation& e, const Su
     }
 
     if (summary) summary_section(out, *summary);
-    if (!e.warnings.empty()) {
-        out += "<section class=\"warnings\">\n<h2>Warnings</h2>\n<ul>\n";
-        for (const Warning& w : e.warnings) {
-            out += "<li><code>" + html_escape(w.code) + "</code> " + html_escape(w.message) + "</li>\n";
-        }
-        out += "</ul>\n</section>\n";
-    }
+    warnings_section(out, e);
 
     out += "<footer>\n<p>Rulebook <code>" + html_escape(e.rulebook_id) + "</code> version <code>" +
            html_escape(e.rulebook_version) + "</code>, sha256 <code>" + html_escape(e.rulebook_sha256) + "</code></p>\n";

@@ -2,6 +2,7 @@
 #include <charconv>
 
 #include "parscore/engine/report_html.hpp"
+#include "display.hpp"
 #include "report_html_parts.hpp"
 
 namespace parscore::engine::html {
@@ -19,7 +20,7 @@ std::string heat_style(const CriterionResult& c, const Decimal& max) {
     return "background:hsl(" + std::to_string(static_cast<int>(ratio * 120 + 0.5)) + ",65%,78%)";
 }
 
-std::string points(const CriterionResult& c) { return c.points ? c.points->to_string() : "0"; }
+std::string points(const CriterionResult& c) { return display::points(c.points, "0"); }
 
 }  // namespace
 
@@ -59,14 +60,14 @@ void bar_chart(std::string& out, const rules::Rulebook& rb, const std::vector<co
         double y = kTop + kRow * static_cast<double>(i);
         double len = kBarWidth * u.total->to_double() / scale;
         len = len < 0 ? 0 : len > kBarWidth ? kBarWidth : len;
-        out += "<g><title>" + html_escape(u.name) + ": " + u.total->to_string() + " (" + html_escape(band_id(rb, u.band)) +
+        out += "<g><title>" + html_escape(u.name) + ": " + display::total(*u.total) + " (" + html_escape(band_id(rb, u.band)) +
                ")</title>";
         out += "<text class=\"label\" x=\"" + coordinate(kLabelWidth - 6) + "\" y=\"" + coordinate(y + kRow * 0.7) +
                "\">" + html_escape(u.id) + "</text>";
         out += "<rect class=\"bar b" + std::to_string(u.band) + "\" x=\"" + coordinate(kLabelWidth) + "\" y=\"" +
                coordinate(y + 3) + "\" width=\"" + coordinate(len) + "\" height=\"" + coordinate(kRow - 6) + "\"/>";
         out += "<text class=\"value\" x=\"" + coordinate(kLabelWidth + len + 4) + "\" y=\"" +
-               coordinate(y + kRow * 0.7) + "\">" + u.total->to_string() + "</text></g>\n";
+               coordinate(y + kRow * 0.7) + "\">" + display::total(*u.total) + "</text></g>\n";
     }
     out += "</svg><figcaption>Totals, coloured by band; dashed lines mark each band's minimum.</figcaption></figure>\n";
 }
@@ -82,7 +83,7 @@ void heat_map(std::string& out, const rules::Rulebook& rb, const std::vector<con
     out += "</tr>\n<tr>";
     for (const rules::Group& g : rb.groups) {
         for (const rules::Criterion& c : g.criteria) {
-            out += "<th class=\"criterion\" title=\"" + html_escape(c.title) + " (max " + c.max.to_string() + ")\">" +
+            out += "<th class=\"criterion\" title=\"" + html_escape(c.title) + " (max " + display::points(c.max) + ")\">" +
                    html_escape(c.local_id) + "</th>";
         }
     }
@@ -104,11 +105,11 @@ void heat_map(std::string& out, const rules::Rulebook& rb, const std::vector<con
                         break;
                     case CriterionStatus::Missing:
                         out += "<td class=\"missing\" title=\"" + tip + "evidence missing, " + points(cr) +
-                               " of " + c.max.to_string() + "\">?</td>";
+                               " of " + display::points(c.max) + "\">?</td>";
                         break;
                     case CriterionStatus::Scored:
                         out += "<td style=\"" + heat_style(cr, c.max) + "\" title=\"" + tip + points(cr) + " of " +
-                               c.max.to_string() + "\">" + points(cr) + "</td>";
+                               display::points(c.max) + "\">" + points(cr) + "</td>";
                         break;
                 }
             }

@@ -98,7 +98,7 @@ void unit(JsonWriter& w, const rules::Rulebook& rb, const UnitResult& u) {
     } else {
         w.null_field("quota");
     }
-    warnings(w, u.warnings);
+    write_warnings(w, u.warnings);
     if (u.complete) w.null_field("reason"); else w.field("reason", u.reason);
     w.end_object();
 }
@@ -115,7 +115,7 @@ void write_json(const rules::Rulebook& rulebook, const Evaluation& evaluation,
     const char* basis = evaluation.basis == Basis::Self ? "self" : evaluation.basis == Basis::Inspected ? "inspected" : "all";
     w.field("year", evaluation.year).field("basis", basis);
     if (!evaluation.evidence_sha256.empty()) w.field("evidence_sha256", evaluation.evidence_sha256);
-    warnings(w, evaluation.warnings);
+    write_warnings(w, evaluation.warnings);
     w.key("units").begin_array();
     sink(text);
     text.clear();

@@ -1,4 +1,6 @@
 // The terminal tables of `score` and `rank`.
+#include "display.hpp"
+#include "parscore/core/plural.hpp"
 #include "parscore/core/text_table.hpp"
 #include "parscore/engine/report.hpp"
 
@@ -8,8 +10,6 @@ namespace {
 
 using core::TextTable;
 using Align = TextTable::Align;
-
-std::string opt(const std::optional<Decimal>& d) { return d ? d->to_string() : "-"; }
 
 std::string signed_change(const std::optional<int>& c) {
     if (!c) return "";
@@ -40,13 +40,14 @@ std::string render_table(const rules::Rulebook& rb, const Evaluation& e, bool ra
             if (!u.complete) incomplete.push_back(&u);
             std::string rank = u.rank ? std::to_string(*u.rank) : "-";
             if (ranking) {
-                table.add_row({rank, u.id, u.name, opt(u.total), band_name(rb, u), signed_change(u.rank_change)});
+                table.add_row({rank, u.id, u.name, display::total(u.total, "-"), band_name(rb, u), signed_change(u.rank_change)});
             } else {
-                table.add_row({u.id, u.name, opt(u.points), u.max.to_string(), opt(u.total), band_name(rb, u), rank});
+                table.add_row({u.id, u.name, display::points(u.points, "-"), display::points(u.max), display::total(u.total, "-"),
+                               band_name(rb, u), rank});
             }
         }
         if (!out.empty()) out += "\n";
-        out += rb.category_label(category) + " (" + std::to_string(count) + (count == 1 ? " unit" : " units") + ")\n";
+        out += rb.category_label(category) + " (" + core::count_of(count, "unit") + ")\n";
         out += table.render();
     }
     if (e.units.empty()) out += "no units\n";

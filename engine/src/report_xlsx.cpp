@@ -138,6 +138,12 @@ void number(Workbook& wb, lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const
     if (d) wb.check(worksheet_write_number(ws, row, col, d->to_double(), f));
 }
 
+// Points are shown rounded to two decimals (the exact values are in the JSON and CSV).
+void points(Workbook& wb, lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::optional<Decimal>& d,
+            lxw_format* f) {
+    if (d) number(wb, ws, row, col, d->round(2), f);
+}
+
 void headers(Workbook& wb, lxw_worksheet* ws, lxw_row_t row, const std::vector<std::string>& names, lxw_format* f) {
     for (std::size_t c = 0; c < names.size(); ++c) text(wb, ws, row, static_cast<lxw_col_t>(c), names[c], f);
 }
@@ -163,12 +169,12 @@ void ranking_sheet(Workbook& wb, const Formats& f, const rules::Rulebook& rb, co
             text(wb, ws, row, 6, b.label);
         }
         if (u.rank_change) wb.check(worksheet_write_number(ws, row, 7, *u.rank_change, f.change));
-        number(wb, ws, row, 8, u.total_change, f.number);
+        number(wb, ws, row, 8, u.total_change, f.total);
         text(wb, ws, row, 9, u.complete ? "complete" : "incomplete");
-        number(wb, ws, row, 10, u.points, f.number);
-        number(wb, ws, row, 11, u.max, f.number);
-        number(wb, ws, row, 12, u.deduct, f.number);
-        number(wb, ws, row, 13, u.bonus, f.number);
+        points(wb, ws, row, 10, u.points, f.number);
+        points(wb, ws, row, 11, u.max, f.number);
+        points(wb, ws, row, 12, u.deduct, f.number);
+        points(wb, ws, row, 13, u.bonus, f.number);
         if (!u.complete) text(wb, ws, row, 14, u.reason);
         ++row;
     }
@@ -191,7 +197,7 @@ void criteria_sheet(Workbook& wb, const Formats& f, const rules::Rulebook& rb, c
     text(wb, ws, 1, 0, "max", f.header);
     for (lxw_col_t c = 1; c < 4; ++c) text(wb, ws, 1, c, "", f.header);
     for (std::size_t i = 0; i < criteria.size(); ++i) {
-        wb.check(worksheet_write_number(ws, 1, static_cast<lxw_col_t>(4 + i), criteria[i]->max.to_double(), f.header));
+        wb.check(worksheet_write_number(ws, 1, static_cast<lxw_col_t>(4 + i), criteria[i]->max.round(2).to_double(), f.header));
     }
     wb.check(worksheet_set_column(ws, 0, 0, 16, nullptr));
     wb.check(worksheet_set_column(ws, 1, 1, 32, nullptr));
@@ -210,8 +216,8 @@ void criteria_sheet(Workbook& wb, const Formats& f, const rules::Rulebook& rb, c
             const CriterionResult& c = u.criteria[i];
             auto col = static_cast<lxw_col_t>(4 + i);
             switch (c.status) {
-                case CriterionStatus::Scored: number(wb, ws, row, col, c.points, f.number); break;
-                case CriterionStatus::Missing: number(wb, ws, row, col, c.points, f.missing); break;
+                case CriterionStatus::Scored: points(wb, ws, row, col, c.points, f.number); break;
+                case CriterionStatus::Missing: points(wb, ws, row, col, c.points, f.missing); break;
                 case CriterionStatus::Exempt: text(wb, ws, row, col, "exempt", f.exempt); break;
                 case CriterionStatus::Error: text(wb, ws, row, col, "error", f.error); break;
             }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "codes.hpp"
 #include "parscore/core/schema.hpp"
 #include "parscore/core/suggest.hpp"
 #include "parscore/core/utf8.hpp"
@@ -14,25 +15,20 @@ namespace {
 
 using core::YamlNode;
 
-constexpr const char* kUnknownKey = "E501";
-constexpr const char* kMissingKey = "E502";
-constexpr const char* kBadValue = "E503";
-constexpr const char* kUnknownId = "E504";
-constexpr const char* kNotScored = "E505";
 
 
 void known_keys(const YamlNode& map, const std::vector<std::string>& allowed, const std::string& where,
                 core::Diagnostics& diags) {
     for (const auto& [key, value] : map.entries) {
         if (std::find(allowed.begin(), allowed.end(), key.value) != allowed.end()) continue;
-        diags.error(kUnknownKey, key.span,
+        diags.error(code::kUnknownKey, key.span,
                     "unknown key '" + core::sanitize_utf8(key.value) + "' in " + where + core::did_you_mean(key.value, allowed));
     }
 }
 
 const YamlNode* required(const YamlNode& map, const char* key, const std::string& where, core::Diagnostics& diags) {
     const YamlNode* v = map.find(key);
-    if (!v) diags.error(kMissingKey, map.span, where + " needs '" + key + "'");
+    if (!v) diags.error(code::kMissingKey, map.span, where + " needs '" + key + "'");
     return v;
 }
 
@@ -45,13 +41,13 @@ std::optional<int> read_year(const YamlNode& n, core::Diagnostics& diags) {
             if (y >= 1 && y <= 9999) return static_cast<int>(y);
         }
     }
-    diags.error(kBadValue, n.span, "'year' must be a year such as 2013, found " + core::describe(n));
+    diags.error(code::kBadValue, n.span, "'year' must be a year such as 2013, found " + core::describe(n));
     return std::nullopt;
 }
 
 std::optional<std::string> read_text(const YamlNode& n, const std::string& what, core::Diagnostics& diags) {
     if (n.is_scalar()) return core::to_nfc(n.value);
-    diags.error(kBadValue, n.span, what + " must be text, found " + core::describe(n));
+    diags.error(code::kBadValue, n.span, what + " must be text, found " + core::describe(n));
     return std::nullopt;
 }
 
@@ -78,12 +74,12 @@ Expected read_expected(const YamlNode& n) {
 void expect_items(const YamlNode& map, const std::vector<std::string>& ids, const char* section, const char* noun,
                   const std::vector<std::string>& words, std::vector<ExpectedItem>& out, core::Diagnostics& diags) {
     if (!map.is_map()) {
-        diags.error(kBadValue, map.span, std::string("'") + section + "' must be a map from ids to expected points, found " + core::describe(map));
+        diags.error(code::kBadValue, map.span, std::string("'") + section + "' must be a map from ids to expected points, found " + core::describe(map));
         return;
     }
     for (const auto& [key, value] : map.entries) {
         if (std::find(ids.begin(), ids.end(), key.value) == ids.end()) {
-            diags.error(kUnknownId, key.span,
+            diags.error(code::kUnknownId, key.span,
                         std::string("unknown ") + noun + " '" + core::sanitize_utf8(key.value) + "'" + core::did_you_mean(key.value, ids));
             continue;
         }
@@ -93,7 +89,7 @@ void expect_items(const YamlNode& map, const std::vector<std::string>& ids, cons
         if (!ok) {
             std::string allowed = "a number";
             for (const auto& w : words) allowed += ", " + w;
-            diags.error(kBadValue, value.span, std::string("expected ") + allowed + " for " + noun + " '" + key.value + "', found " + core::describe(value));
+            diags.error(code::kBadValue, value.span, std::string("expected ") + allowed + " for " + noun + " '" + key.value + "', found " + core::describe(value));
             continue;
         }
         out.push_back({key.value, e});
@@ -103,7 +99,7 @@ void expect_items(const YamlNode& map, const std::vector<std::string>& ids, cons
 void read_expect(const YamlNode& node, const rules::Rulebook& rb, CaseSpec& c) {
     core::Diagnostics& diags = c.problems;
     if (!node.is_map()) {
-        diags.error(kBadValue, node.span, "'expect' must be a map, found " + core::describe(node));
+        diags.error(code::kBadValue, node.span, "'expect' must be a map, found " + core::describe(node));
         return;
     }
     known_keys(node, {"criteria", "deductions", "bonuses", "points", "total", "band", "status"}, "'expect'", diags);
@@ -124,7 +120,7 @@ void read_expect(const YamlNode& node, const rules::Rulebook& rb, CaseSpec& c) {
         if (!n) continue;
         Expected e = read_expected(*n);
         if (e.kind == Expected::Kind::Word) {
-            diags.error(kBadValue, n->span, std::string("'") + key + "' must be a number or null, found " + core::describe(*n));
+            diags.error(code::kBadValue, n->span, std::string("'") + key + "' must be a number or null, found " + core::describe(*n));
             continue;
         }
         (std::string(key) == "points" ? c.points : c.total) = e;
@@ -133,7 +129,7 @@ void read_expect(const YamlNode& node, const rules::Rulebook& rb, CaseSpec& c) {
         Expected e = read_expected(*n);
         if (e.kind == Expected::Kind::Number || (e.kind == Expected::Kind::Word &&
                                                  std::find(bands.begin(), bands.end(), e.word) == bands.end())) {
-            diags.error(kUnknownId, n->span, "unknown band " + core::describe(*n) + core::did_you_mean(e.word, bands));
+            diags.error(code::kUnknownId, n->span, "unknown band " + core::describe(*n) + core::did_you_mean(e.word, bands));
         } else {
             c.band = e;
         }
@@ -141,7 +137,7 @@ void read_expect(const YamlNode& node, const rules::Rulebook& rb, CaseSpec& c) {
     if (const YamlNode* n = node.find("status")) {
         Expected e = read_expected(*n);
         if (e.kind != Expected::Kind::Word || (e.word != "complete" && e.word != "incomplete")) {
-            diags.error(kBadValue, n->span, "'status' must be complete or incomplete, found " + core::describe(*n));
+            diags.error(code::kBadValue, n->span, "'status' must be complete or incomplete, found " + core::describe(*n));
         } else {
             c.status = e;
         }
@@ -164,7 +160,7 @@ bool read_test_file_header(TestFile& file, const core::SourceSet& sources, core:
     if (!file.root) return false;
     const YamlNode& root = *file.root;
     if (!root.is_map()) {
-        diags.error(kBadValue, root.span, "a test file must be a map with 'rulebook', 'year' and 'cases', found " + core::describe(root));
+        diags.error(code::kBadValue, root.span, "a test file must be a map with 'rulebook', 'year' and 'cases', found " + core::describe(root));
         return false;
     }
     std::size_t before = diags.error_count();
@@ -180,7 +176,7 @@ bool read_test_file_header(TestFile& file, const core::SourceSet& sources, core:
         if (cases->is_sequence()) {
             file.cases = cases;
         } else {
-            diags.error(kBadValue, cases->span, "'cases' must be a list of cases, found " + core::describe(*cases));
+            diags.error(code::kBadValue, cases->span, "'cases' must be a list of cases, found " + core::describe(*cases));
         }
     }
     return diags.error_count() == before;
@@ -191,7 +187,7 @@ CaseSpec read_case(const YamlNode& node, const TestFile& file, const rules::Rule
     c.span = node.span;
     core::Diagnostics& diags = c.problems;
     if (!node.is_map()) {
-        diags.error(kBadValue, node.span, "a case must be a map with 'name', 'unit', 'evidence' and 'expect', found " + core::describe(node));
+        diags.error(code::kBadValue, node.span, "a case must be a map with 'name', 'unit', 'evidence' and 'expect', found " + core::describe(node));
         return c;
     }
     known_keys(node, {"name", "unit", "year", "evidence", "expect"}, "a case", diags);
@@ -201,13 +197,13 @@ CaseSpec read_case(const YamlNode& node, const TestFile& file, const rules::Rule
     }
     if (const YamlNode* u = required(node, "unit", "a case", diags)) {
         if (!u->is_map()) {
-            diags.error(kBadValue, u->span, "'unit' must be a map with 'id' and 'category', found " + core::describe(*u));
+            diags.error(code::kBadValue, u->span, "'unit' must be a map with 'id' and 'category', found " + core::describe(*u));
         } else {
             known_keys(*u, {"id", "category", "name"}, "'unit'", diags);
             if (const YamlNode* id = required(*u, "id", "'unit'", diags)) {
                 c.unit_id = read_text(*id, "the unit id", diags).value_or("");
                 if (id->is_scalar() && !inspections::is_valid_unit_id(c.unit_id)) {
-                    diags.error(kBadValue, id->span,
+                    diags.error(code::kBadValue, id->span,
                                 "a unit id is 1 to 64 letters, digits, '.', '_' or '-' and starts with a letter or digit; found " +
                                     core::describe(*id));
                 }
@@ -216,7 +212,7 @@ CaseSpec read_case(const YamlNode& node, const TestFile& file, const rules::Rule
                 c.unit_category = read_text(*cat, "the unit category", diags).value_or("");
                 if (!c.unit_category.empty() &&
                     std::find(rb.units.begin(), rb.units.end(), c.unit_category) == rb.units.end()) {
-                    diags.error(kNotScored, cat->span,
+                    diags.error(code::kNotScored, cat->span,
                                 "rulebook '" + rb.id + "' does not score category '" + c.unit_category + "'" +
                                     core::did_you_mean(c.unit_category, rb.units));
                 }
@@ -230,7 +226,7 @@ CaseSpec read_case(const YamlNode& node, const TestFile& file, const rules::Rule
     if (year) {
         c.year = *year;
     } else if (!node.find("year")) {
-        diags.error(kMissingKey, node.span, "a case needs a 'year' when the file gives none");
+        diags.error(code::kMissingKey, node.span, "a case needs a 'year' when the file gives none");
     }
     if (const YamlNode* e = node.find("evidence"); e && !e->is_null()) c.evidence = e;
     if (const YamlNode* x = required(node, "expect", "a case", diags)) read_expect(*x, rb, c);

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "codes.hpp"
 #include "findings_evidence.hpp"
 #include "parscore/core/render.hpp"
 #include "parscore/core/text_file.hpp"
@@ -213,6 +214,7 @@ core::Decimal RuleTestRun::coverage_percent() const {
 
 RuleTestRun run_rule_tests(const std::vector<fs::path>& paths, core::SourceSet& sources) {
     RuleTestRun run;
+    run.started = std::chrono::system_clock::now();
     std::map<std::string, LoadedRulebook> rulebooks;
     std::vector<std::string> rulebook_order;
 
@@ -229,7 +231,7 @@ RuleTestRun run_rule_tests(const std::vector<fs::path>& paths, core::SourceSet& 
         file.file = sources.add(path, std::move(text.text));
         if (text.status != core::ReadStatus::Ok) {
             auto at = static_cast<std::uint32_t>(text.bad_offset);
-            run.diagnostics.error("E508", core::Span{file.file, at, at + 1}, std::string("cannot read the test file: ") + core::describe(text.status));
+            run.diagnostics.error(code::kUnreadable, core::Span{file.file, at, at + 1}, std::string("cannot read the test file: ") + core::describe(text.status));
             ++run.failed_files;
             continue;
         }
@@ -253,14 +255,14 @@ RuleTestRun run_rule_tests(const std::vector<fs::path>& paths, core::SourceSet& 
             const core::ReadStatus why = std::filesystem::is_directory(file.rulebook_path, ec) ? core::ReadStatus::IsDirectory
                                          : std::filesystem::exists(file.rulebook_path, ec)   ? core::ReadStatus::Unreadable
                                                                                              : core::ReadStatus::NotFound;
-            run.diagnostics.error("E506", file.rulebook_span,
+            run.diagnostics.error(code::kBadRulebook, file.rulebook_span,
                                   "cannot read rulebook '" + file.rulebook_path + "': " + core::describe(why));
             ++run.failed_files;
             continue;
         }
         if (!loaded.rulebook) {
             if (fresh) run.diagnostics.append(loaded.diagnostics);
-            run.diagnostics.error("E506", file.rulebook_span, "rulebook '" + file.rulebook_path + "' has errors");
+            run.diagnostics.error(code::kBadRulebook, file.rulebook_span, "rulebook '" + file.rulebook_path + "' has errors");
             ++run.failed_files;
             continue;
         }
@@ -303,63 +305,6 @@ RuleTestRun run_rule_tests(const std::vector<fs::path>& paths, core::SourceSet& 
     }
     run.diagnostics.sort();
     return run;
-}
-
-namespace {
-
-std::string xml(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '&': out += "&amp;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') continue;  // not allowed in XML 1.0
-                out += c;
-        }
-    }
-    return out;
-}
-
-}  // namespace
-
-std::string junit_xml(const RuleTestRun& run, const core::SourceSet& sources) {
-    std::map<std::string, std::vector<const CaseOutcome*>> by_file;
-    for (const CaseOutcome& c : run.cases) by_file[c.file].push_back(&c);
-    std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    out += "<testsuites name=\"parscore rule tests\" tests=\"" + std::to_string(run.cases.size() + run.failed_files) +
-           "\" failures=\"" + std::to_string(run.failed()) + "\">\n";
-    for (const auto& [file, cases] : by_file) {
-        std::size_t failures = std::count_if(cases.begin(), cases.end(), [](const CaseOutcome* c) {
-            return c->result != CaseOutcome::Result::Passed;
-        });
-        out += "  <testsuite name=\"" + xml(file) + "\" tests=\"" + std::to_string(cases.size()) + "\" failures=\"" +
-               std::to_string(failures) + "\">\n";
-        for (const CaseOutcome* c : cases) {
-            out += "    <testcase classname=\"" + xml(file) + "\" name=\"" + xml(c->name) + "\" time=\"" +
-                   std::to_string(c->seconds) + "\"";
-            if (c->result == CaseOutcome::Result::Passed) {
-                out += "/>\n";
-                continue;
-            }
-            std::string details;
-            for (const auto& d : c->differences) details += d.item + ": expected " + d.expected + ", got " + d.actual + "\n";
-            details += core::render_all(c->problems, sources);
-            const char* message = c->result == CaseOutcome::Result::Invalid ? "invalid case" : "unexpected results";
-            out += ">\n      <failure message=\"" + std::string(message) + "\">" + xml(details) + "</failure>\n    </testcase>\n";
-        }
-        out += "  </testsuite>\n";
-    }
-    if (run.failed_files > 0) {
-        out += "  <testsuite name=\"files\" tests=\"" + std::to_string(run.failed_files) + "\" failures=\"" +
-               std::to_string(run.failed_files) + "\">\n    <testcase name=\"test files\"><failure message=\"file errors\">" +
-               xml(core::render_all(run.diagnostics, sources)) + "</failure></testcase>\n  </testsuite>\n";
-    }
-    out += "</testsuites>\n";
-    return out;
 }
 
 }  // namespace parscore::engine

@@ -5,6 +5,8 @@
 #include <atomic>
 #include <thread>
 
+#include "codes.hpp"
+
 namespace parscore::engine {
 
 namespace {
@@ -48,7 +50,7 @@ AdjustmentResult adjustment(const Value& v, const rules::Adjustment& a, const ch
     AdjustmentResult r;
     if (v.is_missing()) {
         r.missing = true;
-        result.warnings.push_back({"W304", a.id, std::string("the ") + what + " '" + a.id + "' is missing and counts 0"});
+        result.warnings.push_back({code::kAdjustmentMissing, a.id, std::string("the ") + what + " '" + a.id + "' is missing and counts 0"});
         return r;
     }
     Decimal p = to_decimal(v);
@@ -125,7 +127,7 @@ UnitResult UnitScorer::score(const dsl::UnitInfo& unit, const core::UnitEvidence
                 Decimal p = to_decimal(v);
                 if (p < zero() || p > c.max) {
                     Decimal clamped = p < zero() ? zero() : c.max;
-                    r.warnings.push_back({"W303", c.id,
+                    r.warnings.push_back({code::kPointsClamped, c.id,
                                           "points " + p.to_string() + " of '" + c.id + "' clamped to " + clamped.to_string() +
                                               " (the criterion's range is 0 to " + c.max.to_string() + ")"});
                     p = clamped;
@@ -160,7 +162,7 @@ UnitResult UnitScorer::score(const dsl::UnitInfo& unit, const core::UnitEvidence
         const rules::BandCap& cap = rulebook_.band_caps[i];
         Value v = run(cap.when, cap.id, r);
         if (v.is_missing()) {
-            r.warnings.push_back({"W305", cap.id, "the condition of band cap '" + cap.id + "' is missing, so it does not hold"});
+            r.warnings.push_back({code::kCapMissing, cap.id, "the condition of band cap '" + cap.id + "' is missing, so it does not hold"});
         } else if (v.as_bool()) {
             holding.push_back(i);
         }

@@ -115,6 +115,7 @@ Summary summarize(const rules::Rulebook& rulebook, const inspections::EvidenceSe
     summary.rulebook_sha256 = rulebook.sha256;
     summary.year = year;
     summary.basis = basis;
+    summary.warnings = evidence_warnings(rulebook, evidence, year, basis);
 
     // Categories in the rulebook's order; a unit of another category (never one the store
     // covers) still counts, in a category of its own after those.

@@ -89,7 +89,7 @@ std::string render_summary_json(const Summary& summary) {
     JsonWriter w(out);
     w.begin_object();
     w.field("year", summary.year).field("basis", basis_name(summary.basis));
-    warnings(w, summary.warnings);
+    write_warnings(w, summary.warnings);
     w.key("indicators").begin_array();
     for (const IndicatorSummary& s : summary.indicators) {
         w.begin_object().field("id", s.id).field("title", s.title).field("type", indicator_type_name(s.type));

@@ -1,14 +1,11 @@
 // verify --format table|json.
 #include "json_writer.hpp"
+#include "parscore/core/plural.hpp"
 #include "parscore/engine/verification.hpp"
 
 namespace parscore::engine {
 
 namespace {
-
-std::string count(std::size_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
 
 std::string describe(const PublicationCheck& p) {
     return "publication " + std::to_string(p.id) + " (" + p.rulebook_id + " " + p.rulebook_version + ", year " +
@@ -19,16 +16,16 @@ std::string describe(const PublicationCheck& p) {
 }  // namespace
 
 std::string render_verification_table(const VerificationReport& r) {
-    std::string out = "hash chains: " + count(r.inspections, "inspection", "inspections") + ", last revision " +
+    std::string out = "hash chains: " + core::count_of(r.inspections, "inspection") + ", last revision " +
                       std::to_string(r.last_revision) + ": " +
-                      (r.chain_problems.empty() ? std::string("ok") : count(r.chain_problems.size(), "problem", "problems")) +
+                      (r.chain_problems.empty() ? std::string("ok") : core::count_of(r.chain_problems.size(), "problem")) +
                       "\n";
     for (const inspections::ChainProblem& p : r.chain_problems) {
         out += "  " + (p.inspection.empty() ? std::string("database") : "inspection " + p.inspection) + ": " + p.message + "\n";
     }
     if (r.publications.empty()) out += "publications: none\n";
     for (const PublicationCheck& p : r.publications) {
-        out += describe(p) + ": " + (p.problems.empty() ? std::string("ok") : count(p.problems.size(), "problem", "problems")) + "\n";
+        out += describe(p) + ": " + (p.problems.empty() ? std::string("ok") : core::count_of(p.problems.size(), "problem")) + "\n";
         for (const std::string& problem : p.problems) out += "  " + problem + "\n";
     }
     if (r.evidence_hash) {
@@ -43,7 +40,7 @@ std::string render_verification_table(const VerificationReport& r) {
         }
     }
     const std::size_t problems = r.problem_count();
-    out += problems == 0 ? "verify: no problems\n" : "verify: " + count(problems, "problem", "problems") + "\n";
+    out += problems == 0 ? "verify: no problems\n" : "verify: " + core::count_of(problems, "problem") + "\n";
     return out;
 }
 

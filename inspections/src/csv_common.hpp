@@ -8,27 +8,10 @@
 #include "parscore/core/csv.hpp"
 #include "parscore/core/diagnostic.hpp"
 #include "parscore/core/source.hpp"
+#include "parscore/inspections/codes.hpp"
 
 namespace parscore::inspections::csv {
 
-inline constexpr const char* kUnknownColumn = "E402";
-inline constexpr const char* kRepeatedColumn = "E403";
-inline constexpr const char* kMissingColumn = "E404";
-inline constexpr const char* kCellCount = "E405";
-inline constexpr const char* kEmptyCell = "E406";
-inline constexpr const char* kBadCell = "E407";
-inline constexpr const char* kUnknownUnit = "E408";
-inline constexpr const char* kTwoFactRows = "E409";
-inline constexpr const char* kEqualKeys = "E410";
-inline constexpr const char* kNoHeader = "E411";
-inline constexpr const char* kUnknownParent = "E412";
-inline constexpr const char* kParentCycle = "E413";
-inline constexpr const char* kYearsReversed = "E414";
-inline constexpr const char* kRepeatedUnit = "E415";
-inline constexpr const char* kImportedBefore = "E416";
-inline constexpr const char* kTooManyErrors = "E417";
-// E418 (a cell over 64 KiB) is reported by core::CsvReader.
-inline constexpr const char* kTooManyUnits = "E419";
 
 /// The span of a cell's text (its first character to just after its last, quotes included).
 inline core::Span cell_span(core::FileId file, const core::CsvCell& cell) {

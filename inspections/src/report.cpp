@@ -7,25 +7,12 @@
 #include "parscore/core/text_file.hpp"
 #include "parscore/core/utf8.hpp"
 #include "parscore/core/yaml_tree.hpp"
+#include "parscore/inspections/codes.hpp"
 
 namespace parscore::inspections {
 
 namespace {
 
-constexpr const char* kTooLarge = "E301";
-constexpr const char* kEncoding = "E302";
-constexpr const char* kUnknownKey = "E303";
-constexpr const char* kMissingKey = "E304";
-constexpr const char* kShape = "E305";
-constexpr const char* kUnknownUnit = "E306";
-constexpr const char* kUnknownKind = "E307";
-constexpr const char* kUnknownField = "E308";
-constexpr const char* kMissingField = "E309";
-constexpr const char* kNull = "E310";
-constexpr const char* kBadValue = "E311";
-constexpr const char* kDuplicateKey = "E312";
-constexpr const char* kOtherUnit = "E313";
-constexpr const char* kTooManyRecords = "E314";
 
 using core::YamlNode;
 
@@ -59,7 +46,7 @@ public:
         const std::size_t errors_before = diags_.error_count();
         Report report;
         if (!root.is_map()) {
-            diags_.error(kShape, root.is_null() ? file_start : root.span,
+            diags_.error(code::kShape, root.is_null() ? file_start : root.span,
                          std::string("a report is a map with 'inspection' and 'findings', found ") + shape_name(root));
             return std::nullopt;
         }
@@ -71,9 +58,9 @@ public:
             else if (name == "findings") findings = &value;
             else unknown_key(key, name, {"inspection", "findings"}, "a report");
         }
-        if (!inspection) diags_.error(kMissingKey, root.span, "the report has no 'inspection' block");
+        if (!inspection) diags_.error(code::kMissingKey, root.span, "the report has no 'inspection' block");
         else read_header(*inspection, report.header);
-        if (!findings) diags_.error(kMissingKey, root.span, "the report has no 'findings' block");
+        if (!findings) diags_.error(code::kMissingKey, root.span, "the report has no 'findings' block");
         else read_findings(*findings, report.findings);
         if (diags_.error_count() != errors_before) return std::nullopt;
         return report;
@@ -90,7 +77,7 @@ public:
 
     void read_findings(const YamlNode& node, Findings& out) {
         if (!node.is_map()) {
-            diags_.error(is_null(node) ? kNull : kShape, node.span,
+            diags_.error(is_null(node) ? code::kNull : code::kShape, node.span,
                          std::string("'findings' must be a map from evidence kinds to records or values, found ") +
                              shape_name(node));
             return;
@@ -101,7 +88,7 @@ public:
             const std::string name = core::to_nfc(key.value);
             const core::KindDef* kind = schema_.find(name);
             if (!kind) {
-                diags_.error(kUnknownKind, key.span,
+                diags_.error(code::kUnknownKind, key.span,
                              "unknown evidence kind " + shown(name) + core::did_you_mean(name, kind_names));
                 continue;
             }
@@ -120,18 +107,18 @@ private:
                      const std::string& where) {
         std::string list;
         for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-        diags_.error(kUnknownKey, key.span,
+        diags_.error(code::kUnknownKey, key.span,
                      "unknown key " + shown(name) + " in " + where + core::did_you_mean(name, allowed) + "; expected " + list);
     }
 
     /// A scalar value, or an error (null / not a scalar); nullopt after an error.
     const YamlNode* scalar(const YamlNode& node, const std::string& what) {
         if (is_null(node)) {
-            diags_.error(kNull, node.span, what + " has no value");
+            diags_.error(code::kNull, node.span, what + " has no value");
             return nullptr;
         }
         if (!node.is_scalar()) {
-            diags_.error(kShape, node.span, what + " must be a single value, found " + shape_name(node));
+            diags_.error(code::kShape, node.span, what + " must be a single value, found " + shape_name(node));
             return nullptr;
         }
         return &node;
@@ -139,7 +126,7 @@ private:
 
     void read_header(const YamlNode& node, InspectionHeader& h) {
         if (!node.is_map()) {
-            diags_.error(kShape, node.span, std::string("'inspection' must be a map, found ") + shape_name(node));
+            diags_.error(code::kShape, node.span, std::string("'inspection' must be a map, found ") + shape_name(node));
             return;
         }
         static const std::vector<std::string> kKeys = {"unit", "date", "year", "kind", "team", "status"};
@@ -153,7 +140,7 @@ private:
                 has_date = true;
                 if (const YamlNode* v = scalar(value, "'date'")) {
                     if (auto d = core::parse_date(v->value)) h.date = *d;
-                    else diags_.error(kBadValue, v->span, "expected a date YYYY-MM-DD that exists, found " + shown(v->value));
+                    else diags_.error(code::kBadValue, v->span, "expected a date YYYY-MM-DD that exists, found " + shown(v->value));
                 }
             } else if (name == "year") {
                 if (const YamlNode* v = scalar(value, "'year'")) {
@@ -161,7 +148,7 @@ private:
                     auto r = core::read_scalar(int_field, v->value);
                     auto* y = r.value ? std::get_if<std::int64_t>(&*r.value) : nullptr;
                     if (!y || *y < 1 || *y > 9999) {
-                        diags_.error(kBadValue, v->span, "expected a year from 1 to 9999, found " + shown(v->value));
+                        diags_.error(code::kBadValue, v->span, "expected a year from 1 to 9999, found " + shown(v->value));
                     } else {
                         h.year = static_cast<int>(*y);
                     }
@@ -173,7 +160,7 @@ private:
                         h.kind = *k;
                     } else {
                         static const std::vector<std::string> kKinds = {"surprise", "scheduled", "thematic", "other", "self"};
-                        diags_.error(kBadValue, v->span, "unknown inspection kind " + shown(v->value) +
+                        diags_.error(code::kBadValue, v->span, "unknown inspection kind " + shown(v->value) +
                                                              core::did_you_mean(v->value, kKinds) + "; expected " +
                                                              kInspectionKinds);
                     }
@@ -186,7 +173,7 @@ private:
                     if (s && *s != Status::Locked) {
                         h.status = *s;
                     } else {
-                        diags_.error(kBadValue, v->span, "a report's status is draft or submitted, found " + shown(v->value) +
+                        diags_.error(code::kBadValue, v->span, "a report's status is draft or submitted, found " + shown(v->value) +
                                                              core::did_you_mean(v->value, {"draft", "submitted"}));
                     }
                 }
@@ -194,32 +181,32 @@ private:
                 unknown_key(key, name, kKeys, "'inspection'");
             }
         }
-        if (!has_unit) diags_.error(kMissingKey, node.span, "'inspection' has no 'unit'");
-        if (!has_date) diags_.error(kMissingKey, node.span, "'inspection' has no 'date'");
-        if (!has_kind) diags_.error(kMissingKey, node.span, std::string("'inspection' has no 'kind' (") + kInspectionKinds + ")");
+        if (!has_unit) diags_.error(code::kMissingKey, node.span, "'inspection' has no 'unit'");
+        if (!has_date) diags_.error(code::kMissingKey, node.span, "'inspection' has no 'date'");
+        if (!has_kind) diags_.error(code::kMissingKey, node.span, std::string("'inspection' has no 'kind' (") + kInspectionKinds + ")");
     }
 
     void read_unit(const YamlNode& v, InspectionHeader& h) {
         h.unit = core::to_nfc(v.value);
         if (!std::binary_search(units_.begin(), units_.end(), h.unit)) {
-            diags_.error(kUnknownUnit, v.span,
+            diags_.error(code::kUnknownUnit, v.span,
                          "unknown unit " + shown(h.unit) + core::did_you_mean(h.unit, units_) +
                              " (add units with 'parscore units import')");
             return;
         }
         if (expected_unit_ && h.unit != *expected_unit_) {
-            diags_.error(kOtherUnit, v.span,
+            diags_.error(code::kOtherUnit, v.span,
                          "the amended report must name the inspection's unit '" + *expected_unit_ + "', found " + shown(h.unit));
         }
     }
 
     void read_team(const YamlNode& node, std::vector<std::string>& team) {
         if (is_null(node)) {
-            diags_.error(kNull, node.span, "'team' has no value; write [] for none");
+            diags_.error(code::kNull, node.span, "'team' has no value; write [] for none");
             return;
         }
         if (!node.is_sequence()) {
-            diags_.error(kShape, node.span, std::string("'team' must be a list of names, found ") + shape_name(node));
+            diags_.error(code::kShape, node.span, std::string("'team' must be a list of names, found ") + shape_name(node));
             return;
         }
         for (const YamlNode& item : node.items) {
@@ -229,11 +216,11 @@ private:
 
     void read_fact(const core::KindDef& kind, const YamlNode& value, KindFindings& f) {
         if (is_null(value)) {
-            diags_.error(kNull, value.span, "fact '" + kind.name + "' has no value");
+            diags_.error(code::kNull, value.span, "fact '" + kind.name + "' has no value");
             return;
         }
         if (!value.is_scalar()) {
-            diags_.error(kShape, value.span,
+            diags_.error(code::kShape, value.span,
                          "fact '" + kind.name + "' takes one value, found " + shape_name(value) +
                              " (lists are for record kinds)");
             return;
@@ -243,11 +230,11 @@ private:
 
     void read_records(const core::KindDef& kind, const YamlNode& value, KindFindings& f) {
         if (is_null(value)) {
-            diags_.error(kNull, value.span, "record kind '" + kind.name + "' has no value; write [] when none were found");
+            diags_.error(code::kNull, value.span, "record kind '" + kind.name + "' has no value; write [] when none were found");
             return;
         }
         if (!value.is_sequence()) {
-            diags_.error(kShape, value.span,
+            diags_.error(code::kShape, value.span,
                          "record kind '" + kind.name + "' takes a list of records, found " + shape_name(value) +
                              " (write [] when none were found)");
             return;
@@ -258,7 +245,7 @@ private:
         for (const YamlNode& item : value.items) {
             if (records_ == kMaxReportRecords) {
                 if (!records_reported_) {
-                    diags_.error(kTooManyRecords, item.span,
+                    diags_.error(code::kTooManyRecords, item.span,
                                  "a report holds at most " + std::to_string(kMaxReportRecords) +
                                      " records; the rest were not read");
                     records_reported_ = true;
@@ -267,7 +254,7 @@ private:
             }
             ++records_;
             if (!item.is_map()) {
-                diags_.error(is_null(item) ? kNull : kShape, item.span,
+                diags_.error(is_null(item) ? code::kNull : code::kShape, item.span,
                              "a record of '" + kind.name + "' must be a map of fields, found " + shape_name(item));
                 continue;
             }
@@ -278,7 +265,7 @@ private:
                 const std::string name = core::to_nfc(key.value);
                 auto index = kind.field_index(name);
                 if (!index) {
-                    diags_.error(kUnknownField, key.span,
+                    diags_.error(code::kUnknownField, key.span,
                                  "record kind '" + kind.name + "' has no field " + shown(name) +
                                      core::did_you_mean(name, field_names));
                     row_ok = false;
@@ -286,12 +273,12 @@ private:
                 }
                 nodes[*index] = &v;
                 if (is_null(v)) {
-                    diags_.error(kNull, v.span, "field '" + name + "' has no value");
+                    diags_.error(code::kNull, v.span, "field '" + name + "' has no value");
                     row_ok = false;
                     continue;
                 }
                 if (!v.is_scalar()) {
-                    diags_.error(kShape, v.span, "field '" + name + "' takes one value, found " + shape_name(v));
+                    diags_.error(code::kShape, v.span, "field '" + name + "' takes one value, found " + shape_name(v));
                     row_ok = false;
                     continue;
                 }
@@ -300,7 +287,7 @@ private:
             }
             for (std::size_t i = 0; i < kind.fields.size(); ++i) {
                 if (!nodes[i]) {
-                    diags_.error(kMissingField, item.span,
+                    diags_.error(code::kMissingField, item.span,
                                  "record of '" + kind.name + "' has no field '" + kind.fields[i].name +
                                      "' (every field is required)");
                     row_ok = false;
@@ -311,7 +298,7 @@ private:
                 const std::string canonical = std::string(1, static_cast<char>(core::datum_tag(k))) + core::datum_text(k);
                 auto [it, inserted] = keys.emplace(canonical, nodes[*kind.key]->span);
                 if (!inserted) {
-                    diags_.error(kDuplicateKey, nodes[*kind.key]->span,
+                    diags_.error(code::kDuplicateKey, nodes[*kind.key]->span,
                                  "two records of '" + kind.name + "' have " + kind.fields[*kind.key].name + " " +
                                      shown(core::datum_text(k)) + " in one inspection")
                         .notes.push_back({it->second, "the first record with it is here"});
@@ -327,7 +314,7 @@ private:
     std::optional<core::Datum> read_value(const core::FieldDef& field, const YamlNode& v, const std::string& what) {
         auto r = core::read_scalar(field, v.value);
         if (!r.value) {
-            diags_.error(kBadValue, v.span, what + ": " + r.error);
+            diags_.error(code::kBadValue, v.span, what + ": " + r.error);
             return std::nullopt;
         }
         return std::move(r.value);
@@ -358,7 +345,7 @@ InputFile read_input_file(const std::filesystem::path& path, std::size_t max_byt
             break;
         case core::ReadStatus::TooLarge: {
             out.file = sources.add(path.string(), "");
-            diags.error(kTooLarge, core::Span{*out.file, 0, 0},
+            diags.error(code::kTooLarge, core::Span{*out.file, 0, 0},
                         "file is too large (" + std::to_string(file.size) + " bytes; the limit is " +
                             std::to_string(max_bytes) + ")");
             break;
@@ -366,12 +353,12 @@ InputFile read_input_file(const std::filesystem::path& path, std::size_t max_byt
         case core::ReadStatus::InvalidUtf8: {
             const auto at = static_cast<std::uint32_t>(file.bad_offset);
             out.file = sources.add(path.string(), std::move(file.text));
-            diags.error(kEncoding, core::Span{*out.file, at, at + 1}, "invalid UTF-8 (the file must be UTF-8 text)");
+            diags.error(code::kEncoding, core::Span{*out.file, at, at + 1}, "invalid UTF-8 (the file must be UTF-8 text)");
             break;
         }
         case core::ReadStatus::Utf16:
             out.file = sources.add(path.string(), "");
-            diags.error(kEncoding, core::Span{*out.file, 0, 0}, "UTF-16 or UTF-32 text; save the file as UTF-8");
+            diags.error(code::kEncoding, core::Span{*out.file, 0, 0}, "UTF-16 or UTF-32 text; save the file as UTF-8");
             break;
     }
     return out;

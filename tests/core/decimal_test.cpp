@@ -80,4 +80,17 @@ TEST(DecimalTest, FloorAndIntegralParts) {
     EXPECT_FALSE(Decimal::from_int(1'000'000'000'000'000'000));
 }
 
+// Reports show totals with exactly two decimals; the value is rounded half away from zero first.
+TEST(DecimalTest, FixedFormShowsExactlyTheDigitsAsked) {
+    auto fixed = [](const char* text, int digits) { return Decimal::parse(text)->to_fixed(digits); };
+    EXPECT_EQ(fixed("75.2", 2), "75.20");
+    EXPECT_EQ(fixed("100", 2), "100.00");
+    EXPECT_EQ(fixed("0", 2), "0.00");
+    EXPECT_EQ(fixed("82.625", 2), "82.63");
+    EXPECT_EQ(fixed("-1.005", 2), "-1.01");
+    EXPECT_EQ(fixed("-0.004", 2), "0.00");
+    EXPECT_EQ(fixed("3.14159", 0), "3");
+    EXPECT_EQ(fixed("1.5", 9), "1.500000000");
+}
+
 }  // namespace

@@ -177,6 +177,19 @@ TEST_F(DiffTest, TableAndJsonShowBeforeAndAfter) {
         << json;
 }
 
+// The table shows totals with two decimals and points with at most two; JSON keeps them exact.
+TEST_F(DiffTest, TableRoundsWhatPeopleRead) {
+    auto& d1 = diff.units.front();
+    ASSERT_EQ(d1.unit, "d1");
+    d1.before.total = dec("66.666666667");
+    d1.criteria.front().before = dec("0.999999999");
+    std::string table = parscore::engine::render_diff_table(diff);
+    EXPECT_NE(table.find("66.67 → 100.00"), std::string::npos) << table;
+    EXPECT_NE(table.find("  d1: tthc.posted 1 → 4,"), std::string::npos) << table;
+    EXPECT_EQ(table.find("0.999999999"), std::string::npos) << table;
+    EXPECT_NE(parscore::engine::render_diff_json(diff).find("\"before\": 0.999999999"), std::string::npos);
+}
+
 TEST(DiffStoreTest, RulebooksThatReadEvidenceDifferentlyEachLoadTheirOwn) {
     auto before = load_rulebook({{"rulebook.yaml", kRulebook}});
     auto after = load_rulebook({{"rulebook.yaml", kRulebook}, {"wider.yaml", kWider}}, "wider.yaml");

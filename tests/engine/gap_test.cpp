@@ -1,8 +1,11 @@
-// gap (SPEC §6): which unit × criterion rows count (scored or missing under both bases), the
-// order (gap descending, then unit id, then rulebook order), unit totals, and the outputs.
+// gap: which unit × criterion rows count (scored or missing under both bases), the order (gap
+// descending, then unit id, then rulebook order; unchecked rows last), unit totals, and the
+// outputs.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+
+#include <nlohmann/json.hpp>
 
 #include "parscore/engine/gap.hpp"
 #include "report_fixture.hpp"
@@ -35,7 +38,9 @@ UnitResult unit(const std::string& id, const std::string& category, std::vector<
 
 std::vector<std::string> row_keys(const GapReport& r) {
     std::vector<std::string> out;
-    for (const auto& row : r.rows) out.push_back(row.unit + " " + row.criterion_id + " " + row.gap.to_string());
+    for (const auto& row : r.rows) {
+        out.push_back(row.unit + " " + row.criterion_id + " " + (row.gap ? row.gap->to_string() : "unchecked"));
+    }
     return out;
 }
 
@@ -123,8 +128,61 @@ TEST_F(GapTest, TableShowsSignedGaps) {
     EXPECT_NE(table.find("Niêm yết công khai TTHC"), std::string::npos);
     EXPECT_NE(table.find("+4\n"), std::string::npos) << table;
     EXPECT_NE(table.find("-2\n"), std::string::npos) << table;
-    EXPECT_NE(table.find("+40\n"), std::string::npos) << table;
+    EXPECT_NE(table.find("+40.00\n"), std::string::npos) << "totals show two decimals\n" << table;
     EXPECT_NE(table.find("Khối UBND cấp huyện"), std::string::npos) << table;  // the category's label
+}
+
+// A criterion the inspections did not check is no overstatement, however much the unit claimed.
+TEST_F(GapTest, CriteriaTheInspectionsDidNotCheckAreListedLastWithoutAGap) {
+    self.units.push_back(unit("e", "district", {scored("4"), exempt(), scored("4")}, "100"));
+    inspected.units.push_back(unit("e", "district", {missing(), exempt(), scored("0")}, "50"));
+    inspected.warnings.push_back({"W309", "", "1 unit has no counted inspection in 2013 (basis inspected): d"});
+    report = parscore::engine::compare_bases(loaded->get(), self, inspected);
+    EXPECT_EQ(row_keys(report), (std::vector<std::string>{"a tthc.posted 4", "a cntt.website 4", "c cntt.website 4",
+                                                          "e cntt.website 4", "b tthc.posted 2", "b cntt.website 0",
+                                                          "c tthc.posted -2", "e tthc.posted unchecked"}));
+    EXPECT_EQ(report.rows.back().inspected_status, CriterionStatus::Missing);
+    EXPECT_EQ(report.rows.back().self, dec("4"));
+
+    std::string table = parscore::engine::render_gap_table(loaded->get(), report);
+    std::size_t at = table.find("unchecked\n");
+    ASSERT_NE(at, std::string::npos) << table;
+    std::string line = table.substr(table.rfind('\n', at) + 1, at - table.rfind('\n', at));
+    EXPECT_EQ(line.rfind("e ", 0), 0u) << line;
+    EXPECT_EQ(line.find("+4"), std::string::npos) << line;
+
+    std::string json = parscore::engine::render_gap_json(report);
+    EXPECT_NE(json.find(R"("criterion": "tthc.posted",
+      "max": 4,
+      "self": 4,
+      "inspected": 0,
+      "gap": null,
+      "self_status": "scored",
+      "inspected_status": "missing")"),
+              std::string::npos)
+        << json;
+    EXPECT_NE(json.find(R"("warnings": [
+    {
+      "code": "W309")"),
+              std::string::npos)
+        << json;
+    EXPECT_NE(parscore::engine::render_gap_csv(report, false).find("\ne,Tên e,district,tthc.posted,4,4,0,,scored,missing\n"),
+              std::string::npos);
+}
+
+// The JSON has exactly the documented keys, in order.
+TEST_F(GapTest, JsonHasExactlyTheDocumentedShape) {
+    auto keys = [](const nlohmann::ordered_json& j) {
+        std::vector<std::string> out;
+        for (const auto& [k, v] : j.items()) out.push_back(k);
+        return out;
+    };
+    auto doc = nlohmann::ordered_json::parse(parscore::engine::render_gap_json(report));
+    EXPECT_EQ(keys(doc), (std::vector<std::string>{"rulebook", "year", "warnings", "criteria", "units"}));
+    EXPECT_EQ(keys(doc["criteria"][0]), (std::vector<std::string>{"unit", "name", "category", "criterion", "max", "self",
+                                                                  "inspected", "gap", "self_status", "inspected_status"}));
+    EXPECT_EQ(keys(doc["units"][0]),
+              (std::vector<std::string>{"unit", "name", "category", "self_total", "inspected_total", "gap"}));
 }
 
 TEST(GapStoreTest, ScoresTheYearOnBothBasesFromTheStore) {
@@ -157,11 +215,11 @@ findings:
     parscore::engine::EvaluationRequest request;
     request.year = 2013;
     GapReport report = parscore::engine::gap(rb, store.get(), request);
-    // so-a: website 4 − 0, posted 4 − 2, online 2 − 2. h-a has no self-assessment: its posted is
-    // missing (0) under both, website 0 − 4.
+    // so-a: website 4 − 0, posted 4 − 2, online 2 − 2. h-a has no self-assessment: website 0 − 4;
+    // nobody checked its procedures, so its posted is missing under both: unchecked, last.
     EXPECT_EQ(row_keys(report), (std::vector<std::string>{"so-a cntt.website 4", "so-a tthc.posted 2",
-                                                          "h-a tthc.posted 0", "so-a tthc.online 0",
-                                                          "h-a cntt.website -4"}));
+                                                          "so-a tthc.online 0", "h-a cntt.website -4",
+                                                          "h-a tthc.posted unchecked"}));
     EXPECT_NE(parscore::engine::render_gap_csv(report, false).find("so-a,'=Sở A,department,"), std::string::npos);
 
     request.category = "commune";

@@ -371,9 +371,14 @@ TEST_F(PublicationTest, AnEvidenceHashWithNothingPublishedIsAProblem) {
     EXPECT_FALSE(report.evidence_hash->publication);
 }
 
-TEST(SameResults, IgnoresOnlyTheEvidenceHash) {
+TEST(SameResults, IgnoresOnlyTheEvidenceHashAndRunWideWarnings) {
     EXPECT_TRUE(same_results(R"({"year": 2013, "evidence_sha256": "x", "units": []})",
                              R"({"units": [], "evidence_sha256": "y", "year": 2013})"));
+    // Results published before a warning existed are the same results.
+    EXPECT_TRUE(same_results(R"({"year": 2013, "warnings": [], "units": []})",
+                             R"({"year": 2013, "warnings": [{"code": "W309", "id": "", "message": "…"}], "units": []})"));
+    EXPECT_FALSE(same_results(R"({"year": 2013, "units": [{"unit": "a", "warnings": []}]})",
+                              R"({"year": 2013, "units": [{"unit": "a", "warnings": [{"code": "W304"}]}]})"));
     EXPECT_FALSE(same_results(R"({"year": 2013, "units": []})", R"({"year": 2014, "units": []})"));
     EXPECT_FALSE(same_results("not json", "not json"));
 }

@@ -1,4 +1,4 @@
-// The Excel workbook (SPEC §7): a valid ZIP package with the ranking and criteria sheets (and
+// The Excel workbook (docs/reports.md): a valid ZIP package with the ranking and criteria sheets (and
 // the indicators when given), byte-for-byte reproducible, text from input never a formula.
 #include <gtest/gtest.h>
 
@@ -130,6 +130,24 @@ TEST(ReportXlsxTest, TextIsWrittenAsNeutralisedStringsNeverFormulas) {
     EXPECT_NE(core.find("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2013-01-01T00:00:00Z</dcterms:created>"),
               std::string::npos)
         << core;
+}
+
+// People read points rounded to two decimals in the workbook, as in tables; JSON keeps them exact.
+TEST(ReportXlsxTest, PointsAreRoundedToTwoDecimals) {
+    if (std::system("unzip -v >/dev/null 2>&1") != 0) GTEST_SKIP() << "the unzip program is not installed";
+    Workbook w = fixture();
+    ASSERT_TRUE(w.loaded->rulebook);
+    auto& unit = w.evaluation.units.front();
+    unit.criteria.front().status = parscore::engine::CriterionStatus::Scored;
+    unit.criteria.front().points = dec("0.999999999");
+    unit.points = dec("2.333333333");
+    TempDir dir;
+    parscore::engine::write_xlsx(w.loaded->get(), w.evaluation, &w.summary, dir / "r.xlsx");
+    std::string ranking = unzip_part(dir / "r.xlsx", "xl/worksheets/sheet1.xml");
+    EXPECT_NE(ranking.find("<v>2.33</v>"), std::string::npos) << ranking;
+    EXPECT_EQ(ranking.find("2.333"), std::string::npos) << ranking;
+    std::string criteria = unzip_part(dir / "r.xlsx", "xl/worksheets/sheet2.xml");
+    EXPECT_EQ(criteria.find("0.999"), std::string::npos) << criteria;
 }
 
 TEST(ReportXlsxTest, SummaryWorkbookHasOneIndicatorsSheetWithLabelsAndShares) {

@@ -132,7 +132,8 @@ TEST_F(Template, WithoutEvidenceEveryKindIsOneEmptyRecord) {
 
 TEST_F(Template, UnknownUnitAndBadDateAreRefused) {
     EXPECT_EQ(run({"template", "--rules", kRulebook.string(), "--unit", "nobody"}).exit_code, 1);
-    EXPECT_EQ(run({"template", "--rules", kRulebook.string(), "--unit", "so-tu-phap", "--date", "2014-02-30"}).exit_code, 1);
+    // A malformed --date is a usage error, like a malformed --year.
+    EXPECT_EQ(run({"template", "--rules", kRulebook.string(), "--unit", "so-tu-phap", "--date", "2014-02-30"}).exit_code, 2);
     EXPECT_EQ(run({"template", "--rules", kRulebook.string(), "--unit", "so-tu-phap", "--kind", "visit"}).exit_code, 2);
     EXPECT_EQ(run({"template", "--rules", kRulebook.string(), "--unit", "so-tu-phap", "--year", "x"}).exit_code, 2);
 }

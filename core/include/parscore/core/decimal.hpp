@@ -40,6 +40,9 @@ public:
 
     /// Shortest plain decimal: no exponent, no trailing zeros, no ".0", never "-0".
     std::string to_string() const;
+    /// Rounded half away from zero to `digits` decimals (0–9) and printed with exactly that many
+    /// ("75.20" for digits 2): how reports show totals.
+    std::string to_fixed(int digits) const;
     /// The same text written to `out`, which has room for kMaxChars; returns the end.
     char* to_chars(char* out) const;
     static constexpr int kMaxChars = 1 + 18 + 1 + kDigits;  // sign, |x| < 10^18, point, decimals

@@ -29,7 +29,6 @@ public:
     Program& program() { return program_; }
 
 private:
-    struct Impl;
     Program& program_;
     const core::EvidenceSchema& schema_;
     const std::vector<Param>& params_;

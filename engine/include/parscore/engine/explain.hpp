@@ -59,12 +59,14 @@ struct Explanation {
     std::size_t ranked_in_category = 0;
     std::string band_from_total, band_after_caps, band;  // ids ("" when incomplete)
     std::vector<ExplainedItem> items;
+    std::vector<Warning> warnings;  // run-wide, as in `score` (an empty year, units without evidence)
 };
 
-/// Explains `request.unit` (required). `only_criterion`: one criterion's full id. Throws
-/// NotCovered for an unknown or uncovered unit and for an unknown criterion.
+/// Explains `request.unit` (required). `only_item`: only the criterion (full id), deduction, bonus
+/// or band cap with that id. Throws NotCovered for an unknown or uncovered unit and for an
+/// unknown id (with "did you mean").
 Explanation explain(const rules::Rulebook& rulebook, const core::SourceSet& sources, const inspections::Store& store,
-                    const EvaluationRequest& request, const std::optional<std::string>& only_criterion);
+                    const EvaluationRequest& request, const std::optional<std::string>& only_item);
 
 std::string render_explanation(const Explanation& e);
 std::string render_explanation_json(const Explanation& e);

@@ -1,7 +1,8 @@
 #pragma once
-// Self-assessment against inspection (SPEC §6 `gap`): every unit × criterion scored or missing
-// under both the `self` and the `inspected` basis, with gap = self − inspected points. Inflated
-// self-scores come first.
+// Self-assessment against inspection (`gap`, docs/reports.md): every unit × criterion scored or
+// missing under both the `self` and the `inspected` basis, with gap = self − inspected points.
+// Inflated self-scores come first; criteria the inspections did not check come last, without a
+// gap.
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,7 +19,10 @@ struct GapRow {
     std::size_t criterion = 0;  // index in rulebook order (groups flattened)
     std::string criterion_id;
     Decimal max;
-    Decimal self, inspected, gap;  // points under each basis; gap = self − inspected
+    Decimal self, inspected;  // points under each basis
+    /// self − inspected; null when the inspected status is `missing`: the inspections did not
+    /// check the criterion, so a higher self-assessment is not an overstatement ("unchecked").
+    std::optional<Decimal> gap;
     CriterionStatus self_status = CriterionStatus::Scored, inspected_status = CriterionStatus::Scored;
 };
 
@@ -31,7 +35,10 @@ struct UnitGap {
 struct GapReport {
     std::string rulebook_id, rulebook_version, rulebook_sha256;
     int year = 0;
-    /// By gap descending (overstatements first), then unit id, then rulebook order.
+    /// Run-wide warnings of both evaluations (an empty year, units without evidence), once each.
+    std::vector<Warning> warnings;
+    /// By gap descending (overstatements first), then unit id, then rulebook order; the
+    /// unchecked rows (null gap) after them, by unit id, then rulebook order.
     std::vector<GapRow> rows;
     /// By total gap descending (units without one last), then unit id.
     std::vector<UnitGap> units;
@@ -45,7 +52,7 @@ GapReport compare_bases(const rules::Rulebook& rulebook, const Evaluation& self,
 /// category filter applies to the output (NotCovered for a category the rulebook does not score).
 GapReport gap(const rules::Rulebook& rulebook, const inspections::Store& store, const EvaluationRequest& request);
 
-/// `gap --format json`: { "rulebook", "year", "criteria": [ { "unit", "name", "category",
+/// `gap --format json`: { "rulebook", "year", "warnings", "criteria": [ { "unit", "name", "category",
 /// "criterion", "max", "self", "inspected", "gap", "self_status", "inspected_status" } ],
 /// "units": [ { "unit", "name", "category", "self_total", "inspected_total", "gap" } ] }.
 std::string render_gap_json(const GapReport& report);

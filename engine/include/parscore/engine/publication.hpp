@@ -18,6 +18,7 @@ struct PublishRequest {
     int year = 0;
     Basis basis = Basis::All;
     bool allow_incomplete = false;
+    bool allow_empty = false;  // publish a year in which no inspection counts
     /// Publish although the results differ from the latest publication for the rulebook id, year
     /// and basis; stored with the publication.
     std::optional<std::string> supersede_reason;
@@ -29,6 +30,7 @@ struct PublishOutcome {
     enum class Result {
         Published,   // a new publication was stored
         Unchanged,   // the latest publication already holds these results: nothing was stored
+        Empty,       // refused: no inspection counts for the year and basis (and not allow_empty)
         Incomplete,  // refused: covered units are incomplete (and not allow_incomplete)
         Differs,     // refused: the results differ from the latest publication (no supersede reason)
     };
@@ -48,7 +50,7 @@ PublishOutcome publish(const rules::Rulebook& rulebook, inspections::Store& stor
 
 /// Whether two results JSON texts hold the same results: equal as JSON apart from the evidence
 /// hash (evidence can change — an amendment that restates the same findings — without changing
-/// any result).
+/// any result) and the run-wide warnings (units without evidence, say: not results themselves).
 bool same_results(const std::string& a, const std::string& b);
 
 }  // namespace parscore::engine

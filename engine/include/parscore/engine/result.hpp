@@ -84,6 +84,7 @@ struct Evaluation {
     std::vector<Warning> warnings;
     std::vector<UnitResult> units;
     std::string evidence_sha256;
+    std::size_t counted_inspections = 0;  // of the covered units; 0: nothing was scored on evidence
 };
 
 }  // namespace parscore::engine

@@ -3,6 +3,7 @@
 // expected for it. Each case is scored alone with the real scorer (band caps apply; quotas and
 // ranks do not). Coverage tells which criteria, deductions, bonuses, steps arms and band caps no
 // case reached.
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -48,6 +49,7 @@ struct RuleTestRun {
     std::vector<std::string> io_messages;
     bool no_test_files = false;       // a folder with no *.test.yaml (exit 1)
     std::vector<std::string> empty_folders;
+    std::chrono::system_clock::time_point started;  // the JUnit timestamp
 
     std::size_t passed() const;
     std::size_t failed() const;  // failed and invalid cases, plus failed files
@@ -59,7 +61,10 @@ struct RuleTestRun {
 /// files run in byte order of their paths. Texts read are added to `sources`.
 RuleTestRun run_rule_tests(const std::vector<std::filesystem::path>& paths, core::SourceSet& sources);
 
-/// JUnit XML: one testsuite per file, one testcase per case.
+/// JUnit XML as CI servers read it (Jenkins, GitLab, GitHub reporters): one testsuite per file
+/// with tests, failures, errors, skipped, time and timestamp; one testcase per case with its
+/// time; a `failure` (message and text) for a case with unexpected results and an `error` for an
+/// invalid case; files that could not run form a testsuite "files" of errors.
 std::string junit_xml(const RuleTestRun& run, const core::SourceSet& sources);
 
 }  // namespace parscore::engine

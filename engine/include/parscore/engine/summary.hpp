@@ -50,8 +50,8 @@ struct Summary {
     int year = 0;
     Basis basis = Basis::All;
     std::vector<IndicatorSummary> indicators;  // rulebook order
-    /// Evaluation warnings (W3xx) raised while computing an indicator: id is the indicator's,
-    /// the message names the unit.
+    /// Run-wide warnings about the evidence (W306–W309), then evaluation warnings (W3xx) raised
+    /// while computing an indicator: id is the indicator's, the message names the unit.
     std::vector<Warning> warnings;
 };
 
