@@ -93,7 +93,7 @@ int run_diff(Context& ctx, const ReportOptions& o) {
     } catch (const engine::NotCovered& e) {
         throw CliError(kInvalid, e.what());
     }
-    write_output(ctx, o.out, o.format == "json" ? engine::render_diff_json(diff) : engine::render_diff_table(diff));
+    write_output(ctx, o.out, o.format == "json" ? engine::render_diff_json(diff) : engine::render_diff_table(before, after, diff));
     print_warnings(ctx, diff.warnings);
     return kOk;
 }

@@ -145,7 +145,7 @@ int run_explain(Context& ctx, const ExplainOptions& o) {
     } catch (const engine::NotCovered& error) {
         throw CliError(kInvalid, error.what());
     }
-    write_output(ctx, o.out, o.format == "json" ? engine::render_explanation_json(e) : engine::render_explanation(e));
+    write_output(ctx, o.out, o.format == "json" ? engine::render_explanation_json(e) : engine::render_explanation(rulebook, e));
     print_warnings(ctx, e.warnings);
     return kOk;
 }

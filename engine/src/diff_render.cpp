@@ -47,7 +47,8 @@ std::string points_text(const std::optional<Decimal>& p, const std::optional<Cri
     return status_name(*s);
 }
 
-std::string band_text(const UnitState& s) { return s.complete ? s.band : s.status(); }
+// A band as a person reads it, by the label of the rulebook the state comes from.
+std::string band_text(const rules::Rulebook& rb, const UnitState& s) { return s.complete ? display::band(rb, s.band) : s.status(); }
 
 std::string rank_text(const UnitState& s) { return s.rank ? std::to_string(*s.rank) : "-"; }
 
@@ -94,7 +95,7 @@ std::string render_diff_json(const RulebookDiff& d) {
     return out;
 }
 
-std::string render_diff_table(const RulebookDiff& d) {
+std::string render_diff_table(const rules::Rulebook& before, const rules::Rulebook& after, const RulebookDiff& d) {
     using core::TextTable;
     using Align = TextTable::Align;
     std::string out = d.before.id + " " + d.before.version + " → " + d.after.id + " " + d.after.version + ", year " +
@@ -118,7 +119,7 @@ std::string render_diff_table(const RulebookDiff& d) {
         for (; i < d.units.size() && d.units[i].category == category; ++i) {
             const UnitChange& u = d.units[i];
             table.add_row({u.unit, u.name, arrow(display::points(u.before.points, "-"), display::points(u.after.points, "-")),
-                           arrow(display::total(u.before.total, "-"), display::total(u.after.total, "-")), arrow(band_text(u.before), band_text(u.after)),
+                           arrow(display::total(u.before.total, "-"), display::total(u.after.total, "-")), arrow(band_text(before, u.before), band_text(after, u.after)),
                            arrow(rank_text(u.before), rank_text(u.after))});
             std::string line;
             for (const CriterionChange& c : u.criteria) {
@@ -142,7 +143,7 @@ std::string render_diff_table(const RulebookDiff& d) {
     out += "\nband moves:";
     if (d.band_moves.empty()) out += " none";
     out += "\n";
-    for (const BandMove& m : d.band_moves) out += "  " + m.from + " → " + m.to + ": " + std::to_string(m.units) + "\n";
+    for (const BandMove& m : d.band_moves) out += "  " + display::band(before, m.from) + " → " + display::band(after, m.to) + ": " + std::to_string(m.units) + "\n";
     return out;
 }
 

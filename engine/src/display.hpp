@@ -1,11 +1,15 @@
 #pragma once
 // Numbers where a person reads them — tables, HTML, Excel, and the text of explain, diff and gap:
 // totals with exactly two decimals ("75.20"), points rounded to at most two ("4.33"). JSON and
-// CSV keep the exact values (docs/reports.md).
+// CSV keep the exact values (docs/reports.md). Bands read as their labels there too; JSON and CSV
+// keep the ids.
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "parscore/core/decimal.hpp"
+#include "parscore/rules/rulebook.hpp"
 
 namespace parscore::engine::display {
 
@@ -23,5 +27,13 @@ inline std::string points(const std::optional<core::Decimal>& d, const std::stri
 /// A signed difference: "+2", "-1.5", "0" (`digits` 2 for totals as "+2.00").
 inline std::string signed_points(const core::Decimal& d) { return (d > core::Decimal{} ? "+" : "") + points(d); }
 inline std::string signed_total(const core::Decimal& d) { return (d > core::Decimal{} ? "+" : "") + total(d); }
+
+/// A band as a person reads it: its label (the rulebook makes that the id when it gives none).
+inline std::string band(const rules::Rulebook& rb, int index) { return rb.bands[static_cast<std::size_t>(index)].label; }
+/// By id; what is not a band of `rb` ("incomplete", "not_covered") stays as it is.
+inline std::string band(const rules::Rulebook& rb, std::string_view id) {
+    const rules::Band* b = rb.band(id);
+    return b ? b->label : std::string(id);
+}
 
 }  // namespace parscore::engine::display

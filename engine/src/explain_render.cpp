@@ -34,7 +34,8 @@ std::string shown_points(const std::string& text) {
 
 }  // namespace
 
-std::string render_explanation(const Explanation& e) {
+std::string render_explanation(const rules::Rulebook& rb, const Explanation& e) {
+    auto band = [&rb](const std::string& id) { return display::band(rb, id); };
     const UnitResult& u = e.result;
     std::string out = u.name + " (" + u.id + ") — " + e.category_label + ", " + std::to_string(e.year) + ", basis " +
                       basis_name(e.basis) + ", rulebook " + e.rulebook_id + " " + e.rulebook_version + "\n";
@@ -45,11 +46,13 @@ std::string render_explanation(const Explanation& e) {
         }
         out += "total " + display::total(*u.total) + " (" + display::points(*u.points) + " of " + display::points(u.max) +
                " points: criteria " + display::points(criteria) + ", bonus " + display::points(u.bonus) + ", deductions " +
-               display::points(u.deduct) + "), band " + e.band;
+               display::points(u.deduct) + "), band " + band(e.band);
         if (u.rank) out += ", rank " + std::to_string(*u.rank) + " of " + std::to_string(e.ranked_in_category);
         out += "\n";
-        if (e.band_after_caps != e.band_from_total) out += "band from the total: " + e.band_from_total + ", lowered by band caps to " + e.band_after_caps + "\n";
-        if (e.band != e.band_after_caps) out += "quota: " + e.band_after_caps + " is full, moved to " + e.band + "\n";
+        if (e.band_after_caps != e.band_from_total) {
+            out += "band from the total: " + band(e.band_from_total) + ", lowered by band caps to " + band(e.band_after_caps) + "\n";
+        }
+        if (e.band != e.band_after_caps) out += "quota: " + band(e.band_after_caps) + " is full, moved to " + band(e.band) + "\n";
     } else {
         out += "incomplete: " + u.reason + "\n";
     }
@@ -63,7 +66,7 @@ std::string render_explanation(const Explanation& e) {
         if (item.what == "criterion") {
             out += shown_points(item.points) + " of " + shown_points(item.max) + " (" + item.status + ")\n";
         } else if (item.what == "band cap") {
-            out += item.status + " (at most " + item.max + ")\n";
+            out += item.status + " (at most " + band(item.max) + ")\n";
         } else {
             out += shown_points(item.points) + (item.max.empty() ? "" : " (cap " + shown_points(item.max) + ")") +
                    (item.status.empty() ? "" : " (" + item.status + ")") + "\n";

@@ -66,7 +66,7 @@ std::string band_cell(const rules::Rulebook& rb, const UnitResult& u) {
     }
     const rules::Band& b = rb.bands[static_cast<std::size_t>(u.band)];
     return "<span class=\"band b" + std::to_string(u.band) + "\" title=\"" + html_escape(b.id) + "\">" +
-           html_escape(b.label) + "</span>";
+           html_escape(display::band(rb, u.band)) + "</span>";
 }
 
 std::string change_cell(const UnitResult& u) {

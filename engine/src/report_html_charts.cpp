@@ -11,8 +11,6 @@ namespace {
 
 constexpr double kLabelWidth = 170, kBarWidth = 420, kValueWidth = 50, kRow = 20, kTop = 8, kBottom = 22;
 
-std::string band_id(const rules::Rulebook& rb, int band) { return rb.bands[static_cast<std::size_t>(band)].id; }
-
 // points ÷ max as a hue from red (0) to green (120), with a lightness that keeps the text legible.
 std::string heat_style(const CriterionResult& c, const Decimal& max) {
     double ratio = max.is_zero() || !c.points ? 0 : c.points->to_double() / max.to_double();
@@ -60,10 +58,11 @@ void bar_chart(std::string& out, const rules::Rulebook& rb, const std::vector<co
         double y = kTop + kRow * static_cast<double>(i);
         double len = kBarWidth * u.total->to_double() / scale;
         len = len < 0 ? 0 : len > kBarWidth ? kBarWidth : len;
-        out += "<g><title>" + html_escape(u.name) + ": " + display::total(*u.total) + " (" + html_escape(band_id(rb, u.band)) +
-               ")</title>";
+        // Bars are labelled by name, as a person reads them; the tooltip adds the id.
+        out += "<g><title>" + html_escape(u.name) + " (" + html_escape(u.id) + "): " + display::total(*u.total) + ", " +
+               html_escape(display::band(rb, u.band)) + "</title>";
         out += "<text class=\"label\" x=\"" + coordinate(kLabelWidth - 6) + "\" y=\"" + coordinate(y + kRow * 0.7) +
-               "\">" + html_escape(u.id) + "</text>";
+               "\">" + html_escape(u.name) + "</text>";
         out += "<rect class=\"bar b" + std::to_string(u.band) + "\" x=\"" + coordinate(kLabelWidth) + "\" y=\"" +
                coordinate(y + 3) + "\" width=\"" + coordinate(len) + "\" height=\"" + coordinate(kRow - 6) + "\"/>";
         out += "<text class=\"value\" x=\"" + coordinate(kLabelWidth + len + 4) + "\" y=\"" +

@@ -18,7 +18,7 @@ std::string signed_change(const std::optional<int>& c) {
 
 std::string band_name(const rules::Rulebook& rb, const UnitResult& u) {
     if (!u.complete) return "incomplete";
-    return rb.bands[static_cast<std::size_t>(u.band)].id;
+    return display::band(rb, u.band);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "parscore/core/date.hpp"
+#include "display.hpp"
 #include "parscore/engine/report.hpp"
 #include "report_html_parts.hpp"
 
@@ -151,10 +152,10 @@ void headers(Workbook& wb, lxw_worksheet* ws, lxw_row_t row, const std::vector<s
 void ranking_sheet(Workbook& wb, const Formats& f, const rules::Rulebook& rb, const Evaluation& e) {
     lxw_worksheet* ws = workbook_add_worksheet(wb.get(), "Ranking");
     headers(wb, ws, 0,
-            {"category", "rank", "unit", "name", "total", "band", "band label", "rank change", "total change", "status",
+            {"category", "rank", "unit", "name", "total", "band", "band id", "rank change", "total change", "status",
              "points", "max", "deduct", "bonus", "reason"},
             f.header);
-    const double widths[] = {12, 6, 16, 36, 8, 12, 30, 8, 9, 11, 8, 8, 8, 8, 50};
+    const double widths[] = {12, 6, 16, 36, 8, 30, 12, 8, 9, 11, 8, 8, 8, 8, 50};
     for (lxw_col_t c = 0; c < sizeof widths / sizeof widths[0]; ++c) wb.check(worksheet_set_column(ws, c, c, widths[c], nullptr));
     lxw_row_t row = 1;
     for (const UnitResult& u : e.units) {
@@ -164,9 +165,9 @@ void ranking_sheet(Workbook& wb, const Formats& f, const rules::Rulebook& rb, co
         text(wb, ws, row, 3, u.name);
         number(wb, ws, row, 4, u.total, f.total);
         if (u.complete) {
-            const rules::Band& b = rb.bands[static_cast<std::size_t>(u.band)];
-            text(wb, ws, row, 5, b.id, f.bands[static_cast<std::size_t>(u.band)]);
-            text(wb, ws, row, 6, b.label);
+            // The coloured cell is what a person reads: the label; the id stays beside it for filters.
+            text(wb, ws, row, 5, display::band(rb, u.band), f.bands[static_cast<std::size_t>(u.band)]);
+            text(wb, ws, row, 6, rb.bands[static_cast<std::size_t>(u.band)].id);
         }
         if (u.rank_change) wb.check(worksheet_write_number(ws, row, 7, *u.rank_change, f.change));
         number(wb, ws, row, 8, u.total_change, f.total);

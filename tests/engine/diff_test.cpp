@@ -143,15 +143,17 @@ TEST_F(DiffTest, CountsBandMovesInBandOrder) {
 }
 
 TEST_F(DiffTest, TableAndJsonShowBeforeAndAfter) {
-    std::string table = parscore::engine::render_diff_table(diff);
+    std::string table = parscore::engine::render_diff_table(before->get(), after->get(), diff);
     EXPECT_NE(table.find("criteria added: cntt.portal\ncriteria removed: cntt.website\n3 of 4 units change\n"),
               std::string::npos)
         << table;
-    EXPECT_NE(table.find("good → excellent"), std::string::npos) << table;
+    // Bands read as their labels; JSON keeps the ids.
+    EXPECT_NE(table.find("Hoàn thành tốt nhiệm vụ → Hoàn thành xuất sắc nhiệm vụ"), std::string::npos) << table;
     EXPECT_NE(table.find("  d1: tthc.posted 2 → 4, cntt.website 4 → - (removed), cntt.portal - → 2 (added)\n"),
               std::string::npos)
         << table;
-    EXPECT_NE(table.find("band moves:\n  good → excellent: 1\n  failed → done: 1\n"), std::string::npos) << table;
+    EXPECT_NE(table.find("band moves:\n  Hoàn thành tốt nhiệm vụ → Hoàn thành xuất sắc nhiệm vụ: 1\n"
+                         "  Không hoàn thành nhiệm vụ → Hoàn thành nhiệm vụ: 1\n"), std::string::npos) << table;
     EXPECT_EQ(table.find("k1"), std::string::npos);
     EXPECT_EQ(diff.category_labels.at("district"), "Khối UBND cấp huyện");
     EXPECT_EQ(diff.category_labels.at("department"), "department");  // no label: the id
@@ -183,7 +185,7 @@ TEST_F(DiffTest, TableRoundsWhatPeopleRead) {
     ASSERT_EQ(d1.unit, "d1");
     d1.before.total = dec("66.666666667");
     d1.criteria.front().before = dec("0.999999999");
-    std::string table = parscore::engine::render_diff_table(diff);
+    std::string table = parscore::engine::render_diff_table(before->get(), after->get(), diff);
     EXPECT_NE(table.find("66.67 → 100.00"), std::string::npos) << table;
     EXPECT_NE(table.find("  d1: tthc.posted 1 → 4,"), std::string::npos) << table;
     EXPECT_EQ(table.find("0.999999999"), std::string::npos) << table;

@@ -116,6 +116,8 @@ TEST(ReportXlsxTest, TextIsWrittenAsNeutralisedStringsNeverFormulas) {
     EXPECT_NE(strings.find("<t>Sở Tư pháp</t>"), std::string::npos);
     EXPECT_NE(strings.find("<t>UBND huyện Kim Bôi</t>"), std::string::npos);
     EXPECT_NE(strings.find("<t>Hoàn thành xuất sắc nhiệm vụ</t>"), std::string::npos);
+    // The coloured band column reads the label; the id is beside it.
+    EXPECT_NE(strings.find("<t>band id</t>"), std::string::npos) << strings;
     std::string ranking = unzip_part(dir / "r.xlsx", "xl/worksheets/sheet1.xml");
     EXPECT_EQ(ranking.find("<f>"), std::string::npos);
     EXPECT_NE(ranking.find("state=\"frozen\""), std::string::npos);

@@ -82,6 +82,7 @@ RulebookDiff diff_rulebooks(const rules::Rulebook& before, const rules::Rulebook
                             const EvaluationRequest& request);
 
 std::string render_diff_json(const RulebookDiff& diff);
-std::string render_diff_table(const RulebookDiff& diff);
+/// Text for a person: bands read as their labels in the rulebook each side comes from.
+std::string render_diff_table(const rules::Rulebook& before, const rules::Rulebook& after, const RulebookDiff& diff);
 
 }  // namespace parscore::engine

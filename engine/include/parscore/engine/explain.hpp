@@ -68,7 +68,8 @@ struct Explanation {
 Explanation explain(const rules::Rulebook& rulebook, const core::SourceSet& sources, const inspections::Store& store,
                     const EvaluationRequest& request, const std::optional<std::string>& only_item);
 
-std::string render_explanation(const Explanation& e);
+/// Text for a person: bands read as their labels in `rb` (the rulebook explained).
+std::string render_explanation(const rules::Rulebook& rb, const Explanation& e);
 std::string render_explanation_json(const Explanation& e);
 
 }  // namespace parscore::engine

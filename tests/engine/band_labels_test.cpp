@@ -1,0 +1,80 @@
+// Where a person reads a band — the score and rank table, the HTML chart, an explanation — it
+// reads as the band's label from the rulebook, not its id (docs/reports.md).
+#include <gtest/gtest.h>
+
+#include "parscore/engine/explain.hpp"
+#include "parscore/engine/report.hpp"
+#include "parscore/engine/report_html.hpp"
+#include "report_fixture.hpp"
+
+namespace {
+
+using namespace parscore::testing;
+
+struct Scored {
+    std::unique_ptr<LoadedRulebook> loaded;
+    parscore::engine::Evaluation evaluation;
+};
+
+// One department, every criterion met: excellent ("Hoàn thành xuất sắc nhiệm vụ").
+Scored score_one() {
+    Scored s;
+    s.loaded = load_rulebook_text(kRulebook);
+    if (!s.loaded->rulebook) return s;
+    EvidenceBuilder b(s.loaded->get());
+    b.unit("so-tp", "department", "Sở Tư pháp").fact("online_checked", yes()).fact("website", yes());
+    b.records("procedure", {{b.text("TP-01"), yes(), integer(3)}});
+    parscore::engine::EvaluationRequest request;
+    request.year = 2013;
+    s.evaluation = parscore::engine::evaluate_loaded(s.loaded->get(), b.take(), request, std::nullopt);
+    return s;
+}
+
+const parscore::engine::UnitResult& only_unit(const Scored& s) { return s.evaluation.units.at(0); }
+
+std::string label_of(const Scored& s) {
+    return s.loaded->get().bands.at(static_cast<std::size_t>(only_unit(s).band)).label;
+}
+
+TEST(BandLabelsTest, ScoreAndRankTablesShowTheLabel) {
+    Scored s = score_one();
+    ASSERT_TRUE(s.loaded->rulebook);
+    ASSERT_TRUE(only_unit(s).complete);
+    const auto& rb = s.loaded->get();
+    std::string id = rb.bands.at(static_cast<std::size_t>(only_unit(s).band)).id;
+    ASSERT_NE(label_of(s), id);
+    for (bool ranking : {false, true}) {
+        std::string table = parscore::engine::render_table(rb, s.evaluation, ranking);
+        EXPECT_NE(table.find("  " + label_of(s)), std::string::npos) << table;
+        EXPECT_EQ(table.find(" " + id), std::string::npos) << table;
+    }
+}
+
+TEST(BandLabelsTest, HtmlChartNamesUnitsAndBands) {
+    Scored s = score_one();
+    ASSERT_TRUE(s.loaded->rulebook);
+    std::string html = parscore::engine::render_html(s.loaded->get(), s.evaluation, nullptr, false);
+    EXPECT_NE(html.find("<title>Sở Tư pháp (so-tp): " + only_unit(s).total->to_fixed(2) + ", " +
+                        label_of(s) + "</title>"),
+              std::string::npos)
+        << html;
+    EXPECT_NE(html.find("\">Sở Tư pháp</text>"), std::string::npos) << html;
+}
+
+TEST(BandLabelsTest, ExplanationNamesBandsByLabel) {
+    Scored s = score_one();
+    ASSERT_TRUE(s.loaded->rulebook);
+    parscore::engine::Explanation e;
+    e.result = only_unit(s);
+    e.band_from_total = "excellent";
+    e.band_after_caps = "good";
+    e.band = "done";
+    std::string text = parscore::engine::render_explanation(s.loaded->get(), e);
+    EXPECT_NE(text.find(", band Hoàn thành nhiệm vụ"), std::string::npos) << text;
+    EXPECT_NE(text.find("band from the total: Hoàn thành xuất sắc nhiệm vụ, lowered by band caps to Hoàn thành tốt "
+                        "nhiệm vụ\nquota: Hoàn thành tốt nhiệm vụ is full, moved to Hoàn thành nhiệm vụ\n"),
+              std::string::npos)
+        << text;
+}
+
+}  // namespace
