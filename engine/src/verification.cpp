@@ -7,6 +7,7 @@
 
 #include "parscore/engine/evaluation.hpp"
 #include "parscore/engine/report.hpp"
+#include "parscore/inspections/store_error.hpp"
 #include "published_rulebook.hpp"
 #include "results_diff.hpp"
 
@@ -69,7 +70,16 @@ PublicationCheck check_publication(const inspections::Store& store, const inspec
     query.basis = publication.basis;
     query.categories = rulebook.units;
     query.as_of_revision = publication.last_revision;
-    inspections::EvidenceSet evidence = store.load_evidence(rulebook.evidence, query);
+    inspections::EvidenceSet evidence;
+    try {
+        evidence = store.load_evidence(rulebook.evidence, query);
+    } catch (const inspections::StoreError& e) {
+        // Damaged findings (a blob that disagrees with its row) are a problem verify reports,
+        // like a broken chain, not a reason to stop checking the other publications.
+        if (e.kind() != inspections::StoreError::Kind::Database) throw;
+        problem(std::string("its evidence cannot be read: ") + e.what());
+        return check;
+    }
     check.rescored_evidence_sha256 = evidence.evidence_sha256;
     if (evidence.evidence_sha256 != publication.evidence_sha256) {
         problem("evidence hash: published " + publication.evidence_sha256 + ", re-computed " + evidence.evidence_sha256 +

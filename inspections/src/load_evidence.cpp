@@ -72,12 +72,15 @@ public:
     KindDecoder(const core::KindDef& kind, std::uint64_t* not_fitting, std::uint64_t* lacking)
         : kind_(kind), not_fitting_(not_fitting), lacking_(lacking), seen_(kind.fields.size()) {}
 
-    /// Writes the blob's `n` records into rows [offset, offset + n) of `table` (already sized).
-    void decode(std::string_view data, core::RecordTable& table, std::uint32_t offset) {
+    /// Writes the blob's `expected` records into rows [offset, offset + expected) of `table`
+    /// (already sized). A blob holding another count than its row says is damaged: trusting it
+    /// would write past the table.
+    void decode(std::string_view data, std::uint32_t expected, core::RecordTable& table, std::uint32_t offset) {
         blob::ByteReader in(data);
         if (in.byte() != blob::kVersion) blob::ByteReader::corrupt();
         const std::uint64_t fields = in.varint();
         const std::uint64_t n = in.varint();
+        if (n != expected || offset > table.rows || n > table.rows - offset) blob::ByteReader::corrupt();
         std::fill(seen_.begin(), seen_.end(), 0);
         for (std::uint64_t f = 0; f < fields; ++f) {
             const std::string_view name = in.bytes(in.varint());
@@ -803,7 +806,7 @@ EvidenceSet Store::load_evidence(const core::EvidenceSchema& schema, const Evide
                     if (!winner) continue;
                     core::RecordTable one;
                     one.reset(kind, winner->records, arena);
-                    decoder.decode(winner->data, one, 0);
+                    decoder.decode(winner->data, winner->records, one, 0);
                     ev.facts[k] = one.rows == 0 || one.columns.empty() ? Value() : one.get(0, 0);
                     ev.fact_origin[k] = winner->inspection;
                     continue;
@@ -816,7 +819,7 @@ EvidenceSet Store::load_evidence(const core::EvidenceSchema& schema, const Evide
                         if (beats(*r, *winner)) winner = r;
                     }
                     table.reset(kind, winner->records, arena);
-                    decoder.decode(winner->data, table, 0);
+                    decoder.decode(winner->data, winner->records, table, 0);
                     std::fill(table.origin.begin(), table.origin.end(), winner->inspection);
                     continue;
                 }
@@ -827,7 +830,7 @@ EvidenceSet Store::load_evidence(const core::EvidenceSchema& schema, const Evide
                     table.reset(kind, static_cast<std::uint32_t>(total), arena);
                     std::uint32_t offset = 0;
                     for (const FindingRef* r : group) {
-                        decoder.decode(r->data, table, offset);
+                        decoder.decode(r->data, r->records, table, offset);
                         std::fill(table.origin.begin() + offset, table.origin.begin() + offset + r->records, r->inspection);
                         offset += r->records;
                     }
@@ -847,7 +850,7 @@ EvidenceSet Store::load_evidence(const core::EvidenceSchema& schema, const Evide
                     const std::size_t g = static_cast<std::size_t>(std::find(group.begin(), group.end(), r) - group.begin());
                     core::RecordTable& t = staging[g];
                     t.reset(kind, r->records);
-                    decoder.decode(r->data, t, 0);
+                    decoder.decode(r->data, r->records, t, 0);
                     keep[g].assign(r->records, 0);
                     for (std::uint32_t row = 0; row < t.rows; ++row) {
                         const Value key_value = t.get(key, row);

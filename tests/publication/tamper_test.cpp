@@ -88,6 +88,19 @@ TEST_F(Tampering, ChangedFindingValuesBreakTheChain) {
     EXPECT_NE(r.out.find("inspection " + inspection + ": "), std::string::npos) << r.out;
 }
 
+TEST_F(Tampering, AFindingsCountThatDisagreesWithItsBlobIsReportedNotTrusted) {
+    // A row claiming fewer records than its blob holds would make the reader write past the
+    // table it sized from the row; verify reports the damage instead and goes on.
+    const std::string revision = query(db(), "SELECT min(revision) FROM findings WHERE kind = 'desk_staff' AND records > 1");
+    ASSERT_FALSE(revision.empty());
+    tamper(db(), "UPDATE findings SET records = records - 1 WHERE kind = 'desk_staff' AND revision = " + revision);
+    CliRun r = verify();
+    EXPECT_EQ(r.code, 1) << r.out << r.err;
+    EXPECT_NE(r.out.find("evidence cannot be read"), std::string::npos) << r.out;
+    EXPECT_TRUE(std::regex_search(r.out, std::regex("publication 1 \\(hoa-binh-cchc [^)]*\\): ")))
+        << r.out;
+}
+
 TEST_F(Tampering, AChangedPublishedTotalIsReported) {
     tamper(db(), "UPDATE publications SET results = json_set(results, '$.units[0].total', 99.5) WHERE id = 2");
     const std::string unit = query(db(), "SELECT json_extract(results, '$.units[0].unit') FROM publications WHERE id = 2");
