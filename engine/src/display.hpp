@@ -24,7 +24,7 @@ inline std::string points(const std::optional<core::Decimal>& d, const std::stri
     return d ? points(*d) : none;
 }
 
-/// A signed difference: "+2", "-1.5", "0" (`digits` 2 for totals as "+2.00").
+/// A signed difference: points as "+2", "-1.5", "0"; totals as "+2.00".
 inline std::string signed_points(const core::Decimal& d) { return (d > core::Decimal{} ? "+" : "") + points(d); }
 inline std::string signed_total(const core::Decimal& d) { return (d > core::Decimal{} ? "+" : "") + total(d); }
 
