@@ -101,26 +101,28 @@ int run_diff(Context& ctx, const ReportOptions& o) {
 }  // namespace
 
 void add_report_commands(CLI::App& app, Context& ctx) {
-    static ReportOptions summary_options, gap_options, diff_options;
+    auto& summary_options = ctx.own<ReportOptions>();
+    auto& gap_options = ctx.own<ReportOptions>();
+    auto& diff_options = ctx.own<ReportOptions>();
 
     CLI::App* summary = app.add_subcommand("summary", "The rulebook's indicators per category and overall");
     add_common(summary, summary_options, {"table", "json", "csv", "xlsx"});
     add_basis_option(summary, summary_options.basis);
     add_bom_option(summary, summary_options.bom);
-    summary->callback([&ctx] { ctx.exit_code = run_summary(ctx, summary_options); });
+    summary->callback([&ctx, &summary_options] { ctx.exit_code = run_summary(ctx, summary_options); });
 
     CLI::App* gap = app.add_subcommand("gap", "Self-assessed against inspected points, unit by criterion");
     add_common(gap, gap_options, {"table", "json", "csv"});
     add_category_option(gap, gap_options.category);
     add_bom_option(gap, gap_options.bom);
-    gap->callback([&ctx] { ctx.exit_code = run_gap(ctx, gap_options); });
+    gap->callback([&ctx, &gap_options] { ctx.exit_code = run_gap(ctx, gap_options); });
 
     CLI::App* diff = app.add_subcommand("diff", "What-if: the same evidence scored under another rulebook");
     add_common(diff, diff_options, {"table", "json"});
     diff->add_option("--with", diff_options.with, "The other rulebook")->required();
     add_category_option(diff, diff_options.category);
     add_basis_option(diff, diff_options.basis);
-    diff->callback([&ctx] { ctx.exit_code = run_diff(ctx, diff_options); });
+    diff->callback([&ctx, &diff_options] { ctx.exit_code = run_diff(ctx, diff_options); });
 }
 
 }  // namespace parscore::cli

@@ -153,18 +153,19 @@ int run_explain(Context& ctx, const ExplainOptions& o) {
 }  // namespace
 
 void add_score_commands(CLI::App& app, Context& ctx) {
-    static EvaluationOptions score_options, rank_options;
+    auto& score_options = ctx.own<EvaluationOptions>();
+    auto& rank_options = ctx.own<EvaluationOptions>();
 
     CLI::App* score = app.add_subcommand("score", "Score every unit of a year");
     add_evaluation_options(score, score_options, {"table", "json", "csv", "html", "xlsx"});
     score->add_option("--unit", score_options.unit, "Only this unit");
-    score->callback([&ctx] { ctx.exit_code = run_evaluation(ctx, score_options, false); });
+    score->callback([&ctx, &score_options] { ctx.exit_code = run_evaluation(ctx, score_options, false); });
 
     CLI::App* rank = app.add_subcommand("rank", "Rank the units of each category by total");
     add_evaluation_options(rank, rank_options, {"table", "json", "csv", "html", "xlsx"});
-    rank->callback([&ctx] { ctx.exit_code = run_evaluation(ctx, rank_options, true); });
+    rank->callback([&ctx, &rank_options] { ctx.exit_code = run_evaluation(ctx, rank_options, true); });
 
-    static ExplainOptions explain_options;
+    auto& explain_options = ctx.own<ExplainOptions>();
     CLI::App* explain = app.add_subcommand("explain", "Why a unit got its points, item by item");
     add_rules_option(explain, explain_options.rules);
     add_year_option(explain, explain_options.year);
@@ -174,7 +175,7 @@ void add_score_commands(CLI::App& app, Context& ctx) {
     add_basis_option(explain, explain_options.basis);
     add_format_option(explain, explain_options.format, {"table", "json"});
     add_out_option(explain, explain_options.out);
-    explain->callback([&ctx] { ctx.exit_code = run_explain(ctx, explain_options); });
+    explain->callback([&ctx, &explain_options] { ctx.exit_code = run_explain(ctx, explain_options); });
 }
 
 }  // namespace parscore::cli

@@ -3,9 +3,11 @@
 // "Exit codes"). Commands report problems by returning an exit code after printing diagnostics, or by
 // throwing CliError for a one-line message.
 #include <filesystem>
+#include <memory>
 #include <ostream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "parscore/core/diagnostic.hpp"
 #include "parscore/core/source.hpp"
@@ -37,12 +39,24 @@ struct Context {
     bool stderr_is_terminal = false;
     int exit_code = kOk;
 
+    /// A command's options, owned by this run rather than by function-local statics so that
+    /// cli::run is re-entrant: `auto& o = ctx.own<ScoreOptions>();` then bind CLI11 options to o.
+    template <class T>
+    T& own() {
+        auto owned = std::make_shared<T>();
+        T& ref = *owned;
+        owned_.push_back(std::move(owned));
+        return ref;
+    }
+
     /// --db, else $PARSCORE_DB, else ./parscore.db (docs/store.md).
     std::filesystem::path db_path() const;
 
     /// Prints diagnostics in the text form of docs/diagnostics.md, followed by a summary line when there are
     /// any ("2 errors, 1 warning").
     void print_diagnostics(const core::Diagnostics& diags, const core::SourceSet& sources) const;
+
+    std::vector<std::shared_ptr<void>> owned_;  // what own() handed out; freed when the run ends
 };
 
 /// Each command family adds its subcommands; a subcommand's callback sets ctx.exit_code.

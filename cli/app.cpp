@@ -105,7 +105,7 @@ int usage_error(const CLI::App& app, std::ostream& err, const std::string& messa
 }  // namespace
 
 int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
-    Context ctx{out, err, {}, false, false, kOk};
+    Context ctx{out, err, {}, false, false, kOk, {}};
     ctx.stdout_is_terminal = isatty(STDOUT_FILENO) != 0;
     ctx.stderr_is_terminal = isatty(STDERR_FILENO) != 0;
 

@@ -17,7 +17,7 @@ endif()
 string(REPLACE "\\" "\\\\" source_path "${INPUT}")
 string(REPLACE "\"" "\\\"" source_path "${source_path}")
 
-set(text "// Generated from ${INPUT} by engine/cli/embed_text.cmake: do not edit.
+set(text "// Generated from ${INPUT} by cli/embed_text.cmake: do not edit.
 #include <string_view>
 
 namespace parscore::cli {

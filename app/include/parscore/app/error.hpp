@@ -1,0 +1,31 @@
+#pragma once
+// The one kind of failure an operation reports. Front ends map its kind to what their users see:
+// the command line to an exit code (docs/reference/commands.md, "Exit codes"), the server to an
+// HTTP status. Diagnostics with positions (a rulebook's, a report's) travel with the error.
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "parscore/core/diagnostic.hpp"
+#include "parscore/core/source.hpp"
+
+namespace parscore::app {
+
+enum class ErrorKind {
+    Invalid,     // the input was understood but is wrong: a rulebook with errors, a locked inspection
+    BadRequest,  // the request itself is malformed: an option's value, an output over an input
+    Io,          // a file or database cannot be read or written, is missing, foreign or read-only
+    Forbidden,   // the actor may not do this
+    Internal,    // a defect: an invariant broke
+};
+
+class Error : public std::runtime_error {
+public:
+    Error(ErrorKind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+    ErrorKind kind() const { return kind_; }
+
+private:
+    ErrorKind kind_;
+};
+
+}  // namespace parscore::app
