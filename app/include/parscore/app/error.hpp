@@ -2,7 +2,7 @@
 // The one kind of failure an operation reports. Front ends map its kind to what their users see:
 // the command line to an exit code (docs/reference/commands.md, "Exit codes"), the server to an
 // HTTP status. Diagnostics with positions (a rulebook's, a report's) travel with the error.
-#include <optional>
+#include <memory>
 #include <stdexcept>
 #include <string>
 
@@ -19,13 +19,23 @@ enum class ErrorKind {
     Internal,    // a defect: an invariant broke
 };
 
+/// Diagnostics with the sources their positions point into.
+struct Problems {
+    core::Diagnostics diagnostics;
+    core::SourceSet sources;
+};
+
 class Error : public std::runtime_error {
 public:
-    Error(ErrorKind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+    Error(ErrorKind kind, const std::string& message, std::shared_ptr<const Problems> problems = nullptr)
+        : std::runtime_error(message), kind_(kind), problems_(std::move(problems)) {}
     ErrorKind kind() const { return kind_; }
+    /// The diagnostics behind the error (a rulebook's errors and warnings), or null.
+    const Problems* problems() const { return problems_.get(); }
 
 private:
     ErrorKind kind_;
+    std::shared_ptr<const Problems> problems_;
 };
 
 }  // namespace parscore::app

@@ -1,0 +1,25 @@
+#include "parscore/app/store.hpp"
+
+namespace parscore::app {
+
+Error to_error(const inspections::StoreError& e) {
+    return Error(e.kind() == inspections::StoreError::Kind::Refused ? ErrorKind::Invalid : ErrorKind::Io, e.what());
+}
+
+inspections::Store open_store(const StoreRequest& request, inspections::OpenMode mode) {
+    try {
+        return inspections::Store::open(request.database, mode);
+    } catch (const inspections::StoreError& e) {
+        throw to_error(e);
+    }
+}
+
+void translating_store_errors(const std::function<void()>& body) {
+    try {
+        body();
+    } catch (const inspections::StoreError& e) {
+        throw to_error(e);
+    }
+}
+
+}  // namespace parscore::app
