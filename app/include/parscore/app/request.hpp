@@ -3,13 +3,22 @@
 // results, which database. Front ends resolve their own defaults (the command line's --db,
 // $PARSCORE_DB, ./parscore.db) before building a request.
 #include <filesystem>
+#include <memory>
 
 #include "parscore/app/actor.hpp"
+
+namespace spdlog {
+class logger;
+}
 
 namespace parscore::app {
 
 struct Request {
     Actor actor;
+    /// Where the operation says what it is doing (phases, timings, progress of a long import or
+    /// merge); null for silence. The command line logs to stderr (--verbose, --quiet), the server
+    /// to its log.
+    std::shared_ptr<spdlog::logger> log;
 };
 
 struct StoreRequest : Request {
