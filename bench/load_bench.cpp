@@ -1,7 +1,7 @@
-// Store::load_evidence on generated national data sets (SPEC §4.1 selection: keyed union across
-// self-assessments, scheduled and surprise inspections, amendments, facts), and on an existing
-// database named by PARSCORE_BENCH_DB with the rulebook PARSCORE_BENCH_RULES (for the shared
-// workload: `PARSCORE_BENCH_DB=…/bench.db PARSCORE_BENCH_RULES=…/rulebook.yaml`).
+// Store::load_evidence on generated national data sets (the selection of docs/reference/scoring.md:
+// keyed union across self-assessments, scheduled and surprise inspections, amendments, facts), and
+// on an existing database named by PARSCORE_BENCH_DB with the rulebook PARSCORE_BENCH_RULES (for
+// the shared workload: `PARSCORE_BENCH_DB=…/bench.db PARSCORE_BENCH_RULES=…/rulebook.yaml`).
 //
 // The generated databases are built once per process in a temporary folder, through the same
 // library calls as `parscore units import`, `import`, `record` and `amend`.

@@ -26,7 +26,7 @@ struct CsvImport {
     std::size_t rows = 0;  // data rows
 };
 
-/// A YAML inspection report (SPEC §5).
+/// A YAML inspection report (docs/reference/database.md).
 struct YamlReport {
     std::string file;
     std::string unit;

@@ -1,8 +1,8 @@
-// Fuzzes the CSV readers (SPEC §5): the evidence import of every kind of the store tests' schema
-// (tests/inspections/data/rulebook.yaml: keyed, unkeyed and `latest` record kinds; bool and
-// percent facts) and the units import, against stored units. No database is involved: the
-// readers only validate and build what the store would write. Every blob of an accepted import
-// must decode to as many records as the import counted.
+// Fuzzes the CSV readers (docs/reference/database.md): the evidence import of every kind of the
+// store tests' schema (tests/inspections/data/rulebook.yaml: keyed, unkeyed and `latest` record
+// kinds; bool and percent facts) and the units import, against stored units. No database is
+// involved: the readers only validate and build what the store would write. Every blob of an
+// accepted import must decode to as many records as the import counted.
 #include <cstddef>
 #include <cstdint>
 #include <string>

@@ -1,8 +1,8 @@
-// Fuzzes the inspection-report reader (SPEC §5): strict YAML, the `inspection:` header, and the
-// findings validated against two evidence schemas — the shipped 2013 rulebook's and the store
-// tests' (tests/inspections/data/rulebook.yaml, which the bad-report corpus is written for). A
-// report that is accepted is packed into findings blobs and decoded again: the round trip must
-// give back exactly what was read.
+// Fuzzes the inspection-report reader (docs/reference/database.md): strict YAML, the `inspection:`
+// header, and the findings validated against two evidence schemas — the shipped 2013 rulebook's and
+// the store tests' (tests/inspections/data/rulebook.yaml, which the bad-report corpus is written
+// for). A report that is accepted is packed into findings blobs and decoded again: the round trip
+// must give back exactly what was read.
 #include <cstddef>
 #include <cstdint>
 #include <string>

@@ -49,7 +49,8 @@ bool all_digits(std::string_view s) {
 }
 
 
-// [-+]?[0-9]+(\.[0-9]+)? — the only number shape SPEC §1 accepts (no exponent, .inf, .5 or 1.).
+// [-+]?[0-9]+(\.[0-9]+)? — the only number shape docs/reference/rulebook-format.md accepts (no
+// exponent, .inf, .5 or 1.).
 bool is_number_shape(std::string_view s) {
     if (!s.empty() && (s[0] == '+' || s[0] == '-')) s.remove_prefix(1);
     auto dot = s.find('.');

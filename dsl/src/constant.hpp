@@ -1,6 +1,6 @@
 #pragma once
-// Constant sub-expressions (SPEC §3.2: steps thresholds are literals, params and arithmetic on
-// them): recognising them and folding them once at check time.
+// Constant sub-expressions (docs/reference/rule-language.md: steps thresholds are literals, params
+// and arithmetic on them): recognising them and folding them once at check time.
 #include "parscore/dsl/program.hpp"
 
 namespace parscore::dsl {

@@ -1,7 +1,8 @@
 // A tree-walking evaluator over the compiled node array. Names are already slots and types are
-// already settled, so each node is one switch case. Missing follows SPEC §3.5: it propagates
-// through arithmetic, comparisons and functions; `and`/`or` are Kleene; aggregates evaluate every
-// record (no early exit) so results never depend on record order.
+// already settled, so each node is one switch case. Missing follows
+// docs/reference/rule-language.md: it propagates through arithmetic, comparisons and functions;
+// `and`/`or` are Kleene; aggregates evaluate every record (no early exit) so results never depend
+// on record order.
 #include "parscore/dsl/evaluator.hpp"
 
 #include <algorithm>

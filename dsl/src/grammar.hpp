@@ -1,6 +1,6 @@
 #pragma once
-// The PEGTL grammar of the rule language (SPEC §3.1–§3.2). Private to dsl/src: only parser.cpp and
-// the grammar test include it.
+// The PEGTL grammar of the rule language (docs/reference/rule-language.md, "Lexical rules" and
+// "Grammar"). Private to dsl/src: only parser.cpp and the grammar test include it.
 //
 // Design notes:
 // - Rules templated on `NoIn` are the second copy of the precedence levels used for the value of
@@ -8,8 +8,9 @@
 //   needs parentheses. Brackets, braces and call arguments go back to the full language.
 // - Every committing token (an operator, a keyword, an opening bracket) is followed by `must<>`,
 //   so errors are raised where the text went wrong; each must-point has its own message.
-// - `nest<Back, …>` counts language nesting (SPEC §8) in the parse state; `ws` records how far
-//   the parser got, so a syntax error is reported at the furthest character reached.
+// - `nest<Back, …>` counts language nesting (docs/reference/rule-language.md, "Limits") in the
+//   parse state; `ws` records how far the parser got, so a syntax error is reported at the furthest
+//   character reached.
 #include <algorithm>
 #include <cstddef>
 #include <stdexcept>
@@ -67,8 +68,8 @@ struct mark_furthest {
 };
 struct ws : seq<star<space_or_comment>, mark_furthest> {};
 
-/// Matches Token, then R... one nesting level deeper (SPEC §8); when that level would be 65, the
-/// error points at the start of Token.
+/// Matches Token, then R... one nesting level deeper (docs/reference/rule-language.md, "Limits");
+/// when that level would be 65, the error points at the start of Token.
 template <typename Token, typename... R>
 struct nest {
     using rule_t = nest;

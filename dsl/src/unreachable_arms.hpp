@@ -1,6 +1,7 @@
 #pragma once
 // W201: a steps arm that can never match because earlier arms hold for every value it accepts
-// (SPEC §3.2). Reasoning is over the reals (no integer reasoning: `> 0` then `>= 1` is fine).
+// (docs/reference/rule-language.md). Reasoning is over the reals (no integer reasoning: `> 0` then
+// `>= 1` is fine).
 #include <vector>
 
 #include "parscore/core/diagnostic.hpp"

@@ -73,7 +73,8 @@ void read_type(Reader& reader, const YamlNode& node, std::string_view owner, cor
                              describe(node));
 }
 
-/// `key: FIELD` — the field must exist and be text, int, enum or date (SPEC §2).
+/// `key: FIELD` — the field must exist and be text, int, enum or date
+/// (docs/reference/rulebook-format.md).
 void read_key(Reader& reader, const YamlNode& node, const std::string& kind, core::KindDef& def) {
     auto name = reader.text(node, "'key'");
     if (!name) return;

@@ -1,4 +1,4 @@
-// Merging a child file onto its parents (SPEC §2 `extends`).
+// Merging a child file onto its parents (`extends` in docs/reference/rulebook-format.md).
 #include <unordered_map>
 
 #include "codes.hpp"

@@ -1,5 +1,6 @@
 // The keys about the rulebook as a whole. `parscore`, `id` and `version` are required in every
-// file (SPEC §2); `units` is required too, but on the merged rulebook (validate.cpp).
+// file (docs/reference/rulebook-format.md); `units` is required too, but on the merged rulebook
+// (validate.cpp).
 #include "codes.hpp"
 #include "sections.hpp"
 

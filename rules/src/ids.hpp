@@ -1,5 +1,5 @@
 #pragma once
-// The id patterns and reserved names of SPEC §1–§3.
+// The id patterns and reserved names of docs/reference/rulebook-format.md and rule-language.md.
 #include <string_view>
 
 namespace parscore::rules::detail {
@@ -16,7 +16,7 @@ bool matches(IdKind kind, std::string_view id);
 /// The pattern as shown in messages.
 const char* pattern(IdKind kind);
 
-/// A keyword of the rule language (SPEC §3.1).
+/// A keyword of the rule language (docs/reference/rule-language.md).
 bool is_keyword(std::string_view name);
 /// Names no kind, field, param or group may take: keywords, `unit`, `params`, `year`.
 bool is_reserved_name(std::string_view name);

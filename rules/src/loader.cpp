@@ -1,5 +1,6 @@
 // Loading a rulebook: read and check each file of the `extends` chain, merge root first,
-// validate the merged rulebook, compile its expressions, and hash its files (SPEC §2, §7).
+// validate the merged rulebook, compile its expressions, and hash its files
+// (docs/reference/rulebook-format.md; the hash as docs/reference/outputs.md gives it).
 #include "parscore/rules/loader.hpp"
 
 #include <deque>
@@ -136,8 +137,8 @@ private:
         return RulebookFile{name, bytes, core::sha256_hex(bytes)};
     }
 
-    /// SPEC §7: one file's digest, or the digest of the files' hex digests, root first, each
-    /// followed by a line feed.
+    /// `rulebook.sha256` of docs/reference/outputs.md: one file's digest, or the digest of the
+    /// files' hex digests, root first, each followed by a line feed.
     static std::string combined_hash(const std::vector<RulebookFile>& files) {
         if (files.size() == 1) return files.front().sha256;
         core::Sha256 hash;

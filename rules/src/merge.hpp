@@ -7,9 +7,9 @@
 
 namespace parscore::rules::detail {
 
-/// Applies `child` to `merged`, the result of its parents (SPEC §2 `extends`): the child's
-/// `remove:` first, then its entries — replaced in place by id or appended, groups merged, bands
-/// replaced whole. Moves the child's body.
+/// Applies `child` to `merged`, the result of its parents (`extends` in
+/// docs/reference/rulebook-format.md): the child's `remove:` first, then its entries — replaced in
+/// place by id or appended, groups merged, bands replaced whole. Moves the child's body.
 void apply_child(Draft& merged, FileDraft& child, Reader& reader);
 
 /// A file that extends nothing: its own entries (a `remove:` there has nothing to remove).

@@ -1,5 +1,6 @@
-// `params:` — named constants. A plain scalar is typed by its shape (SPEC §2): bool, int,
-// number, or a number with `%`; anything else, and every quoted or block scalar, is text.
+// `params:` — named constants. A plain scalar is typed by its shape
+// (docs/reference/rulebook-format.md): bool, int, number, or a number with `%`; anything else, and
+// every quoted or block scalar, is text.
 #include <algorithm>
 #include <charconv>
 

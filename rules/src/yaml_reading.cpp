@@ -16,7 +16,8 @@ bool all_digits(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// SPEC §1's number shape; YAML's own (1e3, .5, 0x10, .inf) is deliberately not accepted.
+// The number shape of docs/reference/rulebook-format.md; YAML's own (1e3, .5, 0x10, .inf) is
+// deliberately not accepted.
 bool is_number_shape(std::string_view s) {
     if (!s.empty() && (s[0] == '+' || s[0] == '-')) s.remove_prefix(1);
     auto dot = s.find('.');

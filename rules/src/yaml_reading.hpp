@@ -18,8 +18,9 @@
 namespace parscore::rules::detail {
 
 /// Turns plain `~`, `null`, `Null` and `NULL` values (not keys) into null nodes. The YAML reader
-/// keeps them as text (SPEC §1 reads scalars by their declared type), but no rulebook value is
-/// meant as the text "null": `extends: ~` or `id: null` mean "nothing" and are reported so.
+/// keeps them as text (docs/reference/rulebook-format.md reads scalars by their declared type), but
+/// no rulebook value is meant as the text "null": `extends: ~` or `id: null` mean "nothing" and are
+/// reported so.
 void nullify_null_words(YamlNode& node);
 
 using core::describe;

@@ -1,4 +1,5 @@
-// Exact decimals (SPEC §3.5): parsing, rounding half away from zero, arithmetic and printing.
+// Exact decimals (docs/reference/rule-language.md, "Decimals"): parsing, rounding half away from
+// zero, arithmetic and printing.
 #include <gtest/gtest.h>
 
 #include "parscore/core/decimal.hpp"

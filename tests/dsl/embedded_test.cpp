@@ -1,6 +1,6 @@
 // Expressions inside YAML scalars: positions map back into the YAML file exactly for plain
 // (single- and multi-line) and literal scalars, and to the scalar's start with a note for quoted
-// and folded ones (SPEC §8).
+// and folded ones (docs/diagnostics.md).
 #include <gtest/gtest.h>
 
 #include "fixture.hpp"

@@ -1,6 +1,6 @@
 // Evaluation, table-driven: every operator, function, precedence level, type rule and missing
-// rule of SPEC §3, each against a value worked out by hand from the fixture (fixture.hpp).
-// Expectations are "<static type>:<value>" or "<static type>:missing".
+// rule of docs/reference/rule-language.md, each against a value worked out by hand from the fixture
+// (fixture.hpp). Expectations are "<static type>:<value>" or "<static type>:missing".
 #include <gtest/gtest.h>
 
 #include "fixture.hpp"

@@ -1,5 +1,6 @@
-// Parsing: precedence, associativity and every construct of SPEC §3.2, checked through the
-// AST's s-expression dump; syntax errors with their exact code, message and column.
+// Parsing: precedence, associativity and every construct of docs/reference/rule-language.md,
+// checked through the AST's s-expression dump; syntax errors with their exact code, message and
+// column.
 #include <gtest/gtest.h>
 
 #include "parscore/core/source.hpp"

@@ -1,5 +1,5 @@
-// Merging along `extends` (SPEC §2): in-place replacement, appending, merged groups, removals,
-// whole-list bands, and the chain's limits.
+// Merging along `extends` (docs/reference/rulebook-format.md): in-place replacement, appending,
+// merged groups, removals, whole-list bands, and the chain's limits.
 #include <gtest/gtest.h>
 
 #include "support.hpp"

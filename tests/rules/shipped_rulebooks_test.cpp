@@ -1,5 +1,5 @@
 // The rulebooks shipped in rules/: they load cleanly, have the shape their comments promise, and
-// their hashes follow SPEC §7.
+// their hashes follow `rulebook.sha256` in docs/reference/outputs.md.
 #include <gtest/gtest.h>
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-// `parscore check` as users run it: exit codes (SPEC §6), text and JSON output.
+// `parscore check` as users run it: exit codes (docs/reference/commands.md), text and JSON output.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 

@@ -1,7 +1,7 @@
 #pragma once
 // RFC 4180 CSV over an in-memory source file: quoted cells with "" escapes, embedded commas and
 // line feeds, no trimming. Positions are byte offsets into the SourceFile, which gives the
-// physical line and code-point column of a cell's first character (SPEC §5).
+// physical line and code-point column of a cell's first character (docs/reference/database.md).
 #include <cstddef>
 #include <cstdint>
 #include <string>

@@ -1,7 +1,8 @@
 #pragma once
-// Exact decimal numbers with 9 fractional digits (SPEC §3.5). Every operation rounds its exact
-// result half away from zero to 9 decimals. Values with |x| >= 10^18 are out of range: operations
-// that would produce one return nullopt (the rule language turns that into missing + a warning).
+// Exact decimal numbers with 9 fractional digits (docs/reference/rule-language.md, "Decimals").
+// Every operation rounds its exact result half away from zero to 9 decimals. Values with
+// |x| >= 10^18 are out of range: operations that would produce one return nullopt (the rule
+// language turns that into missing + a warning).
 #include <compare>
 #include <cstdint>
 #include <optional>

@@ -26,9 +26,9 @@ struct Diagnostic {
     std::vector<Note> notes;
 };
 
-/// At most this many errors are kept in one bag (SPEC §8 asks for every error; a hostile file must
-/// not make memory and output grow without bound). The first error past it is replaced by one
-/// E009 at its position that says so; later ones are only counted.
+/// At most this many errors are kept in one bag (docs/diagnostics.md promises every error; a
+/// hostile file must not make memory and output grow without bound). The first error past it is
+/// replaced by one E009 at its position that says so; later ones are only counted.
 inline constexpr std::size_t kMaxErrors = 1000;
 
 /// An ordered bag of diagnostics. Items are added through error(), warning(), add() and append()

@@ -1,8 +1,8 @@
 #pragma once
 // The evidence of one unit laid out for evaluation: for each kind of a rulebook's evidence schema
 // (by the schema's kind index), its records column by column, or its fact value. The evidence
-// store fills it (already selected per SPEC §4.1 and fitted to the declared types); the rule
-// language reads it. Text values point into storage owned by whoever filled it.
+// store fills it (already selected as docs/reference/scoring.md says and fitted to the declared
+// types); the rule language reads it. Text values point into storage owned by whoever filled it.
 //
 // Columns are typed by the field's declared type, so a bool costs one byte and a text one index
 // into a small dictionary: a whole country's records fit in memory and aggregates over a column

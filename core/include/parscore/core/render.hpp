@@ -1,6 +1,6 @@
 #pragma once
-// Turns diagnostics into the text of SPEC §8 (file:line:col: error[CODE]: message, the line and a
-// caret) or into JSON-ready position records.
+// Turns diagnostics into the text of docs/diagnostics.md (file:line:col: error[CODE]: message, the
+// line and a caret) or into JSON-ready position records.
 #include <string>
 
 #include "parscore/core/diagnostic.hpp"

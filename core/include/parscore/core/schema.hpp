@@ -1,7 +1,8 @@
 #pragma once
-// An evidence schema (SPEC §2 `evidence:`): record kinds with typed fields and an optional key,
-// and fact kinds with one typed value. Shared by the rule language (type checking), the rulebook
-// loader (which builds it), and the evidence store (validating reports and CSV files).
+// An evidence schema (`evidence:` in docs/reference/rulebook-format.md): record kinds with typed
+// fields and an optional key, and fact kinds with one typed value. Shared by the rule language
+// (type checking), the rulebook loader (which builds it), and the evidence store (validating
+// reports and CSV files).
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -52,19 +53,19 @@ struct EvidenceSchema {
 };
 
 /// Reads a scalar (a YAML scalar's decoded text or a CSV cell) by its declared type, with the rules
-/// of SPEC §1: bool true|True|TRUE|false|False|FALSE; int [-+]?[0-9]+; number [-+]?[0-9]+(.[0-9]+)?;
-/// percent such a number with an optional % (divided by 100), in [0, 1]; date a real YYYY-MM-DD;
-/// enum one of the values (after NFC); text verbatim (NFC). On failure `error` says why, in a form
-/// that completes "… : <error>" (e.g. "expected an int, found '2.0'").
+/// of docs/reference/rulebook-format.md: bool true|True|TRUE|false|False|FALSE; int [-+]?[0-9]+;
+/// number [-+]?[0-9]+(.[0-9]+)?; percent such a number with an optional % (divided by 100), in
+/// [0, 1]; date a real YYYY-MM-DD; enum one of the values (after NFC); text verbatim (NFC). On failure
+/// `error` says why, in a form that completes "… : <error>" (e.g. "expected an int, found '2.0'").
 struct ScalarResult {
     std::optional<Datum> value;
     std::string error;
 };
 ScalarResult read_scalar(const FieldDef& field, std::string_view text);
 
-/// A stored value as seen by a rulebook's declared field (SPEC §4.1): the value when it fits the
-/// type (an int fits a number field; a number in [0,1] fits a percent; an enum needs a listed
-/// value), else nullopt (reads as missing).
+/// A stored value as seen by a rulebook's declared field (docs/reference/scoring.md, "Stored values
+/// against the rulebook"): the value when it fits the type (an int fits a number field; a number in
+/// [0,1] fits a percent; an enum needs a listed value), else nullopt (reads as missing).
 std::optional<Datum> fit_to(const FieldDef& field, const Datum& stored);
 
 }  // namespace parscore::core

@@ -1,13 +1,13 @@
 #pragma once
-// Reading the files parscore is given, with the checks of SPEC §1/§8: a size limit, a leading BOM
-// dropped, CRLF read as LF, UTF-8 validated (never replaced).
+// Reading the files parscore is given, with the checks of docs/reference/rulebook-format.md: a size
+// limit, a leading BOM dropped, CRLF read as LF, UTF-8 validated (never replaced).
 #include <cstddef>
 #include <filesystem>
 #include <string>
 
 namespace parscore::core {
 
-inline constexpr std::size_t kMaxRuleFileBytes = 16u << 20;  // rulebooks, reports, tests (SPEC §8)
+inline constexpr std::size_t kMaxRuleFileBytes = 16u << 20;  // rulebooks, reports, tests (docs/diagnostics.md)
 
 enum class ReadStatus {
     Ok,

@@ -1,7 +1,8 @@
 #pragma once
-// Strict YAML (SPEC §1): a document tree where every node knows its source span. Anchors, aliases,
-// merge keys (`<<`), tags, duplicate keys, non-scalar keys, several documents, nesting deeper
-// than 64 collections, a scalar over 64 KiB and a collection of more than 100,000 items are errors. A YAML syntax error stops the file. yaml-cpp stays inside the
+// Strict YAML (docs/reference/rulebook-format.md): a document tree where every node knows its
+// source span. Anchors, aliases, merge keys (`<<`), tags, duplicate keys, non-scalar keys, several
+// documents, nesting deeper than 64 collections, a scalar over 64 KiB and a collection of more than
+// 100,000 items are errors. A YAML syntax error stops the file. yaml-cpp stays inside the
 // implementation.
 #include <cstddef>
 #include <cstdint>

@@ -1,6 +1,7 @@
 #pragma once
-// The parsed form of an expression (SPEC §3.2). Every node carries its source span; names are not
-// resolved and types are not known yet — that is the checker's job (checker.hpp).
+// The parsed form of an expression (docs/reference/rule-language.md, "Grammar"). Every node carries
+// its source span; names are not resolved and types are not known yet — that is the checker's job
+// (checker.hpp).
 #include <cstdint>
 #include <memory>
 #include <string>

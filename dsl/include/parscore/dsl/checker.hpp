@@ -1,6 +1,7 @@
 #pragma once
 // Type checking and compilation of parsed expressions against an evidence schema and params
-// (SPEC §3.3–§3.5). Every problem is reported (not only the first); warnings too.
+// (docs/reference/rule-language.md: names, functions, types). Every problem is reported (not only
+// the first); warnings too.
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,7 +13,7 @@
 
 namespace parscore::dsl {
 
-/// A rulebook param (SPEC §2): bool, int, number or text.
+/// A rulebook param (docs/reference/rulebook-format.md): bool, int, number or text.
 struct Param {
     std::string name;
     std::variant<bool, std::int64_t, core::Decimal, std::string> value;

@@ -1,7 +1,7 @@
 #pragma once
-// Expressions written inside YAML scalars (SPEC §8): positions map back into the YAML file —
-// exactly for plain and literal (`|`) scalars; at the scalar's start for quoted and folded (`>`)
-// scalars, with a note that shows the expression and marks the place.
+// Expressions written inside YAML scalars (docs/diagnostics.md): positions map back into the YAML
+// file — exactly for plain and literal (`|`) scalars; at the scalar's start for quoted and folded
+// (`>`) scalars, with a note that shows the expression and marks the place.
 #include <cstdint>
 #include <optional>
 #include <string_view>

@@ -1,5 +1,6 @@
 #pragma once
-// Evaluation of compiled expressions for one unit, with SPEC §3.5's missing semantics.
+// Evaluation of compiled expressions for one unit, with the missing semantics of
+// docs/reference/rule-language.md.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -67,7 +68,8 @@ public:
     /// Evaluates one compiled expression. Warnings accumulate until cleared.
     Value evaluate(NodeId root, const EvalInput& input);
 
-    /// The subject of the first `steps` evaluated by the last evaluate() call (SPEC §7 measure).
+    /// The subject of the first `steps` evaluated by the last evaluate() call (`measure` in
+    /// docs/reference/outputs.md).
     const std::optional<Value>& first_steps_subject() const { return first_steps_subject_; }
 
     std::vector<EvalWarning>& warnings() { return warnings_; }

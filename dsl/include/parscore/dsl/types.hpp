@@ -1,5 +1,5 @@
 #pragma once
-// Static types of the rule language (SPEC §3.5).
+// Static types of the rule language (docs/reference/rule-language.md, "Types and values").
 #include <string>
 #include <vector>
 

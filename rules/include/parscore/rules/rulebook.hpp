@@ -1,7 +1,8 @@
 #pragma once
-// The typed model of a loaded rulebook (SPEC §2): evidence schema, params, groups of criteria,
-// deductions, bonuses, band caps, bands and indicators, with every expression compiled into one
-// shared dsl::Program. Spans point into the file that defined each item.
+// The typed model of a loaded rulebook (docs/reference/rulebook-format.md): evidence schema,
+// params, groups of criteria, deductions, bonuses, band caps, bands and indicators, with every
+// expression compiled into one shared dsl::Program. Spans point into the file that defined each
+// item.
 #include <memory>
 #include <optional>
 #include <string>
@@ -109,8 +110,8 @@ struct Rulebook {
 
     std::shared_ptr<dsl::Program> program;  // owns every compiled expression
     std::vector<RulebookFile> files;        // root first (the extends chain), the loaded file last
-    /// SPEC §7: the SHA-256 of the file's bytes; with extends, of the hex digests of its files,
-    /// root first, each followed by a line feed.
+    /// `rulebook.sha256` of docs/reference/outputs.md: the SHA-256 of the file's bytes; with
+    /// extends, of the hex digests of its files, root first, each followed by a line feed.
     std::string sha256;
 
     /// What a person reads for a category: its label, or the id itself when it has none or is
