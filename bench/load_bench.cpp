@@ -7,12 +7,12 @@
 // library calls as `parscore units import`, `import`, `record` and `amend`.
 #include <benchmark/benchmark.h>
 
+#include <unistd.h>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <map>
-#include <unistd.h>
 
 #include "parscore/core/sha256.hpp"
 #include "parscore/inspections/evidence_csv.hpp"
@@ -52,8 +52,8 @@ Built build(std::uint32_t units) {
     bench::NationalOptions options;
     options.units = units;
     const bench::NationalWorkload w = bench::national_workload(options);
-    Built b{fs::temp_directory_path() / ("parscore-load-bench-" + std::to_string(::getpid()) + "-" +
-                                         std::to_string(units) + ".db"),
+    Built b{fs::temp_directory_path() /
+                ("parscore-load-bench-" + std::to_string(::getpid()) + "-" + std::to_string(units) + ".db"),
             load_rules(w.rulebook)};
     fs::remove(b.db);
     const core::EvidenceSchema& schema = b.rulebook.evidence;
@@ -84,9 +84,10 @@ Built build(std::uint32_t units) {
     for (std::size_t i = 0; i < w.reports.size(); ++i) {
         core::SourceSet sources;
         core::Diagnostics diags;
-        auto report = inspections::read_report(sources, sources.add(w.reports[i].file, w.reports[i].text), schema, ids, diags);
-        auto amended = inspections::read_report(sources, sources.add(w.amendments[i].file, w.amendments[i].text), schema,
-                                                ids, diags);
+        auto report = inspections::read_report(sources, sources.add(w.reports[i].file, w.reports[i].text), schema, ids,
+                                               diags);
+        auto amended = inspections::read_report(sources, sources.add(w.amendments[i].file, w.amendments[i].text),
+                                                schema, ids, diags);
         if (!report || !amended) die(w.reports[i].file + " does not read");
         auto outcome = store.record(*report, schema, inspections::RecordOptions{});
         store.amend(outcome.id, *amended, schema, "benchmark amendment");

@@ -46,18 +46,20 @@ std::string load_script(const parscore::bench::NationalWorkload& w) {
         "\"$BIN\" units import units.csv\n"
         "t0=$(date +%s%N)\n";
     for (const auto& c : w.imports) {
-        s += "\"$BIN\" import --rules rulebook.yaml --kind " + c.kind + " --inspection-kind " + c.inspection_kind + " " +
-             c.file + "\n";
+        s += "\"$BIN\" import --rules rulebook.yaml --kind " + c.kind + " --inspection-kind " + c.inspection_kind +
+             " " + c.file + "\n";
     }
     s += "t1=$(date +%s%N)\n"
-         "echo \"imported " + std::to_string(w.csv_rows()) + " rows in $(( (t1 - t0) / 1000000 )) ms: $(( " +
-         std::to_string(w.csv_rows()) + " * 1000000000 / (t1 - t0) )) rows/s\"\n";
+         "echo \"imported " +
+         std::to_string(w.csv_rows()) + " rows in $(( (t1 - t0) / 1000000 )) ms: $(( " + std::to_string(w.csv_rows()) +
+         " * 1000000000 / (t1 - t0) )) rows/s\"\n";
     if (!w.reports.empty()) {
         s += "ids=$(\"$BIN\" record --rules rulebook.yaml reports/*.yaml)\n"
              "paste -d ' ' <(echo \"$ids\") <(ls amendments/*.yaml) | while read -r id file; do\n"
              "  \"$BIN\" amend \"$id\" \"$file\" --reason \"benchmark amendment\" >/dev/null\n"
              "done\n"
-             "echo \"recorded and amended " + std::to_string(w.reports.size()) + " reports\"\n";
+             "echo \"recorded and amended " +
+             std::to_string(w.reports.size()) + " reports\"\n";
     }
     return s;
 }

@@ -44,7 +44,8 @@ struct Unit {
     Unit() {
         core::KindDef procedure;
         procedure.name = "procedure";
-        procedure.fields = {field("posted", FieldType::Bool), field("online_level", FieldType::Enum, {"none", "partial", "full"}),
+        procedure.fields = {field("posted", FieldType::Bool),
+                            field("online_level", FieldType::Enum, {"none", "partial", "full"}),
                             field("days", FieldType::Int), field("fee", FieldType::Number)};
         core::KindDef staff;
         staff.name = "desk_staff";
@@ -120,10 +121,10 @@ const char* const kCountWhereInt = "count(procedure where days > 5)";
 const char* const kCountWhereText = "count(procedure where online_level in [\"partial\", \"full\"])";
 const char* const kSumWhere = "sum(procedure where posted, fee)";
 
-#define PARSCORE_RULE_BENCH(name, text)                                                                   \
-    BENCHMARK_CAPTURE(run, name/columnar, std::string(text), Path::Columnar);                             \
-    BENCHMARK_CAPTURE(run, name/records, std::string(text), Path::Records);                               \
-    BENCHMARK_CAPTURE(run, name/traced, std::string(text), Path::Traced)
+#define PARSCORE_RULE_BENCH(name, text)                                         \
+    BENCHMARK_CAPTURE(run, name / columnar, std::string(text), Path::Columnar); \
+    BENCHMARK_CAPTURE(run, name / records, std::string(text), Path::Records);   \
+    BENCHMARK_CAPTURE(run, name / traced, std::string(text), Path::Traced)
 
 PARSCORE_RULE_BENCH(share, kShare);
 PARSCORE_RULE_BENCH(steps_share_eq, kSteps);
@@ -181,7 +182,9 @@ bands:
 void score_unit(benchmark::State& state) {
     core::SourceSet sources;
     core::Diagnostics diags;
-    rules::FileReader reader = [](const std::filesystem::path&) { return std::optional<std::string>(kWorkloadRulebook); };
+    rules::FileReader reader = [](const std::filesystem::path&) {
+        return std::optional<std::string>(kWorkloadRulebook);
+    };
     auto loaded = rules::load_rulebook("workload.yaml", reader, sources, diags);
     if (!loaded.rulebook) {
         std::cerr << "rule_bench: the workload rulebook does not load:\n" << core::render_all(diags, sources);

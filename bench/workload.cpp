@@ -27,7 +27,8 @@ private:
     std::uint64_t state_;
 };
 
-const char* const kRulebook = R"(# National-scale benchmark rulebook: three categories of units, keyed procedures checked by
+const char* const kRulebook =
+    R"(# National-scale benchmark rulebook: three categories of units, keyed procedures checked by
 # self-assessment, scheduled and surprise inspections, staff, violations, a survey and two facts.
 parscore: 1
 id: bench-national
@@ -189,7 +190,8 @@ std::string report_text(const std::string& unit, const std::string& on, const ch
     }
     const std::uint32_t violations = r.between(0, 2);
     t += violations == 0 ? "  violation: []\n" : "  violation:\n";
-    for (std::uint32_t v = 0; v < violations; ++v) t += std::string("    - { kind: ") + kViolations[r.between(0, 3)] + " }\n";
+    for (std::uint32_t v = 0; v < violations; ++v)
+        t += std::string("    - { kind: ") + kViolations[r.between(0, 3)] + " }\n";
     return t;
 }
 
@@ -248,11 +250,13 @@ NationalWorkload national_workload(const NationalOptions& o) {
 
         const std::uint32_t desks = r.between(0, 9);
         for (std::uint32_t d = 0; d < desks; ++d) {
-            staff.text += id + "," + on + "," + kRoles[r.between(0, 2)] + "," + (r.chance(0.93) ? "true" : "false") + "\n";
+            staff.text += id + "," + on + "," + kRoles[r.between(0, 2)] + "," + (r.chance(0.93) ? "true" : "false") +
+                          "\n";
         }
         staff.rows += desks;
         const std::uint32_t nv = r.between(0, 5) / 2;
-        for (std::uint32_t v = 0; v < nv; ++v) violations.text += id + "," + on + "," + kViolations[r.between(0, 3)] + "\n";
+        for (std::uint32_t v = 0; v < nv; ++v)
+            violations.text += id + "," + on + "," + kViolations[r.between(0, 3)] + "\n";
         violations.rows += nv;
         if (surprised && r.chance(0.3)) {
             violations_late.text += id + "," + late_on + "," + kViolations[r.between(0, 3)] + "\n";
@@ -277,25 +281,25 @@ NationalWorkload national_workload(const NationalOptions& o) {
             w.amendments.push_back({"amend-" + id + ".yaml", id, report_text(id, thematic_on, "thematic", r, m)});
         }
     }
-    w.imports = {std::move(self),  std::move(scheduled), std::move(surprise), std::move(staff), std::move(violations),
-                 std::move(violations_late), std::move(survey), std::move(website), std::move(budget)};
+    w.imports = {std::move(self),   std::move(scheduled),  std::move(surprise),
+                 std::move(staff),  std::move(violations), std::move(violations_late),
+                 std::move(survey), std::move(website),    std::move(budget)};
     return w;
 }
 
 std::string large_rulebook(std::size_t criteria) {
-    std::string t =
-        "# Generated: " + std::to_string(criteria) +
-        " criteria for timing `parscore check`.\n"
-        "parscore: 1\nid: bench-large\nversion: \"1\"\nunits: [department, district]\n"
-        "params:\n  min_desk_staff: 2\n  max_days: 5\n  fee_limit: 40.5\n"
-        "evidence:\n"
-        "  procedure:\n    key: code\n    fields:\n      code: text\n      posted: bool\n"
-        "      online_level: { enum: [none, partial, full] }\n      days: int\n      fee: number\n"
-        "  desk_staff:\n    fields:\n      role: text\n      qualified: bool\n"
-        "  violation:\n    fields:\n      kind: { enum: [late, left_early, drunk, asleep] }\n"
-        "  survey:\n    fields:\n      score: percent\n"
-        "  website: { fact: bool }\n  budget_rate: { fact: percent }\n"
-        "groups:\n";
+    std::string t = "# Generated: " + std::to_string(criteria) +
+                    " criteria for timing `parscore check`.\n"
+                    "parscore: 1\nid: bench-large\nversion: \"1\"\nunits: [department, district]\n"
+                    "params:\n  min_desk_staff: 2\n  max_days: 5\n  fee_limit: 40.5\n"
+                    "evidence:\n"
+                    "  procedure:\n    key: code\n    fields:\n      code: text\n      posted: bool\n"
+                    "      online_level: { enum: [none, partial, full] }\n      days: int\n      fee: number\n"
+                    "  desk_staff:\n    fields:\n      role: text\n      qualified: bool\n"
+                    "  violation:\n    fields:\n      kind: { enum: [late, left_early, drunk, asleep] }\n"
+                    "  survey:\n    fields:\n      score: percent\n"
+                    "  website: { fact: bool }\n  budget_rate: { fact: percent }\n"
+                    "groups:\n";
     for (std::size_t i = 0; i < criteria; ++i) {
         if (i % 50 == 0) {
             t += "  - id: g" + std::to_string(i / 50 + 1) + "\n    title: \"Group " + std::to_string(i / 50 + 1) +
@@ -317,7 +321,8 @@ std::string large_rulebook(std::size_t criteria) {
             case 3: points = "if count(procedure where days > params.max_days) <= " + n + " then 5 else 1"; break;
             case 4: points = "min(5, sum(procedure where fee > params.fee_limit, fee) / 1000)"; break;
             case 5:
-                points = "let n = count(desk_staff where role == \"reception\") in if n >= params.min_desk_staff then 5 else n * 2";
+                points =
+                    "let n = count(desk_staff where role == \"reception\") in if n >= params.min_desk_staff then 5 else n * 2";
                 break;
             case 6: points = "if exists(violation where kind in [\"drunk\", \"asleep\"]) then 0 else 5"; break;
             case 7: points = "if website then 5 else 0"; break;

@@ -65,7 +65,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto update = inspections::read_units_csv(sources, file, units, diags);
     fuzzing::check_diagnostics(diags, sources);
     if (update.has_value() == diags.has_errors()) {
-        fuzzing::violated("a units update is returned exactly when there is no error", core::render_all(diags, sources));
+        fuzzing::violated("a units update is returned exactly when there is no error",
+                          core::render_all(diags, sources));
     }
     if (update) {
         for (const auto& u : update->units) {

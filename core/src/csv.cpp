@@ -75,8 +75,7 @@ bool CsvReader::next_row(std::vector<CsvCell>& row, Diagnostics& diags) {
                 p = quote + 2;
             }
             if (p < n && !ends_cell(data[p])) {
-                diags.error(code::kCsvSyntax, span_at(file_, p),
-                            "unexpected text after the closing quote of a cell");
+                diags.error(code::kCsvSyntax, span_at(file_, p), "unexpected text after the closing quote of a cell");
                 pos_ = n;
                 return false;
             }

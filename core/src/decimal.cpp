@@ -70,7 +70,8 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
 std::optional<std::int64_t> Decimal::to_int() const {
     if (!is_integral()) return std::nullopt;
     int128 v = raw_ / kScale;
-    if (v > std::numeric_limits<std::int64_t>::max() || v < std::numeric_limits<std::int64_t>::min()) return std::nullopt;
+    if (v > std::numeric_limits<std::int64_t>::max() || v < std::numeric_limits<std::int64_t>::min())
+        return std::nullopt;
     return static_cast<std::int64_t>(v);
 }
 

@@ -24,9 +24,11 @@ Diagnostic& Diagnostics::admit_error(Diagnostic d) {
     }
     if (kept_errors_ == kMaxErrors) {
         ++kept_errors_;  // E009 stands in for this error: counted once, not shown
-        items_.push_back(Diagnostic{Severity::Error, code::kTooManyErrors,
+        items_.push_back(Diagnostic{Severity::Error,
+                                    code::kTooManyErrors,
                                     "more than " + std::to_string(kMaxErrors) + " errors: the rest are not shown",
-                                    d.span, {}});
+                                    d.span,
+                                    {}});
         return scratch_ = Diagnostic{};
     }
     ++not_kept_;
@@ -70,8 +72,8 @@ std::size_t Diagnostics::error_count() const {
 }
 
 std::size_t Diagnostics::warning_count() const {
-    return static_cast<std::size_t>(
-        std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::Warning; }));
+    return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(),
+                                                  [](const Diagnostic& d) { return d.severity == Severity::Warning; }));
 }
 
 namespace {

@@ -165,10 +165,10 @@ Column& Column::operator=(const Column& other) {
     allocate(other.type_, other.rows_, nullptr);
     if (rows_) {
         const std::size_t values = value_bytes(type_, rows_), flags = flag_bytes(type_, rows_);
-        const std::byte* from = other.type_ == Type::Bool      ? reinterpret_cast<const std::byte*>(other.bytes_)
-                                : other.type_ == Type::Text     ? reinterpret_cast<const std::byte*>(other.codes_)
-                                : other.type_ == Type::Number   ? reinterpret_cast<const std::byte*>(other.numbers_)
-                                                                : reinterpret_cast<const std::byte*>(other.ints_);
+        const std::byte* from = other.type_ == Type::Bool     ? reinterpret_cast<const std::byte*>(other.bytes_)
+                                : other.type_ == Type::Text   ? reinterpret_cast<const std::byte*>(other.codes_)
+                                : other.type_ == Type::Number ? reinterpret_cast<const std::byte*>(other.numbers_)
+                                                              : reinterpret_cast<const std::byte*>(other.ints_);
         std::copy_n(from, values ? values : flags, own_.get());
         if (values && flags) std::copy_n(reinterpret_cast<const std::byte*>(other.bytes_), flags, own_.get() + values);
     }
@@ -258,7 +258,8 @@ void RecordTable::reset(const KindDef& kind, std::uint32_t n) {
 void RecordTable::reset(const KindDef& kind, std::uint32_t n, Arena& arena) {
     rows = n;
     columns.resize(kind.fields.size());
-    for (std::size_t f = 0; f < kind.fields.size(); ++f) columns[f].reset(Column::type_for(kind.fields[f].type), n, arena);
+    for (std::size_t f = 0; f < kind.fields.size(); ++f)
+        columns[f].reset(Column::type_for(kind.fields[f].type), n, arena);
     origin.assign(n, 0, arena);
 }
 

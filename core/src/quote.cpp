@@ -8,7 +8,8 @@ std::string quote(std::string_view text) {
     constexpr std::size_t kShown = 40;
     std::string shown(text.substr(0, kShown));
     // Do not cut a multi-byte character in half.
-    while (!shown.empty() && shown.size() < text.size() && (static_cast<unsigned char>(text[shown.size()]) & 0xC0) == 0x80) {
+    while (!shown.empty() && shown.size() < text.size() &&
+           (static_cast<unsigned char>(text[shown.size()]) & 0xC0) == 0x80) {
         shown.pop_back();
     }
     std::string out = "'";

@@ -47,7 +47,8 @@ std::string snippet(const SourceFile& file, Span span) {
     std::string_view line = file.line_text(at.line);
     std::uint32_t line_begin = file.line_start(at.line);
     std::size_t rel_begin = std::min<std::size_t>(span.begin - line_begin, line.size());
-    std::size_t rel_end = std::clamp<std::size_t>(span.end > line_begin ? span.end - line_begin : 0, rel_begin, line.size());
+    std::size_t rel_end = std::clamp<std::size_t>(span.end > line_begin ? span.end - line_begin : 0, rel_begin,
+                                                  line.size());
     std::string window;
     if (line.size() > kLongLine) {
         const std::size_t from = back_code_points(line, rel_begin, kBefore);

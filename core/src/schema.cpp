@@ -48,7 +48,6 @@ bool all_digits(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-
 // [-+]?[0-9]+(\.[0-9]+)? — the only number shape docs/reference/rulebook-format.md accepts (no
 // exponent, .inf, .5 or 1.).
 bool is_number_shape(std::string_view s) {
@@ -117,7 +116,8 @@ ScalarResult read_scalar(const FieldDef& field, std::string_view text) {
             auto d = parse_date(text);
             if (d) return ok(*d);
             bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-';
-            return fail(shaped ? "not a real date: " + quote(text) : "expected a date YYYY-MM-DD, found " + quote(text));
+            return fail(shaped ? "not a real date: " + quote(text)
+                               : "expected a date YYYY-MM-DD, found " + quote(text));
         }
         case FieldType::Text: return ok(to_nfc(text));
         case FieldType::Enum: {

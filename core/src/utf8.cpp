@@ -100,8 +100,8 @@ const icu::Normalizer2& nfc() {
 
 bool is_nfc(std::string_view text) {
     UErrorCode status = U_ZERO_ERROR;
-    const bool normalized = nfc().isNormalizedUTF8(
-        icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())), status);
+    const bool normalized =
+        nfc().isNormalizedUTF8(icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())), status);
     return U_SUCCESS(status) && normalized;
 }
 
@@ -110,8 +110,8 @@ std::string normalize_with_icu(std::string_view text) {
     out.reserve(text.size() + text.size() / 4);
     icu::StringByteSink<std::string> sink(&out);
     UErrorCode status = U_ZERO_ERROR;
-    nfc().normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())), sink,
-                        nullptr, status);
+    nfc().normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())), sink, nullptr,
+                        status);
     if (U_FAILURE(status)) {
         throw std::runtime_error(std::string("ICU NFC normalisation failed: ") + u_errorName(status));
     }
@@ -196,8 +196,7 @@ std::size_t display_width(std::string_view text) {
 namespace {
 
 /// `text` with U+FFFD for every ill-formed byte and every code point `replace(cp)` selects.
-template <typename Replace>
-std::string replace_code_points(std::string_view text, Replace replace) {
+template <typename Replace> std::string replace_code_points(std::string_view text, Replace replace) {
     std::string out;
     out.reserve(text.size() + 8);
     std::size_t i = 0;
@@ -223,9 +222,8 @@ std::string sanitize_utf8(std::string_view text) {
 }
 
 std::string printable(std::string_view text, bool keep_tab) {
-    const bool plain = std::all_of(text.begin(), text.end(), [keep_tab](char c) {
-        return (c >= 0x20 && c < 0x7F) || (keep_tab && c == '\t');
-    });
+    const bool plain = std::all_of(text.begin(), text.end(),
+                                   [keep_tab](char c) { return (c >= 0x20 && c < 0x7F) || (keep_tab && c == '\t'); });
     if (plain) return std::string(text);
     return replace_code_points(text, [keep_tab](char32_t cp) {
         const bool control = cp < 0x20 || (cp >= 0x7F && cp < 0xA0);

@@ -36,7 +36,6 @@ namespace parscore::core {
 
 namespace {
 
-
 /// Thrown by the event handler to abandon yaml-cpp after a fatal diagnostic was recorded.
 struct StopParse {};
 
@@ -336,7 +335,8 @@ public:
     void report_syntax_error(const YAML::Exception& e) {
         const std::size_t pos = e.mark.is_null() ? text_.size() : position(e.mark);
         if (pos < text_.size() && text_[pos] == '*') {
-            diags_.error(code::kUnsupported, span_to(pos, token_end(text_, pos)), "anchors and aliases are not supported");
+            diags_.error(code::kUnsupported, span_to(pos, token_end(text_, pos)),
+                         "anchors and aliases are not supported");
         } else if (auto tab = flow_depth_ == 0 ? indentation_tab(pos, true) : std::nullopt) {
             report_tab(*tab);
         } else if (dynamic_cast<const YAML::DeepRecursion*>(&e) != nullptr) {
@@ -350,10 +350,10 @@ private:
     struct Frame {
         YamlNode node;
         bool flow = false;
-        bool counted = true;    // counts toward the nesting limit
-        bool has_key = false;   // a map whose key has been read and whose value is next
-        bool keep_entry = true; // false when the key was reported (duplicate, merge, not scalar)
-        std::size_t started = 0; // items (or keys) started, for the item limit
+        bool counted = true;      // counts toward the nesting limit
+        bool has_key = false;     // a map whose key has been read and whose value is next
+        bool keep_entry = true;   // false when the key was reported (duplicate, merge, not scalar)
+        std::size_t started = 0;  // items (or keys) started, for the item limit
         YamlNode key;
         std::unordered_map<std::string, Span> seen_keys;  // NFC text -> first occurrence
     };
@@ -400,7 +400,8 @@ private:
         if (property && pos == property_reported_at_) return;
         if (property) property_reported_at_ = pos;
         if (first == '&' || (anchor != 0 && first != '!')) {
-            diags_.error(code::kUnsupported, span_to(pos, token_end(text_, pos)), "anchors and aliases are not supported");
+            diags_.error(code::kUnsupported, span_to(pos, token_end(text_, pos)),
+                         "anchors and aliases are not supported");
         }
         if (first == '!' || (tag != "?" && tag != "!")) {
             const std::size_t end = first == '!' ? token_end(text_, pos) : pos + 1;
@@ -420,7 +421,7 @@ private:
         const bool quoted = style == ScalarStyle::DoubleQuoted || style == ScalarStyle::SingleQuoted;
         if (!quoted) return;
         const std::size_t end = style == ScalarStyle::DoubleQuoted ? skip_double_quoted(text_, pos)
-                                                                    : skip_single_quoted(text_, pos);
+                                                                   : skip_single_quoted(text_, pos);
         if (end == std::string_view::npos) fatal(code::kSyntax, span_at(pos), "quoted string is not closed");
     }
 
@@ -567,7 +568,7 @@ private:
     int documents_ = 0;
     int flow_depth_ = 0;
     std::size_t property_reported_at_ = std::string::npos;  // where the last anchor or tag was reported
-    int depth_ = 0;  // counted collections open
+    int depth_ = 0;                                         // counted collections open
 };
 
 /// One run of yaml-cpp over `text`; nullopt after a fatal error.

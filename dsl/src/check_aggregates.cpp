@@ -27,15 +27,16 @@ const core::KindDef* Context::collection_kind(const Arg& arg, const std::string&
     if (name) {
         if (const core::KindDef* kind = schema.find(name->name); kind && !kind->is_fact) return kind;
         if (const core::KindDef* kind = schema.find(name->name); kind && kind->is_fact) {
-            error(code::kRecordKindMisuse, arg.expr->span, "'" + name->name + "' is a fact, not a record kind; " + fn +
-                                              "() needs a record kind");
+            error(code::kRecordKindMisuse, arg.expr->span,
+                  "'" + name->name + "' is a fact, not a record kind; " + fn + "() needs a record kind");
             return nullptr;
         }
         std::vector<std::string> kinds;
         for (const auto& k : schema.kinds) {
             if (!k.is_fact) kinds.push_back(k.name);
         }
-        error(code::kUnknownName, arg.expr->span, "unknown record kind '" + name->name + "'" + core::did_you_mean(name->name, kinds));
+        error(code::kUnknownName, arg.expr->span,
+              "unknown record kind '" + name->name + "'" + core::did_you_mean(name->name, kinds));
         return nullptr;
     }
     error(code::kRecordKindMisuse, arg.expr->span, fn + "() needs a record kind as its first argument");

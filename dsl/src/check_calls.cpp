@@ -41,7 +41,8 @@ Typed Context::check_node(const Call& c, const Expr& e) {
 }
 
 Typed Context::unknown_function(const Call& c) {
-    error(code::kBadCall, c.name_span, "unknown function '" + c.name + "'" + core::did_you_mean(c.name, function_names()));
+    error(code::kBadCall, c.name_span,
+          "unknown function '" + c.name + "'" + core::did_you_mean(c.name, function_names()));
     // Still check the arguments, except record kinds: the intended function may take them.
     for (const Arg& a : c.args) {
         const Name* n = std::get_if<Name>(&a.expr->node);
@@ -61,7 +62,8 @@ bool Context::arity(const Call& c, const Builtin& fn) {
 void Context::reject_where(const Call& c, std::size_t from) {
     for (std::size_t i = from; i < c.args.size(); ++i) {
         if (c.args[i].where) {
-            error(code::kRecordKindMisuse, c.args[i].expr->span, "'where' is only allowed in the first argument of an aggregate");
+            error(code::kRecordKindMisuse, c.args[i].expr->span,
+                  "'where' is only allowed in the first argument of an aggregate");
         }
     }
 }
@@ -127,7 +129,8 @@ Typed Context::date_literal(const Builtin& fn, const Call& c, const Expr& e) {
     const Literal* lit = std::get_if<Literal>(&c.args[0].expr->node);
     const std::string* text = lit ? std::get_if<std::string>(&lit->value) : nullptr;
     if (!text) {
-        error(code::kNotConstant, c.args[0].expr->span, c.name + "() takes a string literal such as " + c.name + "(\"2013-06-30\")");
+        error(code::kNotConstant, c.args[0].expr->span,
+              c.name + "() takes a string literal such as " + c.name + "(\"2013-06-30\")");
         return bad();
     }
     auto d = core::parse_date(*text);
@@ -142,7 +145,8 @@ Typed Context::round_digits(const Builtin& fn, const Call& c, const Expr& e, Typ
     const Literal* lit = std::get_if<Literal>(&c.args[1].expr->node);
     const std::int64_t* digits = lit ? std::get_if<std::int64_t>(&lit->value) : nullptr;
     if (!digits || *digits < 0 || *digits > 9) {
-        error(code::kNotConstant, c.args[1].expr->span, c.name + "() takes an int literal from 0 to 9 as its number of decimals");
+        error(code::kNotConstant, c.args[1].expr->span,
+              c.name + "() takes an int literal from 0 to 9 as its number of decimals");
         return bad();
     }
     if (!require_numeric(x, ("the value of " + c.name).c_str())) return bad();

@@ -105,8 +105,9 @@ void Context::unknown_name(const std::string& name, Span span) {
         }
     }
     if (!records.empty()) {
-        error(code::kUnknownName, span, "record kind '" + records.back()->name + "' has no field '" + name + "'" +
-                                core::did_you_mean(name, visible));
+        error(code::kUnknownName, span,
+              "record kind '" + records.back()->name + "' has no field '" + name + "'" +
+                  core::did_you_mean(name, visible));
         return;
     }
     error(code::kUnknownName, span, "unknown name '" + name + "'" + core::did_you_mean(name, visible));
@@ -118,7 +119,8 @@ Typed Context::check_node(const Member& m, const Expr& e) {
         static const std::vector<std::string> members = {"id", "name", "category"};
         Op op = m.member == "id" ? Op::UnitId : m.member == "name" ? Op::UnitName : Op::UnitCategory;
         if (std::find(members.begin(), members.end(), m.member) == members.end()) {
-            error(code::kUnknownName, m.member_span, "unit has no member '" + m.member + "'" + core::did_you_mean(m.member, members));
+            error(code::kUnknownName, m.member_span,
+                  "unit has no member '" + m.member + "'" + core::did_you_mean(m.member, members));
             return bad();
         }
         return Typed{add(op, BaseType::Text, e.span), Type::of(BaseType::Text)};
@@ -130,7 +132,8 @@ Typed Context::check_node(const Member& m, const Expr& e) {
         }
         std::vector<std::string> names;
         for (const Param& param : params) names.push_back(param.name);
-        error(code::kUnknownName, m.member_span, "unknown param '" + m.member + "'" + core::did_you_mean(m.member, names));
+        error(code::kUnknownName, m.member_span,
+              "unknown param '" + m.member + "'" + core::did_you_mean(m.member, names));
         return bad();
     }
     error(code::kUnknownName, e.span, "only unit.id, unit.name, unit.category and params.NAME can be written with '.'");

@@ -40,7 +40,10 @@ Typed Context::check_node(const Binary& b, const Expr& e) {
                 lhs = widen(lhs);
                 rhs = widen(rhs);
             }
-            Op op = b.op == BinaryOp::Add ? Op::Add : b.op == BinaryOp::Sub ? Op::Sub : b.op == BinaryOp::Mul ? Op::Mul : Op::Div;
+            Op op = b.op == BinaryOp::Add   ? Op::Add
+                    : b.op == BinaryOp::Sub ? Op::Sub
+                    : b.op == BinaryOp::Mul ? Op::Mul
+                                            : Op::Div;
             BaseType t = integer ? BaseType::Int : BaseType::Number;
             return Typed{add(op, t, e.span, lhs.node, rhs.node), Type::of(t)};
         }
@@ -91,8 +94,8 @@ Typed Context::membership(const Binary& b, const Expr& e, Typed lhs, Typed rhs) 
     if (lhs.type.is_error() || rhs.type.is_error()) return bad();
     if (!require_scalar(lhs, "the value before 'in'")) return bad();
     if (!rhs.type.list) {
-        error(code::kType, span_of(rhs), "the right side of 'in' must be a list literal such as [\"a\", \"b\"], found " +
-                                        type_name(rhs.type));
+        error(code::kType, span_of(rhs),
+              "the right side of 'in' must be a list literal such as [\"a\", \"b\"], found " + type_name(rhs.type));
         return bad();
     }
     BaseType elem = rhs.type.base;

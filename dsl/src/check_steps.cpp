@@ -43,8 +43,8 @@ Typed Context::check_node(const Steps& s, const Expr& e) {
         if (v.type.is_numeric() && common.type.is_numeric()) {
             if (v.type.base != common.type.base) common.type = Type::of(BaseType::Number);
         } else if (!(v.type == common.type)) {
-            error(code::kType, span_of(v), "steps values must have one type, found " + type_name(v.type) + " and " +
-                                          type_name(common.type));
+            error(code::kType, span_of(v),
+                  "steps values must have one type, found " + type_name(v.type) + " and " + type_name(common.type));
             ok = false;
         }
     }
@@ -64,25 +64,28 @@ Typed Context::check_node(const Steps& s, const Expr& e) {
 
 bool Context::steps_threshold(const StepsArm& arm, const Typed& subject, const Typed& threshold, Arm& out) {
     if (!is_constant(p, threshold.node)) {
-        error(code::kNotConstant, span_of(threshold), "a steps threshold must be a constant (literals, params and arithmetic on them)");
+        error(code::kNotConstant, span_of(threshold),
+              "a steps threshold must be a constant (literals, params and arithmetic on them)");
         return false;
     }
     bool ordering = arm.op != ArmOp::Eq;
     if (ordering && !(subject.type.is(BaseType::Date) && threshold.type.is(BaseType::Date)) &&
         !(subject.type.is_numeric() && threshold.type.is_numeric())) {
-        error(code::kType, span_of(threshold), std::string("'") + op_text(arm.op) + "' compares int or number values, or dates; found " +
-                                              type_name(subject.type) + " and " + type_name(threshold.type));
+        error(code::kType, span_of(threshold),
+              std::string("'") + op_text(arm.op) + "' compares int or number values, or dates; found " +
+                  type_name(subject.type) + " and " + type_name(threshold.type));
         return false;
     }
     if (!ordering && !(subject.type.is_numeric() && threshold.type.is_numeric()) && !(subject.type == threshold.type)) {
-        error(code::kType, span_of(threshold), "'==' needs a threshold of type " + type_name(subject.type) + ", found " +
-                                              type_name(threshold.type));
+        error(code::kType, span_of(threshold),
+              "'==' needs a threshold of type " + type_name(subject.type) + ", found " + type_name(threshold.type));
         return false;
     }
     if (!ordering) check_enum_literal(threshold, subject);
     Value t = evaluate_constant(p, threshold.node);
     if (t.is_missing()) {
-        error(code::kNotConstant, span_of(threshold), "this steps threshold is missing (division by zero or out of range)");
+        error(code::kNotConstant, span_of(threshold),
+              "this steps threshold is missing (division by zero or out of range)");
         return false;
     }
     out.threshold = t;  // an int threshold and a number subject compare by value

@@ -19,7 +19,9 @@ Typed Context::check_node(const Literal& lit, const Expr& e) {
     struct V {
         Context& self;
         const Expr& e;
-        Typed operator()(bool b) { return {self.constant(Value::boolean(b), BaseType::Bool, e.span), Type::of(BaseType::Bool)}; }
+        Typed operator()(bool b) {
+            return {self.constant(Value::boolean(b), BaseType::Bool, e.span), Type::of(BaseType::Bool)};
+        }
         Typed operator()(std::int64_t i) {
             return {self.constant(Value::integer(i), BaseType::Int, e.span), Type::of(BaseType::Int)};
         }
@@ -27,7 +29,8 @@ Typed Context::check_node(const Literal& lit, const Expr& e) {
             return {self.constant(Value::number(d), BaseType::Number, e.span), Type::of(BaseType::Number)};
         }
         Typed operator()(const std::string& s) {
-            return {self.constant(Value::text(self.p.intern(s)), BaseType::Text, e.span), Type::of(BaseType::Text), true};
+            return {self.constant(Value::text(self.p.intern(s)), BaseType::Text, e.span), Type::of(BaseType::Text),
+                    true};
         }
         Typed operator()(const core::Date& d) {
             return {self.constant(Value::date(d), BaseType::Date, e.span), Type::of(BaseType::Date)};
@@ -47,15 +50,16 @@ Typed Context::check_node(const ListLiteral& list, const Expr& e) {
             elem = BaseType::Number;
             continue;
         }
-        error(code::kType, span_of(t), "list values must have one type, found " + type_name(items.front().type) + " and " +
-                                      type_name(t.type));
+        error(code::kType, span_of(t),
+              "list values must have one type, found " + type_name(items.front().type) + " and " + type_name(t.type));
         return bad();
     }
     p.lists.emplace_back();
     ValueList& values = p.lists.back();
     for (const Typed& t : items) {
         Value v = p.nodes[t.node].constant;
-        if (elem == BaseType::Number && v.tag() == Value::Tag::Int) v = Value::number(*core::Decimal::from_int(v.as_int()));
+        if (elem == BaseType::Number && v.tag() == Value::Tag::Int)
+            v = Value::number(*core::Decimal::from_int(v.as_int()));
         values.items.push_back(v);
     }
     return Typed{constant(Value::list(&values), elem, e.span), Type::list_of(elem)};
@@ -65,8 +69,12 @@ Typed Context::param_constant(const Param& param, Span span) {
     struct V {
         Context& self;
         Span span;
-        Typed operator()(bool b) { return {self.constant(Value::boolean(b), BaseType::Bool, span), Type::of(BaseType::Bool)}; }
-        Typed operator()(std::int64_t i) { return {self.constant(Value::integer(i), BaseType::Int, span), Type::of(BaseType::Int)}; }
+        Typed operator()(bool b) {
+            return {self.constant(Value::boolean(b), BaseType::Bool, span), Type::of(BaseType::Bool)};
+        }
+        Typed operator()(std::int64_t i) {
+            return {self.constant(Value::integer(i), BaseType::Int, span), Type::of(BaseType::Int)};
+        }
         Typed operator()(const core::Decimal& d) {
             return {self.constant(Value::number(d), BaseType::Number, span), Type::of(BaseType::Number)};
         }

@@ -50,7 +50,8 @@ Typed Context::widen(Typed t) {
 bool Context::require(const Typed& t, BaseType want, const char* what) {
     if (t.type.is_error()) return false;
     if (t.type.is(want)) return true;
-    error(code::kType, span_of(t), std::string(what) + " must be " + type_name(Type::of(want)) + ", found " + type_name(t.type));
+    error(code::kType, span_of(t),
+          std::string(what) + " must be " + type_name(Type::of(want)) + ", found " + type_name(t.type));
     return false;
 }
 
@@ -87,7 +88,8 @@ void Context::check_enum_list(NodeId list_node, const Typed& other, Span span) {
     for (const Value& v : p.nodes[list_node].constant.as_list().items) {
         std::string text(v.as_text());
         if (std::find(allowed.begin(), allowed.end(), text) == allowed.end()) {
-            error(code::kNotEnumValue, span, "\"" + text + "\" is not a value of this enum" + core::did_you_mean(text, allowed));
+            error(code::kNotEnumValue, span,
+                  "\"" + text + "\" is not a value of this enum" + core::did_you_mean(text, allowed));
         }
     }
 }
@@ -103,7 +105,8 @@ bool Context::unify(Typed& a, Typed& b, Span where, const char* what) {
         return true;
     }
     if (a.type == b.type && !a.type.list) return true;
-    error(code::kType, where, std::string(what) + " must have one type, found " + type_name(a.type) + " and " + type_name(b.type));
+    error(code::kType, where,
+          std::string(what) + " must have one type, found " + type_name(a.type) + " and " + type_name(b.type));
     return false;
 }
 

@@ -37,9 +37,8 @@ std::optional<Comparison> field_vs_constant(const Program& p, const Node& n, Bas
 }
 
 // Text predicates are decided once per dictionary entry, then looked up per row.
-template <typename Decide>
-const unsigned char* text_rows(const core::Column& column, std::uint32_t rows, std::vector<unsigned char>& scratch,
-                               Decide decide) {
+template <typename Decide> const unsigned char* text_rows(const core::Column& column, std::uint32_t rows,
+                                                          std::vector<unsigned char>& scratch, Decide decide) {
     // Entry outcomes go after the rows in `scratch`; kNoText looks up the extra last entry.
     const auto dict = column.dict();
     scratch.resize(rows + dict.size() + 1);

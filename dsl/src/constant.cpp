@@ -18,8 +18,7 @@ bool is_constant(const Program& program, NodeId node) {
         case Op::Min2:
         case Op::Max2:
         case Op::Clamp:
-        case Op::Abs:
-            return is_constant(program, n.a) && is_constant(program, n.b) && is_constant(program, n.c);
+        case Op::Abs: return is_constant(program, n.a) && is_constant(program, n.b) && is_constant(program, n.c);
         case Op::Round: return is_constant(program, n.a);  // b is the digit count, not a node
         default: return false;
     }

@@ -66,7 +66,10 @@ Value Evaluator::overflow(const Node& n, const char* what) {
     for (const EvalWarning& w : warnings_) {
         if (w.node == id && w.code == code::kOutOfRange) return Value::missing();
     }
-    warnings_.push_back(EvalWarning{code::kOutOfRange, id, std::string(what) + " is out of range (|x| must stay below 10^18 and ints within 64 bits); the result is missing"});
+    warnings_.push_back(
+        EvalWarning{code::kOutOfRange, id,
+                    std::string(what) +
+                        " is out of range (|x| must stay below 10^18 and ints within 64 bits); the result is missing"});
     return Value::missing();
 }
 
@@ -306,7 +309,8 @@ Value Evaluator::eval_aggregate(const Node& n) {
         case Op::MinOf:
         case Op::MaxOf: return best;
         case Op::Distinct: {
-            std::sort(seen.begin(), seen.end(), [](const Value& a, const Value& b) { return core::compare_values(a, b) < 0; });
+            std::sort(seen.begin(), seen.end(),
+                      [](const Value& a, const Value& b) { return core::compare_values(a, b) < 0; });
             auto last = std::unique(seen.begin(), seen.end(),
                                     [](const Value& a, const Value& b) { return core::compare_values(a, b) == 0; });
             return Value::integer(last - seen.begin());
@@ -320,9 +324,7 @@ Value Evaluator::eval(NodeId id) {
     Value v;
     switch (n.op) {
         case Op::Const: return n.constant;
-        case Op::Let:
-            slots_[n.c] = eval(n.a);
-            return eval(n.b);
+        case Op::Let: slots_[n.c] = eval(n.a); return eval(n.b);
         case Op::LetRef: return slots_[n.c];
         case Op::Field: return table_->columns[n.a].get(row_);
         case Op::Fact: v = input_->evidence->facts[n.a]; break;
@@ -428,9 +430,11 @@ Value Evaluator::eval(NodeId id) {
             if (x.is_missing() || lo.is_missing() || hi.is_missing()) {
                 v = Value::missing();
             } else if (core::compare_values(lo, hi) > 0) {
-                if (std::none_of(warnings_.begin(), warnings_.end(), [&](const EvalWarning& w) { return w.node == id; })) {
-                    warnings_.push_back(EvalWarning{code::kClampReversed, id, "clamp() with lo " + lo.to_string() + " above hi " +
-                                                                    hi.to_string() + "; the result is missing"});
+                if (std::none_of(warnings_.begin(), warnings_.end(),
+                                 [&](const EvalWarning& w) { return w.node == id; })) {
+                    warnings_.push_back(EvalWarning{code::kClampReversed, id,
+                                                    "clamp() with lo " + lo.to_string() + " above hi " +
+                                                        hi.to_string() + "; the result is missing"});
                 }
                 v = Value::missing();
             } else {

@@ -38,8 +38,7 @@ struct PositionedError : std::runtime_error {
     std::size_t offset;
 };
 
-template <typename... States>
-ParseState& find_state(States&... st) {
+template <typename... States> ParseState& find_state(States&... st) {
     ParseState* found = nullptr;
     auto pick = [&found](auto& s) {
         if constexpr (std::is_same_v<std::decay_t<decltype(s)>, ParseState>) found = &s;
@@ -275,10 +274,10 @@ template <> inline constexpr const char* error_message<list_constant> =
     "expected a constant (a number, a string, true, false or date(\"…\"))";
 template <> inline constexpr const char* error_message<arm> =
     "expected a step such as '>= 80%: 4' (a steps block needs at least one)";
-template <> inline constexpr const char* error_message<arm_or_else> =
-    "expected another step (>=, >, <=, <, ==) or 'else'";
-template <> inline constexpr const char* error_message<end_of_expression> =
-    "expected an operator or the end of the expression";
+template <>
+inline constexpr const char* error_message<arm_or_else> = "expected another step (>=, >, <=, <, ==) or 'else'";
+template <>
+inline constexpr const char* error_message<end_of_expression> = "expected an operator or the end of the expression";
 
 struct errors {
     template <typename Rule> static constexpr bool raise_on_failure = false;
@@ -290,8 +289,8 @@ template <typename Rule> struct control : must_if<errors>::control<Rule> {};
 }  // namespace parscore::dsl::grammar
 
 namespace tao::pegtl {
-template <typename Name>
-struct analyze_traits<Name, parscore::dsl::grammar::mark_furthest> : analyze_opt_traits<> {};
+template <typename Name> struct analyze_traits<Name, parscore::dsl::grammar::mark_furthest> : analyze_opt_traits<> {};
 template <typename Name, typename Token, typename... R>
-struct analyze_traits<Name, parscore::dsl::grammar::nest<Token, R...>> : analyze_traits<Name, typename seq<Token, R...>::rule_t> {};
+struct analyze_traits<Name, parscore::dsl::grammar::nest<Token, R...>>
+    : analyze_traits<Name, typename seq<Token, R...>::rule_t> {};
 }  // namespace tao::pegtl

@@ -72,10 +72,7 @@ public:
     }
 
 private:
-    template <typename T>
-    Expr make(const PNode& n, T node) {
-        return Expr{std::move(node), span(n)};
-    }
+    template <typename T> Expr make(const PNode& n, T node) { return Expr{std::move(node), span(n)}; }
     ExprPtr boxed(const PNode& n) { return std::make_unique<Expr>(lower(n)); }
     Span span(const PNode& n) const {
         return Span{file_, static_cast<std::uint32_t>(n.begin().byte), static_cast<std::uint32_t>(n.end().byte)};
@@ -89,13 +86,14 @@ private:
         std::size_t decimals = dot == std::string::npos ? 0 : text.size() - dot - 1;
         std::size_t allowed = percent ? 7 : 9;
         if (decimals > allowed) {
-            throw LowerError{code::kBadLiteral, span(n), "too many decimals in a number (at most " + std::to_string(allowed) +
-                                                   (percent ? " before '%'" : "") + ")"};
+            throw LowerError{code::kBadLiteral, span(n),
+                             "too many decimals in a number (at most " + std::to_string(allowed) +
+                                 (percent ? " before '%'" : "") + ")"};
         }
         if (!percent && dot == std::string::npos) {
             // An int literal: at most 9223372036854775807.
-            std::string digits = text.substr(text.find_first_not_of('0') == std::string::npos ? text.size() - 1
-                                                                                              : text.find_first_not_of('0'));
+            std::string digits = text.substr(
+                text.find_first_not_of('0') == std::string::npos ? text.size() - 1 : text.find_first_not_of('0'));
             const std::string max = "9223372036854775807";
             if (digits.size() > max.size() || (digits.size() == max.size() && digits > max)) {
                 throw LowerError{code::kBadLiteral, span(n), "integer literal too large (at most 9223372036854775807)"};
@@ -142,7 +140,8 @@ private:
 
     Expr list(const PNode& n) {
         if (n.children.size() > kMaxListItems) {
-            throw LowerError{code::kTooLarge, span(n), "list too long (at most " + std::to_string(kMaxListItems) + " values)"};
+            throw LowerError{code::kTooLarge, span(n),
+                             "list too long (at most " + std::to_string(kMaxListItems) + " values)"};
         }
         ListLiteral l;
         for (const auto& c : n.children) l.items.push_back(constant(*c));
@@ -207,7 +206,8 @@ private:
             const PNode& op = *n.children[i];
             Expr rhs = lower(*n.children[i + 1]);
             Span whole{file_, e.span.begin, rhs.span.end};
-            Binary b{binary_op(op), std::make_unique<Expr>(std::move(e)), std::make_unique<Expr>(std::move(rhs)), span(op)};
+            Binary b{binary_op(op), std::make_unique<Expr>(std::move(e)), std::make_unique<Expr>(std::move(rhs)),
+                     span(op)};
             e = Expr{std::move(b), whole};
         }
         return e;
@@ -232,7 +232,8 @@ private:
         for (std::size_t i = 1; i < n.children.size(); ++i) {
             const PNode& c = *n.children[i];
             if (c.is_type<g::arm>()) {
-                s.arms.push_back(StepsArm{arm_op(*c.children.at(0)), boxed(*c.children.at(1)), boxed(*c.children.at(2)), span(c)});
+                s.arms.push_back(
+                    StepsArm{arm_op(*c.children.at(0)), boxed(*c.children.at(1)), boxed(*c.children.at(2)), span(c)});
             } else {  // steps_else
                 s.otherwise = boxed(*c.children.at(0));
                 s.else_span = span(c);

@@ -93,7 +93,10 @@ std::vector<NodeId> children_of(const Program& program, NodeId id) {
         case Op::Abs:
         case Op::IsMissing:
         case Op::In: add(n.a); break;
-        case Op::Let: add(n.a); add(n.b); break;
+        case Op::Let:
+            add(n.a);
+            add(n.b);
+            break;
         case Op::Steps:
             add(n.a);
             for (NodeId i = 0; i < n.c; ++i) add(program.arms[n.b + i].value);

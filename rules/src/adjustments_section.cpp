@@ -26,7 +26,8 @@ void read_adjustments(Reader& reader, const YamlNode& node, std::string_view sec
         if (const YamlNode* cap = map.find("cap")) {
             a.cap = reader.number(*cap, "'cap'");
             if (a.cap && a.cap->is_negative()) {
-                reader.diags().error(code::kOutOfRange, cap->span, "'cap' must be 0 or more, found " + a.cap->to_string());
+                reader.diags().error(code::kOutOfRange, cap->span,
+                                     "'cap' must be 0 or more, found " + a.cap->to_string());
                 a.cap.reset();
             }
         }

@@ -81,8 +81,8 @@ void build_groups(const Draft& d, Rulebook& rb, Compiler& compiler) {
                 for (const auto& category : *c.applies_to) criterion.applies_to.push_back(category.value);
             }
             criterion.span = c.span;
-            criterion.points =
-                compiler.compile(c.points, Expect::Points, "the points of criterion '" + criterion.id + "'");
+            criterion.points = compiler.compile(c.points, Expect::Points,
+                                                "the points of criterion '" + criterion.id + "'");
             group.criteria.push_back(std::move(criterion));
         }
         rb.groups.push_back(std::move(group));
@@ -122,7 +122,8 @@ Indicator build_indicator(const DraftIndicator& i, Compiler& compiler, core::Dia
                     "'format: percent' cannot be combined with 'over': a ratio is shown as a percentage already");
     } else if (i.of && out.of.root != dsl::kNoNode && !out.of.type.is(dsl::BaseType::Number)) {
         diags.error(code::kBadFormat, i.format->span,
-                    "'format: percent' needs a number 'of' whose values are shares, found " + dsl::type_name(out.of.type));
+                    "'format: percent' needs a number 'of' whose values are shares, found " +
+                        dsl::type_name(out.of.type));
     }
     return out;
 }

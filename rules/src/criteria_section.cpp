@@ -38,7 +38,8 @@ DraftCriterion read_criterion(Reader& reader, const YamlNode& map) {
                                  "'applies_to' must name at least one unit category (leave it out for all)");
         }
     }
-    if (const YamlNode* points = reader.required(map, "points", where)) c.points = reader.expression(*points, "'points'");
+    if (const YamlNode* points = reader.required(map, "points", where))
+        c.points = reader.expression(*points, "'points'");
     return c;
 }
 

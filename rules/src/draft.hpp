@@ -18,8 +18,7 @@ namespace parscore::rules::detail {
 
 using core::YamlNode;
 
-template <typename T>
-struct Located {
+template <typename T> struct Located {
     T value;
     Span span{};
 };
@@ -40,9 +39,9 @@ struct DraftGroup {
     Span span{};
     Span map_span{};
     std::optional<std::string> title;
-    bool has_criteria = false;   // some file gave `criteria:` for this group
-    bool criteria_listed = false; // … and it was a list (so an empty one is worth reporting)
-    Span criteria_span{};        // where the latest `criteria:` list starts
+    bool has_criteria = false;     // some file gave `criteria:` for this group
+    bool criteria_listed = false;  // … and it was a list (so an empty one is worth reporting)
+    Span criteria_span{};          // where the latest `criteria:` list starts
     std::vector<DraftCriterion> criteria;
 };
 
@@ -77,7 +76,7 @@ struct DraftIndicator {
     Span span{};
     std::optional<std::string> title;
     const YamlNode* of = nullptr;
-    const YamlNode* over = nullptr;               // optional: the ratio's denominator
+    const YamlNode* over = nullptr;              // optional: the ratio's denominator
     std::optional<Located<std::string>> format;  // "percent"
 };
 
@@ -87,8 +86,8 @@ struct DraftUnit : Located<std::string> {
 };
 
 struct DraftKind {
-    core::KindDef def;  // def.span: the kind's name
-    bool usable = true; // a valid name: offered to the expression checker
+    core::KindDef def;   // def.span: the kind's name
+    bool usable = true;  // a valid name: offered to the expression checker
 };
 
 struct DraftParam {

@@ -12,20 +12,13 @@ namespace {
 
 const std::string& id_of(const DraftParam& p) { return p.param.name; }
 const std::string& id_of(const DraftKind& k) { return k.def.name; }
-template <typename T>
-const std::string& id_of(const T& item) {
-    return item.id;
-}
+template <typename T> const std::string& id_of(const T& item) { return item.id; }
 Span span_of(const DraftParam& p) { return p.span; }
 Span span_of(const DraftKind& k) { return k.def.span; }
-template <typename T>
-Span span_of(const T& item) {
-    return item.span;
-}
+template <typename T> Span span_of(const T& item) { return item.span; }
 
 /// Where each id of a list sits. Items without an id are not indexed: they never match.
-template <typename T>
-std::unordered_map<std::string, std::size_t> index_by_id(const std::vector<T>& items) {
+template <typename T> std::unordered_map<std::string, std::size_t> index_by_id(const std::vector<T>& items) {
     std::unordered_map<std::string, std::size_t> index;
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (!id_of(items[i]).empty()) index.try_emplace(id_of(items[i]), i);
@@ -34,8 +27,7 @@ std::unordered_map<std::string, std::size_t> index_by_id(const std::vector<T>& i
 }
 
 /// The child's entries replace the parent's entry with the same id in place; new ids are appended.
-template <typename T>
-void replace_or_append(std::vector<T>& into, std::vector<T>&& from) {
+template <typename T> void replace_or_append(std::vector<T>& into, std::vector<T>&& from) {
     auto index = index_by_id(into);
     for (T& item : from) {
         auto it = id_of(item).empty() ? index.end() : index.find(id_of(item));
@@ -86,8 +78,7 @@ std::vector<std::string> removable_ids(const Draft& d) {
     return ids;
 }
 
-template <typename T>
-bool erase_id(std::vector<T>& items, std::string_view id) {
+template <typename T> bool erase_id(std::vector<T>& items, std::string_view id) {
     for (auto it = items.begin(); it != items.end(); ++it) {
         if (id_of(*it) == id) {
             items.erase(it);
@@ -144,8 +135,9 @@ void check_not_redefined(const FileDraft& child, Reader& reader) {
         if (it == removed.end()) continue;
         reader.diags()
             .error(code::kRemovedRedefined, defined.span,
-                   "'" + defined.value + "' is removed and defined again in the same file (leave out the removal to "
-                   "replace it)")
+                   "'" + defined.value +
+                       "' is removed and defined again in the same file (leave out the removal to "
+                       "replace it)")
             .notes.push_back(core::Note{it->second, "removed here"});
     }
 }

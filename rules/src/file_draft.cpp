@@ -7,9 +7,11 @@ namespace parscore::rules::detail {
 namespace {
 
 const std::vector<std::string>& top_level_keys() {
-    static const std::vector<std::string> keys = {
-        "parscore",      "id",      "version",   "title",     "extends", "units",      "scale",  "params", "evidence",
-        "groups",        "deductions", "deduction_cap", "bonuses", "band_caps", "bands", "indicators", "remove"};
+    static const std::vector<std::string> keys = {"parscore", "id",        "version",    "title",
+                                                  "extends",  "units",     "scale",      "params",
+                                                  "evidence", "groups",    "deductions", "deduction_cap",
+                                                  "bonuses",  "band_caps", "bands",      "indicators",
+                                                  "remove"};
     return keys;
 }
 

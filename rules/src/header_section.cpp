@@ -65,7 +65,8 @@ std::vector<DraftUnit> read_units(Reader& reader, const YamlNode& node) {
         auto unit = read_unit(reader, item);
         if (unit && seen.add(unit->value, unit->span)) out.push_back(std::move(*unit));
     }
-    if (node.items.empty()) reader.diags().error(code::kEmptyList, node.span, "'units' must name at least one unit category");
+    if (node.items.empty())
+        reader.diags().error(code::kEmptyList, node.span, "'units' must name at least one unit category");
     return out;
 }
 

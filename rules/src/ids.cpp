@@ -11,12 +11,11 @@ bool lower(char c) { return c >= 'a' && c <= 'z'; }
 bool upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool digit(char c) { return c >= '0' && c <= '9'; }
 
-template <typename First, typename Rest>
-bool shaped(std::string_view id, First first, Rest rest) {
+template <typename First, typename Rest> bool shaped(std::string_view id, First first, Rest rest) {
     return !id.empty() && first(id.front()) && std::all_of(id.begin() + 1, id.end(), rest);
 }
 
-constexpr std::array<std::string_view, 12> kKeywords = {"and", "or",    "not",   "in",  "where", "if",
+constexpr std::array<std::string_view, 12> kKeywords = {"and",  "or",   "not",   "in",  "where", "if",
                                                         "then", "else", "steps", "let", "true",  "false"};
 constexpr std::array<std::string_view, 6> kRemoveSections = {"deductions", "bonuses", "band_caps",
                                                              "indicators", "params",  "evidence"};
@@ -26,19 +25,21 @@ constexpr std::array<std::string_view, 6> kRemoveSections = {"deductions", "bonu
 bool matches(IdKind kind, std::string_view id) {
     switch (kind) {
         case IdKind::Rulebook:
-            return shaped(id, [](char c) { return lower(c) || digit(c); },
-                          [](char c) { return lower(c) || digit(c) || c == '.' || c == '-'; });
-        case IdKind::Group:
-            return shaped(id, lower, [](char c) { return lower(c) || digit(c) || c == '_'; });
+            return shaped(
+                id, [](char c) { return lower(c) || digit(c); },
+                [](char c) { return lower(c) || digit(c) || c == '.' || c == '-'; });
+        case IdKind::Group: return shaped(id, lower, [](char c) { return lower(c) || digit(c) || c == '_'; });
         case IdKind::Item:
             return shaped(id, lower, [](char c) { return lower(c) || digit(c) || c == '_' || c == '-'; });
         case IdKind::Name:
-            return shaped(id, [](char c) { return lower(c) || upper(c) || c == '_'; },
-                          [](char c) { return lower(c) || upper(c) || digit(c) || c == '_'; });
+            return shaped(
+                id, [](char c) { return lower(c) || upper(c) || c == '_'; },
+                [](char c) { return lower(c) || upper(c) || digit(c) || c == '_'; });
         case IdKind::Category:
             return id.size() <= 64 &&
-                   shaped(id, [](char c) { return lower(c) || upper(c) || digit(c); },
-                          [](char c) { return lower(c) || upper(c) || digit(c) || c == '.' || c == '_' || c == '-'; });
+                   shaped(
+                       id, [](char c) { return lower(c) || upper(c) || digit(c); },
+                       [](char c) { return lower(c) || upper(c) || digit(c) || c == '.' || c == '_' || c == '-'; });
     }
     return false;
 }

@@ -22,7 +22,8 @@ void read_indicators(Reader& reader, const YamlNode& node, Draft& out) {
         if (const YamlNode* of = reader.required(map, "of", where)) i.of = reader.expression(*of, "'of'");
         if (const YamlNode* over = map.find("over")) i.over = reader.expression(*over, "'over'");
         if (const YamlNode* format = map.find("format")) {
-            if (auto value = reader.choice(*format, {"percent"}, "'format'")) i.format = Located<std::string>{*value, format->span};
+            if (auto value = reader.choice(*format, {"percent"}, "'format'"))
+                i.format = Located<std::string>{*value, format->span};
         }
         seen.add(i.id, i.span);
         out.indicators.push_back(std::move(i));

@@ -22,7 +22,6 @@ void validate(const Draft& merged, Span leaf_root, Reader& reader);
 /// Builds the model and compiles every expression with one checker over the merged evidence and
 /// params. Expression problems are reported in the file where each expression was written. The
 /// result is meaningful only when no error was reported.
-Rulebook build_rulebook(const Draft& merged, const FileDraft& leaf, core::SourceSet& sources,
-                        core::Diagnostics& diags);
+Rulebook build_rulebook(const Draft& merged, const FileDraft& leaf, core::SourceSet& sources, core::Diagnostics& diags);
 
 }  // namespace parscore::rules::detail

@@ -41,9 +41,9 @@ std::string article(std::string_view noun) {
 
 }  // namespace
 
-
 void nullify_null_words(YamlNode& node) {
-    if (node.is_plain() && (node.value == "~" || node.value == "null" || node.value == "Null" || node.value == "NULL")) {
+    if (node.is_plain() &&
+        (node.value == "~" || node.value == "null" || node.value == "Null" || node.value == "NULL")) {
         node.kind = core::YamlKind::Null;
         node.value.clear();
         return;
@@ -51,7 +51,6 @@ void nullify_null_words(YamlNode& node) {
     for (YamlNode& item : node.items) nullify_null_words(item);
     for (auto& entry : node.entries) nullify_null_words(entry.second);
 }
-
 
 std::string item_name(std::string_view noun, const YamlNode& map) {
     const YamlNode* id = map.is_map() ? map.find("id") : nullptr;
@@ -175,7 +174,8 @@ IdValue Reader::id(const YamlNode& node, IdKind kind, std::string_view noun) {
     out.value = node.value;
     if (!matches(kind, node.value)) {
         diags_.error(code::kMalformedId, node.span,
-                     "malformed " + std::string(noun) + " " + quote(node.value) + " (must match " + pattern(kind) + ")");
+                     "malformed " + std::string(noun) + " " + quote(node.value) + " (must match " + pattern(kind) +
+                         ")");
         return out;
     }
     if ((kind == IdKind::Group || kind == IdKind::Name) && is_reserved_name(node.value)) {
@@ -196,8 +196,9 @@ bool Reader::name(const YamlNode& key, std::string_view noun) { return id(key, I
 
 const YamlNode* Reader::expression(const YamlNode& node, std::string_view what) {
     if (node.is_scalar() && !node.value.empty()) return &node;
-    diags_.error(code::kWrongType, node.span, std::string(what) + " must be an expression, found " +
-                                                  (node.is_scalar() ? "an empty text" : describe(node)));
+    diags_.error(code::kWrongType, node.span,
+                 std::string(what) + " must be an expression, found " +
+                     (node.is_scalar() ? "an empty text" : describe(node)));
     return nullptr;
 }
 

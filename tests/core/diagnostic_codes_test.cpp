@@ -18,10 +18,8 @@ namespace fs = std::filesystem;
 const fs::path kSource = PARSCORE_SOURCE_DIR;
 
 const std::vector<fs::path> kCodeHeaders = {
-    "core/src/codes.hpp",
-    "dsl/src/codes.hpp",
-    "rules/src/codes.hpp",
-    "inspections/include/parscore/inspections/codes.hpp",
+    "core/src/codes.hpp",   "dsl/src/codes.hpp",
+    "rules/src/codes.hpp",  "inspections/include/parscore/inspections/codes.hpp",
     "engine/src/codes.hpp",
 };
 
@@ -79,8 +77,9 @@ TEST(DiagnosticCodesTest, NoSourceFileSpellsACodeOutsideTheHeaders) {
             const fs::path& path = entry.path();
             if (!entry.is_regular_file() || (path.extension() != ".cpp" && path.extension() != ".hpp")) continue;
             if (headers.count(fs::weakly_canonical(path))) continue;
-            EXPECT_TRUE(matches(read(path), kQuotedCode).empty()) << path << " spells a diagnostic code; name it in "
-                                                                            "its module's codes.hpp";
+            EXPECT_TRUE(matches(read(path), kQuotedCode).empty()) << path
+                                                                  << " spells a diagnostic code; name it in "
+                                                                     "its module's codes.hpp";
         }
     }
 }

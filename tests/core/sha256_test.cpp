@@ -15,9 +15,7 @@ struct Vector {
 
 class Sha256VectorTest : public ::testing::TestWithParam<Vector> {};
 
-TEST_P(Sha256VectorTest, MatchesKnownDigest) {
-    EXPECT_EQ(sha256_hex(GetParam().input), GetParam().hex);
-}
+TEST_P(Sha256VectorTest, MatchesKnownDigest) { EXPECT_EQ(sha256_hex(GetParam().input), GetParam().hex); }
 
 TEST_P(Sha256VectorTest, IncrementalUpdatesGiveSameDigest) {
     const std::string& input = GetParam().input;
@@ -52,9 +50,7 @@ TEST(Sha256Test, UpdateAfterFinishThrows) {
     EXPECT_THROW(hash.update("x"), std::runtime_error);
 }
 
-TEST(Sha256Test, HashesEmbeddedNulBytes) {
-    EXPECT_NE(sha256_hex(std::string("a\0b", 3)), sha256_hex("ab"));
-}
+TEST(Sha256Test, HashesEmbeddedNulBytes) { EXPECT_NE(sha256_hex(std::string("a\0b", 3)), sha256_hex("ab")); }
 
 }  // namespace
 }  // namespace parscore::core

@@ -47,7 +47,10 @@ TEST_F(TextFileTest, ReadsPlainUtf8) {
 }
 
 TEST_F(TextFileTest, DropsBomAndCrlfButHashesBytesOnDisk) {
+    // Adjacent literals end a \x escape before a hex-digit letter; kept on one line, unformatted.
+    // clang-format off
     const std::string bytes = "\xEF\xBB\xBF" "a: 1\r\nb: 2\r\nc: x\ry\r\n";
+    // clang-format on
     const TextFile file = read_text_file(write("bom.yaml", bytes), kMaxRuleFileBytes);
     EXPECT_EQ(file.status, ReadStatus::Ok);
     EXPECT_EQ(file.text, "a: 1\nb: 2\nc: x\ry\n");
@@ -85,7 +88,9 @@ TEST_F(TextFileTest, SizeLimitIsInclusive) {
 
 TEST_F(TextFileTest, InvalidUtf8OffsetIsIntoNormalisedText) {
     // The BOM and one CR are dropped before the bad byte, so its offset moves back by 4.
+    // clang-format off
     const TextFile file = read_text_file(write("bad.yaml", "\xEF\xBB\xBF" "a\r\nb\xC3("), kMaxRuleFileBytes);
+    // clang-format on
     EXPECT_EQ(file.status, ReadStatus::InvalidUtf8);
     EXPECT_EQ(file.bad_offset, 3u);
     EXPECT_EQ(file.text, "a\nb\xC3(");
@@ -104,12 +109,14 @@ TEST_P(WideBomTest, IsRefusedAsUtf16) {
     EXPECT_TRUE(file.text.empty());
 }
 
+// clang-format off
 const BomCase kBoms[] = {
     {"Utf16Le", std::string("\xFF\xFE" "a\0:\0", 6)},
     {"Utf16Be", std::string("\xFE\xFF\0a\0:", 6)},
     {"Utf32Le", std::string("\xFF\xFE\0\0" "a\0\0\0", 8)},
     {"Utf32Be", std::string("\0\0\xFE\xFF\0\0\0a", 8)},
 };
+// clang-format on
 
 INSTANTIATE_TEST_SUITE_P(Boms, WideBomTest, ::testing::ValuesIn(kBoms),
                          [](const auto& info) { return std::string(info.param.name); });
@@ -142,7 +149,9 @@ TEST_F(TextFileTest, ReadErrorIsUnreadable) {
 }
 
 TEST(NormalizeTextTest, OnlyLeadingBomAndCrlfChange) {
+    // clang-format off
     std::string text = "\xEF\xBB\xBF" "a\r\n\r\nb\r\xEF\xBB\xBF\r";
+    // clang-format on
     normalize_text(text);
     EXPECT_EQ(text, "a\n\nb\r\xEF\xBB\xBF\r");
     std::string plain = "x\ny";
@@ -153,8 +162,8 @@ TEST(NormalizeTextTest, OnlyLeadingBomAndCrlfChange) {
 TEST(DescribeTest, EveryStatusHasAMessage) {
     EXPECT_STREQ(describe(ReadStatus::NotFound), "no such file");
     EXPECT_STREQ(describe(ReadStatus::IsDirectory), "is a directory");
-    for (ReadStatus s : {ReadStatus::Ok, ReadStatus::Unreadable, ReadStatus::TooLarge, ReadStatus::InvalidUtf8,
-                         ReadStatus::Utf16}) {
+    for (ReadStatus s :
+         {ReadStatus::Ok, ReadStatus::Unreadable, ReadStatus::TooLarge, ReadStatus::InvalidUtf8, ReadStatus::Utf16}) {
         EXPECT_GT(std::string(describe(s)).size(), 1u);
     }
 }

@@ -49,7 +49,10 @@ const InvalidCase kInvalidCases[] = {
     {"LeadF5", "\xF5\x80\x80\x80", 0},
     {"ByteFF", "ok\xFF", 2},
     {"TruncatedAtEnd", "S\xE1\xBB", 1},
+    // Adjacent literals end a \x escape before a hex-digit letter; kept on one line, unformatted.
+    // clang-format off
     {"TruncatedBeforeAscii", "\xE2\x82" "A", 0},
+    // clang-format on
     {"TruncatedFourByte", "\xF0\x9F\x98", 0},
     {"BadAfterValidPrefix", kPrecomposed + "\xC3", kPrecomposed.size()},
     {"MissingContinuationAfterLongAscii", std::string(17, 'a') + "\xC3(", 17},
@@ -102,9 +105,7 @@ struct WidthCase {
 
 class DisplayWidthTest : public ::testing::TestWithParam<WidthCase> {};
 
-TEST_P(DisplayWidthTest, MeasuresTerminalColumns) {
-    EXPECT_EQ(display_width(GetParam().text), GetParam().width);
-}
+TEST_P(DisplayWidthTest, MeasuresTerminalColumns) { EXPECT_EQ(display_width(GetParam().text), GetParam().width); }
 
 const WidthCase kWidthCases[] = {
     {"Empty", "", 0},
@@ -133,8 +134,10 @@ INSTANTIATE_TEST_SUITE_P(Cases, DisplayWidthTest, ::testing::ValuesIn(kWidthCase
 TEST(SanitizeUtf8Test, ReplacesEveryIllFormedByte) {
     EXPECT_EQ(sanitize_utf8("ok"), "ok");
     EXPECT_EQ(sanitize_utf8(kPrecomposed), kPrecomposed);
+    // clang-format off
     EXPECT_EQ(sanitize_utf8("a\xFF" "b"), "a\uFFFD" "b");
     EXPECT_EQ(sanitize_utf8("\xE2\x82" "A"), "\uFFFD\uFFFD" "A");
+    // clang-format on
     EXPECT_EQ(sanitize_utf8("\xED\xA0\x80"), "\uFFFD\uFFFD\uFFFD");
     EXPECT_TRUE(is_valid_utf8(sanitize_utf8("\xC0\x80\xF5 x \xF0\x9F")));
 }
@@ -144,9 +147,11 @@ TEST(PrintableTest, ReplacesControlCharactersAndIllFormedBytes) {
     EXPECT_EQ(printable(kPrecomposed), kPrecomposed);
     EXPECT_EQ(printable("a\x1B[2Jb"), "a\uFFFD[2Jb");  // ESC cannot move the cursor
     EXPECT_EQ(printable("line\nbreak\r"), "line\uFFFDbreak\uFFFD");
+    // clang-format off
     EXPECT_EQ(printable("a\x7F" "b\u0085" "c"), "a\uFFFD" "b\uFFFD" "c");  // DEL and C1
     EXPECT_EQ(printable("a\xFF" "b"), "a\uFFFD" "b");
     EXPECT_EQ(printable("a\tb"), "a\uFFFD" "b");
+    // clang-format on
     EXPECT_EQ(printable("a\tb", true), "a\tb");
 }
 

@@ -103,7 +103,8 @@ const ErrorCase kErrorCases[] = {
     {"DuplicateKeyFlow", "m: {a: 1, b: 2, a: 3}\n", "E002", 1, 17, false, "duplicate key 'a'"},
     {"DuplicateQuotedAndPlain", "'x': 1\nx: 2\n", "E002", 2, 1, false, "duplicate key 'x'"},
     {"DuplicateAfterNfc", "S\u1EDF: 1\nSo\u031B\u0309: 2\n", "E002", 2, 1, false, "duplicate key"},
-    {"DuplicateAfterUnicode", "t\u00EAn: 1\nk: {\u0111: 1, \u0111: 2}\n", "E002", 2, 11, false, "duplicate key '\u0111'"},
+    {"DuplicateAfterUnicode", "t\u00EAn: 1\nk: {\u0111: 1, \u0111: 2}\n", "E002", 2, 11, false,
+     "duplicate key '\u0111'"},
     {"KeySequence", "? [a, b]\n: 1\n", "E005", 1, 3, false, "must be a scalar, not a sequence"},
     {"KeyMap", "? {a: 1}\n: 2\n", "E005", 1, 3, false, "must be a scalar, not a map"},
     {"KeyFlowSequenceInline", "x: 1\n[a]: 1\n", "E005", 2, 1, false, "not a sequence"},
@@ -201,8 +202,8 @@ TEST(YamlTreeTest, SixtyFourLevelsParse) {
 TEST(YamlTreeTest, DeepTextInsideScalarsIsNotNesting) {
     // Brackets inside quotes, comments and block scalars must not count as nesting.
     const std::string deep = repeat("[", 100);
-    const std::string text = "a: \"" + deep + "\"\nb: '" + deep + "'\n# " + deep + "\nc: |\n  " + deep +
-                             "\nd: x" + deep + "\ne: [\"" + deep + "\", '" + deep + "']\n";
+    const std::string text = "a: \"" + deep + "\"\nb: '" + deep + "'\n# " + deep + "\nc: |\n  " + deep + "\nd: x" +
+                             deep + "\ne: [\"" + deep + "\", '" + deep + "']\n";
     const auto p = parse(text);
     EXPECT_TRUE(p->diags.empty());
     ASSERT_TRUE(p->root);
@@ -223,8 +224,8 @@ TEST(YamlTreeTest, BracketsInPlainContinuationLinesAreText) {
 }
 
 TEST(YamlTreeTest, TabsOutsideIndentationAreFine) {
-    for (const char* text : {"a:\t1\n", "a: [1,\n\t2]\n", "a: |\n  x\n  \ty\n", "- a\n-\tb\n", "a: \"x\n\ty\"\n",
-                             "a: 1\t# c\n"}) {
+    for (const char* text :
+         {"a:\t1\n", "a: [1,\n\t2]\n", "a: |\n  x\n  \ty\n", "- a\n-\tb\n", "a: \"x\n\ty\"\n", "a: 1\t# c\n"}) {
         const auto p = parse(text);
         EXPECT_TRUE(p->diags.empty()) << text;
         EXPECT_TRUE(p->root) << text;
@@ -234,8 +235,9 @@ TEST(YamlTreeTest, TabsOutsideIndentationAreFine) {
 // ---- positions with multi-byte text -------------------------------------------------------------
 
 TEST(YamlTreeTest, SpansAreByteOffsetsAfterMultiByteText) {
-    const std::string text = "t\u00EAn: \"S\u1EDF T\u01B0 ph\u00E1p\"\nkey: V\u0129nh Ph\u00FAc\n"
-                             "list: [H\u00E0 N\u1ED9i, '\u0110\u00E0 N\u1EB5ng']\n";
+    const std::string text =
+        "t\u00EAn: \"S\u1EDF T\u01B0 ph\u00E1p\"\nkey: V\u0129nh Ph\u00FAc\n"
+        "list: [H\u00E0 N\u1ED9i, '\u0110\u00E0 N\u1EB5ng']\n";
     const auto p = parse(text);
     ASSERT_TRUE(p->diags.empty());
     ASSERT_TRUE(p->root);

@@ -48,7 +48,7 @@ TEST(EmbeddedTest, MapsPositionsBackIntoTheYamlFile) {
     auto root = parscore::core::parse_yaml(sources, yaml_file, yaml_diags);
     ASSERT_TRUE(root) << parscore::core::render_all(yaml_diags, sources);
 
-    const Expectation expected[] = {{3, 30, false}, {8, 17, false}, {12, 13, true}, {14, 13, true},
+    const Expectation expected[] = {{3, 30, false},  {8, 17, false}, {12, 13, true}, {14, 13, true},
                                     {19, 13, false}, {21, 13, true}, {23, 40, false}};
     const auto* criteria = root->find("criteria");
     ASSERT_TRUE(criteria);

@@ -283,9 +283,12 @@ const EvalCase kCases[] = {
     {"year_arithmetic", "year - 2000", "int:13"},
     // realistic rules
     {"desk_staffing", "if count(staff) >= params.min_staff then 2 else 0", "int:0"},
-    {"deduction_rule", "count(violation where kind in [\"late\", \"left_early\"]) + 2 * count(violation where kind in [\"drunk\", \"asleep\"])", "int:4"},
+    {"deduction_rule",
+     "count(violation where kind in [\"late\", \"left_early\"]) + 2 * count(violation where kind in [\"drunk\", \"asleep\"])",
+     "int:4"},
     {"not_arisen_full_points", "if count(staff) == 0 then 1 else share(staff, qualified)", "number:1"},
-    {"not_arisen_needs_the_kind_checked", "if count(complaint) == 0 then 1 else share(complaint, resolved)", "number:missing"},
+    {"not_arisen_needs_the_kind_checked", "if count(complaint) == 0 then 1 else share(complaint, resolved)",
+     "number:missing"},
     {"pro_rata", "round(autonomy_rate * 3, 2)", "number:1.34"},
 };
 
@@ -432,8 +435,8 @@ TEST(EvaluatorTest, AggregatesOverComputedValuesHaveNoColumnWisePath) {
     DslFixture fx;
     // avg of an int field averages the field widened to a number, per record.
     for (const char* text : {"count(procedure where fee * 2 > 5)", "sum(procedure, fee * 2)",
-                             "avg(procedure where one_stop, online_level)",
-                             "share(procedure, online_level + 1 > 2)", "all(procedure, days(date(\"2013-01-01\"), date(\"2013-02-01\")) > 3)"}) {
+                             "avg(procedure where one_stop, online_level)", "share(procedure, online_level + 1 > 2)",
+                             "all(procedure, days(date(\"2013-01-01\"), date(\"2013-02-01\")) > 3)"}) {
         parscore::dsl::Program program;
         parscore::core::SourceSet sources;
         parscore::core::Diagnostics diags;

@@ -83,20 +83,41 @@ struct DslFixture {
             record_kind("award", {field("title", FieldType::Text), field("points", FieldType::Int)}),
         };
         schema.kinds.back().unchecked = core::Unchecked::None;
-        params = {{"min_staff", std::int64_t{2}}, {"target", *core::Decimal::parse("0.8")},
-                  {"label", std::string("x")}, {"strict", true}};
+        params = {{"min_staff", std::int64_t{2}},
+                  {"target", *core::Decimal::parse("0.8")},
+                  {"label", std::string("x")},
+                  {"strict", true}};
 
         evidence.reset(schema.kinds.size());
-        fill(0, 4, {text("A"), text("B"), text("C"), text("D"),
-                       Value::boolean(true), Value::boolean(true), Value::boolean(false), Value::boolean(true),
-                       Value::boolean(true), Value::boolean(false), Value::boolean(true), Value::boolean(true),
-                       Value::integer(3), Value::integer(2), Value::integer(1), Value::integer(4),
-                       num("10.5"), num("0"), num("2.25"), num("7"),
-                       text("justice"), text("land"), text("justice"), text("health")});
-        fill(1, 3, {text("late"), text("drunk"), text("late"),
-                       text("Nguyễn A"), text("Trần B"), text("Nguyễn A"),
-                       Value::integer(15), Value::integer(0), Value::integer(30),
-                       date("2013-05-02"), date("2013-06-10"), date("2013-07-01")});
+        fill(0, 4,
+             {text("A"),
+              text("B"),
+              text("C"),
+              text("D"),
+              Value::boolean(true),
+              Value::boolean(true),
+              Value::boolean(false),
+              Value::boolean(true),
+              Value::boolean(true),
+              Value::boolean(false),
+              Value::boolean(true),
+              Value::boolean(true),
+              Value::integer(3),
+              Value::integer(2),
+              Value::integer(1),
+              Value::integer(4),
+              num("10.5"),
+              num("0"),
+              num("2.25"),
+              num("7"),
+              text("justice"),
+              text("land"),
+              text("justice"),
+              text("health")});
+        fill(1, 3,
+             {text("late"), text("drunk"), text("late"), text("Nguyễn A"), text("Trần B"), text("Nguyễn A"),
+              Value::integer(15), Value::integer(0), Value::integer(30), date("2013-05-02"), date("2013-06-10"),
+              date("2013-07-01")});
         fill(2, 0, {});
         fill(3, 0, {});
         fill(4, 3, {num("0.9"), Value::missing(), num("0.7"), text("a"), text("b"), text("c")});

@@ -6,8 +6,6 @@
 
 namespace {
 
-TEST(GrammarTest, AnalyzeFindsNoProblems) {
-    EXPECT_EQ(tao::pegtl::analyze<parscore::dsl::grammar::expression>(1), 0u);
-}
+TEST(GrammarTest, AnalyzeFindsNoProblems) { EXPECT_EQ(tao::pegtl::analyze<parscore::dsl::grammar::expression>(1), 0u); }
 
 }  // namespace

@@ -187,7 +187,8 @@ indicators:
 }
 
 TEST(Extends, ParentsApplyRootFirst) {
-    const std::string middle = "parscore: 1\nid: middle\nversion: \"1\"\nextends: base.yaml\ntitle: Middle\nscale: 10\n";
+    const std::string middle =
+        "parscore: 1\nid: middle\nversion: \"1\"\nextends: base.yaml\ntitle: Middle\nscale: 10\n";
     const std::string leaf = "parscore: 1\nid: leaf\nversion: \"1\"\nextends: sub/../middle.yaml\ntitle: Leaf\n";
     auto loaded = load_files({{"base.yaml", kBase}, {"middle.yaml", middle}, {"rulebook.yaml", leaf}});
     ASSERT_TRUE(loaded->ok()) << loaded->rendered();
@@ -213,7 +214,8 @@ TEST(Extends, CycleIsFoundWhateverThePathSpelling) {
 TEST(Extends, OverlongChainsAreRefused) {
     std::map<std::string, std::string> files;
     for (int i = 0; i < 40; ++i) {
-        files["f" + std::to_string(i) + ".yaml"] = "parscore: 1\nid: f\nversion: \"1\"\nextends: f" + std::to_string(i + 1) + ".yaml\n";
+        files["f" + std::to_string(i) + ".yaml"] = "parscore: 1\nid: f\nversion: \"1\"\nextends: f" +
+                                                   std::to_string(i + 1) + ".yaml\n";
     }
     files["f40.yaml"] = kBase;
     auto loaded = load_files(files, "f0.yaml");

@@ -72,7 +72,8 @@ TEST_P(GoldenRulebook, DiagnosticsMatch) {
 
 std::string case_name(const ::testing::TestParamInfo<std::string>& info) {
     std::string s = info.param.substr(0, info.param.size() - 5);  // without ".yaml"
-    std::replace_if(s.begin(), s.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
+    std::replace_if(
+        s.begin(), s.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
     return s;
 }
 

@@ -47,6 +47,8 @@ deduction_cap: @33@
 remove: @34@
 )";
 
+// Test data, packed as a table (clang-format would put one value per line).
+// clang-format off
 const std::vector<std::string> kValid = {
     "1", "t", "\"1\"", "T", "[department]", "100", "{ p: 1 }", "code", "latest",
     "{ code: text, posted: bool }", "bool", "{ fact: int }", "g", "G", "c", "4", "zero", "[department]",
@@ -57,6 +59,7 @@ const std::vector<std::string> kValid = {
 const std::vector<std::string> kHostile = {
     "~", "", "\"\"", "[]", "{}", "[[]]", "{ a: { b: [1, {c: ~}] } }", "[~, ~]", "-1", "0", "1.5", "xyz",
     "\"@#$%\"", "99999999999999999999", "true", "|\n      multi\n      line", "[1, [2, [3]]]"};
+// clang-format on
 
 std::string instantiate(int mutated, const std::string& value) {
     std::string text = kTemplate;

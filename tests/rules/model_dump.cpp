@@ -114,9 +114,10 @@ std::string dump(const Rulebook& rb) {
         o << "\n";
     }
     for (const auto& k : rb.evidence.kinds) {
-        o << (k.is_fact ? "fact " : "kind ") << k.name << " combine " << (k.combine == core::Combine::Latest ? "latest" : "union")
-          << " key " << (k.key ? k.fields[*k.key].name : "-")
-          << " unchecked " << (k.unchecked == core::Unchecked::None ? "none" : "missing") << "\n";
+        o << (k.is_fact ? "fact " : "kind ") << k.name << " combine "
+          << (k.combine == core::Combine::Latest ? "latest" : "union") << " key "
+          << (k.key ? k.fields[*k.key].name : "-") << " unchecked "
+          << (k.unchecked == core::Unchecked::None ? "none" : "missing") << "\n";
         for (const auto& f : k.fields) {
             o << "  field " << f.name << " " << core::field_type_name(f.type);
             for (const auto& v : f.enum_values) o << " '" << v << "'";
@@ -146,12 +147,13 @@ std::string dump(const Rulebook& rb) {
           << "\n";
     }
     for (const auto& b : rb.bands) {
-        o << "band " << b.id << " '" << b.label << "' min " << b.min.to_string() << " quota " << optional_decimal(b.quota)
-          << " of " << (b.quota_of.empty() ? "-" : b.quota_of) << "\n";
+        o << "band " << b.id << " '" << b.label << "' min " << b.min.to_string() << " quota "
+          << optional_decimal(b.quota) << " of " << (b.quota_of.empty() ? "-" : b.quota_of) << "\n";
     }
     for (const auto& i : rb.indicators) {
         o << "indicator " << i.id << " '" << i.title << "'"
-          << (i.format == IndicatorFormat::Percent ? " format percent" : "") << "\n    of " << compiled(p, i.of) << "\n";
+          << (i.format == IndicatorFormat::Percent ? " format percent" : "") << "\n    of " << compiled(p, i.of)
+          << "\n";
         if (i.is_ratio()) o << "    over " << compiled(p, i.over) << "\n";
     }
     return o.str();

@@ -50,7 +50,9 @@ protected:
         r.err = slurp(err);
         return r;
     }
-    void write(const std::string& name, const std::string& text) { std::ofstream(dir_ / name, std::ios::binary) << text; }
+    void write(const std::string& name, const std::string& text) {
+        std::ofstream(dir_ / name, std::ios::binary) << text;
+    }
 
     fs::path dir_;
 };
@@ -76,7 +78,8 @@ bands:
 std::string shipped(const std::string& name) { return quoted(std::string(PARSCORE_SOURCE_DIR) + "/rules/" + name); }
 
 TEST_F(CheckCommand, ShippedRulebooksPassWithWerror) {
-    Outcome r = run("check --werror " + shipped("hoa-binh-2013/rulebook.yaml") + " " + shipped("province-2026/rulebook.yaml"));
+    Outcome r = run("check --werror " + shipped("hoa-binh-2013/rulebook.yaml") + " " +
+                    shipped("province-2026/rulebook.yaml"));
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.err, "0 errors, 0 warnings\n");
     EXPECT_EQ(r.out, "");
@@ -97,7 +100,8 @@ TEST_F(CheckCommand, WarningsPassUnlessWerror) {
     // An arm that can never match (W201): `>= 1` holds whenever `>= 2` does.
     std::string text = kValid;
     const std::string points = "if exists(procedure) then 10 else 0";
-    text.replace(text.find(points), points.size(), "|\n          steps count(procedure) { >= 1: 5, >= 2: 10, else: 0 }");
+    text.replace(text.find(points), points.size(),
+                 "|\n          steps count(procedure) { >= 1: 5, >= 2: 10, else: 0 }");
     write("warn.yaml", text);
     Outcome plain = run("check warn.yaml");
     EXPECT_EQ(plain.exit_code, 0) << plain.err;

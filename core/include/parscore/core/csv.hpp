@@ -14,8 +14,8 @@
 namespace parscore::core {
 
 struct CsvCell {
-    std::string_view text;    // decoded; valid until the next call of next_row
-    std::uint32_t offset = 0; // byte offset of the cell's first character (its quote if quoted)
+    std::string_view text;     // decoded; valid until the next call of next_row
+    std::uint32_t offset = 0;  // byte offset of the cell's first character (its quote if quoted)
     bool quoted = false;
 };
 
@@ -28,8 +28,8 @@ public:
 
     /// Reads the next record into `row`. Returns false at the end of the text, or after a syntax
     /// error (a quote inside an unquoted cell, text after a closing quote, an unterminated quoted
-    /// cell: E401) or a cell over kMaxCsvCellBytes (E418), which is added to `diags`. A final line feed does not start an empty record;
-    /// an empty line in the middle is a record with one empty cell.
+    /// cell: E401) or a cell over kMaxCsvCellBytes (E418), which is added to `diags`. A final line feed does not start
+    /// an empty record; an empty line in the middle is a record with one empty cell.
     bool next_row(std::vector<CsvCell>& row, Diagnostics& diags);
 
     /// Offset of the start of the record last returned.

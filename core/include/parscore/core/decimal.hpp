@@ -50,7 +50,7 @@ public:
 
     friend constexpr bool operator==(Decimal a, Decimal b) { return a.raw_ == b.raw_; }
     friend constexpr std::strong_ordering operator<=>(Decimal a, Decimal b) {
-        return a.raw_ < b.raw_ ? std::strong_ordering::less
+        return a.raw_ < b.raw_   ? std::strong_ordering::less
                : a.raw_ > b.raw_ ? std::strong_ordering::greater
                                  : std::strong_ordering::equal;
     }

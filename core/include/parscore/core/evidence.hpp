@@ -34,8 +34,7 @@ public:
     Arena& operator=(Arena&& other) noexcept;
 
     /// Room for `n` objects of a trivially copyable type, uninitialised.
-    template <typename T>
-    T* allocate(std::size_t n) {
+    template <typename T> T* allocate(std::size_t n) {
         return static_cast<T*>(allocate_bytes(n * sizeof(T), alignof(T)));
     }
     /// A copy of `bytes` that lives as long as the arena.
@@ -54,8 +53,7 @@ private:
 
 /// A fixed number of values of a trivially copyable type, in storage of its own or in an Arena
 /// (like a Column's). A copy owns its values.
-template <typename T>
-class ArenaArray {
+template <typename T> class ArenaArray {
 public:
     ArenaArray() = default;
     ArenaArray(const ArenaArray& other) { *this = other; }
@@ -116,7 +114,7 @@ private:
 class Column {
 public:
     enum class Type : unsigned char { Bool, Int, Number, Date, Text };
-    static constexpr unsigned char kNoBool = 2;          // a missing bool
+    static constexpr unsigned char kNoBool = 2;           // a missing bool
     static constexpr std::uint32_t kNoText = 0xFFFFFFFF;  // a missing text
 
     static Type type_for(FieldType t);
@@ -144,7 +142,8 @@ public:
         switch (type_) {
             case Type::Bool: return bytes_[row] == kNoBool ? Value::missing() : Value::boolean(bytes_[row] != 0);
             case Type::Int: return bytes_[row] ? Value::integer(ints_[row]) : Value::missing();
-            case Type::Date: return bytes_[row] ? Value::date(Date{static_cast<std::int32_t>(ints_[row])}) : Value::missing();
+            case Type::Date:
+                return bytes_[row] ? Value::date(Date{static_cast<std::int32_t>(ints_[row])}) : Value::missing();
             case Type::Number: return bytes_[row] ? Value::number(Decimal::from_raw(numbers_[row])) : Value::missing();
             case Type::Text: return codes_[row] == kNoText ? Value::missing() : Value::text(dict_[codes_[row]]);
         }
@@ -200,8 +199,8 @@ private:
 /// The records of one kind: one column per declared field.
 struct RecordTable {
     std::uint32_t rows = 0;
-    std::vector<Column> columns;        // in the kind's field order
-    ArenaArray<std::uint32_t> origin;   // per row: the index of the inspection it came from
+    std::vector<Column> columns;       // in the kind's field order
+    ArenaArray<std::uint32_t> origin;  // per row: the index of the inspection it came from
 
     /// `rows` records of `kind`, every value missing.
     void reset(const KindDef& kind, std::uint32_t rows);
@@ -211,10 +210,10 @@ struct RecordTable {
 };
 
 struct UnitEvidence {
-    std::vector<RecordTable> tables;          // record kinds; empty tables for fact kinds
-    std::vector<Value> facts;                 // fact kinds; missing when not recorded
-    std::vector<std::uint32_t> fact_origin;   // per fact kind: inspection index (when present)
-    std::vector<unsigned char> checked;       // per kind: some counted inspection listed it
+    std::vector<RecordTable> tables;         // record kinds; empty tables for fact kinds
+    std::vector<Value> facts;                // fact kinds; missing when not recorded
+    std::vector<std::uint32_t> fact_origin;  // per fact kind: inspection index (when present)
+    std::vector<unsigned char> checked;      // per kind: some counted inspection listed it
 
     /// Sized for a schema with `kinds` kinds, everything empty and missing.
     void reset(std::size_t kinds) {

@@ -11,20 +11,20 @@ inline constexpr std::size_t kMaxRuleFileBytes = 16u << 20;  // rulebooks, repor
 
 enum class ReadStatus {
     Ok,
-    NotFound,      // exit 3
-    IsDirectory,   // exit 3
-    Unreadable,    // exit 3
-    TooLarge,      // exit 1 (a limit), text holds nothing
-    InvalidUtf8,   // exit 1; text holds the normalised bytes, bad_offset the first ill-formed byte
-    Utf16,         // exit 1; a UTF-16 or UTF-32 byte-order mark
+    NotFound,     // exit 3
+    IsDirectory,  // exit 3
+    Unreadable,   // exit 3
+    TooLarge,     // exit 1 (a limit), text holds nothing
+    InvalidUtf8,  // exit 1; text holds the normalised bytes, bad_offset the first ill-formed byte
+    Utf16,        // exit 1; a UTF-16 or UTF-32 byte-order mark
 };
 
 struct TextFile {
     ReadStatus status = ReadStatus::Ok;
-    std::string text;              // normalised: no BOM, LF line ends
-    std::size_t bad_offset = 0;    // for InvalidUtf8: offset into text
-    std::size_t size = 0;          // bytes on disk
-    std::string raw_sha256;        // hex SHA-256 of the bytes on disk (as read, before normalising)
+    std::string text;            // normalised: no BOM, LF line ends
+    std::size_t bad_offset = 0;  // for InvalidUtf8: offset into text
+    std::size_t size = 0;        // bytes on disk
+    std::string raw_sha256;      // hex SHA-256 of the bytes on disk (as read, before normalising)
 };
 
 TextFile read_text_file(const std::filesystem::path& path, std::size_t max_bytes);

@@ -36,8 +36,8 @@ struct YamlNode {
     /// of the scalar as written; for collections begin + 1.
     Span span{};
     ScalarStyle style = ScalarStyle::Plain;
-    std::string value;  // decoded scalar text (not normalised)
-    std::vector<YamlNode> items;                          // Sequence
+    std::string value;               // decoded scalar text (not normalised)
+    std::vector<YamlNode> items;     // Sequence
     std::vector<YamlEntry> entries;  // Map, in file order; keys are scalars
 
     bool is_null() const { return kind == YamlKind::Null; }

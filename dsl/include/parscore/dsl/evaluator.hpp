@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "parscore/dsl/program.hpp"
 #include "parscore/core/evidence.hpp"
+#include "parscore/dsl/program.hpp"
 
 namespace parscore::dsl {
 
@@ -98,6 +98,5 @@ private:
     bool columnar_enabled_ = true;
     std::vector<unsigned char> where_rows_, cond_rows_;  // scratch for column-wise predicates
 };
-
 
 }  // namespace parscore::dsl

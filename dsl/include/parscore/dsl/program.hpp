@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "parscore/core/source.hpp"
+#include "parscore/core/value.hpp"
 #include "parscore/dsl/ast.hpp"
 #include "parscore/dsl/types.hpp"
-#include "parscore/core/value.hpp"
 
 namespace parscore::dsl {
 
@@ -20,6 +20,9 @@ using core::ValueList;
 using NodeId = std::uint32_t;
 inline constexpr NodeId kNoNode = 0xFFFFFFFF;
 
+// Grouped by operand layout, the comment naming the operands of the line (clang-format would
+// put one per line and separate the comments from the group).
+// clang-format off
 enum class Op : unsigned char {
     Const,        // constant
     Let,          // a: value, b: body, c: slot
@@ -41,6 +44,7 @@ enum class Op : unsigned char {
     Min2, Max2, Clamp, Abs, Round,   // Round: a: x, b: digits
     Default, IsMissing, Days,
 };
+// clang-format on
 
 const char* op_name(Op op);
 

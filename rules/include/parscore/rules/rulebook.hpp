@@ -97,7 +97,7 @@ struct Rulebook {
     std::string title;
     std::vector<std::string> units;        // categories scored, in order
     std::vector<std::string> unit_labels;  // per category of `units`: its label, defaulting to the id
-    Decimal scale;                   // default 100
+    Decimal scale;                         // default 100
     std::vector<dsl::Param> params;
     core::EvidenceSchema evidence;
     std::vector<Group> groups;
