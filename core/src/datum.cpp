@@ -1,6 +1,6 @@
 #include "parscore/core/datum.hpp"
 
-#include <charconv>
+#include <string>
 
 namespace parscore::core {
 
@@ -22,33 +22,6 @@ std::string datum_text(const Datum& d) {
         case 3: return format_date(std::get<Date>(d));
         default: return std::get<std::string>(d);
     }
-}
-
-std::optional<Datum> datum_from(DatumTag tag, std::string_view text) {
-    switch (tag) {
-        case DatumTag::Bool:
-            if (text == "true") return Datum{true};
-            if (text == "false") return Datum{false};
-            return std::nullopt;
-        case DatumTag::Int: {
-            std::int64_t v = 0;
-            auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-            if (ec != std::errc{} || p != text.data() + text.size() || text.empty()) return std::nullopt;
-            return Datum{v};
-        }
-        case DatumTag::Number: {
-            auto v = Decimal::parse(text);
-            if (!v) return std::nullopt;
-            return Datum{*v};
-        }
-        case DatumTag::Date: {
-            auto v = parse_date(text);
-            if (!v) return std::nullopt;
-            return Datum{*v};
-        }
-        case DatumTag::Text: return Datum{std::string(text)};
-    }
-    return std::nullopt;
 }
 
 }  // namespace parscore::core

@@ -4,7 +4,6 @@
 // percent values are numbers in [0, 1].
 #include <cstdint>
 #include <string>
-#include <string_view>
 #include <variant>
 
 #include "parscore/core/date.hpp"
@@ -19,7 +18,5 @@ enum class DatumTag : char { Bool = 'b', Int = 'i', Number = 'n', Date = 'd', Te
 DatumTag datum_tag(const Datum& d);
 /// Canonical text: true/false, decimal int, shortest plain number, YYYY-MM-DD, text verbatim.
 std::string datum_text(const Datum& d);
-/// Inverse of (datum_tag, datum_text); nullopt when the text does not have the tag's shape.
-std::optional<Datum> datum_from(DatumTag tag, std::string_view text);
 
 }  // namespace parscore::core

@@ -46,8 +46,6 @@ public:
     /// Every error, including those past the limit that were only counted.
     std::size_t error_count() const;
     std::size_t warning_count() const;
-    /// Errors only counted, after the E009 that stands in for the first one not kept.
-    std::size_t not_kept() const { return not_kept_; }
     bool empty() const { return items_.empty(); }
     std::size_t size() const { return items_.size(); }
     /// Sorts by (file, offset, severity, code, message) and removes exact duplicates, so output is

@@ -32,7 +32,6 @@ public:
 
     const std::string& name() const { return name_; }
     const std::string& text() const { return text_; }
-    std::uint32_t line_count() const { return static_cast<std::uint32_t>(line_starts_.size()); }
 
     /// Line and code-point column of a byte offset (an offset past the end maps to the end).
     Location location(std::uint32_t offset) const;
