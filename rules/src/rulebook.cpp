@@ -9,14 +9,14 @@ std::string Rulebook::category_label(std::string_view category) const {
     return std::string(category);
 }
 
-const Band* Rulebook::band(std::string_view id) const {
-    auto i = band_index(id);
+const Band* Rulebook::band(std::string_view band_id) const {
+    auto i = band_index(band_id);
     return i ? &bands[*i] : nullptr;
 }
 
-std::optional<std::size_t> Rulebook::band_index(std::string_view id) const {
+std::optional<std::size_t> Rulebook::band_index(std::string_view band_id) const {
     for (std::size_t i = 0; i < bands.size(); ++i) {
-        if (bands[i].id == id) return i;
+        if (bands[i].id == band_id) return i;
     }
     return std::nullopt;
 }

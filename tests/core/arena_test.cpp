@@ -17,10 +17,10 @@ TEST(ArenaTest, CopiesBytesIntoBlocksThatNeverMove) {
     std::vector<std::string> originals;
     std::vector<std::string_view> copies;
     for (int i = 0; i < 200; ++i) {
-        originals.push_back(std::string(static_cast<std::size_t>(i % 97), static_cast<char>('a' + i % 26)));
+        originals.emplace_back(static_cast<std::size_t>(i % 97), static_cast<char>('a' + i % 26));
         copies.push_back(arena.copy(originals.back()));
     }
-    originals.push_back(std::string(1000, 'z'));  // larger than a block: a block of its own
+    originals.emplace_back(1000, 'z');  // larger than a block: a block of its own
     copies.push_back(arena.copy(originals.back()));
     for (std::size_t i = 0; i < copies.size(); ++i) {
         EXPECT_EQ(copies[i], originals[i]) << i;

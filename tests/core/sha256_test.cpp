@@ -34,7 +34,7 @@ const Vector kVectors[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Fips, Sha256VectorTest, ::testing::ValuesIn(kVectors),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& test) { return std::string(test.param.name); });
 
 TEST(Sha256Test, HexCanBeAskedTwice) {
     Sha256 hash;

@@ -119,7 +119,7 @@ const BomCase kBoms[] = {
 // clang-format on
 
 INSTANTIATE_TEST_SUITE_P(Boms, WideBomTest, ::testing::ValuesIn(kBoms),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& test) { return std::string(test.param.name); });
 
 TEST_F(TextFileTest, PermissionDeniedIsUnreadable) {
     const fs::path path = write("locked.yaml", "a: 1\n");

@@ -59,7 +59,7 @@ const InvalidCase kInvalidCases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Cases, FindInvalidUtf8Test, ::testing::ValuesIn(kInvalidCases),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& test) { return std::string(test.param.name); });
 
 TEST(NfcTest, DecomposedVietnameseEqualsPrecomposed) {
     ASSERT_NE(kDecomposed, kPrecomposed);
@@ -129,7 +129,7 @@ const WidthCase kWidthCases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Cases, DisplayWidthTest, ::testing::ValuesIn(kWidthCases),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& test) { return std::string(test.param.name); });
 
 TEST(SanitizeUtf8Test, ReplacesEveryIllFormedByte) {
     EXPECT_EQ(sanitize_utf8("ok"), "ok");

@@ -136,7 +136,7 @@ const ErrorCase kErrorCases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Cases, YamlErrorTest, ::testing::ValuesIn(kErrorCases),
-                         [](const auto& info) { return info.param.name; });
+                         [](const auto& test) { return test.param.name; });
 
 TEST(YamlTreeTest, EveryTagAndAnchorIsReportedAndTheNodesAreRead) {
     const auto p = parse("a: !!str 5\nb: &x [1]\nc: !t x\n");
@@ -316,7 +316,7 @@ const ScalarCase kScalarCases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Cases, YamlScalarTest, ::testing::ValuesIn(kScalarCases),
-                         [](const auto& info) { return info.param.name; });
+                         [](const auto& test) { return test.param.name; });
 
 // ---- nulls, empty values and collections --------------------------------------------------------
 

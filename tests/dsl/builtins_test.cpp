@@ -43,7 +43,9 @@ TEST(BuiltinsTest, EveryDeclarationIsDispatchable) {
             bool constant = false;
             for (std::size_t i = 0; i < fn.arity; ++i) {
                 constant = constant || fn.shapes[i] == ArgShape::Constant;
-                if (i > 0) EXPECT_NE(fn.shapes[i], ArgShape::Records) << name << ": only the first argument is records";
+                if (i > 0) {
+                    EXPECT_NE(fn.shapes[i], ArgShape::Records) << name << ": only the first argument is records";
+                }
             }
             EXPECT_EQ(constant, fn.rule == TypeRule::DateLiteral || fn.rule == TypeRule::RoundDigits) << name;
             EXPECT_NE(std::string(fn.usage), "") << name;

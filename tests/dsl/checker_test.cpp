@@ -124,7 +124,7 @@ const CheckCase kRejected[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Language, CheckRejects, testing::ValuesIn(kRejected),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& test) { return std::string(test.param.name); });
 
 TEST(CheckerTest, ReportsEveryErrorNotOnlyTheFirst) {
     DslFixture fx;

@@ -293,7 +293,7 @@ const EvalCase kCases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Language, Evaluates, testing::ValuesIn(kCases),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& test) { return std::string(test.param.name); });
 
 TEST(EvaluatorTest, OverflowAndInvertedClampWarn) {
     DslFixture fx;
@@ -402,7 +402,7 @@ TEST(EvaluatorTest, ColumnWiseAggregatesAgreeWithRecordByRecord) {
         table.reset(fx.schema.kinds[0], rows);
         const double missing = round % 4 == 0 ? 0.0 : 0.15;  // a quarter of the rounds have none
         auto maybe = [&](parscore::core::Value v) {
-            return next(1000) < missing * 1000 ? parscore::core::Value::missing() : v;
+            return static_cast<double>(next(1000)) < missing * 1000 ? parscore::core::Value::missing() : v;
         };
         for (std::uint32_t r = 0; r < rows; ++r) {
             table.columns[0].set(r, fx.text("P" + std::to_string(r)));
@@ -425,7 +425,9 @@ TEST(EvaluatorTest, ColumnWiseAggregatesAgreeWithRecordByRecord) {
             const std::string fast = describe(c->type, columnar.evaluate(c->root, input));
             EXPECT_EQ(fast, describe(c->type, records.evaluate(c->root, input)))
                 << text << " (round " << round << ", " << rows << " rows)";
-            if (unchecked) EXPECT_EQ(fast, parscore::dsl::type_name(c->type) + ":missing") << text;
+            if (unchecked) {
+                EXPECT_EQ(fast, parscore::dsl::type_name(c->type) + ":missing") << text;
+            }
         }
     }
 }

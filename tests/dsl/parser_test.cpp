@@ -85,7 +85,7 @@ const ParseCase kAccepted[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Grammar, ParserAccepts, testing::ValuesIn(kAccepted),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& test) { return std::string(test.param.name); });
 
 struct ErrorCase {
     const char* name;
@@ -167,7 +167,7 @@ const ErrorCase kRejected[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Grammar, ParserRejects, testing::ValuesIn(kRejected),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& test) { return std::string(test.param.name); });
 
 std::string nested(int levels, const std::string& open, const std::string& close) {
     std::string s;

@@ -104,7 +104,9 @@ TEST(DemoData, ProcedureListsAreDozensAndTheDistrictSetIsShared) {
         std::set<std::string> codes;
         for (std::size_t row = 0; row < procedures->rows(); ++row) codes.insert(core::datum_text(*procedures->at(row, 0)));
         const bool desk = findings(r, "desk_staff") != nullptr;
-        if (desk) EXPECT_GE(codes.size(), 20u) << unit;  // one unposted procedure is under 5% of the list
+        if (desk) {
+            EXPECT_GE(codes.size(), 20u) << unit;  // one unposted procedure is under 5% of the list
+        }
         if (unit.rfind("huyen-", 0) == 0 || unit == "tp-hoa-binh") {
             if (district_codes.empty()) district_codes = codes;
             EXPECT_EQ(codes, district_codes) << unit;
@@ -123,7 +125,9 @@ TEST(DemoData, NothingIsOnlineWithoutAWebsite) {
         ASSERT_EQ(procedures->fields[level], "online_level");
         for (std::size_t row = 0; row < procedures->rows(); ++row) {
             const std::int64_t online = std::get<std::int64_t>(*procedures->at(row, level));
-            if (!std::get<bool>(*website->at(0, 0))) EXPECT_EQ(online, 0) << unit;
+            if (!std::get<bool>(*website->at(0, 0))) {
+                EXPECT_EQ(online, 0) << unit;
+            }
             EXPECT_LE(online, 2) << unit;  // 2013: nothing above the target level 2
             if (online > 0) ++online_somewhere;
         }

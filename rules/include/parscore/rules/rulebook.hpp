@@ -117,8 +117,8 @@ struct Rulebook {
     /// What a person reads for a category: its label, or the id itself when it has none or is
     /// not one of `units`.
     std::string category_label(std::string_view category) const;
-    const Band* band(std::string_view id) const;
-    std::optional<std::size_t> band_index(std::string_view id) const;
+    const Band* band(std::string_view band_id) const;
+    std::optional<std::size_t> band_index(std::string_view band_id) const;
     const Criterion* criterion(std::string_view full_id) const;
     std::size_t criterion_count() const;
 };
