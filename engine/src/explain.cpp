@@ -34,11 +34,11 @@ public:
         }
         for (const auto& s : trace_.steps) {
             if (!top(s.node)) continue;
-            const dsl::Node& n = p_.nodes[s.node];
-            std::string arm = s.arm >= 0 ? span_text(p_.arms[n.b + static_cast<dsl::NodeId>(s.arm)].span, "an arm")
-                              : s.arm == -1 ? "else"
-                                            : "none (the value is missing)";
-            item.steps.push_back({text(n.a), s.subject.to_string(), arm});
+            dsl::StepsOperands steps = dsl::steps_operands(p_, s.node);
+            std::string arm = s.arm >= 0               ? span_text(steps.arms[static_cast<std::size_t>(s.arm)].span, "an arm")
+                              : s.arm == dsl::kElseArm ? "else"
+                                                       : "none (the value is missing)";
+            item.steps.push_back({text(steps.subject), s.subject.to_string(), arm});
         }
         for (dsl::NodeId id = expr.begin; id < expr.end; ++id) {
             if (!top(id) || !dsl::is_aggregate(p_.nodes[id].op)) continue;
@@ -53,7 +53,8 @@ private:
     /// so, since "missing" would read as if records lacked a value.
     bool not_checked(dsl::NodeId id) const {
         const dsl::Node& n = p_.nodes[id];
-        return dsl::is_aggregate(n.op) && n.missing_unchecked && !evidence_.evidence[unit_].checked[n.a];
+        return dsl::is_aggregate(n.op) && n.missing_unchecked &&
+               !evidence_.evidence[unit_].checked[dsl::aggregate_operands(p_, id).kind];
     }
 
     std::set<dsl::NodeId> inside_aggregates(const dsl::Compiled& expr) const {
@@ -92,7 +93,7 @@ private:
         // all/share: the records whose condition was false; count/exists: the records the filter
         // let through; other aggregates: the records whose values were aggregated.
         bool condition = n.op == dsl::Op::All || n.op == dsl::Op::Share;
-        bool filter_only = n.c == dsl::kNoNode;
+        bool filter_only = dsl::aggregate_operands(p_, id).value == dsl::kNoNode;
         auto is_bool = [](const core::Value& v, bool b) {
             return v.tag() == core::Value::Tag::Bool && v.as_bool() == b;
         };

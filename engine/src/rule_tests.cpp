@@ -51,12 +51,13 @@ void add_arms(Coverage& cov, const rules::Rulebook& rb, const dsl::Compiled& exp
     for (dsl::NodeId i = expr.begin; i < expr.end; ++i) {
         const dsl::Node& n = p.nodes[i];
         if (n.op != dsl::Op::Steps) continue;
-        for (dsl::NodeId a = 0; a < n.c; ++a) {
-            const dsl::Arm& arm = p.arms[n.b + a];
+        dsl::StepsOperands steps = dsl::steps_operands(p, i);
+        for (std::size_t a = 0; a < steps.arms.size(); ++a) {
+            const dsl::Arm& arm = steps.arms[a];
             cov.arm_item[{i, static_cast<int>(a)}] = cov.items.size();
             cov.items.push_back({file, "steps arm '" + source_text(sources, arm.span) + "' of " + owner, arm.span, false});
         }
-        cov.arm_item[{i, -1}] = cov.items.size();
+        cov.arm_item[{i, dsl::kElseArm}] = cov.items.size();
         cov.items.push_back({file, "steps 'else' of " + owner, n.span, false});
     }
 }
@@ -159,7 +160,7 @@ std::vector<CaseDifference> compare(const CaseSpec& c, const rules::Rulebook& rb
 
 void mark_trace(const dsl::Trace& trace, const UnitResult& r, Coverage& cov) {
     for (const auto& hit : trace.steps) {
-        if (hit.arm < -1) continue;
+        if (hit.arm == dsl::kMissingSubject) continue;
         auto it = cov.arm_item.find({hit.node, hit.arm});
         if (it != cov.arm_item.end()) cov.items[it->second].reached = true;
     }
