@@ -10,12 +10,12 @@
 #include "context.hpp"
 #include "demo_command.hpp"
 #include "demo_rulebook.hpp"
+#include "parscore/analyses/summary.hpp"
 #include "parscore/core/plural.hpp"
 #include "parscore/core/utf8.hpp"
-#include "parscore/engine/demo.hpp"
-#include "parscore/engine/report.hpp"
-#include "parscore/engine/summary.hpp"
+#include "parscore/demo/demo.hpp"
 #include "parscore/inspections/store.hpp"
+#include "parscore/reports/report.hpp"
 #include "shared.hpp"
 
 namespace parscore::cli {

@@ -9,8 +9,8 @@
 #include "demo_command.hpp"
 #include "parscore/core/plural.hpp"
 #include "parscore/core/utf8.hpp"
-#include "parscore/engine/publication.hpp"
-#include "parscore/engine/verification.hpp"
+#include "parscore/publication/publication.hpp"
+#include "parscore/publication/verification.hpp"
 #include "shared.hpp"
 
 namespace parscore::cli {

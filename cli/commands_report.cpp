@@ -3,10 +3,10 @@
 #include <CLI/CLI.hpp>
 
 #include "context.hpp"
-#include "parscore/engine/diff.hpp"
-#include "parscore/engine/gap.hpp"
-#include "parscore/engine/report_xlsx.hpp"
-#include "parscore/engine/summary.hpp"
+#include "parscore/analyses/diff.hpp"
+#include "parscore/analyses/gap.hpp"
+#include "parscore/analyses/summary.hpp"
+#include "parscore/reports/report_xlsx.hpp"
 #include "shared.hpp"
 
 namespace parscore::cli {

@@ -5,13 +5,13 @@
 #include <CLI/CLI.hpp>
 
 #include "context.hpp"
+#include "parscore/analyses/explain.hpp"
+#include "parscore/analyses/summary.hpp"
 #include "parscore/core/plural.hpp"
-#include "parscore/engine/evaluation.hpp"
-#include "parscore/engine/explain.hpp"
-#include "parscore/engine/report.hpp"
-#include "parscore/engine/report_html.hpp"
-#include "parscore/engine/report_xlsx.hpp"
-#include "parscore/engine/summary.hpp"
+#include "parscore/reports/report.hpp"
+#include "parscore/reports/report_html.hpp"
+#include "parscore/reports/report_xlsx.hpp"
+#include "parscore/scoring/evaluation.hpp"
 #include "shared.hpp"
 
 namespace parscore::cli {

@@ -4,7 +4,7 @@
 #include "context.hpp"
 #include "parscore/core/render.hpp"
 #include "parscore/core/utf8.hpp"
-#include "parscore/engine/report.hpp"
+#include "parscore/reports/report.hpp"
 #include "parscore/rules/loader.hpp"
 #include "store_cli.hpp"
 

@@ -6,7 +6,7 @@
 #include "parscore/core/plural.hpp"
 #include "parscore/core/render.hpp"
 #include "parscore/core/utf8.hpp"
-#include "parscore/engine/rule_tests.hpp"
+#include "parscore/rule_tests/rule_tests.hpp"
 #include "shared.hpp"
 
 namespace parscore::cli {

@@ -9,9 +9,9 @@
 
 #include "context.hpp"
 #include "parscore/core/source.hpp"
-#include "parscore/engine/result.hpp"
 #include "parscore/inspections/store.hpp"
 #include "parscore/rules/rulebook.hpp"
+#include "parscore/scoring/result.hpp"
 
 namespace parscore::cli {
 

@@ -22,7 +22,8 @@ const std::vector<fs::path> kCodeHeaders = {
     "dsl/src/codes.hpp",
     "rules/src/codes.hpp",
     "inspections/include/parscore/inspections/codes.hpp",
-    "engine/src/codes.hpp",
+    "engine/scoring/src/codes.hpp",
+    "engine/rule_tests/src/codes.hpp",
 };
 
 std::string read(const fs::path& path) {
