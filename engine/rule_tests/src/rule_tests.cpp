@@ -27,7 +27,7 @@ namespace {
 struct Coverage {
     std::vector<CoverageItem> items;
     std::vector<std::size_t> criterion_item, deduction_item, bonus_item, cap_item;
-    std::map<std::pair<dsl::NodeId, int>, std::size_t> arm_item;  // (steps node, arm or -1 for else)
+    std::map<std::pair<dsl::NodeId, int>, std::size_t> arm_item;  // (steps node, arm or dsl::kElseArm)
 };
 
 struct LoadedRulebook {
