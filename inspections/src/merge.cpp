@@ -82,7 +82,7 @@ std::string describe_years(const UnitInfo& u) {
 
 }  // namespace
 
-MergeOutcome Store::merge(const std::filesystem::path& other_path) {
+MergeOutcome Store::merge(const std::filesystem::path& other_path, const std::string& who_given) {
     if (!std::filesystem::exists(other_path)) {
         throw StoreError(StoreError::Kind::Missing, "database '" + other_path.string() + "' does not exist");
     }
@@ -151,7 +151,7 @@ MergeOutcome Store::merge(const std::filesystem::path& other_path) {
         if (!outcome.problems.empty() || (new_units.empty() && additions.empty())) return outcome;
 
         // A unit comes with its current attributes, as a change of this database.
-        const std::string who = current_user(), at = utc_now();
+        const std::string who = who_given.empty() ? current_user() : who_given, at = utc_now();
         std::int64_t unit_no = impl_->next_revision();
         UnitWriter units(db);
         for (const UnitInfo* u : new_units) units.write(*u, true, unit_no++, who, at);
