@@ -35,10 +35,13 @@ struct ExplainResult {
 
 ExplainResult explain(const ExplainRequest& request);
 
-struct SummaryRequest : AnalysisRequest {
-    Format format = Format::Table;  // xlsx needs `out`
+/// summary and gap offer CSV (with a byte-order mark on request) beside a table and JSON.
+struct TabularRequest : AnalysisRequest {
+    Format format = Format::Table;  // summary's xlsx needs `out`
     bool bom = false;
 };
+
+struct SummaryRequest : TabularRequest {};
 
 struct SummaryResult {
     LoadedRulebook rulebook;
@@ -47,10 +50,8 @@ struct SummaryResult {
 
 SummaryResult summary(const SummaryRequest& request);
 
-struct GapRequest : AnalysisRequest {
+struct GapRequest : TabularRequest {
     std::optional<std::string> category;
-    Format format = Format::Table;
-    bool bom = false;
 };
 
 struct GapResult {
