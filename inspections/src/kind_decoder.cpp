@@ -39,33 +39,19 @@ bool fit_number(core::int128 raw, core::FieldType type, Value& out) {
     return false;
 }
 
-bool fit_text(std::string_view s, const core::FieldDef* field, Value& out) {
+// Whether a text fits the field: any text a text field, a listed value an enum.
+inline bool text_fits(std::string_view s, const core::FieldDef* field) {
     if (!field) return false;
-    if (field->type == core::FieldType::Text) {
-        out = Value::text(s);
-        return true;
-    }
+    if (field->type == core::FieldType::Text) return true;
     if (field->type == core::FieldType::Enum) {
         for (const std::string& e : field->enum_values) {
-            if (e == s) {
-                out = Value::text(s);
-                return true;
-            }
+            if (e == s) return true;
         }
     }
     return false;
 }
 
 }  // namespace
-
-void KindDecoder::Target::put(std::uint64_t r, bool fits, const Value& v) {
-    if (!out) return;
-    if (fits) {
-        out->set(offset + static_cast<std::uint32_t>(r), v);
-    } else {
-        ++bad;
-    }
-}
 
 void KindDecoder::decode(std::string_view data, std::uint32_t expected, core::RecordTable& table, std::uint32_t offset) {
     blob::ByteReader in(data);
@@ -102,26 +88,32 @@ void KindDecoder::decode(std::string_view data, std::uint32_t expected, core::Re
 void KindDecoder::column(blob::ByteReader& in, char encoding, Target& t) {
     switch (encoding) {
         case 'b': bools(in, t); break;
-        case 'i':
+        case 'i': {
+            const core::FieldType type = t.type();
             for (std::uint64_t r = 0; r < t.n; ++r) {
                 Value v;
-                const bool fits = fit_int(in.svarint(), t.type(), v);
+                const bool fits = fit_int(in.svarint(), type, v);
                 t.put(r, fits, v);
             }
             break;
-        case 'n':
+        }
+        case 'n': {
+            const core::FieldType type = t.type();
             for (std::uint64_t r = 0; r < t.n; ++r) {
                 Value v;
-                const bool fits = fit_number(in.svarint128(), t.type(), v);
+                const bool fits = fit_number(in.svarint128(), type, v);
                 t.put(r, fits, v);
             }
             break;
-        case 'd':
+        }
+        case 'd': {
+            const bool fits = t.type() == core::FieldType::Date;
             for (std::uint64_t r = 0; r < t.n; ++r) {
                 const std::int64_t days = in.svarint();
-                t.put(r, t.type() == core::FieldType::Date, Value::date(core::Date{static_cast<std::int32_t>(days)}));
+                t.put(r, fits, Value::date(core::Date{static_cast<std::int32_t>(days)}));
             }
             break;
+        }
         case 't': texts(in, t); break;
         case 'x': mixed(in, t); break;
         default: blob::ByteReader::corrupt();
@@ -146,8 +138,7 @@ void KindDecoder::texts(blob::ByteReader& in, Target& t) {
     codes_.clear();
     for (std::uint64_t e = 0; e < entries; ++e) {
         const std::string_view s = in.bytes(in.varint());
-        Value v;
-        codes_.push_back(t.out && fit_text(s, t.field, v) ? t.out->add_text(s) : core::Column::kNoText);
+        codes_.push_back(t.out && text_fits(s, t.field) ? t.out->add_text(s) : core::Column::kNoText);
     }
     std::uint32_t* codes = t.out ? t.out->codes() + t.offset : nullptr;
     for (std::uint64_t r = 0; r < t.n; ++r) {
@@ -180,7 +171,12 @@ void KindDecoder::mixed(blob::ByteReader& in, Target& t) {
                 v = Value::date(core::Date{static_cast<std::int32_t>(in.svarint())});
                 fits = type == core::FieldType::Date;
                 break;
-            case 't': fits = fit_text(in.bytes(in.varint()), t.field, v); break;
+            case 't': {
+                const std::string_view s = in.bytes(in.varint());
+                fits = text_fits(s, t.field);
+                v = Value::text(s);
+                break;
+            }
             default: blob::ByteReader::corrupt();
         }
         t.put(r, fits, v);

@@ -33,7 +33,14 @@ private:
         std::uint64_t n;
         std::uint64_t bad = 0;
         core::FieldType type() const { return field ? field->type : core::FieldType::Text; }
-        void put(std::uint64_t r, bool fits, const core::Value& v);
+        void put(std::uint64_t r, bool fits, const core::Value& v) {
+            if (!out) return;
+            if (fits) {
+                out->set(offset + static_cast<std::uint32_t>(r), v);
+            } else {
+                ++bad;
+            }
+        }
     };
 
     void column(blob::ByteReader& in, char encoding, Target& t);
