@@ -1,4 +1,5 @@
 // Text and JSON forms of an explanation.
+#include <cassert>
 #include "parscore/analyses/explain.hpp"
 #include "parscore/output/display.hpp"
 #include "parscore/output/json_writer.hpp"
@@ -42,7 +43,12 @@ std::string render_explanation(const rules::Rulebook& rb, const Explanation& e) 
     if (u.complete) {
         Decimal criteria;
         for (const CriterionResult& c : u.criteria) {
-            if (c.points) criteria = Decimal::add(criteria, *c.points).value_or(criteria);
+            // A complete unit's criteria sum was taken in range when it was scored (scorer.cpp).
+            if (c.points) {
+                const std::optional<Decimal> sum = Decimal::add(criteria, *c.points);
+                assert(sum);
+                criteria = *sum;
+            }
         }
         out += "total " + display::total(*u.total) + " (" + display::points(*u.points) + " of " + display::points(u.max) +
                " points: criteria " + display::points(criteria) + ", bonus " + display::points(u.bonus) + ", deductions " +

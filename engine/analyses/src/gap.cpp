@@ -1,6 +1,7 @@
 // gap: the same year scored on the `self` and on the `inspected` basis, compared.
 #include "parscore/analyses/gap.hpp"
 
+#include <cassert>
 #include <algorithm>
 #include <map>
 
@@ -48,8 +49,11 @@ GapReport compare_bases(const rules::Rulebook& rulebook, const Evaluation& self,
             row.max = criteria[c]->max;
             row.self = *a.points;
             row.inspected = *b.points;
-            // Both lie in [0, max], so the difference is always in range.
-            if (b.status != CriterionStatus::Missing) row.gap = Decimal::sub(row.self, row.inspected).value_or(Decimal{});
+            // Both lie in [0, max] and max < 10^18, so the difference is always in range.
+            if (b.status != CriterionStatus::Missing) {
+                row.gap = Decimal::sub(row.self, row.inspected);
+                assert(row.gap);
+            }
             row.self_status = a.status;
             row.inspected_status = b.status;
             report.rows.push_back(std::move(row));

@@ -2,6 +2,7 @@
 // charts are in report_html_charts.cpp.
 #include "parscore/reports/report_html.hpp"
 
+#include <cassert>
 #include <algorithm>
 
 #include "parscore/core/plural.hpp"
@@ -122,8 +123,10 @@ void bands_legend(std::string& out, const rules::Rulebook& rb) {
         out += (i ? " · " : "") + std::string("<span class=\"band b") + std::to_string(i) + "\">" + html_escape(b.label) +
                "</span> ≥ " + b.min.to_string();
         if (b.quota) {
-            Decimal percent = Decimal::mul(*b.quota, *Decimal::from_int(100)).value_or(Decimal{});
-            out += " (at most " + percent.to_string() + "%)";
+            // A quota is in (0, 1] (rulebook-format.md), so the percentage is at most 100.
+            const std::optional<Decimal> percent = Decimal::mul(*b.quota, *Decimal::from_int(100));
+            assert(percent);
+            out += " (at most " + percent->to_string() + "%)";
         }
     }
     out += "</p>\n";

@@ -1,10 +1,8 @@
 // score/rank --format json (SPEC §7).
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <mutex>
-#include <thread>
 
+#include "parscore/core/parallel.hpp"
 #include "parscore/output/json_writer.hpp"
 #include "parscore/reports/report.hpp"
 
@@ -128,55 +126,37 @@ void write_json(const rules::Rulebook& rulebook, const Evaluation& evaluation,
     const std::vector<UnitResult>& units = evaluation.units;
     constexpr std::size_t kBlock = 256;
     const std::size_t blocks = (units.size() + kBlock - 1) / kBlock;
-    const std::size_t threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), blocks);
-    std::atomic<std::size_t> next_block{0};
     std::mutex mutex;  // guards everything below
     std::vector<std::string> rendered(blocks);
     std::vector<unsigned char> ready(blocks, 0);
     std::vector<std::string> spare;
     std::size_t next_write = 0;
-    bool failed = false;
-    auto work = [&] {
-        for (std::size_t b; (b = next_block.fetch_add(1)) < blocks;) {
-            std::string buffer;
-            {
-                std::lock_guard lock(mutex);
-                if (failed) return;
-                if (!spare.empty()) {
-                    buffer = std::move(spare.back());
-                    spare.pop_back();
-                }
-            }
-            JsonWriter bw = JsonWriter::inside_array(buffer, 2, 2, b > 0);
-            for (std::size_t i = b * kBlock; i < std::min(units.size(), (b + 1) * kBlock); ++i) unit(bw, rulebook, units[i]);
+    bool sink_failed = false;  // after a failed write nothing more is written
+    core::parallel_blocks(blocks, 1, core::hardware_workers(), [&](unsigned, std::size_t b, std::size_t) {
+        std::string buffer;
+        {
             std::lock_guard lock(mutex);
-            if (failed) return;
-            rendered[b] = std::move(buffer);
-            ready[b] = 1;
-            for (; next_write < blocks && ready[next_write]; ++next_write) {
+            if (!spare.empty()) {
+                buffer = std::move(spare.back());
+                spare.pop_back();
+            }
+        }
+        JsonWriter bw = JsonWriter::inside_array(buffer, 2, 2, b > 0);
+        for (std::size_t i = b * kBlock; i < std::min(units.size(), (b + 1) * kBlock); ++i) unit(bw, rulebook, units[i]);
+        std::lock_guard lock(mutex);
+        rendered[b] = std::move(buffer);
+        ready[b] = 1;
+        for (; !sink_failed && next_write < blocks && ready[next_write]; ++next_write) {
+            try {
                 sink(rendered[next_write]);
-                rendered[next_write].clear();
-                spare.push_back(std::move(rendered[next_write]));
+            } catch (...) {
+                sink_failed = true;
+                throw;
             }
+            rendered[next_write].clear();
+            spare.push_back(std::move(rendered[next_write]));
         }
-    };
-    std::vector<std::thread> pool;
-    std::vector<std::exception_ptr> errors(threads);
-    auto guarded = [&](std::size_t t) {
-        try {
-            work();
-        } catch (...) {
-            errors[t] = std::current_exception();
-            std::lock_guard lock(mutex);
-            failed = true;
-        }
-    };
-    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(guarded, t);
-    if (threads > 0) guarded(0);
-    for (std::thread& th : pool) th.join();
-    for (const std::exception_ptr& e : errors) {
-        if (e) std::rethrow_exception(e);
-    }
+    });
 
     if (!units.empty()) w.mark_array_nonempty();
     w.end_array();

@@ -1,4 +1,5 @@
 // Quotas (SPEC §4.4) and ranks (§4.5): both work per category over complete units.
+#include <cassert>
 #include <algorithm>
 #include <map>
 
@@ -29,8 +30,10 @@ void apply_quotas(const rules::Rulebook& rulebook, std::vector<UnitResult>& unit
             int limit = static_cast<int>(bands.size());
             if (!bands[b].quota_of.empty()) limit = static_cast<int>(rulebook.band_index(bands[b].quota_of).value_or(b)) + 1;
             for (const UnitResult* u : members) n += u->band_after_caps < limit ? 1 : 0;
-            auto k_decimal = Decimal::mul(*bands[b].quota, *Decimal::from_int(n));
-            std::int64_t k = k_decimal ? k_decimal->floor().to_int().value_or(0) : 0;
+            // A quota is in (0, 1] and n counts units, so Q × n is in [0, n]: its floor is an int.
+            const std::optional<Decimal> k_decimal = Decimal::mul(*bands[b].quota, *Decimal::from_int(n));
+            assert(k_decimal && k_decimal->floor().to_int());
+            const std::int64_t k = *k_decimal->floor().to_int();
 
             std::vector<UnitResult*> candidates;
             for (UnitResult* u : members) {

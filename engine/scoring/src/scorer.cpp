@@ -2,10 +2,13 @@
 #include "parscore/scoring/scorer.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
+#include <cassert>
+#include <optional>
+#include <stdexcept>
+#include <string>
 
 #include "codes.hpp"
+#include "parscore/core/parallel.hpp"
 
 namespace parscore::engine {
 
@@ -15,9 +18,33 @@ using core::Value;
 
 Decimal zero() { return Decimal{}; }
 
-Decimal to_decimal(const Value& v) {
-    return v.tag() == Value::Tag::Int ? Decimal::from_int(v.as_int()).value_or(Decimal{}) : v.as_number();
+/// An int or number as a decimal; nullopt for an int beyond the decimal range (|x| >= 10^18).
+std::optional<Decimal> to_decimal(const Value& v) {
+    return v.tag() == Value::Tag::Int ? Decimal::from_int(v.as_int()) : std::optional<Decimal>(v.as_number());
 }
+
+/// The first step of a unit's totals whose exact result left the decimal range (|x| >= 10^18):
+/// the unit is then incomplete, its reason naming the step and the item being added, rather
+/// than scored on a figure that silently dropped a term. Names are only built on failure.
+class RangeCheck {
+public:
+    /// a + b, or `a` with the failure recorded.
+    Decimal add(Decimal a, Decimal b, const char* step, const char* item, const std::string& id) {
+        if (auto sum = Decimal::add(a, b)) return *sum;
+        fail(std::string(step) + " adding " + item + " '" + id + "'");
+        return a;
+    }
+    void fail(std::string what) {
+        if (first_.empty()) first_ = std::move(what);
+    }
+    bool failed() const { return !first_.empty(); }
+    std::string reason() const {
+        return "the " + first_ + " is out of the decimal range (|x| must stay below 10^18)";
+    }
+
+private:
+    std::string first_;
+};
 
 Measure measure_of(const std::optional<Value>& v) {
     Measure m;
@@ -29,8 +56,10 @@ Measure measure_of(const std::optional<Value>& v) {
             break;
         case Value::Tag::Int:
         case Value::Tag::Number:
-            m.kind = Measure::Kind::Number;
-            m.number = to_decimal(*v);
+            if (auto d = to_decimal(*v)) {  // an int beyond the decimal range is shown as no measure
+                m.kind = Measure::Kind::Number;
+                m.number = *d;
+            }
             break;
         case Value::Tag::Text:
             m.kind = Measure::Kind::Text;
@@ -46,20 +75,53 @@ Measure measure_of(const std::optional<Value>& v) {
 }
 
 // max(0, min(points, cap)) of a deduction or bonus; a missing value counts 0 with a warning.
-AdjustmentResult adjustment(const Value& v, const rules::Adjustment& a, const char* what, UnitResult& result) {
+// An int beyond the decimal range counts as its cap or 0, or fails the range check when uncapped.
+AdjustmentResult adjustment(const Value& v, const rules::Adjustment& a, const char* what, UnitResult& result,
+                            RangeCheck& range) {
     AdjustmentResult r;
     if (v.is_missing()) {
         r.missing = true;
         result.warnings.push_back({code::kAdjustmentMissing, a.id, std::string("the ") + what + " '" + a.id + "' is missing and counts 0"});
         return r;
     }
-    Decimal p = to_decimal(v);
-    if (a.cap && p > *a.cap) p = *a.cap;
-    r.points = std::max(p, zero());
+    std::optional<Decimal> p = to_decimal(v);
+    if (!p && v.as_int() < 0) p = zero();
+    if (a.cap && (!p || *p > *a.cap)) p = *a.cap;
+    if (!p) {
+        range.fail(std::string("value of ") + what + " '" + a.id + "' (" + std::to_string(v.as_int()) + ")");
+        return r;
+    }
+    r.points = std::max(*p, zero());
     return r;
 }
 
-Decimal add(Decimal a, Decimal b) { return Decimal::add(a, b).value_or(a); }
+/// points and total (docs/reference/scoring.md, "Totals") of a unit whose sums are in range;
+/// false, with the step recorded, when an intermediate result is not.
+bool total_of(Decimal criteria_points, Decimal scale, UnitResult& r, RangeCheck& range) {
+    const std::optional<Decimal> gross = Decimal::add(criteria_points, r.bonus);
+    if (!gross) {
+        range.fail("sum of criteria points and bonuses");
+        return false;
+    }
+    // Both terms are in [0, 10^18), so their difference is in range.
+    const std::optional<Decimal> net = Decimal::sub(*gross, r.deduct);
+    assert(net);
+    const Decimal points = std::clamp(*net, zero(), r.max);
+    const std::optional<Decimal> scaled = Decimal::mul(points, scale);
+    if (!scaled) {
+        range.fail("product of points and scale (" + points.to_string() + " × " + scale.to_string() + ")");
+        return false;
+    }
+    // points <= max, so the quotient is about scale at most, yet its rounding can reach 10^18.
+    const std::optional<Decimal> total = Decimal::div(*scaled, r.max);
+    if (!total) {
+        range.fail("total (" + scaled->to_string() + " ÷ " + r.max.to_string() + ")");
+        return false;
+    }
+    r.points = points;
+    r.total = total->round(2);
+    return true;
+}
 
 }  // namespace
 
@@ -84,6 +146,14 @@ Value UnitScorer::run(const dsl::Compiled& expr, const std::string& id, UnitResu
 }
 
 UnitResult UnitScorer::score(const dsl::UnitInfo& unit, const core::UnitEvidence& evidence, int year, dsl::Trace* trace) {
+    // The evaluator indexes the evidence by the schema's kinds: evidence shaped for another
+    // schema is a caller's mistake, reported rather than read out of bounds.
+    const std::size_t kinds = rulebook_.evidence.kinds.size();
+    if (evidence.tables.size() != kinds || evidence.facts.size() != kinds || evidence.checked.size() != kinds) {
+        throw std::invalid_argument("the evidence of unit '" + std::string(unit.id) + "' has " +
+                                    std::to_string(evidence.tables.size()) + " kinds, the rulebook's schema " +
+                                    std::to_string(kinds));
+    }
     evaluator_.set_trace(trace);
     input_ = dsl::EvalInput{&unit, year, &evidence};
     UnitResult r;
@@ -98,6 +168,7 @@ UnitResult UnitScorer::score(const dsl::UnitInfo& unit, const core::UnitEvidence
     // §4.2–§4.3: criteria.
     Decimal criteria_points;
     std::string error_criterion;
+    RangeCheck range;
     for (const rules::Group& g : rulebook_.groups) {
         GroupResult group;
         bool group_error = false;
@@ -124,36 +195,44 @@ UnitResult UnitScorer::score(const dsl::UnitInfo& unit, const core::UnitEvidence
                     if (error_criterion.empty()) error_criterion = c.id;
                 }
             } else {
-                Decimal p = to_decimal(v);
-                if (p < zero() || p > c.max) {
-                    Decimal clamped = p < zero() ? zero() : c.max;
-                    r.warnings.push_back({code::kPointsClamped, c.id,
-                                          "points " + p.to_string() + " of '" + c.id + "' clamped to " + clamped.to_string() +
-                                              " (the criterion's range is 0 to " + c.max.to_string() + ")"});
-                    p = clamped;
-                }
+                // An int beyond the decimal range is clamped like any value outside [0, max].
+                const std::optional<Decimal> p = to_decimal(v);
                 cr.points = p;
+                if (!p || *p < zero() || *p > c.max) {
+                    const bool below = p ? *p < zero() : v.as_int() < 0;
+                    cr.points = below ? zero() : c.max;
+                    r.warnings.push_back({code::kPointsClamped, c.id,
+                                          "points " + (p ? p->to_string() : std::to_string(v.as_int())) + " of '" + c.id +
+                                              "' clamped to " + cr.points->to_string() + " (the criterion's range is 0 to " +
+                                              c.max.to_string() + ")"});
+                }
             }
             if (cr.status == CriterionStatus::Error) group_error = true;
-            if (cr.status != CriterionStatus::Exempt) group.max = add(group.max, c.max);
-            if (cr.points) group_points = add(group_points, *cr.points);
+            // Unit sums are taken criterion by criterion: a group's sums are parts of them, so
+            // they stay in range whenever the unit's do.
+            if (cr.status != CriterionStatus::Exempt) {
+                group.max = range.add(group.max, c.max, "unit's maximum", "criterion", c.id);
+                r.max = range.add(r.max, c.max, "unit's maximum", "criterion", c.id);
+            }
+            if (cr.points) {
+                group_points = range.add(group_points, *cr.points, "sum of criteria points", "criterion", c.id);
+                criteria_points = range.add(criteria_points, *cr.points, "sum of criteria points", "criterion", c.id);
+            }
             r.criteria.push_back(std::move(cr));
         }
         if (!group_error) group.points = group_points;
-        r.max = add(r.max, group.max);
-        criteria_points = add(criteria_points, group_points);
         r.groups.push_back(group);
     }
 
     // §4.4: deductions and bonuses, each capped; the deduction pool capped.
     for (const rules::Adjustment& d : rulebook_.deductions) {
-        r.deductions.push_back(adjustment(run(d.points, d.id, r), d, "deduction", r));
-        r.deduct = add(r.deduct, r.deductions.back().points);
+        r.deductions.push_back(adjustment(run(d.points, d.id, r), d, "deduction", r, range));
+        r.deduct = range.add(r.deduct, r.deductions.back().points, "sum of deductions", "deduction", d.id);
     }
     if (rulebook_.deduction_cap && r.deduct > *rulebook_.deduction_cap) r.deduct = *rulebook_.deduction_cap;
     for (const rules::Adjustment& b : rulebook_.bonuses) {
-        r.bonuses.push_back(adjustment(run(b.points, b.id, r), b, "bonus", r));
-        r.bonus = add(r.bonus, r.bonuses.back().points);
+        r.bonuses.push_back(adjustment(run(b.points, b.id, r), b, "bonus", r, range));
+        r.bonus = range.add(r.bonus, r.bonuses.back().points, "sum of bonuses", "bonus", b.id);
     }
 
     // Band caps are evaluated for every unit (explanations list them), but only bind complete ones.
@@ -172,6 +251,9 @@ UnitResult UnitScorer::score(const dsl::UnitInfo& unit, const core::UnitEvidence
     if (!error_criterion.empty()) {
         r.complete = false;
         r.reason = "criterion '" + error_criterion + "' has no points (its evidence is missing and on_missing is error)";
+    } else if (range.failed()) {
+        r.complete = false;
+        r.reason = range.reason();
     } else if (r.max.is_zero()) {
         r.complete = false;
         r.reason = "no criterion applies to this unit (its maximum is 0)";
@@ -179,11 +261,11 @@ UnitResult UnitScorer::score(const dsl::UnitInfo& unit, const core::UnitEvidence
     for (std::size_t i : holding) r.caps.push_back(CapResult{i, false});
     if (!r.complete) return r;
 
-    Decimal points = Decimal::sub(add(criteria_points, r.bonus), r.deduct).value_or(zero());
-    points = std::clamp(points, zero(), r.max);
-    r.points = points;
-    auto scaled = Decimal::mul(points, rulebook_.scale).value_or(zero());
-    r.total = Decimal::div(scaled, r.max).value_or(zero()).round(2);
+    if (!total_of(criteria_points, rulebook_.scale, r, range)) {
+        r.complete = false;
+        r.reason = range.reason();
+        return r;
+    }
 
     const auto& bands = rulebook_.bands;
     r.band_from_total = static_cast<int>(bands.size()) - 1;
@@ -206,30 +288,17 @@ UnitResult UnitScorer::score(const dsl::UnitInfo& unit, const core::UnitEvidence
 std::vector<UnitResult> score_units(const rules::Rulebook& rulebook, const std::vector<dsl::UnitInfo>& units,
                                     const std::vector<core::UnitEvidence>& evidence, int year, unsigned threads) {
     std::vector<UnitResult> results(units.size());
-    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    if (threads == 0) threads = core::hardware_workers();
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, units.size() / 64)));
-    // Threads take blocks of units in turn from a shared counter and score each unit into its
-    // own slot, so the output never depends on scheduling, and a thread that gets less of a
-    // busy machine's time simply scores fewer blocks.
+    // Workers take blocks of units in turn and score each unit into its own slot, so the output
+    // never depends on scheduling; each has its own scorer (an evaluator is not shared).
     constexpr std::size_t kBlock = 128;
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        UnitScorer scorer(rulebook);
-        for (std::size_t begin; (begin = next.fetch_add(kBlock)) < units.size();) {
-            const std::size_t end = std::min(units.size(), begin + kBlock);
-            for (std::size_t i = begin; i < end; ++i) results[i] = scorer.score(units[i], evidence[i], year);
-        }
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    try {
-        work();
-    } catch (...) {
-        next = units.size();  // the others stop after their current block
-        for (auto& th : pool) th.join();
-        throw;
-    }
-    for (auto& th : pool) th.join();
+    std::vector<std::optional<UnitScorer>> scorers(threads);
+    core::parallel_blocks(units.size(), kBlock, threads, [&](unsigned worker, std::size_t begin, std::size_t end) {
+        std::optional<UnitScorer>& scorer = scorers[worker];
+        if (!scorer) scorer.emplace(rulebook);
+        for (std::size_t i = begin; i < end; ++i) results[i] = scorer->score(units[i], evidence[i], year);
+    });
     return results;
 }
 

@@ -1,4 +1,4 @@
-# Writes OUTPUT: a C++ file defining parscore::cli::FUNCTION(), the bytes of INPUT as a raw string
+# Writes OUTPUT: a C++ file defining parscore::app::FUNCTION(), the bytes of INPUT as a raw string
 # literal, and FUNCTION_source(), INPUT's path when the program was built. Run by CMake (-P) as a
 # build step, so the text follows the file whenever it changes.
 #   cmake -DINPUT=file -DOUTPUT=file.cpp -DFUNCTION=name -P embed_text.cmake
@@ -17,19 +17,20 @@ endif()
 string(REPLACE "\\" "\\\\" source_path "${INPUT}")
 string(REPLACE "\"" "\\\"" source_path "${source_path}")
 
-set(text "// Generated from ${INPUT} by cli/embed_text.cmake: do not edit.
+set(text "// Generated from ${INPUT} by app/embed_text.cmake: do not edit.
 #include <string_view>
 
-namespace parscore::cli {
+namespace parscore::app {
 
-std::string_view ${FUNCTION}() {
-    static constexpr std::string_view text = R\"${delimiter}(${content})${delimiter}\";
-    return text;
-}
+namespace {
+constexpr std::string_view k_${FUNCTION} = R\"${delimiter}(${content})${delimiter}\";
+}  // namespace
+
+std::string_view ${FUNCTION}() { return k_${FUNCTION}; }
 
 std::string_view ${FUNCTION}_source() { return \"${source_path}\"; }
 
-}  // namespace parscore::cli
+}  // namespace parscore::app
 ")
 # Rewrite only on change, so an unchanged file does not trigger a recompile.
 if(EXISTS "${OUTPUT}")
