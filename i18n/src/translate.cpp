@@ -27,6 +27,13 @@ std::optional<std::string_view> lookup(Language language, std::string_view conte
     return c->find(key);
 }
 
+// A message's text: the catalog's (its first form, should the entry be a plural one), else
+// the English.
+std::string_view text_of(Language language, std::string_view context, std::string_view msgid) {
+    auto found = lookup(language, context, msgid);
+    return found ? found->substr(0, found->find('\0')) : msgid;
+}
+
 // Which plural form `n` takes: the languages' Plural-Forms, "n != 1" and "0".
 std::size_t plural_index(Language language, std::uint64_t n) {
     return language == Language::en && n != 1 ? 1 : 0;
@@ -42,14 +49,7 @@ std::string_view form(std::string_view forms, std::size_t index) {
     return forms.substr(0, forms.find('\0'));
 }
 
-bool names(Args args, std::string_view name) {
-    for (const Arg& a : args) {
-        if (a.name == name) return true;
-    }
-    return false;
-}
-
-// One pass over `text`; `count`, when given, fills `{n}` after `args` had their chance.
+// One pass over `text`; `count`, when given, fills `{n}` unless `args` name it too.
 std::string fill(std::string_view text, Args args, const Arg* count) {
     std::string out;
     out.reserve(text.size());
@@ -82,10 +82,8 @@ std::string_view plural_form(Language language, std::string_view context, std::s
 
 std::string plural(Language language, std::string_view context, std::string_view singular,
                    std::string_view plural_text, std::uint64_t n, Args args) {
-    std::string_view text = plural_form(language, context, singular, plural_text, n);
-    if (names(args, "n")) return fill(text, args, nullptr);
     Arg count{"n", localize_number(language, std::to_string(n))};
-    return fill(text, args, &count);
+    return fill(plural_form(language, context, singular, plural_text, n), args, &count);
 }
 
 }  // namespace
@@ -93,11 +91,11 @@ std::string plural(Language language, std::string_view context, std::string_view
 std::string substitute(std::string_view text, Args args) { return fill(text, args, nullptr); }
 
 std::string tr(Language language, std::string_view msgid, Args args) {
-    return fill(lookup(language, {}, msgid).value_or(msgid), args, nullptr);
+    return fill(text_of(language, {}, msgid), args, nullptr);
 }
 
 std::string trc(Language language, std::string_view context, std::string_view msgid, Args args) {
-    return fill(lookup(language, context, msgid).value_or(msgid), args, nullptr);
+    return fill(text_of(language, context, msgid), args, nullptr);
 }
 
 std::string trn(Language language, std::string_view singular, std::string_view plural_text, std::uint64_t n,
@@ -114,7 +112,7 @@ std::string tr(Language language, const Message& message, Args args) {
     if (!message.plural.empty()) {
         return fill(plural_form(language, message.context, message.msgid, message.plural, 2), args, nullptr);
     }
-    return fill(lookup(language, message.context, message.msgid).value_or(message.msgid), args, nullptr);
+    return fill(text_of(language, message.context, message.msgid), args, nullptr);
 }
 
 std::string trn(Language language, const Message& message, std::uint64_t n, Args args) {
