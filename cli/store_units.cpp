@@ -1,6 +1,8 @@
 // units list: today's units and their attributes.
 #include <CLI/CLI.hpp>
 
+#include "parscore/app/format.hpp"
+#include "parscore/app/units.hpp"
 #include "store_cli.hpp"
 
 namespace parscore::cli::store {
@@ -62,17 +64,22 @@ std::string as_table(const std::vector<ins::UnitInfo>& units) {
 }
 
 void list_units(Context& ctx, const std::string& format) {
-    const std::vector<ins::UnitInfo> units = open_store(ctx, ins::OpenMode::ReadOnly).units();
-    ctx.out << (format == "json" ? as_json(units) : format == "csv" ? as_csv(units) : as_table(units));
+    const std::vector<ins::UnitInfo> units = app::list_units(request_for<app::UnitsListRequest>(ctx));
+    switch (app::parse_format(format).value_or(app::Format::Table)) {
+        case app::Format::Json: ctx.out << as_json(units); break;
+        case app::Format::Csv: ctx.out << as_csv(units); break;
+        default: ctx.out << as_table(units); break;
+    }
 }
 
 }  // namespace
 
 void add_units_list_command(CLI::App& units, Context& ctx) {
-    auto format = std::make_shared<std::string>("table");
+    auto& format = ctx.own<std::string>();
+    format = "table";
     CLI::App* list = units.add_subcommand("list", "List the units with their attributes, by id");
-    list->add_option("--format", *format, "Output format: table, csv or json (default: table)")->check(CLI::IsMember({"table", "csv", "json"}));
-    list->callback([&ctx, format] { guarded(ctx, [&] { list_units(ctx, *format); }); });
+    list->add_option("--format", format, "Output format: table, csv or json (default: table)")->check(CLI::IsMember({"table", "csv", "json"}));
+    list->callback([&ctx, &format] { app_errors_as_cli_errors(ctx, [&] { list_units(ctx, format); }); });
 }
 
 }  // namespace parscore::cli::store

@@ -209,7 +209,7 @@ std::size_t add_entries(sql::Database& db, const OtherDatabase& other, MergePlan
 }  // namespace
 
 // Verify and read the other file, plan, then — in one transaction — add units, inspections and entries.
-MergeOutcome Store::merge(const std::filesystem::path& other_path) {
+MergeOutcome Store::merge(const std::filesystem::path& other_path, const std::string& who_given) {
     if (!std::filesystem::exists(other_path)) {
         throw StoreError(StoreError::Kind::Missing, "database '" + other_path.string() + "' does not exist");
     }
@@ -227,7 +227,7 @@ MergeOutcome Store::merge(const std::filesystem::path& other_path) {
         if (!outcome.problems.empty() || plan.empty()) return outcome;
 
         // A unit comes with its current attributes, as a change of this database.
-        const std::string who = current_user(), at = utc_now();
+        const std::string who = who_given.empty() ? current_user() : who_given, at = utc_now();
         std::int64_t unit_no = impl_->next_revision();
         UnitWriter units(impl_->db);
         for (const UnitInfo* u : plan.new_units) units.write(*u, true, unit_no++, who, at);
