@@ -10,22 +10,6 @@ namespace parscore::cli {
 
 namespace store {
 
-void app_errors_as_cli_errors(Context& ctx, const std::function<void()>& body) {
-    try {
-        body();
-    } catch (const app::Error& e) {
-        if (const app::Problems* p = e.problems()) print_problems(ctx, *p);
-        switch (e.kind()) {
-            case app::ErrorKind::BadRequest: throw CliError(kUsage, e.what());
-            case app::ErrorKind::Io: throw CliError(kIo, e.what());
-            case app::ErrorKind::Internal: throw CliError(70, e.what());
-            case app::ErrorKind::Invalid:
-            case app::ErrorKind::Forbidden: break;
-        }
-        throw CliError(kInvalid, e.what());
-    }
-}
-
 void print_problems(Context& ctx, const app::Problems& problems) { ctx.print_diagnostics(problems.diagnostics, problems.sources); }
 
 int worst(int a, int b) { return (a == kIo || b == kIo) ? kIo : std::max(a, b); }

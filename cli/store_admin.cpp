@@ -22,19 +22,19 @@ void print_moved(Context& ctx, const app::MoveResult& moved, const char* what) {
 }
 
 void submit(Context& ctx, const MoveOptions& o) {
-    auto request = request_for<app::MoveRequest>(ctx);
+    auto request = ctx.request<app::MoveRequest>();
     request.ids = o.ids;
     print_moved(ctx, app::submit(request), "submitted");
 }
 
 void lock(Context& ctx, const MoveOptions& o) {
     if (!o.year) {
-        auto request = request_for<app::MoveRequest>(ctx);
+        auto request = ctx.request<app::MoveRequest>();
         request.ids = o.ids;
         print_moved(ctx, app::lock(request), "locked");
         return;
     }
-    auto request = request_for<app::LockYearRequest>(ctx);
+    auto request = ctx.request<app::LockYearRequest>();
     request.year = *o.year;
     if (!o.unit.empty()) request.unit = o.unit;
     const app::MoveResult moved = app::lock_year(request);
@@ -46,7 +46,7 @@ void lock(Context& ctx, const MoveOptions& o) {
 }
 
 void merge(Context& ctx, const std::string& other) {
-    auto request = request_for<app::MergeRequest>(ctx);
+    auto request = ctx.request<app::MergeRequest>();
     request.other = other;
     const inspections::MergeOutcome outcome = app::merge(request).outcome;
     if (!outcome.problems.empty()) {
@@ -66,7 +66,7 @@ void add_submit_command(CLI::App& app, Context& ctx) {
     auto& o = ctx.own<MoveOptions>();
     CLI::App* s = app.add_subcommand("submit", "Move draft inspections to submitted, all or none");
     s->add_option("ID", o.ids, "Inspection ids, or prefixes of at least 8 characters")->required();
-    s->callback([&ctx, &o] { app_errors_as_cli_errors(ctx, [&] { submit(ctx, o); }); });
+    s->callback([&ctx, &o] { submit(ctx, o); });
 }
 
 void add_lock_command(CLI::App& app, Context& ctx) {
@@ -79,7 +79,7 @@ void add_lock_command(CLI::App& app, Context& ctx) {
     l->add_option("--unit", o.unit, "With --year: only this unit's inspections")->needs(year);
     l->callback([&ctx, &o] {
         if (o.ids.empty() && !o.year) throw CliError(kUsage, "lock: expected inspection ids or --year, found neither");
-        app_errors_as_cli_errors(ctx, [&] { lock(ctx, o); });
+        lock(ctx, o);
     });
 }
 
@@ -87,7 +87,7 @@ void add_merge_command(CLI::App& app, Context& ctx) {
     auto& other = ctx.own<std::string>();
     CLI::App* m = app.add_subcommand("merge", "Bring another parscore database's units and inspections in, idempotently");
     m->add_option("OTHER", other, "The other database")->required();
-    m->callback([&ctx, &other] { app_errors_as_cli_errors(ctx, [&] { merge(ctx, other); }); });
+    m->callback([&ctx, &other] { merge(ctx, other); });
 }
 
 }  // namespace

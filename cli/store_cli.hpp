@@ -1,6 +1,6 @@
 #pragma once
 // What the evidence-store commands (units, record, import, inspections, show, submit, lock, amend,
-// template, merge) share: building a request, showing an operation's diagnostics, and the text
+// template, merge) share: showing an operation's diagnostics, and the text
 // tables and CSV cells of the listings.
 #include <functional>
 #include <string>
@@ -17,20 +17,6 @@ class App;
 }
 
 namespace parscore::cli::store {
-
-/// A request from the user running the program, on the database of --db/$PARSCORE_DB/./parscore.db.
-template <class Request>
-Request request_for(const Context& ctx) {
-    Request request;
-    request.actor = app::system_user();
-    request.database = ctx.db_path();
-    return request;
-}
-
-/// Runs a command body, turning app::Error into CliError with its exit code after printing the
-/// error's diagnostics. A stopgap for as long as cli::run does not map app::Error itself; then
-/// this function and its calls go.
-void app_errors_as_cli_errors(Context& ctx, const std::function<void()>& body);
 
 /// Prints diagnostics an operation returned (the errors of a rejected file).
 void print_problems(Context& ctx, const app::Problems& problems);

@@ -15,7 +15,7 @@ namespace ins = parscore::inspections;
 using Outcome = app::RecordedReport::Outcome;
 
 void units_import(Context& ctx, const std::string& file) {
-    auto request = request_for<app::UnitsImportRequest>(ctx);
+    auto request = ctx.request<app::UnitsImportRequest>();
     request.file = file;
     const app::UnitsImportResult result = app::import_units(request);
     if (!result.outcome) {
@@ -53,7 +53,7 @@ int exit_code_of(const app::RecordedReport& r) {
 // One line on stdout per report, as it is handled: its id, or an empty line when it was not
 // recorded, so that line N answers for the Nth file.
 void record(Context& ctx, const RecordOptions& o) {
-    auto request = request_for<app::RecordRequest>(ctx);
+    auto request = ctx.request<app::RecordRequest>();
     request.rulebook = o.rules;
     request.reports = o.files;
     request.again = o.again;
@@ -101,7 +101,7 @@ private:
 };
 
 void import(Context& ctx, const ImportOptions& o) {
-    auto request = request_for<app::ImportRequest>(ctx);
+    auto request = ctx.request<app::ImportRequest>();
     request.rulebook = o.rules;
     request.kind = o.kind;
     request.file = o.file;
@@ -127,7 +127,7 @@ struct AmendOptions {
 };
 
 void amend(Context& ctx, const AmendOptions& o) {
-    auto request = request_for<app::AmendRequest>(ctx);
+    auto request = ctx.request<app::AmendRequest>();
     request.id = o.id;
     request.report = o.file;
     request.reason = o.reason;
@@ -152,7 +152,7 @@ void add_units_import_command(CLI::App& units, Context& ctx) {
     auto& file = ctx.own<std::string>();
     CLI::App* cmd = units.add_subcommand("import", "Add or update units from a CSV file (id,name,category[,parent,active_from,active_to])");
     cmd->add_option("FILE", file, "Units CSV file")->required();
-    cmd->callback([&ctx, &file] { app_errors_as_cli_errors(ctx, [&] { units_import(ctx, file); }); });
+    cmd->callback([&ctx, &file] { units_import(ctx, file); });
 }
 
 void add_record_command(CLI::App& app, Context& ctx) {
@@ -161,7 +161,7 @@ void add_record_command(CLI::App& app, Context& ctx) {
     r->add_option("--rules", o.rules, "Rulebook whose evidence schema the reports follow")->required();
     r->add_option("REPORT", o.files, "Report YAML files")->required();
     r->add_flag("--again", o.again, "Record a report even when an equal inspection is stored");
-    r->callback([&ctx, &o] { app_errors_as_cli_errors(ctx, [&] { record(ctx, o); }); });
+    r->callback([&ctx, &o] { record(ctx, o); });
 }
 
 void add_import_command(CLI::App& app, Context& ctx) {
@@ -173,7 +173,7 @@ void add_import_command(CLI::App& app, Context& ctx) {
     i->add_option("--inspection-kind", o.inspection_kind, "Kind of the inspections created (default: scheduled)")
         ->check(CLI::IsMember(kInspectionKinds));
     i->add_flag("--again", o.again, "Import even when the same file was imported before");
-    i->callback([&ctx, &o] { app_errors_as_cli_errors(ctx, [&] { import(ctx, o); }); });
+    i->callback([&ctx, &o] { import(ctx, o); });
 }
 
 void add_amend_command(CLI::App& app, Context& ctx) {
@@ -183,7 +183,7 @@ void add_amend_command(CLI::App& app, Context& ctx) {
     a->add_option("REPORT", o.file, "The corrected report (YAML)")->required();
     a->add_option("--reason", o.reason, "Why the findings change")->required();
     a->add_option("--rules", o.rules, "Validate against this rulebook instead of the schema the inspection was recorded with");
-    a->callback([&ctx, &o] { app_errors_as_cli_errors(ctx, [&] { amend(ctx, o); }); });
+    a->callback([&ctx, &o] { amend(ctx, o); });
 }
 
 }  // namespace

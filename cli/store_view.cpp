@@ -3,6 +3,7 @@
 
 #include "parscore/app/format.hpp"
 #include "parscore/app/inspections.hpp"
+#include "shared.hpp"
 #include "store_cli.hpp"
 #include "store_show.hpp"
 
@@ -51,15 +52,15 @@ std::string list_csv(const std::vector<ins::InspectionSummary>& rows) {
 struct ListOptions {
     std::string unit;
     std::optional<int> year;
-    std::string format = "table";
+    app::Format format = app::Format::Table;
 };
 
 void list(Context& ctx, const ListOptions& o) {
-    auto request = request_for<app::InspectionsRequest>(ctx);
+    auto request = ctx.request<app::InspectionsRequest>();
     if (!o.unit.empty()) request.unit = o.unit;
     request.year = o.year;
     const std::vector<ins::InspectionSummary> rows = app::list_inspections(request);
-    switch (app::parse_format(o.format).value_or(app::Format::Table)) {
+    switch (o.format) {
         case app::Format::Json: ctx.out << list_json(rows); break;
         case app::Format::Csv: ctx.out << list_csv(rows); break;
         default: ctx.out << format_table(kListColumns, list_cells(rows)); break;
@@ -68,14 +69,14 @@ void list(Context& ctx, const ListOptions& o) {
 
 struct ShowOptions {
     std::string id;
-    std::string format = "table";
+    app::Format format = app::Format::Table;
 };
 
 void show(Context& ctx, const ShowOptions& o) {
-    auto request = request_for<app::ShowRequest>(ctx);
+    auto request = ctx.request<app::ShowRequest>();
     request.id = o.id;
     const app::ShowResult shown = app::show_inspection(request);
-    ctx.out << (app::parse_format(o.format) == app::Format::Json ? show_json(shown) : show_table(shown));
+    ctx.out << (o.format == app::Format::Json ? show_json(shown) : show_table(shown));
 }
 
 struct TemplateOptions {
@@ -84,7 +85,7 @@ struct TemplateOptions {
 };
 
 void make_template(Context& ctx, const TemplateOptions& o) {
-    auto request = request_for<app::TemplateRequest>(ctx);
+    auto request = ctx.request<app::TemplateRequest>();
     if (!o.date.empty()) request.date = parse_cli_date("--date", o.date);
     request.kind = *ins::parse_inspection_kind(o.kind);
     request.year = o.year;
@@ -98,17 +99,16 @@ void add_list_command(CLI::App& app, Context& ctx) {
     CLI::App* cmd = app.add_subcommand("inspections", "List inspections, one row each");
     cmd->add_option("--unit", o.unit, "Only this unit's inspections");
     cmd->add_option("--year", o.year, "Only inspections counting for this evaluation year")->check(CLI::Range(1, 9999));
-    cmd->add_option("--format", o.format, "Output format: table, json or csv (default: table)")
-        ->check(CLI::IsMember({"table", "json", "csv"}));
-    cmd->callback([&ctx, &o] { app_errors_as_cli_errors(ctx, [&] { list(ctx, o); }); });
+    add_format_option(cmd, o.format, {app::Format::Table, app::Format::Json, app::Format::Csv});
+    cmd->callback([&ctx, &o] { list(ctx, o); });
 }
 
 void add_show_command(CLI::App& app, Context& ctx) {
     auto& o = ctx.own<ShowOptions>();
     CLI::App* cmd = app.add_subcommand("show", "An inspection's findings with their revision history");
     cmd->add_option("ID", o.id, "Inspection id, or a prefix of at least 8 characters")->required();
-    cmd->add_option("--format", o.format, "Output format: table or json (default: table)")->check(CLI::IsMember({"table", "json"}));
-    cmd->callback([&ctx, &o] { app_errors_as_cli_errors(ctx, [&] { show(ctx, o); }); });
+    add_format_option(cmd, o.format, {app::Format::Table, app::Format::Json});
+    cmd->callback([&ctx, &o] { show(ctx, o); });
 }
 
 void add_template_command(CLI::App& app, Context& ctx) {
@@ -121,7 +121,7 @@ void add_template_command(CLI::App& app, Context& ctx) {
         ->check(CLI::Range(1, 9999));
     cmd->add_option("--kind", o.kind, "Inspection kind (default: scheduled)")
         ->check(CLI::IsMember({"surprise", "scheduled", "thematic", "other", "self"}));
-    cmd->callback([&ctx, &o] { app_errors_as_cli_errors(ctx, [&] { make_template(ctx, o); }); });
+    cmd->callback([&ctx, &o] { make_template(ctx, o); });
 }
 
 }  // namespace
