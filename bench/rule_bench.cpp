@@ -17,9 +17,9 @@
 #include "parscore/dsl/checker.hpp"
 #include "parscore/dsl/evaluator.hpp"
 #include "parscore/dsl/parser.hpp"
-#include "parscore/engine/report.hpp"
-#include "parscore/engine/scorer.hpp"
+#include "parscore/reports/report.hpp"
 #include "parscore/rules/loader.hpp"
+#include "parscore/scoring/scorer.hpp"
 
 namespace {
 

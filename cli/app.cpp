@@ -1,6 +1,7 @@
 #include "app.hpp"
 
-#include <unistd.h>
+#include <spdlog/logger.h>
+#include <spdlog/sinks/ostream_sink.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -10,8 +11,7 @@
 #include <string_view>
 
 #include "context.hpp"
-#include "parscore/core/plural.hpp"
-#include "parscore/core/render.hpp"
+#include "failure.hpp"
 #include "parscore/core/suggest.hpp"
 #include "parscore/core/utf8.hpp"
 
@@ -24,22 +24,31 @@ std::filesystem::path Context::db_path() const {
 }
 
 void Context::print_diagnostics(const core::Diagnostics& diags, const core::SourceSet& sources) const {
-    if (diags.empty()) return;
-    err << core::render_all(diags, sources);
-    std::size_t errors = diags.error_count(), warnings = diags.warning_count();
-    err << core::count_of(errors, "error") << ", " << core::count_of(warnings, "warning") << "\n";
+    cli::print_diagnostics(err, diags, sources);
 }
 
 namespace {
 
 constexpr const char* kDbHelp = "SQLite database (default: $PARSCORE_DB, else ./parscore.db)";
 
-// --db is global (before or after the subcommand); each subcommand that uses a database lists it
-// in its own --help too. check and test never open one.
-void add_global_db_option(CLI::App& app, Context& ctx) {
+// --verbose and --quiet set the level of the run's logger as soon as they are parsed; --quiet
+// wins over --verbose, whichever comes first.
+void add_log_flags(CLI::App& app, Context& ctx, const std::string& group) {
+    auto verbose = [&ctx] {
+        if (ctx.log->level() != spdlog::level::off) ctx.log->set_level(spdlog::level::info);
+    };
+    app.add_flag_callback("--verbose", verbose, "Also log each step and its timing to stderr")->group(group);
+    auto quiet = [&ctx] { ctx.log->set_level(spdlog::level::off); };
+    app.add_flag_callback("--quiet", quiet, "Log nothing, not even warnings")->group(group);
+}
+
+// --db, --verbose and --quiet are global (before or after the subcommand); each subcommand lists
+// them in its own --help too. check and test never open a database.
+void add_global_options_to_subcommands(CLI::App& app, Context& ctx) {
     for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+        add_global_options_to_subcommands(*sub, ctx);
+        if (!sub->get_option_no_throw("--verbose")) add_log_flags(*sub, ctx, "Global options");
         if (sub->get_name() == "check" || sub->get_name() == "test") continue;
-        add_global_db_option(*sub, ctx);
         if (sub->get_option_no_throw("--db")) continue;
         const char* help = sub->get_name() == "demo" ? "Database to build (default: ./parscore-demo.db)" : kDbHelp;
         sub->add_option("--db", ctx.db_option, help)->group("Global options");
@@ -48,10 +57,10 @@ void add_global_db_option(CLI::App& app, Context& ctx) {
 
 // The words of the command line that are neither options nor --db's value: the command path the
 // user typed, then any positional arguments.
-std::vector<std::string> command_words(int argc, char** argv) {
+std::vector<std::string> command_words(const std::vector<std::string>& args) {
     std::vector<std::string> out;
-    for (int i = 1; i < argc; ++i) {
-        std::string_view a = argv[i];
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string_view a = args[i];
         if (a == "--db") {
             ++i;
         } else if (!a.empty() && a[0] != '-') {
@@ -63,8 +72,8 @@ std::vector<std::string> command_words(int argc, char** argv) {
 
 // "unknown command 'units frob'" when the word after the commands CLI11 recognised should have
 // been one of their subcommands and is not; nullopt otherwise.
-std::optional<std::string> unknown_command(const CLI::App& app, int argc, char** argv) {
-    std::vector<std::string> words = command_words(argc, argv);
+std::optional<std::string> unknown_command(const CLI::App& app, const std::vector<std::string>& args) {
+    std::vector<std::string> words = command_words(args);
     const CLI::App* at = &app;
     std::string path;
     for (const std::string& word : words) {
@@ -91,40 +100,53 @@ std::string lower_first(std::string text) {
     return text;
 }
 
-// Every usage error (exit 2) reads the same, whichever layer found it.
-int usage_error(const CLI::App& app, std::ostream& err, const std::string& message) {
+// The command the user ran, for "(see 'parscore rank --help')".
+std::string command_path(const CLI::App& app) {
     std::string command = "parscore";
     for (const CLI::App* sub = &app; !sub->get_subcommands().empty();) {
         sub = sub->get_subcommands().front();
         command += " " + sub->get_name();
     }
-    err << "parscore: error: " << core::printable(message) << " (see '" << command << " --help')\n";
-    return kUsage;
+    return command;
+}
+
+// One logger per run, writing to the run's stderr and registered nowhere, so that runs stay
+// independent: warnings by default, phases and timings with --verbose, nothing with --quiet.
+std::shared_ptr<spdlog::logger> make_logger(std::ostream& err) {
+    auto log = std::make_shared<spdlog::logger>("parscore", std::make_shared<spdlog::sinks::ostream_sink_mt>(err, true));
+    log->set_pattern("parscore: %l: %v");
+    log->set_level(spdlog::level::warn);
+    return log;
+}
+
+void add_global_options(CLI::App& app, Context& ctx) {
+    app.add_option("--db", ctx.db_option, kDbHelp);
+    app.set_version_flag("--version", "parscore " PARSCORE_VERSION);
+    add_log_flags(app, ctx, "Options");
 }
 
 }  // namespace
 
-int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
-    Context ctx{out, err, {}, false, false, kOk, {}};
-    ctx.stdout_is_terminal = isatty(STDOUT_FILENO) != 0;
-    ctx.stderr_is_terminal = isatty(STDERR_FILENO) != 0;
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, Terminal terminal) {
+    Context ctx(out, err, terminal);
+    ctx.log = make_logger(err);
 
     CLI::App app{"parscore — agency compliance-audit engine: rulebooks, inspections, scores and rankings"};
     app.name("parscore");
     app.require_subcommand(1);
     app.fallthrough();  // global options such as --db may follow the subcommand
-    app.add_option("--db", ctx.db_option, kDbHelp);
-    app.set_version_flag("--version", "parscore 0.1.0");
+    add_global_options(app, ctx);
 
     add_rule_commands(app, ctx);
     add_store_commands(app, ctx);
     add_score_commands(app, ctx);
     add_publication_commands(app, ctx);
     add_report_commands(app, ctx);
-    add_global_db_option(app, ctx);
+    add_global_options_to_subcommands(app, ctx);
 
     try {
-        app.parse(argc, argv);
+        std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes the words last first
+        app.parse(reversed);
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e, out, err);
     } catch (const CLI::CallForAllHelp& e) {
@@ -132,15 +154,10 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e, out, err);
     } catch (const CLI::ParseError& e) {
-        if (auto unknown = unknown_command(app, argc, argv)) return usage_error(app, err, *unknown);
-        return usage_error(app, err, lower_first(e.what()));
-    } catch (const CliError& e) {
-        if (e.code == kUsage) return usage_error(app, err, e.what());
-        err << "parscore: error: " << core::printable(e.what()) << "\n";
-        return e.code;
-    } catch (const std::exception& e) {
-        err << "parscore: error: " << core::printable(e.what()) << "\n";
-        return kIo;
+        if (auto unknown = unknown_command(app, args)) return report_usage_error(err, *unknown, command_path(app));
+        return report_usage_error(err, lower_first(e.what()), command_path(app));
+    } catch (...) {
+        return report_failure(std::current_exception(), err, command_path(app));
     }
     return ctx.exit_code;
 }

@@ -3,10 +3,10 @@
 #include <CLI/CLI.hpp>
 
 #include "context.hpp"
-#include "parscore/engine/diff.hpp"
-#include "parscore/engine/gap.hpp"
-#include "parscore/engine/report_xlsx.hpp"
-#include "parscore/engine/summary.hpp"
+#include "parscore/app/analyses.hpp"
+#include "parscore/app/error.hpp"
+#include "parscore/app/outputs.hpp"
+#include "parscore/reports/report_xlsx.hpp"
 #include "shared.hpp"
 
 namespace parscore::cli {
@@ -14,115 +14,113 @@ namespace parscore::cli {
 namespace {
 
 struct ReportOptions {
-    std::string rules, with, year, category, basis = "all", format = "table", out;
+    std::string rules, with, year, category, basis = "all", out;
+    app::Format format = app::Format::Table;
     bool bom = false;
 };
 
-void add_common(CLI::App* cmd, ReportOptions& o, const std::vector<std::string>& formats) {
+void add_common(CLI::App* cmd, ReportOptions& o, const std::vector<app::Format>& formats) {
     add_rules_option(cmd, o.rules);
     add_year_option(cmd, o.year);
     add_format_option(cmd, o.format, formats);
     add_out_option(cmd, o.out);
 }
 
-engine::EvaluationRequest request_for(const ReportOptions& o) {
-    engine::EvaluationRequest request;
+template <class R>
+R report_request(const Context& ctx, const ReportOptions& o) {
+    auto request = ctx.request<R>();
+    request.rules = o.rules;
     request.year = parse_year_option(o.year);
-    request.basis = *engine::parse_basis(o.basis);
-    if (!o.category.empty()) request.category = o.category;
-    request.compare_previous = false;
+    request.basis = parse_basis_option(o.basis);
+    request.out = given(o.out);
     return request;
 }
 
-int run_summary(Context& ctx, const ReportOptions& o) {
-    if (o.format == "xlsx" && o.out.empty()) {
-        throw CliError(kUsage, "--format xlsx: expected --out FILE (a workbook is not written to stdout)");
-    }
-    engine::EvaluationRequest request = request_for(o);  // a malformed year is a usage error, found first
-    core::SourceSet sources;
-    rules::Rulebook rulebook = load_rules(o.rules, ctx, sources);
-    refuse_output_over_inputs(ctx, "--out", o.out, sources);
-    inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
-    engine::Summary summary = engine::summarize(rulebook, store, request);
-    if (o.format == "xlsx") {
-        try {
-            engine::write_summary_xlsx(rulebook, summary, o.out);
-        } catch (const engine::WorkbookError& e) {
-            throw CliError(kIo, e.what());
-        }
-    } else {
-        write_output(ctx, o.out, o.format == "json"  ? engine::render_summary_json(summary)
-                                 : o.format == "csv" ? engine::render_summary_csv(summary, o.bom)
-                                                     : engine::render_summary_table(summary));
+void run_summary(Context& ctx, const ReportOptions& o) {
+    app::require_file_for_xlsx(o.format, given(o.out));  // before the year's text is read, as always
+    auto request = report_request<app::SummaryRequest>(ctx, o);
+    request.format = o.format;
+    request.bom = o.bom;
+    const app::SummaryResult result = app::summary(request);
+    const engine::Summary& summary = result.summary;
+    switch (o.format) {
+        case app::Format::Xlsx:
+            try {
+                engine::write_summary_xlsx(result.rulebook.rulebook, summary, o.out);
+            } catch (const engine::WorkbookError& e) {
+                throw app::Error(app::ErrorKind::Io, e.what());
+            }
+            break;
+        case app::Format::Json:
+            write_output(ctx, o.out, engine::render_summary_json(summary));
+            break;
+        case app::Format::Csv:
+            write_output(ctx, o.out, engine::render_summary_csv(summary, o.bom));
+            break;
+        default:
+            write_output(ctx, o.out, engine::render_summary_table(summary));
+            break;
     }
     print_warnings(ctx, summary.warnings);
-    return kOk;
 }
 
-int run_gap(Context& ctx, const ReportOptions& o) {
-    refuse_bom_unless_csv(o.bom, o.format);
-    engine::EvaluationRequest request = request_for(o);  // a malformed year is a usage error, found first
-    core::SourceSet sources;
-    rules::Rulebook rulebook = load_rules(o.rules, ctx, sources);
-    refuse_output_over_inputs(ctx, "--out", o.out, sources);
-    inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
-    engine::GapReport report;
-    try {
-        report = engine::gap(rulebook, store, request);
-    } catch (const engine::NotCovered& e) {
-        throw CliError(kInvalid, e.what());
+void run_gap(Context& ctx, const ReportOptions& o) {
+    app::refuse_bom_unless_csv(o.bom, o.format);  // before the year's text is read, as always
+    auto request = report_request<app::GapRequest>(ctx, o);
+    request.category = given(o.category);
+    request.format = o.format;
+    request.bom = o.bom;
+    const app::GapResult result = app::gap(request);
+    switch (o.format) {
+        case app::Format::Json:
+            write_output(ctx, o.out, engine::render_gap_json(result.report));
+            break;
+        case app::Format::Csv:
+            write_output(ctx, o.out, engine::render_gap_csv(result.report, o.bom));
+            break;
+        default:
+            write_output(ctx, o.out, engine::render_gap_table(result.rulebook.rulebook, result.report));
+            break;
     }
-    std::string text = o.format == "json"  ? engine::render_gap_json(report)
-                       : o.format == "csv" ? engine::render_gap_csv(report, o.bom)
-                                           : engine::render_gap_table(rulebook, report);
-    write_output(ctx, o.out, text);
-    print_warnings(ctx, report.warnings);
-    return kOk;
+    print_warnings(ctx, result.report.warnings);
 }
 
-int run_diff(Context& ctx, const ReportOptions& o) {
-    engine::EvaluationRequest request = request_for(o);
-    core::SourceSet sources;  // both rulebooks' files: their spans point into it
-    rules::Rulebook before = load_rules(o.rules, ctx, sources);
-    rules::Rulebook after = load_rules(o.with, ctx, sources);
-    refuse_output_over_inputs(ctx, "--out", o.out, sources);
-    inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
-    engine::RulebookDiff diff;
-    try {
-        diff = engine::diff_rulebooks(before, after, store, request);
-    } catch (const engine::NotCovered& e) {
-        throw CliError(kInvalid, e.what());
-    }
-    write_output(ctx, o.out, o.format == "json" ? engine::render_diff_json(diff) : engine::render_diff_table(before, after, diff));
-    print_warnings(ctx, diff.warnings);
-    return kOk;
+void run_diff(Context& ctx, const ReportOptions& o) {
+    auto request = report_request<app::DiffRequest>(ctx, o);
+    request.with = o.with;
+    request.category = given(o.category);
+    const app::DiffResult result = app::diff(request);
+    write_output(ctx, o.out, o.format == app::Format::Json
+                                 ? engine::render_diff_json(result.diff)
+                                 : engine::render_diff_table(result.before.rulebook, result.after.rulebook, result.diff));
+    print_warnings(ctx, result.diff.warnings);
 }
 
 }  // namespace
 
 void add_report_commands(CLI::App& app, Context& ctx) {
+    using F = app::Format;
     auto& summary_options = ctx.own<ReportOptions>();
-    auto& gap_options = ctx.own<ReportOptions>();
-    auto& diff_options = ctx.own<ReportOptions>();
-
     CLI::App* summary = app.add_subcommand("summary", "The rulebook's indicators per category and overall");
-    add_common(summary, summary_options, {"table", "json", "csv", "xlsx"});
+    add_common(summary, summary_options, {F::Table, F::Json, F::Csv, F::Xlsx});
     add_basis_option(summary, summary_options.basis);
     add_bom_option(summary, summary_options.bom);
-    summary->callback([&ctx, &summary_options] { ctx.exit_code = run_summary(ctx, summary_options); });
+    summary->callback([&ctx, &summary_options] { run_summary(ctx, summary_options); });
 
+    auto& gap_options = ctx.own<ReportOptions>();
     CLI::App* gap = app.add_subcommand("gap", "Self-assessed against inspected points, unit by criterion");
-    add_common(gap, gap_options, {"table", "json", "csv"});
+    add_common(gap, gap_options, {F::Table, F::Json, F::Csv});
     add_category_option(gap, gap_options.category);
     add_bom_option(gap, gap_options.bom);
-    gap->callback([&ctx, &gap_options] { ctx.exit_code = run_gap(ctx, gap_options); });
+    gap->callback([&ctx, &gap_options] { run_gap(ctx, gap_options); });
 
+    auto& diff_options = ctx.own<ReportOptions>();
     CLI::App* diff = app.add_subcommand("diff", "What-if: the same evidence scored under another rulebook");
-    add_common(diff, diff_options, {"table", "json"});
+    add_common(diff, diff_options, {F::Table, F::Json});
     diff->add_option("--with", diff_options.with, "The other rulebook")->required();
     add_category_option(diff, diff_options.category);
     add_basis_option(diff, diff_options.basis);
-    diff->callback([&ctx, &diff_options] { ctx.exit_code = run_diff(ctx, diff_options); });
+    diff->callback([&ctx, &diff_options] { run_diff(ctx, diff_options); });
 }
 
 }  // namespace parscore::cli

@@ -6,18 +6,18 @@
 #include <vector>
 
 #include "context.hpp"
+#include "failure.hpp"
+#include "parscore/app/rulebook_checks.hpp"
 #include "parscore/core/render.hpp"
-#include "parscore/rules/loader.hpp"
+#include "shared.hpp"
 
 namespace parscore::cli {
 
 namespace {
 
-// ---- parscore check ---------------------------------------------------------------------------
-
 struct CheckOptions {
     std::vector<std::string> rulebooks;
-    std::string format = "table";
+    app::Format format = app::Format::Table;
     bool werror = false;
 };
 
@@ -39,46 +39,34 @@ void append_json(nlohmann::ordered_json& out, const core::Diagnostics& diags, co
     }
 }
 
-int run_check(const CheckOptions& options, Context& ctx) {
-    core::SourceSet sources;
-    nlohmann::ordered_json json = nlohmann::ordered_json::array();
-    std::size_t errors = 0, warnings = 0;
-    bool io_failure = false;
-    // Each rulebook is loaded on its own (a shared parent is checked with each child); its
-    // diagnostics come sorted, and rulebooks keep their argument order.
-    for (const std::string& path : options.rulebooks) {
-        core::Diagnostics diags;
-        rules::LoadOutcome outcome = rules::load_rulebook(path, sources, diags);
-        io_failure = io_failure || outcome.io_failure;
-        errors += diags.error_count();
-        warnings += diags.warning_count();
-        if (options.format == "json") {
-            append_json(json, diags, sources, path);
-        } else {
-            ctx.err << core::render_all(diags, sources);
-        }
-    }
-    if (options.format == "json") {
+// json: every diagnostic on stdout. table: the diagnostics as text on stderr, then the counts.
+void write_check(Context& ctx, const app::CheckResult& result, app::Format format) {
+    if (format == app::Format::Json) {
+        nlohmann::ordered_json json = nlohmann::ordered_json::array();
+        for (const auto& checked : result.rulebooks) append_json(json, checked.diagnostics, result.sources, checked.path);
         ctx.out << json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
-    } else {
-        ctx.err << errors << (errors == 1 ? " error, " : " errors, ") << warnings
-                << (warnings == 1 ? " warning" : " warnings") << "\n";
+        return;
     }
-    if (io_failure) return kIo;
-    if (errors > 0 || (options.werror && warnings > 0)) return kInvalid;
-    return kOk;
+    for (const auto& checked : result.rulebooks) ctx.err << core::render_all(checked.diagnostics, result.sources);
+    ctx.err << result.errors << (result.errors == 1 ? " error, " : " errors, ") << result.warnings
+            << (result.warnings == 1 ? " warning" : " warnings") << "\n";
 }
 
 void add_check_command(CLI::App& app, Context& ctx) {
-    auto options = std::make_shared<CheckOptions>();
+    auto& options = ctx.own<CheckOptions>();
     CLI::App* check = app.add_subcommand("check", "Parse, validate and type-check rulebooks; print every diagnostic");
-    check->add_option("RULEBOOK", options->rulebooks, "Rulebook files (each with the files it extends)")
-        ->required();
-    check->add_option("--format", options->format,
-                      "Output format: table (diagnostics as text on stderr) or json (on stdout) (default: table)")
-        ->check(CLI::IsMember({"table", "json"}));
-    check->add_flag("--werror", options->werror, "Treat warnings as errors (exit 1)");
-    check->callback([options, &ctx]() { ctx.exit_code = run_check(*options, ctx); });
+    check->add_option("RULEBOOK", options.rulebooks, "Rulebook files (each with the files it extends)")->required();
+    add_format_option(check, options.format, {app::Format::Table, app::Format::Json},
+                      "Output format: table (diagnostics as text on stderr) or json (on stdout) (default: table)");
+    check->add_flag("--werror", options.werror, "Treat warnings as errors (exit 1)");
+    check->callback([&options, &ctx] {
+        auto request = ctx.request<app::CheckRequest>();
+        request.rulebooks = options.rulebooks;
+        request.werror = options.werror;
+        const app::CheckResult result = app::check(request);
+        write_check(ctx, result, options.format);
+        if (result.failure) ctx.exit_code = exit_code(*result.failure);
+    });
 }
 
 }  // namespace

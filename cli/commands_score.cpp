@@ -1,17 +1,21 @@
-// score and rank: one evaluation of a year, rendered as a table, JSON, CSV, HTML or Excel.
+// score and rank: one evaluation of a year, rendered as a table, JSON, CSV, HTML or Excel; explain:
+// why a unit got its points.
 #include <chrono>
 #include <cstdio>
 
 #include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
 
 #include "context.hpp"
+#include "parscore/app/analyses.hpp"
+#include "parscore/app/error.hpp"
+#include "parscore/app/evaluation.hpp"
+#include "parscore/app/files.hpp"
+#include "parscore/app/outputs.hpp"
 #include "parscore/core/plural.hpp"
-#include "parscore/engine/evaluation.hpp"
-#include "parscore/engine/explain.hpp"
-#include "parscore/engine/report.hpp"
-#include "parscore/engine/report_html.hpp"
-#include "parscore/engine/report_xlsx.hpp"
-#include "parscore/engine/summary.hpp"
+#include "parscore/reports/report.hpp"
+#include "parscore/reports/report_html.hpp"
+#include "parscore/reports/report_xlsx.hpp"
 #include "shared.hpp"
 
 namespace parscore::cli {
@@ -24,23 +28,41 @@ struct EvaluationOptions {
     std::string unit;
     std::string category;
     std::string basis = "all";
-    std::string format = "table";
+    app::Format format = app::Format::Table;
     std::string out;
     bool bom = false;
     bool timings = false;
     unsigned threads = 0;
 };
 
-void add_evaluation_options(CLI::App* cmd, EvaluationOptions& o, const std::vector<std::string>& formats) {
+void add_evaluation_options(CLI::App* cmd, EvaluationOptions& o) {
     add_rules_option(cmd, o.rules);
     add_year_option(cmd, o.year);
     add_category_option(cmd, o.category);
     add_basis_option(cmd, o.basis);
-    add_format_option(cmd, o.format, formats);
+    using F = app::Format;
+    add_format_option(cmd, o.format, {F::Table, F::Json, F::Csv, F::Html, F::Xlsx});
     add_out_option(cmd, o.out);
     add_bom_option(cmd, o.bom);
     cmd->add_flag("--timings", o.timings, "Print phase timings to stderr");
-    cmd->add_option("--threads", o.threads, "Evaluation threads (default: all cores)");
+    add_threads_option(cmd, o.threads, "Evaluation");
+}
+
+template <class R>
+R evaluation_request(const Context& ctx, const EvaluationOptions& o) {
+    // The product's rules about outputs come before the year's text is read, as they always did.
+    app::require_file_for_xlsx(o.format, given(o.out));
+    app::refuse_bom_unless_csv(o.bom, o.format);
+    auto r = ctx.request<R>();
+    r.format = o.format;
+    r.out = given(o.out);
+    r.bom = o.bom;
+    r.year = parse_year_option(o.year);
+    r.rules = o.rules;
+    r.basis = parse_basis_option(o.basis);
+    r.category = given(o.category);
+    r.threads = o.threads;
+    return r;
 }
 
 double ms_since(std::chrono::steady_clock::time_point t0) {
@@ -56,126 +78,107 @@ void print_unit_warning_count(Context& ctx, const engine::Evaluation& evaluation
     }
 }
 
-int run_evaluation(Context& ctx, const EvaluationOptions& o, bool ranking) {
-    if (o.format == "xlsx" && o.out.empty()) {
-        throw CliError(kUsage, "--format xlsx: expected --out FILE (a workbook is not written to stdout)");
-    }
-    refuse_bom_unless_csv(o.bom, o.format);
-    engine::EvaluationRequest request;
-    request.year = parse_year_option(o.year);
-    core::SourceSet sources;
-    auto start = std::chrono::steady_clock::now();
-    rules::Rulebook rulebook = load_rules(o.rules, ctx, sources);
-    refuse_output_over_inputs(ctx, "--out", o.out, sources);
-    request.basis = *engine::parse_basis(o.basis);
-    if (!o.unit.empty()) request.unit = o.unit;
-    if (!o.category.empty()) request.category = o.category;
-    request.by_rank = ranking;
-    request.threads = o.threads;
-    inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
-
-    engine::Timings timings;
-    engine::Evaluation evaluation;
-    try {
-        evaluation = engine::evaluate(rulebook, store, request, &timings);
-    } catch (const engine::NotCovered& e) {
-        throw CliError(kInvalid, e.what());
-    }
-    timings.load_ms += ms_since(start) - timings.load_ms - timings.evaluate_ms - timings.rank_ms;
-
-    auto t_out = std::chrono::steady_clock::now();
-    std::string text;
-    if (o.format == "json") {
-        // Streamed: a country's results are tens of megabytes.
-        write_output_stream(ctx, o.out, [&](std::ostream& os) {
-            engine::write_json(rulebook, evaluation, [&](std::string_view piece) {
-                os.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+/// One writer per format.
+void write_evaluation(Context& ctx, const app::EvaluationResult& r, const EvaluationOptions& o, bool ranking) {
+    const rules::Rulebook& rulebook = r.rulebook.rulebook;
+    switch (o.format) {
+        case app::Format::Json:  // streamed: a country's results are tens of megabytes
+            write_output_stream(ctx, o.out, [&](std::ostream& os) {
+                engine::write_json(rulebook, r.evaluation, [&](std::string_view piece) {
+                    os.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+                });
             });
-        });
-    } else if (o.format == "csv") {
-        text = engine::render_csv(rulebook, evaluation, o.bom);
-    } else if (o.format == "html" || o.format == "xlsx") {
-        // Both carry the province-wide indicators beside the results.
-        engine::Summary summary = engine::summarize(rulebook, store, request);
-        if (o.format == "html") {
-            text = engine::render_html(rulebook, evaluation, &summary, ranking);
-        } else {
-            write_file_atomically(o.out, [&](const std::filesystem::path& tmp) {
+            break;
+        case app::Format::Csv:
+            write_output(ctx, o.out, engine::render_csv(rulebook, r.evaluation, o.bom));
+            break;
+        case app::Format::Html:
+            write_output(ctx, o.out, engine::render_html(rulebook, r.evaluation, &*r.summary, ranking));
+            break;
+        case app::Format::Xlsx:
+            app::write_file_atomically(o.out, [&](const std::filesystem::path& tmp) {
                 try {
-                    engine::write_xlsx(rulebook, evaluation, &summary, tmp);
+                    engine::write_xlsx(rulebook, r.evaluation, &*r.summary, tmp);
                 } catch (const engine::WorkbookError& e) {
-                    throw CliError(kIo, e.what());
+                    throw app::Error(app::ErrorKind::Io, e.what());
                 }
             });
-        }
-    } else {
-        text = engine::render_table(rulebook, evaluation, ranking);
+            break;
+        default:
+            write_output(ctx, o.out, engine::render_table(rulebook, r.evaluation, ranking));
+            break;
     }
-    if (o.format != "xlsx" && o.format != "json") write_output(ctx, o.out, text);
+}
+
+void run_evaluation(Context& ctx, const EvaluationOptions& o, bool ranking) {
+    const app::EvaluationResult result = ranking ? app::rank(evaluation_request<app::RankRequest>(ctx, o)) : [&] {
+        auto request = evaluation_request<app::ScoreRequest>(ctx, o);
+        request.unit = given(o.unit);
+        return app::score(request);
+    }();
+    const auto t_out = std::chrono::steady_clock::now();
+    write_evaluation(ctx, result, o, ranking);
     ctx.out.flush();
+    ctx.log->info("{} written in {:.1f} ms", app::format_name(o.format), ms_since(t_out));
     if (o.timings) {
+        const engine::Timings& t = result.timings;
         char line[160];
-        std::snprintf(line, sizeof line, "timings: load=%.1f evaluate=%.1f rank=%.1f output=%.1f\n", timings.load_ms,
-                      timings.evaluate_ms, timings.rank_ms, ms_since(t_out));
+        std::snprintf(line, sizeof line, "timings: load=%.1f evaluate=%.1f rank=%.1f output=%.1f\n", t.load_ms,
+                      t.evaluate_ms, t.rank_ms, ms_since(t_out));
         ctx.err << line;
     }
-    print_warnings(ctx, evaluation.warnings);
-    if (o.format == "table") print_unit_warning_count(ctx, evaluation);
-    return kOk;
+    print_warnings(ctx, result.evaluation.warnings);
+    if (o.format == app::Format::Table) print_unit_warning_count(ctx, result.evaluation);
 }
 
 struct ExplainOptions {
-    std::string rules, year, unit, criterion, basis = "all", format = "table", out;
+    std::string rules, year, unit, criterion, basis = "all", out;
+    app::Format format = app::Format::Table;
 };
 
-int run_explain(Context& ctx, const ExplainOptions& o) {
-    engine::EvaluationRequest request;
+void run_explain(Context& ctx, const ExplainOptions& o) {
+    auto request = ctx.request<app::ExplainRequest>();
     request.year = parse_year_option(o.year);
-    core::SourceSet sources;
-    rules::Rulebook rulebook = load_rules(o.rules, ctx, sources);
-    refuse_output_over_inputs(ctx, "--out", o.out, sources);
-    request.basis = *engine::parse_basis(o.basis);
+    request.rules = o.rules;
+    request.out = given(o.out);
+    request.basis = parse_basis_option(o.basis);
     request.unit = o.unit;
-    inspections::Store store = open_store(ctx, inspections::OpenMode::ReadOnly);
-    std::optional<std::string> criterion;
-    if (!o.criterion.empty()) criterion = o.criterion;
-    engine::Explanation e;
-    try {
-        e = engine::explain(rulebook, sources, store, request, criterion);
-    } catch (const engine::NotCovered& error) {
-        throw CliError(kInvalid, error.what());
-    }
-    write_output(ctx, o.out, o.format == "json" ? engine::render_explanation_json(e) : engine::render_explanation(rulebook, e));
-    print_warnings(ctx, e.warnings);
-    return kOk;
+    request.criterion = given(o.criterion);
+    const app::ExplainResult result = app::explain(request);
+    write_output(ctx, o.out, o.format == app::Format::Json ? engine::render_explanation_json(result.explanation)
+                                                           : engine::render_explanation(result.rulebook.rulebook, result.explanation));
+    print_warnings(ctx, result.explanation.warnings);
+}
+
+void add_explain_command(CLI::App& app, Context& ctx) {
+    auto& o = ctx.own<ExplainOptions>();
+    CLI::App* explain = app.add_subcommand("explain", "Why a unit got its points, item by item");
+    add_rules_option(explain, o.rules);
+    add_year_option(explain, o.year);
+    explain->add_option("--unit", o.unit, "Unit id")->required();
+    explain->add_option("--criterion", o.criterion,
+                        "Only this criterion (full id, e.g. tthc.niem_yet), deduction, bonus or band cap");
+    add_basis_option(explain, o.basis);
+    add_format_option(explain, o.format, {app::Format::Table, app::Format::Json});
+    add_out_option(explain, o.out);
+    explain->callback([&ctx, &o] { run_explain(ctx, o); });
 }
 
 }  // namespace
 
 void add_score_commands(CLI::App& app, Context& ctx) {
     auto& score_options = ctx.own<EvaluationOptions>();
-    auto& rank_options = ctx.own<EvaluationOptions>();
-
     CLI::App* score = app.add_subcommand("score", "Score every unit of a year");
-    add_evaluation_options(score, score_options, {"table", "json", "csv", "html", "xlsx"});
+    add_evaluation_options(score, score_options);
     score->add_option("--unit", score_options.unit, "Only this unit");
-    score->callback([&ctx, &score_options] { ctx.exit_code = run_evaluation(ctx, score_options, false); });
+    score->callback([&ctx, &score_options] { run_evaluation(ctx, score_options, false); });
 
+    auto& rank_options = ctx.own<EvaluationOptions>();
     CLI::App* rank = app.add_subcommand("rank", "Rank the units of each category by total");
-    add_evaluation_options(rank, rank_options, {"table", "json", "csv", "html", "xlsx"});
-    rank->callback([&ctx, &rank_options] { ctx.exit_code = run_evaluation(ctx, rank_options, true); });
+    add_evaluation_options(rank, rank_options);
+    rank->callback([&ctx, &rank_options] { run_evaluation(ctx, rank_options, true); });
 
-    auto& explain_options = ctx.own<ExplainOptions>();
-    CLI::App* explain = app.add_subcommand("explain", "Why a unit got its points, item by item");
-    add_rules_option(explain, explain_options.rules);
-    add_year_option(explain, explain_options.year);
-    explain->add_option("--unit", explain_options.unit, "Unit id")->required();
-    explain->add_option("--criterion", explain_options.criterion,
-                        "Only this criterion (full id, e.g. tthc.niem_yet), deduction, bonus or band cap");
-    add_basis_option(explain, explain_options.basis);
-    add_format_option(explain, explain_options.format, {"table", "json"});
-    add_out_option(explain, explain_options.out);
-    explain->callback([&ctx, &explain_options] { ctx.exit_code = run_explain(ctx, explain_options); });
+    add_explain_command(app, ctx);
 }
 
 }  // namespace parscore::cli

@@ -2,68 +2,22 @@
 #include <algorithm>
 
 #include "context.hpp"
-#include "parscore/core/render.hpp"
 #include "parscore/core/utf8.hpp"
-#include "parscore/engine/report.hpp"
-#include "parscore/rules/loader.hpp"
+#include "parscore/reports/report.hpp"
 #include "store_cli.hpp"
 
 namespace parscore::cli {
 
 namespace store {
 
-void guarded(Context& ctx, const std::function<void()>& body) {
-    try {
-        body();
-    } catch (const inspections::StoreError& e) {
-        throw CliError(e.exit_code(), e.what());
-    }
-    (void)ctx;
-}
+void print_problems(Context& ctx, const app::Problems& problems) { ctx.print_diagnostics(problems.diagnostics, problems.sources); }
 
-inspections::Store open_store(const Context& ctx, inspections::OpenMode mode) {
-    return inspections::Store::open(ctx.db_path(), mode);
-}
-
-std::optional<core::EvidenceSchema> load_schema(Context& ctx, const std::string& path) {
-    core::SourceSet sources;
-    core::Diagnostics diags;
-    rules::LoadOutcome outcome = rules::load_rulebook(path, sources, diags);
-    if (outcome.rulebook) return std::move(outcome.rulebook->evidence);
-    if (outcome.io_failure) {
-        ctx.err << "parscore: error: cannot read rulebook '" << path << "'\n";
-        ctx.exit_code = kIo;
-        return std::nullopt;
-    }
-    core::Diagnostics errors;
-    for (const core::Diagnostic& d : diags) {
-        if (d.severity == core::Severity::Error || d.severity == core::Severity::Note) errors.add(d);
-    }
-    ctx.print_diagnostics(errors.empty() ? diags : errors, sources);
-    ctx.err << "parscore: error: rulebook '" << path << "' has errors\n";
-    ctx.exit_code = kInvalid;
-    return std::nullopt;
-}
+int worst(int a, int b) { return (a == kIo || b == kIo) ? kIo : std::max(a, b); }
 
 core::Date parse_cli_date(const std::string& option, const std::string& text) {
     auto d = core::parse_date(text);
     if (!d) throw CliError(kUsage, option + ": expected a date YYYY-MM-DD that exists, found '" + core::sanitize_utf8(text) + "'");
     return *d;
-}
-
-void check_id_lengths(const std::vector<std::string>& ids) {
-    for (const std::string& id : ids) {
-        if (id.size() < inspections::kMinIdPrefix) {
-            throw CliError(kUsage, "inspection id '" + core::sanitize_utf8(id) + "' is too short: give the whole id or its first " +
-                                       std::to_string(inspections::kMinIdPrefix) + " characters or more");
-        }
-    }
-}
-
-std::vector<std::string> unit_ids(const inspections::Store& store) {
-    std::vector<std::string> ids;
-    for (auto& u : store.units()) ids.push_back(std::move(u.id));
-    return ids;  // units() is ordered by id
 }
 
 std::string format_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
@@ -93,6 +47,12 @@ std::string csv_cell(const std::string& text, bool is_number) {
 }
 
 std::string json_string(std::string_view text) { return engine::json_quoted(core::sanitize_utf8(text)); }
+
+std::string json_strings(const std::vector<std::string>& texts) {
+    std::string o = "[";
+    for (std::size_t i = 0; i < texts.size(); ++i) o += (i ? ", " : "") + json_string(texts[i]);
+    return o + "]";
+}
 
 }  // namespace store
 

@@ -3,11 +3,11 @@
 #include <CLI/CLI.hpp>
 
 #include "context.hpp"
+#include "failure.hpp"
+#include "parscore/app/rulebook_checks.hpp"
 #include "parscore/core/plural.hpp"
 #include "parscore/core/render.hpp"
 #include "parscore/core/utf8.hpp"
-#include "parscore/engine/rule_tests.hpp"
-#include "shared.hpp"
 
 namespace parscore::cli {
 
@@ -27,71 +27,73 @@ std::string position(const core::SourceSet& sources, const std::optional<core::S
     return file.name() + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
 }
 
-int run_test(const TestOptions& o, Context& ctx) {
-    std::optional<core::Decimal> minimum;
-    if (!o.coverage_min.empty()) {
-        std::string text = o.coverage_min;
-        if (text.back() == '%') text.pop_back();
-        minimum = core::Decimal::parse(text);
-        if (!minimum || minimum->is_negative() || *minimum > *core::Decimal::from_int(100)) {
-            throw CliError(kUsage, "--coverage-min: expected a percentage from 0 to 100, found '" +
-                                       core::sanitize_utf8(o.coverage_min) + "'");
-        }
+/// "80", "80%" or "72.5": a percentage from 0 to 100.
+std::optional<core::Decimal> parse_percentage(const std::string& option) {
+    if (option.empty()) return std::nullopt;
+    std::string text = option;
+    if (text.back() == '%') text.pop_back();
+    std::optional<core::Decimal> minimum = core::Decimal::parse(text);
+    if (!minimum || minimum->is_negative() || *minimum > *core::Decimal::from_int(100)) {
+        throw CliError(kUsage, "--coverage-min: expected a percentage from 0 to 100, found '" + core::sanitize_utf8(option) + "'");
     }
-    std::vector<std::filesystem::path> paths(o.paths.begin(), o.paths.end());
-    core::SourceSet sources;
-    engine::RuleTestRun run = engine::run_rule_tests(paths, sources);
+    return minimum;
+}
 
+void write_failures(Context& ctx, const app::TestResult& result) {
+    const engine::RuleTestRun& run = result.run;
     for (const std::string& m : run.io_messages) ctx.err << "parscore: error: " << m << "\n";
     for (const std::string& f : run.empty_folders) ctx.err << "parscore: error: no *.test.yaml files in '" << f << "'\n";
-    ctx.err << core::render_all(run.diagnostics, sources);
+    ctx.err << core::render_all(run.diagnostics, result.sources);
     for (const engine::CaseOutcome& c : run.cases) {
         if (c.result == engine::CaseOutcome::Result::Passed) continue;
-        ctx.out << "FAIL " << position(sources, c.span) << ": " << c.name
+        ctx.out << "FAIL " << position(result.sources, c.span) << ": " << c.name
                 << (c.result == engine::CaseOutcome::Result::Invalid ? " (invalid case)" : "") << "\n";
         for (const auto& d : c.differences) {
             ctx.out << "  " << d.item << ": expected " << d.expected << ", got " << d.actual << "\n";
         }
-        if (!c.problems.empty()) ctx.err << core::render_all(c.problems, sources);
+        if (!c.problems.empty()) ctx.err << core::render_all(c.problems, result.sources);
     }
-    if (o.coverage || minimum) {
-        std::size_t unreached = 0;
-        for (const engine::CoverageItem& item : run.coverage) {
-            if (item.reached) continue;
-            if (o.coverage) {
-                ctx.out << "not reached: " << item.rulebook << ": " << item.description << " (" << position(sources, item.span)
-                        << ")\n";
-            }
-            ++unreached;
+}
+
+// The items no case reached (with --coverage), then the share reached.
+void write_coverage(Context& ctx, const app::TestResult& result, bool list) {
+    std::size_t unreached = 0;
+    for (const engine::CoverageItem& item : result.run.coverage) {
+        if (item.reached) continue;
+        if (list) {
+            ctx.out << "not reached: " << item.rulebook << ": " << item.description << " ("
+                    << position(result.sources, item.span) << ")\n";
         }
-        ctx.out << "coverage: " << run.coverage_percent().to_string() << "% (" << run.coverage.size() - unreached << " of "
-                << core::count_of(run.coverage.size(), "item") << " reached)\n";
+        ++unreached;
     }
-    if (!o.junit.empty()) {
-        refuse_output_over_inputs(ctx, "--junit", o.junit, sources, false);
-        write_output(ctx, o.junit, engine::junit_xml(run, sources));
-    }
-    ctx.out << run.passed() << " passed, " << run.failed() << " failed\n";
-    if (run.io_failure) return kIo;
-    if (run.failed() > 0 || run.no_test_files) return kInvalid;
-    if (minimum && run.coverage_percent() < *minimum) {
-        ctx.err << "parscore: error: coverage " << run.coverage_percent().to_string() << "% is below the required "
-                << minimum->to_string() << "%\n";
-        return kInvalid;
-    }
-    return kOk;
+    ctx.out << "coverage: " << result.run.coverage_percent().to_string() << "% (" << result.run.coverage.size() - unreached
+            << " of " << core::count_of(result.run.coverage.size(), "item") << " reached)\n";
+}
+
+void run_test(Context& ctx, const TestOptions& o) {
+    auto request = ctx.request<app::TestRequest>();
+    request.coverage_min = parse_percentage(o.coverage_min);
+    request.paths.assign(o.paths.begin(), o.paths.end());
+    if (!o.junit.empty()) request.junit = o.junit;
+    const app::TestResult result = app::test(request);
+    write_failures(ctx, result);
+    if (o.coverage || request.coverage_min) write_coverage(ctx, result, o.coverage);
+    if (result.junit_error) throw *result.junit_error;
+    ctx.out << result.run.passed() << " passed, " << result.run.failed() << " failed\n";
+    if (result.failure) ctx.exit_code = exit_code(*result.failure);
+    if (result.shortfall) throw *result.shortfall;
 }
 
 }  // namespace
 
 void add_test_command(CLI::App& app, Context& ctx) {
-    auto options = std::make_shared<TestOptions>();
+    auto& options = ctx.own<TestOptions>();
     CLI::App* test = app.add_subcommand("test", "Run rule tests (*.test.yaml files; folders are searched)");
-    test->add_option("PATH", options->paths, "Test files or folders")->required();
-    test->add_option("--junit", options->junit, "Also write JUnit XML to FILE");
-    test->add_flag("--coverage", options->coverage, "List criteria, deductions, bonuses, band caps and steps arms no case reached");
-    test->add_option("--coverage-min", options->coverage_min, "Fail when coverage is below P percent");
-    test->callback([options, &ctx]() { ctx.exit_code = run_test(*options, ctx); });
+    test->add_option("PATH", options.paths, "Test files or folders")->required();
+    test->add_option("--junit", options.junit, "Also write JUnit XML to FILE");
+    test->add_flag("--coverage", options.coverage, "List criteria, deductions, bonuses, band caps and steps arms no case reached");
+    test->add_option("--coverage-min", options.coverage_min, "Fail when coverage is below P percent");
+    test->callback([&options, &ctx] { run_test(ctx, options); });
 }
 
 }  // namespace parscore::cli

@@ -1,14 +1,19 @@
 #pragma once
-// What every subcommand shares: the output streams, the global options and the exit codes (README,
-// "Exit codes"). Commands report problems by returning an exit code after printing diagnostics, or by
-// throwing CliError for a one-line message.
+// What every subcommand shares: the output streams, the global options, the run's logger and the
+// exit codes (README, "Exit codes"). Commands build a request with ctx.request<R>(), call the
+// operation and render its result; failures are exceptions, mapped to exit codes in one place
+// (failure.hpp). A result that is a failure without a message of its own (check's errors, a
+// failing rule test) sets ctx.exit_code.
 #include <filesystem>
 #include <memory>
 #include <ostream>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <vector>
 
+#include "parscore/app/actor.hpp"
+#include "parscore/app/request.hpp"
 #include "parscore/core/diagnostic.hpp"
 #include "parscore/core/source.hpp"
 
@@ -19,10 +24,11 @@ class App;
 namespace parscore::cli {
 
 enum Exit : int {
-    kOk = 0,       // success, including warnings and incomplete units
-    kInvalid = 1,  // the input was understood but is wrong
-    kUsage = 2,    // unknown command or option, malformed option value
-    kIo = 3,       // unreadable/unwritable path, missing or foreign database
+    kOk = 0,         // success, including warnings and incomplete units
+    kInvalid = 1,    // the input was understood but is wrong
+    kUsage = 2,      // unknown command or option, malformed option value
+    kIo = 3,         // unreadable/unwritable path, missing or foreign database
+    kInternal = 70,  // a defect: an exception nothing expected (EX_SOFTWARE of sysexits.h)
 };
 
 /// A failure with a one-line message, printed as "parscore: error: <message>".
@@ -31,13 +37,25 @@ struct CliError : std::runtime_error {
     int code;
 };
 
+/// Whether stdout and stderr are terminals (colour, progress bars). main asks the system; tests
+/// leave both false so that output is the same everywhere.
+struct Terminal {
+    bool out = false;
+    bool err = false;
+};
+
 struct Context {
+    Context(std::ostream& out_stream, std::ostream& err_stream, Terminal terminal)
+        : out(out_stream), err(err_stream), stdout_is_terminal(terminal.out), stderr_is_terminal(terminal.err) {}
+
     std::ostream& out;
     std::ostream& err;
-    std::string db_option;     // --db PATH, before or after the subcommand
+    std::string db_option;  // --db PATH, before or after the subcommand
     bool stdout_is_terminal = false;
     bool stderr_is_terminal = false;
     int exit_code = kOk;
+    /// This run's logger, writing to `err` (--verbose, --quiet); requests carry it.
+    std::shared_ptr<spdlog::logger> log;
 
     /// A command's options, owned by this run rather than by function-local statics so that
     /// cli::run is re-entrant: `auto& o = ctx.own<ScoreOptions>();` then bind CLI11 options to o.
@@ -47,6 +65,17 @@ struct Context {
         T& ref = *owned;
         owned_.push_back(std::move(owned));
         return ref;
+    }
+
+    /// A request to an operation from the user running the program, with this run's logger and,
+    /// for a StoreRequest, the database of db_path().
+    template <class R>
+    R request() const {
+        R r;
+        r.actor = app::system_user();
+        r.log = log;
+        if constexpr (std::is_base_of_v<app::StoreRequest, R>) r.database = db_path();
+        return r;
     }
 
     /// --db, else $PARSCORE_DB, else ./parscore.db (docs/store.md).
@@ -62,7 +91,7 @@ struct Context {
 /// Each command family adds its subcommands; a subcommand's callback sets ctx.exit_code.
 void add_rule_commands(CLI::App& app, Context& ctx);     // check, test
 void add_store_commands(CLI::App& app, Context& ctx);    // units, record, import, inspections, show, submit, lock, amend, template, merge
-void add_score_commands(CLI::App& app, Context& ctx);    // score, rank, explain, diff, summary, gap, publish, verify, demo
+void add_score_commands(CLI::App& app, Context& ctx);    // score, rank, explain
 void add_publication_commands(CLI::App& app, Context& ctx);  // publish, verify, demo
 void add_report_commands(CLI::App& app, Context& ctx);   // summary, gap, diff
 

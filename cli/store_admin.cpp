@@ -1,6 +1,8 @@
 // submit, lock, merge.
 #include <CLI/CLI.hpp>
 
+#include "parscore/app/merge.hpp"
+#include "parscore/app/workflow.hpp"
 #include "parscore/core/plural.hpp"
 #include "parscore/core/utf8.hpp"
 #include "store_cli.hpp"
@@ -9,43 +11,48 @@ namespace parscore::cli::store {
 
 namespace {
 
-namespace ins = parscore::inspections;
-
-struct MoveArgs {
+struct MoveOptions {
     std::vector<std::string> ids;
     std::optional<int> year;
     std::string unit;
 };
 
-void move_forward(Context& ctx, const MoveArgs& args, bool lock) {
-    ins::Store store = open_store(ctx, ins::OpenMode::Existing);  // a missing database first: exit 3
-    check_id_lengths(args.ids);
-    std::vector<std::string> moved;
-    if (args.year) {
-        if (!args.unit.empty() && !store.find_unit(args.unit)) {
-            throw CliError(kInvalid, "unknown unit '" + core::sanitize_utf8(args.unit) + "'");
-        }
-        moved = store.lock_year(*args.year, args.unit.empty() ? std::nullopt : std::optional(args.unit));
-        if (moved.empty()) {
-            ctx.err << "parscore: no submitted inspection of " << *args.year
-                    << (args.unit.empty() ? "" : " for unit " + core::sanitize_utf8(args.unit)) << " to lock\n";
-        }
-    } else {
-        moved = lock ? store.lock(args.ids) : store.submit(args.ids);
+void print_moved(Context& ctx, const app::MoveResult& moved, const char* what) {
+    for (const std::string& id : moved.ids) ctx.out << id << " " << what << "\n";
+}
+
+void submit(Context& ctx, const MoveOptions& o) {
+    auto request = ctx.request<app::MoveRequest>();
+    request.ids = o.ids;
+    print_moved(ctx, app::submit(request), "submitted");
+}
+
+void lock(Context& ctx, const MoveOptions& o) {
+    if (!o.year) {
+        auto request = ctx.request<app::MoveRequest>();
+        request.ids = o.ids;
+        print_moved(ctx, app::lock(request), "locked");
+        return;
     }
-    for (const std::string& id : moved) ctx.out << id << (lock ? " locked\n" : " submitted\n");
+    auto request = ctx.request<app::LockYearRequest>();
+    request.year = *o.year;
+    if (!o.unit.empty()) request.unit = o.unit;
+    const app::MoveResult moved = app::lock_year(request);
+    if (moved.ids.empty()) {
+        ctx.err << "parscore: no submitted inspection of " << *o.year
+                << (o.unit.empty() ? "" : " for unit " + core::sanitize_utf8(o.unit)) << " to lock\n";
+    }
+    print_moved(ctx, moved, "locked");
 }
 
 void merge(Context& ctx, const std::string& other) {
-    std::error_code ec;
-    if (!std::filesystem::exists(other, ec)) throw CliError(kIo, "database '" + other + "' does not exist");
-    ins::Store store = open_store(ctx, ins::OpenMode::CreateOnCommit);
-    const ins::MergeOutcome outcome = store.merge(other);
+    auto request = ctx.request<app::MergeRequest>();
+    request.other = other;
+    const inspections::MergeOutcome outcome = app::merge(request).outcome;
     if (!outcome.problems.empty()) {
         for (const std::string& p : outcome.problems) ctx.err << "parscore: error: " << core::sanitize_utf8(p) << "\n";
         throw CliError(kInvalid, "nothing was merged from '" + other + "'");
     }
-    store.commit_creation();
     if (!outcome.merged) {
         ctx.out << "nothing new in " << other << "\n";
         return;
@@ -55,32 +62,40 @@ void merge(Context& ctx, const std::string& other) {
             << core::count_of(outcome.entries_added, "revision or event", "revisions and events") << " of known inspections\n";
 }
 
+void add_submit_command(CLI::App& app, Context& ctx) {
+    auto& o = ctx.own<MoveOptions>();
+    CLI::App* s = app.add_subcommand("submit", "Move draft inspections to submitted, all or none");
+    s->add_option("ID", o.ids, "Inspection ids, or prefixes of at least 8 characters")->required();
+    s->callback([&ctx, &o] { submit(ctx, o); });
+}
+
+void add_lock_command(CLI::App& app, Context& ctx) {
+    auto& o = ctx.own<MoveOptions>();
+    CLI::App* l = app.add_subcommand("lock", "Move submitted inspections to locked, all or none");
+    CLI::Option* ids = l->add_option("ID", o.ids, "Inspection ids, or prefixes of at least 8 characters");
+    CLI::Option* year = l->add_option("--year", o.year, "Lock every submitted inspection of this evaluation year")
+                            ->check(CLI::Range(1, 9999))
+                            ->excludes(ids);
+    l->add_option("--unit", o.unit, "With --year: only this unit's inspections")->needs(year);
+    l->callback([&ctx, &o] {
+        if (o.ids.empty() && !o.year) throw CliError(kUsage, "lock: expected inspection ids or --year, found neither");
+        lock(ctx, o);
+    });
+}
+
+void add_merge_command(CLI::App& app, Context& ctx) {
+    auto& other = ctx.own<std::string>();
+    CLI::App* m = app.add_subcommand("merge", "Bring another parscore database's units and inspections in, idempotently");
+    m->add_option("OTHER", other, "The other database")->required();
+    m->callback([&ctx, &other] { merge(ctx, other); });
+}
+
 }  // namespace
 
 void add_admin_commands(CLI::App& app, Context& ctx) {
-    auto submit_args = std::make_shared<MoveArgs>();
-    CLI::App* s = app.add_subcommand("submit", "Move draft inspections to submitted, all or none");
-    s->add_option("ID", submit_args->ids, "Inspection ids, or prefixes of at least 8 characters")->required();
-    s->callback([&ctx, submit_args] { guarded(ctx, [&] { move_forward(ctx, *submit_args, false); }); });
-
-    auto lock_args = std::make_shared<MoveArgs>();
-    CLI::App* l = app.add_subcommand("lock", "Move submitted inspections to locked, all or none");
-    CLI::Option* ids = l->add_option("ID", lock_args->ids, "Inspection ids, or prefixes of at least 8 characters");
-    CLI::Option* year = l->add_option("--year", lock_args->year, "Lock every submitted inspection of this evaluation year")
-                            ->check(CLI::Range(1, 9999))
-                            ->excludes(ids);
-    l->add_option("--unit", lock_args->unit, "With --year: only this unit's inspections")->needs(year);
-    l->callback([&ctx, lock_args] {
-        if (lock_args->ids.empty() && !lock_args->year) {
-            throw CliError(kUsage, "lock: expected inspection ids or --year, found neither");
-        }
-        guarded(ctx, [&] { move_forward(ctx, *lock_args, true); });
-    });
-
-    auto other = std::make_shared<std::string>();
-    CLI::App* m = app.add_subcommand("merge", "Bring another parscore database's units and inspections in, idempotently");
-    m->add_option("OTHER", *other, "The other database")->required();
-    m->callback([&ctx, other] { guarded(ctx, [&] { merge(ctx, *other); }); });
+    add_submit_command(app, ctx);
+    add_lock_command(app, ctx);
+    add_merge_command(app, ctx);
 }
 
 }  // namespace parscore::cli::store

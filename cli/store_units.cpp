@@ -1,6 +1,9 @@
 // units list: today's units and their attributes.
 #include <CLI/CLI.hpp>
 
+#include "parscore/app/format.hpp"
+#include "parscore/app/units.hpp"
+#include "shared.hpp"
 #include "store_cli.hpp"
 
 namespace parscore::cli::store {
@@ -61,18 +64,22 @@ std::string as_table(const std::vector<ins::UnitInfo>& units) {
     return format_table(kColumns, rows);
 }
 
-void list_units(Context& ctx, const std::string& format) {
-    const std::vector<ins::UnitInfo> units = open_store(ctx, ins::OpenMode::ReadOnly).units();
-    ctx.out << (format == "json" ? as_json(units) : format == "csv" ? as_csv(units) : as_table(units));
+void list_units(Context& ctx, app::Format format) {
+    const std::vector<ins::UnitInfo> units = app::list_units(ctx.request<app::UnitsListRequest>());
+    switch (format) {
+        case app::Format::Json: ctx.out << as_json(units); break;
+        case app::Format::Csv: ctx.out << as_csv(units); break;
+        default: ctx.out << as_table(units); break;
+    }
 }
 
 }  // namespace
 
 void add_units_list_command(CLI::App& units, Context& ctx) {
-    auto format = std::make_shared<std::string>("table");
+    auto& format = ctx.own<app::Format>();
     CLI::App* list = units.add_subcommand("list", "List the units with their attributes, by id");
-    list->add_option("--format", *format, "Output format: table, csv or json (default: table)")->check(CLI::IsMember({"table", "csv", "json"}));
-    list->callback([&ctx, format] { guarded(ctx, [&] { list_units(ctx, *format); }); });
+    add_format_option(list, format, {app::Format::Table, app::Format::Csv, app::Format::Json});
+    list->callback([&ctx, &format] { list_units(ctx, format); });
 }
 
 }  // namespace parscore::cli::store

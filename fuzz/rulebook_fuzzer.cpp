@@ -13,8 +13,8 @@
 #include <string>
 
 #include "fuzz_support.hpp"
-#include "parscore/engine/scorer.hpp"
 #include "parscore/rules/loader.hpp"
+#include "parscore/scoring/scorer.hpp"
 
 namespace {
 

@@ -116,7 +116,7 @@ Value Evaluator::eval_steps(NodeId id, const Node& n) {
     Value x = eval(n.a);
     if (!first_steps_subject_) first_steps_subject_ = x;
     if (x.is_missing()) {
-        if (trace_) trace_->steps.push_back({id, x, -2});
+        if (trace_) trace_->steps.push_back({id, x, kMissingSubject});
         return x;
     }
     for (NodeId i = 0; i < n.c; ++i) {
@@ -126,7 +126,7 @@ Value Evaluator::eval_steps(NodeId id, const Node& n) {
             return eval(arm.value);
         }
     }
-    if (trace_) trace_->steps.push_back({id, x, -1});
+    if (trace_) trace_->steps.push_back({id, x, kElseArm});
     return eval(n.d);
 }
 

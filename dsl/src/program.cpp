@@ -115,6 +115,18 @@ std::vector<NodeId> children_of(const Program& program, NodeId id) {
     return out;
 }
 
+StepsOperands steps_operands(const Program& program, NodeId id) {
+    const Node& n = program.nodes[id];
+    std::span<const Arm> arms;
+    if (n.c > 0) arms = std::span<const Arm>(program.arms).subspan(n.b, n.c);
+    return {n.a, arms, n.d};
+}
+
+AggregateOperands aggregate_operands(const Program& program, NodeId id) {
+    const Node& n = program.nodes[id];
+    return {n.a, n.b, n.c};
+}
+
 NodeId Program::add(Node n) {
     // Decided once here, from the operands already added, rather than by every evaluator.
     n.columnar = is_aggregate(n.op) && column_aggregate(*this, n);

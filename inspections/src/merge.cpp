@@ -1,9 +1,11 @@
-// `merge OTHER.db` (SPEC §5): units absent here are added; inspections absent here are added
+// `merge OTHER.db` (docs/reference/database.md): units absent here are added; inspections absent here are added
 // whole; for one in both, the other's later entries are appended when the local chain is a prefix
 // of the other's. Anything diverged or conflicting: nothing is merged. The other file is opened
 // read-only and its chains are verified first.
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 #include "store_constants.hpp"
@@ -80,130 +82,162 @@ std::string describe_years(const UnitInfo& u) {
     return y(u.active_from) + ".." + y(u.active_to);
 }
 
+/// The other database, read only when every one of its chains verifies; otherwise nullopt with
+/// the problems in `outcome`.
+std::optional<OtherDatabase> read_verified(const std::filesystem::path& other_path, MergeOutcome& outcome) {
+    sql::Database db = open_read_only(other_path);  // leaves no side files beside the other file
+    sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
+    for (const ChainProblem& p : verify_database(db)) {
+        outcome.problems.push_back(other_path.string() + ": inspection " + p.inspection + ": " + p.message);
+    }
+    if (!outcome.problems.empty()) return std::nullopt;
+    return read_other(db);
+}
+
+/// What a merge adds: units absent here, inspections absent here, and entries to append.
+struct MergePlan {
+    struct Addition {
+        const OtherEntry* entry;
+        bool new_inspection;
+    };
+    std::vector<const UnitInfo*> new_units;
+    std::vector<const std::string*> new_inspections;
+    std::vector<Addition> additions;
+    bool empty() const { return new_units.empty() && additions.empty(); }
+};
+
+/// Units absent here are added; one present in both must have the same attributes.
+void plan_units(const Store& local, const OtherDatabase& other, MergePlan& plan, MergeOutcome& outcome) {
+    for (const UnitInfo& u : other.units) {
+        auto here = local.find_unit(u.id);
+        if (!here) {
+            plan.new_units.push_back(&u);
+            continue;
+        }
+        if (here->name != u.name || here->category != u.category || here->active_from != u.active_from ||
+            here->active_to != u.active_to) {
+            outcome.problems.push_back("unit '" + u.id + "' differs: here '" + here->name + "', " + here->category +
+                                       ", years " + describe_years(*here) + "; there '" + u.name + "', " + u.category +
+                                       ", years " + describe_years(u));
+        }
+    }
+}
+
+/// An inspection absent here comes whole; one present in both gets the other's later entries
+/// when the chain here is a prefix of the other's, and is a problem when the two have diverged.
+void plan_inspections(const sql::Database& db, const OtherDatabase& other, const std::filesystem::path& other_path,
+                      MergePlan& plan, MergeOutcome& outcome) {
+    sql::Statement local_chain = db.prepare(
+        "SELECT seq, hash FROM revisions WHERE inspection = ?1 UNION ALL "
+        "SELECT seq, hash FROM events WHERE inspection = ?1 ORDER BY seq");
+    for (const auto& [id, insp] : other.inspections) {
+        local_chain.bind(1, id);
+        std::vector<std::string> local;
+        while (local_chain.step()) local.push_back(local_chain.text(1));
+        local_chain.reset();
+        if (local.empty()) {
+            plan.new_inspections.push_back(&id);
+            for (const OtherEntry& e : insp.entries) plan.additions.push_back({&e, true});
+            continue;
+        }
+        const std::size_t common = std::min(local.size(), insp.entries.size());
+        bool diverged = false;
+        for (std::size_t i = 0; i < common; ++i) diverged = diverged || local[i] != insp.entries[i].hash();
+        if (diverged) {
+            outcome.problems.push_back("inspection " + id + ": the histories here and in " + other_path.string() +
+                                       " have diverged");
+            continue;
+        }
+        for (std::size_t i = local.size(); i < insp.entries.size(); ++i) plan.additions.push_back({&insp.entries[i], false});
+    }
+}
+
+void add_inspections(sql::Database& db, const OtherDatabase& other, const MergePlan& plan) {
+    sql::Statement add = db.prepare(
+        "INSERT INTO inspections(id, unit, stamp, status, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)");
+    for (const std::string* id : plan.new_inspections) {
+        const OtherInspection& i = other.inspections.at(*id);
+        add.bind(1, *id).bind(2, i.unit).bind(3, i.stamp).bind(4, i.status).bind(5, i.by).bind(6, i.at);
+        add.run();
+    }
+}
+
+/// Appends the planned entries in the other database's order, numbered from `no` on; a
+/// revision's schema becomes this database's id for the same schema (`local_schema_id`).
+/// Returns how many entries were appended to inspections that existed here.
+std::size_t add_entries(sql::Database& db, const OtherDatabase& other, MergePlan& plan, std::int64_t no,
+                        const std::function<std::int64_t(const std::string& body, const std::string& sha)>& local_schema_id) {
+    std::sort(plan.additions.begin(), plan.additions.end(),
+              [](const MergePlan::Addition& a, const MergePlan::Addition& b) { return a.entry->no < b.entry->no; });
+    std::size_t appended = 0;
+    std::unordered_map<std::int64_t, std::int64_t> schema_ids;
+    sql::Statement add_revision = db.prepare(RevisionRow::insert_sql());
+    sql::Statement add_finding = db.prepare("INSERT INTO findings(revision, kind, fact, records, data) VALUES (?, ?, ?, ?, ?)");
+    sql::Statement add_event = db.prepare(EventRow::insert_sql());
+    for (const MergePlan::Addition& a : plan.additions) {
+        const OtherEntry& e = *a.entry;
+        if (!a.new_inspection) ++appended;
+        if (!e.revision) {
+            EventRow row = e.ev;
+            row.no = no++;
+            row.bind(add_event);
+            add_event.run();
+            continue;
+        }
+        auto sid = schema_ids.find(e.rev.schema);
+        if (sid == schema_ids.end()) {
+            const auto& [sha, body] = other.schemas.at(e.rev.schema);
+            sid = schema_ids.emplace(e.rev.schema, local_schema_id(body, sha)).first;
+        }
+        RevisionRow row = e.rev;  // here: the next local number and this database's schema id
+        row.no = no;
+        row.schema = sid->second;
+        row.bind(add_revision);
+        add_revision.run();
+        if (auto f = other.findings.find(e.no); f != other.findings.end()) {
+            for (const OtherFinding& finding : f->second) {
+                add_finding.bind(1, no).bind(2, finding.kind).bind(3, finding.fact).bind(4, finding.records);
+                add_finding.bind_blob(5, finding.data);
+                add_finding.run();
+            }
+        }
+        ++no;
+    }
+    return appended;
+}
+
 }  // namespace
 
-MergeOutcome Store::merge(const std::filesystem::path& other_path) {
+// Verify and read the other file, plan, then — in one transaction — add units, inspections and entries.
+MergeOutcome Store::merge(const std::filesystem::path& other_path, const std::string& who_given) {
     if (!std::filesystem::exists(other_path)) {
         throw StoreError(StoreError::Kind::Missing, "database '" + other_path.string() + "' does not exist");
     }
     // A newer schema is refused; an older one is read as it is (what is merged — units'
     // attributes, inspections, revisions, events, findings — has the same shape in every version).
     inspect_database(other_path);
-    OtherDatabase other;
     MergeOutcome outcome;
-    {
-        sql::Database db = open_read_only(other_path);  // leaves no side files beside the other file
-        sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
-        for (const ChainProblem& p : verify_database(db)) {
-            outcome.problems.push_back(other_path.string() + ": inspection " + p.inspection + ": " + p.message);
-        }
-        if (!outcome.problems.empty()) return outcome;
-        other = read_other(db);
-    }
+    std::optional<OtherDatabase> other = read_verified(other_path, outcome);
+    if (!other) return outcome;
 
     return impl_->write([&]() -> MergeOutcome {
-        sql::Database& db = impl_->db;
-        // Units.
-        std::vector<const UnitInfo*> new_units;
-        for (const UnitInfo& u : other.units) {
-            auto local = find_unit(u.id);
-            if (!local) {
-                new_units.push_back(&u);
-                continue;
-            }
-            if (local->name != u.name || local->category != u.category || local->active_from != u.active_from ||
-                local->active_to != u.active_to) {
-                outcome.problems.push_back("unit '" + u.id + "' differs: here '" + local->name + "', " + local->category +
-                                           ", years " + describe_years(*local) + "; there '" + u.name + "', " +
-                                           u.category + ", years " + describe_years(u));
-            }
-        }
-        // Inspections: what to append.
-        struct Addition {
-            const OtherEntry* entry;
-            bool new_inspection;
-        };
-        std::vector<Addition> additions;
-        std::vector<const std::string*> new_inspections;
-        sql::Statement local_chain = db.prepare(
-            "SELECT seq, hash FROM revisions WHERE inspection = ?1 UNION ALL "
-            "SELECT seq, hash FROM events WHERE inspection = ?1 ORDER BY seq");
-        for (const auto& [id, insp] : other.inspections) {
-            local_chain.bind(1, id);
-            std::vector<std::string> local;
-            while (local_chain.step()) local.push_back(local_chain.text(1));
-            local_chain.reset();
-            if (local.empty()) {
-                new_inspections.push_back(&id);
-                for (const OtherEntry& e : insp.entries) additions.push_back({&e, true});
-                continue;
-            }
-            const std::size_t common = std::min(local.size(), insp.entries.size());
-            bool diverged = false;
-            for (std::size_t i = 0; i < common; ++i) diverged = diverged || local[i] != insp.entries[i].hash();
-            if (diverged) {
-                outcome.problems.push_back("inspection " + id + ": the histories here and in " + other_path.string() +
-                                           " have diverged");
-                continue;
-            }
-            for (std::size_t i = local.size(); i < insp.entries.size(); ++i) additions.push_back({&insp.entries[i], false});
-        }
-        if (!outcome.problems.empty() || (new_units.empty() && additions.empty())) return outcome;
+        MergePlan plan;
+        plan_units(*this, *other, plan, outcome);
+        plan_inspections(impl_->db, *other, other_path, plan, outcome);
+        if (!outcome.problems.empty() || plan.empty()) return outcome;
 
         // A unit comes with its current attributes, as a change of this database.
-        const std::string who = current_user(), at = utc_now();
+        const std::string who = who_given.empty() ? current_user() : who_given, at = utc_now();
         std::int64_t unit_no = impl_->next_revision();
-        UnitWriter units(db);
-        for (const UnitInfo* u : new_units) units.write(*u, true, unit_no++, who, at);
-        outcome.units_added = new_units.size();
-
-        sql::Statement add_inspection = db.prepare(
-            "INSERT INTO inspections(id, unit, stamp, status, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)");
-        for (const std::string* id : new_inspections) {
-            const OtherInspection& i = other.inspections.at(*id);
-            add_inspection.bind(1, *id).bind(2, i.unit).bind(3, i.stamp).bind(4, i.status).bind(5, i.by).bind(6, i.at);
-            add_inspection.run();
-        }
-        outcome.inspections_added = new_inspections.size();
-
-        // Entries keep the other database's order and take this database's next numbers.
-        std::sort(additions.begin(), additions.end(),
-                  [](const Addition& a, const Addition& b) { return a.entry->no < b.entry->no; });
-        std::int64_t no = impl_->next_revision();
-        std::unordered_map<std::int64_t, std::int64_t> schema_ids;
-        sql::Statement add_revision = db.prepare(RevisionRow::insert_sql());
-        sql::Statement add_finding =
-            db.prepare("INSERT INTO findings(revision, kind, fact, records, data) VALUES (?, ?, ?, ?, ?)");
-        sql::Statement add_event = db.prepare(EventRow::insert_sql());
-        for (const Addition& a : additions) {
-            const OtherEntry& e = *a.entry;
-            if (!a.new_inspection) ++outcome.entries_added;
-            if (!e.revision) {
-                EventRow row = e.ev;
-                row.no = no++;
-                row.bind(add_event);
-                add_event.run();
-                continue;
-            }
-            auto sid = schema_ids.find(e.rev.schema);
-            if (sid == schema_ids.end()) {
-                const auto& [sha, body] = other.schemas.at(e.rev.schema);
-                sid = schema_ids.emplace(e.rev.schema, impl_->schema_id(body, sha)).first;
-            }
-            RevisionRow row = e.rev;  // here: the next local number and this database's schema id
-            row.no = no;
-            row.schema = sid->second;
-            row.bind(add_revision);
-            add_revision.run();
-            if (auto f = other.findings.find(e.no); f != other.findings.end()) {
-                for (const OtherFinding& finding : f->second) {
-                    add_finding.bind(1, no).bind(2, finding.kind).bind(3, finding.fact).bind(4, finding.records);
-                    add_finding.bind_blob(5, finding.data);
-                    add_finding.run();
-                }
-            }
-            ++no;
-        }
+        UnitWriter units(impl_->db);
+        for (const UnitInfo* u : plan.new_units) units.write(*u, true, unit_no++, who, at);
+        outcome.units_added = plan.new_units.size();
+        add_inspections(impl_->db, *other, plan);
+        outcome.inspections_added = plan.new_inspections.size();
+        outcome.entries_added = add_entries(impl_->db, *other, plan, impl_->next_revision(),
+                                            [&](const std::string& body, const std::string& sha) {
+                                                return impl_->schema_id(body, sha);
+                                            });
         outcome.merged = true;
         return outcome;
     });

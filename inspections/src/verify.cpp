@@ -1,6 +1,8 @@
 // Recomputing every inspection's hash chain (the store's part of `verify`).
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <type_traits>
 #include <unordered_map>
 
 #include "chain.hpp"
@@ -84,138 +86,167 @@ std::vector<std::int64_t> check_publication_numbers(const sql::Database& db, std
     return numbers;
 }
 
+/// What a chain check needs besides the inspections' own rows.
+struct StoredDigests {
+    std::unordered_map<std::int64_t, std::string> schema_sha;                // schema id → SHA-256
+    std::unordered_map<std::int64_t, std::vector<chain::FindingPart>> parts;  // revision no → findings
+    std::vector<std::string> kinds;                                           // owns the kind names the parts view
+};
+
+std::map<std::string, InspectionRow> read_inspections(const sql::Database& db) {
+    std::map<std::string, InspectionRow> inspections;
+    sql::Statement s = db.prepare("SELECT id, unit, stamp, status FROM inspections");
+    while (s.step()) inspections[s.text(0)] = InspectionRow{s.text(1), s.int64(2), s.text(3), {}};
+    return inspections;
+}
+
+/// Each stored evidence schema's SHA-256, with a problem for a body that no longer matches it.
+void read_schemas(const sql::Database& db, StoredDigests& out, std::vector<ChainProblem>& problems) {
+    sql::Statement s = db.prepare("SELECT id, sha256, body FROM schemas");
+    while (s.step()) {
+        out.schema_sha[s.int64(0)] = s.text(1);
+        if (core::sha256_hex(s.text_view(2)) != s.text_view(1)) {
+            problems.push_back({"", "stored evidence schema " + std::to_string(s.int64(0)) + " does not match its SHA-256"});
+        }
+    }
+}
+
+/// Every revision's findings as the chain digests them: kind, fact or records, the blob's SHA-256.
+void read_finding_parts(const sql::Database& db, StoredDigests& out) {
+    sql::Statement s = db.prepare("SELECT revision, kind, fact, records, data FROM findings ORDER BY revision");
+    std::vector<std::pair<std::int64_t, chain::FindingPart>> rows;
+    while (s.step()) {
+        chain::FindingPart p;
+        p.fact = s.int64(2) != 0;
+        p.records = s.int64(3);
+        p.blob_sha256 = core::sha256_hex(s.blob(4));
+        out.kinds.push_back(s.text(1));
+        rows.emplace_back(s.int64(0), std::move(p));
+    }
+    // The names are viewed only once the vector that owns them has stopped growing.
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        rows[i].second.kind = out.kinds[i];
+        out.parts[rows[i].first].push_back(std::move(rows[i].second));
+    }
+}
+
+/// Reads every row of type `Row` (a revision or an event) into its inspection's entries; a row
+/// whose inspection does not exist is a problem.
+template <class Row>
+void attach_entries(const sql::Database& db, std::map<std::string, InspectionRow>& inspections,
+                    std::vector<ChainProblem>& problems) {
+    constexpr bool is_revision = std::is_same_v<Row, RevisionRow>;
+    sql::Statement s = db.prepare(Row::select_sql());
+    while (s.step()) {
+        Row r = Row::read(s);
+        auto it = inspections.find(r.inspection);
+        if (it == inspections.end()) {
+            problems.push_back({r.inspection, std::string(is_revision ? "revision " : "event ") + std::to_string(r.no) +
+                                                  " belongs to no inspection"});
+            continue;
+        }
+        if constexpr (is_revision) {
+            it->second.entries.push_back(Entry{true, r.no, r.seq, std::move(r), {}});
+        } else {
+            it->second.entries.push_back(Entry{false, r.no, r.seq, {}, std::move(r)});
+        }
+    }
+}
+
+/// Every number a change took — unit versions, publications, revisions and events — is used once.
+void check_all_numbers(const sql::Database& db, const std::map<std::string, InspectionRow>& inspections,
+                       std::vector<ChainProblem>& problems) {
+    std::vector<std::int64_t> numbers = check_unit_history(db, problems);
+    for (const std::int64_t n : check_publication_numbers(db, problems)) numbers.push_back(n);
+    for (const auto& [id, row] : inspections) {
+        for (const Entry& e : row.entries) numbers.push_back(e.no);
+    }
+    check_numbers(std::move(numbers), problems);
+}
+
+/// A revision's expected hash, computed with the inspection's own unit, stamp and status and the
+/// findings as stored; problems for copies that disagree with the inspection.
+std::string expected_revision_hash(const Entry& e, const InspectionRow& row, const StoredDigests& stored,
+                                   const std::function<void(std::string)>& problem, const std::string& where) {
+    if (e.rev.unit != row.unit || e.rev.stamp != row.stamp || e.rev.status != row.status) {
+        problem(where + ": its copy of the inspection's unit, stamp or status differs from the inspection");
+    }
+    const auto day = core::parse_date(e.rev.date);
+    if (!day || e.rev.eval_year != (e.rev.year ? *e.rev.year : core::year_of(*day))) {
+        problem(where + ": its evaluation year does not match its date and year");
+    }
+    std::vector<chain::FindingPart> p;
+    if (auto f = stored.parts.find(e.no); f != stored.parts.end()) p = f->second;
+    const std::string digest = chain::findings_digest(std::move(p));
+    if (digest != e.rev.digest) problem(where + ": findings do not match their recorded digest");
+    auto sha = stored.schema_sha.find(e.rev.schema);
+    chain::RevisionContent c = e.rev.content(sha == stored.schema_sha.end() ? std::string_view() : sha->second);
+    c.unit = row.unit;
+    c.stamp = row.stamp;
+    c.initial_status = row.status;
+    c.findings_digest = digest;
+    return chain::revision_hash(c);
+}
+
+/// An event's expected hash; a problem when it is not a legal move from `status`, which it advances.
+std::string expected_event_hash(const std::string& id, const Entry& e, std::string& status,
+                                const std::function<void(std::string)>& problem, const std::string& where) {
+    chain::EventContent c;
+    c.inspection = id;
+    c.seq = e.seq;
+    c.prev_hash = e.prev();
+    c.event = e.ev.event;
+    c.recorded_by = e.by();
+    c.recorded_at = e.at();
+    const bool legal = (e.ev.event == "submit" && status == "draft") || (e.ev.event == "lock" && status == "submitted");
+    if (!legal) problem(where + ": '" + e.ev.event + "' is not a legal move from " + status);
+    status = e.ev.event == "submit" ? "submitted" : "locked";
+    return chain::event_hash(c);
+}
+
+/// One inspection's chain: entries in order, each linked to the previous one's hash, numbered
+/// upwards, with the hash its content gives.
+void check_chain(const std::string& id, InspectionRow& row, const StoredDigests& stored,
+                 std::vector<ChainProblem>& problems) {
+    auto problem = [&](std::string message) { problems.push_back({id, std::move(message)}); };
+    std::sort(row.entries.begin(), row.entries.end(), [](const Entry& a, const Entry& b) { return a.seq < b.seq; });
+    if (row.entries.empty() || !row.entries.front().revision) {
+        problem("the history does not start with a revision");
+        return;
+    }
+    std::string prev;
+    std::string status = row.status;
+    std::int64_t last_no = 0;
+    for (std::size_t i = 0; i < row.entries.size(); ++i) {
+        const Entry& e = row.entries[i];
+        const std::string where = (e.revision ? "revision " : "event ") + std::to_string(e.no);
+        if (e.seq != static_cast<std::int64_t>(i + 1)) {
+            problem(where + " is entry " + std::to_string(e.seq) + " of the chain, expected " + std::to_string(i + 1));
+        }
+        if (e.no <= last_no) problem(where + " is numbered before the entry it follows");
+        last_no = e.no;
+        if (e.prev() != prev) problem(where + " does not link to the previous entry's hash");
+        const std::string expected = e.revision ? expected_revision_hash(e, row, stored, problem, where)
+                                                : expected_event_hash(id, e, status, problem, where);
+        if (expected != e.hash()) problem(where + ": hash does not match the content");
+        prev = e.hash();
+    }
+}
+
 }  // namespace
 
+// Read everything in one snapshot, then check: schemas, orphans, numbering, each chain.
 std::vector<ChainProblem> verify_database(const sql::Database& db) {
     sql::ReadTransaction snapshot(db);
     std::vector<ChainProblem> problems;
-    std::map<std::string, InspectionRow> inspections;
-    {
-        sql::Statement s = db.prepare("SELECT id, unit, stamp, status FROM inspections");
-        while (s.step()) inspections[s.text(0)] = InspectionRow{s.text(1), s.int64(2), s.text(3), {}};
-    }
-    std::unordered_map<std::int64_t, std::string> schema_sha;
-    {
-        sql::Statement s = db.prepare("SELECT id, sha256, body FROM schemas");
-        while (s.step()) {
-            schema_sha[s.int64(0)] = s.text(1);
-            if (core::sha256_hex(s.text_view(2)) != s.text_view(1)) {
-                problems.push_back({"", "stored evidence schema " + std::to_string(s.int64(0)) +
-                                            " does not match its SHA-256"});
-            }
-        }
-    }
-    std::unordered_map<std::int64_t, std::vector<chain::FindingPart>> parts;
-    std::vector<std::string> kinds;  // owns the kind names the parts view
-    {
-        sql::Statement s = db.prepare("SELECT revision, kind, fact, records, data FROM findings ORDER BY revision");
-        std::vector<std::pair<std::int64_t, chain::FindingPart>> rows;
-        std::vector<std::string> names;
-        while (s.step()) {
-            chain::FindingPart p;
-            p.fact = s.int64(2) != 0;
-            p.records = s.int64(3);
-            p.blob_sha256 = core::sha256_hex(s.blob(4));
-            names.push_back(s.text(1));
-            rows.emplace_back(s.int64(0), std::move(p));
-        }
-        kinds = std::move(names);
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            rows[i].second.kind = kinds[i];
-            parts[rows[i].first].push_back(std::move(rows[i].second));
-        }
-    }
-    {
-        sql::Statement s = db.prepare(RevisionRow::select_sql());
-        while (s.step()) {
-            RevisionRow r = RevisionRow::read(s);
-            auto it = inspections.find(r.inspection);
-            if (it == inspections.end()) {
-                problems.push_back({r.inspection, "revision " + std::to_string(r.no) + " belongs to no inspection"});
-                continue;
-            }
-            it->second.entries.push_back(Entry{true, r.no, r.seq, std::move(r), {}});
-        }
-    }
-    {
-        sql::Statement s = db.prepare(EventRow::select_sql());
-        while (s.step()) {
-            EventRow e = EventRow::read(s);
-            auto it = inspections.find(e.inspection);
-            if (it == inspections.end()) {
-                problems.push_back({e.inspection, "event " + std::to_string(e.no) + " belongs to no inspection"});
-                continue;
-            }
-            it->second.entries.push_back(Entry{false, e.no, e.seq, {}, std::move(e)});
-        }
-    }
-
-    {
-        std::vector<std::int64_t> numbers = check_unit_history(db, problems);
-        for (const std::int64_t n : check_publication_numbers(db, problems)) numbers.push_back(n);
-        for (const auto& [id, row] : inspections) {
-            for (const Entry& e : row.entries) numbers.push_back(e.no);
-        }
-        check_numbers(std::move(numbers), problems);
-    }
-
-    for (auto& [id, row] : inspections) {
-        auto problem = [&, &id = id](std::string message) { problems.push_back({id, std::move(message)}); };
-        std::sort(row.entries.begin(), row.entries.end(), [](const Entry& a, const Entry& b) { return a.seq < b.seq; });
-        if (row.entries.empty() || !row.entries.front().revision) {
-            problem("the history does not start with a revision");
-            continue;
-        }
-        std::string prev;
-        std::string status = row.status;
-        std::int64_t last_no = 0;
-        for (std::size_t i = 0; i < row.entries.size(); ++i) {
-            const Entry& e = row.entries[i];
-            const std::string where = (e.revision ? "revision " : "event ") + std::to_string(e.no);
-            if (e.seq != static_cast<std::int64_t>(i + 1)) {
-                problem(where + " is entry " + std::to_string(e.seq) + " of the chain, expected " + std::to_string(i + 1));
-            }
-            if (e.no <= last_no) problem(where + " is numbered before the entry it follows");
-            last_no = e.no;
-            if (e.prev() != prev) problem(where + " does not link to the previous entry's hash");
-            std::string expected;
-            if (e.revision) {
-                if (e.rev.unit != row.unit || e.rev.stamp != row.stamp || e.rev.status != row.status) {
-                    problem(where + ": its copy of the inspection's unit, stamp or status differs from the inspection");
-                }
-                const auto day = core::parse_date(e.rev.date);
-                if (!day || e.rev.eval_year != (e.rev.year ? *e.rev.year : core::year_of(*day))) {
-                    problem(where + ": its evaluation year does not match its date and year");
-                }
-                std::vector<chain::FindingPart> p;
-                if (auto f = parts.find(e.no); f != parts.end()) p = f->second;
-                const std::string digest = chain::findings_digest(std::move(p));
-                if (digest != e.rev.digest) problem(where + ": findings do not match their recorded digest");
-                // Hashed with the inspection's own unit, stamp and status and the findings as stored.
-                auto sha = schema_sha.find(e.rev.schema);
-                chain::RevisionContent c = e.rev.content(sha == schema_sha.end() ? std::string_view() : sha->second);
-                c.unit = row.unit;
-                c.stamp = row.stamp;
-                c.initial_status = row.status;
-                c.findings_digest = digest;
-                expected = chain::revision_hash(c);
-            } else {
-                chain::EventContent c;
-                c.inspection = id;
-                c.seq = e.seq;
-                c.prev_hash = e.prev();
-                c.event = e.ev.event;
-                c.recorded_by = e.by();
-                c.recorded_at = e.at();
-                expected = chain::event_hash(c);
-                const bool legal = (e.ev.event == "submit" && status == "draft") || (e.ev.event == "lock" && status == "submitted");
-                if (!legal) problem(where + ": '" + e.ev.event + "' is not a legal move from " + status);
-                status = e.ev.event == "submit" ? "submitted" : "locked";
-            }
-            if (expected != e.hash()) problem(where + ": hash does not match the content");
-            prev = e.hash();
-        }
-    }
+    std::map<std::string, InspectionRow> inspections = read_inspections(db);
+    StoredDigests stored;
+    read_schemas(db, stored, problems);
+    read_finding_parts(db, stored);
+    attach_entries<RevisionRow>(db, inspections, problems);
+    attach_entries<EventRow>(db, inspections, problems);
+    check_all_numbers(db, inspections, problems);
+    for (auto& [id, row] : inspections) check_chain(id, row, stored, problems);
     return problems;
 }
 

@@ -2,9 +2,9 @@
 // reads as the band's label from the rulebook, not its id (docs/reports.md).
 #include <gtest/gtest.h>
 
-#include "parscore/engine/explain.hpp"
-#include "parscore/engine/report.hpp"
-#include "parscore/engine/report_html.hpp"
+#include "parscore/analyses/explain.hpp"
+#include "parscore/reports/report.hpp"
+#include "parscore/reports/report_html.hpp"
 #include "report_fixture.hpp"
 
 namespace {

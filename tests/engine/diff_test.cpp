@@ -3,7 +3,7 @@
 // one rulebook covers.
 #include <gtest/gtest.h>
 
-#include "parscore/engine/diff.hpp"
+#include "parscore/analyses/diff.hpp"
 #include "report_fixture.hpp"
 
 namespace {

@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "parscore/engine/gap.hpp"
+#include "parscore/analyses/gap.hpp"
 #include "report_fixture.hpp"
 
 namespace {

@@ -7,10 +7,10 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "parscore/engine/gap.hpp"
-#include "parscore/engine/report.hpp"
-#include "parscore/engine/report_html.hpp"
-#include "parscore/engine/report_xlsx.hpp"
+#include "parscore/analyses/gap.hpp"
+#include "parscore/reports/report.hpp"
+#include "parscore/reports/report_html.hpp"
+#include "parscore/reports/report_xlsx.hpp"
 #include "report_fixture.hpp"
 
 namespace {

@@ -7,11 +7,11 @@
 #include <numeric>
 #include <random>
 
-#include "findings_evidence.hpp"
 #include "parscore/core/render.hpp"
-#include "parscore/engine/report.hpp"
-#include "parscore/engine/scorer.hpp"
+#include "parscore/reports/report.hpp"
 #include "parscore/rules/loader.hpp"
+#include "parscore/scoring/findings_evidence.hpp"
+#include "parscore/scoring/scorer.hpp"
 
 namespace {
 

@@ -8,10 +8,10 @@
 #include <random>
 #include <string>
 
-#include "parscore/engine/evaluation.hpp"
-#include "parscore/engine/publication.hpp"
-#include "parscore/engine/verification.hpp"
+#include "parscore/publication/publication.hpp"
+#include "parscore/publication/verification.hpp"
 #include "parscore/rules/loader.hpp"
+#include "parscore/scoring/evaluation.hpp"
 
 namespace parscore::engine {
 namespace {

@@ -2,7 +2,7 @@
 // quota_of, cascades, caps, incomplete units and categories kept apart.
 #include <gtest/gtest.h>
 
-#include "parscore/engine/scorer.hpp"
+#include "parscore/scoring/scorer.hpp"
 
 namespace {
 

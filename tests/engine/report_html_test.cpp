@@ -3,7 +3,7 @@
 // input escaped.
 #include <gtest/gtest.h>
 
-#include "parscore/engine/report_html.hpp"
+#include "parscore/reports/report_html.hpp"
 #include "report_fixture.hpp"
 
 namespace {

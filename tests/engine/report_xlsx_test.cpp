@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <set>
 
-#include "parscore/engine/report_xlsx.hpp"
+#include "parscore/reports/report_xlsx.hpp"
 #include "report_fixture.hpp"
 
 namespace {

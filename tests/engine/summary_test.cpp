@@ -3,7 +3,7 @@
 // the report-style table line.
 #include <gtest/gtest.h>
 
-#include "parscore/engine/summary.hpp"
+#include "parscore/analyses/summary.hpp"
 #include "report_fixture.hpp"
 
 namespace {

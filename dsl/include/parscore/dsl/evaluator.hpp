@@ -32,13 +32,17 @@ struct EvalWarning {
     std::string message;
 };
 
+/// A traced `steps` that matched no arm took its `else`; one whose subject was missing took none.
+inline constexpr int kElseArm = -1;
+inline constexpr int kMissingSubject = -2;
+
 /// What an evaluation did, for explanations and rule-test coverage. Filled only when a Trace is
 /// attached; values of text point into the evidence.
 struct Trace {
     struct StepsHit {
         NodeId node;
         Value subject;
-        int arm;  // index of the arm that matched, -1 for else, -2 when the subject was missing
+        int arm;  // index of the arm that matched (steps_operands), kElseArm or kMissingSubject
     };
     struct NodeValue {
         NodeId node;

@@ -4,6 +4,7 @@
 // into constants, so evaluation never parses, looks up a name or checks a type.
 #include <cstdint>
 #include <deque>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -87,6 +88,26 @@ struct Program {
 /// The sub-expression nodes of a node (operands, filters, branches, steps arm values), in
 /// evaluation order; operands that are indexes (kinds, fields, slots, digits) are not nodes.
 std::vector<NodeId> children_of(const Program& program, NodeId node);
+
+/// The operands of a `steps` node by name, for code that reads a program without evaluating it
+/// (explanations, rule-test coverage).
+struct StepsOperands {
+    NodeId subject = kNoNode;
+    std::span<const Arm> arms;  // in order; a trace's arm index counts from the first
+    NodeId otherwise = kNoNode; // the `else` value
+};
+/// `node` must be a `steps` node.
+StepsOperands steps_operands(const Program& program, NodeId node);
+
+/// The operands of an aggregate node (is_aggregate) by name.
+struct AggregateOperands {
+    std::uint32_t kind = 0;   // index into the evidence schema's kinds
+    NodeId filter = kNoNode;  // `where`, when given
+    NodeId value = kNoNode;   // the condition (all, share) or the aggregated expression (sum, …);
+                              // none for count and exists, which only filter
+};
+/// `node` must be an aggregate.
+AggregateOperands aggregate_operands(const Program& program, NodeId node);
 
 /// A checked, compiled expression: its root node and its type.
 struct Compiled {

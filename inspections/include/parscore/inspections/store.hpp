@@ -264,7 +264,8 @@ public:
 
     /// Brings in another parscore database's units and inspections (SPEC §5); its chains are
     /// verified first. Idempotent. Diverged histories or conflicting units: nothing is merged.
-    MergeOutcome merge(const std::filesystem::path& other);
+    /// Units added are recorded as changes of this database made by `who`.
+    MergeOutcome merge(const std::filesystem::path& other, const std::string& who = {});
 
     struct Impl;
 

@@ -1,0 +1,65 @@
+#include "parscore/app/inspections.hpp"
+
+#include <ctime>
+
+#include "parscore/app/evidence_schema.hpp"
+#include "parscore/app/store.hpp"
+#include "parscore/core/utf8.hpp"
+#include "parscore/inspections/report_template.hpp"
+#include "store_inputs.hpp"
+
+namespace parscore::app {
+
+namespace {
+
+namespace ins = parscore::inspections;
+
+/// The local calendar date: a template is filled in where the inspection happens.
+core::Date today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    return core::make_date(tm.tm_year + 1900, static_cast<unsigned>(tm.tm_mon + 1), static_cast<unsigned>(tm.tm_mday));
+}
+
+}  // namespace
+
+std::vector<ins::InspectionSummary> list_inspections(const InspectionsRequest& request) {
+    std::vector<ins::InspectionSummary> rows;
+    translating_store_errors([&] {
+        ins::Store store = open_store(request, ins::OpenMode::ReadOnly);
+        if (request.unit) require_unit(store, *request.unit);
+        rows = store.inspections(ins::InspectionFilter{request.unit, request.year});
+    });
+    return rows;
+}
+
+ShowResult show_inspection(const ShowRequest& request) {
+    std::optional<ShowResult> result;
+    translating_store_errors([&] {
+        ins::Store store = open_store(request, ins::OpenMode::ReadOnly);  // a missing database first
+        check_id_lengths({request.id});
+        const std::optional<std::string> id = store.resolve_inspection(request.id);
+        auto detail = id ? store.inspection(*id) : std::nullopt;
+        if (!detail) throw Error(ErrorKind::Invalid, "unknown inspection '" + core::sanitize_utf8(request.id) + "'");
+        auto unit = store.find_unit(detail->summary.unit);
+        result = ShowResult{std::move(*detail), std::move(unit)};
+    });
+    return std::move(*result);
+}
+
+std::string make_template(const TemplateRequest& request) {
+    ins::TemplateOptions options;
+    options.date = request.date ? *request.date : today();
+    options.kind = request.kind;
+    options.year = request.year;
+    const core::EvidenceSchema schema = load_evidence_schema(request.rulebook);
+    std::string text;
+    translating_store_errors([&] {
+        ins::Store store = open_store(request, ins::OpenMode::ReadOnly);
+        text = ins::make_template(store, schema, require_unit(store, request.unit), options);
+    });
+    return text;
+}
+
+}  // namespace parscore::app

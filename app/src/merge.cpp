@@ -1,0 +1,29 @@
+#include "parscore/app/merge.hpp"
+
+#include "log.hpp"
+#include "parscore/app/store.hpp"
+
+namespace parscore::app {
+
+namespace ins = parscore::inspections;
+
+MergeResult merge(const MergeRequest& request) {
+    std::error_code ec;
+    if (!std::filesystem::exists(request.other, ec)) {
+        throw Error(ErrorKind::Io, "database '" + request.other.string() + "' does not exist");
+    }
+    MergeResult result;
+    translating_store_errors([&] {
+        ins::Store store = open_store(request, ins::OpenMode::CreateOnCommit);
+        log_info(request, "merging {} into {}", request.other.string(), request.database.string());
+        result.outcome = store.merge(request.other, request.actor.name);
+        if (!result.outcome.problems.empty()) return;  // refused: a database made for it is not kept
+        store.commit_creation();
+        log_info(request, "merged from {}: {} units, {} inspections, {} revisions and events of known inspections",
+                 request.other.string(), result.outcome.units_added, result.outcome.inspections_added,
+                 result.outcome.entries_added);
+    });
+    return result;
+}
+
+}  // namespace parscore::app

@@ -1,0 +1,82 @@
+#include "parscore/app/publication.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include "log.hpp"
+#include "parscore/app/outputs.hpp"
+#include "parscore/app/store.hpp"
+#include "parscore/core/utf8.hpp"
+
+namespace parscore::app {
+
+namespace {
+
+std::optional<Error> refusal(const engine::PublishOutcome& outcome, const PublishRequest& r) {
+    using Result = engine::PublishOutcome::Result;
+    const std::string basis(engine::basis_name(r.basis));
+    switch (outcome.result) {
+        case Result::Empty:
+            return Error(ErrorKind::Invalid, "no inspection counts for " + std::to_string(r.year) + " (basis " + basis +
+                                                 "); nothing was published (--allow-empty publishes anyway)");
+        case Result::Incomplete:
+            return Error(ErrorKind::Invalid, std::to_string(outcome.incomplete.size()) +
+                                                 (outcome.incomplete.size() == 1 ? " unit is" : " units are") +
+                                                 " incomplete; nothing was published (--allow-incomplete publishes anyway)");
+        case Result::Differs:
+            return Error(ErrorKind::Invalid, "nothing was published; --supersede REASON publishes these results in its place");
+        case Result::Unchanged:
+        case Result::Published:
+            break;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+PublishResult publish(const PublishRequest& r) {
+    check_year(r.year);
+    const auto start = std::chrono::steady_clock::now();
+    PublishResult result{load_rulebook(r.rules), {}, {}};
+    engine::PublishRequest request;
+    request.year = r.year;
+    request.basis = r.basis;
+    request.allow_incomplete = r.allow_incomplete;
+    request.allow_empty = r.allow_empty;
+    request.published_by = r.actor.name;
+    request.threads = r.threads;
+    if (r.supersede) {
+        if (r.supersede->find_first_not_of(" \t") == std::string::npos) {
+            throw Error(ErrorKind::BadRequest, "--supersede: expected a reason, found an empty text");
+        }
+        request.supersede_reason = core::to_nfc(*r.supersede);
+    }
+    inspections::Store store = open_store(r, inspections::OpenMode::Existing);
+    translating_store_errors([&] { result.outcome = engine::publish(result.rulebook.rulebook, store, request); });
+    result.refusal = refusal(result.outcome, r);
+    log_info(r, "{} units of {} scored and compared in {:.1f} ms", result.outcome.evaluation.units.size(), r.year,
+             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    return result;
+}
+
+VerifyResult verify(const VerifyRequest& r) {
+    if (r.evidence_hash &&
+        (r.evidence_hash->size() != 64 || r.evidence_hash->find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)) {
+        throw Error(ErrorKind::BadRequest, "--evidence-hash: expected 64 hexadecimal digits (a SHA-256), found '" +
+                                               core::sanitize_utf8(*r.evidence_hash) + "'");
+    }
+    inspections::Store store = open_store(r, inspections::OpenMode::ReadOnly);
+    VerifyResult result;
+    translating_store_errors([&] {
+        if (r.publication) {
+            const auto all = store.publications();
+            if (std::none_of(all.begin(), all.end(), [&](const inspections::Publication& p) { return p.id == *r.publication; })) {
+                throw Error(ErrorKind::Invalid, "unknown publication " + std::to_string(*r.publication));
+            }
+        }
+        result.report = engine::verify_database(store, r.evidence_hash, r.threads, r.publication);
+    });
+    return result;
+}
+
+}  // namespace parscore::app

@@ -1,0 +1,31 @@
+#pragma once
+// Rendering an evaluation (SPEC §7): JSON, CSV, a terminal table, a self-contained HTML report
+// and an Excel workbook.
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "parscore/output/csv_cells.hpp"    // csv_text_cell, csv_field
+#include "parscore/output/json_writer.hpp"  // json_quoted
+#include "parscore/rules/rulebook.hpp"
+#include "parscore/scoring/result.hpp"
+
+namespace parscore::engine {
+
+/// `score`/`rank --format json`, exactly the shape of SPEC §7.
+std::string render_json(const rules::Rulebook& rulebook, const Evaluation& evaluation);
+
+/// The same bytes handed to `sink` piece by piece, in order (from one thread at a time, not
+/// always the caller's): only a few hundred units' text is held at once.
+void write_json(const rules::Rulebook& rulebook, const Evaluation& evaluation,
+                const std::function<void(std::string_view)>& sink);
+
+/// `score`/`rank --format csv`: rank,unit,name,category,total,band,status, then one column per
+/// criterion id; text cells that would start a spreadsheet formula are prefixed with '.
+std::string render_csv(const rules::Rulebook& rulebook, const Evaluation& evaluation, bool bom);
+
+/// The terminal table of `score` (by id) or `rank` (by rank, with changes), per category.
+std::string render_table(const rules::Rulebook& rulebook, const Evaluation& evaluation, bool ranking);
+
+}  // namespace parscore::engine

@@ -1,0 +1,24 @@
+#pragma once
+// The printable report (SPEC §7): one self-contained HTML file — no network, fonts or scripts —
+// with the ranking per category, a bar chart of totals coloured by band, a unit × criterion heat
+// map, the province's summary indicators and the rulebook and evidence hashes. Every value that
+// comes from input is HTML-escaped.
+#include <string>
+#include <string_view>
+
+#include "parscore/analyses/summary.hpp"
+#include "parscore/rules/rulebook.hpp"
+#include "parscore/scoring/result.hpp"
+
+namespace parscore::engine {
+
+/// `ranking`: the `rank` layout (rank, change); else the `score` layout (points, max). The
+/// summary, when given, adds the indicators section. The output has no timestamp: the same
+/// evaluation renders to the same bytes.
+std::string render_html(const rules::Rulebook& rulebook, const Evaluation& evaluation, const Summary* summary,
+                        bool ranking);
+
+/// Text for HTML element content and attribute values: & < > " ' become entities.
+std::string html_escape(std::string_view text);
+
+}  // namespace parscore::engine

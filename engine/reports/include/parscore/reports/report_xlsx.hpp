@@ -1,0 +1,28 @@
+#pragma once
+// The Excel workbook (SPEC §7): a "Ranking" sheet (one row per unit) and a "Criteria" sheet
+// (unit × criterion points), plus an "Indicators" sheet when a summary is given. Text from input
+// is always written as text — never as a formula — and additionally neutralised like CSV cells
+// (csv_text_cell), so re-saving the sheet as CSV stays safe.
+#include <filesystem>
+#include <stdexcept>
+
+#include "parscore/analyses/summary.hpp"
+#include "parscore/rules/rulebook.hpp"
+#include "parscore/scoring/result.hpp"
+
+namespace parscore::engine {
+
+/// The workbook could not be written (the path is not writable, a limit of the format).
+struct WorkbookError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// Writes the workbook to `path`, replacing it. Its creation time is 1 January of the evaluation
+/// year (UTC), not the current time, so the same evaluation gives the same file.
+void write_xlsx(const rules::Rulebook& rulebook, const Evaluation& evaluation, const Summary* summary,
+                const std::filesystem::path& path);
+
+/// `summary --format xlsx`: one "Indicators" sheet (as in the ranking workbook), same properties.
+void write_summary_xlsx(const rules::Rulebook& rulebook, const Summary& summary, const std::filesystem::path& path);
+
+}  // namespace parscore::engine

@@ -1,0 +1,241 @@
+// rank/score --format html: the page, its stylesheet, the ranking tables and the summary. The
+// charts are in report_html_charts.cpp.
+#include "parscore/reports/report_html.hpp"
+
+#include <cassert>
+#include <algorithm>
+
+#include "parscore/core/plural.hpp"
+#include "parscore/output/display.hpp"
+#include "report_html_parts.hpp"
+
+namespace parscore::engine {
+
+namespace {
+
+// Screen and print (A4) styles. Colours must survive printing, hence print-color-adjust; the
+// wide heat maps get a landscape page of their own where the browser supports named pages.
+constexpr const char* kStyle = R"css(
+:root { --ink: #1d2330; --muted: #5b6475; --rule: #d5d9e0; }
+* { box-sizing: border-box; }
+body { font-family: "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif; color: var(--ink);
+       margin: 2rem auto; max-width: 64rem; padding: 0 1rem; line-height: 1.4; font-size: 14px; }
+h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.2rem; margin: 2rem 0 .5rem; border-bottom: 2px solid var(--rule); padding-bottom: .2rem; }
+h3 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
+.meta, figcaption, .legend, footer { color: var(--muted); font-size: .85rem; }
+table { border-collapse: collapse; margin: .5rem 0; }
+th, td { padding: .25rem .5rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
+th { font-weight: 600; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .85em; }
+.band { display: inline-block; padding: 0 .4rem; border-radius: .25rem; white-space: nowrap; }
+.band.incomplete { background: #eceef2; color: var(--muted); font-style: italic; }
+.up { color: #1b7f3b; } .down { color: #b3261e; }
+.chart svg { width: 100%; max-width: 40rem; height: auto; font-size: 11px; }
+.chart .label { text-anchor: end; fill: var(--ink); }
+.chart .value { fill: var(--ink); }
+.chart .axis { text-anchor: middle; fill: var(--muted); }
+.chart .guide { stroke: var(--muted); stroke-dasharray: 3 3; stroke-width: .7; }
+.scroll { overflow-x: auto; }
+table.heat { font-size: .75rem; }
+table.heat th, table.heat td { border: 1px solid #fff; padding: .15rem .3rem; text-align: center; }
+table.heat th.unit { text-align: left; white-space: nowrap; }
+table.heat th.criterion { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; }
+td.exempt, .swatch.exempt { background: #eceef2; color: var(--muted); }
+td.missing, .swatch.missing { background: repeating-linear-gradient(45deg, #fff, #fff 3px, #f3d9a4 3px, #f3d9a4 6px); }
+td.error, .swatch.error { background: #5c1a1a; color: #fff; font-weight: 700; }
+.swatch { display: inline-block; min-width: 1.2em; height: 1.2em; vertical-align: middle; text-align: center;
+          border: 1px solid var(--rule); font-size: .75rem; line-height: 1.2em; }
+footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: .5rem; word-break: break-all; }
+* { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+@page { size: A4; margin: 15mm 12mm; }
+@page wide { size: A4 landscape; margin: 12mm; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10pt; }
+  section.category + section.category, section.summary { break-before: page; }
+  .heatmap { page: wide; }
+  .scroll { overflow: visible; }
+  tr, figure { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+}
+)css";
+
+std::string band_cell(const rules::Rulebook& rb, const UnitResult& u) {
+    if (!u.complete) {
+        return "<span class=\"band incomplete\" title=\"" + html_escape(u.reason) + "\">incomplete</span>";
+    }
+    const rules::Band& b = rb.bands[static_cast<std::size_t>(u.band)];
+    return "<span class=\"band b" + std::to_string(u.band) + "\" title=\"" + html_escape(b.id) + "\">" +
+           html_escape(display::band(rb, u.band)) + "</span>";
+}
+
+std::string change_cell(const UnitResult& u) {
+    std::string out;
+    if (u.rank_change) {
+        int c = *u.rank_change;
+        out += c > 0 ? "<span class=\"up\">▲ " + std::to_string(c) + "</span>"
+               : c < 0 ? "<span class=\"down\">▼ " + std::to_string(-c) + "</span>"
+                       : std::string("=");
+    }
+    if (u.total_change) {
+        out += (out.empty() ? "" : " ") + std::string("(") + display::signed_total(*u.total_change) + ")";
+    }
+    return out.empty() ? "–" : out;
+}
+
+void band_styles(std::string& out, const rules::Rulebook& rb) {
+    int n = static_cast<int>(rb.bands.size());
+    for (int i = 0; i < n; ++i) {
+        std::string hue = std::to_string(html::band_hue(i, n));
+        out += ".band.b" + std::to_string(i) + " { background: hsl(" + hue + ", 60%, 85%); }\n";
+        out += "rect.b" + std::to_string(i) + " { fill: hsl(" + hue + ", 55%, 50%); }\n";
+    }
+}
+
+void ranking_table(std::string& out, const rules::Rulebook& rb, const std::vector<const UnitResult*>& units,
+                   bool ranking) {
+    out += "<table class=\"ranking\">\n<thead><tr>";
+    out += ranking ? "<th class=\"num\">rank</th><th>unit</th><th>name</th><th class=\"num\">total</th><th>band</th>"
+                     "<th class=\"num\">change</th>"
+                   : "<th>unit</th><th>name</th><th class=\"num\">points</th><th class=\"num\">max</th>"
+                     "<th class=\"num\">total</th><th>band</th><th class=\"num\">rank</th>";
+    out += "</tr></thead>\n<tbody>\n";
+    for (const UnitResult* u : units) {
+        std::string rank = u->rank ? std::to_string(*u->rank) : "–";
+        std::string id = "<td><code>" + html_escape(u->id) + "</code></td><td>" + html_escape(u->name) + "</td>";
+        if (ranking) {
+            out += "<tr><td class=\"num\">" + rank + "</td>" + id + "<td class=\"num\">" + display::total(u->total, "–") + "</td><td>" +
+                   band_cell(rb, *u) + "</td><td class=\"num\">" + change_cell(*u) + "</td></tr>\n";
+        } else {
+            out += "<tr>" + id + "<td class=\"num\">" + display::points(u->points, "–") + "</td><td class=\"num\">" +
+                   display::points(u->max) + "</td><td class=\"num\">" + display::total(u->total, "–") + "</td><td>" + band_cell(rb, *u) + "</td><td class=\"num\">" +
+                   rank + "</td></tr>\n";
+        }
+    }
+    out += "</tbody></table>\n";
+}
+
+void bands_legend(std::string& out, const rules::Rulebook& rb) {
+    out += "<p class=\"legend\">Bands: ";
+    for (std::size_t i = 0; i < rb.bands.size(); ++i) {
+        const rules::Band& b = rb.bands[i];
+        out += (i ? " · " : "") + std::string("<span class=\"band b") + std::to_string(i) + "\">" + html_escape(b.label) +
+               "</span> ≥ " + b.min.to_string();
+        if (b.quota) {
+            // A quota is in (0, 1] (rulebook-format.md), so the percentage is at most 100.
+            const std::optional<Decimal> percent = Decimal::mul(*b.quota, *Decimal::from_int(100));
+            assert(percent);
+            out += " (at most " + percent->to_string() + "%)";
+        }
+    }
+    out += "</p>\n";
+}
+
+void summary_section(std::string& out, const Summary& s) {
+    if (s.indicators.empty()) return;
+    out += "<section class=\"summary\">\n<h2>Summary indicators</h2>\n<table class=\"indicators\">\n<thead><tr>"
+           "<th>indicator</th>";
+    const IndicatorSummary& first = s.indicators.front();
+    for (const IndicatorFigures& f : first.categories) out += "<th class=\"num\">" + html_escape(f.label) + "</th>";
+    out += "<th class=\"num\">overall</th></tr></thead>\n<tbody>\n";
+    for (const IndicatorSummary& ind : s.indicators) {
+        out += "<tr><td>" + html_escape(ind.title) + "</td>";
+        for (const IndicatorFigures& f : ind.categories) {
+            out += "<td class=\"num\">" + html_escape(indicator_figures_text(ind, f)) + "</td>";
+        }
+        out += "<td class=\"num\">" + html_escape(indicator_figures_text(ind, ind.overall)) + "</td></tr>\n";
+    }
+    out += "</tbody></table>\n<p class=\"legend\">Yes/no indicators read “units for which it holds / units with a "
+           "value”; numeric ones give the sum and the mean over units with a value.</p>\n</section>\n";
+}
+
+}  // namespace
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+// Run-wide warnings, then each unit's (what `explain` shows beside the items they concern).
+void warnings_section(std::string& out, const Evaluation& e) {
+    bool units = std::any_of(e.units.begin(), e.units.end(), [](const UnitResult& u) { return !u.warnings.empty(); });
+    if (e.warnings.empty() && !units) return;
+    out += "<section class=\"warnings\">\n<h2>Warnings</h2>\n<ul>\n";
+    for (const Warning& w : e.warnings) {
+        out += "<li><code>" + html_escape(w.code) + "</code> " + html_escape(w.message) + "</li>\n";
+    }
+    for (const UnitResult& u : e.units) {
+        for (const Warning& w : u.warnings) {
+            out += "<li><code>" + html_escape(w.code) + "</code> <code>" + html_escape(u.id) + "</code> (" +
+                   html_escape(u.name) + "), <code>" + html_escape(w.id) + "</code>: " + html_escape(w.message) + "</li>\n";
+        }
+    }
+    out += "</ul>\n</section>\n";
+}
+
+}  // namespace
+
+std::string render_html(const rules::Rulebook& rb, const Evaluation& e, const Summary* summary, bool ranking) {
+    std::string out;
+    out.reserve(8192 + e.units.size() * (512 + 64 * rb.criterion_count()));
+    std::string title = rb.title.empty() ? rb.id : rb.title;
+    out += "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+           html_escape(title) + " — " + std::to_string(e.year) + "</title>\n<style>" + kStyle;
+    band_styles(out, rb);
+    out += "</style>\n</head>\n<body>\n<header>\n<h1>" + html_escape(title) + "</h1>\n<p class=\"meta\">" +
+           (ranking ? "Ranking" : "Scores") + " for " + std::to_string(e.year) + " · basis " + basis_name(e.basis) +
+           " · " + core::count_of(e.units.size(), "unit") + "</p>\n";
+    bands_legend(out, rb);
+    out += "</header>\n";
+
+    if (e.units.empty()) out += "<p>No units.</p>\n";
+    std::size_t i = 0;
+    while (i < e.units.size()) {
+        const std::string& category = e.units[i].category;
+        std::vector<const UnitResult*> units;
+        for (; i < e.units.size() && e.units[i].category == category; ++i) units.push_back(&e.units[i]);
+        const std::string label = rb.category_label(category);
+        out += "<section class=\"category\">\n<h2>" + html_escape(label) + " <span class=\"meta\">(" +
+               core::count_of(units.size(), "unit") + ")</span></h2>\n";
+        ranking_table(out, rb, units, ranking);
+        html::bar_chart(out, rb, units);
+        out += "<div class=\"heatmap\">\n<h3>Points by criterion: " + html_escape(label) + "</h3>\n";
+        html::heat_map(out, rb, units);
+        out += "</div>\n";
+        for (const UnitResult* u : units) {
+            if (!u->complete) {
+                out += "<p class=\"legend\">Incomplete: <code>" + html_escape(u->id) + "</code> — " +
+                       html_escape(u->reason) + "</p>\n";
+            }
+        }
+        out += "</section>\n";
+    }
+
+    if (summary) summary_section(out, *summary);
+    warnings_section(out, e);
+
+    out += "<footer>\n<p>Rulebook <code>" + html_escape(e.rulebook_id) + "</code> version <code>" +
+           html_escape(e.rulebook_version) + "</code>, sha256 <code>" + html_escape(e.rulebook_sha256) + "</code></p>\n";
+    out += "<p>Evidence sha256 <code>" +
+           (e.evidence_sha256.empty() ? std::string("–") : html_escape(e.evidence_sha256)) +
+           "</code> · year " + std::to_string(e.year) + " · basis " + basis_name(e.basis) + "</p>\n</footer>\n";
+    out += "</body>\n</html>\n";
+    return out;
+}
+
+}  // namespace parscore::engine

@@ -1,0 +1,27 @@
+#pragma once
+// The pieces of the HTML report that draw (report_html_charts.cpp), shared with the page itself
+// (report_html.cpp).
+#include <string>
+#include <vector>
+
+#include "parscore/rules/rulebook.hpp"
+#include "parscore/scoring/result.hpp"
+
+namespace parscore::engine::html {
+
+/// The hue of band `index` of `count`: the top band green (120) down to the last red (0), so any
+/// rulebook's bands get distinct, ordered colours without naming them.
+int band_hue(int index, int count);
+
+/// An inline SVG bar chart of the complete units' totals (in the given order), each bar coloured
+/// by its band, with a dashed line at each band's minimum.
+void bar_chart(std::string& out, const rules::Rulebook& rulebook, const std::vector<const UnitResult*>& units);
+
+/// A unit × criterion table whose cells are coloured by points ÷ max; exempt, missing and error
+/// cells are drawn distinctly.
+void heat_map(std::string& out, const rules::Rulebook& rulebook, const std::vector<const UnitResult*>& units);
+
+/// Decimal text for SVG coordinates ("12.5"), independent of the C locale.
+std::string coordinate(double value);
+
+}  // namespace parscore::engine::html

@@ -1,0 +1,305 @@
+// One unit's score, following SPEC §4.2–§4.4 step by step.
+#include "parscore/scoring/scorer.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "codes.hpp"
+#include "parscore/core/parallel.hpp"
+
+namespace parscore::engine {
+
+namespace {
+
+using core::Value;
+
+Decimal zero() { return Decimal{}; }
+
+/// An int or number as a decimal; nullopt for an int beyond the decimal range (|x| >= 10^18).
+std::optional<Decimal> to_decimal(const Value& v) {
+    return v.tag() == Value::Tag::Int ? Decimal::from_int(v.as_int()) : std::optional<Decimal>(v.as_number());
+}
+
+/// The first step of a unit's totals whose exact result left the decimal range (|x| >= 10^18):
+/// the unit is then incomplete, its reason naming the step and the item being added, rather
+/// than scored on a figure that silently dropped a term. Names are only built on failure.
+class RangeCheck {
+public:
+    /// a + b, or `a` with the failure recorded.
+    Decimal add(Decimal a, Decimal b, const char* step, const char* item, const std::string& id) {
+        if (auto sum = Decimal::add(a, b)) return *sum;
+        fail(std::string(step) + " adding " + item + " '" + id + "'");
+        return a;
+    }
+    void fail(std::string what) {
+        if (first_.empty()) first_ = std::move(what);
+    }
+    bool failed() const { return !first_.empty(); }
+    std::string reason() const {
+        return "the " + first_ + " is out of the decimal range (|x| must stay below 10^18)";
+    }
+
+private:
+    std::string first_;
+};
+
+Measure measure_of(const std::optional<Value>& v) {
+    Measure m;
+    if (!v || v->is_missing()) return m;
+    switch (v->tag()) {
+        case Value::Tag::Bool:
+            m.kind = Measure::Kind::Bool;
+            m.boolean = v->as_bool();
+            break;
+        case Value::Tag::Int:
+        case Value::Tag::Number:
+            if (auto d = to_decimal(*v)) {  // an int beyond the decimal range is shown as no measure
+                m.kind = Measure::Kind::Number;
+                m.number = *d;
+            }
+            break;
+        case Value::Tag::Text:
+            m.kind = Measure::Kind::Text;
+            m.text = std::string(v->as_text());
+            break;
+        case Value::Tag::Date:
+            m.kind = Measure::Kind::Date;
+            m.text = core::format_date(v->as_date());
+            break;
+        default: break;
+    }
+    return m;
+}
+
+// max(0, min(points, cap)) of a deduction or bonus; a missing value counts 0 with a warning.
+// An int beyond the decimal range counts as its cap or 0, or fails the range check when uncapped.
+AdjustmentResult adjustment(const Value& v, const rules::Adjustment& a, const char* what, UnitResult& result,
+                            RangeCheck& range) {
+    AdjustmentResult r;
+    if (v.is_missing()) {
+        r.missing = true;
+        result.warnings.push_back({code::kAdjustmentMissing, a.id, std::string("the ") + what + " '" + a.id + "' is missing and counts 0"});
+        return r;
+    }
+    std::optional<Decimal> p = to_decimal(v);
+    if (!p && v.as_int() < 0) p = zero();
+    if (a.cap && (!p || *p > *a.cap)) p = *a.cap;
+    if (!p) {
+        range.fail(std::string("value of ") + what + " '" + a.id + "' (" + std::to_string(v.as_int()) + ")");
+        return r;
+    }
+    r.points = std::max(*p, zero());
+    return r;
+}
+
+/// points and total (docs/reference/scoring.md, "Totals") of a unit whose sums are in range;
+/// false, with the step recorded, when an intermediate result is not.
+bool total_of(Decimal criteria_points, Decimal scale, UnitResult& r, RangeCheck& range) {
+    const std::optional<Decimal> gross = Decimal::add(criteria_points, r.bonus);
+    if (!gross) {
+        range.fail("sum of criteria points and bonuses");
+        return false;
+    }
+    // Both terms are in [0, 10^18), so their difference is in range.
+    const std::optional<Decimal> net = Decimal::sub(*gross, r.deduct);
+    assert(net);
+    const Decimal points = std::clamp(*net, zero(), r.max);
+    const std::optional<Decimal> scaled = Decimal::mul(points, scale);
+    if (!scaled) {
+        range.fail("product of points and scale (" + points.to_string() + " × " + scale.to_string() + ")");
+        return false;
+    }
+    // points <= max, so the quotient is about scale at most, yet its rounding can reach 10^18.
+    const std::optional<Decimal> total = Decimal::div(*scaled, r.max);
+    if (!total) {
+        range.fail("total (" + scaled->to_string() + " ÷ " + r.max.to_string() + ")");
+        return false;
+    }
+    r.points = points;
+    r.total = total->round(2);
+    return true;
+}
+
+}  // namespace
+
+const char* status_name(CriterionStatus s) {
+    switch (s) {
+        case CriterionStatus::Scored: return "scored";
+        case CriterionStatus::Missing: return "missing";
+        case CriterionStatus::Exempt: return "exempt";
+        case CriterionStatus::Error: return "error";
+    }
+    return "scored";
+}
+
+UnitScorer::UnitScorer(const rules::Rulebook& rulebook)
+    : rulebook_(rulebook), evaluator_(*rulebook.program), criteria_(rulebook.criterion_count()) {}
+
+Value UnitScorer::run(const dsl::Compiled& expr, const std::string& id, UnitResult& result) {
+    Value v = evaluator_.evaluate(expr.root, input_);
+    for (const dsl::EvalWarning& w : evaluator_.warnings()) result.warnings.push_back({w.code, id, w.message});
+    evaluator_.warnings().clear();
+    return v;
+}
+
+UnitResult UnitScorer::score(const dsl::UnitInfo& unit, const core::UnitEvidence& evidence, int year, dsl::Trace* trace) {
+    // The evaluator indexes the evidence by the schema's kinds: evidence shaped for another
+    // schema is a caller's mistake, reported rather than read out of bounds.
+    const std::size_t kinds = rulebook_.evidence.kinds.size();
+    if (evidence.tables.size() != kinds || evidence.facts.size() != kinds || evidence.checked.size() != kinds) {
+        throw std::invalid_argument("the evidence of unit '" + std::string(unit.id) + "' has " +
+                                    std::to_string(evidence.tables.size()) + " kinds, the rulebook's schema " +
+                                    std::to_string(kinds));
+    }
+    evaluator_.set_trace(trace);
+    input_ = dsl::EvalInput{&unit, year, &evidence};
+    UnitResult r;
+    r.id = std::string(unit.id);
+    r.name = std::string(unit.name);
+    r.category = std::string(unit.category);
+    r.criteria.reserve(criteria_);
+    r.groups.reserve(rulebook_.groups.size());
+    r.deductions.reserve(rulebook_.deductions.size());
+    r.bonuses.reserve(rulebook_.bonuses.size());
+
+    // §4.2–§4.3: criteria.
+    Decimal criteria_points;
+    std::string error_criterion;
+    RangeCheck range;
+    for (const rules::Group& g : rulebook_.groups) {
+        GroupResult group;
+        bool group_error = false;
+        Decimal group_points;
+        for (const rules::Criterion& c : g.criteria) {
+            CriterionResult cr;
+            bool applies = c.applies_to.empty() ||
+                           std::find(c.applies_to.begin(), c.applies_to.end(), r.category) != c.applies_to.end();
+            if (!applies) {
+                cr.status = CriterionStatus::Exempt;
+                r.criteria.push_back(std::move(cr));
+                continue;
+            }
+            Value v = run(c.points, c.id, r);
+            cr.measure = measure_of(evaluator_.first_steps_subject());
+            if (v.is_missing()) {
+                if (c.on_missing == rules::OnMissing::Zero) {
+                    cr.status = CriterionStatus::Missing;
+                    cr.points = zero();
+                } else if (c.on_missing == rules::OnMissing::Exempt) {
+                    cr.status = CriterionStatus::Exempt;
+                } else {
+                    cr.status = CriterionStatus::Error;
+                    if (error_criterion.empty()) error_criterion = c.id;
+                }
+            } else {
+                // An int beyond the decimal range is clamped like any value outside [0, max].
+                const std::optional<Decimal> p = to_decimal(v);
+                cr.points = p;
+                if (!p || *p < zero() || *p > c.max) {
+                    const bool below = p ? *p < zero() : v.as_int() < 0;
+                    cr.points = below ? zero() : c.max;
+                    r.warnings.push_back({code::kPointsClamped, c.id,
+                                          "points " + (p ? p->to_string() : std::to_string(v.as_int())) + " of '" + c.id +
+                                              "' clamped to " + cr.points->to_string() + " (the criterion's range is 0 to " +
+                                              c.max.to_string() + ")"});
+                }
+            }
+            if (cr.status == CriterionStatus::Error) group_error = true;
+            // Unit sums are taken criterion by criterion: a group's sums are parts of them, so
+            // they stay in range whenever the unit's do.
+            if (cr.status != CriterionStatus::Exempt) {
+                group.max = range.add(group.max, c.max, "unit's maximum", "criterion", c.id);
+                r.max = range.add(r.max, c.max, "unit's maximum", "criterion", c.id);
+            }
+            if (cr.points) {
+                group_points = range.add(group_points, *cr.points, "sum of criteria points", "criterion", c.id);
+                criteria_points = range.add(criteria_points, *cr.points, "sum of criteria points", "criterion", c.id);
+            }
+            r.criteria.push_back(std::move(cr));
+        }
+        if (!group_error) group.points = group_points;
+        r.groups.push_back(group);
+    }
+
+    // §4.4: deductions and bonuses, each capped; the deduction pool capped.
+    for (const rules::Adjustment& d : rulebook_.deductions) {
+        r.deductions.push_back(adjustment(run(d.points, d.id, r), d, "deduction", r, range));
+        r.deduct = range.add(r.deduct, r.deductions.back().points, "sum of deductions", "deduction", d.id);
+    }
+    if (rulebook_.deduction_cap && r.deduct > *rulebook_.deduction_cap) r.deduct = *rulebook_.deduction_cap;
+    for (const rules::Adjustment& b : rulebook_.bonuses) {
+        r.bonuses.push_back(adjustment(run(b.points, b.id, r), b, "bonus", r, range));
+        r.bonus = range.add(r.bonus, r.bonuses.back().points, "sum of bonuses", "bonus", b.id);
+    }
+
+    // Band caps are evaluated for every unit (explanations list them), but only bind complete ones.
+    std::vector<std::size_t> holding;
+    for (std::size_t i = 0; i < rulebook_.band_caps.size(); ++i) {
+        const rules::BandCap& cap = rulebook_.band_caps[i];
+        Value v = run(cap.when, cap.id, r);
+        if (v.is_missing()) {
+            r.warnings.push_back({code::kCapMissing, cap.id, "the condition of band cap '" + cap.id + "' is missing, so it does not hold"});
+        } else if (v.as_bool()) {
+            holding.push_back(i);
+        }
+    }
+    evaluator_.set_trace(nullptr);
+
+    if (!error_criterion.empty()) {
+        r.complete = false;
+        r.reason = "criterion '" + error_criterion + "' has no points (its evidence is missing and on_missing is error)";
+    } else if (range.failed()) {
+        r.complete = false;
+        r.reason = range.reason();
+    } else if (r.max.is_zero()) {
+        r.complete = false;
+        r.reason = "no criterion applies to this unit (its maximum is 0)";
+    }
+    for (std::size_t i : holding) r.caps.push_back(CapResult{i, false});
+    if (!r.complete) return r;
+
+    if (!total_of(criteria_points, rulebook_.scale, r, range)) {
+        r.complete = false;
+        r.reason = range.reason();
+        return r;
+    }
+
+    const auto& bands = rulebook_.bands;
+    r.band_from_total = static_cast<int>(bands.size()) - 1;
+    for (std::size_t i = 0; i < bands.size(); ++i) {
+        if (bands[i].min <= *r.total) {
+            r.band_from_total = static_cast<int>(i);
+            break;
+        }
+    }
+    r.band_after_caps = r.band_from_total;
+    for (CapResult& cap : r.caps) {
+        int at_most = static_cast<int>(rulebook_.band_index(rulebook_.band_caps[cap.cap].at_most).value_or(0));
+        if (at_most > r.band_from_total) cap.applied = true;
+        r.band_after_caps = std::max(r.band_after_caps, at_most);
+    }
+    r.band = r.band_after_caps;
+    return r;
+}
+
+std::vector<UnitResult> score_units(const rules::Rulebook& rulebook, const std::vector<dsl::UnitInfo>& units,
+                                    const std::vector<core::UnitEvidence>& evidence, int year, unsigned threads) {
+    std::vector<UnitResult> results(units.size());
+    if (threads == 0) threads = core::hardware_workers();
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, units.size() / 64)));
+    // Workers take blocks of units in turn and score each unit into its own slot, so the output
+    // never depends on scheduling; each has its own scorer (an evaluator is not shared).
+    constexpr std::size_t kBlock = 128;
+    std::vector<std::optional<UnitScorer>> scorers(threads);
+    core::parallel_blocks(units.size(), kBlock, threads, [&](unsigned worker, std::size_t begin, std::size_t end) {
+        std::optional<UnitScorer>& scorer = scorers[worker];
+        if (!scorer) scorer.emplace(rulebook);
+        for (std::size_t i = begin; i < end; ++i) results[i] = scorer->score(units[i], evidence[i], year);
+    });
+    return results;
+}
+
+}  // namespace parscore::engine

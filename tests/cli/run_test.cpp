@@ -1,0 +1,156 @@
+// The command line run in-process through cli::run: exit codes, the mapping of failures to them,
+// re-entrancy, --version, --verbose and --quiet.
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <stdexcept>
+
+#include "../app/scratch.hpp"
+#include "app.hpp"
+#include "failure.hpp"
+#include "parscore/inspections/store_error.hpp"
+
+namespace parscore::testing {
+namespace {
+
+struct Outcome {
+    int code = -1;
+    std::string out, err;
+};
+
+Outcome run(const std::vector<std::string>& args) {
+    std::ostringstream out, err;
+    Outcome r;
+    r.code = cli::run(args, out, err);
+    r.out = out.str();
+    r.err = err.str();
+    return r;
+}
+
+class CliRun : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        scratch_ = new Scratch;
+        ASSERT_EQ(run({"demo", "--db", db()}).code, 0);
+    }
+    static void TearDownTestSuite() { delete scratch_; }
+    static std::string db() { return (*scratch_ / "demo.db").string(); }
+    static std::vector<std::string> rank(std::vector<std::string> extra) {
+        std::vector<std::string> args{"rank", "--db", db(), "--rules", kDemoRules, "--year", "2013"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        return args;
+    }
+    static Scratch* scratch_;
+};
+Scratch* CliRun::scratch_ = nullptr;
+
+TEST_F(CliRun, ExitCodesZeroOneTwoAndThree) {
+    EXPECT_EQ(run({"check", kDemoRules}).code, 0);
+    Scratch dir;
+    write_text(dir / "bad.yaml", "id: [\n");
+    Outcome invalid = run({"check", (dir / "bad.yaml").string()});
+    EXPECT_EQ(invalid.code, 1);
+    EXPECT_NE(invalid.err.find("error"), std::string::npos);
+    Outcome usage = run({"frobnicate"});
+    EXPECT_EQ(usage.code, 2);
+    EXPECT_EQ(usage.err.rfind("parscore: error: unknown command 'frobnicate'", 0), 0u) << usage.err;
+    Outcome io = run({"score", "--db", (dir / "absent.db").string(), "--rules", kDemoRules, "--year", "2013"});
+    EXPECT_EQ(io.code, 3);
+    EXPECT_EQ(io.out, "");
+}
+
+TEST_F(CliRun, AnErrorWithDiagnosticsPrintsThemBeforeItsLine) {
+    Scratch dir;
+    write_text(dir / "bad.yaml", "id: [\n");
+    Outcome r = run({"score", "--db", db(), "--rules", (dir / "bad.yaml").string(), "--year", "2013"});
+    EXPECT_EQ(r.code, 1);
+    const auto diagnostics = r.err.find("error[");
+    const auto line = r.err.find("parscore: error: rulebook '");
+    ASSERT_NE(diagnostics, std::string::npos) << r.err;
+    ASSERT_NE(line, std::string::npos) << r.err;
+    EXPECT_LT(diagnostics, line);
+}
+
+int mapped(const std::exception_ptr& e, std::string& printed) {
+    std::ostringstream err;
+    int code = cli::report_failure(e, err, "parscore rank");
+    printed = err.str();
+    return code;
+}
+
+TEST(FailureMapping, EveryErrorKindHasItsExitCode) {
+    std::string printed;
+    using K = app::ErrorKind;
+    EXPECT_EQ(mapped(std::make_exception_ptr(app::Error(K::Invalid, "wrong")), printed), 1);
+    EXPECT_EQ(printed, "parscore: error: wrong\n");
+    EXPECT_EQ(mapped(std::make_exception_ptr(app::Error(K::BadRequest, "--year: bad")), printed), 2);
+    EXPECT_EQ(printed, "parscore: error: --year: bad (see 'parscore rank --help')\n");
+    EXPECT_EQ(mapped(std::make_exception_ptr(app::Error(K::Io, "cannot read")), printed), 3);
+    EXPECT_EQ(mapped(std::make_exception_ptr(app::Error(K::Forbidden, "not yours")), printed), 1);
+    EXPECT_EQ(mapped(std::make_exception_ptr(app::Error(K::Internal, "broken")), printed), 70);
+    EXPECT_EQ(printed, "parscore: internal error: broken\n");
+}
+
+TEST(FailureMapping, AnUnexpectedExceptionIsAnInternalErrorSeventy) {
+    std::string printed;
+    EXPECT_EQ(mapped(std::make_exception_ptr(std::logic_error("vector index out of range")), printed), 70);
+    EXPECT_EQ(printed, "parscore: internal error: vector index out of range\n");
+    EXPECT_EQ(mapped(std::make_exception_ptr(42), printed), 70);
+    EXPECT_EQ(printed.rfind("parscore: internal error: ", 0), 0u);
+}
+
+TEST(FailureMapping, StoreFailuresKeepTheirCodes) {
+    std::string printed;
+    using Kind = inspections::StoreError::Kind;
+    EXPECT_EQ(mapped(std::make_exception_ptr(inspections::StoreError(Kind::Refused, "locked")), printed), 1);
+    EXPECT_EQ(mapped(std::make_exception_ptr(inspections::StoreError(Kind::Missing, "no database")), printed), 3);
+    EXPECT_EQ(mapped(std::make_exception_ptr(cli::CliError(cli::kUsage, "--date: bad")), printed), 2);
+}
+
+TEST_F(CliRun, ConsecutiveRunsWithDifferentOptionsAreIndependent) {
+    Outcome csv = run(rank({"--format", "csv"}));
+    Outcome table = run(rank({}));
+    Outcome csv_again = run(rank({"--format", "csv"}));
+    ASSERT_EQ(csv.code, 0);
+    ASSERT_EQ(table.code, 0);
+    EXPECT_NE(csv.out, table.out);
+    EXPECT_EQ(csv.out, csv_again.out);
+    EXPECT_EQ(table.out, run(rank({})).out);  // the earlier --format csv did not stick
+    Outcome one_unit = run({"score", "--db", db(), "--rules", kDemoRules, "--year", "2013", "--unit", "huyen-da-bac"});
+    Outcome all_units = run({"score", "--db", db(), "--rules", kDemoRules, "--year", "2013"});
+    EXPECT_LT(one_unit.out.size(), all_units.out.size());  // the earlier --unit did not stick
+}
+
+TEST_F(CliRun, VersionPrintsTheProjectVersion) {
+    Outcome r = run({"--version"});
+    EXPECT_EQ(r.code, 0);
+    EXPECT_EQ(r.out, "parscore " PARSCORE_VERSION "\n");
+}
+
+TEST_F(CliRun, VerboseLogsPhasesQuietLogsNothingAndTheDefaultOnlyWarnings) {
+    Outcome verbose = run(rank({"--verbose"}));
+    EXPECT_EQ(verbose.code, 0);
+    EXPECT_NE(verbose.err.find("parscore: info: "), std::string::npos) << verbose.err;
+    EXPECT_NE(verbose.err.find("scored"), std::string::npos) << verbose.err;
+    Outcome plain = run(rank({}));
+    EXPECT_EQ(plain.err.find("parscore: info: "), std::string::npos) << plain.err;  // the earlier --verbose did not stick
+    EXPECT_EQ(plain.out, verbose.out);
+    Outcome before = run({"--verbose", "check", kDemoRules});
+    EXPECT_NE(before.err.find("parscore: info: "), std::string::npos) << before.err;
+    Outcome quiet = run(rank({"--quiet"}));
+    EXPECT_EQ(quiet.code, 0);
+    EXPECT_EQ(quiet.err.find("parscore: "), std::string::npos) << quiet.err;
+    for (auto both : {std::vector<std::string>{"--quiet", "--verbose"}, std::vector<std::string>{"--verbose", "--quiet"}}) {
+        Outcome quiet_wins = run(rank(both));
+        EXPECT_EQ(quiet_wins.err.find("parscore: info: "), std::string::npos) << quiet_wins.err;
+    }
+}
+
+TEST_F(CliRun, TimingsKeepTheirOwnLine) {
+    Outcome r = run(rank({"--timings"}));
+    EXPECT_NE(r.err.find("timings: load="), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("parscore: info: "), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace parscore::testing
