@@ -62,7 +62,9 @@ TEST(Selection, OnlySubmittedOrLockedCount) {
         row.submitted = c.submitted;
         row.locked = c.locked;
         EXPECT_EQ(is_counted(row), c.counts);
-        if (c.counts) EXPECT_EQ(counted_status(row), c.status);
+        if (c.counts) {
+            EXPECT_EQ(counted_status(row), c.status);
+        }
     }
 }
 

@@ -93,8 +93,8 @@ std::vector<NodeId> children_of(const Program& program, NodeId node);
 /// (explanations, rule-test coverage).
 struct StepsOperands {
     NodeId subject = kNoNode;
-    std::span<const Arm> arms;  // in order; a trace's arm index counts from the first
-    NodeId otherwise = kNoNode; // the `else` value
+    std::span<const Arm> arms;   // in order; a trace's arm index counts from the first
+    NodeId otherwise = kNoNode;  // the `else` value
 };
 /// `node` must be a `steps` node.
 StepsOperands steps_operands(const Program& program, NodeId node);
