@@ -102,8 +102,8 @@ EncodedFindings encode_findings(const Findings& findings) {
     out.storage.reserve(findings.size());
     for (const KindFindings& k : findings) out.storage.push_back(blob::encode(k));
     for (std::size_t i = 0; i < findings.size(); ++i) {
-        out.blobs.push_back(Blob{findings[i].kind, findings[i].fact, static_cast<std::int64_t>(findings[i].rows()),
-                                 out.storage[i]});
+        out.blobs.push_back(
+            Blob{findings[i].kind, findings[i].fact, static_cast<std::int64_t>(findings[i].rows()), out.storage[i]});
     }
     return out;
 }
@@ -151,7 +151,8 @@ std::optional<UnitInfo> Store::find_unit(std::string_view id) const {
 }
 
 UnitWriter::UnitWriter(sql::Database& db)
-    : insert_(db.prepare("INSERT INTO units(id, name, category, parent, active_from, active_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
+    : insert_(db.prepare(
+          "INSERT INTO units(id, name, category, parent, active_from, active_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
       update_(db.prepare(
           "UPDATE units SET name = ?2, category = ?3, parent = ?4, active_from = ?5, active_to = ?6 WHERE id = ?1")),
       version_(db.prepare(
@@ -217,7 +218,7 @@ RecordOutcome Store::record(const Report& report, const core::EvidenceSchema& sc
             dup.bind(3, kind_name(report.header.kind)).bind(4, digest);
             if (dup.step()) return RecordOutcome{{}, dup.text(0)};
         }
-        const std::int64_t schema = impl_->schema_id(schema_json, schema_sha);
+        const std::int64_t schema_id = impl_->schema_id(schema_json, schema_sha);
         const std::int64_t no = impl_->next_revision();
         const std::int64_t stamp = impl_->next_stamp();
         const std::string id = new_uuid();
@@ -232,7 +233,7 @@ RecordOutcome Store::record(const Report& report, const core::EvidenceSchema& sc
         r.stamp = stamp;
         r.initial_status = status_name(status);
         r.header = &report.header;
-        r.schema_id = schema;
+        r.schema_id = schema_id;
         r.schema_sha256 = schema_sha;
         r.who = who;
         r.at = at;
@@ -262,7 +263,7 @@ ImportOutcome Store::import_batch(const ImportBatch& batch, const core::Evidence
                 return outcome;
             }
         }
-        const std::int64_t schema = impl_->schema_id(schema_json, schema_sha);
+        const std::int64_t schema_id = impl_->schema_id(schema_json, schema_sha);
         const std::int64_t first_no = impl_->next_revision();
         const std::int64_t first_stamp = impl_->next_stamp();
         const std::string at = utc_now();
@@ -289,7 +290,7 @@ ImportOutcome Store::import_batch(const ImportBatch& batch, const core::Evidence
             r.stamp = first_stamp + n;
             r.initial_status = "submitted";
             r.header = &header;
-            r.schema_id = schema;
+            r.schema_id = schema_id;
             r.schema_sha256 = schema_sha;
             r.who = who;
             r.at = at;
@@ -297,7 +298,9 @@ ImportOutcome Store::import_batch(const ImportBatch& batch, const core::Evidence
         }
         outcome.inspections = batch.inspections.size();
         outcome.first_revision = batch.inspections.empty() ? 0 : first_no;
-        outcome.last_revision = batch.inspections.empty() ? 0 : first_no + static_cast<std::int64_t>(outcome.inspections) - 1;
+        outcome.last_revision = batch.inspections.empty()
+                                    ? 0
+                                    : first_no + static_cast<std::int64_t>(outcome.inspections) - 1;
         sql::Statement record = impl_->db.prepare(
             "INSERT INTO imports(sha256, path, kind, rows, inspections, first_no, last_no, imported_by, imported_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -362,14 +365,15 @@ std::optional<std::string> Store::resolve_inspection(std::string_view name) cons
     if (name.size() < kMinIdPrefix) return std::nullopt;
     // Ids are lower-case hex digits and dashes, all below '~': the ids starting with the prefix
     // are exactly those in [prefix, prefix + "~").
-    sql::Statement s = impl_->db.prepare("SELECT id FROM inspections WHERE id >= ?1 AND id < ?1 || '~' ORDER BY id LIMIT 3");
+    sql::Statement s = impl_->db.prepare(
+        "SELECT id FROM inspections WHERE id >= ?1 AND id < ?1 || '~' ORDER BY id LIMIT 3");
     s.bind(1, name);
     std::vector<std::string> found;
     while (s.step()) found.push_back(s.text(0));
     if (found.empty()) return std::nullopt;
     if (found.size() > 1) {
-        refuse("inspection id prefix '" + std::string(name) + "' is ambiguous: it starts " + found[0] + ", " + found[1] +
-               (found.size() > 2 ? " and more" : "") + "; give more of the id");
+        refuse("inspection id prefix '" + std::string(name) + "' is ambiguous: it starts " + found[0] + ", " +
+               found[1] + (found.size() > 2 ? " and more" : "") + "; give more of the id");
     }
     return found.front();
 }
@@ -385,7 +389,8 @@ std::vector<std::string> Store::lock(const std::vector<std::string>& ids, const 
 void Store::submit(std::string_view id, const std::string& who) { submit(std::vector{std::string(id)}, who); }
 void Store::lock(std::string_view id, const std::string& who) { lock(std::vector{std::string(id)}, who); }
 
-std::vector<std::string> Store::lock_year(int year, const std::optional<std::string>& unit, const std::string& who_given) {
+std::vector<std::string> Store::lock_year(int year, const std::optional<std::string>& unit,
+                                          const std::string& who_given) {
     const std::string who = who_or_user(who_given);
     return impl_->write([&] {
         // Submitted (first status or a submit event), not locked, latest revision in the year.
@@ -401,7 +406,8 @@ std::vector<std::string> Store::lock_year(int year, const std::optional<std::str
         while (s.step()) ids.push_back(s.text(0));
         std::int64_t no = impl_->next_revision();
         const std::string at = utc_now();
-        for (const std::string& id : ids) add_event(*impl_, id, "lock", Status::Submitted, Status::Locked, no++, who, at);
+        for (const std::string& id : ids)
+            add_event(*impl_, id, "lock", Status::Submitted, Status::Locked, no++, who, at);
         return ids;
     });
 }
@@ -439,7 +445,7 @@ AmendOutcome Store::amend(std::string_view id, const Report& report, const core:
                    " is of unit '" + head->unit + "'");
         }
         if (auto same = identical_revision(impl_->db, id, report.header, digest)) return AmendOutcome{*same, true};
-        const std::int64_t schema = impl_->schema_id(schema_json, schema_sha);
+        const std::int64_t schema_id = impl_->schema_id(schema_json, schema_sha);
         const std::int64_t no = impl_->next_revision();
         const std::string at = utc_now();
         RevisionWriter writer(impl_->db);
@@ -452,7 +458,7 @@ AmendOutcome Store::amend(std::string_view id, const Report& report, const core:
         r.stamp = head->stamp;
         r.initial_status = head->initial_status;
         r.header = &report.header;
-        r.schema_id = schema;
+        r.schema_id = schema_id;
         r.schema_sha256 = schema_sha;
         r.reason = reason;
         r.who = who;
