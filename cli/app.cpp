@@ -78,7 +78,8 @@ std::optional<std::string> unknown_command(const CLI::App& app, const std::vecto
     std::string path;
     for (const std::string& word : words) {
         std::vector<std::string> names;
-        for (const CLI::App* sub : at->get_subcommands([](const CLI::App*) { return true; })) names.push_back(sub->get_name());
+        for (const CLI::App* sub : at->get_subcommands([](const CLI::App*) { return true; }))
+            names.push_back(sub->get_name());
         if (names.empty()) return std::nullopt;  // a command's own arguments follow
         path += (path.empty() ? "" : " ") + core::sanitize_utf8(word);
         if (std::find(names.begin(), names.end(), word) == names.end()) {
@@ -113,7 +114,8 @@ std::string command_path(const CLI::App& app) {
 // One logger per run, writing to the run's stderr and registered nowhere, so that runs stay
 // independent: warnings by default, phases and timings with --verbose, nothing with --quiet.
 std::shared_ptr<spdlog::logger> make_logger(std::ostream& err) {
-    auto log = std::make_shared<spdlog::logger>("parscore", std::make_shared<spdlog::sinks::ostream_sink_mt>(err, true));
+    auto log = std::make_shared<spdlog::logger>("parscore",
+                                                std::make_shared<spdlog::sinks::ostream_sink_mt>(err, true));
     log->set_pattern("parscore: %l: %v");
     log->set_level(spdlog::level::warn);
     return log;

@@ -34,7 +34,8 @@ void run_demo(Context& ctx) {
     ctx.err << "demo database: " << path << " — " << core::count_of(outcome.ranking.units.size(), "unit") << ", "
             << core::count_of(outcome.inspections, "inspection") << "; " << engine::demo::kPreviousYear
             << " published as publication " << outcome.publication << "\n";
-    ctx.err << "rulebook: " << (result.rulebook_path.empty() ? "the copy built into parscore of " + rules : rules) << "\n";
+    ctx.err << "rulebook: " << (result.rulebook_path.empty() ? "the copy built into parscore of " + rules : rules)
+            << "\n";
     ctx.err << "next: parscore explain --db " << path << " --rules " << rules << " --year " << engine::demo::kYear
             << " --unit huyen-da-bac\n";
 }

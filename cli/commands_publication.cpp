@@ -47,11 +47,13 @@ void print_refusal_details(Context& ctx, const engine::PublishOutcome& outcome, 
 
 void print_published(Context& ctx, const engine::PublishOutcome& outcome, const std::string& what, bool reason_given) {
     if (outcome.result == engine::PublishOutcome::Result::Unchanged) {
-        ctx.out << "unchanged: publication " << outcome.publication << " already holds these results (" << what << ")\n";
+        ctx.out << "unchanged: publication " << outcome.publication << " already holds these results (" << what
+                << ")\n";
         if (reason_given) ctx.err << "note: nothing to supersede; the reason was not stored\n";
         return;
     }
-    ctx.out << "published: publication " << outcome.publication << " (" << what << ", revision " << outcome.last_revision << ")";
+    ctx.out << "published: publication " << outcome.publication << " (" << what << ", revision "
+            << outcome.last_revision << ")";
     if (outcome.supersedes) ctx.out << ", superseding publication " << *outcome.supersedes;
     ctx.out << "\n";
     if (reason_given && !outcome.supersedes) {
@@ -73,7 +75,8 @@ void run_publish(Context& ctx, const PublishOptions& o) {
     const app::PublishResult result = app::publish(request);
     const engine::PublishOutcome& outcome = result.outcome;
     print_warnings(ctx, outcome.evaluation.warnings);
-    const std::string what = result.rulebook.rulebook.id + ", year " + std::to_string(request.year) + ", basis " + o.basis;
+    const std::string what = result.rulebook.rulebook.id + ", year " + std::to_string(request.year) + ", basis " +
+                             o.basis;
     if (result.refusal) {
         print_refusal_details(ctx, outcome, what);
         throw *result.refusal;
@@ -104,13 +107,15 @@ void run_verify(Context& ctx, const VerifyOptions& o) {
 
 void add_publish_command(CLI::App& app, Context& ctx) {
     auto& o = ctx.own<PublishOptions>();
-    CLI::App* publish = app.add_subcommand("publish", "Store a year's results with the rulebook and evidence that reproduce them");
+    CLI::App* publish = app.add_subcommand("publish",
+                                           "Store a year's results with the rulebook and evidence that reproduce them");
     add_rules_option(publish, o.rules);
     add_year_option(publish, o.year);
     add_basis_option(publish, o.basis);
     publish->add_flag("--allow-incomplete", o.allow_incomplete, "Publish although some units are incomplete");
     publish->add_flag("--allow-empty", o.allow_empty, "Publish although no inspection counts for the year");
-    publish->add_option("--supersede", o.supersede, "Publish results that differ from the latest publication, for this REASON");
+    publish->add_option("--supersede", o.supersede,
+                        "Publish results that differ from the latest publication, for this REASON");
     publish->callback([&ctx, &o, publish] {
         o.supersede_given = publish->count("--supersede") > 0;
         run_publish(ctx, o);
@@ -120,11 +125,13 @@ void add_publish_command(CLI::App& app, Context& ctx) {
 void add_verify_command(CLI::App& app, Context& ctx) {
     auto& o = ctx.own<VerifyOptions>();
     CLI::App* verify = app.add_subcommand("verify", "Check every hash chain and re-score every publication");
-    CLI::Option* hash = verify->add_option("--evidence-hash", o.evidence_hash,
-                                           "The evidence hash `publish` printed, to compare with the latest publication's "
-                                           "(or that of --publication)");
-    verify->add_option("--publication", o.publication,
-                       "With --evidence-hash: the publication whose evidence hash it is (default: the latest)")
+    CLI::Option* hash =
+        verify->add_option("--evidence-hash", o.evidence_hash,
+                           "The evidence hash `publish` printed, to compare with the latest publication's "
+                           "(or that of --publication)");
+    verify
+        ->add_option("--publication", o.publication,
+                     "With --evidence-hash: the publication whose evidence hash it is (default: the latest)")
         ->check(CLI::PositiveNumber)
         ->needs(hash);
     add_format_option(verify, o.format, {app::Format::Table, app::Format::Json});

@@ -26,8 +26,7 @@ void add_common(CLI::App* cmd, ReportOptions& o, const std::vector<app::Format>&
     add_out_option(cmd, o.out);
 }
 
-template <class R>
-R report_request(const Context& ctx, const ReportOptions& o) {
+template <class R> R report_request(const Context& ctx, const ReportOptions& o) {
     auto request = ctx.request<R>();
     request.rules = o.rules;
     request.year = parse_year_option(o.year);
@@ -44,22 +43,14 @@ void run_summary(Context& ctx, const ReportOptions& o) {
     const app::SummaryResult result = app::summary(request);
     const engine::Summary& summary = result.summary;
     switch (o.format) {
-        case app::Format::Xlsx:
-            try {
-                engine::write_summary_xlsx(result.rulebook.rulebook, summary, o.out);
+        case app::Format::Xlsx: try { engine::write_summary_xlsx(result.rulebook.rulebook, summary, o.out);
             } catch (const engine::WorkbookError& e) {
                 throw app::Error(app::ErrorKind::Io, e.what());
             }
             break;
-        case app::Format::Json:
-            write_output(ctx, o.out, engine::render_summary_json(summary));
-            break;
-        case app::Format::Csv:
-            write_output(ctx, o.out, engine::render_summary_csv(summary, o.bom));
-            break;
-        default:
-            write_output(ctx, o.out, engine::render_summary_table(summary));
-            break;
+        case app::Format::Json: write_output(ctx, o.out, engine::render_summary_json(summary)); break;
+        case app::Format::Csv: write_output(ctx, o.out, engine::render_summary_csv(summary, o.bom)); break;
+        default: write_output(ctx, o.out, engine::render_summary_table(summary)); break;
     }
     print_warnings(ctx, summary.warnings);
 }
@@ -72,15 +63,9 @@ void run_gap(Context& ctx, const ReportOptions& o) {
     request.bom = o.bom;
     const app::GapResult result = app::gap(request);
     switch (o.format) {
-        case app::Format::Json:
-            write_output(ctx, o.out, engine::render_gap_json(result.report));
-            break;
-        case app::Format::Csv:
-            write_output(ctx, o.out, engine::render_gap_csv(result.report, o.bom));
-            break;
-        default:
-            write_output(ctx, o.out, engine::render_gap_table(result.rulebook.rulebook, result.report));
-            break;
+        case app::Format::Json: write_output(ctx, o.out, engine::render_gap_json(result.report)); break;
+        case app::Format::Csv: write_output(ctx, o.out, engine::render_gap_csv(result.report, o.bom)); break;
+        default: write_output(ctx, o.out, engine::render_gap_table(result.rulebook.rulebook, result.report)); break;
     }
     print_warnings(ctx, result.report.warnings);
 }
@@ -90,9 +75,10 @@ void run_diff(Context& ctx, const ReportOptions& o) {
     request.with = o.with;
     request.category = given(o.category);
     const app::DiffResult result = app::diff(request);
-    write_output(ctx, o.out, o.format == app::Format::Json
-                                 ? engine::render_diff_json(result.diff)
-                                 : engine::render_diff_table(result.before.rulebook, result.after.rulebook, result.diff));
+    write_output(ctx, o.out,
+                 o.format == app::Format::Json
+                     ? engine::render_diff_json(result.diff)
+                     : engine::render_diff_table(result.before.rulebook, result.after.rulebook, result.diff));
     print_warnings(ctx, result.diff.warnings);
 }
 

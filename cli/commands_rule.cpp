@@ -43,7 +43,8 @@ void append_json(nlohmann::ordered_json& out, const core::Diagnostics& diags, co
 void write_check(Context& ctx, const app::CheckResult& result, app::Format format) {
     if (format == app::Format::Json) {
         nlohmann::ordered_json json = nlohmann::ordered_json::array();
-        for (const auto& checked : result.rulebooks) append_json(json, checked.diagnostics, result.sources, checked.path);
+        for (const auto& checked : result.rulebooks)
+            append_json(json, checked.diagnostics, result.sources, checked.path);
         ctx.out << json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
         return;
     }

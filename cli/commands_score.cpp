@@ -3,8 +3,8 @@
 #include <chrono>
 #include <cstdio>
 
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include "context.hpp"
 #include "parscore/app/analyses.hpp"
@@ -48,8 +48,7 @@ void add_evaluation_options(CLI::App* cmd, EvaluationOptions& o) {
     add_threads_option(cmd, o.threads, "Evaluation");
 }
 
-template <class R>
-R evaluation_request(const Context& ctx, const EvaluationOptions& o) {
+template <class R> R evaluation_request(const Context& ctx, const EvaluationOptions& o) {
     // The product's rules about outputs come before the year's text is read, as they always did.
     app::require_file_for_xlsx(o.format, given(o.out));
     app::refuse_bom_unless_csv(o.bom, o.format);
@@ -89,9 +88,7 @@ void write_evaluation(Context& ctx, const app::EvaluationResult& r, const Evalua
                 });
             });
             break;
-        case app::Format::Csv:
-            write_output(ctx, o.out, engine::render_csv(rulebook, r.evaluation, o.bom));
-            break;
+        case app::Format::Csv: write_output(ctx, o.out, engine::render_csv(rulebook, r.evaluation, o.bom)); break;
         case app::Format::Html:
             write_output(ctx, o.out, engine::render_html(rulebook, r.evaluation, &*r.summary, ranking));
             break;
@@ -104,9 +101,7 @@ void write_evaluation(Context& ctx, const app::EvaluationResult& r, const Evalua
                 }
             });
             break;
-        default:
-            write_output(ctx, o.out, engine::render_table(rulebook, r.evaluation, ranking));
-            break;
+        default: write_output(ctx, o.out, engine::render_table(rulebook, r.evaluation, ranking)); break;
     }
 }
 
@@ -145,8 +140,10 @@ void run_explain(Context& ctx, const ExplainOptions& o) {
     request.unit = o.unit;
     request.criterion = given(o.criterion);
     const app::ExplainResult result = app::explain(request);
-    write_output(ctx, o.out, o.format == app::Format::Json ? engine::render_explanation_json(result.explanation)
-                                                           : engine::render_explanation(result.rulebook.rulebook, result.explanation));
+    write_output(ctx, o.out,
+                 o.format == app::Format::Json
+                     ? engine::render_explanation_json(result.explanation)
+                     : engine::render_explanation(result.rulebook.rulebook, result.explanation));
     print_warnings(ctx, result.explanation.warnings);
 }
 

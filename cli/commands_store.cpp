@@ -10,13 +10,17 @@ namespace parscore::cli {
 
 namespace store {
 
-void print_problems(Context& ctx, const app::Problems& problems) { ctx.print_diagnostics(problems.diagnostics, problems.sources); }
+void print_problems(Context& ctx, const app::Problems& problems) {
+    ctx.print_diagnostics(problems.diagnostics, problems.sources);
+}
 
 int worst(int a, int b) { return (a == kIo || b == kIo) ? kIo : std::max(a, b); }
 
 core::Date parse_cli_date(const std::string& option, const std::string& text) {
     auto d = core::parse_date(text);
-    if (!d) throw CliError(kUsage, option + ": expected a date YYYY-MM-DD that exists, found '" + core::sanitize_utf8(text) + "'");
+    if (!d)
+        throw CliError(kUsage,
+                       option + ": expected a date YYYY-MM-DD that exists, found '" + core::sanitize_utf8(text) + "'");
     return *d;
 }
 

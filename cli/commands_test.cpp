@@ -34,7 +34,8 @@ std::optional<core::Decimal> parse_percentage(const std::string& option) {
     if (text.back() == '%') text.pop_back();
     std::optional<core::Decimal> minimum = core::Decimal::parse(text);
     if (!minimum || minimum->is_negative() || *minimum > *core::Decimal::from_int(100)) {
-        throw CliError(kUsage, "--coverage-min: expected a percentage from 0 to 100, found '" + core::sanitize_utf8(option) + "'");
+        throw CliError(kUsage, "--coverage-min: expected a percentage from 0 to 100, found '" +
+                                   core::sanitize_utf8(option) + "'");
     }
     return minimum;
 }
@@ -42,7 +43,8 @@ std::optional<core::Decimal> parse_percentage(const std::string& option) {
 void write_failures(Context& ctx, const app::TestResult& result) {
     const engine::RuleTestRun& run = result.run;
     for (const std::string& m : run.io_messages) ctx.err << "parscore: error: " << m << "\n";
-    for (const std::string& f : run.empty_folders) ctx.err << "parscore: error: no *.test.yaml files in '" << f << "'\n";
+    for (const std::string& f : run.empty_folders)
+        ctx.err << "parscore: error: no *.test.yaml files in '" << f << "'\n";
     ctx.err << core::render_all(run.diagnostics, result.sources);
     for (const engine::CaseOutcome& c : run.cases) {
         if (c.result == engine::CaseOutcome::Result::Passed) continue;
@@ -66,8 +68,9 @@ void write_coverage(Context& ctx, const app::TestResult& result, bool list) {
         }
         ++unreached;
     }
-    ctx.out << "coverage: " << result.run.coverage_percent().to_string() << "% (" << result.run.coverage.size() - unreached
-            << " of " << core::count_of(result.run.coverage.size(), "item") << " reached)\n";
+    ctx.out << "coverage: " << result.run.coverage_percent().to_string() << "% ("
+            << result.run.coverage.size() - unreached << " of " << core::count_of(result.run.coverage.size(), "item")
+            << " reached)\n";
 }
 
 void run_test(Context& ctx, const TestOptions& o) {
@@ -91,7 +94,8 @@ void add_test_command(CLI::App& app, Context& ctx) {
     CLI::App* test = app.add_subcommand("test", "Run rule tests (*.test.yaml files; folders are searched)");
     test->add_option("PATH", options.paths, "Test files or folders")->required();
     test->add_option("--junit", options.junit, "Also write JUnit XML to FILE");
-    test->add_flag("--coverage", options.coverage, "List criteria, deductions, bonuses, band caps and steps arms no case reached");
+    test->add_flag("--coverage", options.coverage,
+                   "List criteria, deductions, bonuses, band caps and steps arms no case reached");
     test->add_option("--coverage-min", options.coverage_min, "Fail when coverage is below P percent");
     test->callback([&options, &ctx] { run_test(ctx, options); });
 }

@@ -59,8 +59,7 @@ struct Context {
 
     /// A command's options, owned by this run rather than by function-local statics so that
     /// cli::run is re-entrant: `auto& o = ctx.own<ScoreOptions>();` then bind CLI11 options to o.
-    template <class T>
-    T& own() {
+    template <class T> T& own() {
         auto owned = std::make_shared<T>();
         T& ref = *owned;
         owned_.push_back(std::move(owned));
@@ -69,8 +68,7 @@ struct Context {
 
     /// A request to an operation from the user running the program, with this run's logger and,
     /// for a StoreRequest, the database of db_path().
-    template <class R>
-    R request() const {
+    template <class R> R request() const {
         R r;
         r.actor = app::system_user();
         r.log = log;
@@ -89,10 +87,11 @@ struct Context {
 };
 
 /// Each command family adds its subcommands; a subcommand's callback sets ctx.exit_code.
-void add_rule_commands(CLI::App& app, Context& ctx);     // check, test
-void add_store_commands(CLI::App& app, Context& ctx);    // units, record, import, inspections, show, submit, lock, amend, template, merge
-void add_score_commands(CLI::App& app, Context& ctx);    // score, rank, explain
+void add_rule_commands(CLI::App& app, Context& ctx);  // check, test
+void add_store_commands(
+    CLI::App& app, Context& ctx);  // units, record, import, inspections, show, submit, lock, amend, template, merge
+void add_score_commands(CLI::App& app, Context& ctx);        // score, rank, explain
 void add_publication_commands(CLI::App& app, Context& ctx);  // publish, verify, demo
-void add_report_commands(CLI::App& app, Context& ctx);   // summary, gap, diff
+void add_report_commands(CLI::App& app, Context& ctx);       // summary, gap, diff
 
 }  // namespace parscore::cli

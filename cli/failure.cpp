@@ -11,14 +11,10 @@ namespace parscore::cli {
 int exit_code(app::ErrorKind kind) {
     switch (kind) {
         case app::ErrorKind::Invalid:
-        case app::ErrorKind::Forbidden:
-            return kInvalid;
-        case app::ErrorKind::BadRequest:
-            return kUsage;
-        case app::ErrorKind::Io:
-            return kIo;
-        case app::ErrorKind::Internal:
-            return kInternal;
+        case app::ErrorKind::Forbidden: return kInvalid;
+        case app::ErrorKind::BadRequest: return kUsage;
+        case app::ErrorKind::Io: return kIo;
+        case app::ErrorKind::Internal: return kInternal;
     }
     return kInternal;
 }
@@ -26,7 +22,8 @@ int exit_code(app::ErrorKind kind) {
 void print_diagnostics(std::ostream& err, const core::Diagnostics& diags, const core::SourceSet& sources) {
     if (diags.empty()) return;
     err << core::render_all(diags, sources);
-    err << core::count_of(diags.error_count(), "error") << ", " << core::count_of(diags.warning_count(), "warning") << "\n";
+    err << core::count_of(diags.error_count(), "error") << ", " << core::count_of(diags.warning_count(), "warning")
+        << "\n";
 }
 
 int report_usage_error(std::ostream& err, const std::string& message, const std::string& command) {
@@ -48,7 +45,8 @@ int report_failure(const std::exception_ptr& failure, std::ostream& err, const s
     try {
         std::rethrow_exception(failure);
     } catch (const app::Error& e) {
-        if (const app::Problems* problems = e.problems()) print_diagnostics(err, problems->diagnostics, problems->sources);
+        if (const app::Problems* problems = e.problems())
+            print_diagnostics(err, problems->diagnostics, problems->sources);
         return report_line(err, exit_code(e.kind()), e.what(), command);
     } catch (const CliError& e) {
         return report_line(err, e.code, e.what(), command);

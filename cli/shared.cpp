@@ -44,15 +44,17 @@ void add_basis_option(CLI::App* cmd, std::string& into) {
         ->check(CLI::IsMember({"all", "self", "inspected"}));
 }
 
-void add_format_option(CLI::App* cmd, app::Format& into, const std::vector<app::Format>& formats, const std::string& help) {
+void add_format_option(CLI::App* cmd, app::Format& into, const std::vector<app::Format>& formats,
+                       const std::string& help) {
     const std::vector<std::string> names = app::format_names(formats);
     std::string list;
     for (std::size_t i = 0; i < names.size(); ++i) {
         list += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
     }
     into = formats.front();
-    cmd->add_option_function<std::string>("--format", [&into](const std::string& name) { into = *app::parse_format(name); },
-                                          help.empty() ? "Output format: " + list + " (default: " + names.front() + ")" : help)
+    cmd->add_option_function<std::string>(
+           "--format", [&into](const std::string& name) { into = *app::parse_format(name); },
+           help.empty() ? "Output format: " + list + " (default: " + names.front() + ")" : help)
         ->check(CLI::IsMember(names));
 }
 

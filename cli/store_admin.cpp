@@ -59,7 +59,8 @@ void merge(Context& ctx, const std::string& other) {
     }
     ctx.out << "merged from " << other << ": " << core::count_of(outcome.units_added, "unit") << ", "
             << core::count_of(outcome.inspections_added, "inspection") << ", "
-            << core::count_of(outcome.entries_added, "revision or event", "revisions and events") << " of known inspections\n";
+            << core::count_of(outcome.entries_added, "revision or event", "revisions and events")
+            << " of known inspections\n";
 }
 
 void add_submit_command(CLI::App& app, Context& ctx) {
@@ -85,7 +86,8 @@ void add_lock_command(CLI::App& app, Context& ctx) {
 
 void add_merge_command(CLI::App& app, Context& ctx) {
     auto& other = ctx.own<std::string>();
-    CLI::App* m = app.add_subcommand("merge", "Bring another parscore database's units and inspections in, idempotently");
+    CLI::App* m = app.add_subcommand("merge",
+                                     "Bring another parscore database's units and inspections in, idempotently");
     m->add_option("OTHER", other, "The other database")->required();
     m->callback([&ctx, &other] { merge(ctx, other); });
 }

@@ -35,9 +35,9 @@ std::string json_string(std::string_view text);
 /// A JSON array of strings on one line: ["a", "b"].
 std::string json_strings(const std::vector<std::string>& texts);
 
-void add_record_commands(CLI::App& app, Context& ctx);  // units import, record, import, amend
+void add_record_commands(CLI::App& app, Context& ctx);       // units import, record, import, amend
 void add_units_list_command(CLI::App& units, Context& ctx);  // units list
-void add_view_commands(CLI::App& app, Context& ctx);    // inspections, show, template
-void add_admin_commands(CLI::App& app, Context& ctx);   // submit, lock, merge
+void add_view_commands(CLI::App& app, Context& ctx);         // inspections, show, template
+void add_admin_commands(CLI::App& app, Context& ctx);        // submit, lock, merge
 
 }  // namespace parscore::cli::store

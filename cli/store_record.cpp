@@ -108,7 +108,8 @@ void import(Context& ctx, const ImportOptions& o) {
     request.inspection_kind = *ins::parse_inspection_kind(o.inspection_kind);
     request.again = o.again;
     ProgressBar bar(ctx, o.file);
-    if (ctx.stderr_is_terminal) request.progress = [&bar](std::size_t done, std::size_t total) { bar.draw(done, total); };
+    if (ctx.stderr_is_terminal)
+        request.progress = [&bar](std::size_t done, std::size_t total) { bar.draw(done, total); };
     const app::ImportResult result = app::import_csv(request);
     if (!result.outcome) {
         print_problems(ctx, result.problems);
@@ -150,7 +151,9 @@ const std::vector<std::string> kInspectionKinds = {"surprise", "scheduled", "the
 
 void add_units_import_command(CLI::App& units, Context& ctx) {
     auto& file = ctx.own<std::string>();
-    CLI::App* cmd = units.add_subcommand("import", "Add or update units from a CSV file (id,name,category[,parent,active_from,active_to])");
+    CLI::App* cmd =
+        units.add_subcommand("import",
+                             "Add or update units from a CSV file (id,name,category[,parent,active_from,active_to])");
     cmd->add_option("FILE", file, "Units CSV file")->required();
     cmd->callback([&ctx, &file] { units_import(ctx, file); });
 }
@@ -166,7 +169,8 @@ void add_record_command(CLI::App& app, Context& ctx) {
 
 void add_import_command(CLI::App& app, Context& ctx) {
     auto& o = ctx.own<ImportOptions>();
-    CLI::App* i = app.add_subcommand("import", "Import records or a fact of one evidence kind from CSV, all or nothing");
+    CLI::App* i = app.add_subcommand("import",
+                                     "Import records or a fact of one evidence kind from CSV, all or nothing");
     i->add_option("--rules", o.rules, "Rulebook whose evidence schema the file follows")->required();
     i->add_option("--kind", o.kind, "Evidence kind of the file")->required();
     i->add_option("FILE", o.file, "CSV file: unit,date[,year], then the kind's fields (a fact: value)")->required();
@@ -182,7 +186,8 @@ void add_amend_command(CLI::App& app, Context& ctx) {
     a->add_option("ID", o.id, "Inspection id")->required();
     a->add_option("REPORT", o.file, "The corrected report (YAML)")->required();
     a->add_option("--reason", o.reason, "Why the findings change")->required();
-    a->add_option("--rules", o.rules, "Validate against this rulebook instead of the schema the inspection was recorded with");
+    a->add_option("--rules", o.rules,
+                  "Validate against this rulebook instead of the schema the inspection was recorded with");
     a->callback([&ctx, &o] { amend(ctx, o); });
 }
 

@@ -55,9 +55,9 @@ std::string history_json(const std::vector<ins::HistoryEntry>& history) {
     std::string o = "[";
     for (std::size_t h = 0; h < history.size(); ++h) {
         const ins::HistoryEntry& e = history[h];
-        o += std::string(h ? "," : "") + "\n    {\"seq\": " + std::to_string(e.seq) + ", \"revision\": " +
-             std::to_string(e.no) + ", \"type\": \"" + entry_name(e.type) + "\", \"by\": " + json_string(e.recorded_by) +
-             ", \"at\": " + json_string(e.recorded_at);
+        o += std::string(h ? "," : "") + "\n    {\"seq\": " + std::to_string(e.seq) +
+             ", \"revision\": " + std::to_string(e.no) + ", \"type\": \"" + entry_name(e.type) +
+             "\", \"by\": " + json_string(e.recorded_by) + ", \"at\": " + json_string(e.recorded_at);
         if (e.type == ins::HistoryEntry::Type::Revision) {
             o += ", \"date\": \"" + core::format_date(e.date) + "\", \"kind\": \"" + ins::kind_name(e.kind) + "\"";
             o += ", \"reason\": " + (e.reason ? json_string(*e.reason) : std::string("null"));
@@ -123,7 +123,8 @@ std::string history_table(const std::vector<ins::HistoryEntry>& history) {
         } else {
             what = e.type == ins::HistoryEntry::Type::Submit ? "submitted" : "locked";
         }
-        rows.push_back({std::to_string(e.seq), std::to_string(e.no), e.recorded_at, e.recorded_by, what, e.hash.substr(0, 12)});
+        rows.push_back(
+            {std::to_string(e.seq), std::to_string(e.no), e.recorded_at, e.recorded_by, what, e.hash.substr(0, 12)});
     }
     return indented(format_table({"#", "revision", "at", "by", "change", "hash"}, rows), "  ");
 }

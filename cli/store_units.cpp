@@ -19,7 +19,9 @@ struct Cell {
 };
 
 std::vector<Cell> unit_cells(const ins::UnitInfo& u) {
-    auto year = [](const std::optional<int>& y) { return Cell{y ? std::optional(std::to_string(*y)) : std::nullopt, true}; };
+    auto year = [](const std::optional<int>& y) {
+        return Cell{y ? std::optional(std::to_string(*y)) : std::nullopt, true};
+    };
     return {Cell{u.id}, Cell{u.name}, Cell{u.category}, Cell{u.parent}, year(u.active_from), year(u.active_to)};
 }
 
@@ -33,7 +35,9 @@ std::string as_json(const std::vector<ins::UnitInfo>& units) {
         for (std::size_t c = 0; c < cells.size(); ++c) {
             const Cell& cell = cells[c];
             out += (c ? ", " : "") + json_string(kColumns[c]) + ": " +
-                   (!cell.text ? std::string("null") : cell.number ? *cell.text : json_string(*cell.text));
+                   (!cell.text    ? std::string("null")
+                    : cell.number ? *cell.text
+                                  : json_string(*cell.text));
         }
         out += "}";
     }

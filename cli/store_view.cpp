@@ -17,12 +17,13 @@ std::string list_json(const std::vector<ins::InspectionSummary>& rows) {
     std::string out = "[";
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const auto& r = rows[i];
-        out += std::string(i ? ",\n  " : "\n  ") + "{\"id\": " + json_string(r.id) + ", \"unit\": " + json_string(r.unit) +
-               ", \"date\": \"" + core::format_date(r.date) + "\", \"year\": " + std::to_string(r.year) +
-               ", \"kind\": \"" + ins::kind_name(r.kind) + "\", \"team\": " + json_strings(r.team) + ", \"status\": \"" +
-               ins::status_name(r.status) + "\", \"revision\": " + std::to_string(r.revision) +
-               ", \"revisions\": " + std::to_string(r.revisions) + ", \"records\": " + std::to_string(r.records) +
-               ", \"recorded_by\": " + json_string(r.recorded_by) + ", \"recorded_at\": " + json_string(r.recorded_at) + "}";
+        out += std::string(i ? ",\n  " : "\n  ") + "{\"id\": " + json_string(r.id) +
+               ", \"unit\": " + json_string(r.unit) + ", \"date\": \"" + core::format_date(r.date) +
+               "\", \"year\": " + std::to_string(r.year) + ", \"kind\": \"" + ins::kind_name(r.kind) +
+               "\", \"team\": " + json_strings(r.team) + ", \"status\": \"" + ins::status_name(r.status) +
+               "\", \"revision\": " + std::to_string(r.revision) + ", \"revisions\": " + std::to_string(r.revisions) +
+               ", \"records\": " + std::to_string(r.records) + ", \"recorded_by\": " + json_string(r.recorded_by) +
+               ", \"recorded_at\": " + json_string(r.recorded_at) + "}";
     }
     return out + (rows.empty() ? "]\n" : "\n]\n");
 }

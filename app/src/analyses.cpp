@@ -19,8 +19,7 @@ engine::EvaluationRequest evaluation_request(const AnalysisRequest& r, const std
 }
 
 /// Runs `body`, turning a unit or category the evaluation cannot show into an Invalid error.
-template <class F>
-auto covered(F&& body) {
+template <class F> auto covered(F&& body) {
     try {
         return body();
     } catch (const engine::NotCovered& e) {
@@ -38,7 +37,8 @@ ExplainResult explain(const ExplainRequest& r) {
     refuse_output_over_inputs("--out", r.out, {&result.rulebook.problems->sources}, &r.database);
     inspections::Store store = open_store(r, inspections::OpenMode::ReadOnly);
     result.explanation = covered([&] {
-        return engine::explain(result.rulebook.rulebook, result.rulebook.problems->sources, store, request, r.criterion);
+        return engine::explain(result.rulebook.rulebook, result.rulebook.problems->sources, store, request,
+                               r.criterion);
     });
     log_info(r, "unit {} explained", r.unit);
     return result;
@@ -70,7 +70,8 @@ DiffResult diff(const DiffRequest& r) {
     LoadedRulebook after = load_rulebook(r.with);
     refuse_output_over_inputs("--out", r.out, {&before.problems->sources, &after.problems->sources}, &r.database);
     inspections::Store store = open_store(r, inspections::OpenMode::ReadOnly);
-    engine::RulebookDiff d = covered([&] { return engine::diff_rulebooks(before.rulebook, after.rulebook, store, request); });
+    engine::RulebookDiff d = covered(
+        [&] { return engine::diff_rulebooks(before.rulebook, after.rulebook, store, request); });
     return DiffResult{std::move(before), std::move(after), std::move(d)};
 }
 

@@ -26,7 +26,8 @@ void check_replaceable(const fs::path& path) {
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
     if (!fs::exists(status)) return;
-    const std::string refused = "'" + path.string() + "' is not an earlier demo database; the demo replaces only those. ";
+    const std::string refused = "'" + path.string() +
+                                "' is not an earlier demo database; the demo replaces only those. ";
     if (!fs::is_regular_file(status)) throw Error(ErrorKind::Invalid, refused + "Choose another --db PATH.");
     try {
         inspections::Store store = inspections::Store::open(path, inspections::OpenMode::Existing);
@@ -36,7 +37,8 @@ void check_replaceable(const fs::path& path) {
         }
     } catch (const inspections::StoreError& e) {
         using Kind = inspections::StoreError::Kind;
-        if (e.kind() == Kind::NotParscore || e.kind() == Kind::NewerSchema) throw Error(ErrorKind::Invalid, refused + e.what());
+        if (e.kind() == Kind::NotParscore || e.kind() == Kind::NewerSchema)
+            throw Error(ErrorKind::Invalid, refused + e.what());
         throw to_error(e);
     }
 }
@@ -48,7 +50,8 @@ void check_writable_folder(const fs::path& path) {
         throw Error(ErrorKind::Io, "cannot write '" + path.string() + "': no folder '" + folder.string() + "'");
     }
     if (::access(folder.c_str(), W_OK) != 0) {
-        throw Error(ErrorKind::Io, "cannot write '" + path.string() + "': the folder '" + folder.string() + "' is not writable");
+        throw Error(ErrorKind::Io,
+                    "cannot write '" + path.string() + "': the folder '" + folder.string() + "' is not writable");
     }
 }
 
@@ -78,7 +81,8 @@ DemoResult demo(const DemoRequest& request) {
     const auto start = std::chrono::steady_clock::now();
     DemoRulebook rb = load_demo_rulebook();
     DemoResult result{std::move(rb.loaded), rb.path, {}, {}};
-    log_info(request, "demo rulebook loaded from {}", result.rulebook_path.empty() ? "the built-in copy" : result.rulebook_path);
+    log_info(request, "demo rulebook loaded from {}",
+             result.rulebook_path.empty() ? "the built-in copy" : result.rulebook_path);
 
     // Built under a temporary name beside the target and renamed over it at the end, so a failed
     // run leaves the earlier demo database as it was.

@@ -28,7 +28,8 @@ void refuse_output_over_inputs(const std::string& option, const std::optional<st
     if (!out || out->empty()) return;
     const std::string& out_path = *out;
     auto refuse = [&](const std::string& what) {
-        throw Error(ErrorKind::BadRequest, option + ": '" + out_path + "' is " + what + "; write the output to another file");
+        throw Error(ErrorKind::BadRequest,
+                    option + ": '" + out_path + "' is " + what + "; write the output to another file");
     };
     if (database) {
         const std::string db = database->string();
@@ -55,13 +56,15 @@ void require_file_for_xlsx(Format format, const std::optional<std::string>& out)
 
 void refuse_bom_unless_csv(bool bom, Format format) {
     if (bom && format != Format::Csv) {
-        throw Error(ErrorKind::BadRequest, "--bom: only for --format csv, not --format " + std::string(format_name(format)));
+        throw Error(ErrorKind::BadRequest,
+                    "--bom: only for --format csv, not --format " + std::string(format_name(format)));
     }
 }
 
 void check_year(int year) {
     if (year < 1 || year > 9999) {
-        throw Error(ErrorKind::BadRequest, "--year: expected a year from 1 to 9999, found '" + std::to_string(year) + "'");
+        throw Error(ErrorKind::BadRequest,
+                    "--year: expected a year from 1 to 9999, found '" + std::to_string(year) + "'");
     }
 }
 

@@ -20,14 +20,15 @@ std::optional<Error> refusal(const engine::PublishOutcome& outcome, const Publis
             return Error(ErrorKind::Invalid, "no inspection counts for " + std::to_string(r.year) + " (basis " + basis +
                                                  "); nothing was published (--allow-empty publishes anyway)");
         case Result::Incomplete:
-            return Error(ErrorKind::Invalid, std::to_string(outcome.incomplete.size()) +
-                                                 (outcome.incomplete.size() == 1 ? " unit is" : " units are") +
-                                                 " incomplete; nothing was published (--allow-incomplete publishes anyway)");
+            return Error(ErrorKind::Invalid,
+                         std::to_string(outcome.incomplete.size()) +
+                             (outcome.incomplete.size() == 1 ? " unit is" : " units are") +
+                             " incomplete; nothing was published (--allow-incomplete publishes anyway)");
         case Result::Differs:
-            return Error(ErrorKind::Invalid, "nothing was published; --supersede REASON publishes these results in its place");
+            return Error(ErrorKind::Invalid,
+                         "nothing was published; --supersede REASON publishes these results in its place");
         case Result::Unchanged:
-        case Result::Published:
-            break;
+        case Result::Published: break;
     }
     return std::nullopt;
 }
@@ -60,8 +61,8 @@ PublishResult publish(const PublishRequest& r) {
 }
 
 VerifyResult verify(const VerifyRequest& r) {
-    if (r.evidence_hash &&
-        (r.evidence_hash->size() != 64 || r.evidence_hash->find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)) {
+    if (r.evidence_hash && (r.evidence_hash->size() != 64 ||
+                            r.evidence_hash->find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)) {
         throw Error(ErrorKind::BadRequest, "--evidence-hash: expected 64 hexadecimal digits (a SHA-256), found '" +
                                                core::sanitize_utf8(*r.evidence_hash) + "'");
     }
@@ -70,7 +71,8 @@ VerifyResult verify(const VerifyRequest& r) {
     translating_store_errors([&] {
         if (r.publication) {
             const auto all = store.publications();
-            if (std::none_of(all.begin(), all.end(), [&](const inspections::Publication& p) { return p.id == *r.publication; })) {
+            if (std::none_of(all.begin(), all.end(),
+                             [&](const inspections::Publication& p) { return p.id == *r.publication; })) {
                 throw Error(ErrorKind::Invalid, "unknown publication " + std::to_string(*r.publication));
             }
         }

@@ -70,7 +70,8 @@ RecordedReport record_one(const RecordContext& c, const std::string& path, Probl
 }  // namespace
 
 bool RecordResult::all_recorded() const {
-    return std::all_of(reports.begin(), reports.end(), [](const RecordedReport& r) { return r.outcome == Outcome::Recorded; });
+    return std::all_of(reports.begin(), reports.end(),
+                       [](const RecordedReport& r) { return r.outcome == Outcome::Recorded; });
 }
 
 RecordResult record(const RecordRequest& request) {
@@ -105,7 +106,8 @@ AmendResult amend(const AmendRequest& request) {
             throw Error(ErrorKind::Invalid, "inspection " + request.id + " is locked");
         }
         const core::EvidenceSchema schema = request.rulebook ? load_evidence_schema(*request.rulebook) : detail->schema;
-        if (request.reason.empty()) throw Error(ErrorKind::BadRequest, "--reason: expected a reason, found an empty text");
+        if (request.reason.empty())
+            throw Error(ErrorKind::BadRequest, "--reason: expected a reason, found an empty text");
         Problems& problems = result.problems;
         ins::InputFile in = read_input(request.report, core::kMaxRuleFileBytes, problems);
         std::optional<ins::Report> report;

@@ -54,7 +54,8 @@ TestResult test(const TestRequest& request) {
         result.failure = ErrorKind::Invalid;
     } else if (request.coverage_min && run.coverage_percent() < *request.coverage_min) {
         result.shortfall = Error(ErrorKind::Invalid, "coverage " + run.coverage_percent().to_string() +
-                                                         "% is below the required " + request.coverage_min->to_string() + "%");
+                                                         "% is below the required " +
+                                                         request.coverage_min->to_string() + "%");
     }
     log_info(request, "{} passed, {} failed", run.passed(), run.failed());
     return result;

@@ -34,8 +34,10 @@ std::string plain_fixed(core::int128 raw, int places) {
     core::int128 q = core::divide_round_half_away(raw, unit);
     bool negative = q < 0;
     std::string digits;
-    for (core::int128 m = negative ? -q : q; m > 0; m /= 10) digits += static_cast<char>('0' + static_cast<int>(m % 10));
-    digits.append(static_cast<std::size_t>(places + 1) - std::min(digits.size(), static_cast<std::size_t>(places + 1)), '0');
+    for (core::int128 m = negative ? -q : q; m > 0; m /= 10)
+        digits += static_cast<char>('0' + static_cast<int>(m % 10));
+    digits.append(static_cast<std::size_t>(places + 1) - std::min(digits.size(), static_cast<std::size_t>(places + 1)),
+                  '0');
     std::reverse(digits.begin(), digits.end());
     std::string out = negative ? "-" : "";
     out += digits.substr(0, digits.size() - static_cast<std::size_t>(places));

@@ -14,8 +14,6 @@ std::optional<Language> parse_language(std::string_view text) {
     return std::nullopt;
 }
 
-std::string_view language_code(Language language) {
-    return language == Language::vi ? "vi" : "en";
-}
+std::string_view language_code(Language language) { return language == Language::vi ? "vi" : "en"; }
 
 }  // namespace parscore::i18n

@@ -35,9 +35,7 @@ std::string_view text_of(Language language, std::string_view context, std::strin
 }
 
 // Which plural form `n` takes: the languages' Plural-Forms, "n != 1" and "0".
-std::size_t plural_index(Language language, std::uint64_t n) {
-    return language == Language::en && n != 1 ? 1 : 0;
-}
+std::size_t plural_index(Language language, std::uint64_t n) { return language == Language::en && n != 1 ? 1 : 0; }
 
 // Form `index` of NUL-separated forms; the last one when there are fewer.
 std::string_view form(std::string_view forms, std::size_t index) {
@@ -80,8 +78,8 @@ std::string_view plural_form(Language language, std::string_view context, std::s
     return plural_index(Language::en, n) == 0 ? singular : plural_text;
 }
 
-std::string plural(Language language, std::string_view context, std::string_view singular,
-                   std::string_view plural_text, std::uint64_t n, Args args) {
+std::string plural(Language language, std::string_view context, std::string_view singular, std::string_view plural_text,
+                   std::uint64_t n, Args args) {
     Arg count{"n", localize_number(language, std::to_string(n))};
     return fill(plural_form(language, context, singular, plural_text, n), args, &count);
 }
@@ -103,8 +101,8 @@ std::string trn(Language language, std::string_view singular, std::string_view p
     return plural(language, {}, singular, plural_text, n, args);
 }
 
-std::string trnc(Language language, std::string_view context, std::string_view singular,
-                 std::string_view plural_text, std::uint64_t n, Args args) {
+std::string trnc(Language language, std::string_view context, std::string_view singular, std::string_view plural_text,
+                 std::uint64_t n, Args args) {
     return plural(language, context, singular, plural_text, n, args);
 }
 

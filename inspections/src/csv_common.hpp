@@ -12,7 +12,6 @@
 
 namespace parscore::inspections::csv {
 
-
 /// The span of a cell's text (its first character to just after its last, quotes included).
 inline core::Span cell_span(core::FileId file, const core::CsvCell& cell) {
     const auto len = static_cast<std::uint32_t>(cell.text.size() + (cell.quoted ? 2 : 0));

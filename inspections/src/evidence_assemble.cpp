@@ -25,7 +25,8 @@ struct FindingRef {
 };
 
 /// The findings of counted revisions, by unit, kind and inspection; the others are dropped.
-std::vector<FindingRef> counted_findings(const std::vector<CountedRevision>& counted, const std::deque<RawFinding>& raw) {
+std::vector<FindingRef> counted_findings(const std::vector<CountedRevision>& counted,
+                                         const std::deque<RawFinding>& raw) {
     // Revision number -> inspection index, as a table over the numbers' range.
     std::int64_t min_no = std::numeric_limits<std::int64_t>::max(), max_no = 0;
     for (const CountedRevision& c : counted) {
@@ -75,8 +76,10 @@ public:
 
 private:
     void fact(const FindingRef& winner, std::uint32_t k, core::UnitEvidence& ev);
-    void records(const FindingRef* first, const std::vector<std::uint32_t>& take, std::uint32_t k, core::RecordTable& table);
-    void keyed(const FindingRef* first, const std::vector<std::uint32_t>& take, std::uint32_t k, core::RecordTable& table);
+    void records(const FindingRef* first, const std::vector<std::uint32_t>& take, std::uint32_t k,
+                 core::RecordTable& table);
+    void keyed(const FindingRef* first, const std::vector<std::uint32_t>& take, std::uint32_t k,
+               core::RecordTable& table);
     void copy_kept(const core::RecordTable& from, const std::vector<unsigned char>& keep, std::uint32_t inspection,
                    core::RecordTable& table, std::uint32_t& at);
 
@@ -93,7 +96,11 @@ private:
 
 GroupAssembler::GroupAssembler(const core::EvidenceSchema& schema, const std::vector<CountedRevision>& counted,
                                core::Arena& arena)
-    : not_fitting(schema.kinds.size()), lacking(schema.kinds.size()), schema_(schema), counted_(counted), arena_(arena) {
+    : not_fitting(schema.kinds.size()),
+      lacking(schema.kinds.size()),
+      schema_(schema),
+      counted_(counted),
+      arena_(arena) {
     decoders_.reserve(schema.kinds.size());
     for (std::size_t k = 0; k < schema.kinds.size(); ++k) {
         not_fitting[k].assign(schema.kinds[k].fields.size(), 0);
@@ -169,7 +176,8 @@ void GroupAssembler::copy_kept(const core::RecordTable& from, const std::vector<
     // Text codes of this inspection's dictionaries, added to the table's once each.
     remap_.assign(nfields, {});
     for (std::size_t f = 0; f < nfields; ++f) {
-        if (from.columns[f].type() == core::Column::Type::Text) remap_[f].assign(from.columns[f].dict().size(), core::Column::kNoText);
+        if (from.columns[f].type() == core::Column::Type::Text)
+            remap_[f].assign(from.columns[f].dict().size(), core::Column::kNoText);
     }
     for (std::uint32_t row = 0; row < from.rows; ++row) {
         if (!keep[row]) continue;
@@ -205,7 +213,8 @@ std::vector<std::size_t> unit_blocks(const std::vector<FindingRef>& refs) {
     return blocks;
 }
 
-std::vector<FieldMisfit> misfits_of(const core::EvidenceSchema& schema, const std::vector<std::optional<GroupAssembler>>& workers) {
+std::vector<FieldMisfit> misfits_of(const core::EvidenceSchema& schema,
+                                    const std::vector<std::optional<GroupAssembler>>& workers) {
     std::vector<FieldMisfit> out;
     for (std::size_t k = 0; k < schema.kinds.size(); ++k) {
         for (std::size_t f = 0; f < schema.kinds[k].fields.size(); ++f) {
@@ -223,7 +232,8 @@ std::vector<FieldMisfit> misfits_of(const core::EvidenceSchema& schema, const st
 
 }  // namespace
 
-std::vector<FieldMisfit> assemble_evidence(const core::EvidenceSchema& schema, const std::vector<CountedRevision>& counted,
+std::vector<FieldMisfit> assemble_evidence(const core::EvidenceSchema& schema,
+                                           const std::vector<CountedRevision>& counted,
                                            const std::deque<RawFinding>& findings,
                                            std::vector<core::UnitEvidence>& evidence,
                                            std::vector<std::unique_ptr<core::Arena>>& arenas) {
@@ -231,20 +241,23 @@ std::vector<FieldMisfit> assemble_evidence(const core::EvidenceSchema& schema, c
     const std::vector<FindingRef> refs = counted_findings(counted, findings);
     const std::vector<std::size_t> blocks = unit_blocks(refs);
     // Workers take blocks of units in turn, each with its own decoders, counts and arena.
-    const std::size_t threads = refs.size() < kParallelFrom ? 1 : std::min<std::size_t>(core::hardware_workers(), blocks.size() - 1);
+    const std::size_t threads = refs.size() < kParallelFrom
+                                    ? 1
+                                    : std::min<std::size_t>(core::hardware_workers(), blocks.size() - 1);
     const std::size_t first_arena = arenas.size();
     for (std::size_t t = 0; t < threads; ++t) arenas.push_back(std::make_unique<core::Arena>());
     std::vector<std::optional<GroupAssembler>> workers(threads);
-    core::parallel_blocks(blocks.size() - 1, 1, static_cast<unsigned>(threads), [&](unsigned w, std::size_t b, std::size_t) {
-        std::optional<GroupAssembler>& assembler = workers[w];
-        if (!assembler) assembler.emplace(schema, counted, *arenas[first_arena + w]);
-        for (std::size_t begin = blocks[b], last = blocks[b + 1]; begin < last;) {
-            std::size_t end = begin;
-            while (end < last && refs[end].unit == refs[begin].unit && refs[end].kind == refs[begin].kind) ++end;
-            assembler->assemble(refs.data() + begin, refs.data() + end, evidence[refs[begin].unit]);
-            begin = end;
-        }
-    });
+    core::parallel_blocks(
+        blocks.size() - 1, 1, static_cast<unsigned>(threads), [&](unsigned w, std::size_t b, std::size_t) {
+            std::optional<GroupAssembler>& assembler = workers[w];
+            if (!assembler) assembler.emplace(schema, counted, *arenas[first_arena + w]);
+            for (std::size_t begin = blocks[b], last = blocks[b + 1]; begin < last;) {
+                std::size_t end = begin;
+                while (end < last && refs[end].unit == refs[begin].unit && refs[end].kind == refs[begin].kind) ++end;
+                assembler->assemble(refs.data() + begin, refs.data() + end, evidence[refs[begin].unit]);
+                begin = end;
+            }
+        });
     return misfits_of(schema, workers);
 }
 

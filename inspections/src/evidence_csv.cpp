@@ -1,4 +1,4 @@
-// CSV import of one evidence kind. Built for volume (SPEC asks for ≥ 300,000 rows/s): cells are
+// CSV import of one evidence kind. Built for volume (docs/PERFORMANCE.md: at least 300,000 rows/s): cells are
 // views into the file text, ASCII cells skip NFC, unit and date cells are cached from the row
 // before, and values go straight into per-inspection columns that become findings blobs.
 #include <charconv>
@@ -50,7 +50,13 @@ class EvidenceCsvReader {
 public:
     EvidenceCsvReader(const core::SourceSet& sources, core::FileId file, const core::KindDef& kind,
                       const std::vector<std::string>& units, core::Diagnostics& diags, const Progress& progress)
-        : sources_(sources), file_(file), kind_(kind), units_(units), diags_(diags), budget_(diags), progress_(progress) {
+        : sources_(sources),
+          file_(file),
+          kind_(kind),
+          units_(units),
+          diags_(diags),
+          budget_(diags),
+          progress_(progress) {
         text_ = sources.file(file).text();
         unit_index_.reserve(units.size() * 2);
         for (std::size_t i = 0; i < units.size(); ++i) unit_index_.emplace(units[i], static_cast<std::uint32_t>(i));
@@ -60,7 +66,8 @@ public:
         core::CsvReader reader(sources_, file_);
         std::vector<core::CsvCell> row;
         if (!reader.next_row(row, diags_)) {
-            if (!diags_.has_errors()) diags_.error(csv::kNoHeader, core::Span{file_, 0, 0}, "empty file: expected a header row");
+            if (!diags_.has_errors())
+                diags_.error(csv::kNoHeader, core::Span{file_, 0, 0}, "empty file: expected a header row");
             return std::nullopt;
         }
         if (!read_header(row, reader.row_offset())) return std::nullopt;
@@ -107,7 +114,8 @@ private:
         }
         const std::size_t before = diags_.error_count();
         const std::string_view line = sources_.file(file_).line_text(sources_.file(file_).location(offset).line);
-        const core::Span span{file_, offset, offset + static_cast<std::uint32_t>(std::max<std::size_t>(line.size(), 1))};
+        const core::Span span{file_, offset,
+                              offset + static_cast<std::uint32_t>(std::max<std::size_t>(line.size(), 1))};
         std::vector<int> column = csv::match_header(file_, header, names, required, span, diags_);
         if (diags_.error_count() != before) return false;
         columns_ = header.size();
@@ -121,7 +129,8 @@ private:
     void read_row(const std::vector<core::CsvCell>& row, std::uint32_t offset) {
         if (row.size() != columns_) {
             budget_.error(csv::kCellCount, core::Span{file_, offset, offset + 1},
-                          "row has " + std::to_string(row.size()) + " cells; the header has " + std::to_string(columns_));
+                          "row has " + std::to_string(row.size()) + " cells; the header has " +
+                              std::to_string(columns_));
             return;
         }
         bool ok = true;
@@ -133,11 +142,13 @@ private:
                 budget_.error(csv::kEmptyCell, csv::cell_span(file_, unit_cell), "empty 'unit' cell");
                 ok = false;
             } else {
-                const std::string unit = is_ascii(unit_cell.text) ? std::string(unit_cell.text) : core::to_nfc(unit_cell.text);
+                const std::string unit = is_ascii(unit_cell.text) ? std::string(unit_cell.text)
+                                                                  : core::to_nfc(unit_cell.text);
                 auto it = unit_index_.find(unit);
                 if (it == unit_index_.end()) {
                     budget_.error(csv::kUnknownUnit, csv::cell_span(file_, unit_cell),
-                                  "unknown unit '" + core::sanitize_utf8(unit) + "'" + core::did_you_mean(unit, units_));
+                                  "unknown unit '" + core::sanitize_utf8(unit) + "'" +
+                                      core::did_you_mean(unit, units_));
                     ok = false;
                 } else {
                     last_unit_ = it->second;
@@ -159,7 +170,8 @@ private:
                     budget_.error(csv::kEmptyCell, csv::cell_span(file_, date_cell), "empty 'date' cell");
                 } else {
                     budget_.error(csv::kBadCell, csv::cell_span(file_, date_cell),
-                                  "expected a date YYYY-MM-DD that exists, found '" + core::sanitize_utf8(date_cell.text) + "'");
+                                  "expected a date YYYY-MM-DD that exists, found '" +
+                                      core::sanitize_utf8(date_cell.text) + "'");
                 }
                 ok = false;
             } else {
@@ -223,7 +235,8 @@ private:
         if (kind_.is_fact) {
             if (b.has_fact_row) {
                 if (auto* d = budget_.error(csv::kTwoFactRows, row_span,
-                                            "a second row for fact '" + kind_.name + "' in one inspection (same unit, date and year)")) {
+                                            "a second row for fact '" + kind_.name +
+                                                "' in one inspection (same unit, date and year)")) {
                     d->notes.push_back({b.first_fact_span, "the first row is here"});
                 }
                 return;
@@ -269,7 +282,8 @@ private:
         std::string_view s = cell.text;
         if (s.empty() && field.type != core::FieldType::Text) {
             budget_.error(csv::kEmptyCell, csv::cell_span(file_, cell),
-                          "empty cell for " + std::string(core::field_type_name(field.type)) + " field '" + field.name + "'");
+                          "empty cell for " + std::string(core::field_type_name(field.type)) + " field '" + field.name +
+                              "'");
             values_ok_ = false;
             return;
         }
@@ -277,8 +291,14 @@ private:
         // core::read_scalar so messages and edge cases are the same as in reports.
         switch (field.type) {
             case core::FieldType::Bool:
-                if (s == "true" || s == "True" || s == "TRUE") { out.b = 1; return; }
-                if (s == "false" || s == "False" || s == "FALSE") { out.b = 0; return; }
+                if (s == "true" || s == "True" || s == "TRUE") {
+                    out.b = 1;
+                    return;
+                }
+                if (s == "false" || s == "False" || s == "FALSE") {
+                    out.b = 0;
+                    return;
+                }
                 break;
             case core::FieldType::Int: {
                 if (!s.empty() && s[0] != '+') {
@@ -288,17 +308,26 @@ private:
                 break;
             }
             case core::FieldType::Date:
-                if (auto d = core::parse_date(s)) { out.i = d->days; return; }
+                if (auto d = core::parse_date(s)) {
+                    out.i = d->days;
+                    return;
+                }
                 break;
             case core::FieldType::Enum:
                 if (is_ascii(s)) {
                     for (const std::string& e : field.enum_values) {
-                        if (e == s) { out.t = e; return; }
+                        if (e == s) {
+                            out.t = e;
+                            return;
+                        }
                     }
                 }
                 break;
             case core::FieldType::Text:
-                if (is_ascii(s) && stable(s)) { out.t = s; return; }
+                if (is_ascii(s) && stable(s)) {
+                    out.t = s;
+                    return;
+                }
                 break;
             default: break;
         }

@@ -9,6 +9,7 @@
 namespace parscore::inspections {
 
 /// SHA-256 (hex) over "<id> <hash>\n" of the counted inspections, in id (byte) order.
-std::string evidence_hash(const std::vector<selection::RevisionRow>& rows, const std::vector<selection::Counted>& counted);
+std::string evidence_hash(const std::vector<selection::RevisionRow>& rows,
+                          const std::vector<selection::Counted>& counted);
 
 }  // namespace parscore::inspections

@@ -29,8 +29,8 @@ constexpr std::int64_t kSplitRevisions = 16'384;
 /// Amendments (seq > 1, a partial index) say which revision of an inspection is the latest.
 AmendmentMap latest_amendments(const sql::Database& db, std::int64_t as_of) {
     AmendmentMap out;
-    sql::Statement s =
-        db.prepare("SELECT inspection, max(no) FROM revisions WHERE seq > 1 AND no <= ?1 GROUP BY inspection");
+    sql::Statement s = db.prepare(
+        "SELECT inspection, max(no) FROM revisions WHERE seq > 1 AND no <= ?1 GROUP BY inspection");
     s.bind(1, as_of);
     while (s.step()) out.emplace(s.text(0), s.int64(1));
     return out;
@@ -75,8 +75,9 @@ private:
         const std::int64_t no = s.int64(1), seq = s.int64(2);
         if (seq == 1) out.events_from = std::min(out.events_from, no);
         auto amended = latest_amendment.find(inspection);
-        const std::optional<std::int64_t> latest =
-            amended == latest_amendment.end() ? std::nullopt : std::optional<std::int64_t>(amended->second);
+        const std::optional<std::int64_t> latest = amended == latest_amendment.end()
+                                                       ? std::nullopt
+                                                       : std::optional<std::int64_t>(amended->second);
         if (!selection::is_latest_revision(no, seq, latest)) return std::nullopt;
         if (seq != 1) out.events_from = 0;  // its first revision may lie outside the year: read every event
         const InspectionKind kind = parse_inspection_kind(s.text_view(7)).value_or(InspectionKind::Other);
@@ -106,13 +107,14 @@ private:
 // halves, the second on a connection of its own, together.
 RevisionRows read_revisions(Store::Impl& store, const EvidenceQuery& q, std::int64_t as_of, const TextIndex& units,
                             const AmendmentMap& latest_amendment) {
-    sql::Statement range =
-        store.db.prepare("SELECT count(*), min(no), max(no) FROM revisions WHERE eval_year = ?1 AND no <= ?2");
+    sql::Statement range = store.db.prepare(
+        "SELECT count(*), min(no), max(no) FROM revisions WHERE eval_year = ?1 AND no <= ?2");
     range.bind(1, q.year).bind(2, as_of);
     if (!range.step() || range.int64(0) == 0) return {};
     const std::int64_t count = range.int64(0), first = range.int64(1), last = range.int64(2);
     const RevisionScan scan{q, units, latest_amendment, !q.unit && count * 2 >= last - first + 1};
-    if (q.unit || count < kSplitRevisions) return scan.read(store.db, first, last, q.unit ? 0 : static_cast<std::size_t>(count));
+    if (q.unit || count < kSplitRevisions)
+        return scan.read(store.db, first, last, q.unit ? 0 : static_cast<std::size_t>(count));
     const std::int64_t middle = first + (last - first) / 2;
     RevisionRows rows, second;
     core::run_together({[&] { rows = scan.read(store.db, first, middle, static_cast<std::size_t>(count)); },
@@ -130,7 +132,8 @@ RevisionRows read_revisions(Store::Impl& store, const EvidenceQuery& q, std::int
 /// Marks the rows submitted or locked by an event up to `as_of`. An inspection's events come
 /// after its first revision. The index by id is built when the first event shows up: imports
 /// record submitted inspections and no events.
-void apply_events(const sql::Database& db, std::vector<RevisionRow>& rows, std::int64_t events_from, std::int64_t as_of) {
+void apply_events(const sql::Database& db, std::vector<RevisionRow>& rows, std::int64_t events_from,
+                  std::int64_t as_of) {
     std::unordered_map<std::string_view, std::size_t> by_id;
     sql::Statement s = db.prepare("SELECT inspection, event FROM events WHERE no >= ?1 AND no <= ?2");
     s.bind(1, events_from == std::numeric_limits<std::int64_t>::max() ? 0 : events_from).bind(2, as_of);
@@ -159,15 +162,16 @@ YearUnits scan_units(Store::Impl& store, const EvidenceQuery& q, std::int64_t as
     // the latest versions, read from `units` directly.
     const bool earlier = store.schema >= 2 && as_of < last;
     sql::Statement s = earlier ? store.db.prepare(units_as_of_sql())
-                               : store.db.prepare("SELECT id, name, category, parent, active_from, active_to FROM units "
-                                                  "WHERE ?2 IS NULL OR id = ?2 ORDER BY id");
+                               : store.db.prepare(
+                                     "SELECT id, name, category, parent, active_from, active_to FROM units "
+                                     "WHERE ?2 IS NULL OR id = ?2 ORDER BY id");
     if (earlier) s.bind(1, as_of);
     s.bind(2, q.unit);
     while (s.step()) {
         UnitInfo u{s.text(0), s.text(1), s.text(2), s.optional_text(3), s.optional_int(4), s.optional_int(5)};
         UnitSlot slot{u.id, -1, u.category, !u.active_in(q.year)};
-        const bool category_ok =
-            q.categories.empty() || std::find(q.categories.begin(), q.categories.end(), u.category) != q.categories.end();
+        const bool category_ok = q.categories.empty() ||
+                                 std::find(q.categories.begin(), q.categories.end(), u.category) != q.categories.end();
         if (!slot.inactive && category_ok) {
             slot.covered = static_cast<std::int64_t>(out.covered.size());
             out.covered.push_back(std::move(u));
@@ -195,7 +199,8 @@ YearRevisions scan_revisions(Store::Impl& store, const EvidenceQuery& q, std::in
 YearFindings scan_findings(const Store::Impl& store, const core::EvidenceSchema& schema, const EvidenceQuery& q,
                            std::int64_t as_of) {
     std::unordered_map<std::string, std::uint32_t, TextHash, std::equal_to<>> kind_index;
-    for (std::size_t k = 0; k < schema.kinds.size(); ++k) kind_index.emplace(schema.kinds[k].name, static_cast<std::uint32_t>(k));
+    for (std::size_t k = 0; k < schema.kinds.size(); ++k)
+        kind_index.emplace(schema.kinds[k].name, static_cast<std::uint32_t>(k));
     YearFindings out;
     sql::Database conn = store.reader();
     sqlite3_busy_timeout(conn.get(), kBusyTimeoutMs);

@@ -25,8 +25,8 @@ struct UnitSlot {
 };
 
 struct YearUnits {
-    std::vector<UnitSlot> all;       // every unit (or the query's one), by id
-    std::vector<UnitInfo> covered;   // active in the year and of a covered category, by id
+    std::vector<UnitSlot> all;      // every unit (or the query's one), by id
+    std::vector<UnitInfo> covered;  // active in the year and of a covered category, by id
 };
 
 /// The units as of revision `as_of` (`last`: the database's last revision).

@@ -26,7 +26,7 @@ struct RevisionRow {
     std::uint32_t unit = 0;                // the unit's position among all units (by id)
     core::Date date;
     InspectionKind kind = InspectionKind::Scheduled;
-    bool initially_submitted = false;  // recorded as submitted rather than as a draft
+    bool initially_submitted = false;        // recorded as submitted rather than as a draft
     bool submitted = false, locked = false;  // a submit or lock event followed
 };
 
@@ -56,7 +56,7 @@ struct Counted {
 };
 
 struct CountedInspections {
-    std::vector<Counted> counted;        // by covered unit, then date, stamp and id
+    std::vector<Counted> counted;          // by covered unit, then date, stamp and id
     std::vector<std::uint32_t> uncovered;  // units (positions among all) with counted rows but not covered, ascending
 };
 
@@ -122,11 +122,12 @@ public:
     /// `take` as chosen for the group; `key_at(position, row)` gives a record's key, nullopt when
     /// missing. Sets keep[position][row] for the candidates taken (keep is sized to the group)
     /// and returns how many records are kept.
-    template <typename KeyAt>
-    std::uint32_t select(const std::vector<Candidate>& group, const std::vector<std::uint32_t>& take, KeyAt&& key_at,
-                         std::vector<std::vector<unsigned char>>& keep) {
+    template <typename KeyAt> std::uint32_t select(const std::vector<Candidate>& group,
+                                                   const std::vector<std::uint32_t>& take, KeyAt&& key_at,
+                                                   std::vector<std::vector<unsigned char>>& keep) {
         order_.assign(take.begin(), take.end());
-        std::sort(order_.begin(), order_.end(), [&](std::uint32_t a, std::uint32_t b) { return beats(group[a], group[b]); });
+        std::sort(order_.begin(), order_.end(),
+                  [&](std::uint32_t a, std::uint32_t b) { return beats(group[a], group[b]); });
         seen_.clear();
         keep.resize(group.size());
         std::uint32_t total = 0;

@@ -138,11 +138,26 @@ std::string encode(const KindFindings& findings) {
         for (std::size_t r = 0; r < rows; ++r) {
             const core::Datum& d = *findings.at(r, f);
             switch (*type) {
-                case 0: c.encoding = 'b'; c.bools.push_back(std::get<bool>(d) ? 1 : 0); break;
-                case 1: c.encoding = 'i'; c.ints.push_back(std::get<std::int64_t>(d)); break;
-                case 2: c.encoding = 'n'; c.numbers.push_back(std::get<core::Decimal>(d).raw()); break;
-                case 3: c.encoding = 'd'; c.ints.push_back(std::get<core::Date>(d).days); break;
-                default: c.encoding = 't'; c.texts.push_back(std::get<std::string>(d)); break;
+                case 0:
+                    c.encoding = 'b';
+                    c.bools.push_back(std::get<bool>(d) ? 1 : 0);
+                    break;
+                case 1:
+                    c.encoding = 'i';
+                    c.ints.push_back(std::get<std::int64_t>(d));
+                    break;
+                case 2:
+                    c.encoding = 'n';
+                    c.numbers.push_back(std::get<core::Decimal>(d).raw());
+                    break;
+                case 3:
+                    c.encoding = 'd';
+                    c.ints.push_back(std::get<core::Date>(d).days);
+                    break;
+                default:
+                    c.encoding = 't';
+                    c.texts.push_back(std::get<std::string>(d));
+                    break;
             }
         }
     }

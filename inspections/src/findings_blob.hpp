@@ -28,10 +28,10 @@ inline constexpr unsigned char kVersion = 1;
 /// One column being built for encoding. Exactly one of the vectors is used, by `encoding`.
 struct Column {
     char encoding = 'x';
-    std::vector<unsigned char> bools;                // 'b'
-    std::vector<std::int64_t> ints;                  // 'i', 'd'
-    std::vector<core::int128> numbers;               // 'n'
-    std::vector<std::string_view> texts;             // 't' (views must live until encode returns)
+    std::vector<unsigned char> bools;                      // 'b'
+    std::vector<std::int64_t> ints;                        // 'i', 'd'
+    std::vector<core::int128> numbers;                     // 'n'
+    std::vector<std::string_view> texts;                   // 't' (views must live until encode returns)
     std::vector<const std::optional<core::Datum>*> mixed;  // 'x'
 };
 

@@ -53,7 +53,8 @@ inline bool text_fits(std::string_view s, const core::FieldDef* field) {
 
 }  // namespace
 
-void KindDecoder::decode(std::string_view data, std::uint32_t expected, core::RecordTable& table, std::uint32_t offset) {
+void KindDecoder::decode(std::string_view data, std::uint32_t expected, core::RecordTable& table,
+                         std::uint32_t offset) {
     blob::ByteReader in(data);
     if (in.byte() != blob::kVersion) blob::ByteReader::corrupt();
     const std::uint64_t fields = in.varint();

@@ -66,7 +66,8 @@ Selected select_year(Store::Impl& store, const EvidenceQuery& q, std::int64_t as
 }
 
 /// EvidenceSet::inspections in counted order, and the assembler's view of them.
-void add_inspections(const Selected& s, const EvidenceQuery& q, EvidenceSet& out, std::vector<CountedRevision>& assembly) {
+void add_inspections(const Selected& s, const EvidenceQuery& q, EvidenceSet& out,
+                     std::vector<CountedRevision>& assembly) {
     out.inspections.resize(s.counted.counted.size());
     assembly.resize(s.counted.counted.size());
     for (std::size_t i = 0; i < s.counted.counted.size(); ++i) {
@@ -99,13 +100,14 @@ EvidenceSet Store::load_evidence(const core::EvidenceSchema& schema, const Evide
     YearFindings findings;
     Selected selected;
     std::vector<CountedRevision> assembly;
-    core::run_together({[&] { findings = scan_findings(*impl_, schema, q, as_of); },
-                        [&] {
-                            selected = select_year(*impl_, q, as_of, last);
-                            core::run_together(
-                                {[&] { out.evidence_sha256 = evidence_hash(selected.revisions.rows, selected.counted.counted); },
-                                 [&] { add_inspections(selected, q, out, assembly); }});
-                        }});
+    core::run_together(
+        {[&] { findings = scan_findings(*impl_, schema, q, as_of); },
+         [&] {
+             selected = select_year(*impl_, q, as_of, last);
+             core::run_together(
+                 {[&] { out.evidence_sha256 = evidence_hash(selected.revisions.rows, selected.counted.counted); },
+                  [&] { add_inspections(selected, q, out, assembly); }});
+         }});
     for (std::uint32_t at : selected.counted.uncovered) {
         const UnitSlot& slot = selected.units.all[at];
         out.uncovered.push_back(UncoveredUnit{slot.id, slot.category, slot.inactive});

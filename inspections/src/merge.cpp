@@ -49,11 +49,13 @@ OtherDatabase read_other(const sql::Database& db) {
     sql::ReadTransaction snapshot(db);
     OtherDatabase o;
     sql::Statement u = db.prepare("SELECT id, name, category, parent, active_from, active_to FROM units ORDER BY id");
-    while (u.step()) o.units.push_back({u.text(0), u.text(1), u.text(2), u.optional_text(3), u.optional_int(4), u.optional_int(5)});
+    while (u.step())
+        o.units.push_back({u.text(0), u.text(1), u.text(2), u.optional_text(3), u.optional_int(4), u.optional_int(5)});
     sql::Statement s = db.prepare("SELECT id, sha256, body FROM schemas");
     while (s.step()) o.schemas[s.int64(0)] = {s.text(1), s.text(2)};
     sql::Statement i = db.prepare("SELECT id, unit, stamp, status, recorded_by, recorded_at FROM inspections");
-    while (i.step()) o.inspections[i.text(0)] = OtherInspection{i.text(1), i.int64(2), i.text(3), i.text(4), i.text(5), {}};
+    while (i.step())
+        o.inspections[i.text(0)] = OtherInspection{i.text(1), i.int64(2), i.text(3), i.text(4), i.text(5), {}};
     sql::Statement r = db.prepare(RevisionRow::select_sql());
     while (r.step()) {
         RevisionRow row = RevisionRow::read(r);
@@ -148,7 +150,8 @@ void plan_inspections(const sql::Database& db, const OtherDatabase& other, const
                                        " have diverged");
             continue;
         }
-        for (std::size_t i = local.size(); i < insp.entries.size(); ++i) plan.additions.push_back({&insp.entries[i], false});
+        for (std::size_t i = local.size(); i < insp.entries.size(); ++i)
+            plan.additions.push_back({&insp.entries[i], false});
     }
 }
 
@@ -165,14 +168,16 @@ void add_inspections(sql::Database& db, const OtherDatabase& other, const MergeP
 /// Appends the planned entries in the other database's order, numbered from `no` on; a
 /// revision's schema becomes this database's id for the same schema (`local_schema_id`).
 /// Returns how many entries were appended to inspections that existed here.
-std::size_t add_entries(sql::Database& db, const OtherDatabase& other, MergePlan& plan, std::int64_t no,
-                        const std::function<std::int64_t(const std::string& body, const std::string& sha)>& local_schema_id) {
+std::size_t add_entries(
+    sql::Database& db, const OtherDatabase& other, MergePlan& plan, std::int64_t no,
+    const std::function<std::int64_t(const std::string& body, const std::string& sha)>& local_schema_id) {
     std::sort(plan.additions.begin(), plan.additions.end(),
               [](const MergePlan::Addition& a, const MergePlan::Addition& b) { return a.entry->no < b.entry->no; });
     std::size_t appended = 0;
     std::unordered_map<std::int64_t, std::int64_t> schema_ids;
     sql::Statement add_revision = db.prepare(RevisionRow::insert_sql());
-    sql::Statement add_finding = db.prepare("INSERT INTO findings(revision, kind, fact, records, data) VALUES (?, ?, ?, ?, ?)");
+    sql::Statement add_finding = db.prepare(
+        "INSERT INTO findings(revision, kind, fact, records, data) VALUES (?, ?, ?, ?, ?)");
     sql::Statement add_event = db.prepare(EventRow::insert_sql());
     for (const MergePlan::Addition& a : plan.additions) {
         const OtherEntry& e = *a.entry;

@@ -158,7 +158,9 @@ CREATE UNIQUE INDEX publications_no ON publications(no);
 
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list = {
-        {1, "units, inspections with revisions and events, findings, imports and publications", kVersion1,
+        {1,
+         "units, inspections with revisions and events, findings, imports and publications",
+         kVersion1,
          {"units", "schemas", "inspections", "revisions", "events", "findings", "imports", "publications",
           "publication_files"},
          {"revisions", "events"}},
@@ -194,7 +196,8 @@ std::vector<std::string> numbered_tables(std::int64_t version) {
 
 std::string last_revision_sql(std::int64_t version) {
     std::string sql = "SELECT max(0";
-    for (const std::string& table : numbered_tables(version)) sql += ", coalesce((SELECT max(no) FROM " + table + "), 0)";
+    for (const std::string& table : numbered_tables(version))
+        sql += ", coalesce((SELECT max(no) FROM " + table + "), 0)";
     return sql + ")";
 }
 

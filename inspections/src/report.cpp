@@ -13,10 +13,11 @@ namespace parscore::inspections {
 
 namespace {
 
-
 using core::YamlNode;
 
-std::string shown(std::string_view s) { return "'" + core::sanitize_utf8(s.substr(0, 60)) + (s.size() > 60 ? "…'" : "'"); }
+std::string shown(std::string_view s) {
+    return "'" + core::sanitize_utf8(s.substr(0, 60)) + (s.size() > 60 ? "…'" : "'");
+}
 
 /// A YAML null: an empty value, or a plain `~`, `null`, `Null` or `NULL` (however the parser
 /// delivered it).
@@ -108,7 +109,8 @@ private:
         std::string list;
         for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
         diags_.error(code::kUnknownKey, key.span,
-                     "unknown key " + shown(name) + " in " + where + core::did_you_mean(name, allowed) + "; expected " + list);
+                     "unknown key " + shown(name) + " in " + where + core::did_you_mean(name, allowed) + "; expected " +
+                         list);
     }
 
     /// A scalar value, or an error (null / not a scalar); nullopt after an error.
@@ -140,7 +142,9 @@ private:
                 has_date = true;
                 if (const YamlNode* v = scalar(value, "'date'")) {
                     if (auto d = core::parse_date(v->value)) h.date = *d;
-                    else diags_.error(code::kBadValue, v->span, "expected a date YYYY-MM-DD that exists, found " + shown(v->value));
+                    else
+                        diags_.error(code::kBadValue, v->span,
+                                     "expected a date YYYY-MM-DD that exists, found " + shown(v->value));
                 }
             } else if (name == "year") {
                 if (const YamlNode* v = scalar(value, "'year'")) {
@@ -148,7 +152,8 @@ private:
                     auto r = core::read_scalar(int_field, v->value);
                     auto* y = r.value ? std::get_if<std::int64_t>(&*r.value) : nullptr;
                     if (!y || *y < 1 || *y > 9999) {
-                        diags_.error(code::kBadValue, v->span, "expected a year from 1 to 9999, found " + shown(v->value));
+                        diags_.error(code::kBadValue, v->span,
+                                     "expected a year from 1 to 9999, found " + shown(v->value));
                     } else {
                         h.year = static_cast<int>(*y);
                     }
@@ -159,10 +164,11 @@ private:
                     if (auto k = parse_inspection_kind(v->value)) {
                         h.kind = *k;
                     } else {
-                        static const std::vector<std::string> kKinds = {"surprise", "scheduled", "thematic", "other", "self"};
-                        diags_.error(code::kBadValue, v->span, "unknown inspection kind " + shown(v->value) +
-                                                             core::did_you_mean(v->value, kKinds) + "; expected " +
-                                                             kInspectionKinds);
+                        static const std::vector<std::string> kKinds = {"surprise", "scheduled", "thematic", "other",
+                                                                        "self"};
+                        diags_.error(code::kBadValue, v->span,
+                                     "unknown inspection kind " + shown(v->value) +
+                                         core::did_you_mean(v->value, kKinds) + "; expected " + kInspectionKinds);
                     }
                 }
             } else if (name == "team") {
@@ -173,8 +179,9 @@ private:
                     if (s && *s != Status::Locked) {
                         h.status = *s;
                     } else {
-                        diags_.error(code::kBadValue, v->span, "a report's status is draft or submitted, found " + shown(v->value) +
-                                                             core::did_you_mean(v->value, {"draft", "submitted"}));
+                        diags_.error(code::kBadValue, v->span,
+                                     "a report's status is draft or submitted, found " + shown(v->value) +
+                                         core::did_you_mean(v->value, {"draft", "submitted"}));
                     }
                 }
             } else {
@@ -183,7 +190,9 @@ private:
         }
         if (!has_unit) diags_.error(code::kMissingKey, node.span, "'inspection' has no 'unit'");
         if (!has_date) diags_.error(code::kMissingKey, node.span, "'inspection' has no 'date'");
-        if (!has_kind) diags_.error(code::kMissingKey, node.span, std::string("'inspection' has no 'kind' (") + kInspectionKinds + ")");
+        if (!has_kind)
+            diags_.error(code::kMissingKey, node.span,
+                         std::string("'inspection' has no 'kind' (") + kInspectionKinds + ")");
     }
 
     void read_unit(const YamlNode& v, InspectionHeader& h) {
@@ -196,7 +205,8 @@ private:
         }
         if (expected_unit_ && h.unit != *expected_unit_) {
             diags_.error(code::kOtherUnit, v.span,
-                         "the amended report must name the inspection's unit '" + *expected_unit_ + "', found " + shown(h.unit));
+                         "the amended report must name the inspection's unit '" + *expected_unit_ + "', found " +
+                             shown(h.unit));
         }
     }
 
@@ -206,7 +216,8 @@ private:
             return;
         }
         if (!node.is_sequence()) {
-            diags_.error(code::kShape, node.span, std::string("'team' must be a list of names, found ") + shape_name(node));
+            diags_.error(code::kShape, node.span,
+                         std::string("'team' must be a list of names, found ") + shape_name(node));
             return;
         }
         for (const YamlNode& item : node.items) {
@@ -230,7 +241,8 @@ private:
 
     void read_records(const core::KindDef& kind, const YamlNode& value, KindFindings& f) {
         if (is_null(value)) {
-            diags_.error(code::kNull, value.span, "record kind '" + kind.name + "' has no value; write [] when none were found");
+            diags_.error(code::kNull, value.span,
+                         "record kind '" + kind.name + "' has no value; write [] when none were found");
             return;
         }
         if (!value.is_sequence()) {
@@ -295,12 +307,14 @@ private:
             }
             if (kind.key && row[*kind.key]) {
                 const core::Datum& k = *row[*kind.key];
-                const std::string canonical = std::string(1, static_cast<char>(core::datum_tag(k))) + core::datum_text(k);
+                const std::string canonical = std::string(1, static_cast<char>(core::datum_tag(k))) +
+                                              core::datum_text(k);
                 auto [it, inserted] = keys.emplace(canonical, nodes[*kind.key]->span);
                 if (!inserted) {
-                    diags_.error(code::kDuplicateKey, nodes[*kind.key]->span,
-                                 "two records of '" + kind.name + "' have " + kind.fields[*kind.key].name + " " +
-                                     shown(core::datum_text(k)) + " in one inspection")
+                    diags_
+                        .error(code::kDuplicateKey, nodes[*kind.key]->span,
+                               "two records of '" + kind.name + "' have " + kind.fields[*kind.key].name + " " +
+                                   shown(core::datum_text(k)) + " in one inspection")
                         .notes.push_back({it->second, "the first record with it is here"});
                     row_ok = false;
                 }
@@ -353,7 +367,8 @@ InputFile read_input_file(const std::filesystem::path& path, std::size_t max_byt
         case core::ReadStatus::InvalidUtf8: {
             const auto at = static_cast<std::uint32_t>(file.bad_offset);
             out.file = sources.add(path.string(), std::move(file.text));
-            diags.error(code::kEncoding, core::Span{*out.file, at, at + 1}, "invalid UTF-8 (the file must be UTF-8 text)");
+            diags.error(code::kEncoding, core::Span{*out.file, at, at + 1},
+                        "invalid UTF-8 (the file must be UTF-8 text)");
             break;
         }
         case core::ReadStatus::Utf16:

@@ -93,7 +93,7 @@ private:
 
 /// What the template is filled from.
 struct Sources {
-    std::optional<InspectionDetail> self;                        // for kind self: the latest self-assessment
+    std::optional<InspectionDetail> self;                                // for kind self: the latest self-assessment
     std::vector<std::pair<std::string, std::vector<std::string>>> keys;  // kind → key values as written
 };
 
@@ -105,7 +105,8 @@ const std::vector<std::string>* keys_of(const Sources& sources, const std::strin
 }
 
 /// The key values the unit's counted inspections (newest first) list for each keyed kind, each once.
-Sources read_sources(const Store& store, const core::EvidenceSchema& schema, const UnitInfo& unit, InspectionKind kind) {
+Sources read_sources(const Store& store, const core::EvidenceSchema& schema, const UnitInfo& unit,
+                     InspectionKind kind) {
     Sources sources;
     for (const InspectionSummary& s : store.inspections(InspectionFilter{unit.id, std::nullopt})) {
         if (s.status == Status::Draft) continue;
@@ -118,7 +119,8 @@ Sources read_sources(const Store& store, const core::EvidenceSchema& schema, con
             const auto column = std::find(f.fields.begin(), f.fields.end(), key.name);
             if (column == f.fields.end()) continue;
             const auto c = static_cast<std::size_t>(column - f.fields.begin());
-            auto it = std::find_if(sources.keys.begin(), sources.keys.end(), [&](const auto& k) { return k.first == f.kind; });
+            auto it = std::find_if(sources.keys.begin(), sources.keys.end(),
+                                   [&](const auto& k) { return k.first == f.kind; });
             if (it == sources.keys.end()) it = sources.keys.insert(sources.keys.end(), {f.kind, {}});
             for (std::size_t r = 0; r < f.rows(); ++r) {
                 const std::string value = value_text(key, f.at(r, c));
@@ -127,7 +129,8 @@ Sources read_sources(const Store& store, const core::EvidenceSchema& schema, con
                 }
             }
         }
-        if (kind == InspectionKind::Self && s.kind == InspectionKind::Self && !sources.self) sources.self = std::move(detail);
+        if (kind == InspectionKind::Self && s.kind == InspectionKind::Self && !sources.self)
+            sources.self = std::move(detail);
     }
     return sources;
 }
@@ -149,7 +152,8 @@ void describe_kind(Lines& y, const core::KindDef& kind) {
     y.add("  # " + about + "; fields:");
     std::size_t width = 0;
     for (const core::FieldDef& f : kind.fields) width = std::max(width, f.name.size());
-    for (const core::FieldDef& f : kind.fields) y.add("  #   " + f.name + std::string(width - f.name.size() + 2, ' ') + describe(f));
+    for (const core::FieldDef& f : kind.fields)
+        y.add("  #   " + f.name + std::string(width - f.name.size() + 2, ' ') + describe(f));
 }
 
 /// The kind's records in the unit's latest self-assessment, when it listed the kind.
@@ -217,7 +221,8 @@ std::string make_template(const Store& store, const core::EvidenceSchema& schema
     y.add("inspection:");
     y.add("  unit: " + yaml_quote(unit.id));
     y.add("  date: " + core::format_date(options.date));
-    y.add("  year: " + std::to_string(options.year.value_or(core::year_of(options.date))), "the evaluation year it counts for");
+    y.add("  year: " + std::to_string(options.year.value_or(core::year_of(options.date))),
+          "the evaluation year it counts for");
     y.add(std::string("  kind: ") + kind_name(options.kind), kInspectionKinds);
     y.add("  team: []", "names, e.g. [\"Nguyễn Văn A\", \"Trần Thị B\"]");
     y.add("  status: submitted", "draft | submitted");

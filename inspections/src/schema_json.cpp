@@ -12,7 +12,7 @@ using Json = nlohmann::ordered_json;
 
 core::FieldType type_from(const std::string& name) {
     static const std::pair<const char*, core::FieldType> kTypes[] = {
-        {"bool", core::FieldType::Bool}, {"int", core::FieldType::Int},   {"number", core::FieldType::Number},
+        {"bool", core::FieldType::Bool},       {"int", core::FieldType::Int},   {"number", core::FieldType::Number},
         {"percent", core::FieldType::Percent}, {"text", core::FieldType::Text}, {"date", core::FieldType::Date},
         {"enum", core::FieldType::Enum}};
     for (const auto& [n, t] : kTypes) {

@@ -10,8 +10,8 @@ void fail(sqlite3* db, int rc, std::string_view what) {
     StoreError::Kind kind = StoreError::Kind::Database;
     if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) kind = StoreError::Kind::Busy;
     if (primary == SQLITE_NOTADB) kind = StoreError::Kind::NotParscore;
-    if (primary == SQLITE_CANTOPEN || primary == SQLITE_IOERR || primary == SQLITE_READONLY ||
-        primary == SQLITE_PERM || primary == SQLITE_FULL) {
+    if (primary == SQLITE_CANTOPEN || primary == SQLITE_IOERR || primary == SQLITE_READONLY || primary == SQLITE_PERM ||
+        primary == SQLITE_FULL) {
         kind = StoreError::Kind::Io;
     }
     std::string text = message + " (SQLite code " + std::to_string(rc) + ")";
@@ -100,12 +100,14 @@ Statement& Statement::bind(int index, const std::optional<int>& value) {
 }
 
 Statement& Statement::bind_blob(int index, std::string_view bytes) {
-    check_bind(db_, stmt_, sqlite3_bind_blob64(stmt_, index, bytes.data() ? bytes.data() : "", bytes.size(), SQLITE_TRANSIENT));
+    check_bind(db_, stmt_,
+               sqlite3_bind_blob64(stmt_, index, bytes.data() ? bytes.data() : "", bytes.size(), SQLITE_TRANSIENT));
     return *this;
 }
 
 Statement& Statement::bind_static_blob(int index, std::string_view bytes) {
-    check_bind(db_, stmt_, sqlite3_bind_blob64(stmt_, index, bytes.data() ? bytes.data() : "", bytes.size(), SQLITE_STATIC));
+    check_bind(db_, stmt_,
+               sqlite3_bind_blob64(stmt_, index, bytes.data() ? bytes.data() : "", bytes.size(), SQLITE_STATIC));
     return *this;
 }
 

@@ -71,10 +71,7 @@ public:
     /// The buffer must outlive the next step.
     Statement& bind_static_blob(int index, std::string_view bytes);
     /// Binds a named parameter (":name"); a name the statement does not have is a bug and throws.
-    template <typename T>
-    Statement& bind(const char* name, const T& value) {
-        return bind(parameter(name), value);
-    }
+    template <typename T> Statement& bind(const char* name, const T& value) { return bind(parameter(name), value); }
     int parameter(const char* name) const;
 
     /// true: a row is available; false: done. Throws on errors.

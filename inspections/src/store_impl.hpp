@@ -7,8 +7,8 @@
 #include <thread>
 #include <utility>
 
-#include "parscore/inspections/store.hpp"
 #include "migrations.hpp"
+#include "parscore/inspections/store.hpp"
 #include "sqlite_handle.hpp"
 
 namespace parscore::inspections {
@@ -34,8 +34,7 @@ struct Store::Impl {
     /// refused or finds nothing to do leaves the file as it was. The busy timeout already waits at
     /// least 60 s for the write lock; should SQLite still answer BUSY, the whole transaction is
     /// retried.
-    template <typename Work>
-    auto write(Work&& work) {
+    template <typename Work> auto write(Work&& work) {
         for (int attempt = 0;; ++attempt) {
             const std::int64_t before = schema;
             try {

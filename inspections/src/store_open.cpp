@@ -29,8 +29,8 @@ std::string utc_now() {
     gmtime_r(&secs, &tm);
     const auto micros = (now.time_since_epoch() % seconds(1)).count();
     char buf[96];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%06lldZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                  tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<long long>(micros));
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%06lldZ", tm.tm_year + 1900, tm.tm_mon + 1,
+                  tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<long long>(micros));
     return buf;
 }
 
@@ -40,7 +40,8 @@ std::string new_uuid() {
     // random places — this keeps large imports fast.
     static thread_local std::random_device device;
     using namespace std::chrono;
-    const auto ms = static_cast<std::uint64_t>(duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count());
+    const auto ms = static_cast<std::uint64_t>(
+        duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count());
     unsigned char bytes[16];
     for (int i = 0; i < 6; ++i) bytes[i] = static_cast<unsigned char>(ms >> (8 * (5 - i)));
     for (int i = 6; i < 16; i += 2) {
@@ -82,9 +83,9 @@ void build_database(const fs::path& tmp, const fs::path& path) {
         made.emplace(tmp.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     } catch (const StoreError& e) {
         const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-        throw StoreError(StoreError::Kind::Io, "cannot create database '" + path.string() + "': " +
-                                                   (fs::is_directory(folder) ? "the folder is not writable"
-                                                                             : "no such folder"));
+        throw StoreError(StoreError::Kind::Io,
+                         "cannot create database '" + path.string() +
+                             "': " + (fs::is_directory(folder) ? "the folder is not writable" : "no such folder"));
     }
     sql::Database& db = *made;
     db.exec("PRAGMA journal_mode=WAL");
@@ -128,9 +129,7 @@ void create_database(const fs::path& path) {
     link_database(tmp, path);
 }
 
-bool can_write(const fs::path& path) {
-    return ::access(path.c_str(), W_OK) == 0;
-}
+bool can_write(const fs::path& path) { return ::access(path.c_str(), W_OK) == 0; }
 
 fs::path folder_of(const fs::path& path) { return path.parent_path().empty() ? fs::path(".") : path.parent_path(); }
 
@@ -187,7 +186,7 @@ sql::Database open_read_only(const fs::path& path, bool* immutable) {
 }
 
 std::int64_t inspect_database(const fs::path& path) {
-    if (struct stat info {}; ::stat(path.c_str(), &info) == 0) {
+    if (struct stat info{}; ::stat(path.c_str(), &info) == 0) {
         if (S_ISDIR(info.st_mode)) {
             throw StoreError(StoreError::Kind::Io, "database '" + path.string() + "' is a directory");
         }
@@ -210,9 +209,9 @@ std::int64_t inspect_database(const fs::path& path) {
         }
     } catch (const StoreError& e) {
         if ((e.sqlite_code() & 0xFF) == SQLITE_CORRUPT) {
-            throw StoreError(StoreError::Kind::NotParscore,
-                             "'" + path.string() + "' cannot be read: the database file is damaged (" +
-                                 sqlite3_errstr(SQLITE_CORRUPT) + ")");
+            throw StoreError(StoreError::Kind::NotParscore, "'" + path.string() +
+                                                                "' cannot be read: the database file is damaged (" +
+                                                                sqlite3_errstr(SQLITE_CORRUPT) + ")");
         }
         if (e.kind() == StoreError::Kind::NotParscore) {
             throw StoreError(StoreError::Kind::NotParscore,
@@ -232,8 +231,8 @@ std::int64_t inspect_database(const fs::path& path) {
     }
     if (!missing.empty()) {
         throw StoreError(StoreError::Kind::NotParscore, "'" + path.string() +
-                                                            "' is not a complete parscore database (table '" +
-                                                            missing + "' is missing)");
+                                                            "' is not a complete parscore database (table '" + missing +
+                                                            "' is missing)");
     }
     if (version > kSchemaVersion) {
         throw StoreError(StoreError::Kind::NewerSchema, "database '" + path.string() + "' has schema version " +
@@ -258,7 +257,8 @@ Store::Impl::~Impl() {
 }
 
 sql::Database Store::Impl::reader() const {
-    if (immutable) return sql::Database(immutable_uri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX);
+    if (immutable)
+        return sql::Database(immutable_uri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX);
     return sql::Database(path.string(), SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
 }
 
@@ -298,7 +298,8 @@ Store Store::open(const fs::path& path, OpenMode mode) {
     struct stat info {};
     if (::stat(path.c_str(), &info) != 0) {
         if (errno != ENOENT) {
-            throw StoreError(StoreError::Kind::Io, "cannot open database '" + path.string() + "': " + std::strerror(errno));
+            throw StoreError(StoreError::Kind::Io,
+                             "cannot open database '" + path.string() + "': " + std::strerror(errno));
         }
         if (mode == OpenMode::Existing || mode == OpenMode::ReadOnly) {
             throw StoreError(StoreError::Kind::Missing, "database '" + path.string() + "' does not exist");
@@ -384,7 +385,7 @@ std::optional<Store::Impl::ChainHead> Store::Impl::chain_head(std::string_view i
     head.unit = s.text(0);
     head.stamp = s.int64(1);
     head.initial_status = s.text(2);
-    head.status = s.int64(4) ? Status::Locked
+    head.status = s.int64(4)                                           ? Status::Locked
                   : (s.int64(3) || head.initial_status == "submitted") ? Status::Submitted
                                                                        : Status::Draft;
     sql::Statement last = db.prepare(

@@ -43,7 +43,7 @@ InspectionSummary summary_from(const sql::Statement& s) {
     r.kind = stored_kind(s.text_view(9));
     r.team = team_from_json(s.text_view(10));
     r.revisions = static_cast<int>(s.int64(11));
-    r.status = s.int64(13) ? Status::Locked
+    r.status = s.int64(13)                                      ? Status::Locked
                : (s.int64(12) || s.text_view(3) == "submitted") ? Status::Submitted
                                                                 : Status::Draft;
     r.records = static_cast<std::size_t>(s.int64(14));
@@ -54,8 +54,8 @@ InspectionSummary summary_from(const sql::Statement& s) {
 
 std::vector<InspectionSummary> Store::inspections(const InspectionFilter& filter) const {
     sql::ReadTransaction snapshot(impl_->db);
-    sql::Statement s = impl_->db.prepare(std::string(kSummarySelect) +
-                                         "AND (?1 IS NULL OR i.unit = ?1) ORDER BY r.date DESC, i.stamp DESC, i.id DESC");
+    sql::Statement s = impl_->db.prepare(
+        std::string(kSummarySelect) + "AND (?1 IS NULL OR i.unit = ?1) ORDER BY r.date DESC, i.stamp DESC, i.id DESC");
     s.bind(1, filter.unit);
     std::vector<InspectionSummary> out;
     while (s.step()) {
@@ -161,8 +161,8 @@ std::vector<Publication> read_publications(const sql::Database& db, std::int64_t
     const std::string no = schema >= 3 ? "no" : "NULL";
     sql::Statement s = db.prepare(
         "SELECT id, year, basis, rulebook_id, rulebook_version, rulebook_sha256, evidence_sha256, results, "
-        "last_revision, supersede_reason, published_by, published_at, " + no + " FROM publications " +
-        where);
+        "last_revision, supersede_reason, published_by, published_at, " +
+        no + " FROM publications " + where);
     bind(s);
     std::vector<Publication> out;
     while (s.step()) {
@@ -182,8 +182,8 @@ std::vector<Publication> read_publications(const sql::Database& db, std::int64_t
         if (!s.is_null(12)) p.no = s.int64(12);
         out.push_back(std::move(p));
     }
-    sql::Statement f =
-        db.prepare("SELECT path, sha256, text FROM publication_files WHERE publication = ? ORDER BY position");
+    sql::Statement f = db.prepare(
+        "SELECT path, sha256, text FROM publication_files WHERE publication = ? ORDER BY position");
     for (Publication& p : out) {
         f.bind(1, p.id);
         while (f.step()) p.rulebook_files.push_back(PublishedFile{f.text(0), f.text(1), f.text(2)});
@@ -201,7 +201,9 @@ std::vector<Publication> Store::publications() const {
 std::optional<Publication> Store::latest_publication(std::string_view rulebook_id, int year, Basis basis) const {
     auto list = read_publications(impl_->db, impl_->schema,
                                   "WHERE rulebook_id = ?1 AND year = ?2 AND basis = ?3 ORDER BY id DESC LIMIT 1",
-                                  [&](sql::Statement& s) { s.bind(1, rulebook_id).bind(2, year).bind(3, basis_name(basis)); });
+                                  [&](sql::Statement& s) {
+                                      s.bind(1, rulebook_id).bind(2, year).bind(3, basis_name(basis));
+                                  });
     if (list.empty()) return std::nullopt;
     return std::move(list.front());
 }

@@ -3,7 +3,7 @@
 namespace parscore::inspections {
 
 // The column lists, in one order for SELECT and INSERT; read() follows it.
-#define PARSCORE_REVISION_COLUMNS                                                                     \
+#define PARSCORE_REVISION_COLUMNS                                                                           \
     "no, inspection, seq, unit, stamp, status, date, year, eval_year, kind, team, schema, digest, reason, " \
     "recorded_by, recorded_at, prev_hash, hash"
 #define PARSCORE_EVENT_COLUMNS "no, inspection, seq, event, recorded_by, recorded_at, prev_hash, hash"
@@ -11,7 +11,8 @@ namespace parscore::inspections {
 const char* RevisionRow::select_sql() { return "SELECT " PARSCORE_REVISION_COLUMNS " FROM revisions"; }
 
 const char* RevisionRow::insert_sql() {
-    return "INSERT INTO revisions(" PARSCORE_REVISION_COLUMNS ") VALUES (:no, :inspection, :seq, :unit, :stamp, "
+    return "INSERT INTO revisions(" PARSCORE_REVISION_COLUMNS
+           ") VALUES (:no, :inspection, :seq, :unit, :stamp, "
            ":status, :date, :year, :eval_year, :kind, :team, :schema, :digest, :reason, :recorded_by, :recorded_at, "
            ":prev_hash, :hash)";
 }
@@ -70,7 +71,8 @@ chain::RevisionContent RevisionRow::content(std::string_view schema_sha256) cons
 const char* EventRow::select_sql() { return "SELECT " PARSCORE_EVENT_COLUMNS " FROM events"; }
 
 const char* EventRow::insert_sql() {
-    return "INSERT INTO events(" PARSCORE_EVENT_COLUMNS ") VALUES (:no, :inspection, :seq, :event, :recorded_by, "
+    return "INSERT INTO events(" PARSCORE_EVENT_COLUMNS
+           ") VALUES (:no, :inspection, :seq, :event, :recorded_by, "
            ":recorded_at, :prev_hash, :hash)";
 }
 

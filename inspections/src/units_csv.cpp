@@ -1,4 +1,4 @@
-// Reading a units CSV (SPEC §5).
+// Reading a units CSV (docs/reference/database.md).
 #include <charconv>
 #include <map>
 #include <unordered_map>
@@ -65,7 +65,8 @@ std::optional<UnitsUpdate> read_units_csv(const core::SourceSet& sources, core::
     const std::uint32_t header_offset = reader.row_offset();
     const std::string_view header_line = sources.file(file).line_text(1);
     const core::Span header_span{file, header_offset,
-                                 header_offset + static_cast<std::uint32_t>(std::max<std::size_t>(header_line.size(), 1))};
+                                 header_offset +
+                                     static_cast<std::uint32_t>(std::max<std::size_t>(header_line.size(), 1))};
     const std::vector<int> col = csv::match_header(file, row, names, required, header_span, diags);
     if (diags.error_count() != errors_before) return std::nullopt;
 
@@ -83,7 +84,8 @@ std::optional<UnitsUpdate> read_units_csv(const core::SourceSet& sources, core::
         int y = 0;
         auto [p, ec] = std::from_chars(cell.text.data(), cell.text.data() + cell.text.size(), y);
         if (ec != std::errc{} || p != cell.text.data() + cell.text.size() || y < 1 || y > 9999) {
-            budget.error(csv::kBadCell, csv::cell_span(file, cell), "expected a year from 1 to 9999, found " + shown(cell.text));
+            budget.error(csv::kBadCell, csv::cell_span(file, cell),
+                         "expected a year from 1 to 9999, found " + shown(cell.text));
             return false;
         }
         out = y;
@@ -113,7 +115,8 @@ std::optional<UnitsUpdate> read_units_csv(const core::SourceSet& sources, core::
                          "unit id " + shown(id.text) + " must match [A-Za-z0-9][A-Za-z0-9._-]{0,63}");
             ok = false;
         } else if (auto [it, inserted] = first_row.emplace(u.id, csv::cell_span(file, id)); !inserted) {
-            if (auto* d = budget.error(csv::kRepeatedUnit, csv::cell_span(file, id), "unit '" + u.id + "' appears twice")) {
+            if (auto* d = budget.error(csv::kRepeatedUnit, csv::cell_span(file, id),
+                                       "unit '" + u.id + "' appears twice")) {
                 d->notes.push_back({it->second, "first here"});
             }
             ok = false;
@@ -188,7 +191,8 @@ std::optional<UnitsUpdate> read_units_csv(const core::SourceSet& sources, core::
         const std::optional<int> to = update.has_active_to || !old ? u.active_to : old->active_to;
         if (from && to && *from > *to) {
             budget.error(csv::kYearsReversed, from_spans[i].end ? from_spans[i] : core::Span{file, 0, 0},
-                         "unit '" + u.id + "' would be active from " + std::to_string(*from) + " to " + std::to_string(*to));
+                         "unit '" + u.id + "' would be active from " + std::to_string(*from) + " to " +
+                             std::to_string(*to));
         }
         if (!update.has_parent || !u.parent) continue;
         if (!parent_of.count(*u.parent) && !first_row.count(*u.parent)) {  // a row with an error still names its unit
@@ -197,7 +201,8 @@ std::optional<UnitsUpdate> read_units_csv(const core::SourceSet& sources, core::
             continue;
         }
         if (cyclic.count(u.id)) {
-            budget.error(csv::kParentCycle, parent_spans[i], "parent '" + *u.parent + "' makes a cycle through '" + u.id + "'");
+            budget.error(csv::kParentCycle, parent_spans[i],
+                         "parent '" + *u.parent + "' makes a cycle through '" + u.id + "'");
         }
     }
     if (budget.any() || diags.error_count() != errors_before) return std::nullopt;

@@ -88,7 +88,7 @@ std::vector<std::int64_t> check_publication_numbers(const sql::Database& db, std
 
 /// What a chain check needs besides the inspections' own rows.
 struct StoredDigests {
-    std::unordered_map<std::int64_t, std::string> schema_sha;                // schema id → SHA-256
+    std::unordered_map<std::int64_t, std::string> schema_sha;                 // schema id → SHA-256
     std::unordered_map<std::int64_t, std::vector<chain::FindingPart>> parts;  // revision no → findings
     std::vector<std::string> kinds;                                           // owns the kind names the parts view
 };
@@ -106,7 +106,8 @@ void read_schemas(const sql::Database& db, StoredDigests& out, std::vector<Chain
     while (s.step()) {
         out.schema_sha[s.int64(0)] = s.text(1);
         if (core::sha256_hex(s.text_view(2)) != s.text_view(1)) {
-            problems.push_back({"", "stored evidence schema " + std::to_string(s.int64(0)) + " does not match its SHA-256"});
+            problems.push_back(
+                {"", "stored evidence schema " + std::to_string(s.int64(0)) + " does not match its SHA-256"});
         }
     }
 }
@@ -132,9 +133,8 @@ void read_finding_parts(const sql::Database& db, StoredDigests& out) {
 
 /// Reads every row of type `Row` (a revision or an event) into its inspection's entries; a row
 /// whose inspection does not exist is a problem.
-template <class Row>
-void attach_entries(const sql::Database& db, std::map<std::string, InspectionRow>& inspections,
-                    std::vector<ChainProblem>& problems) {
+template <class Row> void attach_entries(const sql::Database& db, std::map<std::string, InspectionRow>& inspections,
+                                         std::vector<ChainProblem>& problems) {
     constexpr bool is_revision = std::is_same_v<Row, RevisionRow>;
     sql::Statement s = db.prepare(Row::select_sql());
     while (s.step()) {

@@ -33,8 +33,7 @@ inline void write_file(const fs::path& p, const std::string& text) {
 }
 
 /// The app::Error `body` throws; a failure of the test when it throws none.
-template <class Body>
-std::optional<Error> thrown(Body&& body) {
+template <class Body> std::optional<Error> thrown(Body&& body) {
     try {
         body();
     } catch (const Error& e) {
@@ -58,8 +57,7 @@ protected:
     }
 
     /// A request on t.db from kActor.
-    template <class Request>
-    Request request() const {
+    template <class Request> Request request() const {
         Request r;
         r.actor.name = kActor;
         r.database = db();
@@ -83,7 +81,8 @@ protected:
         EXPECT_EQ(sqlite3_prepare_v2(handle, sql.c_str(), -1, &statement, nullptr), SQLITE_OK) << sql;
         std::string out;
         if (statement && sqlite3_step(statement) == SQLITE_ROW) {
-            if (const unsigned char* text = sqlite3_column_text(statement, 0)) out = reinterpret_cast<const char*>(text);
+            if (const unsigned char* text = sqlite3_column_text(statement, 0))
+                out = reinterpret_cast<const char*>(text);
         }
         sqlite3_finalize(statement);
         sqlite3_close(handle);

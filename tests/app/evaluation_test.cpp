@@ -16,8 +16,7 @@ protected:
     }
     static void TearDownTestSuite() { delete scratch_; }
 
-    template <class R>
-    static R request() {
+    template <class R> static R request() {
         auto r = request_as<R>("tester");
         r.database = *scratch_ / "demo.db";
         r.rules = kDemoRules;

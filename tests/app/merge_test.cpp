@@ -1,7 +1,7 @@
 // merge called directly: the units it adds are this database's changes, made by the actor; the
 // inspections it brings keep their own authors; refusals change nothing.
-#include "app_fixture.hpp"
 #include "parscore/app/merge.hpp"
+#include "app_fixture.hpp"
 #include "parscore/app/recording.hpp"
 
 namespace parscore::app::testing {

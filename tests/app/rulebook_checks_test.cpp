@@ -50,7 +50,8 @@ TEST(TestOp, TheScoringTestsPassWithFullCoverage) {
 }
 
 TEST(TestOp, FailingCasesAreInvalidAndAMissingPathIsIo) {
-    EXPECT_EQ(app::test(test_request({kTestData / "rule_test_runner" / "failing.test.yaml"})).failure, app::ErrorKind::Invalid);
+    EXPECT_EQ(app::test(test_request({kTestData / "rule_test_runner" / "failing.test.yaml"})).failure,
+              app::ErrorKind::Invalid);
     EXPECT_EQ(app::test(test_request({kTestData / "no-such-folder"})).failure, app::ErrorKind::Io);
 }
 

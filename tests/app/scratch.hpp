@@ -4,8 +4,8 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <functional>
 #include <fstream>
+#include <functional>
 #include <random>
 #include <sstream>
 #include <string>
@@ -26,7 +26,8 @@ class Scratch {
 public:
     Scratch() {
         std::random_device rd;
-        path_ = fs::temp_directory_path() / ("parscore-app-test-" + std::to_string(rd()) + "-" + std::to_string(::getpid()));
+        path_ = fs::temp_directory_path() /
+                ("parscore-app-test-" + std::to_string(rd()) + "-" + std::to_string(::getpid()));
         fs::create_directories(path_);
     }
     ~Scratch() {
@@ -50,8 +51,7 @@ inline std::string read_text(const fs::path& p) {
     return s.str();
 }
 
-template <class R>
-R request_as(const std::string& who) {
+template <class R> R request_as(const std::string& who) {
     R r;
     r.actor = app::Actor{app::Actor::Kind::SystemUser, who};
     return r;

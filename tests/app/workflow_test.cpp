@@ -1,9 +1,9 @@
 // submit, lock, lock --year, the listing, show and template called directly: who moved an
 // inspection, which ids are accepted, and which failures are which kind of error.
+#include "parscore/app/workflow.hpp"
 #include "app_fixture.hpp"
 #include "parscore/app/inspections.hpp"
 #include "parscore/app/recording.hpp"
-#include "parscore/app/workflow.hpp"
 
 namespace parscore::app::testing {
 namespace {
@@ -15,7 +15,8 @@ protected:
     /// Records a report of so-tu-phap on `date` with the given status; returns its id.
     std::string record_one(const std::string& date, const std::string& status) {
         const fs::path file = path("r" + date + status + ".yaml");
-        write_file(file, "inspection:\n  unit: so-tu-phap\n  date: " + date + "\n  kind: surprise\n  status: " + status +
+        write_file(file, "inspection:\n  unit: so-tu-phap\n  date: " + date +
+                             "\n  kind: surprise\n  status: " + status +
                              "\nfindings:\n  procedure:\n    - { code: TP-001, posted: true, online_level: 2 }\n");
         auto r = request<RecordRequest>();
         r.rulebook = kRulebook;

@@ -52,7 +52,8 @@ std::string file_state(const fs::path& p) {
     std::string state = parscore::core::sha256_hex(read_all(p));
     for (const char* suffix : {"-wal", "-shm", "-journal"}) {
         const fs::path companion = p.string() + suffix;
-        if (fs::exists(companion)) state += std::string(" ") + suffix + ":" + parscore::core::sha256_hex(read_all(companion));
+        if (fs::exists(companion))
+            state += std::string(" ") + suffix + ":" + parscore::core::sha256_hex(read_all(companion));
     }
     return state;
 }
@@ -61,7 +62,8 @@ class TempDir {
 public:
     TempDir() {
         std::random_device rd;
-        path_ = fs::temp_directory_path() / ("parscore-bad-inputs-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
+        path_ = fs::temp_directory_path() /
+                ("parscore-bad-inputs-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
         fs::create_directories(path_);
     }
     ~TempDir() {
@@ -114,7 +116,8 @@ RunResult run_program(const std::vector<std::string>& args, const fs::path& cwd,
         ::dup2(o, 1);
         ::dup2(e, 2);
         // Root ignores file modes: a read-only case runs as an unprivileged user.
-        if (as_nobody && ::geteuid() == 0 && (::setgroups(0, nullptr) != 0 || ::setgid(65534) != 0 || ::setuid(65534) != 0)) {
+        if (as_nobody && ::geteuid() == 0 &&
+            (::setgroups(0, nullptr) != 0 || ::setgid(65534) != 0 || ::setuid(65534) != 0)) {
             ::_exit(123);
         }
         ::unsetenv("PARSCORE_DB");
@@ -244,37 +247,50 @@ const std::map<std::string, std::function<void(const fs::path&)>>& generators() 
          [](const fs::path& p) {
              std::string values;
              for (int i = 0; i < 100'001; ++i) values += "        - v" + std::to_string(i) + "\n";
-             write_all(p, "parscore: 1\nid: many\nversion: \"1\"\nevidence:\n  k:\n    fields:\n      f:\n        enum:\n" + values);
+             write_all(
+                 p, "parscore: 1\nid: many\nversion: \"1\"\nevidence:\n  k:\n    fields:\n      f:\n        enum:\n" +
+                        values);
          }},
         {"rulebook-deep-flow.yaml",
-         [](const fs::path& p) { write_all(p, "parscore: 1\nid: deep\nversion: \"1\"\nparams: " + std::string(100'000, '[') + "\n"); }},
+         [](const fs::path& p) {
+             write_all(p, "parscore: 1\nid: deep\nversion: \"1\"\nparams: " + std::string(100'000, '[') + "\n");
+         }},
         {"rulebook-deep-block.yaml",
          [](const fs::path& p) {
              std::string text = "parscore: 1\nid: deep\nversion: \"1\"\nparams:\n";
-             for (int i = 1; i <= 100; ++i) text += std::string(static_cast<std::size_t>(2 * i), ' ') + "k" + std::to_string(i) + ":\n";
+             for (int i = 1; i <= 100; ++i)
+                 text += std::string(static_cast<std::size_t>(2 * i), ' ') + "k" + std::to_string(i) + ":\n";
              write_all(p, text);
          }},
         {"rulebook-17mb.yaml",
          [](const fs::path& p) { write_all(p, "parscore: 1\n" + repeat(std::string(1023, '#') + "\n", 17 * 1024)); }},
         {"rulebook-long-expression.yaml",
          [](const fs::path& p) {
-             write_all(p, "parscore: 1\nid: long\nversion: \"1\"\nunits: [department]\ngroups:\n  - id: g\n    criteria:\n"
-                          "      - id: c\n        max: 1\n        points: " + repeat("1 + ", 17'000) + "1\n"
-                          "bands:\n  - { id: done, min: 0 }\n");
+             write_all(p,
+                       "parscore: 1\nid: long\nversion: \"1\"\nunits: [department]\ngroups:\n  - id: g\n    criteria:\n"
+                       "      - id: c\n        max: 1\n        points: " +
+                           repeat("1 + ", 17'000) +
+                           "1\n"
+                           "bands:\n  - { id: done, min: 0 }\n");
          }},
         {"rulebook-deep-expression.yaml",
          [](const fs::path& p) {
-             write_all(p, "parscore: 1\nid: deep\nversion: \"1\"\nunits: [department]\ngroups:\n  - id: g\n    criteria:\n"
-                          "      - id: c\n        max: 1\n        points: " + std::string(10'000, '(') + "1" +
-                              std::string(10'000, ')') + "\nbands:\n  - { id: done, min: 0 }\n");
+             write_all(p,
+                       "parscore: 1\nid: deep\nversion: \"1\"\nunits: [department]\ngroups:\n  - id: g\n    criteria:\n"
+                       "      - id: c\n        max: 1\n        points: " +
+                           std::string(10'000, '(') + "1" + std::string(10'000, ')') +
+                           "\nbands:\n  - { id: done, min: 0 }\n");
          }},
         {"rulebook-long-list-expression.yaml",
          [](const fs::path& p) {
              std::string list;
              for (int i = 0; i < 10'001; ++i) list += (i ? "," : "") + std::to_string(i);
-             write_all(p, "parscore: 1\nid: list\nversion: \"1\"\nunits: [department]\ngroups:\n  - id: g\n    criteria:\n"
-                          "      - id: c\n        max: 1\n        points: if year in [" + list + "] then 1 else 0\n"
-                          "bands:\n  - { id: done, min: 0 }\n");
+             write_all(p,
+                       "parscore: 1\nid: list\nversion: \"1\"\nunits: [department]\ngroups:\n  - id: g\n    criteria:\n"
+                       "      - id: c\n        max: 1\n        points: if year in [" +
+                           list +
+                           "] then 1 else 0\n"
+                           "bands:\n  - { id: done, min: 0 }\n");
          }},
         // Reports.
         {"report-cut-in-record.yaml",
@@ -289,7 +305,8 @@ const std::map<std::string, std::function<void(const fs::path&)>>& generators() 
          }},
         {"report-10mb-string.yaml",
          [](const fs::path& p) {
-             write_all(p, kReportHead + "findings:\n  violation:\n    - { kind: late, person: \"" + std::string(10'000'000, 'x') + "\" }\n");
+             write_all(p, kReportHead + "findings:\n  violation:\n    - { kind: late, person: \"" +
+                              std::string(10'000'000, 'x') + "\" }\n");
          }},
         {"report-100k-records.yaml",
          [](const fs::path& p) {
@@ -298,7 +315,9 @@ const std::map<std::string, std::function<void(const fs::path&)>>& generators() 
              write_all(p, text);
          }},
         {"report-100k-team.yaml",
-         [](const fs::path& p) { write_all(p, kReportHead + "  team: [" + repeat("A, ", 100'000) + "A]\nfindings: {}\n"); }},
+         [](const fs::path& p) {
+             write_all(p, kReportHead + "  team: [" + repeat("A, ", 100'000) + "A]\nfindings: {}\n");
+         }},
         {"report-records-over-limit.yaml",
          [](const fs::path& p) {
              std::string text = kReportHead + "findings:\n  violation:\n";
@@ -309,26 +328,29 @@ const std::map<std::string, std::function<void(const fs::path&)>>& generators() 
         {"report-deep-flow.yaml",
          [](const fs::path& p) { write_all(p, kReportHead + "findings: " + std::string(1'000'000, '{') + "\n"); }},
         {"report-17mb.yaml",
-         [](const fs::path& p) { write_all(p, kReportHead + "findings: {}\n" + repeat(std::string(1023, '#') + "\n", 17 * 1024)); }},
+         [](const fs::path& p) {
+             write_all(p, kReportHead + "findings: {}\n" + repeat(std::string(1023, '#') + "\n", 17 * 1024));
+         }},
         {"report-many-errors.yaml",
          [](const fs::path& p) {
-             write_all(p, kReportHead + "findings:\n  violation:\n" + repeat("    - { kind: lat, person: P }\n", 5'000));
+             write_all(p,
+                       kReportHead + "findings:\n  violation:\n" + repeat("    - { kind: lat, person: P }\n", 5'000));
          }},
         // CSV files.
         {"procedure-10mb-cell.csv",
          [](const fs::path& p) {
-             write_all(p, "unit,date,code,posted,online_level\nso-tu-phap,2013-10-15," + std::string(10'000'000, 'x') + ",true,1\n");
+             write_all(p, "unit,date,code,posted,online_level\nso-tu-phap,2013-10-15," + std::string(10'000'000, 'x') +
+                              ",true,1\n");
          }},
         {"units-100k.csv",
          [](const fs::path& p) {
              std::string text = "id,name,category\n";
-             for (int i = 0; i < 100'001; ++i) text += "u" + std::to_string(i) + ",Unit " + std::to_string(i) + ",commune\n";
+             for (int i = 0; i < 100'001; ++i)
+                 text += "u" + std::to_string(i) + ",Unit " + std::to_string(i) + ",commune\n";
              write_all(p, text);
          }},
         {"procedure-cut-in-quote.csv",
-         [](const fs::path& p) {
-             write_all(p, "unit,date,code,posted,online_level\nso-tu-phap,2013-10-15,\"TP-0");
-         }},
+         [](const fs::path& p) { write_all(p, "unit,date,code,posted,online_level\nso-tu-phap,2013-10-15,\"TP-0"); }},
         {"procedure-many-errors.csv",
          [](const fs::path& p) {
              write_all(p, "unit,date,code,posted,online_level\n" + repeat("so-tu-phap,2013-10-15,A,yes,1\n", 5'000));
@@ -352,11 +374,17 @@ const std::map<std::string, std::function<void(const fs::path&)>>& generators() 
          }},
         {"no-tables.db",
          [](const fs::path& p) {
-             EXPECT_EQ(sqlite_exec(p, "CREATE TABLE x(a); DROP TABLE x; PRAGMA application_id = 1347633969; PRAGMA user_version = 1;"), "");
+             EXPECT_EQ(
+                 sqlite_exec(
+                     p,
+                     "CREATE TABLE x(a); DROP TABLE x; PRAGMA application_id = 1347633969; PRAGMA user_version = 1;"),
+                 "");
          }},
         {"version-zero.db",
          [](const fs::path& p) {
-             EXPECT_EQ(sqlite_exec(p, "PRAGMA application_id = 1347633969; PRAGMA user_version = 0; CREATE TABLE x(a);"), "");
+             EXPECT_EQ(sqlite_exec(p,
+                                   "PRAGMA application_id = 1347633969; PRAGMA user_version = 0; CREATE TABLE x(a);"),
+                       "");
          }},
         {"dropped-table.db",
          [](const fs::path& p) {
@@ -372,10 +400,10 @@ const std::map<std::string, std::function<void(const fs::path&)>>& generators() 
 struct Case {
     std::string file;  // the .cases file
     std::string name;
-    std::string title;                     // the comment lines before it
-    std::vector<std::string> setup;        // directives: db, gen, watch, mkdir
-    std::vector<std::string> args;         // after `run`
-    std::string expected;                  // between ---- and ====
+    std::string title;               // the comment lines before it
+    std::vector<std::string> setup;  // directives: db, gen, watch, mkdir
+    std::vector<std::string> args;   // after `run`
+    std::string expected;            // between ---- and ====
 };
 
 void PrintTo(const Case& c, std::ostream* os) { *os << c.file << ":" << c.name; }
@@ -443,7 +471,8 @@ std::vector<Case> load_cases() {
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
     if (from.empty()) return s;
-    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+        s.replace(at, from.size(), to);
     return s;
 }
 
@@ -463,7 +492,8 @@ std::string tail_lines(const std::string& text, std::size_t n) {
         ++lines;
     }
     if (lines < n) return text;
-    const std::size_t before = static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(at) + 1, '\n'));
+    const std::size_t before = static_cast<std::size_t>(
+        std::count(text.begin(), text.begin() + static_cast<long>(at) + 1, '\n'));
     return "(" + std::to_string(before) + " lines not shown)\n" + text.substr(at + 1);
 }
 
@@ -479,7 +509,7 @@ TEST_P(BadInputs, ExitCodeMessagesAndDatabaseAreAsExpected) {
     std::vector<std::pair<std::string, fs::path>> watched;  // (name shown, path)
     std::size_t stderr_tail = 0;                            // 0: all of stderr
     bool as_nobody = false;
-    std::vector<std::vector<std::string>> links;  // symlink/hardlink TARGET LINK, made once {db} exists
+    std::vector<std::vector<std::string>> links;        // symlink/hardlink TARGET LINK, made once {db} exists
     std::vector<std::pair<fs::path, fs::perms>> modes;  // applied after the database is in place
     auto expand_db = [&](const std::string& s) { return replace_all(expand(s), "{db}", db.string()); };
     for (const std::string& d : c.setup) {
@@ -543,7 +573,8 @@ TEST_P(BadInputs, ExitCodeMessagesAndDatabaseAreAsExpected) {
     for (const auto& [name, p] : watched) watched_before.push_back(file_state(p));
 
     const RunResult r = run_program(args, kTests, tmp.path(), as_nobody);
-    for (auto it = modes.rbegin(); it != modes.rend(); ++it) fs::permissions(it->first, fs::perms::owner_all, fs::perm_options::add);
+    for (auto it = modes.rbegin(); it != modes.rend(); ++it)
+        fs::permissions(it->first, fs::perms::owner_all, fs::perm_options::add);
 
     ASSERT_FALSE(r.timed_out) << "timed out after " << kTimeoutSeconds << " s";
     ASSERT_EQ(r.signal, 0) << "killed by signal " << r.signal << "\n" << r.err;
@@ -559,7 +590,8 @@ TEST_P(BadInputs, ExitCodeMessagesAndDatabaseAreAsExpected) {
         actual += watched[i].first + " " + describe(watched_before[i], file_state(watched[i].second)) + "\n";
     }
     auto clean = [&](const std::string& s) {
-        return replace_all(replace_all(replace_all(s, db.string(), "{db}"), t, "{tmp}"), Seed::inspection(), "{inspection}");
+        return replace_all(replace_all(replace_all(s, db.string(), "{db}"), t, "{tmp}"), Seed::inspection(),
+                           "{inspection}");
     };
     actual += block("stdout", clean(r.out));
     actual += block("stderr", stderr_tail ? tail_lines(clean(r.err), stderr_tail) : clean(r.err));

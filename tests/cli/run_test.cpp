@@ -133,14 +133,16 @@ TEST_F(CliRun, VerboseLogsPhasesQuietLogsNothingAndTheDefaultOnlyWarnings) {
     EXPECT_NE(verbose.err.find("parscore: info: "), std::string::npos) << verbose.err;
     EXPECT_NE(verbose.err.find("scored"), std::string::npos) << verbose.err;
     Outcome plain = run(rank({}));
-    EXPECT_EQ(plain.err.find("parscore: info: "), std::string::npos) << plain.err;  // the earlier --verbose did not stick
+    EXPECT_EQ(plain.err.find("parscore: info: "), std::string::npos)
+        << plain.err;  // the earlier --verbose did not stick
     EXPECT_EQ(plain.out, verbose.out);
     Outcome before = run({"--verbose", "check", kDemoRules});
     EXPECT_NE(before.err.find("parscore: info: "), std::string::npos) << before.err;
     Outcome quiet = run(rank({"--quiet"}));
     EXPECT_EQ(quiet.code, 0);
     EXPECT_EQ(quiet.err.find("parscore: "), std::string::npos) << quiet.err;
-    for (auto both : {std::vector<std::string>{"--quiet", "--verbose"}, std::vector<std::string>{"--verbose", "--quiet"}}) {
+    for (auto both :
+         {std::vector<std::string>{"--quiet", "--verbose"}, std::vector<std::string>{"--verbose", "--quiet"}}) {
         Outcome quiet_wins = run(rank(both));
         EXPECT_EQ(quiet_wins.err.find("parscore: info: "), std::string::npos) << quiet_wins.err;
     }

@@ -25,7 +25,8 @@ class ScratchDir {
 public:
     ScratchDir() {
         std::random_device rd;
-        path_ = fs::temp_directory_path() / ("parscore-demo-test-" + std::to_string(rd()) + "-" + std::to_string(::getpid()));
+        path_ = fs::temp_directory_path() /
+                ("parscore-demo-test-" + std::to_string(rd()) + "-" + std::to_string(::getpid()));
         fs::create_directories(path_);
     }
     ~ScratchDir() {
@@ -47,7 +48,8 @@ rules::Rulebook load_shipped(core::SourceSet& sources) {
 
 /// A report as text, to compare runs.
 std::string dump(const inspections::Report& r) {
-    std::string out = r.header.unit + " " + core::format_date(r.header.date) + " " + inspections::kind_name(r.header.kind);
+    std::string out = r.header.unit + " " + core::format_date(r.header.date) + " " +
+                      inspections::kind_name(r.header.kind);
     for (const std::string& t : r.header.team) out += " [" + t + "]";
     out += "\n";
     for (const inspections::KindFindings& k : r.findings) {
@@ -68,9 +70,7 @@ TEST(DemoData, SameReportsEveryRun) {
     }
 }
 
-TEST(DemoData, TheSmallerYearIsSmaller) {
-    EXPECT_LT(year_reports(kPreviousYear).size(), year_reports(kYear).size());
-}
+TEST(DemoData, TheSmallerYearIsSmaller) { EXPECT_LT(year_reports(kPreviousYear).size(), year_reports(kYear).size()); }
 
 TEST(DemoData, FitsTheShippedRulebook) {
     core::SourceSet sources;
@@ -102,7 +102,8 @@ TEST(DemoData, ProcedureListsAreDozensAndTheDistrictSetIsShared) {
         const inspections::KindFindings* procedures = findings(r, "procedure");
         ASSERT_NE(procedures, nullptr) << unit;
         std::set<std::string> codes;
-        for (std::size_t row = 0; row < procedures->rows(); ++row) codes.insert(core::datum_text(*procedures->at(row, 0)));
+        for (std::size_t row = 0; row < procedures->rows(); ++row)
+            codes.insert(core::datum_text(*procedures->at(row, 0)));
         const bool desk = findings(r, "desk_staff") != nullptr;
         if (desk) {
             EXPECT_GE(codes.size(), 20u) << unit;  // one unposted procedure is under 5% of the list
@@ -137,7 +138,8 @@ TEST(DemoData, NothingIsOnlineWithoutAWebsite) {
 
 TEST(DemoData, NoDigitalSignatureFiguresIn2013) {
     for (int year : {kPreviousYear, kYear}) {
-        for (const auto& r : year_reports(year)) EXPECT_EQ(findings(r, "digital_signature_rate"), nullptr) << r.header.unit;
+        for (const auto& r : year_reports(year))
+            EXPECT_EQ(findings(r, "digital_signature_rate"), nullptr) << r.header.unit;
     }
 }
 
@@ -193,7 +195,7 @@ Figures measure(const rules::Rulebook& rb, const inspections::Store& store, int 
                 dsl::EvalInput input{&info, year, &evidence.evidence[i]};
                 core::Value v = evaluator.evaluate(root, input);
                 if (v.is_missing()) continue;
-                core::Decimal x = v.tag() == core::Value::Tag::Bool   ? *core::Decimal::from_int(v.as_bool() ? 1 : 0)
+                core::Decimal x = v.tag() == core::Value::Tag::Bool  ? *core::Decimal::from_int(v.as_bool() ? 1 : 0)
                                   : v.tag() == core::Value::Tag::Int ? *core::Decimal::from_int(v.as_int())
                                                                      : v.as_number();
                 for (const std::string& key : {name, name + "/" + u.category}) {
@@ -273,9 +275,7 @@ TEST_F(DemoDatabase, ShowsTheSeedReportsWeaknesses) {
     }
 }
 
-TEST_F(DemoDatabase, IsRecognisedAsADemoDatabase) {
-    EXPECT_TRUE(is_demo_database(*store_));
-}
+TEST_F(DemoDatabase, IsRecognisedAsADemoDatabase) { EXPECT_TRUE(is_demo_database(*store_)); }
 
 TEST_F(DemoDatabase, IsNotADemoDatabaseOnceSomeoneElseRecords) {
     inspections::Report r;

@@ -54,8 +54,8 @@ TEST(BandLabelsTest, HtmlChartNamesUnitsAndBands) {
     Scored s = score_one();
     ASSERT_TRUE(s.loaded->rulebook);
     std::string html = parscore::engine::render_html(s.loaded->get(), s.evaluation, nullptr, false);
-    EXPECT_NE(html.find("<title>Sở Tư pháp (so-tp): " + only_unit(s).total->to_fixed(2) + ", " +
-                        label_of(s) + "</title>"),
+    EXPECT_NE(html.find("<title>Sở Tư pháp (so-tp): " + only_unit(s).total->to_fixed(2) + ", " + label_of(s) +
+                        "</title>"),
               std::string::npos)
         << html;
     EXPECT_NE(html.find("\">Sở Tư pháp</text>"), std::string::npos) << html;

@@ -1,4 +1,4 @@
-// diff (SPEC §6): the same evidence re-scored under a second rulebook — changed points, totals,
+// diff (docs/reference/commands.md): the same evidence re-scored under a second rulebook — changed points, totals,
 // bands and ranks, the criteria behind them (changed, added, removed), band moves, and units only
 // one rulebook covers.
 #include <gtest/gtest.h>
@@ -59,8 +59,8 @@ groups:
 std::string changes(const UnitChange& u) {
     std::string out;
     for (const CriterionChange& c : u.criteria) {
-        out += c.id + ":" + parscore::engine::presence_name(c.presence) + ":" + (c.before ? c.before->to_string() : "-") +
-               ">" + (c.after ? c.after->to_string() : "-") + " ";
+        out += c.id + ":" + parscore::engine::presence_name(c.presence) + ":" +
+               (c.before ? c.before->to_string() : "-") + ">" + (c.after ? c.after->to_string() : "-") + " ";
     }
     return out;
 }
@@ -153,7 +153,9 @@ TEST_F(DiffTest, TableAndJsonShowBeforeAndAfter) {
               std::string::npos)
         << table;
     EXPECT_NE(table.find("band moves:\n  Hoàn thành tốt nhiệm vụ → Hoàn thành xuất sắc nhiệm vụ: 1\n"
-                         "  Không hoàn thành nhiệm vụ → Hoàn thành nhiệm vụ: 1\n"), std::string::npos) << table;
+                         "  Không hoàn thành nhiệm vụ → Hoàn thành nhiệm vụ: 1\n"),
+              std::string::npos)
+        << table;
     EXPECT_EQ(table.find("k1"), std::string::npos);
     EXPECT_EQ(diff.category_labels.at("district"), "Khối UBND cấp huyện");
     EXPECT_EQ(diff.category_labels.at("department"), "department");  // no label: the id

@@ -166,8 +166,9 @@ TEST_F(GapTest, CriteriaTheInspectionsDidNotCheckAreListedLastWithoutAGap) {
       "code": "W309")"),
               std::string::npos)
         << json;
-    EXPECT_NE(parscore::engine::render_gap_csv(report, false).find("\ne,Tên e,district,tthc.posted,4,4,0,,scored,missing\n"),
-              std::string::npos);
+    EXPECT_NE(
+        parscore::engine::render_gap_csv(report, false).find("\ne,Tên e,district,tthc.posted,4,4,0,,scored,missing\n"),
+        std::string::npos);
 }
 
 // The JSON has exactly the documented keys, in order.
@@ -179,8 +180,9 @@ TEST_F(GapTest, JsonHasExactlyTheDocumentedShape) {
     };
     auto doc = nlohmann::ordered_json::parse(parscore::engine::render_gap_json(report));
     EXPECT_EQ(keys(doc), (std::vector<std::string>{"rulebook", "year", "warnings", "criteria", "units"}));
-    EXPECT_EQ(keys(doc["criteria"][0]), (std::vector<std::string>{"unit", "name", "category", "criterion", "max", "self",
-                                                                  "inspected", "gap", "self_status", "inspected_status"}));
+    EXPECT_EQ(keys(doc["criteria"][0]),
+              (std::vector<std::string>{"unit", "name", "category", "criterion", "max", "self", "inspected", "gap",
+                                        "self_status", "inspected_status"}));
     EXPECT_EQ(keys(doc["units"][0]),
               (std::vector<std::string>{"unit", "name", "category", "self_total", "inspected_total", "gap"}));
 }
@@ -210,16 +212,17 @@ findings:
   online_checked: true
 )",
                  rb.evidence);
-    store.record("inspection: { unit: h-a, date: 2013-05-01, kind: scheduled }\nfindings: { website: true }\n", rb.evidence);
+    store.record("inspection: { unit: h-a, date: 2013-05-01, kind: scheduled }\nfindings: { website: true }\n",
+                 rb.evidence);
 
     parscore::engine::EvaluationRequest request;
     request.year = 2013;
     GapReport report = parscore::engine::gap(rb, store.get(), request);
     // so-a: website 4 − 0, posted 4 − 2, online 2 − 2. h-a has no self-assessment: website 0 − 4;
     // nobody checked its procedures, so its posted is missing under both: unchecked, last.
-    EXPECT_EQ(row_keys(report), (std::vector<std::string>{"so-a cntt.website 4", "so-a tthc.posted 2",
-                                                          "so-a tthc.online 0", "h-a cntt.website -4",
-                                                          "h-a tthc.posted unchecked"}));
+    EXPECT_EQ(row_keys(report),
+              (std::vector<std::string>{"so-a cntt.website 4", "so-a tthc.posted 2", "so-a tthc.online 0",
+                                        "h-a cntt.website -4", "h-a tthc.posted unchecked"}));
     EXPECT_NE(parscore::engine::render_gap_csv(report, false).find("so-a,'=Sở A,department,"), std::string::npos);
 
     request.category = "commune";

@@ -1,4 +1,4 @@
-// Safe outputs (SPEC §7): every value that comes from input — unit names, rulebook titles,
+// Safe outputs (docs/reference/outputs.md): every value that comes from input — unit names, rulebook titles,
 // versions, labels, ids — is escaped in HTML, and a text cell that a spreadsheet would run as a
 // formula (leading =, +, -, @, tab or carriage return) is neutralised in every CSV output and in
 // the workbook. Text too long for an Excel cell is cut rather than failing the workbook.
@@ -39,8 +39,8 @@ std::string hostile_rulebook() {
 }
 
 /// Units named with markup, with every formula lead character, and one too long for Excel.
-const std::vector<std::string> kNames = {kScript, "=HYPERLINK(\"http://x\",\"y\")", "+1", "-1+2", "@SUM(A1)",
-                                         "\tx",   "\rx"};
+const std::vector<std::string> kNames = {kScript, "=HYPERLINK(\"http://x\",\"y\")", "+1", "-1+2", "@SUM(A1)", "\tx",
+                                         "\rx"};
 
 struct Rendered {
     std::unique_ptr<LoadedRulebook> loaded;
@@ -76,11 +76,11 @@ TEST(OutputSafetyTest, HtmlEscapesEveryValueFromInput) {
         for (const char* tag : {"<script", "<img", "<iframe", "<svg onload", "<b>", "</th></tr><script"}) {
             EXPECT_EQ(html.find(tag), std::string::npos) << tag;
         }
-        EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);  // unit name, version
+        EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);         // unit name, version
         EXPECT_NE(html.find("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"), std::string::npos);  // title
-        EXPECT_NE(html.find("&lt;iframe src=//x&gt;"), std::string::npos);                       // band label
-        EXPECT_NE(html.find("&lt;svg onload=alert(1)&gt;"), std::string::npos);                  // indicator
-        EXPECT_NE(html.find("=1+1&lt;b&gt;"), std::string::npos);                                // criterion title
+        EXPECT_NE(html.find("&lt;iframe src=//x&gt;"), std::string::npos);                        // band label
+        EXPECT_NE(html.find("&lt;svg onload=alert(1)&gt;"), std::string::npos);                   // indicator
+        EXPECT_NE(html.find("=1+1&lt;b&gt;"), std::string::npos);                                 // criterion title
     }
 }
 
@@ -111,11 +111,13 @@ TEST(OutputSafetyTest, ScoreCsvNeutralisesNamesAndKeepsNumbers) {
             const std::size_t end = std::min(line.find(',', c), line.size());
             std::string cell = line.substr(c, end - c);
             if (!cell.empty() && cell[0] == '"') cell = cell.substr(1);
-            if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '@' || cell[0] == '\t' || cell[0] == '\r')) {
+            if (!cell.empty() &&
+                (cell[0] == '=' || cell[0] == '+' || cell[0] == '@' || cell[0] == '\t' || cell[0] == '\r')) {
                 ADD_FAILURE() << "formula lead in cell '" << cell << "' of line " << line;
             }
-            if (!cell.empty() && cell[0] == '-' && !(cell.size() > 1 && std::isdigit(static_cast<unsigned char>(cell[1])) &&
-                                                      cell.find_first_not_of("0123456789.", 1) == std::string::npos)) {
+            if (!cell.empty() && cell[0] == '-' &&
+                !(cell.size() > 1 && std::isdigit(static_cast<unsigned char>(cell[1])) &&
+                  cell.find_first_not_of("0123456789.", 1) == std::string::npos)) {
                 ADD_FAILURE() << "a text cell starting with '-' in line " << line;
             }
             c = end + 1;

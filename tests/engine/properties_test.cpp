@@ -60,9 +60,11 @@ protected:
             case core::FieldType::Bool: return core::Datum{n(rng) % 2 == 0};
             case core::FieldType::Int: return core::Datum{static_cast<std::int64_t>(n(rng) % 20)};
             case core::FieldType::Number: return core::Datum{*core::Decimal::parse(std::to_string(n(rng)) + ".25")};
-            case core::FieldType::Percent: return core::Datum{*core::Decimal::parse("0." + std::to_string(n(rng) % 10) + "5")};
+            case core::FieldType::Percent:
+                return core::Datum{*core::Decimal::parse("0." + std::to_string(n(rng) % 10) + "5")};
             case core::FieldType::Date: return core::Datum{core::Date{15706 + n(rng)}};
-            case core::FieldType::Text: return core::Datum{key >= 0 ? "K-" + std::to_string(key) : "t" + std::to_string(n(rng))};
+            case core::FieldType::Text:
+                return core::Datum{key >= 0 ? "K-" + std::to_string(key) : "t" + std::to_string(n(rng))};
             case core::FieldType::Enum:
                 return core::Datum{field.enum_values[static_cast<std::size_t>(n(rng)) % field.enum_values.size()]};
         }
@@ -108,7 +110,8 @@ TEST_F(Properties, AddingAViolationNeverRaisesATotalOrABand) {
         if (!before.complete) continue;
         ++compared;
         EXPECT_LE(*after.total, *before.total) << "trial " << trial;
-        EXPECT_GE(after.band_after_caps, before.band_after_caps) << "trial " << trial;  // a higher index is a lower band
+        EXPECT_GE(after.band_after_caps, before.band_after_caps)
+            << "trial " << trial;  // a higher index is a lower band
     }
     EXPECT_GT(compared, 100);
 }
@@ -139,7 +142,8 @@ protected:
             owned_.push_back(std::make_unique<engine::OwnedEvidence>());
             engine::findings_to_evidence(random_findings(rng), rulebook_->evidence, *owned_.back());
         }
-        for (std::size_t i = 0; i < n; ++i) units_.push_back(dsl::UnitInfo{ids_[i], ids_[i], i % 3 ? "department" : "district"});
+        for (std::size_t i = 0; i < n; ++i)
+            units_.push_back(dsl::UnitInfo{ids_[i], ids_[i], i % 3 ? "department" : "district"});
     }
 
     std::string json(const std::vector<std::size_t>& order, unsigned threads) {

@@ -61,7 +61,8 @@ class Scratch {
 public:
     Scratch() {
         std::random_device rd;
-        path_ = fs::temp_directory_path() / ("parscore-publish-test-" + std::to_string(rd()) + "-" + std::to_string(::getpid()));
+        path_ = fs::temp_directory_path() /
+                ("parscore-publish-test-" + std::to_string(rd()) + "-" + std::to_string(::getpid()));
         fs::create_directories(path_ / "base");
     }
     ~Scratch() {
@@ -87,7 +88,8 @@ protected:
         rulebook_ = load((dir_ / "rulebook.yaml").string());
         store_.emplace(inspections::Store::open(dir_ / "db.sqlite", inspections::OpenMode::Create));
         inspections::UnitsUpdate units;
-        for (const char* id : {"a", "b", "c"}) units.units.push_back({id, std::string("Sở ") + id, "department", {}, {}, {}});
+        for (const char* id : {"a", "b", "c"})
+            units.units.push_back({id, std::string("Sở ") + id, "department", {}, {}, {}});
         store_->update_units(units);
     }
 
@@ -140,7 +142,8 @@ protected:
         record("c", year, {false, false}, true);
     }
 
-    PublishOutcome publish(int year, std::optional<std::string> supersede = std::nullopt, bool allow_incomplete = false) {
+    PublishOutcome publish(int year, std::optional<std::string> supersede = std::nullopt,
+                           bool allow_incomplete = false) {
         PublishRequest request;
         request.year = year;
         request.supersede_reason = std::move(supersede);
@@ -375,8 +378,9 @@ TEST(SameResults, IgnoresOnlyTheEvidenceHashAndRunWideWarnings) {
     EXPECT_TRUE(same_results(R"({"year": 2013, "evidence_sha256": "x", "units": []})",
                              R"({"units": [], "evidence_sha256": "y", "year": 2013})"));
     // Results published before a warning existed are the same results.
-    EXPECT_TRUE(same_results(R"({"year": 2013, "warnings": [], "units": []})",
-                             R"({"year": 2013, "warnings": [{"code": "W309", "id": "", "message": "…"}], "units": []})"));
+    EXPECT_TRUE(
+        same_results(R"({"year": 2013, "warnings": [], "units": []})",
+                     R"({"year": 2013, "warnings": [{"code": "W309", "id": "", "message": "…"}], "units": []})"));
     EXPECT_FALSE(same_results(R"({"year": 2013, "units": [{"unit": "a", "warnings": []}]})",
                               R"({"year": 2013, "units": [{"unit": "a", "warnings": [{"code": "W304"}]}]})"));
     EXPECT_FALSE(same_results(R"({"year": 2013, "units": []})", R"({"year": 2014, "units": []})"));

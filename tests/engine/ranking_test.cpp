@@ -1,4 +1,4 @@
-// Quotas (SPEC §4.4) and ranks (§4.5), hand-computed: cut-offs, ties at the cut-off, floor(),
+// Quotas and ranks (docs/reference/scoring.md#quotas, #ranking), hand-computed: cut-offs, ties at the cut-off, floor(),
 // quota_of, cascades, caps, incomplete units and categories kept apart.
 #include <gtest/gtest.h>
 
@@ -29,7 +29,8 @@ parscore::rules::Rulebook bands(std::optional<const char*> excellent_quota, cons
     return rb;
 }
 
-UnitResult unit(const std::string& id, const char* total, int band_after_caps, const std::string& category = "department") {
+UnitResult unit(const std::string& id, const char* total, int band_after_caps,
+                const std::string& category = "department") {
     UnitResult u;
     u.id = id;
     u.category = category;
@@ -115,8 +116,8 @@ TEST(QuotaTest, MovedUnitsBecomeCandidatesOfTheNextBand) {
 TEST(QuotaTest, QuotaOfCountsOnlyUnitsAtThatBandOrHigher) {
     auto rb = bands("0.5", "good");
     // n = units whose band after caps is good or higher = 4 (a, b, c, d); k = 2.
-    std::vector<UnitResult> units = {unit("a", "99", 0), unit("b", "97", 0), unit("c", "95", 0), unit("d", "85", 1),
-                                     unit("e", "60", 2), unit("f", "60", 2)};
+    std::vector<UnitResult> units = {unit("a", "99", 0), unit("b", "97", 0), unit("c", "95", 0),
+                                     unit("d", "85", 1), unit("e", "60", 2), unit("f", "60", 2)};
     parscore::engine::apply_quotas(rb, units);
     EXPECT_EQ(final_bands(units), (std::vector<int>{0, 0, 1, 1, 2, 2}));
 }
@@ -135,10 +136,18 @@ TEST(QuotaTest, CappedUnitsAreNotCandidatesButCountInN) {
 TEST(QuotaTest, IncompleteUnitsDoNotCountAndCategoriesAreSeparate) {
     auto rb = bands("0.2");
     // department: 5 complete (k = 1) + 3 incomplete; district: 4 complete (k = 0).
-    std::vector<UnitResult> units = {unit("a", "99", 0), unit("b", "95", 0), unit("c", "50", 2), unit("d", "50", 2),
-                                     unit("e", "50", 2), incomplete("x"), incomplete("y"), incomplete("z"),
-                                     unit("p", "99", 0, "district"), unit("q", "50", 2, "district"),
-                                     unit("r", "50", 2, "district"), unit("s", "50", 2, "district")};
+    std::vector<UnitResult> units = {unit("a", "99", 0),
+                                     unit("b", "95", 0),
+                                     unit("c", "50", 2),
+                                     unit("d", "50", 2),
+                                     unit("e", "50", 2),
+                                     incomplete("x"),
+                                     incomplete("y"),
+                                     incomplete("z"),
+                                     unit("p", "99", 0, "district"),
+                                     unit("q", "50", 2, "district"),
+                                     unit("r", "50", 2, "district"),
+                                     unit("s", "50", 2, "district")};
     parscore::engine::apply_quotas(rb, units);
     EXPECT_EQ(units[0].band, 0);
     EXPECT_EQ(units[1].band, 1);
@@ -147,8 +156,9 @@ TEST(QuotaTest, IncompleteUnitsDoNotCountAndCategoriesAreSeparate) {
 }
 
 TEST(RankTest, CompetitionRankingPerCategory) {
-    std::vector<UnitResult> units = {unit("d1", "90", 0), unit("d2", "85.5", 1), unit("d3", "85.5", 1), unit("d4", "70", 2),
-                                     incomplete("d5"), unit("x1", "60", 2, "district"), unit("x2", "99", 0, "district")};
+    std::vector<UnitResult> units = {
+        unit("d1", "90", 0), unit("d2", "85.5", 1),           unit("d3", "85.5", 1),          unit("d4", "70", 2),
+        incomplete("d5"),    unit("x1", "60", 2, "district"), unit("x2", "99", 0, "district")};
     parscore::engine::assign_ranks(units);
     EXPECT_EQ(units[0].rank, 1);
     EXPECT_EQ(units[1].rank, 2);
@@ -161,8 +171,9 @@ TEST(RankTest, CompetitionRankingPerCategory) {
 
 TEST(RankTest, OrderIsCategoryThenRankThenIdWithIncompleteLast) {
     auto rb = bands(std::nullopt);
-    std::vector<UnitResult> units = {incomplete("a0"), unit("x2", "99", 0, "district"), unit("d3", "85", 1),
-                                     unit("d1", "85", 1), unit("d9", "95", 0), incomplete("d0")};
+    std::vector<UnitResult> units = {incomplete("a0"),    unit("x2", "99", 0, "district"),
+                                     unit("d3", "85", 1), unit("d1", "85", 1),
+                                     unit("d9", "95", 0), incomplete("d0")};
     parscore::engine::assign_ranks(units);
     auto ranked = units;
     parscore::engine::order_units(rb, ranked, true);

@@ -146,7 +146,8 @@ public:
         std::size_t fields = rb_.evidence.kinds[k].fields.size();
         t.reset(rb_.evidence.kinds[k], static_cast<std::uint32_t>(rows.size()));
         for (std::size_t r = 0; r < rows.size(); ++r) {
-            for (std::size_t f = 0; f < fields && f < rows[r].size(); ++f) t.columns[f].set(static_cast<std::uint32_t>(r), rows[r][f]);
+            for (std::size_t f = 0; f < fields && f < rows[r].size(); ++f)
+                t.columns[f].set(static_cast<std::uint32_t>(r), rows[r][f]);
         }
         current().checked[k] = 1;
         return *this;
@@ -176,7 +177,8 @@ class TempDir {
 public:
     TempDir() {
         std::random_device rd;
-        path_ = fs::temp_directory_path() / ("parscore-report-test-" + std::to_string(rd()) + "-" + std::to_string(::getpid()));
+        path_ = fs::temp_directory_path() /
+                ("parscore-report-test-" + std::to_string(rd()) + "-" + std::to_string(::getpid()));
         fs::create_directories(path_);
     }
     ~TempDir() {
@@ -210,7 +212,7 @@ public:
         std::sort(ids_.begin(), ids_.end());
     }
 
-    /// Records a report (SPEC §5 YAML); fails the test when it does not validate.
+    /// Records a report (docs/reference/database.md#inspection-reports-yaml); fails the test when it does not validate.
     void record(const std::string& yaml, const core::EvidenceSchema& schema) {
         core::SourceSet sources;
         core::FileId file = sources.add("report.yaml", yaml);

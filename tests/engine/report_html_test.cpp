@@ -1,4 +1,4 @@
-// The HTML report (SPEC §7): one self-contained file — structure per category, an inline SVG
+// The HTML report (docs/reference/outputs.md): one self-contained file — structure per category, an inline SVG
 // chart, the heat map's distinct cells, the indicators and the hashes — with every value from
 // input escaped.
 #include <gtest/gtest.h>
@@ -138,7 +138,8 @@ TEST(ReportHtmlTest, ShowsIndicatorsAndHashesWithoutTimestamps) {
               std::string::npos);
     ASSERT_FALSE(rb.sha256.empty());
     EXPECT_NE(html.find("sha256 <code>" + rb.sha256 + "</code>"), std::string::npos);
-    EXPECT_NE(html.find("Evidence sha256 <code>e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855</code>"),
+    EXPECT_NE(html.find(
+                  "Evidence sha256 <code>e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855</code>"),
               std::string::npos);
     EXPECT_EQ(html, parscore::engine::render_html(rb, r.evaluation, &r.summary, true));
 }

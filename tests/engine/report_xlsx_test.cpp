@@ -76,8 +76,9 @@ TEST(ReportXlsxTest, IsAZipWithTheWorkbookParts) {
     ASSERT_GT(bytes.size(), 4u);
     EXPECT_EQ(bytes.substr(0, 4), std::string("PK\x03\x04", 4));
     std::set<std::string> parts = zip_parts(bytes);
-    for (const char* part : {"[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml",
-                             "xl/worksheets/sheet2.xml", "xl/sharedStrings.xml", "xl/styles.xml", "docProps/core.xml"}) {
+    for (const char* part :
+         {"[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
+          "xl/sharedStrings.xml", "xl/styles.xml", "docProps/core.xml"}) {
         EXPECT_TRUE(parts.count(part)) << part;
     }
     EXPECT_FALSE(parts.count("xl/worksheets/sheet3.xml"));

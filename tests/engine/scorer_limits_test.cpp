@@ -20,11 +20,13 @@ parscore: 1
 id: limits
 version: "1"
 units: [department]
-)yaml" + rest + R"yaml(
+)yaml" + rest +
+           R"yaml(
 groups:
   - id: g
     criteria:
-)yaml" + criteria + R"yaml(
+)yaml" + criteria +
+           R"yaml(
 bands:
   - { id: pass, min: 50 }
   - { id: fail, min: 0 }
@@ -62,7 +64,8 @@ TEST(ScorerLimits, AFailureInAnyWorkerReachesTheCaller) {
             engine::score_units(rb, units, evidence, 2013, threads);
             ADD_FAILURE() << "no exception with " << threads << " threads";
         } catch (const std::invalid_argument& e) {
-            EXPECT_NE(std::string(e.what()).find("' has 1 kinds, the rulebook's schema 5"), std::string::npos) << e.what();
+            EXPECT_NE(std::string(e.what()).find("' has 1 kinds, the rulebook's schema 5"), std::string::npos)
+                << e.what();
         }
     }
 }
@@ -71,7 +74,8 @@ TEST(ScorerLimits, AMaximumBeyondTheDecimalRangeMakesTheUnitIncomplete) {
     const std::string big = "600000000000000000";  // 6 × 10^17: two of them reach 1.2 × 10^18
     const engine::UnitResult r = score_alone(rulebook(criterion("a", big, "1") + criterion("b", big, "1")));
     EXPECT_FALSE(r.complete);
-    EXPECT_EQ(r.reason, "the unit's maximum adding criterion 'g.b' is out of the decimal range (|x| must stay below 10^18)");
+    EXPECT_EQ(r.reason,
+              "the unit's maximum adding criterion 'g.b' is out of the decimal range (|x| must stay below 10^18)");
     EXPECT_FALSE(r.total);
     EXPECT_FALSE(r.points);
 }
@@ -80,7 +84,8 @@ TEST(ScorerLimits, PointsAndBonusesBeyondTheRangeAreReported) {
     const std::string bonus = "bonuses:\n  - { id: b, points: \"999999999999999999\" }\n";
     const engine::UnitResult r = score_alone(rulebook(criterion("a", "10", "10"), bonus));
     EXPECT_FALSE(r.complete);
-    EXPECT_EQ(r.reason, "the sum of criteria points and bonuses is out of the decimal range (|x| must stay below 10^18)");
+    EXPECT_EQ(r.reason,
+              "the sum of criteria points and bonuses is out of the decimal range (|x| must stay below 10^18)");
 }
 
 TEST(ScorerLimits, UncappedBonusesBeyondTheRangeAreReported) {
@@ -91,13 +96,14 @@ bonuses:
 )yaml";
     const engine::UnitResult r = score_alone(rulebook(criterion("a", "10", "10"), bonuses));
     EXPECT_FALSE(r.complete);
-    EXPECT_EQ(r.reason, "the sum of bonuses adding bonus 'second' is out of the decimal range (|x| must stay below 10^18)");
+    EXPECT_EQ(r.reason,
+              "the sum of bonuses adding bonus 'second' is out of the decimal range (|x| must stay below 10^18)");
 }
 
 TEST(ScorerLimits, PointsTimesScaleBeyondTheRangeAreReported) {
     // 10^12 points of 10^12, scaled by 10^6: the product is 10^18, though the total would be 10^6.
-    const engine::UnitResult r =
-        score_alone(rulebook(criterion("a", "1000000000000", "1000000000000"), "scale: 1000000\n"));
+    const engine::UnitResult r = score_alone(
+        rulebook(criterion("a", "1000000000000", "1000000000000"), "scale: 1000000\n"));
     EXPECT_FALSE(r.complete);
     EXPECT_EQ(r.reason,
               "the product of points and scale (1000000000000 × 1000000) is out of the decimal range (|x| must stay "
@@ -112,7 +118,8 @@ TEST(ScorerLimits, AnIntBeyondTheDecimalRangeIsClampedNotZeroed) {
     EXPECT_EQ(r.criteria[0].points, core::Decimal::from_int(10));
     ASSERT_EQ(r.warnings.size(), 1u);
     EXPECT_EQ(r.warnings[0].code, std::string("W303"));
-    EXPECT_EQ(r.warnings[0].message, "points 9000000000000000000 of 'g.a' clamped to 10 (the criterion's range is 0 to 10)");
+    EXPECT_EQ(r.warnings[0].message,
+              "points 9000000000000000000 of 'g.a' clamped to 10 (the criterion's range is 0 to 10)");
 }
 
 TEST(ScorerLimits, AnAdjustmentIntBeyondTheRangeCountsItsCapOrIsReported) {

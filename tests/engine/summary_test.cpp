@@ -1,6 +1,6 @@
-// Indicators (SPEC §4.6, §7 `summary`), hand-computed: bool counts, int and number sums and means
-// with 9-decimal rounding, units without a value, per category and overall; the JSON shape and
-// the report-style table line.
+// Indicators (docs/reference/scoring.md#indicators, docs/reference/outputs.md#summary), hand-computed: bool counts, int
+// and number sums and means with 9-decimal rounding, units without a value, per category and overall; the JSON shape
+// and the report-style table line.
 #include <gtest/gtest.h>
 
 #include "parscore/analyses/summary.hpp"
@@ -33,8 +33,13 @@ protected:
         loaded = load_rulebook_text(kRulebook);
         ASSERT_TRUE(loaded->rulebook);
         EvidenceBuilder b(loaded->get());
-        b.unit("d1", "department").fact("website", yes()).fact("staff", integer(10)).fact("autonomy_rate", number("0.5"));
-        b.records("procedure", {{b.text("A"), yes(), integer(1)}, {b.text("B"), yes(), integer(3)}, {b.text("C"), no(), integer(1)}});
+        b.unit("d1", "department")
+            .fact("website", yes())
+            .fact("staff", integer(10))
+            .fact("autonomy_rate", number("0.5"));
+        b.records("procedure", {{b.text("A"), yes(), integer(1)},
+                                {b.text("B"), yes(), integer(3)},
+                                {b.text("C"), no(), integer(1)}});
         b.unit("d2", "department").fact("website", no()).fact("staff", integer(5)).records("procedure", {});
         b.unit("d3", "department").fact("staff", integer(7)).fact("autonomy_rate", number("0.25"));
         b.unit("k1", "district").fact("website", yes()).fact("staff", integer(1));
@@ -124,7 +129,7 @@ TEST_F(SummaryTest, RatioIsTheSumOfOfOverTheSumOfOverWhereBothHaveAValue) {
     EXPECT_EQ(d.ratio, dec("0.666666667"));
     EXPECT_EQ(d.with_value, 2u);
     EXPECT_EQ(d.no_value, 1u);
-    EXPECT_FALSE(d.sum.has_value());  // a share never reads as a sum
+    EXPECT_FALSE(d.sum.has_value());                  // a share never reads as a sum
     EXPECT_FALSE(r.categories[1].ratio.has_value());  // Σ over is 0: no ratio
     EXPECT_EQ(r.categories[1].over_sum, dec("0"));
     EXPECT_EQ(r.overall.ratio, dec("0.666666667"));
@@ -262,12 +267,18 @@ TEST(SummaryStoreTest, TheBasisChoosesWhichInspectionsCount) {
                      unit_info("h-a", "district", "Huyện A"), unit_info("xa-a", "commune", "Xã A")});
     // so-a claims a website; the inspection found none. so-b is only self-assessed. The commune
     // is not a category of the rulebook and is not counted.
-    store.record("inspection: { unit: so-a, date: 2013-03-01, kind: self }\nfindings: { website: true, staff: 4 }\n", rb.evidence);
-    store.record("inspection: { unit: so-a, date: 2013-09-01, kind: surprise }\nfindings: { website: false }\n", rb.evidence);
-    store.record("inspection: { unit: so-b, date: 2013-03-01, kind: self }\nfindings: { website: true, staff: 6 }\n", rb.evidence);
-    store.record("inspection: { unit: h-a, date: 2013-05-01, kind: scheduled }\nfindings: { website: true }\n", rb.evidence);
-    store.record("inspection: { unit: xa-a, date: 2013-05-01, kind: scheduled }\nfindings: { website: true }\n", rb.evidence);
-    store.record("inspection: { unit: so-b, date: 2012-05-01, kind: scheduled }\nfindings: { website: false }\n", rb.evidence);
+    store.record("inspection: { unit: so-a, date: 2013-03-01, kind: self }\nfindings: { website: true, staff: 4 }\n",
+                 rb.evidence);
+    store.record("inspection: { unit: so-a, date: 2013-09-01, kind: surprise }\nfindings: { website: false }\n",
+                 rb.evidence);
+    store.record("inspection: { unit: so-b, date: 2013-03-01, kind: self }\nfindings: { website: true, staff: 6 }\n",
+                 rb.evidence);
+    store.record("inspection: { unit: h-a, date: 2013-05-01, kind: scheduled }\nfindings: { website: true }\n",
+                 rb.evidence);
+    store.record("inspection: { unit: xa-a, date: 2013-05-01, kind: scheduled }\nfindings: { website: true }\n",
+                 rb.evidence);
+    store.record("inspection: { unit: so-b, date: 2012-05-01, kind: scheduled }\nfindings: { website: false }\n",
+                 rb.evidence);
 
     parscore::engine::EvaluationRequest request;
     request.year = 2013;

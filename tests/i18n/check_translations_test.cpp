@@ -41,8 +41,10 @@ TEST(CheckTranslations, FindsEachFault) {
     const Case cases[] = {
         {"untranslated", "po/vi.po:6: \"Ranking\" has no Vietnamese translation\n"},
         {"missing", "po/vi.po: \"Band\" has no Vietnamese translation (used at source.cpp:8;"},
-        {"same_as_english", "po/vi.po:6: \"Ranking\" is translated as itself: translate it or add it to the loanword list\n"},
-        {"placeholders", "po/vi.po:13: \"{n} unit\": the translation's placeholders {count} differ from the English {n}\n"},
+        {"same_as_english",
+         "po/vi.po:6: \"Ranking\" is translated as itself: translate it or add it to the loanword list\n"},
+        {"placeholders",
+         "po/vi.po:13: \"{n} unit\": the translation's placeholders {count} differ from the English {n}\n"},
         {"fuzzy", "po/vi.po:6: fuzzy entry \"Ranking\": review the translation and remove the fuzzy flag\n"},
         {"obsolete", "po/vi.po:20: obsolete entry \"Band\": delete it\n"},
         {"unused", "po/vi.po:20: \"Band\" is not used in the sources: run msgmerge and delete it\n"},
@@ -53,7 +55,7 @@ TEST(CheckTranslations, FindsEachFault) {
         EXPECT_EQ(run.exit_code, 1) << c.fixture << "\n" << run.output;
         EXPECT_NE(run.output.find(c.message), std::string::npos) << c.fixture << "\n" << run.output;
         EXPECT_NE(run.output.find("check-translations: 1 problem(s)\n"), std::string::npos) << c.fixture << "\n"
-                                                                                           << run.output;
+                                                                                            << run.output;
     }
 }
 

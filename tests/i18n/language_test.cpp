@@ -11,11 +11,14 @@ TEST(Language, ParsesCodesAndLocaleNames) {
         std::optional<Language> want;
     };
     const Case cases[] = {
-        {"en", Language::en},          {"vi", Language::vi},        {"VI", Language::vi},
-        {"vi_VN.UTF-8", Language::vi}, {"vi-VN", Language::vi},     {"vi_VN@euro", Language::vi},
-        {"en_US.UTF-8", Language::en}, {"en-GB", Language::en},     {"vi.UTF-8", Language::vi},
-        {"", std::nullopt},            {"fr", std::nullopt},        {"C", std::nullopt},
-        {"vie", std::nullopt},         {"C.UTF-8", std::nullopt},   {"_vi", std::nullopt},
+        {"en", Language::en},          {"vi", Language::vi},
+        {"VI", Language::vi},          {"vi_VN.UTF-8", Language::vi},
+        {"vi-VN", Language::vi},       {"vi_VN@euro", Language::vi},
+        {"en_US.UTF-8", Language::en}, {"en-GB", Language::en},
+        {"vi.UTF-8", Language::vi},    {"", std::nullopt},
+        {"fr", std::nullopt},          {"C", std::nullopt},
+        {"vie", std::nullopt},         {"C.UTF-8", std::nullopt},
+        {"_vi", std::nullopt},
     };
     for (const Case& c : cases) EXPECT_EQ(parse_language(c.text), c.want) << c.text;
 }

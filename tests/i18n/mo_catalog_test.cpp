@@ -24,7 +24,8 @@ std::string build_mo(const Entries& entries, bool big_endian) {
     for (const auto& [original, translation] : entries) {
         for (int t = 0; t < 2; ++t) {
             const std::string& s = t == 0 ? original : translation;
-            tables[t].emplace_back(static_cast<std::uint32_t>(s.size()), strings + static_cast<std::uint32_t>(data.size()));
+            tables[t].emplace_back(static_cast<std::uint32_t>(s.size()),
+                                   strings + static_cast<std::uint32_t>(data.size()));
             data += s;
             data += '\0';
         }

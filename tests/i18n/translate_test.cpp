@@ -55,9 +55,9 @@ TEST(Translate, PluralsInBothLanguages) {
         const char* want;
     };
     const Case cases[] = {
-        {en, 0, "0 criteria"},   {en, 1, "1 criterion"},  {en, 2, "2 criteria"},
-        {vi, 0, "0 tiêu chí"},   {vi, 1, "1 tiêu chí"},   {vi, 2, "2 tiêu chí"},
-        {en, 12345, "12,345 criteria"},  {vi, 12345, "12.345 tiêu chí"},  // {n} as the language writes it
+        {en, 0, "0 criteria"},          {en, 1, "1 criterion"},         {en, 2, "2 criteria"},
+        {vi, 0, "0 tiêu chí"},          {vi, 1, "1 tiêu chí"},          {vi, 2, "2 tiêu chí"},
+        {en, 12345, "12,345 criteria"}, {vi, 12345, "12.345 tiêu chí"},  // {n} as the language writes it
     };
     for (const Case& c : cases) EXPECT_EQ(trn(c.lang, "{n} criterion", "{n} criteria", c.n), c.want) << c.n;
 }

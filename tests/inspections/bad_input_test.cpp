@@ -48,9 +48,12 @@ private:
     Seed() {
         db = dir_ / "seed.db";
         const std::string d = db.string();
-        EXPECT_EQ(run_parscore({"--db", d, "units", "import", (kData / "data" / "units.csv").string()}, dir_.path()).exit_code, 0);
-        RunResult r = run_parscore({"--db", d, "record", "--rules", kRulebook.string(), (kData / "data" / "report.yaml").string()},
-                             dir_.path());
+        EXPECT_EQ(run_parscore({"--db", d, "units", "import", (kData / "data" / "units.csv").string()}, dir_.path())
+                      .exit_code,
+                  0);
+        RunResult r = run_parscore({"--db", d, "record", "--rules", kRulebook.string(),
+                                    (kData / "data" / "report.yaml").string()},
+                                   dir_.path());
         EXPECT_EQ(r.exit_code, 0) << r.err;
         inspection = r.out.substr(0, r.out.find('\n'));
         r = run_parscore({"--db", d, "import", "--rules", kRulebook.string(), "--kind", "procedure",
@@ -78,7 +81,8 @@ TEST_P(BadInput, IsRefusedWithItsCodeAndChangesNothing) {
     } else if (c.command == "record") {
         args = {"--db", db.string(), "record", "--rules", kRulebook.string(), input.string()};
     } else if (c.command.rfind("import:", 0) == 0) {
-        args = {"--db", db.string(), "import", "--rules", kRulebook.string(), "--kind", c.command.substr(7), input.string()};
+        args = {"--db",   db.string(),         "import",      "--rules", kRulebook.string(),
+                "--kind", c.command.substr(7), input.string()};
     } else if (c.command == "units") {
         args = {"--db", db.string(), "units", "import", input.string()};
     } else if (c.command == "amend") {
@@ -134,7 +138,8 @@ TEST(BadInputLimits, AReportOverSixteenMebibytesIsRefused) {
         for (int i = 0; i < 17; ++i) out << pad;
     }
     const std::string before = file_sha256(db);
-    RunResult r = run_parscore({"--db", db.string(), "record", "--rules", kRulebook.string(), big.string()}, dir.path());
+    RunResult r = run_parscore({"--db", db.string(), "record", "--rules", kRulebook.string(), big.string()},
+                               dir.path());
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.err.find(big.string() + ":1:1: error[E301]"), std::string::npos) << r.err;
     EXPECT_EQ(file_sha256(db), before);
@@ -148,8 +153,8 @@ TEST(BadInputLimits, EveryErrorOfAFileIsReported) {
     const fs::path f = kData / "bad" / "report_many_errors.yaml";
     RunResult r = run_parscore({"--db", db.string(), "record", "--rules", kRulebook.string(), f.string()}, dir.path());
     EXPECT_EQ(r.exit_code, 1);
-    for (const char* where : {":2:9: error[E306]", ":3:9: error[E311]", ":4:9: error[E311]", ":7:26: error[E311]",
-                              ":8:12: error[E311]"}) {
+    for (const char* where :
+         {":2:9: error[E306]", ":3:9: error[E311]", ":4:9: error[E311]", ":7:26: error[E311]", ":8:12: error[E311]"}) {
         EXPECT_NE(r.err.find(f.string() + where), std::string::npos) << where << "\n" << r.err;
     }
     EXPECT_NE(r.err.find("5 errors"), std::string::npos) << r.err;
@@ -158,8 +163,11 @@ TEST(BadInputLimits, EveryErrorOfAFileIsReported) {
 TEST(BadInputLimits, AMissingDatabaseIsExitThreeAndNotCreated) {
     TempDir dir;
     const fs::path db = dir / "absent.db";
-    for (std::vector<std::string> args : {std::vector<std::string>{"inspections"}, {"show", "x"}, {"submit", "x"},
-                                          {"lock", "x"}, {"amend", "x", "y.yaml", "--reason", "r"}}) {
+    for (std::vector<std::string> args : {std::vector<std::string>{"inspections"},
+                                          {"show", "x"},
+                                          {"submit", "x"},
+                                          {"lock", "x"},
+                                          {"amend", "x", "y.yaml", "--reason", "r"}}) {
         args.insert(args.begin(), {"--db", db.string()});
         RunResult r = run_parscore(args, dir.path());
         EXPECT_EQ(r.exit_code, 3) << args[2] << ": " << r.err;

@@ -8,10 +8,12 @@ namespace parscore::inspections::testing {
 namespace {
 
 TEST(FindingsBlob, TypedColumnsRoundTrip) {
-    KindFindings k = records("audit", {"when", "score", "n", "ok", "note"},
-                             {{date("2013-01-31"), number("-0.000000001"), integer(-9223372036854775807LL - 1), boolean(true), text("Sở Tư pháp")},
-                              {date("1970-01-01"), number("999999999999999999.999999999"), integer(42), boolean(false), text("")},
-                              {date("9999-12-31"), number("0"), integer(0), boolean(true), text("Sở Tư pháp")}});
+    KindFindings k =
+        records("audit", {"when", "score", "n", "ok", "note"},
+                {{date("2013-01-31"), number("-0.000000001"), integer(-9223372036854775807LL - 1), boolean(true),
+                  text("Sở Tư pháp")},
+                 {date("1970-01-01"), number("999999999999999999.999999999"), integer(42), boolean(false), text("")},
+                 {date("9999-12-31"), number("0"), integer(0), boolean(true), text("Sở Tư pháp")}});
     const std::string bytes = blob::encode(k);
     KindFindings back = blob::decode("audit", false, bytes);
     EXPECT_EQ(back.fields, k.fields);

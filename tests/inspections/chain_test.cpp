@@ -66,13 +66,16 @@ TEST_F(Chains, HistoryIsNumberedAndLinked) {
 }
 
 TEST_F(Chains, AlteredFindingBlobIsFound) {
-    raw_sql(db(), "UPDATE findings SET data = CAST(data || x'00' AS BLOB) WHERE kind = 'website' AND revision = "
-                  "(SELECT max(no) FROM revisions WHERE inspection = '" + b_ + "')");
+    raw_sql(db(),
+            "UPDATE findings SET data = CAST(data || x'00' AS BLOB) WHERE kind = 'website' AND revision = "
+            "(SELECT max(no) FROM revisions WHERE inspection = '" +
+                b_ + "')");
     expect_named(verify(), b_);
 }
 
 TEST_F(Chains, AlteredRecordCountIsFound) {
-    raw_sql(db(), "UPDATE findings SET records = 7 WHERE revision IN (SELECT no FROM revisions WHERE inspection = '" + a_ + "')");
+    raw_sql(db(), "UPDATE findings SET records = 7 WHERE revision IN (SELECT no FROM revisions WHERE inspection = '" +
+                      a_ + "')");
     expect_named(verify(), a_);
 }
 
@@ -103,8 +106,10 @@ TEST_F(Chains, DeletedEventIsFound) {
 }
 
 TEST_F(Chains, ForgedEventIsFound) {
-    raw_sql(db(), "INSERT INTO events(no, inspection, seq, event, recorded_by, recorded_at, prev_hash, hash) "
-                  "SELECT 99, id, 2, 'lock', 'x', 'now', '', '' FROM inspections WHERE id = '" + b_ + "'");
+    raw_sql(db(),
+            "INSERT INTO events(no, inspection, seq, event, recorded_by, recorded_at, prev_hash, hash) "
+            "SELECT 99, id, 2, 'lock', 'x', 'now', '', '' FROM inspections WHERE id = '" +
+                b_ + "'");
     expect_named(verify(), b_);
 }
 

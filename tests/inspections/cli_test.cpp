@@ -97,7 +97,9 @@ TEST_F(Cli, StatusMovesOnlyForward) {
 
 TEST_F(Cli, ListingsFilterAndFormat) {
     ASSERT_EQ(run({"record", "--rules", rules_, report_file("a.yaml", "so-tu-phap", "2013-05-01"),
-                   report_file("b.yaml", "so-noi-vu", "2014-05-01")}).exit_code, 0);
+                   report_file("b.yaml", "so-noi-vu", "2014-05-01")})
+                  .exit_code,
+              0);
     EXPECT_EQ(lines(run({"inspections"}).out).size(), 3u);
     EXPECT_EQ(lines(run({"inspections", "--year", "2014"}).out).size(), 2u);
     RunResult json = run({"inspections", "--unit", "so-tu-phap", "--format", "json"});
@@ -110,8 +112,10 @@ TEST_F(Cli, ListingsFilterAndFormat) {
 
 TEST_F(Cli, ImportsAreAllOrNothingAndNotRepeated) {
     const fs::path csv = dir_ / "p.csv";
-    write_file(csv, "unit,date,code,posted,online_level\nso-tu-phap,2013-05-01,A,true,1\nso-noi-vu,2013-05-01,A,false,2\n");
-    RunResult r = run({"import", "--rules", rules_, "--kind", "procedure", "--inspection-kind", "thematic", csv.string()});
+    write_file(csv,
+               "unit,date,code,posted,online_level\nso-tu-phap,2013-05-01,A,true,1\nso-noi-vu,2013-05-01,A,false,2\n");
+    RunResult r = run(
+        {"import", "--rules", rules_, "--kind", "procedure", "--inspection-kind", "thematic", csv.string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.out, "imported 2 rows of procedure as 2 inspections (revisions 5–6)\n");  // after the 4 units
     EXPECT_EQ(r.err.find('\r'), std::string::npos);  // no progress bar when stderr is not a terminal
@@ -123,7 +127,9 @@ TEST_F(Cli, ImportsAreAllOrNothingAndNotRepeated) {
     RunResult kind = run({"import", "--rules", rules_, "--kind", "procedures", csv.string()});
     EXPECT_EQ(kind.exit_code, 1);
     EXPECT_NE(kind.err.find("did you mean 'procedure'"), std::string::npos);
-    EXPECT_EQ(run({"import", "--rules", rules_, "--kind", "procedure", "--inspection-kind", "visit", csv.string()}).exit_code, 2);
+    EXPECT_EQ(
+        run({"import", "--rules", rules_, "--kind", "procedure", "--inspection-kind", "visit", csv.string()}).exit_code,
+        2);
     EXPECT_EQ(run({"import", "--rules", rules_, "--kind", "procedure", (dir_ / "none.csv").string()}).exit_code, 3);
     EXPECT_EQ(lines(run({"inspections"}).out).size(), 5u);
 }
@@ -137,12 +143,18 @@ TEST_F(Cli, UnitsImportIsIdempotent) {
 TEST_F(Cli, MergeFromTheCommandLine) {
     ASSERT_EQ(run({"record", "--rules", rules_, report_file("a.yaml", "so-tu-phap", "2013-05-01")}).exit_code, 0);
     const std::string other = (dir_ / "other.db").string();
-    ASSERT_EQ(run_parscore({"--db", other, "units", "import", (kData / "data" / "units.csv").string()}, dir_.path()).exit_code, 0);
-    ASSERT_EQ(run_parscore({"--db", other, "record", "--rules", rules_, report_file("b.yaml", "so-noi-vu", "2013-06-01")},
-                           dir_.path()).exit_code, 0);
+    ASSERT_EQ(run_parscore({"--db", other, "units", "import", (kData / "data" / "units.csv").string()}, dir_.path())
+                  .exit_code,
+              0);
+    ASSERT_EQ(run_parscore({"--db", other, "record", "--rules", rules_,
+                            report_file("b.yaml", "so-noi-vu", "2013-06-01")},
+                           dir_.path())
+                  .exit_code,
+              0);
     RunResult m = run({"merge", other});
     EXPECT_EQ(m.exit_code, 0) << m.err;
-    EXPECT_NE(m.out.find(": 0 units, 1 inspection, 0 revisions and events of known inspections\n"), std::string::npos) << m.out;
+    EXPECT_NE(m.out.find(": 0 units, 1 inspection, 0 revisions and events of known inspections\n"), std::string::npos)
+        << m.out;
     RunResult again = run({"merge", other});
     EXPECT_EQ(again.exit_code, 0);
     EXPECT_NE(again.out.find("nothing new"), std::string::npos);

@@ -1,4 +1,4 @@
-// Reading evidence and units CSV files (SPEC §5) through the library.
+// Reading evidence and units CSV files (docs/reference/database.md) through the library.
 #include <gtest/gtest.h>
 
 #include "findings_blob.hpp"
@@ -106,8 +106,8 @@ TEST(EvidenceCsv, AnEmptyTextFactIsTheEmptyText) {
     schema.kinds.push_back(note);
     static core::SourceSet sources;
     core::Diagnostics diags;
-    auto batch = read_evidence_csv(sources, sources.add("note.csv", "unit,date,value\nd1,2013-05-01,\n"), schema, "note",
-                                   kUnits, diags);
+    auto batch = read_evidence_csv(sources, sources.add("note.csv", "unit,date,value\nd1,2013-05-01,\n"), schema,
+                                   "note", kUnits, diags);
     ASSERT_TRUE(batch) << diags.size();
     ASSERT_EQ(batch->inspections.size(), 1u);
     EXPECT_EQ(batch->inspections[0].records, 1u);
@@ -143,7 +143,8 @@ TEST(UnitsCsv, AbsentColumnsKeepStoredValuesAndEmptyCellsClear) {
     core::Diagnostics diags;
     std::vector<UnitInfo> stored = {UnitInfo{"h1", "Huyện 1", "district", std::nullopt, 2000, 2025},
                                     UnitInfo{"x1", "Xã 1", "commune", std::string("h1"), 2026, std::nullopt}};
-    const core::FileId f = sources.add("units.csv", "id,name,category,active_to\nh1,Huyện Một,district,\nx2,Xã 2,commune,2030\n");
+    const core::FileId f = sources.add("units.csv",
+                                       "id,name,category,active_to\nh1,Huyện Một,district,\nx2,Xã 2,commune,2030\n");
     auto update = read_units_csv(sources, f, stored, diags);
     ASSERT_TRUE(update) << (diags.empty() ? "" : diags.items()[0].message);
     EXPECT_FALSE(update->has_parent);
@@ -161,15 +162,16 @@ TEST(UnitsCsv, AbsentColumnsKeepStoredValuesAndEmptyCellsClear) {
     auto h1 = store.find_unit("h1");
     ASSERT_TRUE(h1);
     EXPECT_EQ(h1->name, "Huyện Một");
-    EXPECT_EQ(h1->active_from, 2000);   // column absent: kept
-    EXPECT_FALSE(h1->active_to);        // empty cell: cleared
+    EXPECT_EQ(h1->active_from, 2000);                      // column absent: kept
+    EXPECT_FALSE(h1->active_to);                           // empty cell: cleared
     EXPECT_EQ(store.update_units(*update).unchanged, 2u);  // idempotent
 }
 
 TEST(UnitsCsv, ParentsMayComeLaterInTheFileOrBeStored) {
     core::SourceSet sources;
     core::Diagnostics diags;
-    const core::FileId f = sources.add("u.csv", "id,name,category,parent\nx1,X,commune,h1\nh1,H,district,\nx2,X2,commune,t0\n");
+    const core::FileId f = sources.add("u.csv",
+                                       "id,name,category,parent\nx1,X,commune,h1\nh1,H,district,\nx2,X2,commune,t0\n");
     std::vector<UnitInfo> stored = {UnitInfo{"t0", "Tỉnh", "province", std::nullopt, std::nullopt, std::nullopt}};
     auto update = read_units_csv(sources, f, stored, diags);
     ASSERT_TRUE(update);
@@ -198,8 +200,9 @@ TEST(UnitsCsv, ErrorsInRowsDoNotHideErrorsAcrossRows) {
 
 TEST(InputFiles, BomAndCrlfAreIgnored) {
     TempDir dir;
-    write_file(dir / "r.yaml",
-               "\xEF\xBB\xBFinspection:\r\n  unit: d1\r\n  date: 2013-05-01\r\n  kind: self\r\nfindings:\r\n  website: TRUE\r\n");
+    write_file(
+        dir / "r.yaml",
+        "\xEF\xBB\xBFinspection:\r\n  unit: d1\r\n  date: 2013-05-01\r\n  kind: self\r\nfindings:\r\n  website: TRUE\r\n");
     core::SourceSet sources;
     core::Diagnostics diags;
     InputFile in = read_input_file(dir / "r.yaml", core::kMaxRuleFileBytes, sources, diags);

@@ -84,9 +84,11 @@ TEST_F(DataSafety, AnArchivedReadOnlyCopyIsReadButNotWritten) {
     const fs::path db = dir_ / "archive" / "t.db";
     const std::string id = make_database(db);
     const fs::path report = dir_ / "r.yaml";
-    write_file(report, "inspection:\n  unit: so-noi-vu\n  date: 2013-05-01\n  kind: scheduled\nfindings:\n  website: true\n");
+    write_file(report,
+               "inspection:\n  unit: so-noi-vu\n  date: 2013-05-01\n  kind: scheduled\nfindings:\n  website: true\n");
     fs::permissions(db, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
-    fs::permissions(db.parent_path(), fs::perms::all & ~(fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write));
+    fs::permissions(db.parent_path(),
+                    fs::perms::all & ~(fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write));
     const std::set<std::string> before = listing(db.parent_path());
     const std::string sha = file_sha256(db);
     const std::string rules = kRulebook.string(), as = unprivileged();
@@ -115,7 +117,8 @@ TEST_F(DataSafety, AnArchivedReadOnlyCopyIsReadButNotWritten) {
     for (const auto& args : writes) {
         RunResult r = run(db, args, as);
         EXPECT_EQ(r.exit_code, 3) << args[0];
-        EXPECT_NE(r.err.find("parscore: error: the database '" + db.string() + "' is read-only"), std::string::npos) << r.err;
+        EXPECT_NE(r.err.find("parscore: error: the database '" + db.string() + "' is read-only"), std::string::npos)
+            << r.err;
         EXPECT_EQ(r.err.find("SQLite"), std::string::npos) << r.err;
     }
     EXPECT_EQ(listing(db.parent_path()), before);
@@ -131,11 +134,14 @@ TEST_F(DataSafety, AnArchivedCopyWithChangesInItsLogIsReadWithThem) {
     make_database(live);
     sqlite3* writer = nullptr;
     ASSERT_EQ(sqlite3_open(live.c_str(), &writer), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(writer, "PRAGMA wal_autocheckpoint=0; UPDATE units SET name = 'Logged' WHERE id = 'so-tu-phap'",
-                           nullptr, nullptr, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(writer,
+                           "PRAGMA wal_autocheckpoint=0; UPDATE units SET name = 'Logged' WHERE id = 'so-tu-phap'",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
     const fs::path archive = dir_ / "archive";
     fs::create_directories(archive);
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::copy_file(live.string() + suffix, archive / (std::string("t.db") + suffix));
+    for (const char* suffix : {"", "-wal", "-shm"})
+        fs::copy_file(live.string() + suffix, archive / (std::string("t.db") + suffix));
     sqlite3_close(writer);
     const fs::path db = archive / "t.db";
     const auto read_only = fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read;
@@ -151,7 +157,8 @@ TEST_F(DataSafety, AnArchivedCopyWithChangesInItsLogIsReadWithThem) {
     fs::permissions(archive, fs::perms::owner_write, fs::perm_options::remove);
     r = run(db, {"inspections"}, unprivileged());
     EXPECT_EQ(r.exit_code, 3);
-    EXPECT_NE(r.err.find("cannot be read without '" + db.string() + "-shm' in a read-only folder"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("cannot be read without '" + db.string() + "-shm' in a read-only folder"), std::string::npos)
+        << r.err;
     EXPECT_EQ(listing(archive), (std::set<std::string>{"t.db", "t.db-wal"}));
     fs::permissions(archive, fs::perms::owner_all, fs::perm_options::add);
 }
@@ -162,7 +169,8 @@ TEST_F(DataSafety, AWriteThatFailsLeavesTheEarlierFileWhole) {
     const fs::path junit = dir_ / "junit.xml";
     write_file(junit, "earlier report\n");
     const fs::path scoring = fs::path(PARSCORE_TEST_DATA) / "scoring";
-    RunResult r = run_parscore({"test", "--junit", junit.string(), scoring.string()}, dir_.path(), "trap '' XFSZ; ulimit -f 1; ");
+    RunResult r = run_parscore({"test", "--junit", junit.string(), scoring.string()}, dir_.path(),
+                               "trap '' XFSZ; ulimit -f 1; ");
     EXPECT_EQ(r.exit_code, 3) << r.err;
     EXPECT_NE(r.err.find("cannot write '" + junit.string() + "'"), std::string::npos) << r.err;
     EXPECT_EQ(read_all(junit), "earlier report\n");

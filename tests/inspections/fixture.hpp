@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "parscore/core/sha256.hpp"
 #include "parscore/core/schema.hpp"
+#include "parscore/core/sha256.hpp"
 #include "parscore/inspections/store.hpp"
 
 namespace parscore::inspections::testing {
@@ -29,7 +29,8 @@ class TempDir {
 public:
     TempDir() {
         std::random_device rd;
-        path_ = fs::temp_directory_path() / ("parscore-store-test-" + std::to_string(rd()) + std::to_string(::getpid()));
+        path_ = fs::temp_directory_path() /
+                ("parscore-store-test-" + std::to_string(rd()) + std::to_string(::getpid()));
         fs::create_directories(path_);
     }
     ~TempDir() {
@@ -77,7 +78,8 @@ inline core::EvidenceSchema test_schema() {
     core::EvidenceSchema s;
     core::KindDef procedure;
     procedure.name = "procedure";
-    procedure.fields = {field("code", FieldType::Text), field("posted", FieldType::Bool), field("online_level", FieldType::Int)};
+    procedure.fields = {field("code", FieldType::Text), field("posted", FieldType::Bool),
+                        field("online_level", FieldType::Int)};
     procedure.key = 0;
     core::KindDef violation;
     violation.name = "violation";
@@ -178,7 +180,8 @@ struct RunResult {
 
 /// Runs `parscore ARGS...` with PARSCORE_DB unset; stdout and stderr captured through files.
 /// `prefix` is shell text run first (e.g. a `ulimit`) or a command the program runs under.
-inline RunResult run_parscore(const std::vector<std::string>& args, const fs::path& work, const std::string& prefix = "") {
+inline RunResult run_parscore(const std::vector<std::string>& args, const fs::path& work,
+                              const std::string& prefix = "") {
     const fs::path out = work / ".out", err = work / ".err";
     std::string cmd = prefix + "env -u PARSCORE_DB '" + std::string(PARSCORE_BIN) + "'";
     for (const auto& a : args) {

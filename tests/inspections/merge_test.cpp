@@ -1,4 +1,4 @@
-// `merge` (SPEC §5): new units and inspections come in, prefix histories are extended, diverged
+// `merge` (docs/reference/database.md): new units and inspections come in, prefix histories are extended, diverged
 // histories and conflicting units refuse everything, and merging twice changes nothing.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -143,7 +143,8 @@ TEST_F(Merge, BrokenChainsInTheOtherDatabaseAreRefused) {
     }
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(there().c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, "UPDATE revisions SET kind = 'self' WHERE seq = 1", nullptr, nullptr, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "UPDATE revisions SET kind = 'self' WHERE seq = 1", nullptr, nullptr, nullptr),
+              SQLITE_OK);
     sqlite3_close(db);
     Store h = open_here();
     MergeOutcome m = h.merge(there());

@@ -115,7 +115,8 @@ TEST_F(Schema1, ReadOnlyCommandsReadItWithoutChangingABit) {
 TEST_F(Schema1, AWriteThatChangesNothingLeavesItAsItWas) {
     const std::string before = file_sha256(db());
     // Refused before any transaction: an invalid report.
-    write_file(dir_ / "bad.yaml", "inspection:\n  unit: so-tu-phap\n  date: 2014-13-01\n  kind: surprise\nfindings: {}\n");
+    write_file(dir_ / "bad.yaml",
+               "inspection:\n  unit: so-tu-phap\n  date: 2014-13-01\n  kind: surprise\nfindings: {}\n");
     EXPECT_EQ(run({"record", "--rules", rules_, (dir_ / "bad.yaml").string()}).exit_code, 1);
     // Refused inside the write transaction: a report equal to a stored one, a move that is illegal.
     EXPECT_EQ(run({"record", "--rules", rules_, (kData / "data" / "report.yaml").string()}).exit_code, 1);
@@ -163,7 +164,9 @@ TEST_F(Schema1, MigratingGivesTheSchemaOfANewDatabase) {
     write_file(dir_ / "new-unit.csv", "id,name,category\nso-y-te,Sở Y tế,department\n");
     ASSERT_EQ(run({"units", "import", (dir_ / "new-unit.csv").string()}).exit_code, 0);
     const fs::path fresh = dir_ / "fresh.db";
-    ASSERT_EQ(run_parscore({"--db", fresh.string(), "units", "import", (dir_ / "new-unit.csv").string()}, dir_.path()).exit_code, 0);
+    ASSERT_EQ(run_parscore({"--db", fresh.string(), "units", "import", (dir_ / "new-unit.csv").string()}, dir_.path())
+                  .exit_code,
+              0);
     EXPECT_EQ(schema_sql(db()), schema_sql(fresh));
 }
 
@@ -201,7 +204,8 @@ TEST_F(Schema2, VerifyReadsItWithoutChangingABit) {
     RunResult verify = run({"verify"});
     EXPECT_EQ(verify.exit_code, 0) << verify.out;
     EXPECT_NE(verify.out.find("last revision 11: ok"), std::string::npos) << verify.out;
-    EXPECT_NE(verify.out.find("publication 1 (store-tests 1, year 2013, basis all, revision 10): ok"), std::string::npos)
+    EXPECT_NE(verify.out.find("publication 1 (store-tests 1, year 2013, basis all, revision 10): ok"),
+              std::string::npos)
         << verify.out;
     EXPECT_EQ(file_sha256(db()), before);
 }
@@ -218,9 +222,11 @@ TEST_F(Schema2, AfterMigratingAPublicationTakesTheNextNumber) {
     RunResult verify = run({"verify"});
     EXPECT_EQ(verify.exit_code, 0) << verify.out;
     EXPECT_NE(verify.out.find("last revision 13: ok"), std::string::npos) << verify.out;
-    EXPECT_NE(verify.out.find("publication 1 (store-tests 1, year 2013, basis all, revision 10): ok"), std::string::npos)
+    EXPECT_NE(verify.out.find("publication 1 (store-tests 1, year 2013, basis all, revision 10): ok"),
+              std::string::npos)
         << verify.out;
-    EXPECT_NE(verify.out.find("publication 2 (store-tests 1, year 2013, basis all, revision 12): ok"), std::string::npos)
+    EXPECT_NE(verify.out.find("publication 2 (store-tests 1, year 2013, basis all, revision 12): ok"),
+              std::string::npos)
         << verify.out;
 }
 

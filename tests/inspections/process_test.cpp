@@ -6,8 +6,8 @@
 #include <sqlite3.h>
 #include <sys/wait.h>
 
-#include <chrono>
 #include <fcntl.h>
+#include <chrono>
 #include <thread>
 
 #include "fixture.hpp"
@@ -60,15 +60,19 @@ std::string query_text(const fs::path& db, const std::string& sql) {
 TEST(Processes, EightWritersRecordingFiftyReportsEach) {
     TempDir dir;
     const fs::path db = dir / "shared.db";
-    ASSERT_EQ(run_parscore({"--db", db.string(), "units", "import", (kData / "data" / "units.csv").string()}, dir.path()).exit_code, 0);
+    ASSERT_EQ(run_parscore({"--db", db.string(), "units", "import", (kData / "data" / "units.csv").string()},
+                           dir.path())
+                  .exit_code,
+              0);
     constexpr int kProcesses = 8, kReports = 50;
     std::vector<std::vector<std::string>> files(kProcesses);
     for (int p = 0; p < kProcesses; ++p) {
         for (int r = 0; r < kReports; ++r) {
             const fs::path f = dir / ("r" + std::to_string(p) + "_" + std::to_string(r) + ".yaml");
             write_file(f, "inspection:\n  unit: so-tu-phap\n  date: 2013-" + std::string(r % 12 < 9 ? "0" : "") +
-                              std::to_string(r % 12 + 1) + "-15\n  kind: scheduled\nfindings:\n  procedure:\n    - { code: P" +
-                              std::to_string(p) + "-" + std::to_string(r) + ", posted: true, online_level: 2 }\n");
+                              std::to_string(r % 12 + 1) +
+                              "-15\n  kind: scheduled\nfindings:\n  procedure:\n    - { code: P" + std::to_string(p) +
+                              "-" + std::to_string(r) + ", posted: true, online_level: 2 }\n");
             files[p].push_back(f.string());
         }
     }
@@ -113,17 +117,19 @@ TEST(Processes, AKilledImportLeavesNoneOrAllOfItsRows) {
     for (int u = 0; u < kUnits; ++u) {
         units += "u" + std::to_string(u) + ",Unit " + std::to_string(u) + ",department\n";
         for (int r = 0; r < kPerUnit; ++r) {
-            rows += "u" + std::to_string(u) + ",2013-06-15,C" + std::to_string(r) + "," + (r % 3 ? "true" : "false") + "," +
-                    std::to_string(r % 4) + "\n";
+            rows += "u" + std::to_string(u) + ",2013-06-15,C" + std::to_string(r) + "," + (r % 3 ? "true" : "false") +
+                    "," + std::to_string(r % 4) + "\n";
         }
     }
     write_file(dir / "units.csv", units);
     write_file(dir / "procedure.csv", rows);
     const fs::path seed = dir / "seed.db";
-    ASSERT_EQ(run_parscore({"--db", seed.string(), "units", "import", (dir / "units.csv").string()}, dir.path()).exit_code, 0);
+    ASSERT_EQ(
+        run_parscore({"--db", seed.string(), "units", "import", (dir / "units.csv").string()}, dir.path()).exit_code,
+        0);
     const std::string all = std::to_string(kUnits * kPerUnit);
-    const std::vector<std::string> import = {"import", "--rules", kRulebook.string(), "--kind", "procedure",
-                                             (dir / "procedure.csv").string()};
+    const std::vector<std::string> import = {"import", "--rules",   kRulebook.string(),
+                                             "--kind", "procedure", (dir / "procedure.csv").string()};
     auto args_for = [&](const fs::path& db) {
         std::vector<std::string> a = {"--db", db.string()};
         a.insert(a.end(), import.begin(), import.end());
@@ -150,7 +156,8 @@ TEST(Processes, AKilledImportLeavesNoneOrAllOfItsRows) {
         kill(pid, SIGKILL);
         wait_for(pid);
         EXPECT_EQ(query_text(db, "PRAGMA integrity_check"), "ok") << "trial " << trial;
-        const std::string records = query_text(db, "SELECT coalesce(sum(records), 0) FROM findings WHERE kind = 'procedure'");
+        const std::string records =
+            query_text(db, "SELECT coalesce(sum(records), 0) FROM findings WHERE kind = 'procedure'");
         const std::string imports = query_text(db, "SELECT count(*) FROM imports");
         if (records == "0") {
             ++none;

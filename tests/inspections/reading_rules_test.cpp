@@ -1,4 +1,5 @@
-// SPEC §4.1 selection as the scorer reads it: Store::load_evidence on hand-made inspections.
+// The selection of docs/reference/scoring.md#which-evidence-counts as the scorer reads it: Store::load_evidence on
+// hand-made inspections.
 #include <gtest/gtest.h>
 
 #include <sqlite3.h>
@@ -109,8 +110,9 @@ TEST_F(ReadingRules, AnAmendmentCanMoveAnInspectionToAnotherYear) {
     const std::string id = record_ok(store(), report("d1", "2013-12-20", InspectionKind::Scheduled,
                                                      {fact("website", boolean(true))}));
     const std::int64_t before = store().last_revision();
-    store().amend(id, report("d1", "2013-12-20", InspectionKind::Scheduled, {fact("website", boolean(false))},
-                             Status::Submitted, 2014),
+    store().amend(id,
+                  report("d1", "2013-12-20", InspectionKind::Scheduled, {fact("website", boolean(false))},
+                         Status::Submitted, 2014),
                   test_schema(), "counts for 2014");
     EXPECT_TRUE(load(2013).inspections.empty());
     EvidenceSet y2014 = load(2014);
@@ -121,9 +123,10 @@ TEST_F(ReadingRules, AnAmendmentCanMoveAnInspectionToAnotherYear) {
 }
 
 TEST_F(ReadingRules, KeyedRecordsTakeEachKeyFromTheLatestInspectionThatHasIt) {
-    record_ok(store(), report("d1", "2013-02-01", InspectionKind::Scheduled,
-                              {procedures({{"A", false, 1}, {"B", false, 1}})}));
-    record_ok(store(), report("d1", "2013-09-01", InspectionKind::Scheduled, {procedures({{"A", true, 4}, {"C", true, 2}})}));
+    record_ok(store(),
+              report("d1", "2013-02-01", InspectionKind::Scheduled, {procedures({{"A", false, 1}, {"B", false, 1}})}));
+    record_ok(store(),
+              report("d1", "2013-09-01", InspectionKind::Scheduled, {procedures({{"A", true, 4}, {"C", true, 2}})}));
     EvidenceSet e = load();
     auto codes = column(e, "d1", "procedure", 0);
     auto posted = column(e, "d1", "procedure", 1);
@@ -289,7 +292,8 @@ TEST_F(ReadingRules, EvidenceHashCoversCountedInspectionsOnly) {
     const std::string one = load().evidence_sha256;
     EXPECT_NE(one, empty);
     record_ok(store(), report("d1", "2012-05-01", InspectionKind::Scheduled, {fact("website", boolean(true))}));
-    record_ok(store(), report("d1", "2013-05-01", InspectionKind::Scheduled, {fact("website", boolean(true))}, Status::Draft));
+    record_ok(store(),
+              report("d1", "2013-05-01", InspectionKind::Scheduled, {fact("website", boolean(true))}, Status::Draft));
     EXPECT_EQ(load().evidence_sha256, one);
     EXPECT_EQ(load().evidence_sha256, load().evidence_sha256);
 }
@@ -300,17 +304,19 @@ void add_twin(const fs::path& db, const std::string& like, const std::string& id
     sqlite3* h = nullptr;
     ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
     sqlite3_stmt* st = nullptr;
-    ASSERT_EQ(sqlite3_prepare_v2(h,
-                                 "SELECT r.unit, r.stamp, r.date, r.schema, s.sha256, "
-                                 "(SELECT max(no) FROM revisions) + 1 FROM revisions r JOIN schemas s ON s.id = r.schema "
-                                 "WHERE r.inspection = ?",
-                                 -1, &st, nullptr),
-              SQLITE_OK);
+    ASSERT_EQ(
+        sqlite3_prepare_v2(h,
+                           "SELECT r.unit, r.stamp, r.date, r.schema, s.sha256, "
+                           "(SELECT max(no) FROM revisions) + 1 FROM revisions r JOIN schemas s ON s.id = r.schema "
+                           "WHERE r.inspection = ?",
+                           -1, &st, nullptr),
+        SQLITE_OK);
     sqlite3_bind_text(st, 1, like.c_str(), -1, SQLITE_TRANSIENT);
     ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
     auto col = [&](int i) { return std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, i))); };
     const std::string unit = col(0), date = col(2), schema_sha = col(4);
-    const std::int64_t stamp = sqlite3_column_int64(st, 1), schema = sqlite3_column_int64(st, 3), no = sqlite3_column_int64(st, 5);
+    const std::int64_t stamp = sqlite3_column_int64(st, 1), schema = sqlite3_column_int64(st, 3),
+                       no = sqlite3_column_int64(st, 5);
     sqlite3_finalize(st);
 
     const std::string blob = blob::encode(fact("website", boolean(website)));
@@ -334,12 +340,14 @@ void add_twin(const fs::path& db, const std::string& like, const std::string& id
         "INSERT INTO inspections VALUES ('" + id + "', '" + unit + "', " + std::to_string(stamp) +
         ", 'submitted', 'other', '2013-01-01T00:00:00.000000Z');"
         "INSERT INTO revisions(no, inspection, seq, unit, stamp, status, date, year, eval_year, kind, team, schema, digest, "
-        "reason, recorded_by, recorded_at, prev_hash, hash) VALUES (" + n + ", '" + id + "', 1, '" + unit + "', " +
-        std::to_string(stamp) + ", 'submitted', '" + date + "', NULL, " + date.substr(0, 4) + ", 'scheduled', '[]', " +
-        std::to_string(schema) + ", '" + digest + "', NULL, 'other', '2013-01-01T00:00:00.000000Z', '', '" + hash + "');";
+        "reason, recorded_by, recorded_at, prev_hash, hash) VALUES (" +
+        n + ", '" + id + "', 1, '" + unit + "', " + std::to_string(stamp) + ", 'submitted', '" + date + "', NULL, " +
+        date.substr(0, 4) + ", 'scheduled', '[]', " + std::to_string(schema) + ", '" + digest +
+        "', NULL, 'other', '2013-01-01T00:00:00.000000Z', '', '" + hash + "');";
     ASSERT_EQ(sqlite3_exec(h, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(h);
-    ASSERT_EQ(sqlite3_prepare_v2(h, "INSERT INTO findings(revision, kind, fact, records, data) VALUES (?, 'website', 1, 1, ?)",
-                                 -1, &st, nullptr),
+    ASSERT_EQ(sqlite3_prepare_v2(
+                  h, "INSERT INTO findings(revision, kind, fact, records, data) VALUES (?, 'website', 1, 1, ?)", -1,
+                  &st, nullptr),
               SQLITE_OK);
     sqlite3_bind_int64(st, 1, no);
     sqlite3_bind_blob(st, 2, blob.data(), static_cast<int>(blob.size()), SQLITE_TRANSIENT);
@@ -355,9 +363,11 @@ TEST(EqualStamps, BreakByInspectionId) {
         {
             Store store = Store::open(dir / "t.db", OpenMode::Create);
             add_units(store, {unit("d1")});
-            first = record_ok(store, report("d1", "2013-05-05", InspectionKind::Scheduled, {fact("website", boolean(false))}));
+            first = record_ok(store,
+                              report("d1", "2013-05-05", InspectionKind::Scheduled, {fact("website", boolean(false))}));
         }
-        const std::string twin = twin_larger ? "ffffffff-ffff-7fff-bfff-ffffffffffff" : "00000000-0000-7000-8000-000000000000";
+        const std::string twin = twin_larger ? "ffffffff-ffff-7fff-bfff-ffffffffffff"
+                                             : "00000000-0000-7000-8000-000000000000";
         add_twin(dir / "t.db", first, twin, true);
         Store store = Store::open(dir / "t.db", OpenMode::Existing);
         EXPECT_TRUE(store.verify_chains().empty());

@@ -25,7 +25,8 @@ TEST(Selection, LatestRevisionWins) {
         {7, 2, std::nullopt, false},  // an amendment after the query's revision is unknown
     };
     for (const Case& c : cases) {
-        EXPECT_EQ(is_latest_revision(c.no, c.seq, c.latest_amendment), c.counts) << "revision " << c.no << " seq " << c.seq;
+        EXPECT_EQ(is_latest_revision(c.no, c.seq, c.latest_amendment), c.counts)
+            << "revision " << c.no << " seq " << c.seq;
     }
 }
 
@@ -39,7 +40,8 @@ TEST(Selection, BasisChoosesTheKinds) {
     const InspectionKind kinds[] = {InspectionKind::Surprise, InspectionKind::Scheduled, InspectionKind::Thematic,
                                     InspectionKind::Other, InspectionKind::Self};
     for (const auto& [basis, counts] : expected) {
-        for (std::size_t i = 0; i < 5; ++i) EXPECT_EQ(counts_under(basis, kinds[i]), counts[i]) << basis_name(basis) << " " << i;
+        for (std::size_t i = 0; i < 5; ++i)
+            EXPECT_EQ(counts_under(basis, kinds[i]), counts[i]) << basis_name(basis) << " " << i;
     }
 }
 
@@ -53,7 +55,7 @@ TEST(Selection, OnlySubmittedOrLockedCount) {
         {false, false, false, false, Status::Submitted},  // a draft
         {true, false, false, true, Status::Submitted},    // recorded as submitted
         {false, true, false, true, Status::Submitted},    // a draft, then submitted
-        {false, true, true, true, Status::Locked},         // submitted, then locked
+        {false, true, true, true, Status::Locked},        // submitted, then locked
         {true, false, true, true, Status::Locked},
     };
     for (const Case& c : cases) {
@@ -82,14 +84,12 @@ TEST(Selection, CountedInspectionsAreChronologicalPerUnit) {
     // Units 0 and 2 are covered (as 0 and 1), unit 1 is not.
     const std::vector<std::int64_t> covered = {0, -1, 1};
     const std::vector<RevisionRow> rows = {
-        row("e", 2, 10, 1),
-        row("d", 0, 20, 5),
-        row("c", 0, 20, 3),          // same date: the earlier stamp first
-        row("b", 0, 20, 3),          // same stamp too (after a merge): by id
-        row("a", 0, 5, 9),           // the earliest date first, whatever its stamp
-        row("x", 1, 1, 1),           // not covered
-        row("y", 1, 1, 2, true),     // not covered, but a draft: not even reported
-        row("z", 0, 1, 1, true),     // a draft
+        row("e", 2, 10, 1),      row("d", 0, 20, 5), row("c", 0, 20, 3),  // same date: the earlier stamp first
+        row("b", 0, 20, 3),                                               // same stamp too (after a merge): by id
+        row("a", 0, 5, 9),                                                // the earliest date first, whatever its stamp
+        row("x", 1, 1, 1),                                                // not covered
+        row("y", 1, 1, 2, true),                                          // not covered, but a draft: not even reported
+        row("z", 0, 1, 1, true),                                          // a draft
     };
     const CountedInspections c = count_inspections(rows, covered);
     std::vector<std::string_view> order;
@@ -108,7 +108,9 @@ TEST(Selection, AnEmptyYearCountsNothing) {
 
 Candidate inspected(std::uint32_t at, std::uint32_t records = 1) { return Candidate{at, true, false, records}; }
 Candidate self(std::uint32_t at, std::uint32_t records = 1) { return Candidate{at, false, false, records}; }
-Candidate fact(std::uint32_t at, bool is_inspected, std::uint32_t records = 1) { return Candidate{at, is_inspected, true, records}; }
+Candidate fact(std::uint32_t at, bool is_inspected, std::uint32_t records = 1) {
+    return Candidate{at, is_inspected, true, records};
+}
 
 TEST(Selection, PriorityInspectedBeatsSelfThenLatest) {
     EXPECT_TRUE(beats(inspected(0), self(5)));  // whatever the dates
@@ -122,7 +124,8 @@ TEST(Selection, PriorityInspectedBeatsSelfThenLatest) {
 }
 
 TEST(Selection, ChoosingPerKind) {
-    const KindShape union_kind{false, Combine::Union}, latest_kind{false, Combine::Latest}, fact_kind{true, Combine::Union};
+    const KindShape union_kind{false, Combine::Union}, latest_kind{false, Combine::Latest},
+        fact_kind{true, Combine::Union};
     struct Case {
         const char* what;
         KindShape shape;
@@ -131,7 +134,11 @@ TEST(Selection, ChoosingPerKind) {
         std::uint64_t misshapen;
     };
     const std::vector<Case> cases = {
-        {"union: every candidate, chronologically", union_kind, {self(0, 2), inspected(1, 0), self(2, 3)}, {0, 1, 2}, 0},
+        {"union: every candidate, chronologically",
+         union_kind,
+         {self(0, 2), inspected(1, 0), self(2, 3)},
+         {0, 1, 2},
+         0},
         {"latest: the latest", latest_kind, {inspected(0), inspected(1), inspected(2)}, {2}, 0},
         {"latest: inspected beats a later self", latest_kind, {inspected(0), self(1)}, {0}, 0},
         {"latest: a candidate listing no records still wins", latest_kind, {inspected(0, 4), inspected(1, 0)}, {1}, 0},
@@ -150,7 +157,8 @@ TEST(Selection, ChoosingPerKind) {
 
 /// Keyed union over hand-written keys: keys[position][row], "" for a missing key. Returns, per
 /// candidate, the rows kept.
-std::vector<std::vector<int>> keyed(const std::vector<Candidate>& group, const std::vector<std::vector<std::string>>& keys) {
+std::vector<std::vector<int>> keyed(const std::vector<Candidate>& group,
+                                    const std::vector<std::vector<std::string>>& keys) {
     KeyedUnion union_;
     std::vector<std::vector<unsigned char>> keep;
     const KindChoice choice = choose(KindShape{}, group);
@@ -184,15 +192,22 @@ TEST(Selection, KeyedUnionTakesEachKeyFromTheWinner) {
     };
     const std::vector<Case> cases = {
         {"the later inspection wins a shared key; other keys are united",
-         {inspected(0, 2), inspected(1, 2)}, {{"A", "B"}, {"B", "C"}}, {{0}, {0, 1}}},
+         {inspected(0, 2), inspected(1, 2)},
+         {{"A", "B"}, {"B", "C"}},
+         {{0}, {0, 1}}},
         {"inspected beats a later self-assessment for a shared key",
-         {inspected(0, 2), self(1, 2)}, {{"A", "B"}, {"B", "C"}}, {{0, 1}, {1}}},
+         {inspected(0, 2), self(1, 2)},
+         {{"A", "B"}, {"B", "C"}},
+         {{0, 1}, {1}}},
         {"records whose key is missing are all kept",
-         {inspected(0, 2), inspected(1, 2)}, {{"", "A"}, {"", "A"}}, {{0}, {0, 1}}},
-        {"a key twice in one inspection is kept once",
-         {self(0, 3)}, {{"A", "A", "B"}}, {{0, 2}}},
+         {inspected(0, 2), inspected(1, 2)},
+         {{"", "A"}, {"", "A"}},
+         {{0}, {0, 1}}},
+        {"a key twice in one inspection is kept once", {self(0, 3)}, {{"A", "A", "B"}}, {{0, 2}}},
         {"a candidate with the other shape takes no part",
-         {inspected(0, 1), fact(1, true, 1)}, {{"A"}, {"A"}}, {{0}, {}}},
+         {inspected(0, 1), fact(1, true, 1)},
+         {{"A"}, {"A"}},
+         {{0}, {}}},
         {"no records", {self(0, 0)}, {{}}, {{}}},
     };
     for (const Case& c : cases) EXPECT_EQ(keyed(c.group, c.keys), c.kept) << c.what;

@@ -16,8 +16,8 @@ protected:
     std::string record(const std::string& unit, const std::string& date, const std::string& status = "submitted",
                        const std::string& findings = "  website: true\n") {
         const fs::path p = dir_ / ("r" + std::to_string(++files_) + ".yaml");
-        write_file(p, "inspection:\n  unit: " + unit + "\n  date: " + date + "\n  kind: scheduled\n  status: " + status +
-                          "\nfindings:\n" + findings);
+        write_file(p, "inspection:\n  unit: " + unit + "\n  date: " + date +
+                          "\n  kind: scheduled\n  status: " + status + "\nfindings:\n" + findings);
         RunResult r = run({"record", "--rules", rules_, p.string()});
         EXPECT_EQ(r.exit_code, 0) << r.err;
         return r.out.substr(0, 36);
@@ -100,8 +100,9 @@ TEST_F(StatusCli, LockByYearLocksEverySubmittedInspectionOfTheYear) {
 TEST_F(StatusCli, AnIdenticalAmendmentStoresNothing) {
     const std::string id = record("so-tu-phap", "2013-05-01", "draft");
     const fs::path same = dir_ / "same.yaml";
-    write_file(same, "inspection:\n  unit: so-tu-phap\n  date: 2013-05-01\n  kind: scheduled\n  status: submitted\n"
-                     "findings:\n  website: true\n");
+    write_file(same,
+               "inspection:\n  unit: so-tu-phap\n  date: 2013-05-01\n  kind: scheduled\n  status: submitted\n"
+               "findings:\n  website: true\n");
     const std::string hash = file_sha256(db_);
     RunResult r = run({"amend", id, same.string(), "--reason", "no change"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -110,7 +111,8 @@ TEST_F(StatusCli, AnIdenticalAmendmentStoresNothing) {
     EXPECT_NE(r.err.find("nothing was stored"), std::string::npos) << r.err;
     EXPECT_EQ(file_sha256(db_), hash);
     // The next change still takes the next number: none was used.
-    write_file(same, "inspection:\n  unit: so-tu-phap\n  date: 2013-05-01\n  kind: scheduled\nfindings:\n  website: false\n");
+    write_file(same,
+               "inspection:\n  unit: so-tu-phap\n  date: 2013-05-01\n  kind: scheduled\nfindings:\n  website: false\n");
     RunResult changed = run({"amend", id, same.string(), "--reason", "checked again"});
     EXPECT_EQ(changed.out, id + " amended (revision 6)\n");  // 4 units, the recording, this
 }

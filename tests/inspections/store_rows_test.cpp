@@ -21,8 +21,9 @@ sql::Database fresh() {
 
 TEST(StoreRows, ARevisionRowReadsBackAsBound) {
     sql::Database db = fresh();
-    RevisionRow row{3, "i", 1, "u", 7, "draft", "2013-10-15", 2014, 2014, "surprise", "[\"A\"]", 1, "d",
-                    std::string("why"), "me", "then", "", "h"};
+    RevisionRow row{3,    "i",    1,          "u",       7, "draft", "2013-10-15",
+                    2014, 2014,   "surprise", "[\"A\"]", 1, "d",     std::string("why"),
+                    "me", "then", "",         "h"};
     sql::Statement insert = db.prepare(RevisionRow::insert_sql());
     row.bind(insert);
     insert.run();

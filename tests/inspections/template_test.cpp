@@ -14,11 +14,18 @@ class Template : public UnitsDatabase {};
 
 /// Fills every empty value of a template for data/rulebook.yaml, as a team would.
 std::string fill(std::string text) {
-    static const std::vector<std::pair<std::string, std::string>> values = {
-        {"posted: ,", "posted: true,"},   {"online_level:  }", "online_level: 2 }"}, {"kind: ,", "kind: late,"},
-        {"person:  }", "person: \"An\" }"}, {"name: ,", "name: \"Bình\","},        {"qualified:  }", "qualified: true }"},
-        {"held_on: ,", "held_on: 2014-01-05,"}, {"score:  }", "score: 7.5 }"},    {"code: ,", "code: \"TP-100\","},
-        {"  website:  ", "  website: true "}, {"  autonomy_rate:  ", "  autonomy_rate: 50% "}};
+    static const std::vector<std::pair<std::string, std::string>> values = {{"posted: ,", "posted: true,"},
+                                                                            {"online_level:  }", "online_level: 2 }"},
+                                                                            {"kind: ,", "kind: late,"},
+                                                                            {"person:  }", "person: \"An\" }"},
+                                                                            {"name: ,", "name: \"Bình\","},
+                                                                            {"qualified:  }", "qualified: true }"},
+                                                                            {"held_on: ,", "held_on: 2014-01-05,"},
+                                                                            {"score:  }", "score: 7.5 }"},
+                                                                            {"code: ,", "code: \"TP-100\","},
+                                                                            {"  website:  ", "  website: true "},
+                                                                            {"  autonomy_rate:  ",
+                                                                             "  autonomy_rate: 50% "}};
     for (const auto& [empty, value] : values) {
         for (auto at = text.find(empty); at != std::string::npos; at = text.find(empty, at + value.size())) {
             text.replace(at, empty.size(), value);
@@ -52,9 +59,10 @@ std::set<std::size_t> comment_columns(const std::string& text) {
 TEST_F(Template, AnInspectedKindListsKnownKeysAndLeavesEveryValueEmpty) {
     ASSERT_EQ(run({"record", "--rules", kRulebook.string(), (kData / "data" / "report.yaml").string()}).exit_code, 0);
     // The unit's own claims: a self-assessment with one more procedure and full marks.
-    write_file(dir_ / "self.yaml", "inspection:\n  unit: so-tu-phap\n  date: 2013-12-01\n  kind: self\nfindings:\n"
-                                   "  procedure:\n    - { code: TP-009, posted: true, online_level: 4 }\n  website: true\n"
-                                   "  autonomy_rate: 100%\n");
+    write_file(dir_ / "self.yaml",
+               "inspection:\n  unit: so-tu-phap\n  date: 2013-12-01\n  kind: self\nfindings:\n"
+               "  procedure:\n    - { code: TP-009, posted: true, online_level: 4 }\n  website: true\n"
+               "  autonomy_rate: 100%\n");
     ASSERT_EQ(run({"record", "--rules", kRulebook.string(), (dir_ / "self.yaml").string()}).exit_code, 0);
     RunResult t = run({"template", "--rules", kRulebook.string(), "--unit", "so-tu-phap", "--kind", "surprise",
                        "--date", "2014-01-20", "--year", "2013"});
@@ -66,14 +74,17 @@ TEST_F(Template, AnInspectedKindListsKnownKeysAndLeavesEveryValueEmpty) {
                          "    - { code: \"TP-001\", posted: , online_level:  }\n"
                          "    - { code: \"TP-002\", posted: , online_level:  }\n"),
               std::string::npos)
-        << "the known codes, newest first\n" << t.out;
+        << "the known codes, newest first\n"
+        << t.out;
     EXPECT_NE(t.out.find("  violation:"), std::string::npos);
     EXPECT_NE(t.out.find("    - { kind: , person:  }\n"), std::string::npos) << t.out;
     EXPECT_NE(t.out.find("    - { name: , qualified:  }\n"), std::string::npos) << t.out;
     EXPECT_NE(t.out.find("    - { held_on: , score:  }\n"), std::string::npos) << t.out;
     EXPECT_EQ(t.out.find("[]\n"), std::string::npos) << "[] is written only by the team\n" << t.out;
     for (const char* claim : {"true", "100%", "Phạm Văn D", "online_level: 4", "7.5"}) {
-        EXPECT_EQ(without_comments(t.out).find(std::string(": ") + claim), std::string::npos) << claim << " leaked into\n" << t.out;
+        EXPECT_EQ(without_comments(t.out).find(std::string(": ") + claim), std::string::npos)
+            << claim << " leaked into\n"
+            << t.out;
     }
     EXPECT_EQ(comment_columns(t.out).size(), 1u) << t.out;
 
@@ -97,13 +108,18 @@ TEST_F(Template, AnInspectedKindListsKnownKeysAndLeavesEveryValueEmpty) {
 }
 
 TEST_F(Template, ASelfAssessmentStartsFromTheLatestOne) {
-    write_file(dir_ / "old.yaml", "inspection:\n  unit: so-tu-phap\n  date: 2013-03-01\n  kind: self\nfindings:\n"
-                                  "  procedure:\n    - { code: TP-001, posted: false, online_level: 1 }\n  website: false\n");
-    write_file(dir_ / "new.yaml", "inspection:\n  unit: so-tu-phap\n  date: 2013-12-01\n  kind: self\nfindings:\n"
-                                  "  procedure:\n    - { code: TP-001, posted: true, online_level: 3 }\n  violation: []\n"
-                                  "  autonomy_rate: 44.7%\n");
-    ASSERT_EQ(run({"record", "--rules", kRulebook.string(), (dir_ / "new.yaml").string(), (dir_ / "old.yaml").string()}).exit_code, 0);
-    RunResult t = run({"template", "--rules", kRulebook.string(), "--unit", "so-tu-phap", "--kind", "self", "--date", "2014-12-01"});
+    write_file(dir_ / "old.yaml",
+               "inspection:\n  unit: so-tu-phap\n  date: 2013-03-01\n  kind: self\nfindings:\n"
+               "  procedure:\n    - { code: TP-001, posted: false, online_level: 1 }\n  website: false\n");
+    write_file(dir_ / "new.yaml",
+               "inspection:\n  unit: so-tu-phap\n  date: 2013-12-01\n  kind: self\nfindings:\n"
+               "  procedure:\n    - { code: TP-001, posted: true, online_level: 3 }\n  violation: []\n"
+               "  autonomy_rate: 44.7%\n");
+    ASSERT_EQ(run({"record", "--rules", kRulebook.string(), (dir_ / "new.yaml").string(), (dir_ / "old.yaml").string()})
+                  .exit_code,
+              0);
+    RunResult t = run(
+        {"template", "--rules", kRulebook.string(), "--unit", "so-tu-phap", "--kind", "self", "--date", "2014-12-01"});
     ASSERT_EQ(t.exit_code, 0) << t.err;
     EXPECT_NE(t.out.find("  year: 2014 "), std::string::npos) << t.out;
     EXPECT_NE(t.out.find("    - { code: \"TP-001\", posted: true, online_level: 3 }\n"), std::string::npos) << t.out;
@@ -133,7 +149,8 @@ TEST_F(Template, WithoutEvidenceEveryKindIsOneEmptyRecord) {
 TEST_F(Template, UnknownUnitAndBadDateAreRefused) {
     EXPECT_EQ(run({"template", "--rules", kRulebook.string(), "--unit", "nobody"}).exit_code, 1);
     // A malformed --date is a usage error, like a malformed --year.
-    EXPECT_EQ(run({"template", "--rules", kRulebook.string(), "--unit", "so-tu-phap", "--date", "2014-02-30"}).exit_code, 2);
+    EXPECT_EQ(
+        run({"template", "--rules", kRulebook.string(), "--unit", "so-tu-phap", "--date", "2014-02-30"}).exit_code, 2);
     EXPECT_EQ(run({"template", "--rules", kRulebook.string(), "--unit", "so-tu-phap", "--kind", "visit"}).exit_code, 2);
     EXPECT_EQ(run({"template", "--rules", kRulebook.string(), "--unit", "so-tu-phap", "--year", "x"}).exit_code, 2);
 }

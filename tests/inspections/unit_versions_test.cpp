@@ -20,7 +20,8 @@ protected:
 TEST_F(UnitVersions, EveryChangeTakesTheNextRevisionNumber) {
     add_units(store(), {unit("d1"), unit("d2")});
     EXPECT_EQ(store().last_revision(), 2);
-    const std::string id = record_ok(store(), report("d1", "2013-05-01", InspectionKind::Scheduled, {fact("website", boolean(true))}));
+    const std::string id = record_ok(store(), report("d1", "2013-05-01", InspectionKind::Scheduled,
+                                                     {fact("website", boolean(true))}));
     EXPECT_EQ(store().inspection(id)->summary.revision, 3);
     add_units(store(), {unit("d1", "district"), unit("d2")});  // d2 unchanged: no number
     EXPECT_EQ(store().last_revision(), 4);

@@ -26,7 +26,8 @@ class ScratchDir {
 public:
     ScratchDir() {
         std::random_device rd;
-        path_ = fs::temp_directory_path() / ("parscore-cli-test-" + std::to_string(rd()) + "-" + std::to_string(::getpid()));
+        path_ = fs::temp_directory_path() /
+                ("parscore-cli-test-" + std::to_string(rd()) + "-" + std::to_string(::getpid()));
         fs::create_directories(path_);
     }
     ~ScratchDir() {
@@ -67,7 +68,7 @@ inline std::string shell_quote(const std::string& s) {
 
 /// Runs parscore with `args` in `cwd`; `env` entries are set for the run ("" unsets).
 inline CliRun parscore(const std::vector<std::string>& args, const fs::path& cwd,
-                    const std::map<std::string, std::string>& env = {}) {
+                       const std::map<std::string, std::string>& env = {}) {
     static int counter = 0;
     const fs::path out = cwd / (".run-" + std::to_string(++counter) + ".out");
     const fs::path err = cwd / (".run-" + std::to_string(counter) + ".err");

@@ -9,7 +9,8 @@ namespace parscore::testing {
 namespace {
 
 CliRun rank_json(const ScratchDir& dir, const std::string& db) {
-    return parscore({"rank", "--db", db, "--rules", kDemoRulebook.string(), "--year", "2013", "--format", "json"}, dir.path());
+    return parscore({"rank", "--db", db, "--rules", kDemoRulebook.string(), "--year", "2013", "--format", "json"},
+                    dir.path());
 }
 
 TEST(DemoCli, TwoRunsGiveTheSameRankingAndResults) {
@@ -35,7 +36,8 @@ TEST(DemoCli, SummaryInEveryFormat) {
     ScratchDir dir;
     ASSERT_EQ(parscore({"demo", "--db", "d.db"}, dir.path()).code, 0);
     auto summary = [&](std::vector<std::string> extra) {
-        std::vector<std::string> args = {"summary", "--db", "d.db", "--rules", kDemoRulebook.string(), "--year", "2013"};
+        std::vector<std::string> args = {"summary", "--db", "d.db", "--rules", kDemoRulebook.string(),
+                                         "--year",  "2013"};
         args.insert(args.end(), extra.begin(), extra.end());
         return parscore(args, dir.path());
     };
@@ -45,15 +47,19 @@ TEST(DemoCli, SummaryInEveryFormat) {
     EXPECT_NE(json.out.find("\"category\": \"department\""), std::string::npos);  // ids, not labels
     CliRun csv = summary({"--format", "csv"});
     ASSERT_EQ(csv.code, 0) << csv.err;
-    EXPECT_EQ(csv.out.rfind("indicator,title,type,format,category,holds,sum,mean,ratio,of_sum,over_sum,with_value,no_value\n"
-                            "websites,Cơ quan có trang thông tin điện tử,bool,,,12,,,,,,30,0\n"
-                            "websites,Cơ quan có trang thông tin điện tử,bool,,department,8,,,,,,19,0\n",
-                            0),
-              0u)
+    EXPECT_EQ(
+        csv.out.rfind("indicator,title,type,format,category,holds,sum,mean,ratio,of_sum,over_sum,with_value,no_value\n"
+                      "websites,Cơ quan có trang thông tin điện tử,bool,,,12,,,,,,30,0\n"
+                      "websites,Cơ quan có trang thông tin điện tử,bool,,department,8,,,,,,19,0\n",
+                      0),
+        0u)
         << csv.out;
     CliRun table = summary({});
     ASSERT_EQ(table.code, 0) << table.err;
-    EXPECT_EQ(table.out.rfind("Cơ quan có trang thông tin điện tử: 8/19 Khối sở, ban, ngành; 4/11 Khối UBND các huyện, thành phố", 0), 0u)
+    EXPECT_EQ(table.out.rfind(
+                  "Cơ quan có trang thông tin điện tử: 8/19 Khối sở, ban, ngành; 4/11 Khối UBND các huyện, thành phố",
+                  0),
+              0u)
         << table.out;
     EXPECT_EQ(summary({"--format", "xlsx"}).code, 2);  // a workbook needs --out
     CliRun xlsx = summary({"--format", "xlsx", "--out", "s.xlsx"});
@@ -78,7 +84,9 @@ TEST(DemoCli, PrintsTheRankingWithChangesAndTheSummary) {
     EXPECT_NE(r.out.find("change"), std::string::npos);
     EXPECT_NE(r.out.find("Sở Tư pháp"), std::string::npos);
     EXPECT_NE(r.out.find("UBND huyện Đà Bắc"), std::string::npos);
-    EXPECT_NE(r.out.find(": 8/19 Khối sở, ban, ngành; 4/11 Khối UBND các huyện, thành phố (12/30 overall)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(": 8/19 Khối sở, ban, ngành; 4/11 Khối UBND các huyện, thành phố (12/30 overall)"),
+              std::string::npos)
+        << r.out;
     EXPECT_NE(r.err.find("2012 published as publication 1"), std::string::npos) << r.err;
 }
 
@@ -95,7 +103,8 @@ TEST(DemoCli, ReplacesAnEarlierDemoDatabase) {
     ScratchDir dir;
     ASSERT_EQ(parscore({"demo", "--db", "d.db"}, dir.path()).code, 0);
     // Publications do not make it someone's data: they can be made again from the evidence.
-    ASSERT_EQ(parscore({"publish", "--db", "d.db", "--rules", kDemoRulebook.string(), "--year", "2013"}, dir.path()).code, 0);
+    ASSERT_EQ(
+        parscore({"publish", "--db", "d.db", "--rules", kDemoRulebook.string(), "--year", "2013"}, dir.path()).code, 0);
     CliRun again = parscore({"demo", "--db", "d.db"}, dir.path());
     EXPECT_EQ(again.code, 0) << again.err;
     CliRun verify = parscore({"verify", "--db", "d.db"}, dir.path());
@@ -123,9 +132,10 @@ TEST(DemoCli, RefusesToReplaceAnyOtherFile) {
 TEST(DemoCli, RefusesToReplaceADatabaseWithSomeoneElsesInspections) {
     ScratchDir dir;
     ASSERT_EQ(parscore({"demo", "--db", "d.db"}, dir.path()).code, 0);
-    write_file(dir / "visit.yaml", "inspection:\n  unit: so-tu-phap\n  date: 2013-12-20\n  kind: other\nfindings:\n  website: true\n");
+    write_file(dir / "visit.yaml",
+               "inspection:\n  unit: so-tu-phap\n  date: 2013-12-20\n  kind: other\nfindings:\n  website: true\n");
     CliRun recorded = parscore({"record", "--db", "d.db", "--rules", kDemoRulebook.string(), "visit.yaml"}, dir.path(),
-                            {{"USER", "nguyen.van.a"}});
+                               {{"USER", "nguyen.van.a"}});
     ASSERT_EQ(recorded.code, 0) << recorded.err;
     const std::string before = read_file(dir / "d.db");
     CliRun r = parscore({"demo", "--db", "d.db"}, dir.path());
@@ -151,7 +161,8 @@ TEST(DemoCli, AMissingFolderIsAnIoError) {
 TEST(DemoCli, PublicationsVerifyAfterAUnitChangesCategory) {
     ScratchDir dir;
     ASSERT_EQ(parscore({"demo", "--db", "d.db"}, dir.path()).code, 0);
-    ASSERT_EQ(parscore({"publish", "--db", "d.db", "--rules", kDemoRulebook.string(), "--year", "2013"}, dir.path()).code, 0);
+    ASSERT_EQ(
+        parscore({"publish", "--db", "d.db", "--rules", kDemoRulebook.string(), "--year", "2013"}, dir.path()).code, 0);
     write_file(dir / "moved.csv", "id,name,category\nso-tu-phap,Sở Tư pháp,district\n");
     CliRun moved = parscore({"units", "import", "--db", "d.db", "moved.csv"}, dir.path());
     ASSERT_EQ(moved.code, 0) << moved.err;

@@ -31,8 +31,8 @@ std::vector<GoldenCase> cases() {
         {"rank.csv", {"rank", "--rules", rules, "--year", "2013", "--format", "csv"}},
     };
     for (const char* unit : {"huyen-da-bac", "thanh-tra-tinh", "tp-hoa-binh"}) {
-        out.push_back({std::string("explain-") + unit + ".txt",
-                       {"explain", "--rules", rules, "--year", "2013", "--unit", unit}});
+        out.push_back(
+            {std::string("explain-") + unit + ".txt", {"explain", "--rules", rules, "--year", "2013", "--unit", unit}});
     }
     return out;
 }
@@ -42,7 +42,8 @@ protected:
     static void SetUpTestSuite() {
         dir_ = new ScratchDir();
         CliRun demo = parscore({"demo", "--db", "demo.db"}, dir_->path());
-        demo_out_ = new std::string(demo.code == 0 ? demo.out : "demo failed (" + std::to_string(demo.code) + "): " + demo.err);
+        demo_out_ = new std::string(demo.code == 0 ? demo.out
+                                                   : "demo failed (" + std::to_string(demo.code) + "): " + demo.err);
     }
     static void TearDownTestSuite() {
         delete dir_;

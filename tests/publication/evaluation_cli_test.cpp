@@ -90,10 +90,12 @@ protected:
 
 TEST_F(EvaluationCli, AnEmptyYearIsReportedByEveryEvaluation) {
     write_file(dir_ / "rules2.yaml", kRulebook);
-    const std::vector<std::vector<std::string>> commands = {
-        {"score", "--format", "json"}, {"rank", "--format", "json"}, {"summary", "--format", "json"},
-        {"gap", "--format", "json"},   {"explain", "--unit", "a", "--format", "json"},
-        {"diff", "--with", "rules2.yaml", "--format", "json"}};
+    const std::vector<std::vector<std::string>> commands = {{"score", "--format", "json"},
+                                                            {"rank", "--format", "json"},
+                                                            {"summary", "--format", "json"},
+                                                            {"gap", "--format", "json"},
+                                                            {"explain", "--unit", "a", "--format", "json"},
+                                                            {"diff", "--with", "rules2.yaml", "--format", "json"}};
     for (const auto& c : commands) {
         std::vector<std::string> extra(c.begin() + 1, c.end());
         CliRun r = evaluate(c[0], "2099", extra);
@@ -148,7 +150,8 @@ TEST_F(EvaluationCli, TablesCountTheUnitsWithWarnings) {
 
     // The HTML report lists each unit's warnings.
     CliRun html = evaluate("score", "2013", {"--format", "html"});
-    EXPECT_NE(html.out.find("<li><code>W305</code> <code>b</code> (Sở B), <code>no-web</code>: the condition of band cap "),
+    EXPECT_NE(html.out.find(
+                  "<li><code>W305</code> <code>b</code> (Sở B), <code>no-web</code>: the condition of band cap "),
               std::string::npos)
         << html.out;
 }
@@ -196,8 +199,9 @@ TEST_F(EvaluationCli, ExplainShowsOneItemOfAnyKind) {
 
     CliRun unknown = evaluate("explain", "2013", {"--unit", "a", "--criterion", "disciplin"});
     EXPECT_EQ(unknown.code, 1);
-    EXPECT_EQ(unknown.err, "parscore: error: rulebook 'cli-out' has no criterion, deduction, bonus or band cap "
-                           "'disciplin' (did you mean 'discipline'?)\n");
+    EXPECT_EQ(unknown.err,
+              "parscore: error: rulebook 'cli-out' has no criterion, deduction, bonus or band cap "
+              "'disciplin' (did you mean 'discipline'?)\n");
     CliRun category = evaluate("score", "2013", {"--category", "departmnt"});
     EXPECT_EQ(category.code, 1);
     EXPECT_NE(category.err.find("(did you mean 'department'?)"), std::string::npos) << category.err;
@@ -212,8 +216,9 @@ TEST_F(EvaluationCli, UsageErrorsReadAlikeAndExitTwo) {
     EXPECT_NE(typo.err.find("unknown command 'scroe' (did you mean 'score'?)"), std::string::npos) << typo.err;
     CliRun nested = run({"units", "imprt", "units.csv"});
     EXPECT_EQ(nested.code, 2);
-    EXPECT_EQ(nested.err, "parscore: error: unknown command 'units imprt' (did you mean 'import'?) (see 'parscore units "
-                          "--help')\n");
+    EXPECT_EQ(nested.err,
+              "parscore: error: unknown command 'units imprt' (did you mean 'import'?) (see 'parscore units "
+              "--help')\n");
 
     // Found by the option parser, or by a command: the same form either way.
     const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
@@ -246,8 +251,9 @@ TEST_F(EvaluationCli, CountsAreWordedForOneAndForMany) {
 }
 
 TEST_F(EvaluationCli, HelpListsTheDatabaseOptionAndNeverCitesTheSpecification) {
-    for (const char* command : {"score", "rank", "explain", "summary", "gap", "diff", "publish", "verify", "record",
-                                "inspections", "show", "template", "submit", "lock", "merge", "amend", "import", "demo"}) {
+    for (const char* command :
+         {"score", "rank", "explain", "summary", "gap", "diff", "publish", "verify", "record", "inspections", "show",
+          "template", "submit", "lock", "merge", "amend", "import", "demo"}) {
         CliRun help = parscore({command, "--help"}, dir_.path());
         EXPECT_EQ(help.code, 0) << command;
         EXPECT_NE(help.out.find("  --db "), std::string::npos) << command << "\n" << help.out;

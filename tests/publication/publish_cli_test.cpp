@@ -39,7 +39,8 @@ bands:
 )";
 
 std::string report(const std::string& unit, const std::string& date, bool p1, bool p2, const std::string& website) {
-    std::string text = "inspection:\n  unit: " + unit + "\n  date: " + date + "\n  kind: scheduled\nfindings:\n  procedure:\n" +
+    std::string text = "inspection:\n  unit: " + unit + "\n  date: " + date +
+                       "\n  kind: scheduled\nfindings:\n  procedure:\n" +
                        "    - { code: P1, posted: " + (p1 ? "true" : "false") + " }\n" +
                        "    - { code: P2, posted: " + (p2 ? "true" : "false") + " }\n";
     if (!website.empty()) text += "  website: " + website + "\n";
@@ -91,7 +92,8 @@ TEST_F(PublishCli, RefusesIncompleteUnitsUnlessAllowed) {
 
     CliRun allowed = publish({"--allow-incomplete"});
     EXPECT_EQ(allowed.code, 0) << allowed.err;
-    EXPECT_NE(allowed.out.find("published: publication 1 (cli-pub, year 2013, basis all"), std::string::npos) << allowed.out;
+    EXPECT_NE(allowed.out.find("published: publication 1 (cli-pub, year 2013, basis all"), std::string::npos)
+        << allowed.out;
     EXPECT_EQ(evidence_hash(allowed).size(), 64u) << allowed.out;
 }
 
@@ -139,7 +141,8 @@ TEST_F(PublishCli, UsageAndDatabaseErrors) {
     EXPECT_EQ(run({"verify", "--format", "csv"}).code, 2);
     EXPECT_EQ(run({"verify", "--evidence-hash", "abc"}).code, 2);
     EXPECT_EQ(parscore({"verify", "--db", "absent.db"}, dir_.path()).code, 3);
-    EXPECT_EQ(parscore({"publish", "--rules", "rules.yaml", "--year", "2013", "--db", "absent.db"}, dir_.path()).code, 3);
+    EXPECT_EQ(parscore({"publish", "--rules", "rules.yaml", "--year", "2013", "--db", "absent.db"}, dir_.path()).code,
+              3);
     EXPECT_FALSE(fs::exists(dir_ / "absent.db"));
     EXPECT_EQ(run({"publish", "--rules", "missing.yaml", "--year", "2013"}).code, 3);
 }
@@ -180,7 +183,8 @@ TEST_F(PublishCli, VerifyChecksTheEvidenceHashOfThePublicationItNames) {
 
     CliRun named = run({"verify", "--evidence-hash", first, "--publication", "1"});
     EXPECT_EQ(named.code, 0) << named.out;
-    EXPECT_NE(named.out.find("evidence hash: publication 1 has " + first + ", as expected"), std::string::npos) << named.out;
+    EXPECT_NE(named.out.find("evidence hash: publication 1 has " + first + ", as expected"), std::string::npos)
+        << named.out;
     CliRun latest = run({"verify", "--evidence-hash", first});  // compared with publication 2
     EXPECT_EQ(latest.code, 1);
     EXPECT_NE(latest.out.find("publication 2 has " + second + ", expected " + first), std::string::npos) << latest.out;

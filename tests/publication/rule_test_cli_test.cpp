@@ -81,7 +81,8 @@ TEST(RuleTestCli, JunitCarriesWhatCiServersRead) {
     auto close_suite = [&] {
         if (!suite) return;
         EXPECT_EQ(suite->attributes.at("tests"), std::to_string(in_suite["testcase"])) << suite->attributes.at("name");
-        EXPECT_EQ(suite->attributes.at("failures"), std::to_string(in_suite["failure"])) << suite->attributes.at("name");
+        EXPECT_EQ(suite->attributes.at("failures"), std::to_string(in_suite["failure"]))
+            << suite->attributes.at("name");
         EXPECT_EQ(suite->attributes.at("errors"), std::to_string(in_suite["error"])) << suite->attributes.at("name");
         in_suite.clear();
     };

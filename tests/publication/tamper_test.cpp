@@ -48,7 +48,8 @@ protected:
     void SetUp() override {
         CliRun demo = parscore({"demo", "--db", "demo.db"}, dir_.path());
         ASSERT_EQ(demo.code, 0) << demo.err;
-        CliRun published = parscore({"publish", "--db", "demo.db", "--rules", kDemoRulebook.string(), "--year", "2013"}, dir_.path());
+        CliRun published = parscore({"publish", "--db", "demo.db", "--rules", kDemoRulebook.string(), "--year", "2013"},
+                                    dir_.path());
         ASSERT_EQ(published.code, 0) << published.err;
         CliRun clean = verify();
         ASSERT_EQ(clean.code, 0) << clean.out;
@@ -62,19 +63,24 @@ protected:
 
 TEST_F(Tampering, ARemovedFindingBreaksItsInspectionsChain) {
     // The surprise visit that found a drunk official at Đà Bắc: its violations disappear.
-    const std::string inspection = query(
-        db(), "SELECT i.id FROM inspections i JOIN revisions r ON r.inspection = i.id "
-              "WHERE i.unit = 'huyen-da-bac' AND r.kind = 'surprise'");
+    const std::string inspection = query(db(),
+                                         "SELECT i.id FROM inspections i JOIN revisions r ON r.inspection = i.id "
+                                         "WHERE i.unit = 'huyen-da-bac' AND r.kind = 'surprise'");
     ASSERT_FALSE(inspection.empty());
-    tamper(db(), "DELETE FROM findings WHERE kind = 'violation' AND revision = "
-                 "(SELECT no FROM revisions WHERE inspection = '" + inspection + "')");
+    tamper(db(),
+           "DELETE FROM findings WHERE kind = 'violation' AND revision = "
+           "(SELECT no FROM revisions WHERE inspection = '" +
+               inspection + "')");
     CliRun r = verify();
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.out.find("inspection " + inspection + ": "), std::string::npos) << r.out;
     // The 2013 publication no longer re-scores either: its evidence changed under it.
-    EXPECT_TRUE(std::regex_search(r.out, std::regex("publication 2 \\(hoa-binh-cchc 2013.2, year 2013, [^)]*\\): [0-9]+ problem")))
+    EXPECT_TRUE(
+        std::regex_search(r.out,
+                          std::regex("publication 2 \\(hoa-binh-cchc 2013.2, year 2013, [^)]*\\): [0-9]+ problem")))
         << r.out;
-    EXPECT_TRUE(std::regex_search(r.out, std::regex("publication 1 \\(hoa-binh-cchc 2013.2, year 2012, [^)]*\\): ok"))) << r.out;
+    EXPECT_TRUE(std::regex_search(r.out, std::regex("publication 1 \\(hoa-binh-cchc 2013.2, year 2012, [^)]*\\): ok")))
+        << r.out;
 }
 
 TEST_F(Tampering, ChangedFindingValuesBreakTheChain) {
@@ -91,19 +97,20 @@ TEST_F(Tampering, ChangedFindingValuesBreakTheChain) {
 TEST_F(Tampering, AFindingsCountThatDisagreesWithItsBlobIsReportedNotTrusted) {
     // A row claiming fewer records than its blob holds would make the reader write past the
     // table it sized from the row; verify reports the damage instead and goes on.
-    const std::string revision = query(db(), "SELECT min(revision) FROM findings WHERE kind = 'desk_staff' AND records > 1");
+    const std::string revision = query(db(),
+                                       "SELECT min(revision) FROM findings WHERE kind = 'desk_staff' AND records > 1");
     ASSERT_FALSE(revision.empty());
     tamper(db(), "UPDATE findings SET records = records - 1 WHERE kind = 'desk_staff' AND revision = " + revision);
     CliRun r = verify();
     EXPECT_EQ(r.code, 1) << r.out << r.err;
     EXPECT_NE(r.out.find("evidence cannot be read"), std::string::npos) << r.out;
-    EXPECT_TRUE(std::regex_search(r.out, std::regex("publication 1 \\(hoa-binh-cchc [^)]*\\): ")))
-        << r.out;
+    EXPECT_TRUE(std::regex_search(r.out, std::regex("publication 1 \\(hoa-binh-cchc [^)]*\\): "))) << r.out;
 }
 
 TEST_F(Tampering, AChangedPublishedTotalIsReported) {
     tamper(db(), "UPDATE publications SET results = json_set(results, '$.units[0].total', 99.5) WHERE id = 2");
-    const std::string unit = query(db(), "SELECT json_extract(results, '$.units[0].unit') FROM publications WHERE id = 2");
+    const std::string unit = query(db(),
+                                   "SELECT json_extract(results, '$.units[0].unit') FROM publications WHERE id = 2");
     CliRun r = verify();
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.out.find("unit " + unit + ": total: published 99.5, re-scored "), std::string::npos) << r.out;
@@ -111,9 +118,11 @@ TEST_F(Tampering, AChangedPublishedTotalIsReported) {
 }
 
 TEST_F(Tampering, AChangedPublishedRankAndBandAreReported) {
-    tamper(db(), "UPDATE publications SET results = json_set(results, '$.units[1].rank', 99, '$.units[1].band', 'lost') "
-                 "WHERE id = 1");
-    const std::string unit = query(db(), "SELECT json_extract(results, '$.units[1].unit') FROM publications WHERE id = 1");
+    tamper(db(),
+           "UPDATE publications SET results = json_set(results, '$.units[1].rank', 99, '$.units[1].band', 'lost') "
+           "WHERE id = 1");
+    const std::string unit = query(db(),
+                                   "SELECT json_extract(results, '$.units[1].unit') FROM publications WHERE id = 1");
     CliRun r = verify();
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.out.find("unit " + unit + ": rank: published 99, re-scored "), std::string::npos) << r.out;
@@ -132,11 +141,14 @@ TEST_F(Tampering, AnEvidenceHashRewrittenWithTheResultsIsCaughtByTheCopyKeptOuts
     // Someone deletes an inspection's findings and rewrites the publication's evidence hash to
     // match; only a hash kept elsewhere notices the rewrite of the hash itself.
     const std::string kept = query(db(), "SELECT evidence_sha256 FROM publications WHERE id = 2");
-    tamper(db(), "UPDATE publications SET evidence_sha256 = '" + std::string(64, 'e') + "', "
-                 "results = json_set(results, '$.evidence_sha256', '" + std::string(64, 'e') + "') WHERE id = 2");
+    tamper(db(), "UPDATE publications SET evidence_sha256 = '" + std::string(64, 'e') +
+                     "', "
+                     "results = json_set(results, '$.evidence_sha256', '" +
+                     std::string(64, 'e') + "') WHERE id = 2");
     CliRun r = parscore({"verify", "--db", "demo.db", "--evidence-hash", kept}, dir_.path());
     EXPECT_EQ(r.code, 1);
-    EXPECT_NE(r.out.find("evidence hash: publication 2 has " + std::string(64, 'e') + ", expected " + kept), std::string::npos)
+    EXPECT_NE(r.out.find("evidence hash: publication 2 has " + std::string(64, 'e') + ", expected " + kept),
+              std::string::npos)
         << r.out;
 }
 
@@ -144,7 +156,8 @@ TEST_F(Tampering, ARevisionNumberBeyondTheDatabaseIsReported) {
     tamper(db(), "UPDATE publications SET last_revision = 500 WHERE id = 1");
     CliRun r = verify();
     EXPECT_EQ(r.code, 1);
-    EXPECT_NE(r.out.find("it was made at revision 500, but the database's last revision is "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("it was made at revision 500, but the database's last revision is "), std::string::npos)
+        << r.out;
 }
 
 TEST_F(Tampering, APublicationNumberedAmongTheChangesItSawIsReported) {

@@ -31,7 +31,8 @@ std::vector<TourStep> tour_steps() {
         std::vector<std::string> tokens;
         for (std::string w; words >> w;) {
             for (const auto& [name, value] : vars) {
-                for (auto at = w.find("$" + name); at != std::string::npos; at = w.find("$" + name)) w.replace(at, name.size() + 1, value);
+                for (auto at = w.find("$" + name); at != std::string::npos; at = w.find("$" + name))
+                    w.replace(at, name.size() + 1, value);
             }
             tokens.push_back(w);
         }
@@ -121,8 +122,8 @@ TEST(Tour, RunsAsWrittenAndTheRecordedReportCounts) {
     }
     ASSERT_FALSE(recorded.empty()) << "the tour records a report";
     EXPECT_NE(score_json(dir).out, before) << "the recorded report changes the unit's score";
-    CliRun explain = parscore({"explain", "--db", "parscore-demo.db", "--rules", kDemoRulebook.string(), "--year", "2013",
-                               "--unit", "so-tu-phap", "--format", "json"},
+    CliRun explain = parscore({"explain", "--db", "parscore-demo.db", "--rules", kDemoRulebook.string(), "--year",
+                               "2013", "--unit", "so-tu-phap", "--format", "json"},
                               dir.path());
     EXPECT_NE(explain.out.find(recorded), std::string::npos) << "its records are behind the unit's points";
 }

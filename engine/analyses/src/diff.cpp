@@ -1,4 +1,4 @@
-// diff (SPEC §6): one year's evidence scored under two rulebooks, compared unit by unit.
+// diff (docs/reference/commands.md): one year's evidence scored under two rulebooks, compared unit by unit.
 #include "parscore/analyses/diff.hpp"
 
 #include <algorithm>
@@ -115,8 +115,8 @@ const char* presence_name(CriterionChange::Presence p) {
     return "changed";
 }
 
-RulebookDiff compare_rulebooks(const rules::Rulebook& before_rb, const Evaluation& before, const rules::Rulebook& after_rb,
-                               const Evaluation& after) {
+RulebookDiff compare_rulebooks(const rules::Rulebook& before_rb, const Evaluation& before,
+                               const rules::Rulebook& after_rb, const Evaluation& after) {
     RulebookDiff d;
     d.before = {before_rb.id, before_rb.version, before_rb.sha256};
     d.after = {after_rb.id, after_rb.version, after_rb.sha256};
@@ -179,8 +179,8 @@ RulebookDiff compare_rulebooks(const rules::Rulebook& before_rb, const Evaluatio
     return d;
 }
 
-RulebookDiff diff_rulebooks(const rules::Rulebook& before, const rules::Rulebook& after, const inspections::Store& store,
-                            const EvaluationRequest& request) {
+RulebookDiff diff_rulebooks(const rules::Rulebook& before, const rules::Rulebook& after,
+                            const inspections::Store& store, const EvaluationRequest& request) {
     auto scores = [](const rules::Rulebook& rb, const std::string& c) {
         return std::find(rb.units.begin(), rb.units.end(), c) != rb.units.end();
     };

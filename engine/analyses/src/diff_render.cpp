@@ -9,7 +9,8 @@ namespace parscore::engine {
 namespace {
 
 void optional_decimal(JsonWriter& w, std::string_view key, const std::optional<Decimal>& d) {
-    if (d) w.field(key, *d); else w.null_field(key);
+    if (d) w.field(key, *d);
+    else w.null_field(key);
 }
 
 void rulebook_ref(JsonWriter& w, std::string_view key, const RulebookRef& r) {
@@ -20,10 +21,13 @@ void state_json(JsonWriter& w, std::string_view key, const UnitState& s) {
     w.key(key).begin_object();
     w.field("status", s.status());
     optional_decimal(w, "points", s.points);
-    if (s.covered) w.field("max", s.max); else w.null_field("max");
+    if (s.covered) w.field("max", s.max);
+    else w.null_field("max");
     optional_decimal(w, "total", s.total);
-    if (s.complete) w.field("band", s.band); else w.null_field("band");
-    if (s.rank) w.field("rank", *s.rank); else w.null_field("rank");
+    if (s.complete) w.field("band", s.band);
+    else w.null_field("band");
+    if (s.rank) w.field("rank", *s.rank);
+    else w.null_field("rank");
     if (s.covered) {
         w.field("deduct", s.deduct).field("bonus", s.bonus);
     } else {
@@ -38,7 +42,6 @@ void string_list(JsonWriter& w, std::string_view key, const std::vector<std::str
     w.end_array();
 }
 
-
 std::string arrow(const std::string& a, const std::string& b) { return a == b ? a : a + " → " + b; }
 
 std::string points_text(const std::optional<Decimal>& p, const std::optional<CriterionStatus>& s) {
@@ -48,7 +51,9 @@ std::string points_text(const std::optional<Decimal>& p, const std::optional<Cri
 }
 
 // A band as a person reads it, by the label of the rulebook the state comes from.
-std::string band_text(const rules::Rulebook& rb, const UnitState& s) { return s.complete ? display::band(rb, s.band) : s.status(); }
+std::string band_text(const rules::Rulebook& rb, const UnitState& s) {
+    return s.complete ? display::band(rb, s.band) : s.status();
+}
 
 std::string rank_text(const UnitState& s) { return s.rank ? std::to_string(*s.rank) : "-"; }
 
@@ -77,8 +82,10 @@ std::string render_diff_json(const RulebookDiff& d) {
             w.begin_object().field("id", c.id).field("change", presence_name(c.presence));
             optional_decimal(w, "before", c.before);
             optional_decimal(w, "after", c.after);
-            if (c.before_status) w.field("before_status", status_name(*c.before_status)); else w.null_field("before_status");
-            if (c.after_status) w.field("after_status", status_name(*c.after_status)); else w.null_field("after_status");
+            if (c.before_status) w.field("before_status", status_name(*c.before_status));
+            else w.null_field("before_status");
+            if (c.after_status) w.field("after_status", status_name(*c.after_status));
+            else w.null_field("after_status");
             w.end_object();
         }
         w.end_array();
@@ -87,7 +94,11 @@ std::string render_diff_json(const RulebookDiff& d) {
     w.end_array();
     w.key("band_moves").begin_array();
     for (const BandMove& m : d.band_moves) {
-        w.begin_object().field("from", m.from).field("to", m.to).field("units", static_cast<std::int64_t>(m.units)).end_object();
+        w.begin_object()
+            .field("from", m.from)
+            .field("to", m.to)
+            .field("units", static_cast<std::int64_t>(m.units))
+            .end_object();
     }
     w.end_array();
     w.end_object();
@@ -118,20 +129,26 @@ std::string render_diff_table(const rules::Rulebook& before, const rules::Rulebo
         std::string drivers;
         for (; i < d.units.size() && d.units[i].category == category; ++i) {
             const UnitChange& u = d.units[i];
-            table.add_row({u.unit, u.name, arrow(display::points(u.before.points, "-"), display::points(u.after.points, "-")),
-                           arrow(display::total(u.before.total, "-"), display::total(u.after.total, "-")), arrow(band_text(before, u.before), band_text(after, u.after)),
+            table.add_row({u.unit, u.name,
+                           arrow(display::points(u.before.points, "-"), display::points(u.after.points, "-")),
+                           arrow(display::total(u.before.total, "-"), display::total(u.after.total, "-")),
+                           arrow(band_text(before, u.before), band_text(after, u.after)),
                            arrow(rank_text(u.before), rank_text(u.after))});
             std::string line;
             for (const CriterionChange& c : u.criteria) {
                 line += line.empty() ? "" : ", ";
-                line += c.id + " " + points_text(c.before, c.before_status) + " → " + points_text(c.after, c.after_status);
-                if (c.presence != CriterionChange::Presence::Both) line += std::string(" (") + presence_name(c.presence) + ")";
+                line += c.id + " " + points_text(c.before, c.before_status) + " → " +
+                        points_text(c.after, c.after_status);
+                if (c.presence != CriterionChange::Presence::Both)
+                    line += std::string(" (") + presence_name(c.presence) + ")";
             }
             if (u.before.covered && u.after.covered && u.before.deduct != u.after.deduct) {
-                line += (line.empty() ? "" : ", ") + ("deductions " + display::points(u.before.deduct) + " → " + display::points(u.after.deduct));
+                line += (line.empty() ? "" : ", ") +
+                        ("deductions " + display::points(u.before.deduct) + " → " + display::points(u.after.deduct));
             }
             if (u.before.covered && u.after.covered && u.before.bonus != u.after.bonus) {
-                line += (line.empty() ? "" : ", ") + ("bonuses " + display::points(u.before.bonus) + " → " + display::points(u.after.bonus));
+                line += (line.empty() ? "" : ", ") +
+                        ("bonuses " + display::points(u.before.bonus) + " → " + display::points(u.after.bonus));
             }
             if (!line.empty()) drivers += "  " + u.unit + ": " + line + "\n";
         }
@@ -143,7 +160,9 @@ std::string render_diff_table(const rules::Rulebook& before, const rules::Rulebo
     out += "\nband moves:";
     if (d.band_moves.empty()) out += " none";
     out += "\n";
-    for (const BandMove& m : d.band_moves) out += "  " + display::band(before, m.from) + " → " + display::band(after, m.to) + ": " + std::to_string(m.units) + "\n";
+    for (const BandMove& m : d.band_moves)
+        out += "  " + display::band(before, m.from) + " → " + display::band(after, m.to) + ": " +
+               std::to_string(m.units) + "\n";
     return out;
 }
 

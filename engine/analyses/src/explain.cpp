@@ -35,7 +35,7 @@ public:
         for (const auto& s : trace_.steps) {
             if (!top(s.node)) continue;
             dsl::StepsOperands steps = dsl::steps_operands(p_, s.node);
-            std::string arm = s.arm >= 0               ? span_text(steps.arms[static_cast<std::size_t>(s.arm)].span, "an arm")
+            std::string arm = s.arm >= 0 ? span_text(steps.arms[static_cast<std::size_t>(s.arm)].span, "an arm")
                               : s.arm == dsl::kElseArm ? "else"
                                                        : "none (the value is missing)";
             item.steps.push_back({text(steps.subject), s.subject.to_string(), arm});
@@ -121,7 +121,8 @@ private:
         const core::RecordTable& table = evidence_.evidence[unit_].tables[kind_index];
         ExplainedRecord r;
         r.kind = kind.name;
-        for (std::size_t f = 0; f < kind.fields.size(); ++f) r.fields.emplace_back(kind.fields[f].name, table.get(f, row).to_string());
+        for (std::size_t f = 0; f < kind.fields.size(); ++f)
+            r.fields.emplace_back(kind.fields[f].name, table.get(f, row).to_string());
         if (row < table.origin.size() && table.origin[row] < evidence_.inspections.size()) {
             const inspections::InspectionRef& ins = evidence_.inspections[table.origin[row]];
             r.inspection = ins.id;
@@ -156,8 +157,8 @@ std::vector<std::string> item_ids(const rules::Rulebook& rb) {
 void check_item_id(const rules::Rulebook& rb, const std::string& id) {
     std::vector<std::string> ids = item_ids(rb);
     if (std::find(ids.begin(), ids.end(), id) != ids.end()) return;
-    throw NotCovered("rulebook '" + rb.id + "' has no criterion, deduction, bonus or band cap '" + core::sanitize_utf8(id) +
-                     "'" + core::did_you_mean(id, ids));
+    throw NotCovered("rulebook '" + rb.id + "' has no criterion, deduction, bonus or band cap '" +
+                     core::sanitize_utf8(id) + "'" + core::did_you_mean(id, ids));
 }
 
 std::vector<Warning> warnings_for(const UnitResult& r, const std::string& id) {
@@ -220,8 +221,16 @@ Explanation explain(const rules::Rulebook& rb, const core::SourceSet& sources, c
         for (const auto& c : g.criteria) {
             const CriterionResult& cr = traced.criteria[ci++];
             if (only_criterion && c.id != *only_criterion) continue;
-            ExplainedItem item{"criterion", c.id, c.title, cr.points ? cr.points->to_string() : status_name(cr.status),
-                               c.max.to_string(), status_name(cr.status), {}, {}, {}, warnings_for(traced, c.id)};
+            ExplainedItem item{"criterion",
+                               c.id,
+                               c.title,
+                               cr.points ? cr.points->to_string() : status_name(cr.status),
+                               c.max.to_string(),
+                               status_name(cr.status),
+                               {},
+                               {},
+                               {},
+                               warnings_for(traced, c.id)};
             if (cr.status != CriterionStatus::Exempt || c.applies_to.empty() ||
                 std::find(c.applies_to.begin(), c.applies_to.end(), info.category) != c.applies_to.end()) {
                 reader.fill(c.points, item);
@@ -234,8 +243,16 @@ Explanation explain(const rules::Rulebook& rb, const core::SourceSet& sources, c
                            const char* what) {
         for (std::size_t i = 0; i < defs.size(); ++i) {
             if (!wanted(defs[i].id)) continue;
-            ExplainedItem item{what, defs[i].id, defs[i].title, results[i].points.to_string(), opt(defs[i].cap),
-                               results[i].missing ? "missing" : "", {}, {}, {}, warnings_for(traced, defs[i].id)};
+            ExplainedItem item{what,
+                               defs[i].id,
+                               defs[i].title,
+                               results[i].points.to_string(),
+                               opt(defs[i].cap),
+                               results[i].missing ? "missing" : "",
+                               {},
+                               {},
+                               {},
+                               warnings_for(traced, defs[i].id)};
             reader.fill(defs[i].points, item);
             e.items.push_back(std::move(item));
         }
@@ -245,9 +262,11 @@ Explanation explain(const rules::Rulebook& rb, const core::SourceSet& sources, c
     for (std::size_t i = 0; i < rb.band_caps.size(); ++i) {
         const rules::BandCap& cap = rb.band_caps[i];
         if (!wanted(cap.id)) continue;
-        auto held = std::find_if(e.result.caps.begin(), e.result.caps.end(), [&](const CapResult& c) { return c.cap == i; });
+        auto held = std::find_if(e.result.caps.begin(), e.result.caps.end(),
+                                 [&](const CapResult& c) { return c.cap == i; });
         std::string status = held == e.result.caps.end() ? "not held" : held->applied ? "held, applied" : "held";
-        ExplainedItem item{"band cap", cap.id, cap.title, status, cap.at_most, status, {}, {}, {}, warnings_for(traced, cap.id)};
+        ExplainedItem item{"band cap", cap.id, cap.title, status, cap.at_most,
+                           status,     {},     {},        {},     warnings_for(traced, cap.id)};
         reader.fill(cap.when, item);
         e.items.push_back(std::move(item));
     }

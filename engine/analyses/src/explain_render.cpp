@@ -50,15 +50,17 @@ std::string render_explanation(const rules::Rulebook& rb, const Explanation& e) 
                 criteria = *sum;
             }
         }
-        out += "total " + display::total(*u.total) + " (" + display::points(*u.points) + " of " + display::points(u.max) +
-               " points: criteria " + display::points(criteria) + ", bonus " + display::points(u.bonus) + ", deductions " +
-               display::points(u.deduct) + "), band " + band(e.band);
+        out += "total " + display::total(*u.total) + " (" + display::points(*u.points) + " of " +
+               display::points(u.max) + " points: criteria " + display::points(criteria) + ", bonus " +
+               display::points(u.bonus) + ", deductions " + display::points(u.deduct) + "), band " + band(e.band);
         if (u.rank) out += ", rank " + std::to_string(*u.rank) + " of " + std::to_string(e.ranked_in_category);
         out += "\n";
         if (e.band_after_caps != e.band_from_total) {
-            out += "band from the total: " + band(e.band_from_total) + ", lowered by band caps to " + band(e.band_after_caps) + "\n";
+            out += "band from the total: " + band(e.band_from_total) + ", lowered by band caps to " +
+                   band(e.band_after_caps) + "\n";
         }
-        if (e.band != e.band_after_caps) out += "quota: " + band(e.band_after_caps) + " is full, moved to " + band(e.band) + "\n";
+        if (e.band != e.band_after_caps)
+            out += "quota: " + band(e.band_after_caps) + " is full, moved to " + band(e.band) + "\n";
     } else {
         out += "incomplete: " + u.reason + "\n";
     }
@@ -93,7 +95,8 @@ std::string render_explanation_json(const Explanation& e) {
     JsonWriter w(out);
     const UnitResult& u = e.result;
     auto opt = [&](std::string_view key, const std::optional<Decimal>& d) {
-        if (d) w.field(key, *d); else w.null_field(key);
+        if (d) w.field(key, *d);
+        else w.null_field(key);
     };
     w.begin_object();
     w.key("rulebook").begin_object().field("id", e.rulebook_id).field("version", e.rulebook_version).end_object();
@@ -103,18 +106,22 @@ std::string render_explanation_json(const Explanation& e) {
     opt("points", u.points);
     w.field("max", u.max);
     opt("total", u.total);
-    if (u.complete) w.field("band", e.band).field("band_from_total", e.band_from_total).field("band_after_caps", e.band_after_caps);
+    if (u.complete)
+        w.field("band", e.band).field("band_from_total", e.band_from_total).field("band_after_caps", e.band_after_caps);
     else w.null_field("band");
-    if (u.rank) w.field("rank", *u.rank); else w.null_field("rank");
+    if (u.rank) w.field("rank", *u.rank);
+    else w.null_field("rank");
     w.field("deduct", u.deduct).field("bonus", u.bonus);
-    if (u.complete) w.null_field("reason"); else w.field("reason", u.reason);
+    if (u.complete) w.null_field("reason");
+    else w.field("reason", u.reason);
     write_warnings(w, e.warnings);
     w.key("items").begin_array();
     for (const ExplainedItem& item : e.items) {
         w.begin_object().field("kind", item.what).field("id", item.id).field("title", item.title);
         w.field("points", item.points).field("max", item.max).field("status", item.status);
         w.key("values").begin_array();
-        for (const auto& v : item.values) w.begin_object().field("expression", v.expression).field("value", v.value).end_object();
+        for (const auto& v : item.values)
+            w.begin_object().field("expression", v.expression).field("value", v.value).end_object();
         w.end_array();
         w.key("steps").begin_array();
         for (const auto& s : item.steps) {
@@ -127,14 +134,18 @@ std::string render_explanation_json(const Explanation& e) {
             for (const auto& rec : r.records) {
                 w.begin_object().field("kind", rec.kind).key("fields").begin_object();
                 for (const auto& [name, value] : rec.fields) w.field(name, value);
-                w.end_object().field("inspection", rec.inspection).field("date", rec.date)
-                    .field("inspection_kind", rec.inspection_kind).end_object();
+                w.end_object()
+                    .field("inspection", rec.inspection)
+                    .field("date", rec.date)
+                    .field("inspection_kind", rec.inspection_kind)
+                    .end_object();
             }
             w.end_array().end_object();
         }
         w.end_array();
         w.key("warnings").begin_array();
-        for (const auto& x : item.warnings) w.begin_object().field("code", x.code).field("id", x.id).field("message", x.message).end_object();
+        for (const auto& x : item.warnings)
+            w.begin_object().field("code", x.code).field("id", x.id).field("message", x.message).end_object();
         w.end_array();
         w.end_object();
     }

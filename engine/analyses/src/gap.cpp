@@ -1,8 +1,8 @@
 // gap: the same year scored on the `self` and on the `inspected` basis, compared.
 #include "parscore/analyses/gap.hpp"
 
-#include <cassert>
 #include <algorithm>
+#include <cassert>
 #include <map>
 
 namespace parscore::engine {

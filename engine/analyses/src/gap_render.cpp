@@ -10,9 +10,9 @@ namespace parscore::engine {
 namespace {
 
 void optional_decimal(JsonWriter& w, std::string_view key, const std::optional<Decimal>& d) {
-    if (d) w.field(key, *d); else w.null_field(key);
+    if (d) w.field(key, *d);
+    else w.null_field(key);
 }
-
 
 }  // namespace
 
@@ -20,8 +20,12 @@ std::string render_gap_json(const GapReport& r) {
     std::string out;
     JsonWriter w(out);
     w.begin_object();
-    w.key("rulebook").begin_object().field("id", r.rulebook_id).field("version", r.rulebook_version)
-        .field("sha256", r.rulebook_sha256).end_object();
+    w.key("rulebook")
+        .begin_object()
+        .field("id", r.rulebook_id)
+        .field("version", r.rulebook_version)
+        .field("sha256", r.rulebook_sha256)
+        .end_object();
     w.field("year", r.year);
     write_warnings(w, r.warnings);
     w.key("criteria").begin_array();
@@ -30,7 +34,8 @@ std::string render_gap_json(const GapReport& r) {
         w.field("criterion", row.criterion_id).field("max", row.max);
         w.field("self", row.self).field("inspected", row.inspected);
         optional_decimal(w, "gap", row.gap);
-        w.field("self_status", status_name(row.self_status)).field("inspected_status", status_name(row.inspected_status));
+        w.field("self_status", status_name(row.self_status))
+            .field("inspected_status", status_name(row.inspected_status));
         w.end_object();
     }
     w.end_array();
@@ -81,8 +86,9 @@ std::string render_gap_table(const rules::Rulebook& rb, const GapReport& r) {
                       display::points(row.self), display::points(row.inspected),
                       row.gap ? display::signed_points(*row.gap) : "unchecked"});
     }
-    out += "criteria: self-assessed − inspected points, overstatements first; unchecked: the inspections did not "
-           "check it\n";
+    out +=
+        "criteria: self-assessed − inspected points, overstatements first; unchecked: the inspections did not "
+        "check it\n";
     out += r.rows.empty() ? "no criterion is scored under both bases\n" : rows.render();
 
     TextTable units({"unit", "name", "category", "self", "inspected", "gap"},

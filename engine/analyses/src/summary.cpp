@@ -1,4 +1,4 @@
-// Indicators (SPEC §4.6): evaluate each indicator's `of` once per covered unit and count.
+// Indicators (docs/reference/scoring.md#indicators): evaluate each indicator's `of` once per covered unit and count.
 #include "parscore/analyses/summary.hpp"
 
 #include <algorithm>

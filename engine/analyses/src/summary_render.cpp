@@ -1,4 +1,4 @@
-// summary --format json|csv|table (SPEC §7); the workbook is in report_xlsx.cpp. A share — a
+// summary --format json|csv|table (docs/reference/outputs.md); the workbook is in report_xlsx.cpp. A share — a
 // ratio, or the mean of a `format: percent` indicator — is always printed as a percentage, and
 // the sum of a percent indicator is never printed where people read it: it would read as a sum
 // of rates.

@@ -39,7 +39,8 @@ std::size_t record_year(inspections::Store& store, const rules::Rulebook& rulebo
     for (const inspections::Report& report : year_reports(year)) {
         check_fits(report, rulebook.evidence);
         inspections::RecordOutcome outcome = store.record(report, rulebook.evidence, options);
-        if (outcome.id.empty()) throw std::runtime_error("the demo could not record an inspection of " + report.header.unit);
+        if (outcome.id.empty())
+            throw std::runtime_error("the demo could not record an inspection of " + report.header.unit);
         ++n;
     }
     return n;

@@ -25,8 +25,8 @@ struct UnitProfile {
     int online_level_2;    // procedures offered online at level 2 (units with a website only; the rest level 1)
     int legal_reviewed;    // legal documents reviewed in 2013 (1,151 in all)
     int procedures_changed;  // procedures amended, replaced or abolished after review (95 in all)
-    int subordinate;       // subordinate public service units (1,000 in all) ...
-    int autonomous;        // ... of which under the autonomy mechanism (447: 44.7%)
+    int subordinate;         // subordinate public service units (1,000 in all) ...
+    int autonomous;          // ... of which under the autonomy mechanism (447: 44.7%)
     int commune_officials, commune_officials_standard;            // districts: 1,294 of 2,000 (64.7%)
     int commune_civil_servants, commune_civil_servants_standard;  // districts: 1,662 of 2,000 (83.1%)
 };
@@ -74,14 +74,12 @@ inline constexpr std::array<UnitProfile, 30> kProvince{{
 // clang-format on
 
 /// Sums over the province, so the seed report's figures are checked when this compiles.
-template <typename F>
-constexpr int province_sum(F field) {
+template <typename F> constexpr int province_sum(F field) {
     int total = 0;
     for (const UnitProfile& u : kProvince) total += field(u);
     return total;
 }
-template <typename F>
-constexpr int province_count(const char* category, F holds) {
+template <typename F> constexpr int province_count(const char* category, F holds) {
     int n = 0;
     for (const UnitProfile& u : kProvince) {
         bool same = true;
@@ -107,11 +105,18 @@ static_assert(province_count("department", [](const UnitProfile& u) { return u.o
 static_assert(province_count("district", [](const UnitProfile& u) { return u.one_stop_desk; }) == 11);
 static_assert(province_sum([](const UnitProfile& u) { return u.e_office ? 1 : 0; }) == 8);
 // Distinct procedures: the departments' own lists plus the district set, counted once.
-static_assert(province_sum([](const UnitProfile& u) { return is_district(u) ? 0 : u.one_stop; }) + kDistrictSet.one_stop == 241);
-static_assert(province_sum([](const UnitProfile& u) { return is_district(u) ? 0 : u.inter_agency; }) + kDistrictSet.inter_agency == 19);
+static_assert(province_sum([](const UnitProfile& u) { return is_district(u) ? 0 : u.one_stop; }) +
+                  kDistrictSet.one_stop ==
+              241);
+static_assert(province_sum([](const UnitProfile& u) { return is_district(u) ? 0 : u.inter_agency; }) +
+                  kDistrictSet.inter_agency ==
+              19);
 static_assert(province_sum([](const UnitProfile& u) {
-                  return is_district(u) && (u.procedures != kDistrictSet.procedures || u.one_stop != kDistrictSet.one_stop ||
-                                            u.inter_agency != kDistrictSet.inter_agency) ? 1 : 0;
+                  return is_district(u) &&
+                                 (u.procedures != kDistrictSet.procedures || u.one_stop != kDistrictSet.one_stop ||
+                                  u.inter_agency != kDistrictSet.inter_agency)
+                             ? 1
+                             : 0;
               }) == 0);
 static_assert(province_sum([](const UnitProfile& u) { return u.legal_reviewed; }) == 1151);
 static_assert(province_sum([](const UnitProfile& u) { return u.procedures_changed; }) == 95);
@@ -125,8 +130,8 @@ static_assert(province_sum([](const UnitProfile& u) { return u.commune_civil_ser
 // desk (its few procedures, complaints and denunciations, are outside one-stop) has none;
 // online services need a website; no count exceeds its whole.
 static_assert(province_sum([](const UnitProfile& u) {
-                  return (!u.one_stop_desk && u.one_stop > 0) || u.inter_agency > u.one_stop || u.one_stop > u.procedures ||
-                                 (!u.desk_required && u.one_stop_desk) ||
+                  return (!u.one_stop_desk && u.one_stop > 0) || u.inter_agency > u.one_stop ||
+                                 u.one_stop > u.procedures || (!u.desk_required && u.one_stop_desk) ||
                                  (!u.website && u.online_level_2 > 0) || u.online_level_2 > u.procedures ||
                                  u.autonomous > u.subordinate || u.commune_officials_standard > u.commune_officials ||
                                  u.commune_civil_servants_standard > u.commune_civil_servants

@@ -33,20 +33,20 @@ using inspections::Report;
 // Purposes of the random streams (DemoRandom::stream).
 enum Purpose : std::uint64_t { kUnitYear = 1, kNames = 2, kSurprise = 3, kTeam = 4 };
 
-constexpr std::array kFamilyNames{"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Bùi", "Đinh", "Quách", "Xa", "Hà", "Vũ", "Đặng"};
+constexpr std::array kFamilyNames{"Nguyễn", "Trần",  "Lê", "Phạm", "Hoàng", "Bùi",
+                                  "Đinh",   "Quách", "Xa", "Hà",   "Vũ",    "Đặng"};
 constexpr std::array kMiddleNames{"Văn", "Thị", "Đức", "Minh", "Thu", "Hồng", "Công", "Thanh"};
-constexpr std::array kGivenNames{"An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Hạnh", "Hương", "Khánh", "Lan",
-                                 "Long", "Mai", "Nam", "Ngọc", "Phương", "Quang", "Sơn", "Thảo", "Trung", "Tuấn",
-                                 "Vân", "Yến"};
-// The Department of Home Affairs' inspectors (SPEC §5 `team`).
-constexpr std::array kInspectors{"Nguyễn Thị Hồng", "Bùi Văn Thắng", "Đinh Công Minh", "Quách Thị Lan", "Hà Văn Sơn",
-                                 "Trần Đức Anh"};
-constexpr std::array kInnovations{"Phần mềm một cửa điện tử",        "Hòm thư góp ý điện tử",
-                                  "Mô hình tiếp công dân ngày thứ Bảy", "Bảng điện tử tra cứu hồ sơ",
-                                  "Số hóa hồ sơ lưu trữ",              "Tổ tư vấn thủ tục cho đồng bào dân tộc"};
+constexpr std::array kGivenNames{"An",    "Bình", "Cường", "Dũng", "Giang", "Hải",  "Hạnh",   "Hương",
+                                 "Khánh", "Lan",  "Long",  "Mai",  "Nam",   "Ngọc", "Phương", "Quang",
+                                 "Sơn",   "Thảo", "Trung", "Tuấn", "Vân",   "Yến"};
+// The Department of Home Affairs' inspectors (`team` in docs/reference/database.md).
+constexpr std::array kInspectors{"Nguyễn Thị Hồng", "Bùi Văn Thắng", "Đinh Công Minh",
+                                 "Quách Thị Lan",   "Hà Văn Sơn",    "Trần Đức Anh"};
+constexpr std::array kInnovations{
+    "Phần mềm một cửa điện tử",   "Hòm thư góp ý điện tử", "Mô hình tiếp công dân ngày thứ Bảy",
+    "Bảng điện tử tra cứu hồ sơ", "Số hóa hồ sơ lưu trữ",  "Tổ tư vấn thủ tục cho đồng bào dân tộc"};
 
-template <typename A>
-const char* pick(DemoRandom& rng, const A& list) {
+template <typename A> const char* pick(DemoRandom& rng, const A& list) {
     return list[rng.below(static_cast<std::uint32_t>(list.size()))];
 }
 
@@ -70,7 +70,9 @@ std::string new_person(DemoRandom& rng, std::set<std::string>& taken) {
     return name;
 }
 
-Datum permille(int value) { return Datum{core::Decimal::from_raw(static_cast<core::int128>(std::clamp(value, 0, 1000)) * 1'000'000)}; }
+Datum permille(int value) {
+    return Datum{core::Decimal::from_raw(static_cast<core::int128>(std::clamp(value, 0, 1000)) * 1'000'000)};
+}
 Datum integer(int value) { return Datum{static_cast<std::int64_t>(value)}; }
 
 struct Procedure {
@@ -82,7 +84,7 @@ struct Procedure {
 
 struct Innovation {
     std::string title;
-    std::string decision;  // the recognition decision the unit cites
+    std::string decision;     // the recognition decision the unit cites
     bool recognised = false;  // whether the appraisal found that decision
 };
 
@@ -98,11 +100,11 @@ struct UnitYear {
     const UnitProfile* unit = nullptr;
     std::vector<Procedure> procedures;
     std::vector<Staff> desk;
-    Facts facts;        // the truth, in the rulebook's order
-    Facts claims;       // self-assessment values that differ from the truth
+    Facts facts;   // the truth, in the rulebook's order
+    Facts claims;  // self-assessment values that differ from the truth
     std::vector<Innovation> innovations;
     std::vector<std::pair<std::string, std::string>> seen_on_visit;  // violations: kind, person
-    core::Date visit;   // the scheduled visit
+    core::Date visit;                                                // the scheduled visit
 };
 
 /// The facts a scheduled visit checks itself; the self-assessment is trusted for the rest.
@@ -184,7 +186,8 @@ void draw_facts(UnitYear& y, DemoRandom& rng, int year, int q) {
     if (district(p)) flag("commune_guidance", q + 5);
 
     const int reviewed = year == kYear ? p.legal_reviewed : std::max(5, p.legal_reviewed * rng.between(70, 95) / 100);
-    f.emplace_back("legal_docs_due", integer(reviewed + (rng.chance(q + 5) ? 0 : rng.between(1, std::max(1, reviewed / 10)))));
+    f.emplace_back("legal_docs_due",
+                   integer(reviewed + (rng.chance(q + 5) ? 0 : rng.between(1, std::max(1, reviewed / 10)))));
     f.emplace_back("legal_docs_reviewed", integer(reviewed));
     flag("legal_self_check", q + 10);
     const int illegal = rng.chance(70) ? 0 : rng.between(1, 3);
@@ -192,16 +195,18 @@ void draw_facts(UnitYear& y, DemoRandom& rng, int year, int q) {
     f.emplace_back("illegal_docs_handled", integer(rng.chance(q) ? illegal : std::max(0, illegal - 1)));
     draw_procedure_review(f, p, rng, year, q);
 
-    const int received = p.procedures == 0 ? 0 : !p.one_stop_desk ? rng.between(20, 200)
-                         : district(p)     ? rng.between(2000, 12000)
-                                           : rng.between(300, 4000);
+    const int received = p.procedures == 0  ? 0
+                         : !p.one_stop_desk ? rng.between(20, 200)
+                         : district(p)      ? rng.between(2000, 12000)
+                                            : rng.between(300, 4000);
     const int late = rng.chance(q - 15) ? 0 : received * rng.between(2, 60) / 1000;
     f.emplace_back("dossiers_received", integer(received));
     f.emplace_back("dossiers_late", integer(late));
     f.emplace_back("apologies_sent", integer(rng.chance(q) ? late : late / 2));
     const int complaints = rng.between(0, 12);
     f.emplace_back("complaints_received", integer(complaints));
-    f.emplace_back("complaints_resolved", integer(rng.chance(q) ? complaints : complaints - rng.between(0, complaints)));
+    f.emplace_back("complaints_resolved",
+                   integer(rng.chance(q) ? complaints : complaints - rng.between(0, complaints)));
     f.emplace_back("desk_required", Datum{p.desk_required});
     f.emplace_back("one_stop_desk", Datum{p.one_stop_desk});
 
@@ -221,9 +226,12 @@ void draw_facts(UnitYear& y, DemoRandom& rng, int year, int q) {
     }
 
     f.emplace_back("subordinate_units", integer(p.subordinate));
-    f.emplace_back("autonomous_units", integer(year == kYear ? p.autonomous : std::max(0, p.autonomous - rng.between(0, p.autonomous / 5))));
+    f.emplace_back("autonomous_units",
+                   integer(year == kYear ? p.autonomous
+                                         : std::max(0, p.autonomous - rng.between(0, p.autonomous / 5))));
     flag("budget_published", q + 10);
-    if (p.investment) f.emplace_back("disbursement_rate", permille(rng.chance(q) ? rng.between(850, 1000) : rng.between(550, 850)));
+    if (p.investment)
+        f.emplace_back("disbursement_rate", permille(rng.chance(q) ? rng.between(850, 1000) : rng.between(550, 850)));
 
     f.emplace_back("website", Datum{p.website});
     f.emplace_back("e_office", Datum{p.e_office});
@@ -239,7 +247,8 @@ void draw_facts(UnitYear& y, DemoRandom& rng, int year, int q) {
 
     // What the self-assessment makes rosier; the scheduled visit checks these itself.
     if (!p.website && rng.chance(35)) y.claims.emplace_back("website", Datum{true});
-    if (p.desk_required && !p.one_stop_desk && rng.chance(50)) y.claims.emplace_back("one_stop_desk", Datum{true});  // a desk on paper
+    if (p.desk_required && !p.one_stop_desk && rng.chance(50))
+        y.claims.emplace_back("one_stop_desk", Datum{true});  // a desk on paper
     if (surveyed) y.claims.emplace_back("satisfaction", permille(satisfaction + rng.between(20, 80)));
 }
 
@@ -250,7 +259,8 @@ UnitYear draw_unit_year(int year, std::size_t index) {
     DemoRandom names = DemoRandom::stream(year, index, kNames);
     // The province did a little worse in 2012; each unit's year varies around its capacity.
     const int q = std::clamp(y.unit->capacity + rng.between(-4, 4) - (year == kYear ? 0 : rng.between(0, 8)), 40, 99);
-    y.visit = core::make_date(year, static_cast<unsigned>(rng.between(4, 10)), static_cast<unsigned>(rng.between(1, 28)));
+    y.visit = core::make_date(year, static_cast<unsigned>(rng.between(4, 10)),
+                              static_cast<unsigned>(rng.between(1, 28)));
     draw_procedures(y, rng, year, q);
     draw_desk(y, rng, names, q);
     draw_facts(y, rng, year, q);
@@ -258,11 +268,13 @@ UnitYear draw_unit_year(int year, std::size_t index) {
     // decision of the province for some of them only.
     const int innovations = q >= 85 ? rng.between(1, 3) : q >= 75 ? rng.between(0, 2) : rng.between(0, 1);
     for (int i = 0; i < innovations; ++i) {
-        Innovation claim{pick(rng, kInnovations), std::to_string(rng.between(120, 2400)) + "/QĐ-UBND", rng.chance(q - 25)};
+        Innovation claim{pick(rng, kInnovations), std::to_string(rng.between(120, 2400)) + "/QĐ-UBND",
+                         rng.chance(q - 25)};
         auto same = [&](const Innovation& x) { return x.title == claim.title; };
         if (std::none_of(y.innovations.begin(), y.innovations.end(), same)) y.innovations.push_back(std::move(claim));
     }
-    if (rng.chance((100 - q) / 3)) y.seen_on_visit.emplace_back(rng.chance(50) ? "late" : "phone_in_meeting", person_name(names));
+    if (rng.chance((100 - q) / 3))
+        y.seen_on_visit.emplace_back(rng.chance(50) ? "late" : "phone_in_meeting", person_name(names));
     return y;
 }
 
@@ -299,7 +311,8 @@ KindFindings procedures(const UnitYear& y, bool claimed) {
 KindFindings desk_staff(const UnitYear& y, bool claimed) {
     KindFindings k = records("desk_staff", {"person", "assigned", "qualified"});
     for (const Staff& s : y.desk) {
-        for (Datum d : {Datum{s.person}, Datum{claimed || s.assigned}, Datum{claimed || s.qualified}}) k.values.emplace_back(std::move(d));
+        for (Datum d : {Datum{s.person}, Datum{claimed || s.assigned}, Datum{claimed || s.qualified}})
+            k.values.emplace_back(std::move(d));
     }
     return k;
 }
@@ -350,7 +363,8 @@ Report self_assessment(const UnitYear& y, int year) {
     r.findings.push_back(violations({}));
     r.findings.push_back(innovations(y, true));
     for (const auto& truth : y.facts) {
-        auto claim = std::find_if(y.claims.begin(), y.claims.end(), [&](const auto& c) { return c.first == truth.first; });
+        auto claim = std::find_if(y.claims.begin(), y.claims.end(),
+                                  [&](const auto& c) { return c.first == truth.first; });
         r.findings.push_back(fact(truth.first, claim == y.claims.end() ? truth.second : claim->second));
     }
     return r;
@@ -404,7 +418,8 @@ std::size_t unit_index(const char* id) {
 
 std::vector<inspections::UnitInfo> province_units() {
     std::vector<inspections::UnitInfo> units;
-    for (const UnitProfile& p : kProvince) units.push_back({p.id, p.name, p.category, std::nullopt, std::nullopt, std::nullopt});
+    for (const UnitProfile& p : kProvince)
+        units.push_back({p.id, p.name, p.category, std::nullopt, std::nullopt, std::nullopt});
     std::sort(units.begin(), units.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
     return units;
 }

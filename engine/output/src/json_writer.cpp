@@ -180,7 +180,11 @@ JsonWriter& JsonWriter::null() {
 void write_warnings(JsonWriter& w, const std::vector<Warning>& list) {
     w.key("warnings").begin_array();
     for (const Warning& warning : list) {
-        w.begin_object().field("code", warning.code).field("id", warning.id).field("message", warning.message).end_object();
+        w.begin_object()
+            .field("code", warning.code)
+            .field("id", warning.id)
+            .field("message", warning.message)
+            .end_object();
     }
     w.end_array();
 }

@@ -74,7 +74,8 @@ PublishOutcome publish(const rules::Rulebook& rulebook, inspections::Store& stor
                 outcome.differences.push_back("the stored results of publication " + std::to_string(latest->id) +
                                               " are not valid JSON");
             } else {
-                outcome.differences = detail::compare_results(before, nlohmann::json::parse(results), "published", "now");
+                outcome.differences = detail::compare_results(before, nlohmann::json::parse(results), "published",
+                                                              "now");
             }
             return outcome;
         }

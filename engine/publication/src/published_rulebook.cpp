@@ -25,7 +25,7 @@ PublishedRulebook load_published_rulebook(const inspections::Publication& public
         }
         by_path.emplace(f.path, f.text);
     }
-    // SPEC §7: one file's digest, or the digest of the files' hex digests, root first.
+    // docs/reference/outputs.md: one file's digest, or the digest of the files' hex digests, root first.
     std::string combined = files.size() == 1 ? core::sha256_hex(files.front().text) : "";
     if (files.size() > 1) {
         core::Sha256 hash;
@@ -33,7 +33,8 @@ PublishedRulebook load_published_rulebook(const inspections::Publication& public
         combined = hash.hex();
     }
     if (combined != publication.rulebook_sha256) {
-        out.problems.push_back("rulebook hash of the stored files " + combined + ", stored " + publication.rulebook_sha256);
+        out.problems.push_back("rulebook hash of the stored files " + combined + ", stored " +
+                               publication.rulebook_sha256);
     }
 
     // The loader names a parent as (child's folder / extends).lexically_normal(), which is how the

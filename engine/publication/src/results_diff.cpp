@@ -15,7 +15,8 @@ const json* member(const json& object, std::string_view key) {
 }
 
 /// The objects of an array member keyed by their `key` field, in the array's order.
-std::vector<std::pair<std::string, const json*>> keyed(const json& object, std::string_view array, std::string_view key) {
+std::vector<std::pair<std::string, const json*>> keyed(const json& object, std::string_view array,
+                                                       std::string_view key) {
     std::vector<std::pair<std::string, const json*>> out;
     const json* list = member(object, array);
     if (!list || !list->is_array()) return out;
@@ -49,14 +50,16 @@ public:
         for (const auto& [id, item] : a) {
             auto it = b_by_id.find(id);
             if (it == b_by_id.end()) {
-                out.push_back(where + std::string(noun) + " " + id + " is only in the " + std::string(then_) + " results");
+                out.push_back(where + std::string(noun) + " " + id + " is only in the " + std::string(then_) +
+                              " results");
                 continue;
             }
             for (std::string_view f : fields) field(where + std::string(noun) + " " + id + " ", *item, *it->second, f);
         }
         for (const auto& [id, item] : b) {
             if (a_by_id.count(id) == 0) {
-                out.push_back(where + std::string(noun) + " " + id + " is only in the " + std::string(now_) + " results");
+                out.push_back(where + std::string(noun) + " " + id + " is only in the " + std::string(now_) +
+                              " results");
             }
         }
     }
@@ -99,8 +102,8 @@ std::vector<std::string> compare_results(const json& before, const json& after, 
             continue;
         }
         const json& b = *it->second;
-        for (std::string_view key : {"category", "status", "points", "max", "total", "band", "rank", "rank_change",
-                                     "total_change"}) {
+        for (std::string_view key :
+             {"category", "status", "points", "max", "total", "band", "rank", "rank_change", "total_change"}) {
             d.field(where, *a, b, key);
         }
         d.items(where, *a, b, "criteria", "criterion", {"status", "points"});

@@ -1,5 +1,5 @@
 #pragma once
-// Comparing two results JSON documents (SPEC §7) item by item, for `publish` (what changed since
+// Comparing two results JSON documents (docs/reference/outputs.md) item by item, for `publish` (what changed since
 // the latest publication) and `verify` (what re-scoring a publication does not reproduce).
 #include <string>
 #include <string_view>

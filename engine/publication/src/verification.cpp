@@ -62,7 +62,8 @@ PublicationCheck check_publication(const inspections::Store& store, const inspec
     const std::int64_t database_revision = store.last_revision();
     if (publication.last_revision > database_revision) {
         problem("it was made at revision " + std::to_string(publication.last_revision) +
-                ", but the database's last revision is " + std::to_string(database_revision) + " (changes were removed)");
+                ", but the database's last revision is " + std::to_string(database_revision) +
+                " (changes were removed)");
     }
 
     inspections::EvidenceQuery query;
@@ -82,8 +83,9 @@ PublicationCheck check_publication(const inspections::Store& store, const inspec
     }
     check.rescored_evidence_sha256 = evidence.evidence_sha256;
     if (evidence.evidence_sha256 != publication.evidence_sha256) {
-        problem("evidence hash: published " + publication.evidence_sha256 + ", re-computed " + evidence.evidence_sha256 +
-                " from the changes up to revision " + std::to_string(publication.last_revision));
+        problem("evidence hash: published " + publication.evidence_sha256 + ", re-computed " +
+                evidence.evidence_sha256 + " from the changes up to revision " +
+                std::to_string(publication.last_revision));
     }
 
     EvaluationRequest request;
@@ -100,13 +102,13 @@ PublicationCheck check_publication(const inspections::Store& store, const inspec
         return check;
     }
     // The results name their evidence hash too; both copies must agree.
-    if (auto it = stored.find("evidence_sha256"); it == stored.end() || !it->is_string() ||
-                                                   it->get<std::string>() != publication.evidence_sha256) {
+    if (auto it = stored.find("evidence_sha256");
+        it == stored.end() || !it->is_string() || it->get<std::string>() != publication.evidence_sha256) {
         problem("the stored results name evidence hash " + detail::shown(it == stored.end() ? nullptr : &*it) +
                 ", the publication " + publication.evidence_sha256);
     }
-    for (std::string& d :
-         detail::compare_results(stored, nlohmann::json::parse(render_json(rulebook, rescored)), "published", "re-scored")) {
+    for (std::string& d : detail::compare_results(stored, nlohmann::json::parse(render_json(rulebook, rescored)),
+                                                  "published", "re-scored")) {
         problem(std::move(d));
     }
     return check;
@@ -129,9 +131,10 @@ VerificationReport verify_database(const inspections::Store& store, const std::o
         std::transform(check.expected.begin(), check.expected.end(), check.expected.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         // publications() is by id: the last is the latest.
-        const auto compared = std::find_if(publications.rbegin(), publications.rend(), [&](const inspections::Publication& p) {
-            return !hash_publication || p.id == *hash_publication;
-        });
+        const auto compared = std::find_if(publications.rbegin(), publications.rend(),
+                                           [&](const inspections::Publication& p) {
+                                               return !hash_publication || p.id == *hash_publication;
+                                           });
         if (compared != publications.rend()) {
             check.publication = compared->id;
             check.published = compared->evidence_sha256;

@@ -16,16 +16,18 @@ std::string describe(const PublicationCheck& p) {
 }  // namespace
 
 std::string render_verification_table(const VerificationReport& r) {
-    std::string out = "hash chains: " + core::count_of(r.inspections, "inspection") + ", last revision " +
-                      std::to_string(r.last_revision) + ": " +
-                      (r.chain_problems.empty() ? std::string("ok") : core::count_of(r.chain_problems.size(), "problem")) +
-                      "\n";
+    std::string out =
+        "hash chains: " + core::count_of(r.inspections, "inspection") + ", last revision " +
+        std::to_string(r.last_revision) + ": " +
+        (r.chain_problems.empty() ? std::string("ok") : core::count_of(r.chain_problems.size(), "problem")) + "\n";
     for (const inspections::ChainProblem& p : r.chain_problems) {
-        out += "  " + (p.inspection.empty() ? std::string("database") : "inspection " + p.inspection) + ": " + p.message + "\n";
+        out += "  " + (p.inspection.empty() ? std::string("database") : "inspection " + p.inspection) + ": " +
+               p.message + "\n";
     }
     if (r.publications.empty()) out += "publications: none\n";
     for (const PublicationCheck& p : r.publications) {
-        out += describe(p) + ": " + (p.problems.empty() ? std::string("ok") : core::count_of(p.problems.size(), "problem")) + "\n";
+        out += describe(p) + ": " +
+               (p.problems.empty() ? std::string("ok") : core::count_of(p.problems.size(), "problem")) + "\n";
         for (const std::string& problem : p.problems) out += "  " + problem + "\n";
     }
     if (r.evidence_hash) {
@@ -33,10 +35,11 @@ std::string render_verification_table(const VerificationReport& r) {
         if (!e.publication) {
             out += "evidence hash: nothing is published to compare " + e.expected + " with\n";
         } else if (e.matches) {
-            out += "evidence hash: publication " + std::to_string(*e.publication) + " has " + e.published + ", as expected\n";
+            out += "evidence hash: publication " + std::to_string(*e.publication) + " has " + e.published +
+                   ", as expected\n";
         } else {
-            out += "evidence hash: publication " + std::to_string(*e.publication) + " has " + e.published + ", expected " +
-                   e.expected + "\n";
+            out += "evidence hash: publication " + std::to_string(*e.publication) + " has " + e.published +
+                   ", expected " + e.expected + "\n";
         }
     }
     const std::size_t problems = r.problem_count();
@@ -53,16 +56,23 @@ std::string render_verification_json(const VerificationReport& r) {
     w.key("chain_problems").begin_array();
     for (const inspections::ChainProblem& p : r.chain_problems) {
         w.begin_object();
-        if (p.inspection.empty()) w.null_field("inspection"); else w.field("inspection", p.inspection);
+        if (p.inspection.empty()) w.null_field("inspection");
+        else w.field("inspection", p.inspection);
         w.field("message", p.message).end_object();
     }
     w.end_array();
     w.key("publications").begin_array();
     for (const PublicationCheck& p : r.publications) {
         w.begin_object().field("id", p.id);
-        w.key("rulebook").begin_object().field("id", p.rulebook_id).field("version", p.rulebook_version)
-            .field("sha256", p.rulebook_sha256).end_object();
-        w.field("year", p.year).field("basis", inspections::basis_name(p.basis)).field("last_revision", p.last_revision);
+        w.key("rulebook")
+            .begin_object()
+            .field("id", p.rulebook_id)
+            .field("version", p.rulebook_version)
+            .field("sha256", p.rulebook_sha256)
+            .end_object();
+        w.field("year", p.year)
+            .field("basis", inspections::basis_name(p.basis))
+            .field("last_revision", p.last_revision);
         w.field("evidence_sha256", p.evidence_sha256);
         if (p.rescored_evidence_sha256.empty()) w.null_field("rescored_evidence_sha256");
         else w.field("rescored_evidence_sha256", p.rescored_evidence_sha256);

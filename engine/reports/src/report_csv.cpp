@@ -1,4 +1,4 @@
-// score/rank --format csv (SPEC §7): RFC 4180, LF line ends, one header row, formula-safe text.
+// score/rank --format csv (docs/reference/outputs.md): RFC 4180, LF line ends, one header row, formula-safe text.
 #include "parscore/output/csv_cells.hpp"
 #include "parscore/reports/report.hpp"
 

@@ -2,8 +2,8 @@
 // charts are in report_html_charts.cpp.
 #include "parscore/reports/report_html.hpp"
 
-#include <cassert>
 #include <algorithm>
+#include <cassert>
 
 #include "parscore/core/plural.hpp"
 #include "parscore/output/display.hpp"
@@ -74,7 +74,7 @@ std::string change_cell(const UnitResult& u) {
     std::string out;
     if (u.rank_change) {
         int c = *u.rank_change;
-        out += c > 0 ? "<span class=\"up\">▲ " + std::to_string(c) + "</span>"
+        out += c > 0   ? "<span class=\"up\">▲ " + std::to_string(c) + "</span>"
                : c < 0 ? "<span class=\"down\">▼ " + std::to_string(-c) + "</span>"
                        : std::string("=");
     }
@@ -105,12 +105,13 @@ void ranking_table(std::string& out, const rules::Rulebook& rb, const std::vecto
         std::string rank = u->rank ? std::to_string(*u->rank) : "–";
         std::string id = "<td><code>" + html_escape(u->id) + "</code></td><td>" + html_escape(u->name) + "</td>";
         if (ranking) {
-            out += "<tr><td class=\"num\">" + rank + "</td>" + id + "<td class=\"num\">" + display::total(u->total, "–") + "</td><td>" +
-                   band_cell(rb, *u) + "</td><td class=\"num\">" + change_cell(*u) + "</td></tr>\n";
+            out += "<tr><td class=\"num\">" + rank + "</td>" + id + "<td class=\"num\">" +
+                   display::total(u->total, "–") + "</td><td>" + band_cell(rb, *u) + "</td><td class=\"num\">" +
+                   change_cell(*u) + "</td></tr>\n";
         } else {
             out += "<tr>" + id + "<td class=\"num\">" + display::points(u->points, "–") + "</td><td class=\"num\">" +
-                   display::points(u->max) + "</td><td class=\"num\">" + display::total(u->total, "–") + "</td><td>" + band_cell(rb, *u) + "</td><td class=\"num\">" +
-                   rank + "</td></tr>\n";
+                   display::points(u->max) + "</td><td class=\"num\">" + display::total(u->total, "–") + "</td><td>" +
+                   band_cell(rb, *u) + "</td><td class=\"num\">" + rank + "</td></tr>\n";
         }
     }
     out += "</tbody></table>\n";
@@ -120,8 +121,8 @@ void bands_legend(std::string& out, const rules::Rulebook& rb) {
     out += "<p class=\"legend\">Bands: ";
     for (std::size_t i = 0; i < rb.bands.size(); ++i) {
         const rules::Band& b = rb.bands[i];
-        out += (i ? " · " : "") + std::string("<span class=\"band b") + std::to_string(i) + "\">" + html_escape(b.label) +
-               "</span> ≥ " + b.min.to_string();
+        out += (i ? " · " : "") + std::string("<span class=\"band b") + std::to_string(i) + "\">" +
+               html_escape(b.label) + "</span> ≥ " + b.min.to_string();
         if (b.quota) {
             // A quota is in (0, 1] (rulebook-format.md), so the percentage is at most 100.
             const std::optional<Decimal> percent = Decimal::mul(*b.quota, *Decimal::from_int(100));
@@ -134,8 +135,9 @@ void bands_legend(std::string& out, const rules::Rulebook& rb) {
 
 void summary_section(std::string& out, const Summary& s) {
     if (s.indicators.empty()) return;
-    out += "<section class=\"summary\">\n<h2>Summary indicators</h2>\n<table class=\"indicators\">\n<thead><tr>"
-           "<th>indicator</th>";
+    out +=
+        "<section class=\"summary\">\n<h2>Summary indicators</h2>\n<table class=\"indicators\">\n<thead><tr>"
+        "<th>indicator</th>";
     const IndicatorSummary& first = s.indicators.front();
     for (const IndicatorFigures& f : first.categories) out += "<th class=\"num\">" + html_escape(f.label) + "</th>";
     out += "<th class=\"num\">overall</th></tr></thead>\n<tbody>\n";
@@ -146,8 +148,9 @@ void summary_section(std::string& out, const Summary& s) {
         }
         out += "<td class=\"num\">" + html_escape(indicator_figures_text(ind, ind.overall)) + "</td></tr>\n";
     }
-    out += "</tbody></table>\n<p class=\"legend\">Yes/no indicators read “units for which it holds / units with a "
-           "value”; numeric ones give the sum and the mean over units with a value.</p>\n</section>\n";
+    out +=
+        "</tbody></table>\n<p class=\"legend\">Yes/no indicators read “units for which it holds / units with a "
+        "value”; numeric ones give the sum and the mean over units with a value.</p>\n</section>\n";
 }
 
 }  // namespace
@@ -181,7 +184,8 @@ void warnings_section(std::string& out, const Evaluation& e) {
     for (const UnitResult& u : e.units) {
         for (const Warning& w : u.warnings) {
             out += "<li><code>" + html_escape(w.code) + "</code> <code>" + html_escape(u.id) + "</code> (" +
-                   html_escape(u.name) + "), <code>" + html_escape(w.id) + "</code>: " + html_escape(w.message) + "</li>\n";
+                   html_escape(u.name) + "), <code>" + html_escape(w.id) + "</code>: " + html_escape(w.message) +
+                   "</li>\n";
         }
     }
     out += "</ul>\n</section>\n";
@@ -193,9 +197,10 @@ std::string render_html(const rules::Rulebook& rb, const Evaluation& e, const Su
     std::string out;
     out.reserve(8192 + e.units.size() * (512 + 64 * rb.criterion_count()));
     std::string title = rb.title.empty() ? rb.id : rb.title;
-    out += "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
-           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-           html_escape(title) + " — " + std::to_string(e.year) + "</title>\n<style>" + kStyle;
+    out +=
+        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+        html_escape(title) + " — " + std::to_string(e.year) + "</title>\n<style>" + kStyle;
     band_styles(out, rb);
     out += "</style>\n</head>\n<body>\n<header>\n<h1>" + html_escape(title) + "</h1>\n<p class=\"meta\">" +
            (ranking ? "Ranking" : "Scores") + " for " + std::to_string(e.year) + " · basis " + basis_name(e.basis) +
@@ -230,10 +235,11 @@ std::string render_html(const rules::Rulebook& rb, const Evaluation& e, const Su
     warnings_section(out, e);
 
     out += "<footer>\n<p>Rulebook <code>" + html_escape(e.rulebook_id) + "</code> version <code>" +
-           html_escape(e.rulebook_version) + "</code>, sha256 <code>" + html_escape(e.rulebook_sha256) + "</code></p>\n";
+           html_escape(e.rulebook_version) + "</code>, sha256 <code>" + html_escape(e.rulebook_sha256) +
+           "</code></p>\n";
     out += "<p>Evidence sha256 <code>" +
-           (e.evidence_sha256.empty() ? std::string("–") : html_escape(e.evidence_sha256)) +
-           "</code> · year " + std::to_string(e.year) + " · basis " + basis_name(e.basis) + "</p>\n</footer>\n";
+           (e.evidence_sha256.empty() ? std::string("–") : html_escape(e.evidence_sha256)) + "</code> · year " +
+           std::to_string(e.year) + " · basis " + basis_name(e.basis) + "</p>\n</footer>\n";
     out += "</body>\n</html>\n";
     return out;
 }

@@ -76,14 +76,14 @@ void heat_map(std::string& out, const rules::Rulebook& rb, const std::vector<con
     out += "<div class=\"scroll\"><table class=\"heat\">\n<thead><tr><th rowspan=\"2\">unit</th>";
     for (const rules::Group& g : rb.groups) {
         if (g.criteria.empty()) continue;
-        out += "<th class=\"group\" colspan=\"" + std::to_string(g.criteria.size()) + "\" title=\"" + html_escape(g.title) +
-               "\">" + html_escape(g.id) + "</th>";
+        out += "<th class=\"group\" colspan=\"" + std::to_string(g.criteria.size()) + "\" title=\"" +
+               html_escape(g.title) + "\">" + html_escape(g.id) + "</th>";
     }
     out += "</tr>\n<tr>";
     for (const rules::Group& g : rb.groups) {
         for (const rules::Criterion& c : g.criteria) {
-            out += "<th class=\"criterion\" title=\"" + html_escape(c.title) + " (max " + display::points(c.max) + ")\">" +
-                   html_escape(c.local_id) + "</th>";
+            out += "<th class=\"criterion\" title=\"" + html_escape(c.title) + " (max " + display::points(c.max) +
+                   ")\">" + html_escape(c.local_id) + "</th>";
         }
     }
     out += "</tr></thead>\n<tbody>\n";
@@ -103,8 +103,8 @@ void heat_map(std::string& out, const rules::Rulebook& rb, const std::vector<con
                         out += "<td class=\"error\" title=\"" + tip + "error: no evidence\">!</td>";
                         break;
                     case CriterionStatus::Missing:
-                        out += "<td class=\"missing\" title=\"" + tip + "evidence missing, " + points(cr) +
-                               " of " + display::points(c.max) + "\">?</td>";
+                        out += "<td class=\"missing\" title=\"" + tip + "evidence missing, " + points(cr) + " of " +
+                               display::points(c.max) + "\">?</td>";
                         break;
                     case CriterionStatus::Scored:
                         out += "<td style=\"" + heat_style(cr, c.max) + "\" title=\"" + tip + points(cr) + " of " +
@@ -116,11 +116,12 @@ void heat_map(std::string& out, const rules::Rulebook& rb, const std::vector<con
         out += "</tr>\n";
     }
     out += "</tbody></table></div>\n";
-    out += "<p class=\"legend\"><span class=\"swatch\" style=\"background:hsl(0,65%,78%)\"></span> 0 "
-           "<span class=\"swatch\" style=\"background:hsl(60,65%,78%)\"></span> half "
-           "<span class=\"swatch\" style=\"background:hsl(120,65%,78%)\"></span> full points · "
-           "<span class=\"swatch missing\">?</span> evidence missing · "
-           "<span class=\"swatch exempt\">–</span> exempt · <span class=\"swatch error\">!</span> error</p>\n";
+    out +=
+        "<p class=\"legend\"><span class=\"swatch\" style=\"background:hsl(0,65%,78%)\"></span> 0 "
+        "<span class=\"swatch\" style=\"background:hsl(60,65%,78%)\"></span> half "
+        "<span class=\"swatch\" style=\"background:hsl(120,65%,78%)\"></span> full points · "
+        "<span class=\"swatch missing\">?</span> evidence missing · "
+        "<span class=\"swatch exempt\">–</span> exempt · <span class=\"swatch error\">!</span> error</p>\n";
 }
 
 }  // namespace parscore::engine::html

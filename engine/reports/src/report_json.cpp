@@ -1,4 +1,4 @@
-// score/rank --format json (SPEC §7).
+// score/rank --format json (docs/reference/outputs.md).
 #include <algorithm>
 #include <mutex>
 
@@ -53,8 +53,10 @@ void unit(JsonWriter& w, const rules::Rulebook& rb, const UnitResult& u) {
     } else {
         w.null_field("band");
     }
-    if (u.rank) w.field("rank", *u.rank); else w.null_field("rank");
-    if (u.rank_change) w.field("rank_change", *u.rank_change); else w.null_field("rank_change");
+    if (u.rank) w.field("rank", *u.rank);
+    else w.null_field("rank");
+    if (u.rank_change) w.field("rank_change", *u.rank_change);
+    else w.null_field("rank_change");
     optional_decimal(w, "total_change", u.total_change);
 
     w.key("groups").begin_array();
@@ -92,12 +94,17 @@ void unit(JsonWriter& w, const rules::Rulebook& rb, const UnitResult& u) {
     w.end_array();
 
     if (u.complete && u.band != u.band_after_caps) {
-        w.key("quota").begin_object().field("band", band_id(u.band_after_caps)).field("moved_to", band_id(u.band)).end_object();
+        w.key("quota")
+            .begin_object()
+            .field("band", band_id(u.band_after_caps))
+            .field("moved_to", band_id(u.band))
+            .end_object();
     } else {
         w.null_field("quota");
     }
     write_warnings(w, u.warnings);
-    if (u.complete) w.null_field("reason"); else w.field("reason", u.reason);
+    if (u.complete) w.null_field("reason");
+    else w.field("reason", u.reason);
     w.end_object();
 }
 
@@ -108,9 +115,15 @@ void write_json(const rules::Rulebook& rulebook, const Evaluation& evaluation,
     std::string text;
     JsonWriter w(text);
     w.begin_object();
-    w.key("rulebook").begin_object().field("id", evaluation.rulebook_id).field("version", evaluation.rulebook_version)
-        .field("sha256", evaluation.rulebook_sha256).end_object();
-    const char* basis = evaluation.basis == Basis::Self ? "self" : evaluation.basis == Basis::Inspected ? "inspected" : "all";
+    w.key("rulebook")
+        .begin_object()
+        .field("id", evaluation.rulebook_id)
+        .field("version", evaluation.rulebook_version)
+        .field("sha256", evaluation.rulebook_sha256)
+        .end_object();
+    const char* basis = evaluation.basis == Basis::Self        ? "self"
+                        : evaluation.basis == Basis::Inspected ? "inspected"
+                                                               : "all";
     w.field("year", evaluation.year).field("basis", basis);
     if (!evaluation.evidence_sha256.empty()) w.field("evidence_sha256", evaluation.evidence_sha256);
     write_warnings(w, evaluation.warnings);
@@ -142,7 +155,8 @@ void write_json(const rules::Rulebook& rulebook, const Evaluation& evaluation,
             }
         }
         JsonWriter bw = JsonWriter::inside_array(buffer, 2, 2, b > 0);
-        for (std::size_t i = b * kBlock; i < std::min(units.size(), (b + 1) * kBlock); ++i) unit(bw, rulebook, units[i]);
+        for (std::size_t i = b * kBlock; i < std::min(units.size(), (b + 1) * kBlock); ++i)
+            unit(bw, rulebook, units[i]);
         std::lock_guard lock(mutex);
         rendered[b] = std::move(buffer);
         ready[b] = 1;

@@ -31,19 +31,21 @@ std::string render_table(const rules::Rulebook& rb, const Evaluation& e, bool ra
         const std::string& category = e.units[i].category;
         std::size_t count = 0;
         TextTable table = ranking ? TextTable({"rank", "unit", "name", "total", "band", "change"},
-                                              {Align::Right, Align::Left, Align::Left, Align::Right, Align::Left, Align::Right})
+                                              {Align::Right, Align::Left, Align::Left, Align::Right, Align::Left,
+                                               Align::Right})
                                   : TextTable({"unit", "name", "points", "max", "total", "band", "rank"},
-                                              {Align::Left, Align::Left, Align::Right, Align::Right, Align::Right, Align::Left,
-                                               Align::Right});
+                                              {Align::Left, Align::Left, Align::Right, Align::Right, Align::Right,
+                                               Align::Left, Align::Right});
         for (; i < e.units.size() && e.units[i].category == category; ++i, ++count) {
             const UnitResult& u = e.units[i];
             if (!u.complete) incomplete.push_back(&u);
             std::string rank = u.rank ? std::to_string(*u.rank) : "-";
             if (ranking) {
-                table.add_row({rank, u.id, u.name, display::total(u.total, "-"), band_name(rb, u), signed_change(u.rank_change)});
+                table.add_row(
+                    {rank, u.id, u.name, display::total(u.total, "-"), band_name(rb, u), signed_change(u.rank_change)});
             } else {
-                table.add_row({u.id, u.name, display::points(u.points, "-"), display::points(u.max), display::total(u.total, "-"),
-                               band_name(rb, u), rank});
+                table.add_row({u.id, u.name, display::points(u.points, "-"), display::points(u.max),
+                               display::total(u.total, "-"), band_name(rb, u), rank});
             }
         }
         if (!out.empty()) out += "\n";

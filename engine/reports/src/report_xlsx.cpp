@@ -23,8 +23,25 @@ lxw_color_t hsl(int hue, double s, double l) {
     double h = hue / 60.0;
     double x = c * (1 - std::fabs(std::fmod(h, 2) - 1));
     double r = 0, g = 0, b = 0;
-    if (h < 1) { r = c; g = x; } else if (h < 2) { r = x; g = c; } else if (h < 3) { g = c; b = x; }
-    else if (h < 4) { g = x; b = c; } else if (h < 5) { r = x; b = c; } else { r = c; b = x; }
+    if (h < 1) {
+        r = c;
+        g = x;
+    } else if (h < 2) {
+        r = x;
+        g = c;
+    } else if (h < 3) {
+        g = c;
+        b = x;
+    } else if (h < 4) {
+        g = x;
+        b = c;
+    } else if (h < 5) {
+        r = x;
+        b = c;
+    } else {
+        r = c;
+        b = x;
+    }
     double m = l - c / 2;
     auto byte = [m](double v) { return static_cast<lxw_color_t>(std::lround((v + m) * 255)); };
     return (byte(r) << 16) | (byte(g) << 8) | byte(b);
@@ -130,7 +147,8 @@ std::string fit_cell(std::string s) {
 
 // Every text cell from input goes through here: written as a string, never parsed as a formula,
 // and with a leading =,+,-,@,tab or CR neutralised for a later CSV export.
-void text(Workbook& wb, lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::string& s, lxw_format* f = nullptr) {
+void text(Workbook& wb, lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::string& s,
+          lxw_format* f = nullptr) {
     wb.check(worksheet_write_string(ws, row, col, fit_cell(csv_text_cell(s)).c_str(), f));
 }
 
@@ -156,7 +174,8 @@ void ranking_sheet(Workbook& wb, const Formats& f, const rules::Rulebook& rb, co
              "points", "max", "deduct", "bonus", "reason"},
             f.header);
     const double widths[] = {12, 6, 16, 36, 8, 30, 12, 8, 9, 11, 8, 8, 8, 8, 50};
-    for (lxw_col_t c = 0; c < sizeof widths / sizeof widths[0]; ++c) wb.check(worksheet_set_column(ws, c, c, widths[c], nullptr));
+    for (lxw_col_t c = 0; c < sizeof widths / sizeof widths[0]; ++c)
+        wb.check(worksheet_set_column(ws, c, c, widths[c], nullptr));
     lxw_row_t row = 1;
     for (const UnitResult& u : e.units) {
         text(wb, ws, row, 0, rb.category_label(u.category));
@@ -198,7 +217,8 @@ void criteria_sheet(Workbook& wb, const Formats& f, const rules::Rulebook& rb, c
     text(wb, ws, 1, 0, "max", f.header);
     for (lxw_col_t c = 1; c < 4; ++c) text(wb, ws, 1, c, "", f.header);
     for (std::size_t i = 0; i < criteria.size(); ++i) {
-        wb.check(worksheet_write_number(ws, 1, static_cast<lxw_col_t>(4 + i), criteria[i]->max.round(2).to_double(), f.header));
+        wb.check(worksheet_write_number(ws, 1, static_cast<lxw_col_t>(4 + i), criteria[i]->max.round(2).to_double(),
+                                        f.header));
     }
     wb.check(worksheet_set_column(ws, 0, 0, 16, nullptr));
     wb.check(worksheet_set_column(ws, 1, 1, 32, nullptr));
@@ -234,11 +254,12 @@ void criteria_sheet(Workbook& wb, const Formats& f, const rules::Rulebook& rb, c
 void indicators_sheet(Workbook& wb, const Formats& f, const Summary& s) {
     lxw_worksheet* ws = workbook_add_worksheet(wb.get(), "Indicators");
     headers(wb, ws, 0,
-            {"indicator", "title", "type", "category", "holds", "sum", "mean", "ratio", "of sum", "over sum", "with value",
-             "no value"},
+            {"indicator", "title", "type", "category", "holds", "sum", "mean", "ratio", "of sum", "over sum",
+             "with value", "no value"},
             f.header);
     const double widths[] = {18, 48, 8, 24, 8, 10, 12, 10, 10, 10, 10, 10};
-    for (lxw_col_t c = 0; c < sizeof widths / sizeof widths[0]; ++c) wb.check(worksheet_set_column(ws, c, c, widths[c], nullptr));
+    for (lxw_col_t c = 0; c < sizeof widths / sizeof widths[0]; ++c)
+        wb.check(worksheet_set_column(ws, c, c, widths[c], nullptr));
     lxw_row_t row = 1;
     auto line = [&](const IndicatorSummary& ind, const IndicatorFigures& fig, const std::string& category) {
         text(wb, ws, row, 0, ind.id);
@@ -281,9 +302,11 @@ void set_properties(Workbook& wb, const rules::Rulebook& rb, int year, Basis bas
 
 }  // namespace
 
-void write_xlsx(const rules::Rulebook& rb, const Evaluation& e, const Summary* summary, const std::filesystem::path& path) {
+void write_xlsx(const rules::Rulebook& rb, const Evaluation& e, const Summary* summary,
+                const std::filesystem::path& path) {
     Workbook wb(path);
-    set_properties(wb, rb, e.year, e.basis, "rulebook sha256 " + e.rulebook_sha256 + "; evidence sha256 " + e.evidence_sha256);
+    set_properties(wb, rb, e.year, e.basis,
+                   "rulebook sha256 " + e.rulebook_sha256 + "; evidence sha256 " + e.evidence_sha256);
 
     Formats formats = make_formats(wb, rb);
     ranking_sheet(wb, formats, rb, e);

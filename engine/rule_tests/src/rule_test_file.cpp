@@ -15,14 +15,13 @@ namespace {
 
 using core::YamlNode;
 
-
-
 void known_keys(const YamlNode& map, const std::vector<std::string>& allowed, const std::string& where,
                 core::Diagnostics& diags) {
     for (const auto& [key, value] : map.entries) {
         if (std::find(allowed.begin(), allowed.end(), key.value) != allowed.end()) continue;
         diags.error(code::kUnknownKey, key.span,
-                    "unknown key '" + core::sanitize_utf8(key.value) + "' in " + where + core::did_you_mean(key.value, allowed));
+                    "unknown key '" + core::sanitize_utf8(key.value) + "' in " + where +
+                        core::did_you_mean(key.value, allowed));
     }
 }
 
@@ -74,13 +73,16 @@ Expected read_expected(const YamlNode& n) {
 void expect_items(const YamlNode& map, const std::vector<std::string>& ids, const char* section, const char* noun,
                   const std::vector<std::string>& words, std::vector<ExpectedItem>& out, core::Diagnostics& diags) {
     if (!map.is_map()) {
-        diags.error(code::kBadValue, map.span, std::string("'") + section + "' must be a map from ids to expected points, found " + core::describe(map));
+        diags.error(code::kBadValue, map.span,
+                    std::string("'") + section + "' must be a map from ids to expected points, found " +
+                        core::describe(map));
         return;
     }
     for (const auto& [key, value] : map.entries) {
         if (std::find(ids.begin(), ids.end(), key.value) == ids.end()) {
             diags.error(code::kUnknownId, key.span,
-                        std::string("unknown ") + noun + " '" + core::sanitize_utf8(key.value) + "'" + core::did_you_mean(key.value, ids));
+                        std::string("unknown ") + noun + " '" + core::sanitize_utf8(key.value) + "'" +
+                            core::did_you_mean(key.value, ids));
             continue;
         }
         Expected e = read_expected(value);
@@ -89,7 +91,9 @@ void expect_items(const YamlNode& map, const std::vector<std::string>& ids, cons
         if (!ok) {
             std::string allowed = "a number";
             for (const auto& w : words) allowed += ", " + w;
-            diags.error(code::kBadValue, value.span, std::string("expected ") + allowed + " for " + noun + " '" + key.value + "', found " + core::describe(value));
+            diags.error(code::kBadValue, value.span,
+                        std::string("expected ") + allowed + " for " + noun + " '" + key.value + "', found " +
+                            core::describe(value));
             continue;
         }
         out.push_back({key.value, e});
@@ -113,23 +117,27 @@ void read_expect(const YamlNode& node, const rules::Rulebook& rb, CaseSpec& c) {
     if (const YamlNode* n = node.find("criteria")) {
         expect_items(*n, criteria, "criteria", "criterion", {"exempt", "missing", "error"}, c.criteria, diags);
     }
-    if (const YamlNode* n = node.find("deductions")) expect_items(*n, deductions, "deductions", "deduction", {"missing"}, c.deductions, diags);
-    if (const YamlNode* n = node.find("bonuses")) expect_items(*n, bonuses, "bonuses", "bonus", {"missing"}, c.bonuses, diags);
+    if (const YamlNode* n = node.find("deductions"))
+        expect_items(*n, deductions, "deductions", "deduction", {"missing"}, c.deductions, diags);
+    if (const YamlNode* n = node.find("bonuses"))
+        expect_items(*n, bonuses, "bonuses", "bonus", {"missing"}, c.bonuses, diags);
     for (const char* key : {"points", "total"}) {
         const YamlNode* n = node.find(key);
         if (!n) continue;
         Expected e = read_expected(*n);
         if (e.kind == Expected::Kind::Word) {
-            diags.error(code::kBadValue, n->span, std::string("'") + key + "' must be a number or null, found " + core::describe(*n));
+            diags.error(code::kBadValue, n->span,
+                        std::string("'") + key + "' must be a number or null, found " + core::describe(*n));
             continue;
         }
         (std::string(key) == "points" ? c.points : c.total) = e;
     }
     if (const YamlNode* n = node.find("band")) {
         Expected e = read_expected(*n);
-        if (e.kind == Expected::Kind::Number || (e.kind == Expected::Kind::Word &&
-                                                 std::find(bands.begin(), bands.end(), e.word) == bands.end())) {
-            diags.error(code::kUnknownId, n->span, "unknown band " + core::describe(*n) + core::did_you_mean(e.word, bands));
+        if (e.kind == Expected::Kind::Number ||
+            (e.kind == Expected::Kind::Word && std::find(bands.begin(), bands.end(), e.word) == bands.end())) {
+            diags.error(code::kUnknownId, n->span,
+                        "unknown band " + core::describe(*n) + core::did_you_mean(e.word, bands));
         } else {
             c.band = e;
         }
@@ -137,7 +145,8 @@ void read_expect(const YamlNode& node, const rules::Rulebook& rb, CaseSpec& c) {
     if (const YamlNode* n = node.find("status")) {
         Expected e = read_expected(*n);
         if (e.kind != Expected::Kind::Word || (e.word != "complete" && e.word != "incomplete")) {
-            diags.error(code::kBadValue, n->span, "'status' must be complete or incomplete, found " + core::describe(*n));
+            diags.error(code::kBadValue, n->span,
+                        "'status' must be complete or incomplete, found " + core::describe(*n));
         } else {
             c.status = e;
         }
@@ -160,7 +169,8 @@ bool read_test_file_header(TestFile& file, const core::SourceSet& sources, core:
     if (!file.root) return false;
     const YamlNode& root = *file.root;
     if (!root.is_map()) {
-        diags.error(code::kBadValue, root.span, "a test file must be a map with 'rulebook', 'year' and 'cases', found " + core::describe(root));
+        diags.error(code::kBadValue, root.span,
+                    "a test file must be a map with 'rulebook', 'year' and 'cases', found " + core::describe(root));
         return false;
     }
     std::size_t before = diags.error_count();
@@ -176,7 +186,8 @@ bool read_test_file_header(TestFile& file, const core::SourceSet& sources, core:
         if (cases->is_sequence()) {
             file.cases = cases;
         } else {
-            diags.error(code::kBadValue, cases->span, "'cases' must be a list of cases, found " + core::describe(*cases));
+            diags.error(code::kBadValue, cases->span,
+                        "'cases' must be a list of cases, found " + core::describe(*cases));
         }
     }
     return diags.error_count() == before;
@@ -187,7 +198,8 @@ CaseSpec read_case(const YamlNode& node, const TestFile& file, const rules::Rule
     c.span = node.span;
     core::Diagnostics& diags = c.problems;
     if (!node.is_map()) {
-        diags.error(code::kBadValue, node.span, "a case must be a map with 'name', 'unit', 'evidence' and 'expect', found " + core::describe(node));
+        diags.error(code::kBadValue, node.span,
+                    "a case must be a map with 'name', 'unit', 'evidence' and 'expect', found " + core::describe(node));
         return c;
     }
     known_keys(node, {"name", "unit", "year", "evidence", "expect"}, "a case", diags);
@@ -197,15 +209,17 @@ CaseSpec read_case(const YamlNode& node, const TestFile& file, const rules::Rule
     }
     if (const YamlNode* u = required(node, "unit", "a case", diags)) {
         if (!u->is_map()) {
-            diags.error(code::kBadValue, u->span, "'unit' must be a map with 'id' and 'category', found " + core::describe(*u));
+            diags.error(code::kBadValue, u->span,
+                        "'unit' must be a map with 'id' and 'category', found " + core::describe(*u));
         } else {
             known_keys(*u, {"id", "category", "name"}, "'unit'", diags);
             if (const YamlNode* id = required(*u, "id", "'unit'", diags)) {
                 c.unit_id = read_text(*id, "the unit id", diags).value_or("");
                 if (id->is_scalar() && !inspections::is_valid_unit_id(c.unit_id)) {
-                    diags.error(code::kBadValue, id->span,
-                                "a unit id is 1 to 64 letters, digits, '.', '_' or '-' and starts with a letter or digit; found " +
-                                    core::describe(*id));
+                    diags.error(
+                        code::kBadValue, id->span,
+                        "a unit id is 1 to 64 letters, digits, '.', '_' or '-' and starts with a letter or digit; found " +
+                            core::describe(*id));
                 }
             }
             if (const YamlNode* cat = required(*u, "category", "'unit'", diags)) {
@@ -218,7 +232,8 @@ CaseSpec read_case(const YamlNode& node, const TestFile& file, const rules::Rule
                 }
             }
             c.unit_name = c.unit_id;
-            if (const YamlNode* name = u->find("name")) c.unit_name = read_text(*name, "the unit name", diags).value_or(c.unit_id);
+            if (const YamlNode* name = u->find("name"))
+                c.unit_name = read_text(*name, "the unit name", diags).value_or(c.unit_id);
         }
     }
     std::optional<int> year = file.year;

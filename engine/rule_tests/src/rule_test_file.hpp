@@ -1,7 +1,7 @@
 #pragma once
-// Reading one `*.test.yaml` file (SPEC §2) into cases with their expectations. Problems with the
-// file itself (YAML, top-level keys) are file diagnostics; problems inside a case make that case
-// invalid (it counts as failed, with its position). Codes E5xx (docs/diagnostics.md).
+// Reading one `*.test.yaml` file (docs/reference/rulebook-format.md) into cases with their expectations. Problems with
+// the file itself (YAML, top-level keys) are file diagnostics; problems inside a case make that case invalid (it counts
+// as failed, with its position). Codes E5xx (docs/diagnostics.md).
 #include <memory>
 #include <optional>
 #include <string>

@@ -55,7 +55,8 @@ void add_arms(Coverage& cov, const rules::Rulebook& rb, const dsl::Compiled& exp
         for (std::size_t a = 0; a < steps.arms.size(); ++a) {
             const dsl::Arm& arm = steps.arms[a];
             cov.arm_item[{i, static_cast<int>(a)}] = cov.items.size();
-            cov.items.push_back({file, "steps arm '" + source_text(sources, arm.span) + "' of " + owner, arm.span, false});
+            cov.items.push_back(
+                {file, "steps arm '" + source_text(sources, arm.span) + "' of " + owner, arm.span, false});
         }
         cov.arm_item[{i, dsl::kElseArm}] = cov.items.size();
         cov.items.push_back({file, "steps 'else' of " + owner, n.span, false});
@@ -98,7 +99,8 @@ std::string actual_criterion(const CriterionResult& r) {
 
 bool criterion_matches(const Expected& e, const CriterionResult& r) {
     if (e.kind == Expected::Kind::Number) {
-        return (r.status == CriterionStatus::Scored || r.status == CriterionStatus::Missing) && r.points && *r.points == e.number;
+        return (r.status == CriterionStatus::Scored || r.status == CriterionStatus::Missing) && r.points &&
+               *r.points == e.number;
     }
     return e.kind == Expected::Kind::Word && e.word == status_name(r.status);
 }
@@ -113,8 +115,7 @@ bool optional_matches(const Expected& e, const std::optional<Decimal>& actual) {
     return actual && *actual == e.number;
 }
 
-template <typename Def>
-std::optional<std::size_t> index_of(const std::vector<Def>& defs, const std::string& id) {
+template <typename Def> std::optional<std::size_t> index_of(const std::vector<Def>& defs, const std::string& id) {
     for (std::size_t i = 0; i < defs.size(); ++i) {
         if (defs[i].id == id) return i;
     }
@@ -132,7 +133,8 @@ std::vector<CaseDifference> compare(const CaseSpec& c, const rules::Rulebook& rb
         while (criteria[i]->id != item.id) ++i;
         const CriterionResult& actual = r.criteria[i];
         if (actual.status != CriterionStatus::Exempt) cov.items[cov.criterion_item[i]].reached = true;
-        if (!criterion_matches(item.value, actual)) diffs.push_back({"criteria." + item.id, item.value.text(), actual_criterion(actual)});
+        if (!criterion_matches(item.value, actual))
+            diffs.push_back({"criteria." + item.id, item.value.text(), actual_criterion(actual)});
     }
     auto adjustments = [&](const std::vector<ExpectedItem>& expected, const std::vector<rules::Adjustment>& defs,
                            const std::vector<AdjustmentResult>& results, const std::vector<std::size_t>& items,
@@ -149,8 +151,10 @@ std::vector<CaseDifference> compare(const CaseSpec& c, const rules::Rulebook& rb
     };
     adjustments(c.deductions, rb.deductions, r.deductions, cov.deduction_item, "deductions");
     adjustments(c.bonuses, rb.bonuses, r.bonuses, cov.bonus_item, "bonuses");
-    if (c.points && !optional_matches(*c.points, r.points)) diffs.push_back({"points", c.points->text(), actual_points(r.points)});
-    if (c.total && !optional_matches(*c.total, r.total)) diffs.push_back({"total", c.total->text(), actual_points(r.total)});
+    if (c.points && !optional_matches(*c.points, r.points))
+        diffs.push_back({"points", c.points->text(), actual_points(r.points)});
+    if (c.total && !optional_matches(*c.total, r.total))
+        diffs.push_back({"total", c.total->text(), actual_points(r.total)});
     std::string band = r.complete ? rb.bands[static_cast<std::size_t>(r.band)].id : "null";
     if (c.band && c.band->text() != band) diffs.push_back({"band", c.band->text(), band});
     std::string status = r.complete ? "complete" : "incomplete";
@@ -185,7 +189,8 @@ std::vector<std::string> collect_files(const std::vector<fs::path>& paths, RuleT
         for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
              !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
             const std::string name = it->path().filename().string();
-            if (it->is_regular_file(ec) && name.size() > 10 && name.ends_with(".test.yaml")) files.push_back(it->path().string());
+            if (it->is_regular_file(ec) && name.size() > 10 && name.ends_with(".test.yaml"))
+                files.push_back(it->path().string());
         }
         if (files.size() == before) {
             run.no_test_files = true;
@@ -200,8 +205,9 @@ std::vector<std::string> collect_files(const std::vector<fs::path>& paths, RuleT
 }  // namespace
 
 std::size_t RuleTestRun::passed() const {
-    return static_cast<std::size_t>(
-        std::count_if(cases.begin(), cases.end(), [](const CaseOutcome& c) { return c.result == CaseOutcome::Result::Passed; }));
+    return static_cast<std::size_t>(std::count_if(cases.begin(), cases.end(), [](const CaseOutcome& c) {
+        return c.result == CaseOutcome::Result::Passed;
+    }));
 }
 
 std::size_t RuleTestRun::failed() const { return cases.size() - passed() + failed_files; }
@@ -209,7 +215,8 @@ std::size_t RuleTestRun::failed() const { return cases.size() - passed() + faile
 core::Decimal RuleTestRun::coverage_percent() const {
     if (coverage.empty()) return *core::Decimal::from_int(100);
     auto reached = std::count_if(coverage.begin(), coverage.end(), [](const CoverageItem& i) { return i.reached; });
-    auto ratio = core::Decimal::div(*core::Decimal::from_int(reached * 100), *core::Decimal::from_int(static_cast<std::int64_t>(coverage.size())));
+    auto ratio = core::Decimal::div(*core::Decimal::from_int(reached * 100),
+                                    *core::Decimal::from_int(static_cast<std::int64_t>(coverage.size())));
     return ratio->round(2);
 }
 
@@ -232,7 +239,8 @@ RuleTestRun run_rule_tests(const std::vector<fs::path>& paths, core::SourceSet& 
         file.file = sources.add(path, std::move(text.text));
         if (text.status != core::ReadStatus::Ok) {
             auto at = static_cast<std::uint32_t>(text.bad_offset);
-            run.diagnostics.error(code::kUnreadable, core::Span{file.file, at, at + 1}, std::string("cannot read the test file: ") + core::describe(text.status));
+            run.diagnostics.error(code::kUnreadable, core::Span{file.file, at, at + 1},
+                                  std::string("cannot read the test file: ") + core::describe(text.status));
             ++run.failed_files;
             continue;
         }
@@ -253,9 +261,11 @@ RuleTestRun run_rule_tests(const std::vector<fs::path>& paths, core::SourceSet& 
         }
         if (loaded.io_failure) {
             std::error_code ec;
-            const core::ReadStatus why = std::filesystem::is_directory(file.rulebook_path, ec) ? core::ReadStatus::IsDirectory
-                                         : std::filesystem::exists(file.rulebook_path, ec)   ? core::ReadStatus::Unreadable
-                                                                                             : core::ReadStatus::NotFound;
+            const core::ReadStatus why = std::filesystem::is_directory(file.rulebook_path, ec)
+                                             ? core::ReadStatus::IsDirectory
+                                         : std::filesystem::exists(file.rulebook_path, ec)
+                                             ? core::ReadStatus::Unreadable
+                                             : core::ReadStatus::NotFound;
             run.diagnostics.error(code::kBadRulebook, file.rulebook_span,
                                   "cannot read rulebook '" + file.rulebook_path + "': " + core::describe(why));
             ++run.failed_files;
@@ -263,7 +273,8 @@ RuleTestRun run_rule_tests(const std::vector<fs::path>& paths, core::SourceSet& 
         }
         if (!loaded.rulebook) {
             if (fresh) run.diagnostics.append(loaded.diagnostics);
-            run.diagnostics.error(code::kBadRulebook, file.rulebook_span, "rulebook '" + file.rulebook_path + "' has errors");
+            run.diagnostics.error(code::kBadRulebook, file.rulebook_span,
+                                  "rulebook '" + file.rulebook_path + "' has errors");
             ++run.failed_files;
             continue;
         }
@@ -280,7 +291,8 @@ RuleTestRun run_rule_tests(const std::vector<fs::path>& paths, core::SourceSet& 
             if (!spec.problems.has_errors()) {
                 inspections::Findings findings;
                 if (spec.evidence) {
-                    if (auto read = inspections::read_findings(*spec.evidence, rb.evidence, spec.problems)) findings = std::move(*read);
+                    if (auto read = inspections::read_findings(*spec.evidence, rb.evidence, spec.problems))
+                        findings = std::move(*read);
                 }
                 findings_to_evidence(findings, rb.evidence, evidence);
             }
@@ -294,7 +306,8 @@ RuleTestRun run_rule_tests(const std::vector<fs::path>& paths, core::SourceSet& 
                 UnitResult result = scorer.score(unit, evidence.evidence, spec.year, &trace);
                 mark_trace(trace, result, loaded.coverage);
                 outcome.differences = compare(spec, rb, result, loaded.coverage);
-                outcome.result = outcome.differences.empty() ? CaseOutcome::Result::Passed : CaseOutcome::Result::Failed;
+                outcome.result = outcome.differences.empty() ? CaseOutcome::Result::Passed
+                                                             : CaseOutcome::Result::Failed;
             }
             outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
             run.cases.push_back(std::move(outcome));

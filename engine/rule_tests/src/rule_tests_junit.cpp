@@ -70,8 +70,8 @@ std::string case_element(const CaseOutcome& c, const core::SourceSet& sources) {
     details += core::render_all(c.problems, sources);
     const char* element = c.result == CaseOutcome::Result::Invalid ? "error" : "failure";
     const char* type = c.result == CaseOutcome::Result::Invalid ? "invalid case" : "unexpected results";
-    return out + ">\n      <" + element + " message=\"" + xml(message) + "\" type=\"" + type + "\">" + xml(details) + "</" +
-           element + ">\n    </testcase>\n";
+    return out + ">\n      <" + element + " message=\"" + xml(message) + "\" type=\"" + type + "\">" + xml(details) +
+           "</" + element + ">\n    </testcase>\n";
 }
 
 }  // namespace
@@ -101,7 +101,8 @@ std::string junit_xml(const RuleTestRun& run, const core::SourceSet& sources) {
         std::string text = core::render_all(run.diagnostics, sources);
         std::string message = core::count_of(run.failed_files, "test file") + " could not run";
         if (!run.diagnostics.empty()) message += ": " + run.diagnostics.items().front().message;
-        suites += suite_open("files", n, when) + "    <testcase classname=\"files\" name=\"test files\" time=\"0.000\">\n" +
+        suites += suite_open("files", n, when) +
+                  "    <testcase classname=\"files\" name=\"test files\" time=\"0.000\">\n" +
                   "      <error message=\"" + xml(message) + "\" type=\"file errors\">" + xml(text) +
                   "</error>\n    </testcase>\n  </testsuite>\n";
         all.tests += n.tests, all.errors += n.errors;

@@ -32,7 +32,8 @@ std::map<std::string, PreviousResult> previous_ranks(const inspections::Publicat
     auto doc = nlohmann::json::parse(publication.results, nullptr, false);
     if (doc.is_discarded() || !doc.contains("units")) return out;
     for (const auto& u : doc["units"]) {
-        if (!u.contains("rank") || !u["rank"].is_number_integer() || !u.contains("total") || u["total"].is_null()) continue;
+        if (!u.contains("rank") || !u["rank"].is_number_integer() || !u.contains("total") || u["total"].is_null())
+            continue;
         auto total = Decimal::parse(u["total"].dump());
         if (!total) continue;
         out[u.value("unit", "")] = PreviousResult{u.value("category", ""), u["rank"].get<int>(), *total};
@@ -100,7 +101,8 @@ Evaluation evaluate(const rules::Rulebook& rulebook, const inspections::Store& s
     if (request.category &&
         std::find(rulebook.units.begin(), rulebook.units.end(), *request.category) == rulebook.units.end()) {
         throw NotCovered("rulebook '" + rulebook.id + "' does not score category '" +
-                         core::sanitize_utf8(*request.category) + "'" + core::did_you_mean(*request.category, rulebook.units));
+                         core::sanitize_utf8(*request.category) + "'" +
+                         core::did_you_mean(*request.category, rulebook.units));
     }
     if (request.unit) {
         if (auto problem = coverage_problem(rulebook, store, *request.unit, request.year)) throw NotCovered(*problem);

@@ -22,7 +22,8 @@ core::Value to_value(const std::optional<core::Datum>& d, std::deque<std::string
 
 }  // namespace
 
-void findings_to_evidence(const inspections::Findings& findings, const core::EvidenceSchema& schema, OwnedEvidence& out) {
+void findings_to_evidence(const inspections::Findings& findings, const core::EvidenceSchema& schema,
+                          OwnedEvidence& out) {
     out.evidence.reset(schema.kinds.size());
     for (const inspections::KindFindings& kf : findings) {
         auto k = schema.index_of(kf.kind);
@@ -42,7 +43,8 @@ void findings_to_evidence(const inspections::Findings& findings, const core::Evi
                 if (kf.fields[c] == kind.fields[f].name) column = c;
             }
             if (!column) continue;
-            for (std::uint32_t r = 0; r < table.rows; ++r) table.columns[f].set(r, to_value(kf.at(r, *column), out.texts));
+            for (std::uint32_t r = 0; r < table.rows; ++r)
+                table.columns[f].set(r, to_value(kf.at(r, *column), out.texts));
         }
     }
 }

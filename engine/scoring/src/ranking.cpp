@@ -1,6 +1,6 @@
-// Quotas (SPEC §4.4) and ranks (§4.5): both work per category over complete units.
-#include <cassert>
+// Quotas and ranks (docs/reference/scoring.md#quotas, #ranking): both work per category over complete units.
 #include <algorithm>
+#include <cassert>
 #include <map>
 
 #include "parscore/scoring/scorer.hpp"
@@ -28,7 +28,8 @@ void apply_quotas(const rules::Rulebook& rulebook, std::vector<UnitResult>& unit
             // that band or higher (a lower index).
             std::int64_t n = 0;
             int limit = static_cast<int>(bands.size());
-            if (!bands[b].quota_of.empty()) limit = static_cast<int>(rulebook.band_index(bands[b].quota_of).value_or(b)) + 1;
+            if (!bands[b].quota_of.empty())
+                limit = static_cast<int>(rulebook.band_index(bands[b].quota_of).value_or(b)) + 1;
             for (const UnitResult* u : members) n += u->band_after_caps < limit ? 1 : 0;
             // A quota is in (0, 1] and n counts units, so Q × n is in [0, n]: its floor is an int.
             const std::optional<Decimal> k_decimal = Decimal::mul(*bands[b].quota, *Decimal::from_int(n));

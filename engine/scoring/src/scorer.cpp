@@ -1,4 +1,4 @@
-// One unit's score, following SPEC §4.2–§4.4 step by step.
+// One unit's score, following docs/reference/scoring.md step by step.
 #include "parscore/scoring/scorer.hpp"
 
 #include <algorithm>
@@ -38,9 +38,7 @@ public:
         if (first_.empty()) first_ = std::move(what);
     }
     bool failed() const { return !first_.empty(); }
-    std::string reason() const {
-        return "the " + first_ + " is out of the decimal range (|x| must stay below 10^18)";
-    }
+    std::string reason() const { return "the " + first_ + " is out of the decimal range (|x| must stay below 10^18)"; }
 
 private:
     std::string first_;
@@ -81,7 +79,8 @@ AdjustmentResult adjustment(const Value& v, const rules::Adjustment& a, const ch
     AdjustmentResult r;
     if (v.is_missing()) {
         r.missing = true;
-        result.warnings.push_back({code::kAdjustmentMissing, a.id, std::string("the ") + what + " '" + a.id + "' is missing and counts 0"});
+        result.warnings.push_back(
+            {code::kAdjustmentMissing, a.id, std::string("the ") + what + " '" + a.id + "' is missing and counts 0"});
         return r;
     }
     std::optional<Decimal> p = to_decimal(v);
@@ -145,7 +144,8 @@ Value UnitScorer::run(const dsl::Compiled& expr, const std::string& id, UnitResu
     return v;
 }
 
-UnitResult UnitScorer::score(const dsl::UnitInfo& unit, const core::UnitEvidence& evidence, int year, dsl::Trace* trace) {
+UnitResult UnitScorer::score(const dsl::UnitInfo& unit, const core::UnitEvidence& evidence, int year,
+                             dsl::Trace* trace) {
     // The evaluator indexes the evidence by the schema's kinds: evidence shaped for another
     // schema is a caller's mistake, reported rather than read out of bounds.
     const std::size_t kinds = rulebook_.evidence.kinds.size();
@@ -202,9 +202,9 @@ UnitResult UnitScorer::score(const dsl::UnitInfo& unit, const core::UnitEvidence
                     const bool below = p ? *p < zero() : v.as_int() < 0;
                     cr.points = below ? zero() : c.max;
                     r.warnings.push_back({code::kPointsClamped, c.id,
-                                          "points " + (p ? p->to_string() : std::to_string(v.as_int())) + " of '" + c.id +
-                                              "' clamped to " + cr.points->to_string() + " (the criterion's range is 0 to " +
-                                              c.max.to_string() + ")"});
+                                          "points " + (p ? p->to_string() : std::to_string(v.as_int())) + " of '" +
+                                              c.id + "' clamped to " + cr.points->to_string() +
+                                              " (the criterion's range is 0 to " + c.max.to_string() + ")"});
                 }
             }
             if (cr.status == CriterionStatus::Error) group_error = true;
@@ -241,7 +241,8 @@ UnitResult UnitScorer::score(const dsl::UnitInfo& unit, const core::UnitEvidence
         const rules::BandCap& cap = rulebook_.band_caps[i];
         Value v = run(cap.when, cap.id, r);
         if (v.is_missing()) {
-            r.warnings.push_back({code::kCapMissing, cap.id, "the condition of band cap '" + cap.id + "' is missing, so it does not hold"});
+            r.warnings.push_back({code::kCapMissing, cap.id,
+                                  "the condition of band cap '" + cap.id + "' is missing, so it does not hold"});
         } else if (v.as_bool()) {
             holding.push_back(i);
         }
@@ -250,7 +251,8 @@ UnitResult UnitScorer::score(const dsl::UnitInfo& unit, const core::UnitEvidence
 
     if (!error_criterion.empty()) {
         r.complete = false;
-        r.reason = "criterion '" + error_criterion + "' has no points (its evidence is missing and on_missing is error)";
+        r.reason = "criterion '" + error_criterion +
+                   "' has no points (its evidence is missing and on_missing is error)";
     } else if (range.failed()) {
         r.complete = false;
         r.reason = range.reason();

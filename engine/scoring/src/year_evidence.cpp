@@ -31,9 +31,10 @@ std::vector<Warning> misfit_warnings(const rules::Rulebook& rb, const inspection
                                " not fit the rulebook's declared type and read as missing"});
         }
         if (m.lacking > 0) {
-            out.push_back({code::kStoredMismatch, id, core::count_of(m.lacking, "stored record") + " of " + kind.name +
-                                           (m.lacking == 1 ? " lacks" : " lack") + " the field '" +
-                                           kind.fields[m.field].name + "', which reads as missing"});
+            out.push_back({code::kStoredMismatch, id,
+                           core::count_of(m.lacking, "stored record") + " of " + kind.name +
+                               (m.lacking == 1 ? " lacks" : " lack") + " the field '" + kind.fields[m.field].name +
+                               "', which reads as missing"});
         }
     }
     return out;
@@ -44,7 +45,8 @@ std::vector<Warning> misfit_warnings(const rules::Rulebook& rb, const inspection
 void coverage_warnings(const inspections::EvidenceSet& evidence, int year, Basis basis, std::vector<Warning>& out) {
     const std::string when = std::to_string(year) + " (basis " + basis_name(basis) + ")";
     if (evidence.inspections.empty()) {
-        out.push_back({code::kEmptyYear, "", "no inspection counts for " + when + ": every unit is scored without evidence"});
+        out.push_back(
+            {code::kEmptyYear, "", "no inspection counts for " + when + ": every unit is scored without evidence"});
     }
     std::set<std::string_view> with_evidence;
     for (const inspections::InspectionRef& i : evidence.inspections) with_evidence.insert(i.unit);
@@ -55,15 +57,16 @@ void coverage_warnings(const inspections::EvidenceSet& evidence, int year, Basis
         names += (without++ ? ", " : "") + u.id;
     }
     if (without > 0) {
-        out.push_back({code::kUnitsWithoutEvidence, "", core::count_of(without, "unit") + (without == 1 ? " has" : " have") +
-                                       " no counted inspection in " + when + ": " + names});
+        out.push_back({code::kUnitsWithoutEvidence, "",
+                       core::count_of(without, "unit") + (without == 1 ? " has" : " have") +
+                           " no counted inspection in " + when + ": " + names});
     }
 }
 
 }  // namespace
 
-std::vector<Warning> evidence_warnings(const rules::Rulebook& rulebook, const inspections::EvidenceSet& evidence, int year,
-                                       Basis basis) {
+std::vector<Warning> evidence_warnings(const rules::Rulebook& rulebook, const inspections::EvidenceSet& evidence,
+                                       int year, Basis basis) {
     std::vector<Warning> out = misfit_warnings(rulebook, evidence);
     for (const inspections::UncoveredUnit& u : evidence.uncovered) {
         out.push_back({code::kUnitNotScored, u.id,

@@ -60,7 +60,7 @@ struct ImportRequest : StoreRequest {
     std::string kind;  // the evidence kind of the file
     std::string file;
     inspections::InspectionKind inspection_kind = inspections::InspectionKind::Scheduled;
-    bool again = false;  // import even when the same file was imported before
+    bool again = false;              // import even when the same file was imported before
     inspections::Progress progress;  // of reading the file, for a progress bar
 };
 

@@ -34,8 +34,8 @@ struct CheckResult {
 CheckResult check(const CheckRequest& request);
 
 struct TestRequest : Request {
-    std::vector<std::filesystem::path> paths;  // test files or folders
-    std::optional<std::string> junit;          // also write JUnit XML to this file
+    std::vector<std::filesystem::path> paths;   // test files or folders
+    std::optional<std::string> junit;           // also write JUnit XML to this file
     std::optional<core::Decimal> coverage_min;  // percent, 0–100
 };
 

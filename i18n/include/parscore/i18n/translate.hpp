@@ -37,10 +37,9 @@ std::string tr(Language language, std::string_view msgid, Args args = {});
 std::string trc(Language language, std::string_view context, std::string_view msgid, Args args = {});
 /// The form for `n` (English: singular for 1, plural otherwise; Vietnamese has one form).
 /// `{n}` is filled with n written for the language unless `args` names it.
-std::string trn(Language language, std::string_view singular, std::string_view plural, std::uint64_t n,
-                Args args = {});
-std::string trnc(Language language, std::string_view context, std::string_view singular,
-                 std::string_view plural, std::uint64_t n, Args args = {});
+std::string trn(Language language, std::string_view singular, std::string_view plural, std::uint64_t n, Args args = {});
+std::string trnc(Language language, std::string_view context, std::string_view singular, std::string_view plural,
+                 std::uint64_t n, Args args = {});
 
 /// A message marked where it is written and translated where it is shown: a table's column
 /// heads, a list of labels. Make one with N_, NC_ or NN_ (the markers xgettext knows).

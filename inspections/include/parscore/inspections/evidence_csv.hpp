@@ -1,5 +1,5 @@
 #pragma once
-// Reading a CSV file of one evidence kind (SPEC §5): a header row naming `unit`, `date`, every
+// Reading a CSV file of one evidence kind (docs/reference/database.md): a header row naming `unit`, `date`, every
 // field of the kind (a fact: `value`) and optionally `year`; the rows sharing a unit, a date and a
 // year form one inspection. Problems are diagnostics with the physical line and code-point column
 // of the cell (codes E4xx); a file with any error yields nothing.
@@ -35,7 +35,7 @@ std::optional<ImportBatch> read_evidence_csv(const core::SourceSet& sources, cor
                                              const Progress& progress = {});
 
 /// Reading a units CSV: `id`, `name`, `category`, optionally `parent`, `active_from`,
-/// `active_to` (SPEC §5). `stored` is every unit already in the database.
+/// `active_to` (docs/reference/database.md). `stored` is every unit already in the database.
 std::optional<UnitsUpdate> read_units_csv(const core::SourceSet& sources, core::FileId file,
                                           const std::vector<UnitInfo>& stored, core::Diagnostics& diags);
 

@@ -1,7 +1,7 @@
 #pragma once
 // The scorer's view of the evidence: one query reads, for a year and a basis, the covered units and
-// their evidence already selected by the rules of SPEC §4.1 and fitted to a rulebook's evidence
-// schema, in the columnar layout the rule language evaluates (core::UnitEvidence).
+// their evidence already selected by the rules of docs/reference/scoring.md#which-evidence-counts and fitted to a
+// rulebook's evidence schema, in the columnar layout the rule language evaluates (core::UnitEvidence).
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -15,7 +15,8 @@
 
 namespace parscore::inspections {
 
-/// Which inspection kinds count (SPEC §4.1): every kind, only `self`, or every kind but `self`.
+/// Which inspection kinds count (docs/reference/scoring.md#which-evidence-counts): every kind, only `self`, or every
+/// kind but `self`.
 enum class Basis { All, Self, Inspected };
 const char* basis_name(Basis b);  // "all", "self", "inspected"
 std::optional<Basis> parse_basis(std::string_view text);
@@ -43,7 +44,8 @@ struct InspectionRef {
 };
 
 /// Stored values of a declared field that read as missing, for one run-wide warning per kind and
-/// field (SPEC §4.1, §7): values whose type or enum does not fit, and records lacking the field.
+/// field (docs/reference/scoring.md#which-evidence-counts, docs/reference/outputs.md): values whose type or enum does
+/// not fit, and records lacking the field.
 struct FieldMisfit {
     std::size_t kind = 0;   // schema kind index
     std::size_t field = 0;  // field index in the kind

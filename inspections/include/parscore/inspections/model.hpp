@@ -1,6 +1,7 @@
 #pragma once
 // The store's vocabulary: units, inspection kinds and statuses, and findings as recorded —
-// by kind and field name with typed values, independent of any rulebook (SPEC §4.1, §5).
+// by kind and field name with typed values, independent of any rulebook
+// (docs/reference/scoring.md#which-evidence-counts, docs/reference/database.md).
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -24,7 +25,7 @@ enum class Status { Draft, Submitted, Locked };
 const char* status_name(Status s);  // "draft", "submitted", "locked"
 std::optional<Status> parse_status(std::string_view text);
 
-/// Unit ids match [A-Za-z0-9][A-Za-z0-9._-]{0,63} (SPEC §1).
+/// Unit ids match [A-Za-z0-9][A-Za-z0-9._-]{0,63} (docs/reference/rulebook-format.md).
 bool is_valid_unit_id(std::string_view id);
 
 struct UnitInfo {
@@ -69,7 +70,7 @@ struct InspectionHeader {
     int evaluation_year() const { return year ? *year : core::year_of(date); }
 };
 
-/// A validated inspection report (SPEC §5).
+/// A validated inspection report (docs/reference/database.md).
 struct Report {
     InspectionHeader header;
     Findings findings;

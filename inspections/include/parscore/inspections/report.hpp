@@ -1,5 +1,5 @@
 #pragma once
-// Reading an inspection report (SPEC §5) against an evidence schema: every problem is reported
+// Reading an inspection report (docs/reference/database.md) against an evidence schema: every problem is reported
 // with its position (codes E3xx, docs/diagnostics.md) and a file with any error yields nothing.
 #include <cstddef>
 #include <filesystem>

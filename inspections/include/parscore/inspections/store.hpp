@@ -3,7 +3,8 @@
 // event history (hash-chained per inspection), the evidence schemas reports were validated with,
 // import records and publications. Nothing is updated in place except a unit's current
 // attributes, whose every version is kept; every change to an inspection or a unit takes the next
-// revision number of the database (docs/store.md). All failures are StoreError; see store_error.hpp for which exit code each gets.
+// revision number of the database (docs/store.md). All failures are StoreError; see store_error.hpp for which exit code
+// each gets.
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -87,8 +88,8 @@ struct ImportOptions {
 };
 
 struct ImportOutcome {
-    bool refused = false;               // the file was imported before (and not --again)
-    std::string previous_import_at;     // when refused
+    bool refused = false;            // the file was imported before (and not --again)
+    std::string previous_import_at;  // when refused
     std::size_t inspections = 0;
     std::int64_t first_revision = 0, last_revision = 0;
 };
@@ -158,7 +159,7 @@ struct Publication {
     std::string rulebook_id, rulebook_version, rulebook_sha256;
     std::vector<PublishedFile> rulebook_files;  // root first
     std::string evidence_sha256;
-    std::string results;  // JSON text
+    std::string results;             // JSON text
     std::int64_t last_revision = 0;  // the changes it saw: those numbered up to this
     /// Its own revision number, taken by add_publication (always above last_revision); none for a
     /// publication made before publications took numbers (schema 3).
@@ -178,7 +179,7 @@ struct MergeOutcome {
     bool merged = false;  // false: nothing changed (problems explain why, or nothing was new)
     std::size_t units_added = 0;
     std::size_t inspections_added = 0;
-    std::size_t entries_added = 0;  // revisions and events appended to inspections present here
+    std::size_t entries_added = 0;      // revisions and events appended to inspections present here
     std::vector<std::string> problems;  // non-empty: refused, nothing merged
 };
 
@@ -251,7 +252,7 @@ public:
     /// The database's schema version: below kSchemaVersion for an older database nothing has
     /// written to yet (it is read as it is; the first write migrates it).
     std::int64_t schema_version() const;
-    /// SPEC §4.1 selection for the scorer; see evidence_set.hpp.
+    /// The selection of docs/reference/scoring.md#which-evidence-counts for the scorer; see evidence_set.hpp.
     EvidenceSet load_evidence(const core::EvidenceSchema& schema, const EvidenceQuery& query) const;
 
     // Publications (never merged, never changed).
@@ -262,7 +263,7 @@ public:
     /// Recomputes every inspection's hash chain; one entry per problem found.
     std::vector<ChainProblem> verify_chains() const;
 
-    /// Brings in another parscore database's units and inspections (SPEC §5); its chains are
+    /// Brings in another parscore database's units and inspections (docs/reference/database.md); its chains are
     /// verified first. Idempotent. Diverged histories or conflicting units: nothing is merged.
     /// Units added are recorded as changes of this database made by `who`.
     MergeOutcome merge(const std::filesystem::path& other, const std::string& who = {});

@@ -23,7 +23,7 @@ public:
 
     Kind kind() const { return kind_; }
     int sqlite_code() const { return sqlite_code_; }
-    /// SPEC §6: Refused is exit 1, everything else exit 3.
+    /// docs/reference/commands.md#exit-codes: Refused is exit 1, everything else exit 3.
     int exit_code() const { return kind_ == Kind::Refused ? 1 : 3; }
 
 private:

@@ -1,5 +1,5 @@
 #pragma once
-// What-if (SPEC §6 `diff`): the same evidence scored under two rulebooks — a unit's points,
+// What-if (docs/reference/commands.md#diff): the same evidence scored under two rulebooks — a unit's points,
 // total, band or rank before and after, the criteria behind each change, and how many units move
 // between bands. Units are matched by id, criteria by full id.
 #include <map>
@@ -59,7 +59,7 @@ struct RulebookDiff {
     int year = 0;
     Basis basis = Basis::All;
     std::vector<std::string> added_criteria, removed_criteria;  // full ids, rulebook order
-    std::size_t units_compared = 0;  // units either rulebook covers
+    std::size_t units_compared = 0;                             // units either rulebook covers
     /// Units whose coverage, status, points, total, band or rank changes: by category (the first
     /// rulebook's `units` order, then the second's others), then id.
     std::vector<UnitChange> units;
@@ -72,14 +72,14 @@ struct RulebookDiff {
 };
 
 /// Compares two evaluations of the same evidence and year, under `before_rb` and `after_rb`.
-RulebookDiff compare_rulebooks(const rules::Rulebook& before_rb, const Evaluation& before, const rules::Rulebook& after_rb,
-                               const Evaluation& after);
+RulebookDiff compare_rulebooks(const rules::Rulebook& before_rb, const Evaluation& before,
+                               const rules::Rulebook& after_rb, const Evaluation& after);
 
 /// Loads the year's evidence (once when both rulebooks read it alike), scores it under both and
 /// compares. The request's category filter applies to the output; NotCovered when neither
 /// rulebook scores that category.
-RulebookDiff diff_rulebooks(const rules::Rulebook& before, const rules::Rulebook& after, const inspections::Store& store,
-                            const EvaluationRequest& request);
+RulebookDiff diff_rulebooks(const rules::Rulebook& before, const rules::Rulebook& after,
+                            const inspections::Store& store, const EvaluationRequest& request);
 
 std::string render_diff_json(const RulebookDiff& diff);
 /// Text for a person: bands read as their labels in the rulebook each side comes from.

@@ -1,5 +1,5 @@
 #pragma once
-// Why a unit got its score (SPEC §6 `explain`): for each criterion the measure, the steps arm that
+// Why a unit got its score (docs/reference/commands.md#explain): for each criterion the measure, the steps arm that
 // matched, the values of the sub-expressions that decided it and the records that failed a
 // condition, each with the inspection it came from; the same for deductions and bonuses (the
 // records that caused them); band caps and quotas. What an agency contesting its score is shown.

@@ -1,7 +1,7 @@
 #pragma once
-// The province's yearly summary figures (SPEC §4.6, §7 `summary`): each indicator's `of`
-// evaluated for every covered unit, counted per category and overall — "8/19 departments have
-// a website", "241 procedures under one-stop".
+// The province's yearly summary figures (docs/reference/scoring.md#indicators, docs/reference/outputs.md#summary): each
+// indicator's `of` evaluated for every covered unit, counted per category and overall — "8/19 departments have a
+// website", "241 procedures under one-stop".
 #include <cstddef>
 #include <optional>
 #include <string>

@@ -1,5 +1,5 @@
 #pragma once
-// The demo province (SPEC §6 `demo`): Hòa Bình's 19 departments and 11 district committees with
+// The demo province (docs/reference/commands.md#demo): Hòa Bình's 19 departments and 11 district committees with
 // a generated, deterministic 2012 (published) and 2013 of inspections whose province-wide figures
 // match the 2013 seed report as the Hòa Bình 2013 rulebook's indicators measure them
 // (docs/demo.md).

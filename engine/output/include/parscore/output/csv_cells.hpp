@@ -1,5 +1,5 @@
 #pragma once
-// Writing CSV rows for the reports beyond score/rank (SPEC §7): RFC 4180 quoting, LF line ends,
+// Writing CSV rows for the reports beyond score/rank (docs/reference/outputs.md): RFC 4180 quoting, LF line ends,
 // null as an empty cell; text from input passes through csv_text_cell() so a spreadsheet never
 // reads it as a formula, while numbers are written as they are.
 #include <optional>

@@ -29,7 +29,9 @@ inline std::string signed_points(const core::Decimal& d) { return (d > core::Dec
 inline std::string signed_total(const core::Decimal& d) { return (d > core::Decimal{} ? "+" : "") + total(d); }
 
 /// A band as a person reads it: its label (the rulebook makes that the id when it gives none).
-inline std::string band(const rules::Rulebook& rb, int index) { return rb.bands[static_cast<std::size_t>(index)].label; }
+inline std::string band(const rules::Rulebook& rb, int index) {
+    return rb.bands[static_cast<std::size_t>(index)].label;
+}
 /// By id; what is not a band of `rb` ("incomplete", "not_covered") stays as it is.
 inline std::string band(const rules::Rulebook& rb, std::string_view id) {
     const rules::Band* b = rb.band(id);

@@ -1,6 +1,6 @@
 #pragma once
 // A small streaming JSON writer: numbers are written from exact decimals in their shortest plain
-// form (SPEC §7), text is UTF-8 with only the escapes JSON requires (no \u for non-ASCII).
+// form (docs/reference/outputs.md), text is UTF-8 with only the escapes JSON requires (no \u for non-ASCII).
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -39,8 +39,7 @@ public:
     JsonWriter& null();
 
     /// key + value in one call.
-    template <typename T>
-    JsonWriter& field(std::string_view k, const T& v) {
+    template <typename T> JsonWriter& field(std::string_view k, const T& v) {
         key(k);
         return value(v);
     }

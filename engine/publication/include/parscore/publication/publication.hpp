@@ -1,7 +1,7 @@
 #pragma once
-// Publishing a year's results (SPEC §5 `publish`): the evaluation is stored with what it takes to
-// reproduce it later — the rulebook's files and hash, the evidence hash, the results JSON and the
-// database's last revision number — so `verify` can re-score it (docs/publishing.md).
+// Publishing a year's results (docs/reference/database.md#publish-and-verify): the evaluation is stored with what it
+// takes to reproduce it later — the rulebook's files and hash, the evidence hash, the results JSON and the database's
+// last revision number — so `verify` can re-score it (docs/publishing.md).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -40,8 +40,8 @@ struct PublishOutcome {
     std::string evidence_sha256;             // of `publication` (of the evaluation when refused)
     std::int64_t last_revision = 0;          // likewise
     std::vector<std::pair<std::string, std::string>> incomplete;  // unit id, reason
-    std::vector<std::string> differences;    // Differs: what changed since the latest publication
-    Evaluation evaluation;                   // what was scored (in rank order)
+    std::vector<std::string> differences;                         // Differs: what changed since the latest publication
+    Evaluation evaluation;                                        // what was scored (in rank order)
 };
 
 /// Scores `request.year` with every covered unit and publishes the result unless refused. The

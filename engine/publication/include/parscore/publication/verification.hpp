@@ -1,5 +1,5 @@
 #pragma once
-// `verify` (SPEC §5): every inspection's hash chain is recomputed, and every publication is
+// `verify` (docs/reference/database.md): every inspection's hash chain is recomputed, and every publication is
 // re-scored with its stored rulebook files and only the changes up to its revision number, then
 // compared with its stored results and evidence hash (docs/publishing.md).
 #include <cstddef>
@@ -18,16 +18,16 @@ struct PublicationCheck {
     inspections::Basis basis = inspections::Basis::All;
     std::string rulebook_id, rulebook_version, rulebook_sha256;
     std::int64_t last_revision = 0;
-    std::string evidence_sha256;            // as stored
-    std::string rescored_evidence_sha256;   // as re-computed ("" when it could not be)
-    std::vector<std::string> problems;      // empty: the publication is reproduced exactly
+    std::string evidence_sha256;           // as stored
+    std::string rescored_evidence_sha256;  // as re-computed ("" when it could not be)
+    std::vector<std::string> problems;     // empty: the publication is reproduced exactly
 };
 
 /// `--evidence-hash H`: the latest publication's evidence hash against one kept elsewhere.
 struct EvidenceHashCheck {
-    std::string expected;                    // H, in lower case
-    std::optional<std::int64_t> publication; // the publication compared (none: nothing published)
-    std::string published;                   // its evidence hash
+    std::string expected;                     // H, in lower case
+    std::optional<std::int64_t> publication;  // the publication compared (none: nothing published)
+    std::string published;                    // its evidence hash
     bool matches = false;
 };
 

@@ -1,5 +1,5 @@
 #pragma once
-// Rendering an evaluation (SPEC §7): JSON, CSV, a terminal table, a self-contained HTML report
+// Rendering an evaluation (docs/reference/outputs.md): JSON, CSV, a terminal table, a self-contained HTML report
 // and an Excel workbook.
 #include <filesystem>
 #include <functional>
@@ -13,7 +13,7 @@
 
 namespace parscore::engine {
 
-/// `score`/`rank --format json`, exactly the shape of SPEC §7.
+/// `score`/`rank --format json`, exactly the shape docs/reference/outputs.md gives.
 std::string render_json(const rules::Rulebook& rulebook, const Evaluation& evaluation);
 
 /// The same bytes handed to `sink` piece by piece, in order (from one thread at a time, not

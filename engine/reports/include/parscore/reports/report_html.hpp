@@ -1,5 +1,5 @@
 #pragma once
-// The printable report (SPEC §7): one self-contained HTML file — no network, fonts or scripts —
+// The printable report (docs/reference/outputs.md): one self-contained HTML file — no network, fonts or scripts —
 // with the ranking per category, a bar chart of totals coloured by band, a unit × criterion heat
 // map, the province's summary indicators and the rulebook and evidence hashes. Every value that
 // comes from input is HTML-escaped.

@@ -1,5 +1,5 @@
 #pragma once
-// The Excel workbook (SPEC §7): a "Ranking" sheet (one row per unit) and a "Criteria" sheet
+// The Excel workbook (docs/reference/outputs.md): a "Ranking" sheet (one row per unit) and a "Criteria" sheet
 // (unit × criterion points), plus an "Indicators" sheet when a summary is given. Text from input
 // is always written as text — never as a formula — and additionally neutralised like CSV cells
 // (csv_text_cell), so re-saving the sheet as CSV stays safe.

@@ -1,8 +1,7 @@
 #pragma once
-// Rule tests (SPEC §2): `*.test.yaml` files whose cases give one unit's evidence and the scores
-// expected for it. Each case is scored alone with the real scorer (band caps apply; quotas and
-// ranks do not). Coverage tells which criteria, deductions, bonuses, steps arms and band caps no
-// case reached.
+// Rule tests (docs/reference/rulebook-format.md): `*.test.yaml` files whose cases give one unit's evidence and the
+// scores expected for it. Each case is scored alone with the real scorer (band caps apply; quotas and ranks do not).
+// Coverage tells which criteria, deductions, bonuses, steps arms and band caps no case reached.
 #include <chrono>
 #include <filesystem>
 #include <optional>
@@ -45,9 +44,9 @@ struct RuleTestRun {
     core::Diagnostics diagnostics;
     std::size_t failed_files = 0;
     std::vector<CoverageItem> coverage;
-    bool io_failure = false;          // a path named does not exist or cannot be read (exit 3)
+    bool io_failure = false;  // a path named does not exist or cannot be read (exit 3)
     std::vector<std::string> io_messages;
-    bool no_test_files = false;       // a folder with no *.test.yaml (exit 1)
+    bool no_test_files = false;  // a folder with no *.test.yaml (exit 1)
     std::vector<std::string> empty_folders;
     std::chrono::system_clock::time_point started;  // the JUnit timestamp
 

@@ -1,7 +1,7 @@
 #pragma once
 // A whole evaluation: read the year's evidence from the store, score every covered unit in
 // parallel, apply quotas and ranks per category, compare with the previous year's publication,
-// and order the units for output (SPEC §4, §7).
+// and order the units for output (docs/reference/scoring.md, docs/reference/outputs.md).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -20,7 +20,7 @@ struct EvaluationRequest {
     bool by_rank = false;                 // rank order (else by id)
     unsigned threads = 0;                 // 0: all cores
     std::optional<std::int64_t> as_of_revision;
-    bool compare_previous = true;         // rank_change and total_change
+    bool compare_previous = true;  // rank_change and total_change
 };
 
 struct Timings {

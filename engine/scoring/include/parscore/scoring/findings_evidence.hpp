@@ -1,6 +1,6 @@
 #pragma once
 // The evidence of a single inspection's findings, laid out for evaluation: what a rule-test case
-// gives ("one submitted scheduled inspection", SPEC §2).
+// gives ("one submitted scheduled inspection", docs/reference/rulebook-format.md).
 #include <deque>
 #include <string>
 
@@ -21,6 +21,7 @@ struct OwnedEvidence {
 };
 
 /// Fills `out` from findings validated against `schema` (every listed kind counts as checked).
-void findings_to_evidence(const inspections::Findings& findings, const core::EvidenceSchema& schema, OwnedEvidence& out);
+void findings_to_evidence(const inspections::Findings& findings, const core::EvidenceSchema& schema,
+                          OwnedEvidence& out);
 
 }  // namespace parscore::engine

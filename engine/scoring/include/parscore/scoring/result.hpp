@@ -1,6 +1,6 @@
 #pragma once
-// The results of scoring (SPEC §4, §7): per criterion, deduction, bonus and band cap, per unit,
-// and for a whole evaluation. Plain data; the reports render it.
+// The results of scoring (docs/reference/scoring.md, docs/reference/outputs.md): per criterion, deduction, bonus and
+// band cap, per unit, and for a whole evaluation. Plain data; the reports render it.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -23,7 +23,7 @@ struct Warning {
     std::string message;
 };
 
-/// A measure value (SPEC §7): the subject of the first `steps` evaluated, printed as JSON.
+/// A measure value (docs/reference/outputs.md): the subject of the first `steps` evaluated, printed as JSON.
 struct Measure {
     enum class Kind { Null, Bool, Number, Text, Date } kind = Kind::Null;
     bool boolean = false;
@@ -55,7 +55,7 @@ struct CapResult {
 struct UnitResult {
     std::string id, name, category;
     bool complete = true;
-    std::string reason;  // why incomplete
+    std::string reason;                     // why incomplete
     std::vector<CriterionResult> criteria;  // rulebook order (groups flattened)
     std::vector<GroupResult> groups;
     std::vector<AdjustmentResult> deductions, bonuses;
@@ -64,7 +64,7 @@ struct UnitResult {
     std::optional<Decimal> points, total;
     int band_from_total = -1;  // index into Rulebook::bands, -1 when incomplete
     int band_after_caps = -1;
-    int band = -1;  // final, after quotas
+    int band = -1;                // final, after quotas
     std::vector<CapResult> caps;  // caps whose `when` held
     std::optional<int> rank;
     std::optional<int> rank_change;
@@ -76,7 +76,7 @@ using inspections::Basis;
 using inspections::basis_name;
 using inspections::parse_basis;
 
-/// A whole run: units ordered as SPEC §7 says for the command that produced it.
+/// A whole run: units ordered as docs/reference/outputs.md says for the command that produced it.
 struct Evaluation {
     std::string rulebook_id, rulebook_version, rulebook_sha256;
     int year = 0;

@@ -1,5 +1,5 @@
 #pragma once
-// Scoring (SPEC §4.2–§4.5): one unit's criteria, deductions, bonuses, totals, band and band caps;
+// Scoring (docs/reference/scoring.md): one unit's criteria, deductions, bonuses, totals, band and band caps;
 // then, per category, quotas and ranks.
 #include <vector>
 
@@ -33,13 +33,13 @@ private:
 std::vector<UnitResult> score_units(const rules::Rulebook& rulebook, const std::vector<dsl::UnitInfo>& units,
                                     const std::vector<core::UnitEvidence>& evidence, int year, unsigned threads = 0);
 
-/// Quotas (SPEC §4.4), per category, from the top band down.
+/// Quotas (docs/reference/scoring.md#quotas), per category, from the top band down.
 void apply_quotas(const rules::Rulebook& rulebook, std::vector<UnitResult>& units);
 
-/// Competition ranks by total within each category (SPEC §4.5); incomplete units get none.
+/// Competition ranks by total within each category (docs/reference/scoring.md#ranking); incomplete units get none.
 void assign_ranks(std::vector<UnitResult>& units);
 
-/// SPEC §7 order: by category in the rulebook's `units` order; within one, by rank then id
+/// The order of docs/reference/outputs.md: by category in the rulebook's `units` order; within one, by rank then id
 /// (`by_rank`) or by id; incomplete units last, by id.
 void order_units(const rules::Rulebook& rulebook, std::vector<UnitResult>& units, bool by_rank);
 

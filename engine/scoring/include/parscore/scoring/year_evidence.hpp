@@ -1,6 +1,7 @@
 #pragma once
-// Reading a year's evidence for a rulebook, the way engine::evaluate() does (SPEC §4.1): for
-// reports that need the evidence itself (indicators) or score it more than once (what-if diffs).
+// Reading a year's evidence for a rulebook, the way engine::evaluate() does
+// (docs/reference/scoring.md#which-evidence-counts): for reports that need the evidence itself (indicators) or score it
+// more than once (what-if diffs).
 #include <vector>
 
 #include "parscore/core/schema.hpp"
@@ -19,8 +20,8 @@ inspections::EvidenceSet load_year_evidence(const rules::Rulebook& rulebook, con
 /// Run-wide warnings about the evidence read (docs/diagnostics.md): stored values that do not fit
 /// the schema (W306), evidence of units that are not scored (W307), a year in which no inspection
 /// counts for the basis (W308), and covered units without a counted inspection (W309).
-std::vector<Warning> evidence_warnings(const rules::Rulebook& rulebook, const inspections::EvidenceSet& evidence, int year,
-                                       Basis basis);
+std::vector<Warning> evidence_warnings(const rules::Rulebook& rulebook, const inspections::EvidenceSet& evidence,
+                                       int year, Basis basis);
 
 /// Whether two schemas read stored findings into the same layout (kinds, fields, types, enum
 /// values, keys, combine), so one loaded evidence set serves rulebooks with either.
