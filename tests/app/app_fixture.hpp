@@ -2,8 +2,10 @@
 // The operations' tests: a temporary database with the store tests' units, requests from an actor
 // whose name the tests choose, and reading back who the store recorded.
 #include <gtest/gtest.h>
+
 #include <sqlite3.h>
 #include <unistd.h>
+#include "support/scratch_dir.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -46,15 +48,7 @@ template <class Body> std::optional<Error> thrown(Body&& body) {
 /// A fresh folder holding `t.db`, removed with everything in it when the test ends.
 class AppTest : public ::testing::Test {
 protected:
-    AppTest() {
-        std::random_device rd;
-        dir_ = fs::temp_directory_path() / ("parscore-app-test-" + std::to_string(rd()) + std::to_string(::getpid()));
-        fs::create_directories(dir_);
-    }
-    ~AppTest() override {
-        std::error_code ec;
-        fs::remove_all(dir_, ec);
-    }
+    AppTest() : dir_("parscore-app-test") {}
 
     /// A request on t.db from kActor.
     template <class Request> Request request() const {
@@ -89,7 +83,7 @@ protected:
         return out;
     }
 
-    fs::path dir_;
+    parscore::testing::ScratchDir dir_;
 };
 
 }  // namespace parscore::app::testing

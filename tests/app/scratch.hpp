@@ -12,6 +12,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/scratch_dir.hpp"
+
 #include "parscore/app/demo.hpp"
 
 namespace parscore::testing {
@@ -22,25 +24,7 @@ inline const fs::path kSourceDir = PARSCORE_SOURCE_DIR;
 inline const fs::path kTestData = PARSCORE_TEST_DATA;
 inline const std::string kDemoRules = (kSourceDir / "rules" / "hoa-binh-2013" / "rulebook.yaml").string();
 
-class Scratch {
-public:
-    Scratch() {
-        std::random_device rd;
-        path_ = fs::temp_directory_path() /
-                ("parscore-app-test-" + std::to_string(rd()) + "-" + std::to_string(::getpid()));
-        fs::create_directories(path_);
-    }
-    ~Scratch() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    Scratch(const Scratch&) = delete;
-    Scratch& operator=(const Scratch&) = delete;
-    fs::path operator/(const std::string& name) const { return path_ / name; }
-
-private:
-    fs::path path_;
-};
+using Scratch = parscore::testing::ScratchDir;
 
 inline void write_text(const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
 

@@ -2,7 +2,9 @@
 // Helpers for the report tests: rulebooks loaded from strings, a small rulebook with every kind
 // of indicator, evidence built by hand, and a temporary evidence store filled from report texts.
 #include <gtest/gtest.h>
+
 #include <unistd.h>
+#include "support/scratch_dir.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -172,26 +174,7 @@ inline core::Value integer(std::int64_t i) { return core::Value::integer(i); }
 inline core::Value number(const char* s) { return core::Value::number(*core::Decimal::parse(s)); }
 inline core::Decimal dec(const char* s) { return *core::Decimal::parse(s); }
 
-/// A fresh folder, removed with everything in it.
-class TempDir {
-public:
-    TempDir() {
-        std::random_device rd;
-        path_ = fs::temp_directory_path() /
-                ("parscore-report-test-" + std::to_string(rd()) + "-" + std::to_string(::getpid()));
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    fs::path operator/(const std::string& name) const { return path_ / name; }
-
-private:
-    fs::path path_;
-};
+using TempDir = parscore::testing::ScratchDir;
 
 inline std::string read_file(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);

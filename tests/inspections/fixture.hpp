@@ -2,8 +2,10 @@
 // Helpers for the evidence store's tests: temporary folders, a schema matching
 // data/rulebook.yaml, report builders, file hashes and running the built program.
 #include <gtest/gtest.h>
+
 #include <sys/wait.h>
 #include <unistd.h>
+#include "support/scratch_dir.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -24,27 +26,7 @@ namespace fs = std::filesystem;
 inline const fs::path kData = fs::path(PARSCORE_TEST_DATA) / "inspections";
 inline const fs::path kRulebook = kData / "data" / "rulebook.yaml";
 
-/// A fresh folder, removed with everything in it when the object goes.
-class TempDir {
-public:
-    TempDir() {
-        std::random_device rd;
-        path_ = fs::temp_directory_path() /
-                ("parscore-store-test-" + std::to_string(rd()) + std::to_string(::getpid()));
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const fs::path& path() const { return path_; }
-    fs::path operator/(const std::string& name) const { return path_ / name; }
-
-private:
-    fs::path path_;
-};
+using TempDir = parscore::testing::ScratchDir;
 
 inline std::string read_all(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);

@@ -1,4 +1,5 @@
 #pragma once
+#include "support/scratch_dir.hpp"
 // Running the built `parscore` program from tests: a scratch folder, the command with its
 // stdout, stderr and exit code, and small file helpers.
 #include <sys/wait.h>
@@ -21,27 +22,6 @@ namespace fs = std::filesystem;
 inline const fs::path kParscore = PARSCORE_BIN;
 inline const fs::path kSourceDir = PARSCORE_SOURCE_DIR;
 inline const fs::path kDemoRulebook = kSourceDir / "rules" / "hoa-binh-2013" / "rulebook.yaml";
-
-class ScratchDir {
-public:
-    ScratchDir() {
-        std::random_device rd;
-        path_ = fs::temp_directory_path() /
-                ("parscore-cli-test-" + std::to_string(rd()) + "-" + std::to_string(::getpid()));
-        fs::create_directories(path_);
-    }
-    ~ScratchDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    ScratchDir(const ScratchDir&) = delete;
-    ScratchDir& operator=(const ScratchDir&) = delete;
-    const fs::path& path() const { return path_; }
-    fs::path operator/(const std::string& name) const { return path_ / name; }
-
-private:
-    fs::path path_;
-};
 
 inline std::string read_file(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
