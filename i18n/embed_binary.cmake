@@ -1,6 +1,6 @@
 # Writes OUTPUT: a C++ file defining parscore::i18n::detail::FUNCTION(), the bytes of INPUT (a
 # binary file such as a compiled .mo catalog) as an array. Run by CMake (-P) as a build step.
-# cli/embed_text.cmake does the same for text, as a raw string literal, which cannot hold the
+# app/embed_text.cmake does the same for text, as a raw string literal, which cannot hold the
 # NUL bytes of a binary file.
 #   cmake -DINPUT=file -DOUTPUT=file.cpp -DFUNCTION=name -P embed_binary.cmake
 foreach(var INPUT OUTPUT FUNCTION)
