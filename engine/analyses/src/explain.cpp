@@ -169,24 +169,22 @@ std::vector<Warning> warnings_for(const UnitResult& r, const std::string& id) {
     return out;
 }
 
-}  // namespace
+bool wanted(const std::optional<std::string>& only, const std::string& id) { return !only || id == *only; }
 
-Explanation explain(const rules::Rulebook& rb, const core::SourceSet& sources, const inspections::Store& store,
-                    const EvaluationRequest& request, const std::optional<std::string>& only_criterion) {
-    const std::string& unit_id = *request.unit;
-    if (auto problem = coverage_problem(rb, store, unit_id, request.year)) throw NotCovered(*problem);
-    if (only_criterion) check_item_id(rb, *only_criterion);
+/// The unit's year of evidence, as evaluated for the whole rulebook.
+inspections::EvidenceSet load_evidence(const rules::Rulebook& rb, const inspections::Store& store,
+                                       const EvaluationRequest& request) {
     inspections::EvidenceQuery query;
     query.year = request.year;
     query.basis = request.basis;
     query.categories = rb.units;
     query.as_of_revision = request.as_of_revision;
-    inspections::EvidenceSet evidence = store.load_evidence(rb.evidence, query);
-    auto previous = store.latest_publication(rb.id, request.year - 1, request.basis);
-    EvaluationRequest all = request;
-    all.unit.reset();
-    Evaluation evaluation = evaluate_loaded(rb, evidence, all, previous);
+    return store.load_evidence(rb.evidence, query);
+}
 
+/// The explanation's header: the unit's result among all units, its rank's category and bands.
+Explanation summary_of(const rules::Rulebook& rb, const EvaluationRequest& request, const Evaluation& evaluation,
+                       const std::string& unit_id) {
     Explanation e;
     e.rulebook_id = rb.id;
     e.rulebook_version = rb.version;
@@ -206,21 +204,17 @@ Explanation explain(const rules::Rulebook& rb, const core::SourceSet& sources, c
         e.band_after_caps = band(e.result.band_after_caps);
         e.band = band(e.result.band);
     }
+    return e;
+}
 
-    // Score the unit again, alone, with a trace: the same numbers, now with their reasons.
-    std::size_t index = *evidence.unit_index(unit_id);
-    const auto& info = evidence.units[index];
-    dsl::UnitInfo unit{info.id, info.name, info.category};
-    dsl::Trace trace;
-    UnitScorer scorer(rb);
-    UnitResult traced = scorer.score(unit, evidence.evidence[index], request.year, &trace);
-    ExpressionReader reader(rb, sources, trace, evidence, index);
-
+void explain_criteria(const rules::Rulebook& rb, const UnitResult& traced, const std::string& category,
+                      ExpressionReader& reader, const std::optional<std::string>& only,
+                      std::vector<ExplainedItem>& items) {
     std::size_t ci = 0;
     for (const auto& g : rb.groups) {
         for (const auto& c : g.criteria) {
             const CriterionResult& cr = traced.criteria[ci++];
-            if (only_criterion && c.id != *only_criterion) continue;
+            if (!wanted(only, c.id)) continue;
             ExplainedItem item{"criterion",
                                c.id,
                                c.title,
@@ -232,44 +226,76 @@ Explanation explain(const rules::Rulebook& rb, const core::SourceSet& sources, c
                                {},
                                warnings_for(traced, c.id)};
             if (cr.status != CriterionStatus::Exempt || c.applies_to.empty() ||
-                std::find(c.applies_to.begin(), c.applies_to.end(), info.category) != c.applies_to.end()) {
+                std::find(c.applies_to.begin(), c.applies_to.end(), category) != c.applies_to.end()) {
                 reader.fill(c.points, item);
             }
-            e.items.push_back(std::move(item));
+            items.push_back(std::move(item));
         }
     }
-    auto wanted = [&](const std::string& id) { return !only_criterion || id == *only_criterion; };
-    auto adjustments = [&](const std::vector<rules::Adjustment>& defs, const std::vector<AdjustmentResult>& results,
-                           const char* what) {
-        for (std::size_t i = 0; i < defs.size(); ++i) {
-            if (!wanted(defs[i].id)) continue;
-            ExplainedItem item{what,
-                               defs[i].id,
-                               defs[i].title,
-                               results[i].points.to_string(),
-                               opt(defs[i].cap),
-                               results[i].missing ? "missing" : "",
-                               {},
-                               {},
-                               {},
-                               warnings_for(traced, defs[i].id)};
-            reader.fill(defs[i].points, item);
-            e.items.push_back(std::move(item));
-        }
-    };
-    adjustments(rb.deductions, traced.deductions, "deduction");
-    adjustments(rb.bonuses, traced.bonuses, "bonus");
+}
+
+void explain_adjustments(const std::vector<rules::Adjustment>& defs, const std::vector<AdjustmentResult>& results,
+                         const char* what, const UnitResult& traced, ExpressionReader& reader,
+                         const std::optional<std::string>& only, std::vector<ExplainedItem>& items) {
+    for (std::size_t i = 0; i < defs.size(); ++i) {
+        if (!wanted(only, defs[i].id)) continue;
+        ExplainedItem item{what,
+                           defs[i].id,
+                           defs[i].title,
+                           results[i].points.to_string(),
+                           opt(defs[i].cap),
+                           results[i].missing ? "missing" : "",
+                           {},
+                           {},
+                           {},
+                           warnings_for(traced, defs[i].id)};
+        reader.fill(defs[i].points, item);
+        items.push_back(std::move(item));
+    }
+}
+
+/// Band caps, held or not as in the unit's evaluated result.
+void explain_caps(const rules::Rulebook& rb, const UnitResult& result, const UnitResult& traced,
+                  ExpressionReader& reader, const std::optional<std::string>& only, std::vector<ExplainedItem>& items) {
     for (std::size_t i = 0; i < rb.band_caps.size(); ++i) {
         const rules::BandCap& cap = rb.band_caps[i];
-        if (!wanted(cap.id)) continue;
-        auto held = std::find_if(e.result.caps.begin(), e.result.caps.end(),
+        if (!wanted(only, cap.id)) continue;
+        auto held = std::find_if(result.caps.begin(), result.caps.end(),
                                  [&](const CapResult& c) { return c.cap == i; });
-        std::string status = held == e.result.caps.end() ? "not held" : held->applied ? "held, applied" : "held";
+        std::string status = held == result.caps.end() ? "not held" : held->applied ? "held, applied" : "held";
         ExplainedItem item{"band cap", cap.id, cap.title, status, cap.at_most,
                            status,     {},     {},        {},     warnings_for(traced, cap.id)};
         reader.fill(cap.when, item);
-        e.items.push_back(std::move(item));
+        items.push_back(std::move(item));
     }
+}
+
+}  // namespace
+
+Explanation explain(const rules::Rulebook& rb, const core::SourceSet& sources, const inspections::Store& store,
+                    const EvaluationRequest& request, const std::optional<std::string>& only_criterion) {
+    const std::string& unit_id = *request.unit;
+    if (auto problem = coverage_problem(rb, store, unit_id, request.year)) throw NotCovered(*problem);
+    if (only_criterion) check_item_id(rb, *only_criterion);
+    inspections::EvidenceSet evidence = load_evidence(rb, store, request);
+    auto previous = store.latest_publication(rb.id, request.year - 1, request.basis);
+    EvaluationRequest all = request;
+    all.unit.reset();
+    Explanation e = summary_of(rb, request, evaluate_loaded(rb, evidence, all, previous), unit_id);
+
+    // Score the unit again, alone, with a trace: the same numbers, now with their reasons.
+    std::size_t index = *evidence.unit_index(unit_id);
+    const auto& info = evidence.units[index];
+    dsl::UnitInfo unit{info.id, info.name, info.category};
+    dsl::Trace trace;
+    UnitScorer scorer(rb);
+    UnitResult traced = scorer.score(unit, evidence.evidence[index], request.year, &trace);
+    ExpressionReader reader(rb, sources, trace, evidence, index);
+
+    explain_criteria(rb, traced, info.category, reader, only_criterion, e.items);
+    explain_adjustments(rb.deductions, traced.deductions, "deduction", traced, reader, only_criterion, e.items);
+    explain_adjustments(rb.bonuses, traced.bonuses, "bonus", traced, reader, only_criterion, e.items);
+    explain_caps(rb, e.result, traced, reader, only_criterion, e.items);
     return e;
 }
 

@@ -38,10 +38,7 @@ std::optional<inspections::Publication> previous_of(const inspections::Publicati
     return best;
 }
 
-}  // namespace
-
-PublicationCheck check_publication(const inspections::Store& store, const inspections::Publication& publication,
-                                   const std::vector<inspections::Publication>& earlier, unsigned threads) {
+PublicationCheck check_of(const inspections::Publication& publication) {
     PublicationCheck check;
     check.id = publication.id;
     check.year = publication.year;
@@ -51,21 +48,14 @@ PublicationCheck check_publication(const inspections::Store& store, const inspec
     check.rulebook_sha256 = publication.rulebook_sha256;
     check.last_revision = publication.last_revision;
     check.evidence_sha256 = publication.evidence_sha256;
-    auto problem = [&check](std::string text) { check.problems.push_back(std::move(text)); };
+    return check;
+}
 
-    core::SourceSet sources;  // owns the texts the rulebook's diagnostics and spans refer to
-    detail::PublishedRulebook loaded = detail::load_published_rulebook(publication, sources);
-    for (std::string& p : loaded.problems) problem(std::move(p));
-    if (!loaded.rulebook) return check;
-    const rules::Rulebook& rulebook = *loaded.rulebook;
-
-    const std::int64_t database_revision = store.last_revision();
-    if (publication.last_revision > database_revision) {
-        problem("it was made at revision " + std::to_string(publication.last_revision) +
-                ", but the database's last revision is " + std::to_string(database_revision) +
-                " (changes were removed)");
-    }
-
+/// The publication's evidence as of its revision, its hash compared; nullopt, with the problem
+/// recorded, when the findings cannot be read.
+std::optional<inspections::EvidenceSet> rescored_evidence(const inspections::Store& store,
+                                                          const inspections::Publication& publication,
+                                                          const rules::Rulebook& rulebook, PublicationCheck& check) {
     inspections::EvidenceQuery query;
     query.year = publication.year;
     query.basis = publication.basis;
@@ -78,15 +68,58 @@ PublicationCheck check_publication(const inspections::Store& store, const inspec
         // Damaged findings (a blob that disagrees with its row) are a problem verify reports,
         // like a broken chain, not a reason to stop checking the other publications.
         if (e.kind() != inspections::StoreError::Kind::Database) throw;
-        problem(std::string("its evidence cannot be read: ") + e.what());
-        return check;
+        check.problems.push_back(std::string("its evidence cannot be read: ") + e.what());
+        return std::nullopt;
     }
     check.rescored_evidence_sha256 = evidence.evidence_sha256;
     if (evidence.evidence_sha256 != publication.evidence_sha256) {
-        problem("evidence hash: published " + publication.evidence_sha256 + ", re-computed " +
-                evidence.evidence_sha256 + " from the changes up to revision " +
-                std::to_string(publication.last_revision));
+        check.problems.push_back("evidence hash: published " + publication.evidence_sha256 + ", re-computed " +
+                                 evidence.evidence_sha256 + " from the changes up to revision " +
+                                 std::to_string(publication.last_revision));
     }
+    return evidence;
+}
+
+/// The stored results against the re-scored ones.
+void compare_stored(const inspections::Publication& publication, const rules::Rulebook& rulebook,
+                    const Evaluation& rescored, PublicationCheck& check) {
+    nlohmann::json stored = nlohmann::json::parse(publication.results, nullptr, false);
+    if (stored.is_discarded() || !stored.is_object()) {
+        check.problems.push_back("the stored results are not a JSON object");
+        return;
+    }
+    // The results name their evidence hash too; both copies must agree.
+    if (auto it = stored.find("evidence_sha256");
+        it == stored.end() || !it->is_string() || it->get<std::string>() != publication.evidence_sha256) {
+        check.problems.push_back("the stored results name evidence hash " +
+                                 detail::shown(it == stored.end() ? nullptr : &*it) + ", the publication " +
+                                 publication.evidence_sha256);
+    }
+    for (std::string& d : detail::compare_results(stored, nlohmann::json::parse(render_json(rulebook, rescored)),
+                                                  "published", "re-scored")) {
+        check.problems.push_back(std::move(d));
+    }
+}
+
+}  // namespace
+
+PublicationCheck check_publication(const inspections::Store& store, const inspections::Publication& publication,
+                                   const std::vector<inspections::Publication>& earlier, unsigned threads) {
+    PublicationCheck check = check_of(publication);
+    core::SourceSet sources;  // owns the texts the rulebook's diagnostics and spans refer to
+    detail::PublishedRulebook loaded = detail::load_published_rulebook(publication, sources);
+    for (std::string& p : loaded.problems) check.problems.push_back(std::move(p));
+    if (!loaded.rulebook) return check;
+    const rules::Rulebook& rulebook = *loaded.rulebook;
+
+    const std::int64_t database_revision = store.last_revision();
+    if (publication.last_revision > database_revision) {
+        check.problems.push_back("it was made at revision " + std::to_string(publication.last_revision) +
+                                 ", but the database's last revision is " + std::to_string(database_revision) +
+                                 " (changes were removed)");
+    }
+    std::optional<inspections::EvidenceSet> evidence = rescored_evidence(store, publication, rulebook, check);
+    if (!evidence) return check;
 
     EvaluationRequest request;
     request.year = publication.year;
@@ -94,23 +127,8 @@ PublicationCheck check_publication(const inspections::Store& store, const inspec
     request.by_rank = true;
     request.threads = threads;
     request.as_of_revision = publication.last_revision;
-    Evaluation rescored = evaluate_loaded(rulebook, evidence, request, previous_of(publication, earlier));
-
-    nlohmann::json stored = nlohmann::json::parse(publication.results, nullptr, false);
-    if (stored.is_discarded() || !stored.is_object()) {
-        problem("the stored results are not a JSON object");
-        return check;
-    }
-    // The results name their evidence hash too; both copies must agree.
-    if (auto it = stored.find("evidence_sha256");
-        it == stored.end() || !it->is_string() || it->get<std::string>() != publication.evidence_sha256) {
-        problem("the stored results name evidence hash " + detail::shown(it == stored.end() ? nullptr : &*it) +
-                ", the publication " + publication.evidence_sha256);
-    }
-    for (std::string& d : detail::compare_results(stored, nlohmann::json::parse(render_json(rulebook, rescored)),
-                                                  "published", "re-scored")) {
-        problem(std::move(d));
-    }
+    compare_stored(publication, rulebook,
+                   evaluate_loaded(rulebook, *evidence, request, previous_of(publication, earlier)), check);
     return check;
 }
 

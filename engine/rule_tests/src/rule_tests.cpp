@@ -202,6 +202,102 @@ std::vector<std::string> collect_files(const std::vector<fs::path>& paths, RuleT
     return files;
 }
 
+/// Reads a test file and its header into `file`; false, with the failure recorded in `run`, if
+/// it cannot be read or its header is wrong.
+bool open_test_file(const std::string& path, TestFile& file, core::SourceSet& sources, RuleTestRun& run) {
+    core::TextFile text = core::read_text_file(path, core::kMaxRuleFileBytes);
+    if (text.status == core::ReadStatus::NotFound || text.status == core::ReadStatus::IsDirectory ||
+        text.status == core::ReadStatus::Unreadable) {
+        run.io_failure = true;
+        run.io_messages.push_back(path + ": " + core::describe(text.status));
+        return false;
+    }
+    file.path = path;
+    file.file = sources.add(path, std::move(text.text));
+    if (text.status != core::ReadStatus::Ok) {
+        auto at = static_cast<std::uint32_t>(text.bad_offset);
+        run.diagnostics.error(code::kUnreadable, core::Span{file.file, at, at + 1},
+                              std::string("cannot read the test file: ") + core::describe(text.status));
+        ++run.failed_files;
+        return false;
+    }
+    if (!read_test_file_header(file, sources, run.diagnostics)) {
+        ++run.failed_files;
+        return false;
+    }
+    return true;
+}
+
+/// The rulebook a test file names, loaded the first time a file names it; nullptr, with the
+/// failure recorded in `run` for every file naming it, if it cannot be read or has errors.
+LoadedRulebook* rulebook_for(const TestFile& file, std::map<std::string, LoadedRulebook>& rulebooks,
+                             std::vector<std::string>& rulebook_order, core::SourceSet& sources, RuleTestRun& run) {
+    auto [it, fresh] = rulebooks.try_emplace(file.rulebook_path);
+    LoadedRulebook& loaded = it->second;
+    if (fresh) {
+        rules::LoadOutcome outcome = rules::load_rulebook(file.rulebook_path, sources, loaded.diagnostics);
+        loaded.io_failure = outcome.io_failure;
+        loaded.rulebook = std::move(outcome.rulebook);
+        if (loaded.rulebook) {
+            loaded.coverage = coverage_items(*loaded.rulebook, file.rulebook_path, sources);
+            rulebook_order.push_back(file.rulebook_path);
+        }
+    }
+    if (loaded.io_failure) {
+        std::error_code ec;
+        const core::ReadStatus why = std::filesystem::is_directory(file.rulebook_path, ec)
+                                         ? core::ReadStatus::IsDirectory
+                                     : std::filesystem::exists(file.rulebook_path, ec) ? core::ReadStatus::Unreadable
+                                                                                       : core::ReadStatus::NotFound;
+        run.diagnostics.error(code::kBadRulebook, file.rulebook_span,
+                              "cannot read rulebook '" + file.rulebook_path + "': " + core::describe(why));
+        ++run.failed_files;
+        return nullptr;
+    }
+    if (!loaded.rulebook) {
+        if (fresh) run.diagnostics.append(loaded.diagnostics);
+        run.diagnostics.error(code::kBadRulebook, file.rulebook_span,
+                              "rulebook '" + file.rulebook_path + "' has errors");
+        ++run.failed_files;
+        return nullptr;
+    }
+    return &loaded;
+}
+
+/// One case: read, scored alone with a trace, compared with its expectations.
+CaseOutcome run_case(const core::YamlNode& node, const TestFile& file, const rules::Rulebook& rb, UnitScorer& scorer,
+                     Coverage& coverage) {
+    auto t0 = std::chrono::steady_clock::now();
+    CaseSpec spec = read_case(node, file, rb);
+    CaseOutcome outcome;
+    outcome.file = file.path;
+    outcome.name = spec.name.empty() ? "(unnamed case)" : spec.name;
+    outcome.span = spec.span;
+    OwnedEvidence evidence;
+    if (!spec.problems.has_errors()) {
+        inspections::Findings findings;
+        if (spec.evidence) {
+            if (auto read = inspections::read_findings(*spec.evidence, rb.evidence, spec.problems))
+                findings = std::move(*read);
+        }
+        findings_to_evidence(findings, rb.evidence, evidence);
+    }
+    if (spec.problems.has_errors()) {
+        outcome.result = CaseOutcome::Result::Invalid;
+        outcome.problems = std::move(spec.problems);
+        outcome.problems.sort();
+    } else {
+        dsl::UnitInfo unit{spec.unit_id, spec.unit_name, spec.unit_category};
+        dsl::Trace trace;
+        UnitResult result = scorer.score(unit, evidence.evidence, spec.year, &trace);
+        mark_trace(trace, result, coverage);
+        outcome.differences = compare(spec, rb, result, coverage);
+        outcome.result = outcome.differences.empty() ? CaseOutcome::Result::Passed : CaseOutcome::Result::Failed;
+    }
+    outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return outcome;
+}
+
 }  // namespace
 
 std::size_t RuleTestRun::passed() const {
@@ -227,91 +323,13 @@ RuleTestRun run_rule_tests(const std::vector<fs::path>& paths, core::SourceSet& 
     std::vector<std::string> rulebook_order;
 
     for (const std::string& path : collect_files(paths, run)) {
-        core::TextFile text = core::read_text_file(path, core::kMaxRuleFileBytes);
-        if (text.status == core::ReadStatus::NotFound || text.status == core::ReadStatus::IsDirectory ||
-            text.status == core::ReadStatus::Unreadable) {
-            run.io_failure = true;
-            run.io_messages.push_back(path + ": " + core::describe(text.status));
-            continue;
-        }
         TestFile file;
-        file.path = path;
-        file.file = sources.add(path, std::move(text.text));
-        if (text.status != core::ReadStatus::Ok) {
-            auto at = static_cast<std::uint32_t>(text.bad_offset);
-            run.diagnostics.error(code::kUnreadable, core::Span{file.file, at, at + 1},
-                                  std::string("cannot read the test file: ") + core::describe(text.status));
-            ++run.failed_files;
-            continue;
-        }
-        if (!read_test_file_header(file, sources, run.diagnostics)) {
-            ++run.failed_files;
-            continue;
-        }
-        auto [it, fresh] = rulebooks.try_emplace(file.rulebook_path);
-        LoadedRulebook& loaded = it->second;
-        if (fresh) {
-            rules::LoadOutcome outcome = rules::load_rulebook(file.rulebook_path, sources, loaded.diagnostics);
-            loaded.io_failure = outcome.io_failure;
-            loaded.rulebook = std::move(outcome.rulebook);
-            if (loaded.rulebook) {
-                loaded.coverage = coverage_items(*loaded.rulebook, file.rulebook_path, sources);
-                rulebook_order.push_back(file.rulebook_path);
-            }
-        }
-        if (loaded.io_failure) {
-            std::error_code ec;
-            const core::ReadStatus why = std::filesystem::is_directory(file.rulebook_path, ec)
-                                             ? core::ReadStatus::IsDirectory
-                                         : std::filesystem::exists(file.rulebook_path, ec)
-                                             ? core::ReadStatus::Unreadable
-                                             : core::ReadStatus::NotFound;
-            run.diagnostics.error(code::kBadRulebook, file.rulebook_span,
-                                  "cannot read rulebook '" + file.rulebook_path + "': " + core::describe(why));
-            ++run.failed_files;
-            continue;
-        }
-        if (!loaded.rulebook) {
-            if (fresh) run.diagnostics.append(loaded.diagnostics);
-            run.diagnostics.error(code::kBadRulebook, file.rulebook_span,
-                                  "rulebook '" + file.rulebook_path + "' has errors");
-            ++run.failed_files;
-            continue;
-        }
-        const rules::Rulebook& rb = *loaded.rulebook;
-        UnitScorer scorer(rb);
-        for (const core::YamlNode& node : file.cases->items) {
-            auto t0 = std::chrono::steady_clock::now();
-            CaseSpec spec = read_case(node, file, rb);
-            CaseOutcome outcome;
-            outcome.file = path;
-            outcome.name = spec.name.empty() ? "(unnamed case)" : spec.name;
-            outcome.span = spec.span;
-            OwnedEvidence evidence;
-            if (!spec.problems.has_errors()) {
-                inspections::Findings findings;
-                if (spec.evidence) {
-                    if (auto read = inspections::read_findings(*spec.evidence, rb.evidence, spec.problems))
-                        findings = std::move(*read);
-                }
-                findings_to_evidence(findings, rb.evidence, evidence);
-            }
-            if (spec.problems.has_errors()) {
-                outcome.result = CaseOutcome::Result::Invalid;
-                outcome.problems = std::move(spec.problems);
-                outcome.problems.sort();
-            } else {
-                dsl::UnitInfo unit{spec.unit_id, spec.unit_name, spec.unit_category};
-                dsl::Trace trace;
-                UnitResult result = scorer.score(unit, evidence.evidence, spec.year, &trace);
-                mark_trace(trace, result, loaded.coverage);
-                outcome.differences = compare(spec, rb, result, loaded.coverage);
-                outcome.result = outcome.differences.empty() ? CaseOutcome::Result::Passed
-                                                             : CaseOutcome::Result::Failed;
-            }
-            outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-            run.cases.push_back(std::move(outcome));
-        }
+        if (!open_test_file(path, file, sources, run)) continue;
+        LoadedRulebook* loaded = rulebook_for(file, rulebooks, rulebook_order, sources, run);
+        if (!loaded) continue;
+        UnitScorer scorer(*loaded->rulebook);
+        for (const core::YamlNode& node : file.cases->items)
+            run.cases.push_back(run_case(node, file, *loaded->rulebook, scorer, loaded->coverage));
     }
     for (const std::string& rb : rulebook_order) {
         const auto& items = rulebooks[rb].coverage.items;

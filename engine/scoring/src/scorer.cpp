@@ -122,6 +122,165 @@ bool total_of(Decimal criteria_points, Decimal scale, UnitResult& r, RangeCheck&
     return true;
 }
 
+void check_evidence_shape(const rules::Rulebook& rulebook, const dsl::UnitInfo& unit,
+                          const core::UnitEvidence& evidence) {
+    // The evaluator indexes the evidence by the schema's kinds: evidence shaped for another
+    // schema is a caller's mistake, reported rather than read out of bounds.
+    const std::size_t kinds = rulebook.evidence.kinds.size();
+    if (evidence.tables.size() != kinds || evidence.facts.size() != kinds || evidence.checked.size() != kinds) {
+        throw std::invalid_argument("the evidence of unit '" + std::string(unit.id) + "' has " +
+                                    std::to_string(evidence.tables.size()) + " kinds, the rulebook's schema " +
+                                    std::to_string(kinds));
+    }
+}
+
+UnitResult empty_result(const dsl::UnitInfo& unit, const rules::Rulebook& rulebook, std::size_t criteria) {
+    UnitResult r;
+    r.id = std::string(unit.id);
+    r.name = std::string(unit.name);
+    r.category = std::string(unit.category);
+    r.criteria.reserve(criteria);
+    r.groups.reserve(rulebook.groups.size());
+    r.deductions.reserve(rulebook.deductions.size());
+    r.bonuses.reserve(rulebook.bonuses.size());
+    return r;
+}
+
+/// The unit's running sums over its criteria, and the first failure met on the way.
+struct UnitSums {
+    Decimal criteria_points;
+    std::string error_criterion;
+    RangeCheck range;
+};
+
+/// Status and points of an applicable criterion from its value `v`: on_missing for a missing
+/// value, clamping to [0, max] otherwise.
+void settle_criterion(const rules::Criterion& c, const Value& v, CriterionResult& cr, UnitResult& r,
+                      std::string& error_criterion) {
+    if (v.is_missing()) {
+        if (c.on_missing == rules::OnMissing::Zero) {
+            cr.status = CriterionStatus::Missing;
+            cr.points = zero();
+        } else if (c.on_missing == rules::OnMissing::Exempt) {
+            cr.status = CriterionStatus::Exempt;
+        } else {
+            cr.status = CriterionStatus::Error;
+            if (error_criterion.empty()) error_criterion = c.id;
+        }
+        return;
+    }
+    // An int beyond the decimal range is clamped like any value outside [0, max].
+    const std::optional<Decimal> p = to_decimal(v);
+    cr.points = p;
+    if (!p || *p < zero() || *p > c.max) {
+        const bool below = p ? *p < zero() : v.as_int() < 0;
+        cr.points = below ? zero() : c.max;
+        r.warnings.push_back({code::kPointsClamped, c.id,
+                              "points " + (p ? p->to_string() : std::to_string(v.as_int())) + " of '" + c.id +
+                                  "' clamped to " + cr.points->to_string() + " (the criterion's range is 0 to " +
+                                  c.max.to_string() + ")"});
+    }
+}
+
+/// One group's criteria, each appended to r.criteria. `eval` runs an expression for the unit;
+/// `subject` gives the measure the last run looked at.
+template <class Eval, class Subject> GroupResult score_group(const rules::Group& g, UnitResult& r, UnitSums& sums,
+                                                             const Eval& eval, const Subject& subject) {
+    GroupResult group;
+    bool group_error = false;
+    Decimal group_points;
+    for (const rules::Criterion& c : g.criteria) {
+        CriterionResult cr;
+        const bool applies = c.applies_to.empty() ||
+                             std::find(c.applies_to.begin(), c.applies_to.end(), r.category) != c.applies_to.end();
+        if (!applies) {
+            cr.status = CriterionStatus::Exempt;
+            r.criteria.push_back(std::move(cr));
+            continue;
+        }
+        Value v = eval(c.points, c.id);
+        cr.measure = subject();
+        settle_criterion(c, v, cr, r, sums.error_criterion);
+        if (cr.status == CriterionStatus::Error) group_error = true;
+        // Unit sums are taken criterion by criterion: a group's sums are parts of them, so
+        // they stay in range whenever the unit's do.
+        if (cr.status != CriterionStatus::Exempt) {
+            group.max = sums.range.add(group.max, c.max, "unit's maximum", "criterion", c.id);
+            r.max = sums.range.add(r.max, c.max, "unit's maximum", "criterion", c.id);
+        }
+        if (cr.points) {
+            group_points = sums.range.add(group_points, *cr.points, "sum of criteria points", "criterion", c.id);
+            sums.criteria_points = sums.range.add(sums.criteria_points, *cr.points, "sum of criteria points",
+                                                  "criterion", c.id);
+        }
+        r.criteria.push_back(std::move(cr));
+    }
+    if (!group_error) group.points = group_points;
+    return group;
+}
+
+/// §4.4: deductions and bonuses, each capped; the deduction pool capped.
+template <class Eval>
+void score_adjustments(const rules::Rulebook& rulebook, UnitResult& r, RangeCheck& range, const Eval& eval) {
+    for (const rules::Adjustment& d : rulebook.deductions) {
+        r.deductions.push_back(adjustment(eval(d.points, d.id), d, "deduction", r, range));
+        r.deduct = range.add(r.deduct, r.deductions.back().points, "sum of deductions", "deduction", d.id);
+    }
+    if (rulebook.deduction_cap && r.deduct > *rulebook.deduction_cap) r.deduct = *rulebook.deduction_cap;
+    for (const rules::Adjustment& b : rulebook.bonuses) {
+        r.bonuses.push_back(adjustment(eval(b.points, b.id), b, "bonus", r, range));
+        r.bonus = range.add(r.bonus, r.bonuses.back().points, "sum of bonuses", "bonus", b.id);
+    }
+}
+
+/// Band caps are evaluated for every unit (explanations list them), but only bind complete ones.
+template <class Eval> void add_holding_caps(const rules::Rulebook& rulebook, UnitResult& r, const Eval& eval) {
+    for (std::size_t i = 0; i < rulebook.band_caps.size(); ++i) {
+        const rules::BandCap& cap = rulebook.band_caps[i];
+        Value v = eval(cap.when, cap.id);
+        if (v.is_missing()) {
+            r.warnings.push_back({code::kCapMissing, cap.id,
+                                  "the condition of band cap '" + cap.id + "' is missing, so it does not hold"});
+        } else if (v.as_bool()) {
+            r.caps.push_back(CapResult{i, false});
+        }
+    }
+}
+
+/// The first reason, in order, that leaves the unit without a total.
+void mark_incomplete(UnitResult& r, const UnitSums& sums) {
+    if (!sums.error_criterion.empty()) {
+        r.complete = false;
+        r.reason = "criterion '" + sums.error_criterion +
+                   "' has no points (its evidence is missing and on_missing is error)";
+    } else if (sums.range.failed()) {
+        r.complete = false;
+        r.reason = sums.range.reason();
+    } else if (r.max.is_zero()) {
+        r.complete = false;
+        r.reason = "no criterion applies to this unit (its maximum is 0)";
+    }
+}
+
+/// The band from the total (the first whose min it reaches, else the last), then the caps that hold.
+void place_in_band(const rules::Rulebook& rulebook, UnitResult& r) {
+    const auto& bands = rulebook.bands;
+    r.band_from_total = static_cast<int>(bands.size()) - 1;
+    for (std::size_t i = 0; i < bands.size(); ++i) {
+        if (bands[i].min <= *r.total) {
+            r.band_from_total = static_cast<int>(i);
+            break;
+        }
+    }
+    r.band_after_caps = r.band_from_total;
+    for (CapResult& cap : r.caps) {
+        int at_most = static_cast<int>(rulebook.band_index(rulebook.band_caps[cap.cap].at_most).value_or(0));
+        if (at_most > r.band_from_total) cap.applied = true;
+        r.band_after_caps = std::max(r.band_after_caps, at_most);
+    }
+    r.band = r.band_after_caps;
+}
+
 }  // namespace
 
 const char* status_name(CriterionStatus s) {
@@ -146,144 +305,28 @@ Value UnitScorer::run(const dsl::Compiled& expr, const std::string& id, UnitResu
 
 UnitResult UnitScorer::score(const dsl::UnitInfo& unit, const core::UnitEvidence& evidence, int year,
                              dsl::Trace* trace) {
-    // The evaluator indexes the evidence by the schema's kinds: evidence shaped for another
-    // schema is a caller's mistake, reported rather than read out of bounds.
-    const std::size_t kinds = rulebook_.evidence.kinds.size();
-    if (evidence.tables.size() != kinds || evidence.facts.size() != kinds || evidence.checked.size() != kinds) {
-        throw std::invalid_argument("the evidence of unit '" + std::string(unit.id) + "' has " +
-                                    std::to_string(evidence.tables.size()) + " kinds, the rulebook's schema " +
-                                    std::to_string(kinds));
-    }
+    check_evidence_shape(rulebook_, unit, evidence);
     evaluator_.set_trace(trace);
     input_ = dsl::EvalInput{&unit, year, &evidence};
-    UnitResult r;
-    r.id = std::string(unit.id);
-    r.name = std::string(unit.name);
-    r.category = std::string(unit.category);
-    r.criteria.reserve(criteria_);
-    r.groups.reserve(rulebook_.groups.size());
-    r.deductions.reserve(rulebook_.deductions.size());
-    r.bonuses.reserve(rulebook_.bonuses.size());
+    UnitResult r = empty_result(unit, rulebook_, criteria_);
+    const auto eval = [this, &r](const dsl::Compiled& expr, const std::string& id) { return run(expr, id, r); };
+    const auto subject = [this] { return measure_of(evaluator_.first_steps_subject()); };
 
     // §4.2–§4.3: criteria.
-    Decimal criteria_points;
-    std::string error_criterion;
-    RangeCheck range;
-    for (const rules::Group& g : rulebook_.groups) {
-        GroupResult group;
-        bool group_error = false;
-        Decimal group_points;
-        for (const rules::Criterion& c : g.criteria) {
-            CriterionResult cr;
-            bool applies = c.applies_to.empty() ||
-                           std::find(c.applies_to.begin(), c.applies_to.end(), r.category) != c.applies_to.end();
-            if (!applies) {
-                cr.status = CriterionStatus::Exempt;
-                r.criteria.push_back(std::move(cr));
-                continue;
-            }
-            Value v = run(c.points, c.id, r);
-            cr.measure = measure_of(evaluator_.first_steps_subject());
-            if (v.is_missing()) {
-                if (c.on_missing == rules::OnMissing::Zero) {
-                    cr.status = CriterionStatus::Missing;
-                    cr.points = zero();
-                } else if (c.on_missing == rules::OnMissing::Exempt) {
-                    cr.status = CriterionStatus::Exempt;
-                } else {
-                    cr.status = CriterionStatus::Error;
-                    if (error_criterion.empty()) error_criterion = c.id;
-                }
-            } else {
-                // An int beyond the decimal range is clamped like any value outside [0, max].
-                const std::optional<Decimal> p = to_decimal(v);
-                cr.points = p;
-                if (!p || *p < zero() || *p > c.max) {
-                    const bool below = p ? *p < zero() : v.as_int() < 0;
-                    cr.points = below ? zero() : c.max;
-                    r.warnings.push_back({code::kPointsClamped, c.id,
-                                          "points " + (p ? p->to_string() : std::to_string(v.as_int())) + " of '" +
-                                              c.id + "' clamped to " + cr.points->to_string() +
-                                              " (the criterion's range is 0 to " + c.max.to_string() + ")"});
-                }
-            }
-            if (cr.status == CriterionStatus::Error) group_error = true;
-            // Unit sums are taken criterion by criterion: a group's sums are parts of them, so
-            // they stay in range whenever the unit's do.
-            if (cr.status != CriterionStatus::Exempt) {
-                group.max = range.add(group.max, c.max, "unit's maximum", "criterion", c.id);
-                r.max = range.add(r.max, c.max, "unit's maximum", "criterion", c.id);
-            }
-            if (cr.points) {
-                group_points = range.add(group_points, *cr.points, "sum of criteria points", "criterion", c.id);
-                criteria_points = range.add(criteria_points, *cr.points, "sum of criteria points", "criterion", c.id);
-            }
-            r.criteria.push_back(std::move(cr));
-        }
-        if (!group_error) group.points = group_points;
-        r.groups.push_back(group);
-    }
-
-    // §4.4: deductions and bonuses, each capped; the deduction pool capped.
-    for (const rules::Adjustment& d : rulebook_.deductions) {
-        r.deductions.push_back(adjustment(run(d.points, d.id, r), d, "deduction", r, range));
-        r.deduct = range.add(r.deduct, r.deductions.back().points, "sum of deductions", "deduction", d.id);
-    }
-    if (rulebook_.deduction_cap && r.deduct > *rulebook_.deduction_cap) r.deduct = *rulebook_.deduction_cap;
-    for (const rules::Adjustment& b : rulebook_.bonuses) {
-        r.bonuses.push_back(adjustment(run(b.points, b.id, r), b, "bonus", r, range));
-        r.bonus = range.add(r.bonus, r.bonuses.back().points, "sum of bonuses", "bonus", b.id);
-    }
-
-    // Band caps are evaluated for every unit (explanations list them), but only bind complete ones.
-    std::vector<std::size_t> holding;
-    for (std::size_t i = 0; i < rulebook_.band_caps.size(); ++i) {
-        const rules::BandCap& cap = rulebook_.band_caps[i];
-        Value v = run(cap.when, cap.id, r);
-        if (v.is_missing()) {
-            r.warnings.push_back({code::kCapMissing, cap.id,
-                                  "the condition of band cap '" + cap.id + "' is missing, so it does not hold"});
-        } else if (v.as_bool()) {
-            holding.push_back(i);
-        }
-    }
+    UnitSums sums;
+    for (const rules::Group& g : rulebook_.groups) r.groups.push_back(score_group(g, r, sums, eval, subject));
+    score_adjustments(rulebook_, r, sums.range, eval);
+    add_holding_caps(rulebook_, r, eval);
     evaluator_.set_trace(nullptr);
 
-    if (!error_criterion.empty()) {
-        r.complete = false;
-        r.reason = "criterion '" + error_criterion +
-                   "' has no points (its evidence is missing and on_missing is error)";
-    } else if (range.failed()) {
-        r.complete = false;
-        r.reason = range.reason();
-    } else if (r.max.is_zero()) {
-        r.complete = false;
-        r.reason = "no criterion applies to this unit (its maximum is 0)";
-    }
-    for (std::size_t i : holding) r.caps.push_back(CapResult{i, false});
+    mark_incomplete(r, sums);
     if (!r.complete) return r;
-
-    if (!total_of(criteria_points, rulebook_.scale, r, range)) {
+    if (!total_of(sums.criteria_points, rulebook_.scale, r, sums.range)) {
         r.complete = false;
-        r.reason = range.reason();
+        r.reason = sums.range.reason();
         return r;
     }
-
-    const auto& bands = rulebook_.bands;
-    r.band_from_total = static_cast<int>(bands.size()) - 1;
-    for (std::size_t i = 0; i < bands.size(); ++i) {
-        if (bands[i].min <= *r.total) {
-            r.band_from_total = static_cast<int>(i);
-            break;
-        }
-    }
-    r.band_after_caps = r.band_from_total;
-    for (CapResult& cap : r.caps) {
-        int at_most = static_cast<int>(rulebook_.band_index(rulebook_.band_caps[cap.cap].at_most).value_or(0));
-        if (at_most > r.band_from_total) cap.applied = true;
-        r.band_after_caps = std::max(r.band_after_caps, at_most);
-    }
-    r.band = r.band_after_caps;
+    place_in_band(rulebook_, r);
     return r;
 }
 
