@@ -71,6 +71,4 @@ std::int64_t Store::last_revision() const {
     return s.int64(0);
 }
 
-std::int64_t Store::schema_version() const { return impl_->schema; }
-
 }  // namespace parscore::inspections

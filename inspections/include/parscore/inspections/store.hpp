@@ -249,9 +249,6 @@ public:
     std::optional<InspectionDetail> inspection(std::string_view id) const;
     /// The database's last revision number (0 when nothing was recorded).
     std::int64_t last_revision() const;
-    /// The database's schema version: below kSchemaVersion for an older database nothing has
-    /// written to yet (it is read as it is; the first write migrates it).
-    std::int64_t schema_version() const;
     /// The selection of docs/reference/scoring.md#which-evidence-counts for the scorer; see evidence_set.hpp.
     EvidenceSet load_evidence(const core::EvidenceSchema& schema, const EvidenceQuery& query) const;
 
