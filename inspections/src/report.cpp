@@ -4,7 +4,6 @@
 #include <map>
 
 #include "parscore/core/suggest.hpp"
-#include "parscore/core/text_file.hpp"
 #include "parscore/core/utf8.hpp"
 #include "parscore/core/yaml_tree.hpp"
 #include "parscore/inspections/codes.hpp"
@@ -343,41 +342,6 @@ private:
 };
 
 }  // namespace
-
-InputFile read_input_file(const std::filesystem::path& path, std::size_t max_bytes, core::SourceSet& sources,
-                          core::Diagnostics& diags) {
-    InputFile out;
-    core::TextFile file = core::read_text_file(path, max_bytes);
-    out.raw_sha256 = file.raw_sha256;
-    switch (file.status) {
-        case core::ReadStatus::Ok: out.file = sources.add(path.string(), std::move(file.text)); break;
-        case core::ReadStatus::NotFound:
-        case core::ReadStatus::IsDirectory:
-        case core::ReadStatus::Unreadable:
-            out.io_failure = true;
-            out.io_message = "cannot read '" + path.string() + "': " + core::describe(file.status);
-            break;
-        case core::ReadStatus::TooLarge: {
-            out.file = sources.add(path.string(), "");
-            diags.error(code::kTooLarge, core::Span{*out.file, 0, 0},
-                        "file is too large (" + std::to_string(file.size) + " bytes; the limit is " +
-                            std::to_string(max_bytes) + ")");
-            break;
-        }
-        case core::ReadStatus::InvalidUtf8: {
-            const auto at = static_cast<std::uint32_t>(file.bad_offset);
-            out.file = sources.add(path.string(), std::move(file.text));
-            diags.error(code::kEncoding, core::Span{*out.file, at, at + 1},
-                        "invalid UTF-8 (the file must be UTF-8 text)");
-            break;
-        }
-        case core::ReadStatus::Utf16:
-            out.file = sources.add(path.string(), "");
-            diags.error(code::kEncoding, core::Span{*out.file, 0, 0}, "UTF-16 or UTF-32 text; save the file as UTF-8");
-            break;
-    }
-    return out;
-}
 
 std::optional<Report> read_report(const core::SourceSet& sources, core::FileId file, const core::EvidenceSchema& schema,
                                   const std::vector<std::string>& units, core::Diagnostics& diags,

@@ -108,6 +108,10 @@ inline const char* units_as_of_sql() {
 
 /// "2025-06-15T10:11:12.123456Z".
 std::string utc_now();
+/// The name a write is recorded under: the one given, else the login name.
+inline std::string who_or_user(const std::string& who) { return who.empty() ? current_user() : who; }
+/// Ends a write the store refuses (the transaction rolls back).
+[[noreturn]] inline void refuse(const std::string& message) { throw StoreError(StoreError::Kind::Refused, message); }
 /// A time-ordered (version 7) UUID in lower-case hex.
 std::string new_uuid();
 

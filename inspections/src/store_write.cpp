@@ -1,4 +1,5 @@
-// Writing: units, new inspections (reports and CSV imports), status events and amendments.
+// Writing: units, new inspections (reports and CSV imports) and amendments; status moves are in
+// store_status.cpp.
 #include <algorithm>
 #include <unordered_map>
 
@@ -107,10 +108,6 @@ EncodedFindings encode_findings(const Findings& findings) {
     }
     return out;
 }
-
-std::string who_or_user(const std::string& who) { return who.empty() ? current_user() : who; }
-
-[[noreturn]] void refuse(const std::string& message) { throw StoreError(StoreError::Kind::Refused, message); }
 
 }  // namespace
 
@@ -313,104 +310,7 @@ ImportOutcome Store::import_batch(const ImportBatch& batch, const core::Evidence
     });
 }
 
-// ---- status moves and amendments ----------------------------------------------------------------
-
-namespace {
-
-/// Inside a write transaction: appends `event` to the chain of inspection `id` as change `no`.
-void add_event(Store::Impl& impl, const std::string& id, const char* event, Status required, Status result,
-               std::int64_t no, const std::string& who, const std::string& at) {
-    auto head = impl.chain_head(id);
-    if (!head) refuse("unknown inspection '" + id + "'");
-    if (head->status != required) {
-        refuse("inspection " + id + " is " + status_name(head->status) + "; only a " + status_name(required) +
-               " inspection can become " + status_name(result));
-    }
-    chain::EventContent e;
-    e.inspection = id;
-    e.seq = head->last_seq + 1;
-    e.prev_hash = head->last_hash;
-    e.event = event;
-    e.recorded_by = who;
-    e.recorded_at = at;
-    const EventRow row{no, id, e.seq, event, who, at, head->last_hash, chain::event_hash(e)};
-    sql::Statement s = impl.db.prepare(EventRow::insert_sql());
-    row.bind(s);
-    s.run();
-}
-
-/// Moves every inspection named (by id or unique prefix) in one transaction; returns their full
-/// ids, each once, in the order given.
-std::vector<std::string> move_all(Store& store, Store::Impl& impl, const std::vector<std::string>& names,
-                                  const char* event, Status required, Status result, const std::string& who) {
-    return impl.write([&] {
-        std::vector<std::string> ids;
-        for (const std::string& name : names) {
-            std::string id = store.resolve_inspection(name).value_or(name);
-            if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(std::move(id));
-        }
-        std::int64_t no = impl.next_revision();
-        const std::string at = utc_now();
-        for (const std::string& id : ids) add_event(impl, id, event, required, result, no++, who, at);
-        return ids;
-    });
-}
-
-}  // namespace
-
-std::optional<std::string> Store::resolve_inspection(std::string_view name) const {
-    sql::Statement exact = impl_->db.prepare("SELECT id FROM inspections WHERE id = ?");
-    exact.bind(1, name);
-    if (exact.step()) return exact.text(0);
-    if (name.size() < kMinIdPrefix) return std::nullopt;
-    // Ids are lower-case hex digits and dashes, all below '~': the ids starting with the prefix
-    // are exactly those in [prefix, prefix + "~").
-    sql::Statement s = impl_->db.prepare(
-        "SELECT id FROM inspections WHERE id >= ?1 AND id < ?1 || '~' ORDER BY id LIMIT 3");
-    s.bind(1, name);
-    std::vector<std::string> found;
-    while (s.step()) found.push_back(s.text(0));
-    if (found.empty()) return std::nullopt;
-    if (found.size() > 1) {
-        refuse("inspection id prefix '" + std::string(name) + "' is ambiguous: it starts " + found[0] + ", " +
-               found[1] + (found.size() > 2 ? " and more" : "") + "; give more of the id");
-    }
-    return found.front();
-}
-
-std::vector<std::string> Store::submit(const std::vector<std::string>& ids, const std::string& who) {
-    return move_all(*this, *impl_, ids, "submit", Status::Draft, Status::Submitted, who_or_user(who));
-}
-
-std::vector<std::string> Store::lock(const std::vector<std::string>& ids, const std::string& who) {
-    return move_all(*this, *impl_, ids, "lock", Status::Submitted, Status::Locked, who_or_user(who));
-}
-
-void Store::submit(std::string_view id, const std::string& who) { submit(std::vector{std::string(id)}, who); }
-void Store::lock(std::string_view id, const std::string& who) { lock(std::vector{std::string(id)}, who); }
-
-std::vector<std::string> Store::lock_year(int year, const std::optional<std::string>& unit,
-                                          const std::string& who_given) {
-    const std::string who = who_or_user(who_given);
-    return impl_->write([&] {
-        // Submitted (first status or a submit event), not locked, latest revision in the year.
-        sql::Statement s = impl_->db.prepare(
-            "SELECT i.id FROM inspections i JOIN revisions r ON r.inspection = i.id "
-            "WHERE r.seq = (SELECT max(seq) FROM revisions WHERE inspection = i.id) AND r.eval_year = ?1 "
-            " AND (?2 IS NULL OR i.unit = ?2) "
-            " AND NOT EXISTS (SELECT 1 FROM events WHERE inspection = i.id AND event = 'lock') "
-            " AND (i.status = 'submitted' OR EXISTS (SELECT 1 FROM events WHERE inspection = i.id AND event = 'submit')) "
-            "ORDER BY i.stamp, i.id");
-        s.bind(1, year).bind(2, unit);
-        std::vector<std::string> ids;
-        while (s.step()) ids.push_back(s.text(0));
-        std::int64_t no = impl_->next_revision();
-        const std::string at = utc_now();
-        for (const std::string& id : ids)
-            add_event(*impl_, id, "lock", Status::Submitted, Status::Locked, no++, who, at);
-        return ids;
-    });
-}
+// ---- amendments ------------------------------------------------------------------------------
 
 namespace {
 

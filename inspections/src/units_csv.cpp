@@ -47,12 +47,13 @@ std::unordered_set<std::string> units_on_cycles(
     return cyclic;
 }
 
-}  // namespace
+/// The columns of a units file, in the order read_header matches them.
+enum Column : std::size_t { kId, kName, kCategory, kParent, kActiveFrom, kActiveTo };
 
-std::optional<UnitsUpdate> read_units_csv(const core::SourceSet& sources, core::FileId file,
-                                          const std::vector<UnitInfo>& stored, core::Diagnostics& diags) {
-    core::CsvReader reader(sources, file);
-    std::vector<core::CsvCell> row;
+/// The index of each Column in the header row (-1: absent), or nothing after reporting why not.
+std::optional<std::vector<int>> read_header(core::CsvReader& reader, std::vector<core::CsvCell>& row,
+                                            const core::SourceSet& sources, core::FileId file,
+                                            core::Diagnostics& diags) {
     const std::size_t errors_before = diags.error_count();
     if (!reader.next_row(row, diags)) {
         if (diags.error_count() == errors_before) {
@@ -67,113 +68,122 @@ std::optional<UnitsUpdate> read_units_csv(const core::SourceSet& sources, core::
     const core::Span header_span{file, header_offset,
                                  header_offset +
                                      static_cast<std::uint32_t>(std::max<std::size_t>(header_line.size(), 1))};
-    const std::vector<int> col = csv::match_header(file, row, names, required, header_span, diags);
+    std::vector<int> col = csv::match_header(file, row, names, required, header_span, diags);
     if (diags.error_count() != errors_before) return std::nullopt;
+    return col;
+}
 
-    UnitsUpdate update;
-    update.has_parent = col[3] >= 0;
-    update.has_active_from = col[4] >= 0;
-    update.has_active_to = col[5] >= 0;
-    csv::ErrorBudget budget(diags);
-    std::map<std::string, core::Span> first_row;  // id -> its cell
-    std::vector<core::Span> parent_spans, from_spans;
-    const std::size_t columns = row.size();
+/// What the rows of one file share while they are read: the columns, the error budget and the
+/// first row of every unit id (for "appears twice").
+struct RowContext {
+    core::FileId file;
+    const std::vector<int>& col;
+    csv::ErrorBudget& budget;
+    std::map<std::string, core::Span>& first_row;  // id -> its cell
 
-    auto read_year = [&](const core::CsvCell& cell, std::optional<int>& out) {
-        if (cell.text.empty()) return true;
-        int y = 0;
-        auto [p, ec] = std::from_chars(cell.text.data(), cell.text.data() + cell.text.size(), y);
-        if (ec != std::errc{} || p != cell.text.data() + cell.text.size() || y < 1 || y > 9999) {
-            budget.error(csv::kBadCell, csv::cell_span(file, cell),
-                         "expected a year from 1 to 9999, found " + shown(cell.text));
-            return false;
-        }
-        out = y;
-        return true;
-    };
-
-    std::size_t rows = 0;
-    while (reader.next_row(row, diags) && !budget.exhausted()) {
-        const std::uint32_t offset = reader.row_offset();
-        if (++rows > kMaxUnitsPerImport) {
-            budget.error(csv::kTooManyUnits, core::Span{file, offset, offset + 1},
-                         "a units file holds at most " + std::to_string(kMaxUnitsPerImport) +
-                             " units; the rest of the file was not read");
-            break;
-        }
-        if (row.size() != columns) {
-            budget.error(csv::kCellCount, core::Span{file, offset, offset + 1},
-                         "row has " + std::to_string(row.size()) + " cells; the header has " + std::to_string(columns));
-            continue;
-        }
-        bool ok = true;
-        UnitInfo u;
-        const core::CsvCell& id = row[static_cast<std::size_t>(col[0])];
-        u.id = std::string(id.text);
-        if (!is_valid_unit_id(u.id)) {
-            budget.error(csv::kBadCell, csv::cell_span(file, id),
-                         "unit id " + shown(id.text) + " must match [A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-            ok = false;
-        } else if (auto [it, inserted] = first_row.emplace(u.id, csv::cell_span(file, id)); !inserted) {
-            if (auto* d = budget.error(csv::kRepeatedUnit, csv::cell_span(file, id),
-                                       "unit '" + u.id + "' appears twice")) {
-                d->notes.push_back({it->second, "first here"});
-            }
-            ok = false;
-        }
-        const core::CsvCell& name = row[static_cast<std::size_t>(col[1])];
-        const core::CsvCell& category = row[static_cast<std::size_t>(col[2])];
-        if (name.text.empty()) {
-            budget.error(csv::kEmptyCell, csv::cell_span(file, name), "empty 'name' cell");
-            ok = false;
-        }
-        if (category.text.empty()) {
-            budget.error(csv::kEmptyCell, csv::cell_span(file, category), "empty 'category' cell");
-            ok = false;
-        } else if (!is_valid_unit_id(category.text)) {
-            // A rulebook's `units` can only name categories of this form (E206): a unit with
-            // another category could never be scored.
-            budget.error(csv::kBadCell, csv::cell_span(file, category),
-                         "category " + shown(category.text) + " must match [A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-            ok = false;
-        }
-        u.name = core::to_nfc(name.text);
-        u.category = core::to_nfc(category.text);
-        core::Span parent_span{}, from_span{};
-        if (col[3] >= 0) {
-            const core::CsvCell& parent = row[static_cast<std::size_t>(col[3])];
-            parent_span = csv::cell_span(file, parent);
-            if (!parent.text.empty()) {
-                if (!is_valid_unit_id(parent.text)) {
-                    budget.error(csv::kBadCell, parent_span, "parent " + shown(parent.text) + " is not a unit id");
-                    ok = false;
-                } else if (parent.text == u.id) {
-                    budget.error(csv::kParentCycle, parent_span, "unit '" + u.id + "' cannot be its own parent");
-                    ok = false;
-                } else {
-                    u.parent = std::string(parent.text);
-                }
-            }
-        }
-        if (col[4] >= 0) {
-            from_span = csv::cell_span(file, row[static_cast<std::size_t>(col[4])]);
-            ok = read_year(row[static_cast<std::size_t>(col[4])], u.active_from) && ok;
-        }
-        if (col[5] >= 0) ok = read_year(row[static_cast<std::size_t>(col[5])], u.active_to) && ok;
-        if (!ok) continue;
-        update.units.push_back(std::move(u));
-        parent_spans.push_back(parent_span);
-        from_spans.push_back(from_span);
+    const core::CsvCell& cell(const std::vector<core::CsvCell>& row, Column c) const {
+        return row[static_cast<std::size_t>(col[c])];
     }
-    // Errors in rows do not stop the checks across rows (parents, cycles, years), so one run
-    // shows every problem of the file. A file not read to its end (a syntax error, too many
-    // errors or units) stops here: the rows not read would make those checks report false ones.
-    const bool read_to_end = !budget.exhausted() && rows <= kMaxUnitsPerImport &&
-                             diags.error_count() - errors_before == budget.count();
-    if (!read_to_end) return std::nullopt;
+    bool has(Column c) const { return col[c] >= 0; }
+};
 
-    // Parents and years as they will be after the update: a column absent from the file keeps
-    // the stored value.
+/// One row's unit, with the spans the checks across rows point at.
+struct UnitRow {
+    UnitInfo unit;
+    core::Span parent_span{}, from_span{};
+};
+
+/// An empty cell leaves `out` unset; anything but a year from 1 to 9999 is reported.
+bool read_year(const RowContext& ctx, const core::CsvCell& cell, std::optional<int>& out) {
+    if (cell.text.empty()) return true;
+    int y = 0;
+    auto [p, ec] = std::from_chars(cell.text.data(), cell.text.data() + cell.text.size(), y);
+    if (ec != std::errc{} || p != cell.text.data() + cell.text.size() || y < 1 || y > 9999) {
+        ctx.budget.error(csv::kBadCell, csv::cell_span(ctx.file, cell),
+                         "expected a year from 1 to 9999, found " + shown(cell.text));
+        return false;
+    }
+    out = y;
+    return true;
+}
+
+/// The id cell: well formed and not seen in an earlier row.
+bool read_id(const RowContext& ctx, const core::CsvCell& id, UnitInfo& u) {
+    u.id = std::string(id.text);
+    if (!is_valid_unit_id(u.id)) {
+        ctx.budget.error(csv::kBadCell, csv::cell_span(ctx.file, id),
+                         "unit id " + shown(id.text) + " must match [A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+        return false;
+    }
+    if (auto [it, inserted] = ctx.first_row.emplace(u.id, csv::cell_span(ctx.file, id)); !inserted) {
+        if (auto* d = ctx.budget.error(csv::kRepeatedUnit, csv::cell_span(ctx.file, id),
+                                       "unit '" + u.id + "' appears twice")) {
+            d->notes.push_back({it->second, "first here"});
+        }
+        return false;
+    }
+    return true;
+}
+
+/// The name and category cells: both present, the category usable by a rulebook.
+bool read_name_and_category(const RowContext& ctx, const core::CsvCell& name, const core::CsvCell& category,
+                            UnitInfo& u) {
+    bool ok = true;
+    if (name.text.empty()) {
+        ctx.budget.error(csv::kEmptyCell, csv::cell_span(ctx.file, name), "empty 'name' cell");
+        ok = false;
+    }
+    if (category.text.empty()) {
+        ctx.budget.error(csv::kEmptyCell, csv::cell_span(ctx.file, category), "empty 'category' cell");
+        ok = false;
+    } else if (!is_valid_unit_id(category.text)) {
+        // A rulebook's `units` can only name categories of this form (E206): a unit with
+        // another category could never be scored.
+        ctx.budget.error(csv::kBadCell, csv::cell_span(ctx.file, category),
+                         "category " + shown(category.text) + " must match [A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+        ok = false;
+    }
+    u.name = core::to_nfc(name.text);
+    u.category = core::to_nfc(category.text);
+    return ok;
+}
+
+/// The parent cell: empty (no parent) or another unit's id.
+bool read_parent(const RowContext& ctx, const core::CsvCell& parent, UnitRow& r) {
+    r.parent_span = csv::cell_span(ctx.file, parent);
+    if (parent.text.empty()) return true;
+    if (!is_valid_unit_id(parent.text)) {
+        ctx.budget.error(csv::kBadCell, r.parent_span, "parent " + shown(parent.text) + " is not a unit id");
+        return false;
+    }
+    if (parent.text == r.unit.id) {
+        ctx.budget.error(csv::kParentCycle, r.parent_span, "unit '" + r.unit.id + "' cannot be its own parent");
+        return false;
+    }
+    r.unit.parent = std::string(parent.text);
+    return true;
+}
+
+/// One data row as a unit, or nothing after reporting every error of the row.
+std::optional<UnitRow> read_unit_row(const RowContext& ctx, const std::vector<core::CsvCell>& row) {
+    UnitRow r;
+    bool ok = read_id(ctx, ctx.cell(row, kId), r.unit);
+    ok = read_name_and_category(ctx, ctx.cell(row, kName), ctx.cell(row, kCategory), r.unit) && ok;
+    if (ctx.has(kParent)) ok = read_parent(ctx, ctx.cell(row, kParent), r) && ok;
+    if (ctx.has(kActiveFrom)) {
+        r.from_span = csv::cell_span(ctx.file, ctx.cell(row, kActiveFrom));
+        ok = read_year(ctx, ctx.cell(row, kActiveFrom), r.unit.active_from) && ok;
+    }
+    if (ctx.has(kActiveTo)) ok = read_year(ctx, ctx.cell(row, kActiveTo), r.unit.active_to) && ok;
+    if (!ok) return std::nullopt;
+    return r;
+}
+
+/// The checks across rows, on parents and years as they will be after the update: a column
+/// absent from the file keeps the stored value.
+void check_update(const UnitsUpdate& update, const std::vector<UnitInfo>& stored,
+                  const std::map<std::string, core::Span>& first_row, const std::vector<core::Span>& parent_spans,
+                  const std::vector<core::Span>& from_spans, core::FileId file, csv::ErrorBudget& budget) {
     std::unordered_map<std::string, const UnitInfo*> stored_by_id;
     for (const UnitInfo& s : stored) stored_by_id.emplace(s.id, &s);
     std::unordered_map<std::string, std::optional<std::string>> parent_of;
@@ -205,6 +215,56 @@ std::optional<UnitsUpdate> read_units_csv(const core::SourceSet& sources, core::
                          "parent '" + *u.parent + "' makes a cycle through '" + u.id + "'");
         }
     }
+}
+
+}  // namespace
+
+std::optional<UnitsUpdate> read_units_csv(const core::SourceSet& sources, core::FileId file,
+                                          const std::vector<UnitInfo>& stored, core::Diagnostics& diags) {
+    core::CsvReader reader(sources, file);
+    std::vector<core::CsvCell> row;
+    const std::size_t errors_before = diags.error_count();
+    const std::optional<std::vector<int>> col = read_header(reader, row, sources, file, diags);
+    if (!col) return std::nullopt;
+
+    UnitsUpdate update;
+    update.has_parent = (*col)[kParent] >= 0;
+    update.has_active_from = (*col)[kActiveFrom] >= 0;
+    update.has_active_to = (*col)[kActiveTo] >= 0;
+    csv::ErrorBudget budget(diags);
+    std::map<std::string, core::Span> first_row;
+    std::vector<core::Span> parent_spans, from_spans;
+    const std::size_t columns = row.size();
+    const RowContext ctx{file, *col, budget, first_row};
+
+    std::size_t rows = 0;
+    while (reader.next_row(row, diags) && !budget.exhausted()) {
+        const std::uint32_t offset = reader.row_offset();
+        if (++rows > kMaxUnitsPerImport) {
+            budget.error(csv::kTooManyUnits, core::Span{file, offset, offset + 1},
+                         "a units file holds at most " + std::to_string(kMaxUnitsPerImport) +
+                             " units; the rest of the file was not read");
+            break;
+        }
+        if (row.size() != columns) {
+            budget.error(csv::kCellCount, core::Span{file, offset, offset + 1},
+                         "row has " + std::to_string(row.size()) + " cells; the header has " + std::to_string(columns));
+            continue;
+        }
+        std::optional<UnitRow> r = read_unit_row(ctx, row);
+        if (!r) continue;
+        update.units.push_back(std::move(r->unit));
+        parent_spans.push_back(r->parent_span);
+        from_spans.push_back(r->from_span);
+    }
+    // Errors in rows do not stop the checks across rows (parents, cycles, years), so one run
+    // shows every problem of the file. A file not read to its end (a syntax error, too many
+    // errors or units) stops here: the rows not read would make those checks report false ones.
+    const bool read_to_end = !budget.exhausted() && rows <= kMaxUnitsPerImport &&
+                             diags.error_count() - errors_before == budget.count();
+    if (!read_to_end) return std::nullopt;
+
+    check_update(update, stored, first_row, parent_spans, from_spans, file, budget);
     if (budget.any() || diags.error_count() != errors_before) return std::nullopt;
     return update;
 }
