@@ -1,5 +1,5 @@
 #pragma once
-// score and rank: one evaluation of a year (docs/scoring.md). The result carries the rulebook
+// score and rank: one evaluation of a year (docs/reference/scoring.md). The result carries the rulebook
 // because every rendering of an evaluation needs it.
 #include <optional>
 #include <string>
