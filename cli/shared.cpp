@@ -1,5 +1,7 @@
 #include "shared.hpp"
 
+#include <cstdlib>
+
 #include <fstream>
 
 #include <CLI/CLI.hpp>
@@ -56,6 +58,19 @@ void add_format_option(CLI::App* cmd, app::Format& into, const std::vector<app::
            "--format", [&into](const std::string& name) { into = *app::parse_format(name); },
            help.empty() ? "Output format: " + list + " (default: " + names.front() + ")" : help)
         ->check(CLI::IsMember(names));
+}
+
+i18n::Language default_language() {
+    const char* env = std::getenv("PARSCORE_LANG");
+    return i18n::parse_language(env ? env : "").value_or(i18n::Language::en);
+}
+
+void add_lang_option(CLI::App* cmd, i18n::Language& into) {
+    into = default_language();
+    cmd->add_option_function<std::string>(
+           "--lang", [&into](const std::string& code) { into = *i18n::parse_language(code); },
+           "Language of the table: en or vi (default: $PARSCORE_LANG, else en)")
+        ->check(CLI::IsMember({"en", "vi"}));
 }
 
 void add_out_option(CLI::App* cmd, std::string& into) {

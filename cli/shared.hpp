@@ -9,6 +9,7 @@
 
 #include "context.hpp"
 #include "parscore/app/format.hpp"
+#include "parscore/i18n/language.hpp"
 #include "parscore/scoring/result.hpp"
 
 namespace parscore::cli {
@@ -31,6 +32,10 @@ void add_basis_option(CLI::App* cmd, std::string& into);
 void add_format_option(CLI::App* cmd, app::Format& into, const std::vector<app::Format>& formats,
                        const std::string& help = "");
 void add_out_option(CLI::App* cmd, std::string& into);
+/// --lang en|vi for what a person reads; its default is default_language().
+void add_lang_option(CLI::App* cmd, i18n::Language& into);
+/// $PARSCORE_LANG when it names a language parscore speaks ("vi", "vi_VN.UTF-8"), else English.
+i18n::Language default_language();
 void add_category_option(CLI::App* cmd, std::string& into);
 void add_bom_option(CLI::App* cmd, bool& into);
 /// --threads; `what` is "Evaluation" or "Scoring".

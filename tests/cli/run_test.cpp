@@ -2,6 +2,7 @@
 // re-entrancy, --version, --verbose and --quiet.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <sstream>
 #include <stdexcept>
 
@@ -152,6 +153,36 @@ TEST_F(CliRun, TimingsKeepTheirOwnLine) {
     Outcome r = run(rank({"--timings"}));
     EXPECT_NE(r.err.find("timings: load="), std::string::npos) << r.err;
     EXPECT_EQ(r.err.find("parscore: info: "), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace parscore::testing
+
+namespace parscore::testing {
+namespace {
+
+// --lang picks the table's language; $PARSCORE_LANG is its default; JSON and CSV do not change.
+TEST_F(CliRun, LangPicksTheTablesLanguageAndLeavesDataFormatsAlone) {
+    Outcome en = run(rank({"--lang", "en"}));
+    Outcome vi = run(rank({"--lang", "vi"}));
+    ASSERT_EQ(en.code, 0);
+    ASSERT_EQ(vi.code, 0);
+    EXPECT_NE(en.out.find("rank  unit"), std::string::npos) << en.out;
+    EXPECT_NE(vi.out.find("Hạng  Mã đơn vị"), std::string::npos) << vi.out;
+    EXPECT_NE(vi.out.find("88,42"), std::string::npos) << vi.out;
+    EXPECT_EQ(run(rank({})).out, en.out);  // English without --lang or $PARSCORE_LANG
+    EXPECT_EQ(run(rank({"--format", "csv", "--lang", "vi"})).out, run(rank({"--format", "csv"})).out);
+
+    ::setenv("PARSCORE_LANG", "vi_VN.UTF-8", 1);
+    Outcome from_env = run(rank({}));
+    Outcome overridden = run(rank({"--lang", "en"}));
+    ::unsetenv("PARSCORE_LANG");
+    EXPECT_EQ(from_env.out, vi.out);
+    EXPECT_EQ(overridden.out, en.out);
+
+    Outcome unknown = run(rank({"--lang", "fr"}));
+    EXPECT_EQ(unknown.code, 2);
+    EXPECT_NE(unknown.err.find("--lang"), std::string::npos) << unknown.err;
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 // The demo province's outputs against tests/golden/demo/: the demo's own output, the ranking as
-// JSON and CSV, and explanations of a few units. Inspection ids and the evidence hash (random
-// per run) are masked. UPDATE_GOLDEN=1 rewrites the files (and reports the tests as skipped).
+// JSON, CSV and a table in English and Vietnamese, and explanations of a few units. Inspection ids and the evidence
+// hash (random per run) are masked. UPDATE_GOLDEN=1 rewrites the files (and reports the tests as skipped).
 #include <gtest/gtest.h>
 
 #include <cctype>
@@ -29,6 +29,9 @@ std::vector<GoldenCase> cases() {
         {"demo.txt", {}},
         {"rank.json", {"rank", "--rules", rules, "--year", "2013", "--format", "json"}},
         {"rank.csv", {"rank", "--rules", rules, "--year", "2013", "--format", "csv"}},
+        {"rank-en.txt", {"rank", "--rules", rules, "--year", "2013", "--lang", "en"}},
+        {"rank-vi.txt", {"rank", "--rules", rules, "--year", "2013", "--lang", "vi"}},
+        {"score-vi.txt", {"score", "--rules", rules, "--year", "2013", "--lang", "vi", "--category", "district"}},
     };
     for (const char* unit : {"huyen-da-bac", "thanh-tra-tinh", "tp-hoa-binh"}) {
         out.push_back(

@@ -1,6 +1,7 @@
 // The terminal tables of `score` and `rank`.
-#include "parscore/core/plural.hpp"
 #include "parscore/core/text_table.hpp"
+#include "parscore/i18n/format.hpp"
+#include "parscore/i18n/translate.hpp"
 #include "parscore/output/display.hpp"
 #include "parscore/reports/report.hpp"
 
@@ -10,50 +11,69 @@ namespace {
 
 using core::TextTable;
 using Align = TextTable::Align;
+using i18n::Language;
+
+// Column headers: lower-case words in English, the terms of an official table in Vietnamese.
+constexpr i18n::Message kRank = i18n::NC_("table header", "rank");
+constexpr i18n::Message kUnit = i18n::NC_("table header", "unit");
+constexpr i18n::Message kName = i18n::NC_("table header", "name");
+constexpr i18n::Message kPoints = i18n::NC_("table header", "points");
+constexpr i18n::Message kMax = i18n::NC_("table header", "max");
+constexpr i18n::Message kTotal = i18n::NC_("table header", "total");
+constexpr i18n::Message kBand = i18n::NC_("table header", "band");
+constexpr i18n::Message kChange = i18n::NC_("table header", "change");
+
+TextTable make_table(Language lang, bool ranking) {
+    auto h = [lang](const i18n::Message& m) { return i18n::tr(lang, m); };
+    if (ranking) {
+        return TextTable({h(kRank), h(kUnit), h(kName), h(kTotal), h(kBand), h(kChange)},
+                         {Align::Right, Align::Left, Align::Left, Align::Right, Align::Left, Align::Right});
+    }
+    return TextTable({h(kUnit), h(kName), h(kPoints), h(kMax), h(kTotal), h(kBand), h(kRank)},
+                     {Align::Left, Align::Left, Align::Right, Align::Right, Align::Right, Align::Left, Align::Right});
+}
 
 std::string signed_change(const std::optional<int>& c) {
     if (!c) return "";
     return *c > 0 ? "+" + std::to_string(*c) : std::to_string(*c);
 }
 
-std::string band_name(const rules::Rulebook& rb, const UnitResult& u) {
-    if (!u.complete) return "incomplete";
+std::string band_name(const rules::Rulebook& rb, const UnitResult& u, Language lang) {
+    if (!u.complete) return i18n::trc(lang, "table cell", "incomplete");
     return display::band(rb, u.band);
 }
 
 }  // namespace
 
-std::string render_table(const rules::Rulebook& rb, const Evaluation& e, bool ranking) {
+std::string render_table(const rules::Rulebook& rb, const Evaluation& e, bool ranking, Language lang) {
+    auto number = [lang](const std::string& plain) { return i18n::localize_number(lang, plain); };
     std::string out;
     std::vector<const UnitResult*> incomplete;
     std::size_t i = 0;
     while (i < e.units.size()) {
         const std::string& category = e.units[i].category;
         std::size_t count = 0;
-        TextTable table = ranking ? TextTable({"rank", "unit", "name", "total", "band", "change"},
-                                              {Align::Right, Align::Left, Align::Left, Align::Right, Align::Left,
-                                               Align::Right})
-                                  : TextTable({"unit", "name", "points", "max", "total", "band", "rank"},
-                                              {Align::Left, Align::Left, Align::Right, Align::Right, Align::Right,
-                                               Align::Left, Align::Right});
+        TextTable table = make_table(lang, ranking);
         for (; i < e.units.size() && e.units[i].category == category; ++i, ++count) {
             const UnitResult& u = e.units[i];
             if (!u.complete) incomplete.push_back(&u);
             std::string rank = u.rank ? std::to_string(*u.rank) : "-";
             if (ranking) {
-                table.add_row(
-                    {rank, u.id, u.name, display::total(u.total, "-"), band_name(rb, u), signed_change(u.rank_change)});
+                table.add_row({rank, u.id, u.name, number(display::total(u.total, "-")), band_name(rb, u, lang),
+                               signed_change(u.rank_change)});
             } else {
-                table.add_row({u.id, u.name, display::points(u.points, "-"), display::points(u.max),
-                               display::total(u.total, "-"), band_name(rb, u), rank});
+                table.add_row({u.id, u.name, number(display::points(u.points, "-")), number(display::points(u.max)),
+                               number(display::total(u.total, "-")), band_name(rb, u, lang), rank});
             }
         }
         if (!out.empty()) out += "\n";
-        out += rb.category_label(category) + " (" + core::count_of(count, "unit") + ")\n";
+        out += rb.category_label(category) + " (" + i18n::trn(lang, "{n} unit", "{n} units", count) + ")\n";
         out += table.render();
     }
-    if (e.units.empty()) out += "no units\n";
-    for (const UnitResult* u : incomplete) out += "incomplete: " + u->id + ": " + u->reason + "\n";
+    if (e.units.empty()) out += i18n::tr(lang, "no units") + "\n";
+    for (const UnitResult* u : incomplete) {
+        out += i18n::tr(lang, "incomplete: {unit}: {reason}", {{"unit", u->id}, {"reason", u->reason}}) + "\n";
+    }
     return out;
 }
 

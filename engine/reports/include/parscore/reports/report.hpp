@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "parscore/i18n/language.hpp"
 #include "parscore/output/csv_cells.hpp"    // csv_text_cell, csv_field
 #include "parscore/output/json_writer.hpp"  // json_quoted
 #include "parscore/rules/rulebook.hpp"
@@ -26,6 +27,9 @@ void write_json(const rules::Rulebook& rulebook, const Evaluation& evaluation,
 std::string render_csv(const rules::Rulebook& rulebook, const Evaluation& evaluation, bool bom);
 
 /// The terminal table of `score` (by id) or `rank` (by rank, with changes), per category.
-std::string render_table(const rules::Rulebook& rulebook, const Evaluation& evaluation, bool ranking);
+/// In `language`: headers, counts and the notes under the table translated, decimals with the
+/// language's separator (docs/i18n.md); ids, names and labels as written.
+std::string render_table(const rules::Rulebook& rulebook, const Evaluation& evaluation, bool ranking,
+                         i18n::Language language = i18n::Language::en);
 
 }  // namespace parscore::engine
