@@ -8,6 +8,7 @@
 #include "parscore/core/suggest.hpp"
 #include "parscore/core/utf8.hpp"
 #include "parscore/scoring/scorer.hpp"
+#include "parscore/scoring/year_evidence.hpp"
 
 namespace parscore::engine {
 
@@ -171,17 +172,6 @@ std::vector<Warning> warnings_for(const UnitResult& r, const std::string& id) {
 
 bool wanted(const std::optional<std::string>& only, const std::string& id) { return !only || id == *only; }
 
-/// The unit's year of evidence, as evaluated for the whole rulebook.
-inspections::EvidenceSet load_evidence(const rules::Rulebook& rb, const inspections::Store& store,
-                                       const EvaluationRequest& request) {
-    inspections::EvidenceQuery query;
-    query.year = request.year;
-    query.basis = request.basis;
-    query.categories = rb.units;
-    query.as_of_revision = request.as_of_revision;
-    return store.load_evidence(rb.evidence, query);
-}
-
 /// The explanation's header: the unit's result among all units, its rank's category and bands.
 Explanation summary_of(const rules::Rulebook& rb, const EvaluationRequest& request, const Evaluation& evaluation,
                        const std::string& unit_id) {
@@ -277,7 +267,7 @@ Explanation explain(const rules::Rulebook& rb, const core::SourceSet& sources, c
     const std::string& unit_id = *request.unit;
     if (auto problem = coverage_problem(rb, store, unit_id, request.year)) throw NotCovered(*problem);
     if (only_criterion) check_item_id(rb, *only_criterion);
-    inspections::EvidenceSet evidence = load_evidence(rb, store, request);
+    inspections::EvidenceSet evidence = load_year_evidence(rb, store, request);  // as for the whole rulebook
     auto previous = store.latest_publication(rb.id, request.year - 1, request.basis);
     EvaluationRequest all = request;
     all.unit.reset();
