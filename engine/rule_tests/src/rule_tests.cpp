@@ -65,28 +65,19 @@ void add_arms(Coverage& cov, const rules::Rulebook& rb, const dsl::Compiled& exp
 
 Coverage coverage_items(const rules::Rulebook& rb, const std::string& file, const core::SourceSet& sources) {
     Coverage cov;
+    // Each item, then the arms of its expression, in rulebook order.
+    auto add = [&](std::vector<std::size_t>& index, const std::string& owner, const core::Span& span,
+                   const dsl::Compiled& expr) {
+        index.push_back(cov.items.size());
+        cov.items.push_back({file, owner, span, false});
+        add_arms(cov, rb, expr, owner, file, sources);
+    };
     for (const auto& g : rb.groups) {
-        for (const auto& c : g.criteria) {
-            cov.criterion_item.push_back(cov.items.size());
-            cov.items.push_back({file, "criterion " + c.id, c.span, false});
-            add_arms(cov, rb, c.points, "criterion " + c.id, file, sources);
-        }
+        for (const auto& c : g.criteria) add(cov.criterion_item, "criterion " + c.id, c.span, c.points);
     }
-    for (const auto& d : rb.deductions) {
-        cov.deduction_item.push_back(cov.items.size());
-        cov.items.push_back({file, "deduction " + d.id, d.span, false});
-        add_arms(cov, rb, d.points, "deduction " + d.id, file, sources);
-    }
-    for (const auto& b : rb.bonuses) {
-        cov.bonus_item.push_back(cov.items.size());
-        cov.items.push_back({file, "bonus " + b.id, b.span, false});
-        add_arms(cov, rb, b.points, "bonus " + b.id, file, sources);
-    }
-    for (const auto& cap : rb.band_caps) {
-        cov.cap_item.push_back(cov.items.size());
-        cov.items.push_back({file, "band cap " + cap.id, cap.span, false});
-        add_arms(cov, rb, cap.when, "band cap " + cap.id, file, sources);
-    }
+    for (const auto& d : rb.deductions) add(cov.deduction_item, "deduction " + d.id, d.span, d.points);
+    for (const auto& b : rb.bonuses) add(cov.bonus_item, "bonus " + b.id, b.span, b.points);
+    for (const auto& cap : rb.band_caps) add(cov.cap_item, "band cap " + cap.id, cap.span, cap.when);
     return cov;
 }
 
