@@ -31,11 +31,5 @@ std::string_view ${FUNCTION}() {
 
 }  // namespace parscore::i18n::detail
 ")
-# Rewrite only on change, so an unchanged catalog does not trigger a recompile.
-if(EXISTS "${OUTPUT}")
-  file(READ "${OUTPUT}" previous)
-  if(previous STREQUAL text)
-    return()
-  endif()
-endif()
-file(WRITE "${OUTPUT}" "${text}")
+include("${CMAKE_CURRENT_LIST_DIR}/../cmake/write_if_changed.cmake")
+write_if_changed("${OUTPUT}" "${text}")
