@@ -16,6 +16,25 @@ const char* severity_name(Severity s) {
     return "error";
 }
 
+namespace {
+
+Diagnostic made(Severity severity, std::string code, std::optional<Span> span, Text text) {
+    std::string english = text.english();
+    return Diagnostic{severity, std::move(code), std::move(english), span, {}, std::move(text)};
+}
+
+}  // namespace
+
+Note note(std::optional<Span> span, Text text) {
+    std::string english = text.english();
+    return Note{span, std::move(english), std::move(text)};
+}
+
+Diagnostic& Diagnostic::add_note(std::optional<Span> at, Text said) {
+    notes.push_back(note(at, std::move(said)));
+    return *this;
+}
+
 Diagnostic& Diagnostics::admit_error(Diagnostic d) {
     if (kept_errors_ < kMaxErrors) {
         ++kept_errors_;
@@ -24,24 +43,26 @@ Diagnostic& Diagnostics::admit_error(Diagnostic d) {
     }
     if (kept_errors_ == kMaxErrors) {
         ++kept_errors_;  // E009 stands in for this error: counted once, not shown
-        items_.push_back(Diagnostic{Severity::Error,
-                                    code::kTooManyErrors,
-                                    "more than " + std::to_string(kMaxErrors) + " errors: the rest are not shown",
-                                    d.span,
-                                    {}});
+        items_.push_back(
+            made(Severity::Error, code::kTooManyErrors, d.span,
+                 T_("more than {limit} errors: the rest are not shown", {{"limit", std::to_string(kMaxErrors)}})));
         return scratch_ = Diagnostic{};
     }
     ++not_kept_;
     return scratch_ = Diagnostic{};
 }
 
-Diagnostic& Diagnostics::error(std::string code, std::optional<Span> span, std::string message) {
-    return admit_error(Diagnostic{Severity::Error, std::move(code), std::move(message), span, {}});
+Diagnostic& Diagnostics::error(std::string code, std::optional<Span> span, Text message) {
+    return admit_error(made(Severity::Error, std::move(code), span, std::move(message)));
 }
 
-Diagnostic& Diagnostics::final_error(std::string code, std::optional<Span> span, std::string message) {
+Diagnostic& Diagnostics::error(std::string code, std::optional<Span> span, std::string message) {
+    return error(std::move(code), span, verbatim(std::move(message)));
+}
+
+Diagnostic& Diagnostics::final_error(std::string code, std::optional<Span> span, Text message) {
     ++kept_errors_;
-    items_.push_back(Diagnostic{Severity::Error, std::move(code), std::move(message), span, {}});
+    items_.push_back(made(Severity::Error, std::move(code), span, std::move(message)));
     return items_.back();
 }
 
@@ -53,9 +74,13 @@ void Diagnostics::add(Diagnostic d) {
     }
 }
 
-Diagnostic& Diagnostics::warning(std::string code, std::optional<Span> span, std::string message) {
-    items_.push_back(Diagnostic{Severity::Warning, std::move(code), std::move(message), span, {}});
+Diagnostic& Diagnostics::warning(std::string code, std::optional<Span> span, Text message) {
+    items_.push_back(made(Severity::Warning, std::move(code), span, std::move(message)));
     return items_.back();
+}
+
+Diagnostic& Diagnostics::warning(std::string code, std::optional<Span> span, std::string message) {
+    return warning(std::move(code), span, verbatim(std::move(message)));
 }
 
 void Diagnostics::append(const Diagnostics& other) {

@@ -95,23 +95,32 @@ std::string header(const SourceSet& sources, const std::optional<Span>& span) {
     return printable(file.name()) + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": ";
 }
 
+// A message in the reader's language: the English one when there is no translator or the
+// message was made from a plain string.
+const std::string& shown(const std::string& english, const Text& text, const Localize& localize, std::string& scratch) {
+    if (!localize || text.empty() || !text.translatable) return english;
+    return scratch = localize(text);
+}
+
 }  // namespace
 
-std::string render(const Diagnostic& d, const SourceSet& sources) {
+std::string render(const Diagnostic& d, const SourceSet& sources, const Localize& localize) {
+    std::string scratch;
     std::string out = header(sources, d.span) + severity_name(d.severity);
     if (!d.code.empty()) out += "[" + d.code + "]";
-    out += ": " + printable(d.message) + "\n";  // messages quote input
+    out += ": " + printable(shown(d.message, d.text, localize, scratch)) + "\n";  // messages quote input
     if (d.span) out += snippet(sources.file(d.span->file), *d.span);
     for (const Note& note : d.notes) {
-        out += header(sources, note.span) + "note: " + printable(note.message) + "\n";
+        out += header(sources, note.span) + "note: " + printable(shown(note.message, note.text, localize, scratch)) +
+               "\n";
         if (note.span) out += snippet(sources.file(note.span->file), *note.span);
     }
     return out;
 }
 
-std::string render_all(const Diagnostics& ds, const SourceSet& sources) {
+std::string render_all(const Diagnostics& ds, const SourceSet& sources, const Localize& localize) {
     std::string out;
-    for (const Diagnostic& d : ds) out += render(d, sources);
+    for (const Diagnostic& d : ds) out += render(d, sources, localize);
     return out;
 }
 

@@ -47,28 +47,8 @@ std::string_view form(std::string_view forms, std::size_t index) {
     return forms.substr(0, forms.find('\0'));
 }
 
-// One pass over `text`; `count`, when given, fills `{n}` unless `args` name it too.
 std::string fill(std::string_view text, Args args, const Arg* count) {
-    std::string out;
-    out.reserve(text.size());
-    std::size_t i = 0;
-    while (i < text.size()) {
-        std::size_t close = text[i] == '{' ? text.find('}', i + 1) : std::string_view::npos;
-        if (close != std::string_view::npos) {
-            std::string_view name = text.substr(i + 1, close - i - 1);
-            const Arg* found = count && count->name == name ? count : nullptr;
-            for (const Arg& a : args) {
-                if (a.name == name) found = &a;
-            }
-            if (found) {
-                out += found->value;
-                i = close + 1;
-                continue;
-            }
-        }
-        out += text[i++];
-    }
-    return out;
+    return core::fill_placeholders(text, args.begin(), args.size(), count);
 }
 
 // The form of a plural message for `n`, in `language` if the catalog has it.
@@ -104,6 +84,19 @@ std::string trn(Language language, std::string_view singular, std::string_view p
 std::string trnc(Language language, std::string_view context, std::string_view singular, std::string_view plural_text,
                  std::uint64_t n, Args args) {
     return plural(language, context, singular, plural_text, n, args);
+}
+
+std::string localize(Language language, const core::Text& text) {
+    if (!text.translatable || language == Language::en) return text.english();
+    const Arg* args = text.args.data();
+    if (text.plural.empty()) return core::fill_placeholders(text_of(language, {}, text.id), args, text.args.size());
+    const Arg count{"n", localize_number(language, std::to_string(text.count))};
+    return core::fill_placeholders(plural_form(language, {}, text.id, text.plural, text.count), args, text.args.size(),
+                                   &count);
+}
+
+core::Localize localizer(Language language) {
+    return [language](const core::Text& text) { return localize(language, text); };
 }
 
 std::string tr(Language language, const Message& message, Args args) {

@@ -41,7 +41,7 @@ core::Diagnostic* ErrorBudget::error(const char* code, core::Span span, std::str
     if (exhausted_) return nullptr;
     if (count_ == kMaxCsvErrors) {
         exhausted_ = true;
-        diags_.final_error(kTooManyErrors, span, "too many errors; the rest of the file was not checked");
+        diags_.final_error(kTooManyErrors, span, core::T_("too many errors; the rest of the file was not checked"));
         return nullptr;
     }
     ++count_;

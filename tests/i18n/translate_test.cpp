@@ -95,6 +95,38 @@ TEST(Translate, MarkedMessagesCarryTheirContextAndPlural) {
     EXPECT_EQ(trn(en, N_("Points"), 2), "Points");  // not a plural message: its one text
 }
 
+// Texts made below the translations (core::T_/TN_) read in either language when shown.
+TEST(Translate, TextsMadeBelowTheTranslationsAreLocalizedWhenShown) {
+    const core::Text limit = core::T_("more than {limit} errors: the rest are not shown", {{"limit", "1000"}});
+    EXPECT_EQ(limit.english(), "more than 1000 errors: the rest are not shown");
+    EXPECT_EQ(localize(en, limit), limit.english());
+    EXPECT_EQ(localize(vi, limit), "có hơn 1000 lỗi: các lỗi còn lại không được hiển thị");
+    const core::Text units = core::TN_("{n} unit", "{n} units", 12345);
+    EXPECT_EQ(units.english(), "12345 units");
+    EXPECT_EQ(localize(vi, units), "12.345 đơn vị");
+    EXPECT_EQ(core::TN_("{n} unit", "{n} units", 1).english(), "1 unit");
+    EXPECT_EQ(localize(vi, core::verbatim("disk I/O error")), "disk I/O error");
+    EXPECT_EQ(localize(vi, core::T_("a message nobody translated: {x}", {{"x", "{y}"}})),
+              "a message nobody translated: {y}");
+}
+
+// Only the message after the prefix is translated; the prefix and code are the same.
+TEST(Translate, DiagnosticsKeepTheirPrefixInEveryLanguage) {
+    core::SourceSet sources;
+    const core::FileId file = sources.add("book.yaml", "a: 1\n");
+    core::Diagnostics diags;
+    diags
+        .error("E009", core::Span{file, 0, 1},
+               core::T_("more than {limit} errors: the rest are not shown", {{"limit", "7"}}))
+        .add_note(std::nullopt, core::T_("too many errors; the rest of the file was not checked"));
+    diags.warning("W999", core::Span{file, 3, 4}, std::string("plain text"));
+    const std::string shown = core::render_all(diags, sources, localizer(vi));
+    EXPECT_NE(shown.find("book.yaml:1:1: error[E009]: có hơn 7 lỗi"), std::string::npos) << shown;
+    EXPECT_NE(shown.find("note: quá nhiều lỗi; phần còn lại của tệp chưa được kiểm tra"), std::string::npos) << shown;
+    EXPECT_NE(shown.find("book.yaml:1:4: warning[W999]: plain text"), std::string::npos) << shown;
+    EXPECT_EQ(core::render_all(diags, sources), core::render_all(diags, sources, localizer(en)));
+}
+
 TEST(Vocabulary, EveryTermHasItsOwnVietnameseText) {
     std::set<std::string> seen;
     for (const Message& m : vocabulary()) {

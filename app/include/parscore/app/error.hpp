@@ -8,6 +8,7 @@
 
 #include "parscore/core/diagnostic.hpp"
 #include "parscore/core/source.hpp"
+#include "parscore/core/text.hpp"
 
 namespace parscore::app {
 
@@ -27,14 +28,23 @@ struct Problems {
 
 class Error : public std::runtime_error {
 public:
+    /// what() is the English text; front ends show `text()` in their reader's language.
+    Error(ErrorKind kind, core::Text message, std::shared_ptr<const Problems> problems = nullptr)
+        : std::runtime_error(message.english()),
+          kind_(kind),
+          text_(std::move(message)),
+          problems_(std::move(problems)) {}
+    /// A message that reads the same in every language (a library's own error text).
     Error(ErrorKind kind, const std::string& message, std::shared_ptr<const Problems> problems = nullptr)
-        : std::runtime_error(message), kind_(kind), problems_(std::move(problems)) {}
+        : Error(kind, core::verbatim(message), std::move(problems)) {}
     ErrorKind kind() const { return kind_; }
+    const core::Text& text() const { return text_; }
     /// The diagnostics behind the error (a rulebook's errors and warnings), or null.
     const Problems* problems() const { return problems_.get(); }
 
 private:
     ErrorKind kind_;
+    core::Text text_;
     std::shared_ptr<const Problems> problems_;
 };
 

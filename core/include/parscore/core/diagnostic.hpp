@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "parscore/core/source.hpp"
+#include "parscore/core/text.hpp"
 
 namespace parscore::core {
 
@@ -15,15 +16,23 @@ const char* severity_name(Severity s);
 
 struct Note {
     std::optional<Span> span;  // none: a note without a position
-    std::string message;
+    std::string message;       // in English
+    Text text{};               // the same, translatable; empty when the note was made from a string
 };
+
+/// A note whose message is `text` (kept translatable).
+Note note(std::optional<Span> span, Text text);
 
 struct Diagnostic {
     Severity severity = Severity::Error;
-    std::string code;  // stable: E1xx expressions, E2xx…; see docs/diagnostics.md
-    std::string message;
+    std::string code;          // stable: E1xx expressions, E2xx…; see docs/diagnostics.md
+    std::string message;       // in English: what JSON output, sorting and tests read
     std::optional<Span> span;  // none only for messages about a whole run (no file)
     std::vector<Note> notes;
+    Text text{};  // the message, translatable; empty when the diagnostic was made from a string
+
+    /// Adds a note whose message is `text`; returns *this, to chain.
+    Diagnostic& add_note(std::optional<Span> at, Text said);
 };
 
 /// At most this many errors are kept in one bag (docs/diagnostics.md promises every error; a
@@ -36,11 +45,15 @@ inline constexpr std::size_t kMaxErrors = 1000;
 class Diagnostics {
 public:
     /// Past kMaxErrors the returned diagnostic is a scratch one that is not kept.
+    /// A message made with T_/TN_ (core/text.hpp) can be shown in any language; a plain string
+    /// reads the same in all of them.
+    Diagnostic& error(std::string code, std::optional<Span> span, Text message);
+    Diagnostic& warning(std::string code, std::optional<Span> span, Text message);
     Diagnostic& error(std::string code, std::optional<Span> span, std::string message);
     Diagnostic& warning(std::string code, std::optional<Span> span, std::string message);
     void add(Diagnostic d);
     /// An error kept even past kMaxErrors: the one a reader adds when it stops early (CSV E417).
-    Diagnostic& final_error(std::string code, std::optional<Span> span, std::string message);
+    Diagnostic& final_error(std::string code, std::optional<Span> span, Text message);
     void append(const Diagnostics& other);
     bool has_errors() const;
     /// Every error, including those past the limit that were only counted.

@@ -19,16 +19,15 @@
 #include <string>
 #include <string_view>
 
+#include "parscore/core/render.hpp"
+#include "parscore/core/text.hpp"
 #include "parscore/i18n/language.hpp"
 
 namespace parscore::i18n {
 
 /// A named value for a `{name}` placeholder; format numbers and dates for the language first
 /// (parscore/i18n/format.hpp).
-struct Arg {
-    std::string_view name;
-    std::string value;
-};
+using Arg = core::TextArg;
 using Args = std::initializer_list<Arg>;
 
 /// `msgid` in `language`, placeholders filled after translation.
@@ -56,6 +55,11 @@ constexpr Message NN_(std::string_view singular, std::string_view plural) { retu
 /// (the overload with n picks the form and fills `{n}`).
 std::string tr(Language language, const Message& message, Args args = {});
 std::string trn(Language language, const Message& message, std::uint64_t n, Args args = {});
+
+/// A text made below this layer (core::T_/TN_: diagnostics, store errors) in `language`.
+std::string localize(Language language, const core::Text& text);
+/// The same as a function, for core::render and the other writers that take a core::Localize.
+core::Localize localizer(Language language);
 
 /// Replaces each `{name}` in `text` whose name is in `args` by its value, in one pass (a value
 /// is never searched for placeholders itself). Other braces stay as written, so a placeholder
