@@ -2,8 +2,7 @@
 
 namespace parscore::core {
 
-std::string fill_placeholders(std::string_view text, const TextArg* args, std::size_t arg_count,
-                              const TextArg* count) {
+std::string fill_placeholders(std::string_view text, const TextArg* args, std::size_t arg_count, const TextArg* count) {
     std::string out;
     out.reserve(text.size());
     std::size_t i = 0;
@@ -42,5 +41,10 @@ Text TN_(std::string_view singular, std::string_view plural, std::uint64_t n, st
 }
 
 Text verbatim(std::string text) { return Text{std::move(text), {}, 0, {}, false}; }
+
+TextArg part(std::string name, Text text) {
+    std::string english = text.english();
+    return TextArg{std::move(name), std::move(english), std::make_shared<const Text>(std::move(text))};
+}
 
 }  // namespace parscore::core

@@ -1,6 +1,8 @@
 #include "parscore/i18n/translate.hpp"
 
+#include <algorithm>
 #include <optional>
+#include <vector>
 
 #include "mo_catalog.hpp"
 #include "parscore/i18n/format.hpp"
@@ -88,7 +90,15 @@ std::string trnc(Language language, std::string_view context, std::string_view s
 
 std::string localize(Language language, const core::Text& text) {
     if (!text.translatable || language == Language::en) return text.english();
+    std::vector<Arg> localized_parts;
     const Arg* args = text.args.data();
+    if (std::any_of(text.args.begin(), text.args.end(), [](const Arg& a) { return a.part != nullptr; })) {
+        localized_parts = text.args;
+        for (Arg& a : localized_parts) {
+            if (a.part) a.value = localize(language, *a.part);
+        }
+        args = localized_parts.data();
+    }
     if (text.plural.empty()) return core::fill_placeholders(text_of(language, {}, text.id), args, text.args.size());
     const Arg count{"n", localize_number(language, std::to_string(text.count))};
     return core::fill_placeholders(plural_form(language, {}, text.id, text.plural, text.count), args, text.args.size(),

@@ -106,6 +106,10 @@ TEST(Translate, TextsMadeBelowTheTranslationsAreLocalizedWhenShown) {
     EXPECT_EQ(localize(vi, units), "12.345 đơn vị");
     EXPECT_EQ(core::TN_("{n} unit", "{n} units", 1).english(), "1 unit");
     EXPECT_EQ(localize(vi, core::verbatim("disk I/O error")), "disk I/O error");
+    const core::Text nested = core::T_("incomplete: {unit}: {reason}",
+                                       {{"unit", "Sở X"}, core::part("reason", core::T_("no units"))});
+    EXPECT_EQ(nested.english(), "incomplete: Sở X: no units");
+    EXPECT_EQ(localize(vi, nested), "chưa đủ dữ liệu: Sở X: không có đơn vị nào");
     EXPECT_EQ(localize(vi, core::T_("a message nobody translated: {x}", {{"x", "{y}"}})),
               "a message nobody translated: {y}");
 }

@@ -13,22 +13,26 @@
 // `verbatim(text)` and reads the same in every language.
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace parscore::core {
 
+struct Text;
+
 /// The value of one `{name}` placeholder, already written as it should read (numbers formatted,
-/// names quoted).
+/// names quoted), or a text of its own that is translated with the message (see `part`).
 struct TextArg {
     std::string name;
-    std::string value;
+    std::string value;                           // in English when `part` is set
+    std::shared_ptr<const Text> part = nullptr;  // a piece of the sentence in the reader's language
 };
 
 struct Text {
-    std::string id;      // the English template (a plural text: its singular); empty: no text
-    std::string plural;  // the English plural template, for TN_ only
+    std::string id;           // the English template (a plural text: its singular); empty: no text
+    std::string plural;       // the English plural template, for TN_ only
     std::uint64_t count = 0;  // a plural text: picks the form and fills `{n}` unless args name it
     std::vector<TextArg> args;
     bool translatable = true;  // false: `id` is shown as is in every language
@@ -44,6 +48,9 @@ Text T_(std::string_view id, std::initializer_list<TextArg> args = {});
 Text TN_(std::string_view singular, std::string_view plural, std::uint64_t n, std::initializer_list<TextArg> args = {});
 /// A text shown as is in every language.
 Text verbatim(std::string text);
+/// A placeholder filled with a translatable piece: T_("{what} must be a date", {part("what",
+/// T_("the first argument of year"))}) reads whole in either language.
+TextArg part(std::string name, Text text);
 
 /// Replaces each `{name}` in `text` whose name is among `args` (or is `count`'s) by its value, in
 /// one pass: a value is never searched for placeholders itself, and a placeholder nobody filled
