@@ -14,6 +14,7 @@
 #include "failure.hpp"
 #include "parscore/core/suggest.hpp"
 #include "parscore/core/utf8.hpp"
+#include "shared.hpp"
 
 namespace parscore::cli {
 
@@ -24,7 +25,7 @@ std::filesystem::path Context::db_path() const {
 }
 
 void Context::print_diagnostics(const core::Diagnostics& diags, const core::SourceSet& sources) const {
-    cli::print_diagnostics(err, diags, sources);
+    cli::print_diagnostics(err, diags, sources, lang);
 }
 
 namespace {
@@ -48,6 +49,7 @@ void add_global_options_to_subcommands(CLI::App& app, Context& ctx) {
     for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
         add_global_options_to_subcommands(*sub, ctx);
         if (!sub->get_option_no_throw("--verbose")) add_log_flags(*sub, ctx, "Global options");
+        if (!sub->get_option_no_throw("--lang")) add_lang_option(sub, ctx.lang)->group("Global options");
         if (sub->get_name() == "check" || sub->get_name() == "test") continue;
         if (sub->get_option_no_throw("--db")) continue;
         const char* help = sub->get_name() == "demo" ? "Database to build (default: ./parscore-demo.db)" : kDbHelp;
@@ -61,7 +63,7 @@ std::vector<std::string> command_words(const std::vector<std::string>& args) {
     std::vector<std::string> out;
     for (std::size_t i = 0; i < args.size(); ++i) {
         std::string_view a = args[i];
-        if (a == "--db") {
+        if (a == "--db" || a == "--lang") {
             ++i;
         } else if (!a.empty() && a[0] != '-') {
             out.emplace_back(a);
@@ -124,6 +126,7 @@ std::shared_ptr<spdlog::logger> make_logger(std::ostream& err) {
 void add_global_options(CLI::App& app, Context& ctx) {
     app.add_option("--db", ctx.db_option, kDbHelp);
     app.set_version_flag("--version", "parscore " PARSCORE_VERSION);
+    add_lang_option(&app, ctx.lang);
     add_log_flags(app, ctx, "Options");
 }
 
@@ -132,6 +135,7 @@ void add_global_options(CLI::App& app, Context& ctx) {
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, Terminal terminal) {
     Context ctx(out, err, terminal);
     ctx.log = make_logger(err);
+    ctx.lang = preferred_language(args);
 
     CLI::App app{"parscore — agency compliance-audit engine: rulebooks, inspections, scores and rankings"};
     app.name("parscore");
@@ -156,10 +160,11 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e, out, err);
     } catch (const CLI::ParseError& e) {
-        if (auto unknown = unknown_command(app, args)) return report_usage_error(err, *unknown, command_path(app));
-        return report_usage_error(err, lower_first(e.what()), command_path(app));
+        if (auto unknown = unknown_command(app, args))
+            return report_usage_error(err, *unknown, command_path(app), ctx.lang);
+        return report_usage_error(err, lower_first(e.what()), command_path(app), ctx.lang);
     } catch (...) {
-        return report_failure(std::current_exception(), err, command_path(app));
+        return report_failure(std::current_exception(), err, command_path(app), ctx.lang);
     }
     return ctx.exit_code;
 }

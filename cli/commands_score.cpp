@@ -33,7 +33,6 @@ struct EvaluationOptions {
     bool bom = false;
     bool timings = false;
     unsigned threads = 0;
-    i18n::Language lang = i18n::Language::en;
 };
 
 void add_evaluation_options(CLI::App* cmd, EvaluationOptions& o) {
@@ -45,7 +44,6 @@ void add_evaluation_options(CLI::App* cmd, EvaluationOptions& o) {
     add_format_option(cmd, o.format, {F::Table, F::Json, F::Csv, F::Html, F::Xlsx});
     add_out_option(cmd, o.out);
     add_bom_option(cmd, o.bom);
-    add_lang_option(cmd, o.lang);
     cmd->add_flag("--timings", o.timings, "Print phase timings to stderr");
     add_threads_option(cmd, o.threads, "Evaluation");
 }
@@ -103,7 +101,7 @@ void write_evaluation(Context& ctx, const app::EvaluationResult& r, const Evalua
                 }
             });
             break;
-        default: write_output(ctx, o.out, engine::render_table(rulebook, r.evaluation, ranking, o.lang)); break;
+        default: write_output(ctx, o.out, engine::render_table(rulebook, r.evaluation, ranking, ctx.lang)); break;
     }
 }
 

@@ -16,6 +16,8 @@
 #include "parscore/app/request.hpp"
 #include "parscore/core/diagnostic.hpp"
 #include "parscore/core/source.hpp"
+#include "parscore/core/text.hpp"
+#include "parscore/i18n/language.hpp"
 
 namespace CLI {
 class App;
@@ -33,8 +35,14 @@ enum Exit : int {
 
 /// A failure with a one-line message, printed as "parscore: error: <message>".
 struct CliError : std::runtime_error {
-    CliError(int exit_code, const std::string& message) : std::runtime_error(message), code(exit_code) {}
+    CliError(int exit_code, core::Text message)
+        : std::runtime_error(message.english()), code(exit_code), text_(std::move(message)) {}
+    CliError(int exit_code, const std::string& message) : CliError(exit_code, core::verbatim(message)) {}
+    const core::Text& text() const { return text_; }
     int code;
+
+private:
+    core::Text text_;
 };
 
 /// Whether stdout and stderr are terminals (colour, progress bars). main asks the system; tests
@@ -51,6 +59,10 @@ struct Context {
     std::ostream& out;
     std::ostream& err;
     std::string db_option;  // --db PATH, before or after the subcommand
+    /// The language of everything this run prints for a person: --lang (before or after the
+    /// subcommand), else $PARSCORE_LANG, else English. Known before the command line is parsed, so
+    /// that help and usage errors speak it too (preferred_language).
+    i18n::Language lang = i18n::Language::en;
     bool stdout_is_terminal = false;
     bool stderr_is_terminal = false;
     int exit_code = kOk;

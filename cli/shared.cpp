@@ -65,11 +65,23 @@ i18n::Language default_language() {
     return i18n::parse_language(env ? env : "").value_or(i18n::Language::en);
 }
 
-void add_lang_option(CLI::App* cmd, i18n::Language& into) {
-    into = default_language();
-    cmd->add_option_function<std::string>(
-           "--lang", [&into](const std::string& code) { into = *i18n::parse_language(code); },
-           "Language of the table: en or vi (default: $PARSCORE_LANG, else en)")
+i18n::Language preferred_language(const std::vector<std::string>& args) {
+    i18n::Language lang = default_language();
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string_view a = args[i];
+        std::optional<std::string_view> value;
+        if (a == "--lang" && i + 1 < args.size()) value = args[i + 1];
+        if (a.starts_with("--lang=")) value = a.substr(7);
+        if (value && (*value == "en" || *value == "vi")) lang = *i18n::parse_language(*value);
+    }
+    return lang;
+}
+
+CLI::Option* add_lang_option(CLI::App* cmd, i18n::Language& into) {
+    return cmd
+        ->add_option_function<std::string>(
+            "--lang", [&into](const std::string& code) { into = *i18n::parse_language(code); },
+            "Language of what a person reads: en or vi (default: $PARSCORE_LANG, else en)")
         ->check(CLI::IsMember({"en", "vi"}));
 }
 

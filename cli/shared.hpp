@@ -32,10 +32,13 @@ void add_basis_option(CLI::App* cmd, std::string& into);
 void add_format_option(CLI::App* cmd, app::Format& into, const std::vector<app::Format>& formats,
                        const std::string& help = "");
 void add_out_option(CLI::App* cmd, std::string& into);
-/// --lang en|vi for what a person reads; its default is default_language().
-void add_lang_option(CLI::App* cmd, i18n::Language& into);
+/// --lang en|vi for what a person reads, bound to `into`.
+CLI::Option* add_lang_option(CLI::App* cmd, i18n::Language& into);
 /// $PARSCORE_LANG when it names a language parscore speaks ("vi", "vi_VN.UTF-8"), else English.
 i18n::Language default_language();
+/// The language a run speaks, read before parsing: the last valid `--lang X`/`--lang=X` among
+/// `args`, else default_language(). An invalid value is left for the parser to report.
+i18n::Language preferred_language(const std::vector<std::string>& args);
 void add_category_option(CLI::App* cmd, std::string& into);
 void add_bom_option(CLI::App* cmd, bool& into);
 /// --threads; `what` is "Evaluation" or "Scoring".

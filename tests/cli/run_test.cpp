@@ -72,9 +72,27 @@ TEST_F(CliRun, AnErrorWithDiagnosticsPrintsThemBeforeItsLine) {
     EXPECT_LT(diagnostics, line);
 }
 
-int mapped(const std::exception_ptr& e, std::string& printed) {
+// --lang, before or after the command, and $PARSCORE_LANG choose the language of the messages;
+// the "parscore: error:" and "error[CODE]:" prefixes stay as they are.
+TEST_F(CliRun, FailuresSpeakTheChosenLanguage) {
+    Scratch dir;
+    write_text(dir / "bad.yaml", "id: [\n");
+    const std::string bad = (dir / "bad.yaml").string();
+    Outcome vi = run({"score", "--db", db(), "--rules", bad, "--year", "2013", "--lang", "vi"});
+    EXPECT_EQ(vi.code, 1);
+    EXPECT_NE(vi.err.find("error["), std::string::npos) << vi.err;
+    EXPECT_NE(vi.err.find("1 lỗi, 0 cảnh báo"), std::string::npos) << vi.err;
+    Outcome before = run({"--lang=vi", "score", "--db", db(), "--rules", bad, "--year", "2013"});
+    EXPECT_NE(before.err.find("1 lỗi, 0 cảnh báo"), std::string::npos) << before.err;
+    Outcome en = run({"score", "--db", db(), "--rules", bad, "--year", "2013", "--lang", "en"});
+    EXPECT_NE(en.err.find("1 error, 0 warnings"), std::string::npos) << en.err;
+    Outcome wrong = run({"score", "--lang", "fr"});
+    EXPECT_EQ(wrong.code, 2);
+}
+
+int mapped(const std::exception_ptr& e, std::string& printed, i18n::Language lang = i18n::Language::en) {
     std::ostringstream err;
-    int code = cli::report_failure(e, err, "parscore rank");
+    int code = cli::report_failure(e, err, "parscore rank", lang);
     printed = err.str();
     return code;
 }
@@ -90,6 +108,18 @@ TEST(FailureMapping, EveryErrorKindHasItsExitCode) {
     EXPECT_EQ(mapped(std::make_exception_ptr(app::Error(K::Forbidden, "not yours")), printed), 1);
     EXPECT_EQ(mapped(std::make_exception_ptr(app::Error(K::Internal, "broken")), printed), 70);
     EXPECT_EQ(printed, "parscore: internal error: broken\n");
+}
+
+TEST(FailureMapping, MessagesAreLocalizedButPrefixesAreNot) {
+    std::string printed;
+    using K = app::ErrorKind;
+    const auto vi = i18n::Language::vi;
+    EXPECT_EQ(mapped(std::make_exception_ptr(app::Error(K::BadRequest, core::T_("an exception of an unknown type"))),
+                     printed, vi),
+              2);
+    EXPECT_EQ(printed, "parscore: error: một ngoại lệ không rõ loại (xem 'parscore rank --help')\n");
+    EXPECT_EQ(mapped(std::make_exception_ptr(app::Error(K::Io, "disk I/O error")), printed, vi), 3);
+    EXPECT_EQ(printed, "parscore: error: disk I/O error\n");
 }
 
 TEST(FailureMapping, AnUnexpectedExceptionIsAnInternalErrorSeventy) {
