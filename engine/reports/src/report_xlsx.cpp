@@ -183,7 +183,7 @@ void widths(Workbook& wb, lxw_worksheet* ws, const std::vector<std::string>& nam
     }
 }
 
-// A sheet named in `lang`; the names are short enough for Excel's 31 characters.
+// Adds a sheet; the translated names are within Excel's 31 characters and use none of []:*?/\.
 lxw_worksheet* add_sheet(Workbook& wb, const std::string& name) {
     lxw_worksheet* ws = workbook_add_worksheet(wb.get(), name.c_str());
     if (!ws) throw WorkbookError("cannot add the sheet '" + name + "' to the workbook");
