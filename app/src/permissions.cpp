@@ -42,8 +42,7 @@ Grant grant(Role role, Action action) {
         case Action::ReadEvaluation:
             if (role == Role::agency) return Grant::OwnUnit;
             return yes_if(role != Role::inspector);
-        case Action::ReadInspections:
-            return role == Role::agency ? Grant::OwnUnitOnceSubmitted : Grant::Granted;
+        case Action::ReadInspections: return role == Role::agency ? Grant::OwnUnitOnceSubmitted : Grant::Granted;
         case Action::RecordInspection: return record_inspection(role);
         case Action::RecordSelf: return record_self(role);
         case Action::ReturnOrLock:

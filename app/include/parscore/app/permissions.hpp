@@ -33,9 +33,9 @@ enum class Grant {
 Grant grant(accounts::Role role, Action action);
 
 /// Every action, in the table's order (for tests and for listing an account's rights).
-inline constexpr Action kActions[] = {Action::ManageAccounts, Action::ReadReference, Action::ReadEvaluation,
+inline constexpr Action kActions[] = {Action::ManageAccounts,  Action::ReadReference,    Action::ReadEvaluation,
                                       Action::ReadInspections, Action::RecordInspection, Action::RecordSelf,
-                                      Action::Comment,        Action::ReturnOrLock,  Action::DraftRules,
+                                      Action::Comment,         Action::ReturnOrLock,     Action::DraftRules,
                                       Action::Administer};
 
 }  // namespace parscore::app
