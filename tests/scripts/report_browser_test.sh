@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # The Vietnamese HTML report opened in a real browser: headless Chromium parses the demo's
 # ranking page and the rendered DOM says lang="vi" and has the Vietnamese column heads and
-# headings. Skipped (exit 77) where Chromium is not installed.
+# headings. scripts/bootstrap installs Debian's chromium; without it the test fails.
 # usage: report_browser_test.sh PARSCORE SOURCE_DIR
 set -euo pipefail
 parscore=$1
 source_dir=$2
 browser=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$browser" ]; then
-  echo "SKIP: chromium is not installed"
-  exit 77
+  echo "FAIL: chromium is not installed (scripts/bootstrap installs it)"
+  exit 1
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
