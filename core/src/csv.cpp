@@ -28,7 +28,7 @@ bool CsvReader::next_row(std::vector<CsvCell>& row, Diagnostics& diags) {
         // A NUL byte means a binary or UTF-16 file read as text; never store it in a value.
         if (const void* nul = std::memchr(text_.data(), '\0', n)) {
             diags.error(code::kCsvSyntax, span_at(file_, static_cast<const char*>(nul) - text_.data()),
-                        "NUL character in CSV text");
+                        T_("NUL character in CSV text"));
             pos_ = n;
             return false;
         }
@@ -50,7 +50,7 @@ bool CsvReader::next_row(std::vector<CsvCell>& row, Diagnostics& diags) {
             for (;;) {
                 const void* hit = p < n ? std::memchr(data + p, '"', n - p) : nullptr;
                 if (hit == nullptr) {
-                    diags.error(code::kCsvSyntax, span_at(file_, open), "quoted cell is not closed");
+                    diags.error(code::kCsvSyntax, span_at(file_, open), T_("quoted cell is not closed"));
                     pos_ = n;
                     return false;
                 }
@@ -75,7 +75,8 @@ bool CsvReader::next_row(std::vector<CsvCell>& row, Diagnostics& diags) {
                 p = quote + 2;
             }
             if (p < n && !ends_cell(data[p])) {
-                diags.error(code::kCsvSyntax, span_at(file_, p), "unexpected text after the closing quote of a cell");
+                diags.error(code::kCsvSyntax, span_at(file_, p),
+                            T_("unexpected text after the closing quote of a cell"));
                 pos_ = n;
                 return false;
             }
@@ -84,13 +85,13 @@ bool CsvReader::next_row(std::vector<CsvCell>& row, Diagnostics& diags) {
             while (p < n && !ends_cell(data[p])) {
                 if (data[p] == '"') {
                     diags.error(code::kCsvSyntax, span_at(file_, p),
-                                "quote inside an unquoted cell (quote the whole cell and double the quote)");
+                                T_("quote inside an unquoted cell (quote the whole cell and double the quote)"));
                     pos_ = n;
                     return false;
                 }
                 if (data[p] == '\r') {  // CRLF was read as LF: this one ends no line
                     diags.error(code::kCsvSyntax, span_at(file_, p),
-                                "carriage return without a line feed (lines must end with LF or CRLF)");
+                                T_("carriage return without a line feed (lines must end with LF or CRLF)"));
                     pos_ = n;
                     return false;
                 }
@@ -110,8 +111,8 @@ bool CsvReader::next_row(std::vector<CsvCell>& row, Diagnostics& diags) {
         if (cell.quoted && cell.text.data() == nullptr) cell.text = scratch_[next_scratch++];
         if (cell.text.size() > kMaxCsvCellBytes) {
             diags.error(code::kCellTooLong, span_at(file_, cell.offset),
-                        "a cell is " + std::to_string(cell.text.size()) + " bytes long; at most " +
-                            std::to_string(kMaxCsvCellBytes) + " (64 KiB) are allowed");
+                        T_("a cell is {size} bytes long; at most {limit} (64 KiB) are allowed",
+                           {{"size", std::to_string(cell.text.size())}, {"limit", std::to_string(kMaxCsvCellBytes)}}));
             pos_ = n;
             return false;
         }

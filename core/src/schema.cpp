@@ -57,14 +57,20 @@ bool is_number_shape(std::string_view s) {
     return all_digits(s.substr(0, dot)) && all_digits(s.substr(dot + 1));
 }
 
-ScalarResult fail(std::string message) { return ScalarResult{std::nullopt, std::move(message)}; }
-ScalarResult ok(Datum d) { return ScalarResult{std::move(d), {}}; }
+ScalarResult fail(Text reason) {
+    std::string english = reason.english();
+    return ScalarResult{std::nullopt, std::move(english), std::move(reason)};
+}
+ScalarResult ok(Datum d) { return ScalarResult{std::move(d), {}, {}}; }
 
 ScalarResult read_percent(std::string_view text) {
-    const std::string expectation = "expected a percent (a number in [0, 1] or 0%–100%), found ";
     bool percent = !text.empty() && text.back() == '%';
     std::string_view number = percent ? text.substr(0, text.size() - 1) : text;
-    if (!is_number_shape(number)) return fail(expectation + quote(text));
+    if (!is_number_shape(number)) {
+        // The range is an argument: message ids are ASCII, which every tool reads alike.
+        return fail(T_("expected a percent (a number in [0, 1] or {range}), found {text}",
+                       {{"range", "0%–100%"}, {"text", quote(text)}}));
+    }
     std::optional<Decimal> value;
     if (percent) {
         // Move the decimal point two places left in the text so that rounding to 9 decimals
@@ -82,7 +88,7 @@ ScalarResult read_percent(std::string_view text) {
         value = Decimal::parse(number);
     }
     if (!value || value->is_negative() || *value > *Decimal::from_int(1)) {
-        return fail("percent out of range [0, 1]: " + quote(text));
+        return fail(T_("percent out of range [0, 1]: {text}", {{"text", quote(text)}}));
     }
     return ok(*value);
 }
@@ -94,21 +100,23 @@ ScalarResult read_scalar(const FieldDef& field, std::string_view text) {
         case FieldType::Bool:
             if (text == "true" || text == "True" || text == "TRUE") return ok(true);
             if (text == "false" || text == "False" || text == "FALSE") return ok(false);
-            return fail("expected a bool (true or false), found " + quote(text));
+            return fail(T_("expected a bool (true or false), found {text}", {{"text", quote(text)}}));
         case FieldType::Int: {
             std::string_view digits = text;
             if (!digits.empty() && (digits[0] == '+' || digits[0] == '-')) digits.remove_prefix(1);
-            if (!all_digits(digits)) return fail("expected an int, found " + quote(text));
+            if (!all_digits(digits)) return fail(T_("expected an int, found {text}", {{"text", quote(text)}}));
             std::int64_t v = 0;
             std::string_view s = text[0] == '+' ? text.substr(1) : text;
             auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-            if (ec != std::errc{} || p != s.data() + s.size()) return fail("int out of range: " + quote(text));
+            if (ec != std::errc{} || p != s.data() + s.size()) {
+                return fail(T_("int out of range: {text}", {{"text", quote(text)}}));
+            }
             return ok(v);
         }
         case FieldType::Number: {
-            if (!is_number_shape(text)) return fail("expected a number, found " + quote(text));
+            if (!is_number_shape(text)) return fail(T_("expected a number, found {text}", {{"text", quote(text)}}));
             auto v = Decimal::parse(text);
-            if (!v) return fail("number out of range (|x| must be below 10^18): " + quote(text));
+            if (!v) return fail(T_("number out of range (|x| must be below 10^18): {text}", {{"text", quote(text)}}));
             return ok(*v);
         }
         case FieldType::Percent: return read_percent(text);
@@ -116,8 +124,8 @@ ScalarResult read_scalar(const FieldDef& field, std::string_view text) {
             auto d = parse_date(text);
             if (d) return ok(*d);
             bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-';
-            return fail(shaped ? "not a real date: " + quote(text)
-                               : "expected a date YYYY-MM-DD, found " + quote(text));
+            return fail(shaped ? T_("not a real date: {text}", {{"text", quote(text)}})
+                               : T_("expected a date YYYY-MM-DD, found {text}", {{"text", quote(text)}}));
         }
         case FieldType::Text: return ok(to_nfc(text));
         case FieldType::Enum: {
@@ -127,10 +135,11 @@ ScalarResult read_scalar(const FieldDef& field, std::string_view text) {
             }
             std::string listed;
             for (const auto& v : field.enum_values) listed += (listed.empty() ? "" : ", ") + v;
-            return fail(quote(text) + " is not one of " + listed + did_you_mean(value, field.enum_values));
+            return fail(T_("{text} is not one of {values}{suggestion}",
+                           {{"text", quote(text)}, {"values", listed}, suggestion(value, field.enum_values)}));
         }
     }
-    return fail("unsupported type");
+    return fail(T_("unsupported type"));
 }
 
 std::optional<Datum> fit_to(const FieldDef& field, const Datum& stored) {

@@ -138,4 +138,17 @@ const char* describe(ReadStatus status) {
     return "unknown status";
 }
 
+Text describe_text(ReadStatus status) {
+    switch (status) {
+        case ReadStatus::Ok: return T_("ok");
+        case ReadStatus::NotFound: return T_("no such file");
+        case ReadStatus::IsDirectory: return T_("is a directory");
+        case ReadStatus::Unreadable: return T_("cannot be read (permission denied or I/O error)");
+        case ReadStatus::TooLarge: return T_("file is too large");
+        case ReadStatus::InvalidUtf8: return T_("not valid UTF-8");
+        case ReadStatus::Utf16: return T_("UTF-16 or UTF-32 text (save the file as UTF-8)");
+    }
+    return T_("unknown status");
+}
+
 }  // namespace parscore::core

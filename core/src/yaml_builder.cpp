@@ -11,6 +11,7 @@
 #include <istream>
 #include <streambuf>
 #include <unordered_map>
+#include <vector>
 
 #include "codes.hpp"
 #include "parscore/core/utf8.hpp"
@@ -35,6 +36,30 @@
 namespace parscore::core::yaml_builder {
 
 namespace {
+
+/// yaml-cpp's message for the syntax errors a hand-written file runs into, translatable; any
+/// other message of the library's is shown as it wrote it.
+Text yaml_cpp_message(const std::string& message) {
+    static const std::vector<Text> known = {
+        T_("end of map not found"),
+        T_("end of map flow not found"),
+        T_("end of sequence not found"),
+        T_("end of sequence flow not found"),
+        T_("illegal map key"),
+        T_("illegal map value"),
+        T_("illegal block entry"),
+        T_("illegal flow end"),
+        T_("unknown token"),
+        T_("illegal EOF in scalar"),
+        T_("illegal character in scalar"),
+        T_("illegal document indicator in scalar"),
+        T_("unexpected character in block scalar"),
+    };
+    for (const Text& text : known) {
+        if (text.id == message) return text;
+    }
+    return verbatim(message);
+}
 
 using yaml_scan::followed_by_colon;
 using yaml_scan::is_blank;
@@ -71,7 +96,7 @@ public:
 
     void OnDocumentStart(const YAML::Mark& mark) override {
         if (++documents_ > 1) {
-            fatal(code::kSeveralDocuments, span_at(position(mark)), "only one YAML document is allowed per file");
+            fatal(code::kSeveralDocuments, span_at(position(mark)), T_("only one YAML document is allowed per file"));
         }
     }
     void OnDocumentEnd() override {}
@@ -90,7 +115,7 @@ public:
 
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
         const std::size_t pos = position(mark);
-        fatal(code::kUnsupported, span_to(pos, token_end(text_, pos)), "anchors and aliases are not supported");
+        fatal(code::kUnsupported, span_to(pos, token_end(text_, pos)), T_("anchors and aliases are not supported"));
     }
 
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -99,8 +124,8 @@ public:
         check_node_start(pos, anchor, tag);
         if (value.size() > kMaxYamlScalarBytes) {
             fatal(code::kScalarTooLong, span_at(pos),
-                  "a value is " + std::to_string(value.size()) + " bytes long; at most " +
-                      std::to_string(kMaxYamlScalarBytes) + " (64 KiB) are allowed");
+                  T_("a value is {size} bytes long; at most {limit} (64 KiB) are allowed",
+                     {{"size", std::to_string(value.size())}, {"limit", std::to_string(kMaxYamlScalarBytes)}}));
         }
         const ScalarStyle style = style_at(text_, pos);
         check_closed(pos, style);
@@ -125,13 +150,13 @@ public:
         const std::size_t pos = e.mark.is_null() ? text_.size() : position(e.mark);
         if (pos < text_.size() && text_[pos] == '*') {
             diags_.error(code::kUnsupported, span_to(pos, token_end(text_, pos)),
-                         "anchors and aliases are not supported");
+                         T_("anchors and aliases are not supported"));
         } else if (auto tab = flow_depth_ == 0 ? indentation_tab(pos, true) : std::nullopt) {
             report_tab(*tab);
         } else if (dynamic_cast<const YAML::DeepRecursion*>(&e) != nullptr) {
             diags_.error(code::kTooDeep, span_at(pos), too_deep_message());
         } else {
-            diags_.error(code::kSyntax, span_at(pos), e.msg);
+            diags_.error(code::kSyntax, span_at(pos), yaml_cpp_message(e.msg));
         }
     }
 
@@ -147,8 +172,8 @@ private:
         std::unordered_map<std::string, Span> seen_keys;  // NFC text -> first occurrence
     };
 
-    static std::string too_deep_message() {
-        return "collections are nested more than " + std::to_string(kMaxYamlDepth) + " levels deep";
+    static Text too_deep_message() {
+        return T_("collections are nested more than {limit} levels deep", {{"limit", std::to_string(kMaxYamlDepth)}});
     }
 
     std::size_t position(const YAML::Mark& mark) const {
@@ -160,7 +185,7 @@ private:
     }
     Span span_at(std::size_t pos) const { return span_to(pos, std::min(pos + 1, text_.size())); }
 
-    [[noreturn]] void fatal(const char* code, Span span, std::string message) {
+    [[noreturn]] void fatal(const char* code, Span span, Text message) {
         diags_.error(code, span, std::move(message));
         throw StopParse{};
     }
@@ -176,9 +201,10 @@ private:
     void check_node_start(std::size_t pos, YAML::anchor_t anchor, const std::string& tag) {
         const char first = pos < text_.size() ? text_[pos] : '\0';
         if (const Slot s = slot(); (s == Slot::Item || s == Slot::Key) && ++stack_.back().started > kMaxYamlItems) {
+            const TextArg limit{"limit", std::to_string(kMaxYamlItems)};
             fatal(code::kTooManyItems, span_at(pos),
-                  std::string(s == Slot::Item ? "a list has more than " : "a map has more than ") +
-                      std::to_string(kMaxYamlItems) + (s == Slot::Item ? " items" : " entries"));
+                  s == Slot::Item ? T_("a list has more than {limit} items", {limit})
+                                  : T_("a map has more than {limit} entries", {limit}));
         }
         // The mark is the first property, so whichever of anchor and tag is written first wins;
         // a lone `!` tag arrives as "!" like a quoted scalar's, hence the look at the text.
@@ -190,12 +216,12 @@ private:
         if (property) property_reported_at_ = pos;
         if (first == '&' || (anchor != 0 && first != '!')) {
             diags_.error(code::kUnsupported, span_to(pos, token_end(text_, pos)),
-                         "anchors and aliases are not supported");
+                         T_("anchors and aliases are not supported"));
         }
         if (first == '!' || (tag != "?" && tag != "!")) {
             const std::size_t end = first == '!' ? token_end(text_, pos) : pos + 1;
             diags_.error(code::kUnsupported, span_to(pos, end),
-                         "tag '" + std::string(text_.substr(pos, end - pos)) + "' is not supported");
+                         T_("tag '{tag}' is not supported", {{"tag", std::string(text_.substr(pos, end - pos))}}));
         }
         if (flow_depth_ == 0) {
             if (auto tab = indentation_tab(pos, false)) {
@@ -211,7 +237,7 @@ private:
         if (!quoted) return;
         const std::size_t end = style == ScalarStyle::DoubleQuoted ? skip_double_quoted(text_, pos)
                                                                    : skip_single_quoted(text_, pos);
-        if (end == std::string_view::npos) fatal(code::kSyntax, span_at(pos), "quoted string is not closed");
+        if (end == std::string_view::npos) fatal(code::kSyntax, span_at(pos), T_("quoted string is not closed"));
     }
 
     /// The first tab in the indentation of the line holding `pos`, when `pos` is the first thing
@@ -227,7 +253,7 @@ private:
     }
 
     void report_tab(std::size_t pos) {
-        diags_.error(code::kSyntax, span_at(pos), "tab character used for indentation (indent with spaces)");
+        diags_.error(code::kSyntax, span_at(pos), T_("tab character used for indentation (indent with spaces)"));
     }
 
     /// Length of a `~`/`null` written at `pos` that really is this node; 0 for an empty node,
@@ -327,23 +353,23 @@ private:
     /// the same key again.
     bool accept_key(Frame& map, const YamlNode& key) {
         if (key.kind == YamlKind::Null) {
-            diags_.error(code::kKeyNotScalar, key.span, "a map key must not be empty");
+            diags_.error(code::kKeyNotScalar, key.span, T_("a map key must not be empty"));
             return false;
         }
         if (key.kind != YamlKind::Scalar) {
             diags_.error(code::kKeyNotScalar, key.span,
-                         key.kind == YamlKind::Map ? "a map key must be a scalar, not a map"
-                                                   : "a map key must be a scalar, not a sequence");
+                         key.kind == YamlKind::Map ? T_("a map key must be a scalar, not a map")
+                                                   : T_("a map key must be a scalar, not a sequence"));
             return false;
         }
         if (key.style == ScalarStyle::Plain && key.value == "<<") {
-            diags_.error(code::kUnsupported, key.span, "merge keys are not supported");
+            diags_.error(code::kUnsupported, key.span, T_("merge keys are not supported"));
             return false;
         }
         auto [it, inserted] = map.seen_keys.try_emplace(to_nfc(key.value), key.span);
         if (!inserted) {
-            diags_.error(code::kDuplicate, key.span, "duplicate key '" + key.value + "'")
-                .notes.push_back(Note{it->second, "first defined here"});
+            diags_.error(code::kDuplicate, key.span, T_("duplicate key '{key}'", {{"key", key.value}}))
+                .add_note(it->second, T_("first defined here"));
             return false;
         }
         return true;

@@ -30,14 +30,14 @@ std::optional<YamlNode> parse_yaml(const SourceSet& sources, FileId file, Diagno
     // yaml-cpp guesses UTF-16/32 from NUL bytes, which would make its positions meaningless.
     if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
         diags.error(code::kSyntax, Span{file, static_cast<std::uint32_t>(nul), static_cast<std::uint32_t>(nul + 1)},
-                    "NUL character in YAML text");
+                    T_("NUL character in YAML text"));
         return std::nullopt;
     }
     // A carriage return left after CRLF was read as LF ends a line for yaml-cpp but not for our
     // line table, and hides the rest of the line on a terminal: refuse it plainly.
     if (const std::size_t cr = text.find('\r'); cr != std::string_view::npos) {
         diags.error(code::kSyntax, Span{file, static_cast<std::uint32_t>(cr), static_cast<std::uint32_t>(cr + 1)},
-                    "carriage return without a line feed (lines must end with LF or CRLF)");
+                    T_("carriage return without a line feed (lines must end with LF or CRLF)"));
         return std::nullopt;
     }
     // Deep flow nesting and long flow collections are cut just after the bracket that opens the
@@ -66,6 +66,16 @@ std::string describe(const YamlNode& node) {
         case YamlKind::Scalar: return quote(node.value);
     }
     return "nothing";
+}
+
+Text describe_text(const YamlNode& node) {
+    switch (node.kind) {
+        case YamlKind::Null: return T_("nothing");
+        case YamlKind::Map: return T_("a map");
+        case YamlKind::Sequence: return T_("a list");
+        case YamlKind::Scalar: return verbatim(quote(node.value));
+    }
+    return T_("nothing");
 }
 
 }  // namespace parscore::core

@@ -7,6 +7,7 @@
 #include <span>
 #include <string_view>
 
+#include "parscore/core/text.hpp"
 #include "parscore/dsl/program.hpp"
 
 namespace parscore::dsl {
@@ -35,11 +36,22 @@ enum class TypeRule : unsigned char {
     RecordFold,       // an int or number per record: that type
 };
 
+/// A function's arguments for the message about a wrong argument count: a description in words,
+/// translated where it is shown, or the arguments' names ("x, lo, hi"), shown as written.
+struct Usage {
+    const char* text = "";
+    bool words = false;
+};
+/// A usage in words, marked with N_.
+constexpr Usage words(const char* text) { return Usage{text, true}; }
+/// A usage made of the arguments' names.
+constexpr Usage names(const char* arguments) { return Usage{arguments, false}; }
+
 struct Builtin {
     std::string_view name;
     std::uint8_t arity = 0;
     std::array<ArgShape, 3> shapes{};  // the first `arity` are used
-    const char* usage = "";            // the arguments in words, for a wrong argument count
+    Usage usage{};                     // the arguments, for a wrong argument count
     Op op = Op::Const;
     BaseType result = BaseType::Error;  // fixed result type; Error where the rule derives it
     TypeRule rule = TypeRule::Numeric;
@@ -48,5 +60,8 @@ struct Builtin {
 /// The declarations named `name`: none, one, or two (min and max have an aggregate form over a
 /// record kind and a two-argument form). A binary search over a table sorted by name.
 std::span<const Builtin> find_builtins(std::string_view name);
+
+/// A usage as a translatable piece of a message.
+core::Text usage_text(const Usage& usage);
 
 }  // namespace parscore::dsl

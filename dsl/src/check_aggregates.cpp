@@ -28,7 +28,8 @@ const core::KindDef* Context::collection_kind(const Arg& arg, const std::string&
         if (const core::KindDef* kind = schema.find(name->name); kind && !kind->is_fact) return kind;
         if (const core::KindDef* kind = schema.find(name->name); kind && kind->is_fact) {
             error(code::kRecordKindMisuse, arg.expr->span,
-                  "'" + name->name + "' is a fact, not a record kind; " + fn + "() needs a record kind");
+                  core::T_("'{name}' is a fact, not a record kind; {function}() needs a record kind",
+                           {{"name", name->name}, {"function", fn}}));
             return nullptr;
         }
         std::vector<std::string> kinds;
@@ -36,17 +37,20 @@ const core::KindDef* Context::collection_kind(const Arg& arg, const std::string&
             if (!k.is_fact) kinds.push_back(k.name);
         }
         error(code::kUnknownName, arg.expr->span,
-              "unknown record kind '" + name->name + "'" + core::did_you_mean(name->name, kinds));
+              core::T_("unknown record kind '{name}'{suggestion}",
+                       {{"name", name->name}, core::suggestion(name->name, kinds)}));
         return nullptr;
     }
-    error(code::kRecordKindMisuse, arg.expr->span, fn + "() needs a record kind as its first argument");
+    error(code::kRecordKindMisuse, arg.expr->span,
+          core::T_("{function}() needs a record kind as its first argument", {{"function", fn}}));
     return nullptr;
 }
 
 Typed Context::record_call(const Builtin& fn, const Call& c, const Expr& e) {
     if (!arity(c, fn)) return bad();
     if (fn.shapes[0] == ArgShape::Kind && c.args[0].where) {
-        error(code::kRecordKindMisuse, c.args[0].expr->span, c.name + "() takes a record kind without 'where'");
+        error(code::kRecordKindMisuse, c.args[0].expr->span,
+              core::T_("{function}() takes a record kind without 'where'", {{"function", c.name}}));
         return bad();
     }
     reject_where(c, 1);
@@ -59,7 +63,7 @@ Typed Context::record_call(const Builtin& fn, const Call& c, const Expr& e) {
     bool ok = true;
     if (c.args[0].where) {
         Typed w = check(*c.args[0].where);
-        ok = require(w, BaseType::Bool, "the condition after 'where'");
+        ok = require(w, BaseType::Bool, core::T_("the condition after 'where'"));
         where = w.node;
     }
     Typed per_record;
@@ -82,19 +86,20 @@ Typed Context::aggregate(const Builtin& fn, const Call& c, const Expr& e, NodeId
     };
     if (fn.rule == TypeRule::RecordCount) return node(fn.result);
     if (per_record.type.is_error()) return bad();
-    const std::string what = "the value of " + c.name;
+    const core::Text what = value_of(c.name);
     switch (fn.rule) {
         case TypeRule::RecordCondition:
-            if (!require(per_record, BaseType::Bool, ("the condition of " + c.name).c_str())) return bad();
+            if (!require(per_record, BaseType::Bool, core::T_("the condition of {function}", {{"function", c.name}})))
+                return bad();
             return node(fn.result, per_record.node);
         case TypeRule::RecordScalar:
-            if (!require_scalar(per_record, what.c_str())) return bad();
+            if (!require_scalar(per_record, what)) return bad();
             return node(fn.result, per_record.node);
         case TypeRule::RecordAverage:
-            if (!require_numeric(per_record, what.c_str())) return bad();
+            if (!require_numeric(per_record, what)) return bad();
             return node(BaseType::Number, widen(per_record).node);
         case TypeRule::RecordFold:
-            if (!require_numeric(per_record, what.c_str())) return bad();
+            if (!require_numeric(per_record, what)) return bad();
             return node(per_record.type.base, per_record.node);
         default: return bad();  // the table gives these rules only to other shapes
     }

@@ -27,6 +27,10 @@ const Builtin& choose(std::span<const Builtin> overloads, bool records_first) {
     return overloads.front();
 }
 
+core::Text arguments_of(const std::string& function) {
+    return core::T_("the arguments of {function}", {{"function", function}});
+}
+
 }  // namespace
 
 Typed Context::check_node(const Call& c, const Expr& e) {
@@ -42,7 +46,8 @@ Typed Context::check_node(const Call& c, const Expr& e) {
 
 Typed Context::unknown_function(const Call& c) {
     error(code::kBadCall, c.name_span,
-          "unknown function '" + c.name + "'" + core::did_you_mean(c.name, function_names()));
+          core::T_("unknown function '{name}'{suggestion}",
+                   {{"name", c.name}, core::suggestion(c.name, function_names())}));
     // Still check the arguments, except record kinds: the intended function may take them.
     for (const Arg& a : c.args) {
         const Name* n = std::get_if<Name>(&a.expr->node);
@@ -54,8 +59,10 @@ Typed Context::unknown_function(const Call& c) {
 bool Context::arity(const Call& c, const Builtin& fn) {
     if (c.args.size() == fn.arity) return true;
     error(code::kBadCall, c.name_span,
-          "'" + c.name + "' takes " + std::to_string(fn.arity) + (fn.arity == 1 ? " argument" : " arguments") + " (" +
-              fn.usage + "), found " + std::to_string(c.args.size()));
+          core::TN_(
+              "'{name}' takes {n} argument ({usage}), found {found}",
+              "'{name}' takes {n} arguments ({usage}), found {found}", fn.arity,
+              {{"name", c.name}, core::part("usage", usage_text(fn.usage)), {"found", std::to_string(c.args.size())}}));
     return false;
 }
 
@@ -63,7 +70,7 @@ void Context::reject_where(const Call& c, std::size_t from) {
     for (std::size_t i = from; i < c.args.size(); ++i) {
         if (c.args[i].where) {
             error(code::kRecordKindMisuse, c.args[i].expr->span,
-                  "'where' is only allowed in the first argument of an aggregate");
+                  core::T_("'where' is only allowed in the first argument of an aggregate"));
         }
     }
 }
@@ -77,19 +84,21 @@ Typed Context::scalar_call(const Builtin& fn, const Call& c, const Expr& e) {
     switch (fn.rule) {
         case TypeRule::Numeric: return numeric_call(fn, c, e, args);
         case TypeRule::SameScalar: {
-            bool ok = require_scalar(args[0], ("the value of " + c.name).c_str()) &&
-                      require_scalar(args[1], "the default value");
-            if (!ok || !unify(args[0], args[1], e.span, ("both arguments of " + c.name).c_str())) return bad();
+            bool ok = require_scalar(args[0], value_of(c.name)) &&
+                      require_scalar(args[1], core::T_("the default value"));
+            if (!ok ||
+                !unify(args[0], args[1], e.span, core::T_("both arguments of {function}", {{"function", c.name}})))
+                return bad();
             check_enum_literal(args[1], args[0]);
             return Typed{add(fn.op, args[0].type.base, e.span, args[0].node, args[1].node), args[0].type};
         }
         case TypeRule::ScalarToBool:
-            if (!require_scalar(args[0], ("the argument of " + c.name).c_str())) return bad();
+            if (!require_scalar(args[0], core::T_("the argument of {function}", {{"function", c.name}}))) return bad();
             return Typed{add(fn.op, fn.result, e.span, args[0].node), Type::of(fn.result)};
         case TypeRule::DatesToInt: {
-            std::string what = "the arguments of " + c.name;
-            bool ok = require(args[0], BaseType::Date, what.c_str());
-            ok = require(args[1], BaseType::Date, what.c_str()) && ok;
+            const core::Text what = arguments_of(c.name);
+            bool ok = require(args[0], BaseType::Date, what);
+            ok = require(args[1], BaseType::Date, what) && ok;
             if (!ok) return bad();
             return Typed{add(fn.op, fn.result, e.span, args[0].node, args[1].node), Type::of(fn.result)};
         }
@@ -99,8 +108,8 @@ Typed Context::scalar_call(const Builtin& fn, const Call& c, const Expr& e) {
 
 Typed Context::numeric_call(const Builtin& fn, const Call& c, const Expr& e, std::vector<Typed>& args) {
     bool ok = true;
-    std::string what = "the arguments of " + c.name;
-    for (const Typed& a : args) ok = require_numeric(a, what.c_str()) && ok;
+    const core::Text what = arguments_of(c.name);
+    for (const Typed& a : args) ok = require_numeric(a, what) && ok;
     if (!ok) return bad();
     bool all_int = std::all_of(args.begin(), args.end(), [](const Typed& t) { return t.type.is(BaseType::Int); });
     if (!all_int) {
@@ -130,12 +139,14 @@ Typed Context::date_literal(const Builtin& fn, const Call& c, const Expr& e) {
     const std::string* text = lit ? std::get_if<std::string>(&lit->value) : nullptr;
     if (!text) {
         error(code::kNotConstant, c.args[0].expr->span,
-              c.name + "() takes a string literal such as " + c.name + "(\"2013-06-30\")");
+              core::T_("{function}() takes a string literal such as {function}(\"2013-06-30\")",
+                       {{"function", c.name}}));
         return bad();
     }
     auto d = core::parse_date(*text);
     if (!d) {
-        error(code::kBadLiteral, c.args[0].expr->span, "not a real date in YYYY-MM-DD form: \"" + *text + "\"");
+        error(code::kBadLiteral, c.args[0].expr->span,
+              core::T_("not a real date in YYYY-MM-DD form: \"{text}\"", {{"text", *text}}));
         return bad();
     }
     return Typed{constant(Value::date(*d), fn.result, e.span), Type::of(fn.result)};
@@ -146,10 +157,11 @@ Typed Context::round_digits(const Builtin& fn, const Call& c, const Expr& e, Typ
     const std::int64_t* digits = lit ? std::get_if<std::int64_t>(&lit->value) : nullptr;
     if (!digits || *digits < 0 || *digits > 9) {
         error(code::kNotConstant, c.args[1].expr->span,
-              c.name + "() takes an int literal from 0 to 9 as its number of decimals");
+              core::T_("{function}() takes an int literal from 0 to 9 as its number of decimals",
+                       {{"function", c.name}}));
         return bad();
     }
-    if (!require_numeric(x, ("the value of " + c.name).c_str())) return bad();
+    if (!require_numeric(x, value_of(c.name))) return bad();
     x = widen(x);
     return Typed{add(fn.op, fn.result, e.span, x.node, static_cast<NodeId>(*digits)), Type::of(fn.result)};
 }

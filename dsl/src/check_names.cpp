@@ -52,7 +52,8 @@ Typed Context::check_node(const Name& name, const Expr& e) {
         if (auto f = kind->field_index(name.name)) {
             if (const core::KindDef* fact = schema.find(name.name); fact && fact->is_fact) {
                 diags.warning(code::kFieldHidesFact, e.span,
-                              "field '" + name.name + "' of '" + kind->name + "' hides the fact '" + name.name + "'");
+                              core::T_("field '{name}' of '{kind}' hides the fact '{name}'",
+                                       {{"name", name.name}, {"kind", kind->name}}));
             }
             const core::FieldDef& field = kind->fields[*f];
             Typed t{add(Op::Field, base_of(field.type), e.span, static_cast<NodeId>(*f)), type_of(field)};
@@ -66,18 +67,18 @@ Typed Context::check_node(const Name& name, const Expr& e) {
             return Typed{add(Op::Fact, base_of(field.type), e.span, static_cast<NodeId>(*k)), type_of(field)};
         }
         error(code::kRecordKindMisuse, e.span,
-              "record kind '" + name.name +
-                  "' can only be the first argument of an aggregate (count, exists, all, share, sum, avg, min, max, "
-                  "distinct) or of checked");
+              core::T_("record kind '{kind}' can only be the first argument of an aggregate (count, exists, all, "
+                       "share, sum, avg, min, max, distinct) or of checked",
+                       {{"kind", name.name}}));
         return bad();
     }
     if (name.name == "year") return Typed{add(Op::Year, BaseType::Int, e.span), Type::of(BaseType::Int)};
     if (name.name == "unit") {
-        error(code::kUnknownName, e.span, "'unit' needs a member: unit.id, unit.name or unit.category");
+        error(code::kUnknownName, e.span, core::T_("'unit' needs a member: unit.id, unit.name or unit.category"));
         return bad();
     }
     if (name.name == "params") {
-        error(code::kUnknownName, e.span, "'params' needs a member: params.NAME");
+        error(code::kUnknownName, e.span, core::T_("'params' needs a member: params.NAME"));
         return bad();
     }
     unknown_name(name.name, e.span);
@@ -98,19 +99,21 @@ void Context::unknown_name(const std::string& name, Span span) {
         for (const auto& k : schema.kinds) {
             if (!k.is_fact && k.field_index(name)) {
                 error(code::kUnknownName, span,
-                      "unknown name '" + name + "': '" + name + "' is a field of record kind '" + k.name +
-                          "', visible only inside an aggregate such as share(" + k.name + ", " + name + ")");
+                      core::T_("unknown name '{name}': '{name}' is a field of record kind '{kind}', visible only "
+                               "inside an aggregate such as share({kind}, {name})",
+                               {{"name", name}, {"kind", k.name}}));
                 return;
             }
         }
     }
     if (!records.empty()) {
         error(code::kUnknownName, span,
-              "record kind '" + records.back()->name + "' has no field '" + name + "'" +
-                  core::did_you_mean(name, visible));
+              core::T_("record kind '{kind}' has no field '{name}'{suggestion}",
+                       {{"kind", records.back()->name}, {"name", name}, core::suggestion(name, visible)}));
         return;
     }
-    error(code::kUnknownName, span, "unknown name '" + name + "'" + core::did_you_mean(name, visible));
+    error(code::kUnknownName, span,
+          core::T_("unknown name '{name}'{suggestion}", {{"name", name}, core::suggestion(name, visible)}));
 }
 
 Typed Context::check_node(const Member& m, const Expr& e) {
@@ -120,7 +123,8 @@ Typed Context::check_node(const Member& m, const Expr& e) {
         Op op = m.member == "id" ? Op::UnitId : m.member == "name" ? Op::UnitName : Op::UnitCategory;
         if (std::find(members.begin(), members.end(), m.member) == members.end()) {
             error(code::kUnknownName, m.member_span,
-                  "unit has no member '" + m.member + "'" + core::did_you_mean(m.member, members));
+                  core::T_("unit has no member '{name}'{suggestion}",
+                           {{"name", m.member}, core::suggestion(m.member, members)}));
             return bad();
         }
         return Typed{add(op, BaseType::Text, e.span), Type::of(BaseType::Text)};
@@ -133,28 +137,30 @@ Typed Context::check_node(const Member& m, const Expr& e) {
         std::vector<std::string> names;
         for (const Param& param : params) names.push_back(param.name);
         error(code::kUnknownName, m.member_span,
-              "unknown param '" + m.member + "'" + core::did_you_mean(m.member, names));
+              core::T_("unknown param '{name}'{suggestion}", {{"name", m.member}, core::suggestion(m.member, names)}));
         return bad();
     }
-    error(code::kUnknownName, e.span, "only unit.id, unit.name, unit.category and params.NAME can be written with '.'");
+    error(code::kUnknownName, e.span,
+          core::T_("only unit.id, unit.name, unit.category and params.NAME can be written with '.'"));
     return bad();
 }
 
 bool Context::valid_let_name(const Let& l) {
     static const std::vector<std::string> reserved = {"unit", "params", "year"};
-    std::string why;
+    core::Text why;
     if (std::find(reserved.begin(), reserved.end(), l.name) != reserved.end()) {
-        why = "it is reserved";
+        why = core::T_("it is reserved");
     } else if (schema.find(l.name)) {
-        why = "it is an evidence kind";
+        why = core::T_("it is an evidence kind");
     } else if (std::any_of(schema.kinds.begin(), schema.kinds.end(),
                            [&](const core::KindDef& k) { return !k.is_fact && k.field_index(l.name); })) {
-        why = "it is a field of a record kind";
+        why = core::T_("it is a field of a record kind");
     } else if (std::any_of(lets.begin(), lets.end(), [&](const LetBinding& b) { return b.name == l.name; })) {
-        why = "an enclosing 'let' already binds it";
+        why = core::T_("an enclosing 'let' already binds it");
     }
     if (why.empty()) return true;
-    error(code::kBadLetName, l.name_span, "cannot use '" + l.name + "' as a let name: " + why);
+    error(code::kBadLetName, l.name_span,
+          core::T_("cannot use '{name}' as a let name: {reason}", {{"name", l.name}, core::part("reason", why)}));
     return false;
 }
 
@@ -173,7 +179,7 @@ Typed Context::check_node(const Let& l, const Expr& e) {
     lets.pop_back();
     if (binding.list_node == kNoNode) next_slot--;
     if (!name_ok || value.type.is_error() || body.type.is_error()) return bad();
-    if (!require_scalar(body, "the body of 'let'")) return bad();
+    if (!require_scalar(body, core::T_("the body of 'let'"))) return bad();
     if (binding.list_node != kNoNode) return body;  // a list is folded into its uses
     return Typed{add(Op::Let, body.type.base, e.span, value.node, body.node, binding.slot), body.type};
 }

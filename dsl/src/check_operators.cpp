@@ -5,25 +5,31 @@
 
 namespace parscore::dsl::checking {
 
+namespace {
+
+core::Text operands_of(BinaryOp op) { return core::T_("the operands of '{operator}'", {{"operator", op_text(op)}}); }
+
+}  // namespace
+
 Typed Context::check_node(const Unary& u, const Expr& e) {
     Typed operand = check(*u.operand);
     if (u.op == UnaryOp::Not) {
-        if (!require(operand, BaseType::Bool, "the operand of 'not'")) return bad();
+        if (!require(operand, BaseType::Bool, core::T_("the operand of 'not'"))) return bad();
         return Typed{add(Op::Not, BaseType::Bool, e.span, operand.node), Type::of(BaseType::Bool)};
     }
-    if (!require_numeric(operand, "the operand of '-'")) return bad();
+    if (!require_numeric(operand, core::T_("the operand of '-'"))) return bad();
     return Typed{add(Op::Neg, operand.type.base, e.span, operand.node), operand.type};
 }
 
 Typed Context::check_node(const Binary& b, const Expr& e) {
     Typed lhs = check(*b.lhs);
     Typed rhs = check(*b.rhs);
-    std::string side = std::string("the operands of '") + op_text(b.op) + "'";
+    const core::Text side = operands_of(b.op);
     switch (b.op) {
         case BinaryOp::And:
         case BinaryOp::Or: {
-            bool ok = require(lhs, BaseType::Bool, side.c_str());
-            ok = require(rhs, BaseType::Bool, side.c_str()) && ok;
+            bool ok = require(lhs, BaseType::Bool, side);
+            ok = require(rhs, BaseType::Bool, side) && ok;
             if (!ok) return bad();
             return Typed{add(b.op == BinaryOp::And ? Op::And : Op::Or, BaseType::Bool, e.span, lhs.node, rhs.node),
                          Type::of(BaseType::Bool)};
@@ -32,8 +38,8 @@ Typed Context::check_node(const Binary& b, const Expr& e) {
         case BinaryOp::Sub:
         case BinaryOp::Mul:
         case BinaryOp::Div: {
-            bool ok = require_numeric(lhs, side.c_str());
-            ok = require_numeric(rhs, side.c_str()) && ok;
+            bool ok = require_numeric(lhs, side);
+            ok = require_numeric(rhs, side) && ok;
             if (!ok) return bad();
             bool integer = b.op != BinaryOp::Div && lhs.type.is(BaseType::Int) && rhs.type.is(BaseType::Int);
             if (!integer) {
@@ -60,10 +66,10 @@ Typed Context::check_node(const Binary& b, const Expr& e) {
 
 Typed Context::equality(const Binary& b, const Expr& e, Typed lhs, Typed rhs) {
     if (lhs.type.is_error() || rhs.type.is_error()) return bad();
-    bool ok = require_scalar(lhs, "a compared value");
-    ok = require_scalar(rhs, "a compared value") && ok;
+    bool ok = require_scalar(lhs, core::T_("a compared value"));
+    ok = require_scalar(rhs, core::T_("a compared value")) && ok;
     if (!ok) return bad();
-    if (!unify(lhs, rhs, b.op_span, (std::string("the operands of '") + op_text(b.op) + "'").c_str())) return bad();
+    if (!unify(lhs, rhs, b.op_span, operands_of(b.op))) return bad();
     check_enum_literal(lhs, rhs);
     check_enum_literal(rhs, lhs);
     return Typed{add(b.op == BinaryOp::Eq ? Op::Eq : Op::Ne, BaseType::Bool, e.span, lhs.node, rhs.node),
@@ -74,11 +80,12 @@ Typed Context::ordering(const Binary& b, const Expr& e, Typed lhs, Typed rhs) {
     if (lhs.type.is_error() || rhs.type.is_error()) return bad();
     bool dates = lhs.type.is(BaseType::Date) && rhs.type.is(BaseType::Date);
     if (!dates) {
-        std::string what = std::string("the operands of '") + op_text(b.op) + "'";
         if (!(lhs.type.is_numeric() && rhs.type.is_numeric())) {
             error(code::kType, b.op_span,
-                  what + " must both be int or number, or both dates; found " + type_name(lhs.type) + " and " +
-                      type_name(rhs.type));
+                  core::T_("{what} must both be int or number, or both dates; found {first} and {second}",
+                           {core::part("what", operands_of(b.op)),
+                            {"first", type_name(lhs.type)},
+                            {"second", type_name(rhs.type)}}));
             return bad();
         }
         if (lhs.type.base != rhs.type.base) {
@@ -92,17 +99,20 @@ Typed Context::ordering(const Binary& b, const Expr& e, Typed lhs, Typed rhs) {
 
 Typed Context::membership(const Binary& b, const Expr& e, Typed lhs, Typed rhs) {
     if (lhs.type.is_error() || rhs.type.is_error()) return bad();
-    if (!require_scalar(lhs, "the value before 'in'")) return bad();
+    if (!require_scalar(lhs, core::T_("the value before 'in'"))) return bad();
     if (!rhs.type.list) {
         error(code::kType, span_of(rhs),
-              "the right side of 'in' must be a list literal such as [\"a\", \"b\"], found " + type_name(rhs.type));
+              core::T_("the right side of 'in' must be a list literal such as [\"a\", \"b\"], found {found}",
+                       {{"found", type_name(rhs.type)}}));
         return bad();
     }
     BaseType elem = rhs.type.base;
     NodeId list = rhs.node;
     bool numeric = lhs.type.is_numeric() && (elem == BaseType::Int || elem == BaseType::Number);
     if (!numeric && lhs.type.base != elem) {
-        error(code::kType, b.op_span, "'in' needs a list of " + type_name(lhs.type) + ", found " + type_name(rhs.type));
+        error(code::kType, b.op_span,
+              core::T_("'in' needs a list of {type}, found {found}",
+                       {{"type", type_name(lhs.type)}, {"found", type_name(rhs.type)}}));
         return bad();
     }
     if (numeric && lhs.type.base != elem) {
@@ -135,10 +145,10 @@ Typed Context::check_node(const If& i, const Expr& e) {
     Typed cond = check(*i.cond);
     Typed a = check(*i.then_branch);
     Typed b = check(*i.else_branch);
-    bool ok = require(cond, BaseType::Bool, "the condition of 'if'");
-    ok = require_scalar(a, "a branch of 'if'") && ok;
-    ok = require_scalar(b, "a branch of 'if'") && ok;
-    if (!ok || !unify(a, b, e.span, "both branches of 'if'")) return bad();
+    bool ok = require(cond, BaseType::Bool, core::T_("the condition of 'if'"));
+    ok = require_scalar(a, core::T_("a branch of 'if'")) && ok;
+    ok = require_scalar(b, core::T_("a branch of 'if'")) && ok;
+    if (!ok || !unify(a, b, e.span, core::T_("both branches of 'if'"))) return bad();
     return Typed{add(Op::If, a.type.base, e.span, cond.node, a.node, b.node), a.type};
 }
 

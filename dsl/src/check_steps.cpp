@@ -9,7 +9,7 @@ namespace parscore::dsl::checking {
 
 Typed Context::check_node(const Steps& s, const Expr& e) {
     Typed subject = check(*s.subject);
-    bool ok = !subject.type.is_error() && require_scalar(subject, "the value of 'steps'");
+    bool ok = !subject.type.is_error() && require_scalar(subject, core::T_("the value of 'steps'"));
     std::vector<Typed> values;
     std::vector<Arm> arms;
     for (const StepsArm& arm : s.arms) {
@@ -36,7 +36,7 @@ Typed Context::check_node(const Steps& s, const Expr& e) {
             ok = false;
             continue;
         }
-        if (!require_scalar(v, "a steps value")) {
+        if (!require_scalar(v, core::T_("a steps value"))) {
             ok = false;
             continue;
         }
@@ -44,11 +44,12 @@ Typed Context::check_node(const Steps& s, const Expr& e) {
             if (v.type.base != common.type.base) common.type = Type::of(BaseType::Number);
         } else if (!(v.type == common.type)) {
             error(code::kType, span_of(v),
-                  "steps values must have one type, found " + type_name(v.type) + " and " + type_name(common.type));
+                  core::T_("steps values must have one type, found {first} and {second}",
+                           {{"first", type_name(v.type)}, {"second", type_name(common.type)}}));
             ok = false;
         }
     }
-    if (!ok || otherwise.type.is_error() || !require_scalar(otherwise, "the else value")) return bad();
+    if (!ok || otherwise.type.is_error() || !require_scalar(otherwise, core::T_("the else value"))) return bad();
     if (common.type.is(BaseType::Number)) {
         for (Typed& v : values) v = widen(v);
         otherwise = widen(otherwise);
@@ -65,27 +66,30 @@ Typed Context::check_node(const Steps& s, const Expr& e) {
 bool Context::steps_threshold(const StepsArm& arm, const Typed& subject, const Typed& threshold, Arm& out) {
     if (!is_constant(p, threshold.node)) {
         error(code::kNotConstant, span_of(threshold),
-              "a steps threshold must be a constant (literals, params and arithmetic on them)");
+              core::T_("a steps threshold must be a constant (literals, params and arithmetic on them)"));
         return false;
     }
     bool ordering = arm.op != ArmOp::Eq;
     if (ordering && !(subject.type.is(BaseType::Date) && threshold.type.is(BaseType::Date)) &&
         !(subject.type.is_numeric() && threshold.type.is_numeric())) {
         error(code::kType, span_of(threshold),
-              std::string("'") + op_text(arm.op) + "' compares int or number values, or dates; found " +
-                  type_name(subject.type) + " and " + type_name(threshold.type));
+              core::T_("'{operator}' compares int or number values, or dates; found {first} and {second}",
+                       {{"operator", op_text(arm.op)},
+                        {"first", type_name(subject.type)},
+                        {"second", type_name(threshold.type)}}));
         return false;
     }
     if (!ordering && !(subject.type.is_numeric() && threshold.type.is_numeric()) && !(subject.type == threshold.type)) {
         error(code::kType, span_of(threshold),
-              "'==' needs a threshold of type " + type_name(subject.type) + ", found " + type_name(threshold.type));
+              core::T_("'==' needs a threshold of type {type}, found {found}",
+                       {{"type", type_name(subject.type)}, {"found", type_name(threshold.type)}}));
         return false;
     }
     if (!ordering) check_enum_literal(threshold, subject);
     Value t = evaluate_constant(p, threshold.node);
     if (t.is_missing()) {
         error(code::kNotConstant, span_of(threshold),
-              "this steps threshold is missing (division by zero or out of range)");
+              core::T_("this steps threshold is missing (division by zero or out of range)"));
         return false;
     }
     out.threshold = t;  // an int threshold and a number subject compare by value

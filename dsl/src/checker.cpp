@@ -51,7 +51,8 @@ Typed Context::check_node(const ListLiteral& list, const Expr& e) {
             continue;
         }
         error(code::kType, span_of(t),
-              "list values must have one type, found " + type_name(items.front().type) + " and " + type_name(t.type));
+              core::T_("list values must have one type, found {first} and {second}",
+                       {{"first", type_name(items.front().type)}, {"second", type_name(t.type)}}));
         return bad();
     }
     p.lists.emplace_back();

@@ -8,9 +8,13 @@
 
 namespace parscore::dsl::checking {
 
-void Context::error(const char* code, Span span, std::string message) {
+void Context::error(const char* code, Span span, core::Text message) {
     diags.error(code, span, std::move(message));
     failed = true;
+}
+
+core::Text value_of(const std::string& function) {
+    return core::T_("the value of {function}", {{"function", function}});
 }
 
 Typed Context::bad() { return Typed{p.add(Node{Op::Const, BaseType::Error}), Type{}}; }
@@ -47,25 +51,29 @@ Typed Context::widen(Typed t) {
     return Typed{add(Op::ToNumber, BaseType::Number, n.span, t.node), Type::of(BaseType::Number)};
 }
 
-bool Context::require(const Typed& t, BaseType want, const char* what) {
+bool Context::require(const Typed& t, BaseType want, const core::Text& what) {
     if (t.type.is_error()) return false;
     if (t.type.is(want)) return true;
     error(code::kType, span_of(t),
-          std::string(what) + " must be " + type_name(Type::of(want)) + ", found " + type_name(t.type));
+          core::T_("{what} must be {type}, found {found}",
+                   {core::part("what", what), {"type", type_name(Type::of(want))}, {"found", type_name(t.type)}}));
     return false;
 }
 
-bool Context::require_numeric(const Typed& t, const char* what) {
+bool Context::require_numeric(const Typed& t, const core::Text& what) {
     if (t.type.is_error()) return false;
     if (t.type.is_numeric()) return true;
-    error(code::kType, span_of(t), std::string(what) + " must be int or number, found " + type_name(t.type));
+    error(code::kType, span_of(t),
+          core::T_("{what} must be int or number, found {found}",
+                   {core::part("what", what), {"found", type_name(t.type)}}));
     return false;
 }
 
-bool Context::require_scalar(const Typed& t, const char* what) {
+bool Context::require_scalar(const Typed& t, const core::Text& what) {
     if (t.type.is_error()) return false;
     if (!t.type.list) return true;
-    error(code::kType, span_of(t), std::string(what) + " cannot be a list (lists are only used after 'in')");
+    error(code::kType, span_of(t),
+          core::T_("{what} cannot be a list (lists are only used after 'in')", {core::part("what", what)}));
     return false;
 }
 
@@ -78,7 +86,8 @@ void Context::check_enum_literal(const Typed& value, const Typed& other) {
         std::string listed;
         for (const auto& v : allowed) listed += (listed.empty() ? "" : ", ") + v;
         error(code::kNotEnumValue, span_of(value),
-              "\"" + text + "\" is not a value of this enum (" + listed + ")" + core::did_you_mean(text, allowed));
+              core::T_("\"{value}\" is not a value of this enum ({values}){suggestion}",
+                       {{"value", text}, {"values", listed}, core::suggestion(text, allowed)}));
     }
 }
 
@@ -89,13 +98,14 @@ void Context::check_enum_list(NodeId list_node, const Typed& other, Span span) {
         std::string text(v.as_text());
         if (std::find(allowed.begin(), allowed.end(), text) == allowed.end()) {
             error(code::kNotEnumValue, span,
-                  "\"" + text + "\" is not a value of this enum" + core::did_you_mean(text, allowed));
+                  core::T_("\"{value}\" is not a value of this enum{suggestion}",
+                           {{"value", text}, core::suggestion(text, allowed)}));
         }
     }
 }
 
 /// Unifies two branch types (int and number to number); returns false after an error.
-bool Context::unify(Typed& a, Typed& b, Span where, const char* what) {
+bool Context::unify(Typed& a, Typed& b, Span where, const core::Text& what) {
     if (a.type.is_error() || b.type.is_error()) return false;
     if (a.type.is_numeric() && b.type.is_numeric()) {
         if (a.type.base != b.type.base) {
@@ -106,7 +116,8 @@ bool Context::unify(Typed& a, Typed& b, Span where, const char* what) {
     }
     if (a.type == b.type && !a.type.list) return true;
     error(code::kType, where,
-          std::string(what) + " must have one type, found " + type_name(a.type) + " and " + type_name(b.type));
+          core::T_("{what} must have one type, found {first} and {second}",
+                   {core::part("what", what), {"first", type_name(a.type)}, {"second", type_name(b.type)}}));
     return false;
 }
 

@@ -29,6 +29,9 @@ struct LetBinding {
     NodeId list_node = kNoNode;  // bound to a list literal: the constant node
 };
 
+/// "the value of sum": the piece of a type message about a function's value argument.
+core::Text value_of(const std::string& function);
+
 struct Context {
     Program& p;
     const core::EvidenceSchema& schema;
@@ -40,19 +43,19 @@ struct Context {
     std::uint32_t next_slot = 0;
 
     // ---- building nodes and shared type checks (checker_context.cpp) ---------------------------
-    void error(const char* code, Span span, std::string message);
+    void error(const char* code, Span span, core::Text message);
     Typed bad();
     NodeId add(Op op, BaseType type, Span span, NodeId a = kNoNode, NodeId b = kNoNode, NodeId c = kNoNode,
                NodeId d = kNoNode);
     NodeId constant(Value v, BaseType type, Span span);
     Typed widen(Typed t);  // an int operand used where a number is needed
     Span span_of(const Typed& t) const { return p.nodes[t.node].span; }
-    bool require(const Typed& t, BaseType want, const char* what);
-    bool require_numeric(const Typed& t, const char* what);
-    bool require_scalar(const Typed& t, const char* what);
+    bool require(const Typed& t, BaseType want, const core::Text& what);
+    bool require_numeric(const Typed& t, const core::Text& what);
+    bool require_scalar(const Typed& t, const core::Text& what);
     void check_enum_literal(const Typed& value, const Typed& other);
     void check_enum_list(NodeId list_node, const Typed& other, Span span);
-    bool unify(Typed& a, Typed& b, Span where, const char* what);
+    bool unify(Typed& a, Typed& b, Span where, const core::Text& what);
 
     // ---- dispatch, literals and params (checker.cpp) -------------------------------------------
     Typed check(const Expr& e);

@@ -77,7 +77,8 @@ std::optional<Compiled> compile_scalar(core::SourceSet& sources, core::FileId ya
         if (d.span && d.span->file == expr_file) {
             core::Span inside = *d.span;
             d.span = origin.map(inside);
-            if (!origin.exact()) d.notes.insert(d.notes.begin(), core::Note{inside, "here in the expression"});
+            if (!origin.exact())
+                d.notes.insert(d.notes.begin(), core::note(inside, core::T_("here in the expression")));
         }
         for (core::Note& note : d.notes) {
             if (note.span && note.span->file == expr_file && origin.exact()) note.span = origin.map(*note.span);

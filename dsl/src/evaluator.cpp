@@ -47,15 +47,15 @@ Value Evaluator::evaluate(NodeId root, const EvalInput& input) {
     return eval(root);
 }
 
-Value Evaluator::overflow(const Node& n, const char* what) {
+Value Evaluator::overflow(const Node& n, const core::Text& what) {
     NodeId id = static_cast<NodeId>(&n - program_.nodes.data());
     for (const EvalWarning& w : warnings_) {
         if (w.node == id && w.code == code::kOutOfRange) return Value::missing();
     }
-    warnings_.push_back(
-        EvalWarning{code::kOutOfRange, id,
-                    std::string(what) +
-                        " is out of range (|x| must stay below 10^18 and ints within 64 bits); the result is missing"});
+    core::Text text =
+        core::T_("{what} is out of range (|x| must stay below 10^18 and ints within 64 bits); the result is missing",
+                 {core::part("what", what)});
+    warnings_.push_back(EvalWarning{code::kOutOfRange, id, text.english(), std::move(text)});
     return Value::missing();
 }
 
@@ -69,7 +69,7 @@ Value Evaluator::arithmetic(const Node& n, const Value& a, const Value& b) {
             case Op::Mul: over = __builtin_mul_overflow(x, y, &r); break;
             default: break;
         }
-        return over ? overflow(n, "an int result") : Value::integer(r);
+        return over ? overflow(n, core::T_("an int result")) : Value::integer(r);
     }
     Decimal x = a.as_number(), y = b.as_number();
     std::optional<Decimal> r;
@@ -83,7 +83,7 @@ Value Evaluator::arithmetic(const Node& n, const Value& a, const Value& b) {
             break;
         default: break;
     }
-    return r ? Value::number(*r) : overflow(n, "a number result");
+    return r ? Value::number(*r) : overflow(n, core::T_("a number result"));
 }
 
 bool Evaluator::holds(ArmOp op, const Value& x, const Value& t) const {
@@ -133,13 +133,14 @@ Value Evaluator::eval(NodeId id) {
             Value x = eval(n.a);
             if (x.is_missing()) return x;
             auto d = Decimal::from_int(x.as_int());
-            return d ? Value::number(*d) : overflow(n, "an int used as a number");
+            return d ? Value::number(*d) : overflow(n, core::T_("an int used as a number"));
         }
         case Op::Neg: {
             Value x = eval(n.a);
             if (x.is_missing()) return x;
             if (n.type == BaseType::Int) {
-                if (x.as_int() == std::numeric_limits<std::int64_t>::min()) return overflow(n, "an int result");
+                if (x.as_int() == std::numeric_limits<std::int64_t>::min())
+                    return overflow(n, core::T_("an int result"));
                 return Value::integer(-x.as_int());
             }
             return Value::number(x.as_number().negate());
@@ -229,9 +230,9 @@ Value Evaluator::eval(NodeId id) {
             } else if (core::compare_values(lo, hi) > 0) {
                 if (std::none_of(warnings_.begin(), warnings_.end(),
                                  [&](const EvalWarning& w) { return w.node == id; })) {
-                    warnings_.push_back(EvalWarning{code::kClampReversed, id,
-                                                    "clamp() with lo " + lo.to_string() + " above hi " +
-                                                        hi.to_string() + "; the result is missing"});
+                    core::Text text = core::T_("clamp() with lo {lo} above hi {hi}; the result is missing",
+                                               {{"lo", lo.to_string()}, {"hi", hi.to_string()}});
+                    warnings_.push_back(EvalWarning{code::kClampReversed, id, text.english(), std::move(text)});
                 }
                 v = Value::missing();
             } else {
@@ -244,7 +245,8 @@ Value Evaluator::eval(NodeId id) {
             if (x.is_missing()) {
                 v = x;
             } else if (n.type == BaseType::Int) {
-                if (x.as_int() == std::numeric_limits<std::int64_t>::min()) return overflow(n, "an int result");
+                if (x.as_int() == std::numeric_limits<std::int64_t>::min())
+                    return overflow(n, core::T_("an int result"));
                 v = Value::integer(x.as_int() < 0 ? -x.as_int() : x.as_int());
             } else {
                 v = Value::number(x.as_number().abs());

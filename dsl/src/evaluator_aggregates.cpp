@@ -112,10 +112,10 @@ Value Evaluator::eval_columnar(const Node& n, const RecordTable& table) {
         return ints ? Value::integer(static_cast<std::int64_t>(v)) : Value::number(Decimal::from_raw(v));
     };
     switch (n.op) {
-        case Op::Sum: return overflowed ? overflow(n, "a sum") : make(sum);
+        case Op::Sum: return overflowed ? overflow(n, core::T_("a sum")) : make(sum);
         case Op::Avg: {
             if (passed == 0) return Value::missing();
-            if (overflowed) return overflow(n, "a sum");
+            if (overflowed) return overflow(n, core::T_("a sum"));
             core::int128 raw = ints ? sum * Decimal::kScale : sum;
             return number_or_missing(Decimal::div(Decimal::from_raw(raw), *Decimal::from_int(passed)));
         }
@@ -198,11 +198,11 @@ Value Evaluator::eval_aggregate(const Node& n) {
             if (passed == 0) return Value::missing();
             return number_or_missing(Decimal::div(*Decimal::from_int(satisfied), *Decimal::from_int(passed)));
         case Op::Sum:
-            if (sum_overflow) return overflow(n, "a sum");
+            if (sum_overflow) return overflow(n, core::T_("a sum"));
             return n.type == BaseType::Int ? Value::integer(int_sum) : Value::number(sum);
         case Op::Avg:
             if (passed == 0) return Value::missing();
-            if (sum_overflow) return overflow(n, "a sum");
+            if (sum_overflow) return overflow(n, core::T_("a sum"));
             return number_or_missing(Decimal::div(sum, *Decimal::from_int(passed)));
         case Op::MinOf:
         case Op::MaxOf: return best;

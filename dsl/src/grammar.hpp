@@ -19,6 +19,8 @@
 #include <tao/pegtl.hpp>
 #include <tao/pegtl/contrib/analyze_traits.hpp>
 
+#include "marked.hpp"
+
 namespace parscore::dsl::grammar {
 
 namespace pegtl = tao::pegtl;
@@ -84,7 +86,7 @@ struct nest {
             return marker(false);
         }
         if (state.depth >= kMaxDepth) {
-            throw PositionedError(token_start, "expression nested too deeply (at most 64 levels)");
+            throw PositionedError(token_start, N_("expression nested too deeply (at most 64 levels)"));
         }
         ++state.depth;
         bool ok = Control<seq<R...>>::template match<A, marker_t::next_rewind_mode, Action, Control>(in, st...);
@@ -246,38 +248,38 @@ struct expression : seq<ws, must<expect_expr<expr<false>>>, ws, must<end_of_expr
 
 // ---- messages ----------------------------------------------------------------------------------
 template <typename> inline constexpr const char* error_message = nullptr;
-template <typename R> inline constexpr const char* error_message<expect_expr<R>> = "expected an expression";
-template <typename R> inline constexpr const char* error_message<expect_operand<R>> = "expected an operand";
+template <typename R> inline constexpr const char* error_message<expect_expr<R>> = N_("expected an expression");
+template <typename R> inline constexpr const char* error_message<expect_operand<R>> = N_("expected an operand");
 template <> inline constexpr const char* error_message<number_end> =
-    "invalid number: a number may not be directly followed by a letter, digit, '_' or '.'";
+    N_("invalid number: a number may not be directly followed by a letter, digit, '_' or '.'");
 template <> inline constexpr const char* error_message<escape_code> =
-    "invalid escape sequence: only \\\", \\\\ and \\n are allowed";
-template <> inline constexpr const char* error_message<unterminated_string> = "unterminated string";
+    N_("invalid escape sequence: only \\\", \\\\ and \\n are allowed");
+template <> inline constexpr const char* error_message<unterminated_string> = N_("unterminated string");
 template <> inline constexpr const char* error_message<string_control> =
-    "control character in a string (write \\n for a line break)";
-template <> inline constexpr const char* error_message<close_paren> = "expected ')'";
-template <> inline constexpr const char* error_message<call_close> = "expected ',' or ')' in the arguments";
-template <> inline constexpr const char* error_message<close_bracket> = "expected ',' or ']' in the list";
-template <> inline constexpr const char* error_message<close_brace> = "expected '}' after the else value";
-template <> inline constexpr const char* error_message<open_brace> = "expected '{' after the value of 'steps'";
-template <> inline constexpr const char* error_message<colon> = "expected ':'";
-template <> inline constexpr const char* error_message<expect_then> = "expected 'then'";
-template <> inline constexpr const char* error_message<expect_else> = "expected 'else'";
-template <> inline constexpr const char* error_message<expect_let_in> = "expected 'in' after the value of 'let'";
-template <> inline constexpr const char* error_message<let_eq> = "expected '=' after the name";
-template <> inline constexpr const char* error_message<let_name> = "expected a name after 'let'";
-template <> inline constexpr const char* error_message<member_name> = "expected a name after '.'";
+    N_("control character in a string (write \\n for a line break)");
+template <> inline constexpr const char* error_message<close_paren> = N_("expected ')'");
+template <> inline constexpr const char* error_message<call_close> = N_("expected ',' or ')' in the arguments");
+template <> inline constexpr const char* error_message<close_bracket> = N_("expected ',' or ']' in the list");
+template <> inline constexpr const char* error_message<close_brace> = N_("expected '}' after the else value");
+template <> inline constexpr const char* error_message<open_brace> = N_("expected '{' after the value of 'steps'");
+template <> inline constexpr const char* error_message<colon> = N_("expected ':'");
+template <> inline constexpr const char* error_message<expect_then> = N_("expected 'then'");
+template <> inline constexpr const char* error_message<expect_else> = N_("expected 'else'");
+template <> inline constexpr const char* error_message<expect_let_in> = N_("expected 'in' after the value of 'let'");
+template <> inline constexpr const char* error_message<let_eq> = N_("expected '=' after the name");
+template <> inline constexpr const char* error_message<let_name> = N_("expected a name after 'let'");
+template <> inline constexpr const char* error_message<member_name> = N_("expected a name after '.'");
 template <> inline constexpr const char* error_message<chained_comparison> =
-    "comparisons cannot be chained; combine them with 'and'";
-template <> inline constexpr const char* error_message<empty_list> = "a list needs at least one value";
+    N_("comparisons cannot be chained; combine them with 'and'");
+template <> inline constexpr const char* error_message<empty_list> = N_("a list needs at least one value");
 template <> inline constexpr const char* error_message<list_constant> =
-    "expected a constant (a number, a string, true, false or date(\"…\"))";
+    N_("expected a constant (a number, a string, true, false or {example})");
 template <> inline constexpr const char* error_message<arm> =
-    "expected a step such as '>= 80%: 4' (a steps block needs at least one)";
+    N_("expected a step such as '>= 80%: 4' (a steps block needs at least one)");
 template <>
-inline constexpr const char* error_message<arm_or_else> = "expected another step (>=, >, <=, <, ==) or 'else'";
+inline constexpr const char* error_message<arm_or_else> = N_("expected another step (>=, >, <=, <, ==) or 'else'");
 template <>
-inline constexpr const char* error_message<end_of_expression> = "expected an operator or the end of the expression";
+inline constexpr const char* error_message<end_of_expression> = N_("expected an operator or the end of the expression");
 
 struct errors {
     template <typename Rule> static constexpr bool raise_on_failure = false;

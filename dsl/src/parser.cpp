@@ -12,6 +12,10 @@ namespace parscore::dsl {
 
 namespace {
 
+/// A message of grammar.hpp's table. Message ids are ASCII (every tool reads them alike), so the
+/// example with an ellipsis is an argument.
+core::Text grammar_message(std::string_view message) { return core::T_(message, {{"example", "date(\"…\")"}}); }
+
 namespace g = grammar;
 namespace pegtl = tao::pegtl;
 using PNode = pegtl::parse_tree::node;
@@ -34,7 +38,7 @@ using selector = pegtl::parse_tree::selector<Rule,
 struct LowerError {
     std::string code;
     Span span;
-    std::string message;
+    core::Text message;
 };
 
 class Lowerer {
@@ -68,7 +72,7 @@ public:
             return make(n, Let{name.string(), span(name), boxed(*n.children.at(1)), boxed(*n.children.at(2))});
         }
         if (n.is_type<g::steps_expr<true>>() || n.is_type<g::steps_expr<false>>()) return steps(n);
-        throw LowerError{code::kSyntax, span(n), "unexpected syntax"};  // unreachable with the grammar above
+        throw LowerError{code::kSyntax, span(n), core::T_("unexpected syntax")};  // unreachable with the grammar above
     }
 
 private:
@@ -86,9 +90,10 @@ private:
         std::size_t decimals = dot == std::string::npos ? 0 : text.size() - dot - 1;
         std::size_t allowed = percent ? 7 : 9;
         if (decimals > allowed) {
+            const core::TextArg limit{"limit", std::to_string(allowed)};
             throw LowerError{code::kBadLiteral, span(n),
-                             "too many decimals in a number (at most " + std::to_string(allowed) +
-                                 (percent ? " before '%'" : "") + ")"};
+                             percent ? core::T_("too many decimals in a number (at most {limit} before '%')", {limit})
+                                     : core::T_("too many decimals in a number (at most {limit})", {limit})};
         }
         if (!percent && dot == std::string::npos) {
             // An int literal: at most 9223372036854775807.
@@ -96,12 +101,13 @@ private:
                 text.find_first_not_of('0') == std::string::npos ? text.size() - 1 : text.find_first_not_of('0'));
             const std::string max = "9223372036854775807";
             if (digits.size() > max.size() || (digits.size() == max.size() && digits > max)) {
-                throw LowerError{code::kBadLiteral, span(n), "integer literal too large (at most 9223372036854775807)"};
+                throw LowerError{code::kBadLiteral, span(n),
+                                 core::T_("integer literal too large (at most 9223372036854775807)")};
             }
             return Literal{static_cast<std::int64_t>(std::stoll(digits))};
         }
         auto value = core::Decimal::parse(text);
-        if (!value) throw LowerError{code::kBadLiteral, span(n), "number too large (at most 10^18)"};
+        if (!value) throw LowerError{code::kBadLiteral, span(n), core::T_("number too large (at most 10^18)")};
         if (percent) value = core::Decimal::div(*value, *core::Decimal::from_int(100));
         return Literal{*value};
     }
@@ -132,7 +138,7 @@ private:
         if (n.is_type<g::date_const>()) {
             const PNode& s = *n.children.at(0);
             auto date = core::parse_date(string_value(s));
-            if (!date) throw LowerError{code::kBadLiteral, span(s), "not a real date in YYYY-MM-DD form"};
+            if (!date) throw LowerError{code::kBadLiteral, span(s), core::T_("not a real date in YYYY-MM-DD form")};
             return make(n, Literal{*date});
         }
         return lower(n);
@@ -141,7 +147,8 @@ private:
     Expr list(const PNode& n) {
         if (n.children.size() > kMaxListItems) {
             throw LowerError{code::kTooLarge, span(n),
-                             "list too long (at most " + std::to_string(kMaxListItems) + " values)"};
+                             core::T_("list too long (at most {limit} values)",
+                                      {{"limit", std::to_string(kMaxListItems)}})};
         }
         ListLiteral l;
         for (const auto& c : n.children) l.items.push_back(constant(*c));
@@ -251,8 +258,8 @@ ExprPtr parse_expression(const core::SourceSet& sources, core::FileId file, core
     const std::string& text = sources.file(file).text();
     if (text.size() > kMaxExpressionBytes) {
         diags.error(code::kTooLarge, Span{file, 0, 1},
-                    "expression too long (" + std::to_string(text.size()) + " bytes; at most " +
-                        std::to_string(kMaxExpressionBytes) + ")");
+                    core::T_("expression too long ({size} bytes; at most {limit})",
+                             {{"size", std::to_string(text.size())}, {"limit", std::to_string(kMaxExpressionBytes)}}));
         return nullptr;
     }
     pegtl::memory_input<> in(text.data(), text.size(), sources.file(file).name());
@@ -260,19 +267,19 @@ ExprPtr parse_expression(const core::SourceSet& sources, core::FileId file, core
     try {
         auto root = pegtl::parse_tree::parse<g::expression, selector, pegtl::nothing, g::control>(in, state);
         if (!root || root->children.empty()) {
-            diags.error(code::kSyntax, Span{file, 0, 0}, "expected an expression");
+            diags.error(code::kSyntax, Span{file, 0, 0}, core::T_("expected an expression"));
             return nullptr;
         }
         Lowerer lowerer(file);
         return std::make_unique<Expr>(lowerer.lower(*root->children.front()));
     } catch (const g::PositionedError& e) {
         auto at = static_cast<std::uint32_t>(e.offset);
-        diags.error(code::kTooDeep, Span{file, at, at + 1}, e.what());
+        diags.error(code::kTooDeep, Span{file, at, at + 1}, core::T_(e.what()));  // marked in grammar.hpp
     } catch (const pegtl::parse_error& e) {
         std::size_t at = e.positions().empty() ? state.furthest : e.positions().front().byte;
         at = std::max(at, state.furthest);
         auto pos = static_cast<std::uint32_t>(std::min(at, text.size()));
-        diags.error(code::kSyntax, Span{file, pos, pos + 1}, std::string(e.message()));
+        diags.error(code::kSyntax, Span{file, pos, pos + 1}, grammar_message(e.message()));
     } catch (const LowerError& e) {
         diags.error(e.code, e.span, e.message);
     }

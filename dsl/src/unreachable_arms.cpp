@@ -72,9 +72,10 @@ void warn_unreachable_arms(const std::vector<Arm>& arms, core::Diagnostics& diag
                                    [](const Arm& a) { return ordered(a.threshold); });
         bool never = numeric ? covered_numeric(arms, i) : covered_equal(arms, i);
         if (never) {
-            diags.warning(code::kUnreachableArm, arms[i].span,
-                          std::string("this step can never match: earlier steps hold for every value that '") +
-                              op_text(arms[i].op) + " " + arms[i].threshold.to_string() + "' accepts");
+            diags.warning(
+                code::kUnreachableArm, arms[i].span,
+                core::T_("this step can never match: earlier steps hold for every value that '{step}' accepts",
+                         {{"step", std::string(op_text(arms[i].op)) + " " + arms[i].threshold.to_string()}}));
         }
     }
 }

@@ -48,7 +48,7 @@ TEST(BuiltinsTest, EveryDeclarationIsDispatchable) {
                 }
             }
             EXPECT_EQ(constant, fn.rule == TypeRule::DateLiteral || fn.rule == TypeRule::RoundDigits) << name;
-            EXPECT_NE(std::string(fn.usage), "") << name;
+            EXPECT_NE(std::string(fn.usage.text), "") << name;
         }
     }
 }

@@ -5,6 +5,7 @@
 
 #include "fixture.hpp"
 #include "parscore/core/render.hpp"
+#include "parscore/i18n/translate.hpp"
 
 namespace {
 
@@ -310,6 +311,13 @@ TEST(EvaluatorTest, OverflowAndInvertedClampWarn) {
     ASSERT_EQ(evaluator.warnings().size(), 2u);
     EXPECT_EQ(evaluator.warnings()[0].code, "W301");
     EXPECT_EQ(evaluator.warnings()[1].code, "W302");
+    // The warnings read in the reader's language too.
+    for (const auto& w : evaluator.warnings()) EXPECT_EQ(w.text.english(), w.message);
+    EXPECT_EQ(parscore::i18n::localize(parscore::i18n::Language::vi, evaluator.warnings()[0].text),
+              "kết quả kiểu int vượt phạm vi cho phép (|x| phải nhỏ hơn 10^18 và số nguyên phải nằm trong 64 bit); "
+              "kết quả bị thiếu");
+    EXPECT_EQ(parscore::i18n::localize(parscore::i18n::Language::vi, evaluator.warnings()[1].text),
+              "clamp() có lo 4 lớn hơn hi 0; kết quả bị thiếu");
 }
 
 TEST(EvaluatorTest, MeasureIsTheSubjectOfTheFirstStepsEvaluated) {

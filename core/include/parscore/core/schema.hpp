@@ -11,6 +11,7 @@
 
 #include "parscore/core/datum.hpp"
 #include "parscore/core/source.hpp"
+#include "parscore/core/text.hpp"
 
 namespace parscore::core {
 
@@ -59,7 +60,8 @@ struct EvidenceSchema {
 /// `error` says why, in a form that completes "… : <error>" (e.g. "expected an int, found '2.0'").
 struct ScalarResult {
     std::optional<Datum> value;
-    std::string error;
+    std::string error;  // in English
+    Text reason{};      // the same, translatable
 };
 ScalarResult read_scalar(const FieldDef& field, std::string_view text);
 

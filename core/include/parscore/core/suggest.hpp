@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "parscore/core/text.hpp"
+
 namespace parscore::core {
 
 /// The closest candidate by Damerau–Levenshtein distance when it is close enough to be a likely
@@ -14,5 +16,9 @@ std::optional<std::string> closest_name(std::string_view name, const std::vector
 
 /// " (did you mean 'x'?)" or "".
 std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates);
+
+/// The same, translatable, as the placeholder `{suggestion}` of a message that ends with it:
+/// T_("unknown name '{name}'{suggestion}", {{"name", n}, suggestion(n, names)}).
+TextArg suggestion(std::string_view name, const std::vector<std::string>& candidates);
 
 }  // namespace parscore::core

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <string>
 
+#include "parscore/core/text.hpp"
+
 namespace parscore::core {
 
 inline constexpr std::size_t kMaxRuleFileBytes = 16u << 20;  // rulebooks, reports, tests (docs/diagnostics.md)
@@ -34,5 +36,7 @@ void normalize_text(std::string& text);
 
 /// A short English explanation of a status for messages ("no such file", "is a directory", …).
 const char* describe(ReadStatus status);
+/// The same, translatable.
+Text describe_text(ReadStatus status);
 
 }  // namespace parscore::core

@@ -59,6 +59,8 @@ struct YamlEntry {
 
 /// How a node is named in messages: "nothing", "a map", "a list", or the scalar quoted.
 std::string describe(const YamlNode& node);
+/// The same, translatable: a piece for a message's placeholder (core::part).
+Text describe_text(const YamlNode& node);
 
 /// Parses the file's text. Returns the root (Null for an empty document) or nullopt after a fatal
 /// error (YAML syntax, anchors/aliases/tags, a limit); non-fatal problems (duplicate keys, merge

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "parscore/core/evidence.hpp"
+#include "parscore/core/text.hpp"
 #include "parscore/dsl/program.hpp"
 
 namespace parscore::dsl {
@@ -29,7 +30,8 @@ struct EvalInput {
 struct EvalWarning {
     std::string code;
     NodeId node = kNoNode;
-    std::string message;
+    std::string message;  // in English
+    core::Text text{};    // the same, translatable
 };
 
 /// A traced `steps` that matched no arm took its `else`; one whose subject was missing took none.
@@ -88,7 +90,7 @@ private:
     Value eval_columnar(const Node& n, const RecordTable& table);
     Value eval_steps(NodeId id, const Node& n);
     Value arithmetic(const Node& n, const Value& a, const Value& b);
-    Value overflow(const Node& n, const char* what);
+    Value overflow(const Node& n, const core::Text& what);
     bool holds(ArmOp op, const Value& x, const Value& t) const;
 
     const Program& program_;
