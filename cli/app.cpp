@@ -12,8 +12,10 @@
 
 #include "context.hpp"
 #include "failure.hpp"
+#include "help.hpp"
 #include "parscore/core/suggest.hpp"
 #include "parscore/core/utf8.hpp"
+#include "parscore/i18n/translate.hpp"
 #include "shared.hpp"
 
 namespace parscore::cli {
@@ -30,7 +32,9 @@ void Context::print_diagnostics(const core::Diagnostics& diags, const core::Sour
 
 namespace {
 
-constexpr const char* kDbHelp = "SQLite database (default: $PARSCORE_DB, else ./parscore.db)";
+std::string db_help(i18n::Language lang) {
+    return i18n::tr(lang, "SQLite database (default: $PARSCORE_DB, else ./parscore.db)");
+}
 
 // --verbose and --quiet set the level of the run's logger as soon as they are parsed; --quiet
 // wins over --verbose, whichever comes first.
@@ -38,22 +42,28 @@ void add_log_flags(CLI::App& app, Context& ctx, const std::string& group) {
     auto verbose = [&ctx] {
         if (ctx.log->level() != spdlog::level::off) ctx.log->set_level(spdlog::level::info);
     };
-    app.add_flag_callback("--verbose", verbose, "Also log each step and its timing to stderr")->group(group);
+    app.add_flag_callback("--verbose", verbose, i18n::tr(ctx.lang, "Also log each step and its timing to stderr"))
+        ->group(group);
     auto quiet = [&ctx] { ctx.log->set_level(spdlog::level::off); };
-    app.add_flag_callback("--quiet", quiet, "Log nothing, not even warnings")->group(group);
+    app.add_flag_callback("--quiet", quiet, i18n::tr(ctx.lang, "Log nothing, not even warnings"))->group(group);
 }
 
 // --db, --verbose and --quiet are global (before or after the subcommand); each subcommand lists
 // them in its own --help too. check and test never open a database.
 void add_global_options_to_subcommands(CLI::App& app, Context& ctx) {
+    const std::string group = i18n::tr(ctx.lang, "Global options");
     for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
         add_global_options_to_subcommands(*sub, ctx);
-        if (!sub->get_option_no_throw("--verbose")) add_log_flags(*sub, ctx, "Global options");
-        if (!sub->get_option_no_throw("--lang")) add_lang_option(sub, ctx.lang)->group("Global options");
+        // CLI11 makes a subcommand's --help before it copies the default group of its options.
+        if (CLI::Option* help = sub->get_help_ptr()) help->group(i18n::tr(ctx.lang, "Options"));
+        if (!sub->get_option_no_throw("--verbose")) add_log_flags(*sub, ctx, group);
+        if (!sub->get_option_no_throw("--lang")) add_lang_option(sub, ctx.lang)->group(group);
         if (sub->get_name() == "check" || sub->get_name() == "test") continue;
         if (sub->get_option_no_throw("--db")) continue;
-        const char* help = sub->get_name() == "demo" ? "Database to build (default: ./parscore-demo.db)" : kDbHelp;
-        sub->add_option("--db", ctx.db_option, help)->group("Global options");
+        const std::string help = sub->get_name() == "demo"
+                                     ? i18n::tr(ctx.lang, "Database to build (default: ./parscore-demo.db)")
+                                     : db_help(ctx.lang);
+        sub->add_option("--db", ctx.db_option, help)->group(group);
     }
 }
 
@@ -74,7 +84,8 @@ std::vector<std::string> command_words(const std::vector<std::string>& args) {
 
 // "unknown command 'units frob'" when the word after the commands CLI11 recognised should have
 // been one of their subcommands and is not; nullopt otherwise.
-std::optional<std::string> unknown_command(const CLI::App& app, const std::vector<std::string>& args) {
+std::optional<std::string> unknown_command(const CLI::App& app, const std::vector<std::string>& args,
+                                           i18n::Language lang) {
     std::vector<std::string> words = command_words(args);
     const CLI::App* at = &app;
     std::string path;
@@ -85,22 +96,15 @@ std::optional<std::string> unknown_command(const CLI::App& app, const std::vecto
         if (names.empty()) return std::nullopt;  // a command's own arguments follow
         path += (path.empty() ? "" : " ") + core::sanitize_utf8(word);
         if (std::find(names.begin(), names.end(), word) == names.end()) {
-            return "unknown command '" + path + "'" + core::did_you_mean(word, names);
+            if (const auto near = core::closest_name(word, names)) {
+                return i18n::tr(lang, "unknown command '{command}' (did you mean '{near}'?)",
+                                {{"command", path}, {"near", *near}});
+            }
+            return i18n::tr(lang, "unknown command '{command}'", {{"command", path}});
         }
         at = at->get_subcommand(word);
     }
     return std::nullopt;
-}
-
-// CLI11 words its messages "A subcommand is required", "--year: Value 20x3 not in range …";
-// ours read "parscore: error: a subcommand is required", "--year: value 20x3 …".
-std::string lower_first(std::string text) {
-    std::size_t at = text.rfind("--", 0) == 0 && text.find(": ") != std::string::npos ? text.find(": ") + 2 : 0;
-    if (text.size() > at + 1 && std::isupper(static_cast<unsigned char>(text[at])) &&
-        !std::isupper(static_cast<unsigned char>(text[at + 1]))) {
-        text[at] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[at])));
-    }
-    return text;
 }
 
 // The command the user ran, for "(see 'parscore rank --help')".
@@ -124,10 +128,11 @@ std::shared_ptr<spdlog::logger> make_logger(std::ostream& err) {
 }
 
 void add_global_options(CLI::App& app, Context& ctx) {
-    app.add_option("--db", ctx.db_option, kDbHelp);
-    app.set_version_flag("--version", "parscore " PARSCORE_VERSION);
+    app.add_option("--db", ctx.db_option, db_help(ctx.lang));
+    app.set_version_flag("--version", "parscore " PARSCORE_VERSION,
+                         i18n::tr(ctx.lang, "Display program version information and exit"));
     add_lang_option(&app, ctx.lang);
-    add_log_flags(app, ctx, "Options");
+    add_log_flags(app, ctx, i18n::tr(ctx.lang, "Options"));
 }
 
 }  // namespace
@@ -137,8 +142,11 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     ctx.log = make_logger(err);
     ctx.lang = preferred_language(args);
 
-    CLI::App app{"parscore — agency compliance-audit engine: rulebooks, inspections, scores and rankings"};
+    // The program's name and a dash, then its description (message ids are ASCII).
+    CLI::App app{"parscore — " +
+                 i18n::tr(ctx.lang, "agency compliance-audit engine: rulebooks, inspections, scores and rankings")};
     app.name("parscore");
+    localize_help(app, ctx.lang);
     app.require_subcommand(1);
     app.fallthrough();  // global options such as --db may follow the subcommand
     add_global_options(app, ctx);
@@ -160,9 +168,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e, out, err);
     } catch (const CLI::ParseError& e) {
-        if (auto unknown = unknown_command(app, args))
+        if (auto unknown = unknown_command(app, args, ctx.lang))
             return report_usage_error(err, *unknown, command_path(app), ctx.lang);
-        return report_usage_error(err, lower_first(e.what()), command_path(app), ctx.lang);
+        return report_usage_error(err, usage_message(e, ctx.lang), command_path(app), ctx.lang);
     } catch (...) {
         return report_failure(std::current_exception(), err, command_path(app), ctx.lang);
     }

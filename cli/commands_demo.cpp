@@ -44,7 +44,10 @@ void run_demo(Context& ctx) {
 
 void add_demo_command(CLI::App& app, Context& ctx) {
     CLI::App* cmd = app.add_subcommand(
-        "demo", "Build a sample province (Hòa Bình 2013) in --db PATH or ./parscore-demo.db and print its ranking");
+        "demo",
+        i18n::tr(ctx.lang,
+                 "Build a sample province ({province}) in --db PATH or ./parscore-demo.db and print its ranking",
+                 {{"province", "Hòa Bình 2013"}}));
     cmd->callback([&ctx] { run_demo(ctx); });
 }
 

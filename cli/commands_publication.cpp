@@ -107,15 +107,17 @@ void run_verify(Context& ctx, const VerifyOptions& o) {
 
 void add_publish_command(CLI::App& app, Context& ctx) {
     auto& o = ctx.own<PublishOptions>();
-    CLI::App* publish = app.add_subcommand("publish",
-                                           "Store a year's results with the rulebook and evidence that reproduce them");
+    CLI::App* publish = app.add_subcommand(
+        "publish", i18n::tr(ctx.lang, "Store a year's results with the rulebook and evidence that reproduce them"));
     add_rules_option(publish, o.rules);
     add_year_option(publish, o.year);
     add_basis_option(publish, o.basis);
-    publish->add_flag("--allow-incomplete", o.allow_incomplete, "Publish although some units are incomplete");
-    publish->add_flag("--allow-empty", o.allow_empty, "Publish although no inspection counts for the year");
+    publish->add_flag("--allow-incomplete", o.allow_incomplete,
+                      i18n::tr(ctx.lang, "Publish although some units are incomplete"));
+    publish->add_flag("--allow-empty", o.allow_empty,
+                      i18n::tr(ctx.lang, "Publish although no inspection counts for the year"));
     publish->add_option("--supersede", o.supersede,
-                        "Publish results that differ from the latest publication, for this REASON");
+                        i18n::tr(ctx.lang, "Publish results that differ from the latest publication, for this REASON"));
     publish->callback([&ctx, &o, publish] {
         o.supersede_given = publish->count("--supersede") > 0;
         run_publish(ctx, o);
@@ -124,14 +126,17 @@ void add_publish_command(CLI::App& app, Context& ctx) {
 
 void add_verify_command(CLI::App& app, Context& ctx) {
     auto& o = ctx.own<VerifyOptions>();
-    CLI::App* verify = app.add_subcommand("verify", "Check every hash chain and re-score every publication");
+    CLI::App* verify = app.add_subcommand("verify",
+                                          i18n::tr(ctx.lang, "Check every hash chain and re-score every publication"));
     CLI::Option* hash =
         verify->add_option("--evidence-hash", o.evidence_hash,
-                           "The evidence hash `publish` printed, to compare with the latest publication's "
-                           "(or that of --publication)");
+                           i18n::tr(ctx.lang,
+                                    "The evidence hash `publish` printed, to compare with the latest publication's "
+                                    "(or that of --publication)"));
     verify
         ->add_option("--publication", o.publication,
-                     "With --evidence-hash: the publication whose evidence hash it is (default: the latest)")
+                     i18n::tr(ctx.lang,
+                              "With --evidence-hash: the publication whose evidence hash it is (default: the latest)"))
         ->check(CLI::PositiveNumber)
         ->needs(hash);
     add_format_option(verify, o.format, {app::Format::Table, app::Format::Json});

@@ -87,23 +87,26 @@ void run_diff(Context& ctx, const ReportOptions& o) {
 void add_report_commands(CLI::App& app, Context& ctx) {
     using F = app::Format;
     auto& summary_options = ctx.own<ReportOptions>();
-    CLI::App* summary = app.add_subcommand("summary", "The rulebook's indicators per category and overall");
+    CLI::App* summary = app.add_subcommand("summary",
+                                           i18n::tr(ctx.lang, "The rulebook's indicators per category and overall"));
     add_common(summary, summary_options, {F::Table, F::Json, F::Csv, F::Xlsx});
     add_basis_option(summary, summary_options.basis);
     add_bom_option(summary, summary_options.bom);
     summary->callback([&ctx, &summary_options] { run_summary(ctx, summary_options); });
 
     auto& gap_options = ctx.own<ReportOptions>();
-    CLI::App* gap = app.add_subcommand("gap", "Self-assessed against inspected points, unit by criterion");
+    CLI::App* gap = app.add_subcommand("gap",
+                                       i18n::tr(ctx.lang, "Self-assessed against inspected points, unit by criterion"));
     add_common(gap, gap_options, {F::Table, F::Json, F::Csv});
     add_category_option(gap, gap_options.category);
     add_bom_option(gap, gap_options.bom);
     gap->callback([&ctx, &gap_options] { run_gap(ctx, gap_options); });
 
     auto& diff_options = ctx.own<ReportOptions>();
-    CLI::App* diff = app.add_subcommand("diff", "What-if: the same evidence scored under another rulebook");
+    CLI::App* diff = app.add_subcommand("diff",
+                                        i18n::tr(ctx.lang, "What-if: the same evidence scored under another rulebook"));
     add_common(diff, diff_options, {F::Table, F::Json});
-    diff->add_option("--with", diff_options.with, "The other rulebook")->required();
+    diff->add_option("--with", diff_options.with, i18n::tr(ctx.lang, "The other rulebook"))->required();
     add_category_option(diff, diff_options.category);
     add_basis_option(diff, diff_options.basis);
     diff->callback([&ctx, &diff_options] { run_diff(ctx, diff_options); });

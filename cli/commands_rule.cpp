@@ -48,18 +48,26 @@ void write_check(Context& ctx, const app::CheckResult& result, app::Format forma
         ctx.out << json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
         return;
     }
-    for (const auto& checked : result.rulebooks) ctx.err << core::render_all(checked.diagnostics, result.sources);
-    ctx.err << result.errors << (result.errors == 1 ? " error, " : " errors, ") << result.warnings
-            << (result.warnings == 1 ? " warning" : " warnings") << "\n";
+    for (const auto& checked : result.rulebooks)
+        ctx.err << core::render_all(checked.diagnostics, result.sources, i18n::localizer(ctx.lang));
+    ctx.err << i18n::trn(ctx.lang, "{n} error", "{n} errors", result.errors) << ", "
+            << i18n::trn(ctx.lang, "{n} warning", "{n} warnings", result.warnings) << "\n";
 }
 
 void add_check_command(CLI::App& app, Context& ctx) {
     auto& options = ctx.own<CheckOptions>();
-    CLI::App* check = app.add_subcommand("check", "Parse, validate and type-check rulebooks; print every diagnostic");
-    check->add_option("RULEBOOK", options.rulebooks, "Rulebook files (each with the files it extends)")->required();
-    add_format_option(check, options.format, {app::Format::Table, app::Format::Json},
-                      "Output format: table (diagnostics as text on stderr) or json (on stdout) (default: table)");
-    check->add_flag("--werror", options.werror, "Treat warnings as errors (exit 1)");
+    CLI::App* check = app.add_subcommand("check",
+                                         i18n::tr(ctx.lang,
+                                                  "Parse, validate and type-check rulebooks; print every diagnostic"));
+    check
+        ->add_option("RULEBOOK", options.rulebooks,
+                     i18n::tr(ctx.lang, "Rulebook files (each with the files it extends)"))
+        ->required();
+    add_format_option(
+        check, options.format, {app::Format::Table, app::Format::Json},
+        i18n::tr(ctx.lang,
+                 "Output format: table (diagnostics as text on stderr) or json (on stdout) (default: table)"));
+    check->add_flag("--werror", options.werror, i18n::tr(ctx.lang, "Treat warnings as errors (exit 1)"));
     check->callback([&options, &ctx] {
         auto request = ctx.request<app::CheckRequest>();
         request.rulebooks = options.rulebooks;

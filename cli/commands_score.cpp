@@ -44,7 +44,7 @@ void add_evaluation_options(CLI::App* cmd, EvaluationOptions& o) {
     add_format_option(cmd, o.format, {F::Table, F::Json, F::Csv, F::Html, F::Xlsx});
     add_out_option(cmd, o.out);
     add_bom_option(cmd, o.bom);
-    cmd->add_flag("--timings", o.timings, "Print phase timings to stderr");
+    cmd->add_flag("--timings", o.timings, i18n::tr(help_language(*cmd), "Print phase timings to stderr"));
     add_threads_option(cmd, o.threads, "Evaluation");
 }
 
@@ -149,12 +149,13 @@ void run_explain(Context& ctx, const ExplainOptions& o) {
 
 void add_explain_command(CLI::App& app, Context& ctx) {
     auto& o = ctx.own<ExplainOptions>();
-    CLI::App* explain = app.add_subcommand("explain", "Why a unit got its points, item by item");
+    CLI::App* explain = app.add_subcommand("explain", i18n::tr(ctx.lang, "Why a unit got its points, item by item"));
     add_rules_option(explain, o.rules);
     add_year_option(explain, o.year);
-    explain->add_option("--unit", o.unit, "Unit id")->required();
+    explain->add_option("--unit", o.unit, i18n::tr(ctx.lang, "Unit id"))->required();
     explain->add_option("--criterion", o.criterion,
-                        "Only this criterion (full id, e.g. tthc.niem_yet), deduction, bonus or band cap");
+                        i18n::tr(ctx.lang,
+                                 "Only this criterion (full id, e.g. tthc.niem_yet), deduction, bonus or band cap"));
     add_basis_option(explain, o.basis);
     add_format_option(explain, o.format, {app::Format::Table, app::Format::Json});
     add_out_option(explain, o.out);
@@ -165,13 +166,13 @@ void add_explain_command(CLI::App& app, Context& ctx) {
 
 void add_score_commands(CLI::App& app, Context& ctx) {
     auto& score_options = ctx.own<EvaluationOptions>();
-    CLI::App* score = app.add_subcommand("score", "Score every unit of a year");
+    CLI::App* score = app.add_subcommand("score", i18n::tr(ctx.lang, "Score every unit of a year"));
     add_evaluation_options(score, score_options);
-    score->add_option("--unit", score_options.unit, "Only this unit");
+    score->add_option("--unit", score_options.unit, i18n::tr(ctx.lang, "Only this unit"));
     score->callback([&ctx, &score_options] { run_evaluation(ctx, score_options, false); });
 
     auto& rank_options = ctx.own<EvaluationOptions>();
-    CLI::App* rank = app.add_subcommand("rank", "Rank the units of each category by total");
+    CLI::App* rank = app.add_subcommand("rank", i18n::tr(ctx.lang, "Rank the units of each category by total"));
     add_evaluation_options(rank, rank_options);
     rank->callback([&ctx, &rank_options] { run_evaluation(ctx, rank_options, true); });
 

@@ -3,6 +3,8 @@
 
 #include "context.hpp"
 #include "parscore/core/utf8.hpp"
+#include "parscore/i18n/format.hpp"
+#include "parscore/i18n/translate.hpp"
 #include "parscore/reports/report.hpp"
 #include "store_cli.hpp"
 
@@ -19,9 +21,37 @@ int worst(int a, int b) { return (a == kIo || b == kIo) ? kIo : std::max(a, b); 
 core::Date parse_cli_date(const std::string& option, const std::string& text) {
     auto d = core::parse_date(text);
     if (!d)
-        throw CliError(kUsage,
-                       option + ": expected a date YYYY-MM-DD that exists, found '" + core::sanitize_utf8(text) + "'");
+        throw CliError(kUsage, core::T_("{option}: expected a date YYYY-MM-DD that exists, found '{value}'",
+                                        {{"option", option}, {"value", core::sanitize_utf8(text)}}));
     return *d;
+}
+
+std::string number_text(i18n::Language lang, std::int64_t n) {
+    return lang == i18n::Language::en ? std::to_string(n) : i18n::format_integer(lang, n);
+}
+
+std::string date_text(i18n::Language lang, core::Date date) { return i18n::format_date(lang, date); }
+
+std::string kind_label(i18n::Language lang, inspections::InspectionKind kind) {
+    using K = inspections::InspectionKind;
+    switch (kind) {
+        case K::Surprise: return i18n::trc(lang, "inspection kind", "surprise");
+        case K::Scheduled: return i18n::trc(lang, "inspection kind", "scheduled");
+        case K::Thematic: return i18n::trc(lang, "inspection kind", "thematic");
+        case K::Other: return i18n::trc(lang, "inspection kind", "other");
+        case K::Self: return i18n::trc(lang, "inspection kind", "self");
+    }
+    return inspections::kind_name(kind);
+}
+
+std::string status_label(i18n::Language lang, inspections::Status status) {
+    using S = inspections::Status;
+    switch (status) {
+        case S::Draft: return i18n::trc(lang, "inspection status", "draft");
+        case S::Submitted: return i18n::trc(lang, "inspection status", "submitted");
+        case S::Locked: return i18n::trc(lang, "inspection status", "locked");
+    }
+    return inspections::status_name(status);
 }
 
 std::string format_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {

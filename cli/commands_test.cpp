@@ -91,12 +91,14 @@ void run_test(Context& ctx, const TestOptions& o) {
 
 void add_test_command(CLI::App& app, Context& ctx) {
     auto& options = ctx.own<TestOptions>();
-    CLI::App* test = app.add_subcommand("test", "Run rule tests (*.test.yaml files; folders are searched)");
-    test->add_option("PATH", options.paths, "Test files or folders")->required();
-    test->add_option("--junit", options.junit, "Also write JUnit XML to FILE");
+    CLI::App* test = app.add_subcommand("test",
+                                        i18n::tr(ctx.lang, "Run rule tests (*.test.yaml files; folders are searched)"));
+    test->add_option("PATH", options.paths, i18n::tr(ctx.lang, "Test files or folders"))->required();
+    test->add_option("--junit", options.junit, i18n::tr(ctx.lang, "Also write JUnit XML to FILE"));
     test->add_flag("--coverage", options.coverage,
-                   "List criteria, deductions, bonuses, band caps and steps arms no case reached");
-    test->add_option("--coverage-min", options.coverage_min, "Fail when coverage is below P percent");
+                   i18n::tr(ctx.lang, "List criteria, deductions, bonuses, band caps and steps arms no case reached"));
+    test->add_option("--coverage-min", options.coverage_min,
+                     i18n::tr(ctx.lang, "Fail when coverage is below P percent"));
     test->callback([&options, &ctx] { run_test(ctx, options); });
 }
 

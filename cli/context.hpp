@@ -18,6 +18,7 @@
 #include "parscore/core/source.hpp"
 #include "parscore/core/text.hpp"
 #include "parscore/i18n/language.hpp"
+#include "parscore/i18n/translate.hpp"  // every command translates its help and messages
 
 namespace CLI {
 class App;

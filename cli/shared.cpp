@@ -6,9 +6,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include "help.hpp"
 #include "parscore/app/error.hpp"
 #include "parscore/app/files.hpp"
 #include "parscore/core/utf8.hpp"
+#include "parscore/i18n/translate.hpp"
 
 namespace parscore::cli {
 
@@ -23,9 +25,10 @@ void write_output_stream(Context& ctx, const std::string& out_path, const std::f
     }
     app::write_file_atomically(out_path, [&](const std::filesystem::path& tmp) {
         std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
-        if (!file) throw app::Error(app::ErrorKind::Io, "cannot write '" + out_path + "'");
+        if (!file) throw app::Error(app::ErrorKind::Io, core::T_("cannot write '{path}'", {{"path", out_path}}));
         write(file);
-        if (!file.flush()) throw app::Error(app::ErrorKind::Io, "cannot write '" + out_path + "'");
+        if (!file.flush())
+            throw app::Error(app::ErrorKind::Io, core::T_("cannot write '{path}'", {{"path", out_path}}));
     });
 }
 
@@ -34,29 +37,35 @@ void print_warnings(Context& ctx, const std::vector<engine::Warning>& warnings) 
 }
 
 void add_rules_option(CLI::App* cmd, std::string& into) {
-    cmd->add_option("--rules", into, "Rulebook file")->required();
+    cmd->add_option("--rules", into, i18n::tr(help_language(*cmd), "Rulebook file"))->required();
 }
 
 void add_year_option(CLI::App* cmd, std::string& into) {
-    cmd->add_option("--year", into, "Evaluation year")->required();
+    cmd->add_option("--year", into, i18n::tr(help_language(*cmd), "Evaluation year"))->required();
 }
 
 void add_basis_option(CLI::App* cmd, std::string& into) {
-    cmd->add_option("--basis", into, "Inspection kinds that count: all, self or inspected (default: all)")
+    cmd->add_option("--basis", into,
+                    i18n::tr(help_language(*cmd), "Inspection kinds that count: all, self or inspected (default: all)"))
         ->check(CLI::IsMember({"all", "self", "inspected"}));
 }
 
 void add_format_option(CLI::App* cmd, app::Format& into, const std::vector<app::Format>& formats,
                        const std::string& help) {
+    const i18n::Language lang = help_language(*cmd);
     const std::vector<std::string> names = app::format_names(formats);
-    std::string list;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        list += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+    std::string list = names.back();
+    if (names.size() > 1) {
+        std::string first;
+        for (std::size_t i = 0; i + 1 < names.size(); ++i) first += (i == 0 ? "" : ", ") + names[i];
+        list = i18n::tr(lang, "{first} or {last}", {{"first", first}, {"last", names.back()}});
     }
     into = formats.front();
     cmd->add_option_function<std::string>(
            "--format", [&into](const std::string& name) { into = *app::parse_format(name); },
-           help.empty() ? "Output format: " + list + " (default: " + names.front() + ")" : help)
+           help.empty() ? i18n::tr(lang, "Output format: {formats} (default: {default})",
+                                   {{"formats", list}, {"default", names.front()}})
+                        : help)
         ->check(CLI::IsMember(names));
 }
 
@@ -81,24 +90,28 @@ CLI::Option* add_lang_option(CLI::App* cmd, i18n::Language& into) {
     return cmd
         ->add_option_function<std::string>(
             "--lang", [&into](const std::string& code) { into = *i18n::parse_language(code); },
-            "Language of what a person reads: en or vi (default: $PARSCORE_LANG, else en)")
+            i18n::tr(help_language(*cmd),
+                     "Language of what a person reads: en or vi (default: $PARSCORE_LANG, else en)"))
         ->check(CLI::IsMember({"en", "vi"}));
 }
 
 void add_out_option(CLI::App* cmd, std::string& into) {
-    cmd->add_option("--out", into, "Write to FILE instead of stdout");
+    cmd->add_option("--out", into, i18n::tr(help_language(*cmd), "Write to FILE instead of stdout"));
 }
 
 void add_category_option(CLI::App* cmd, std::string& into) {
-    cmd->add_option("--category", into, "Only this category");
+    cmd->add_option("--category", into, i18n::tr(help_language(*cmd), "Only this category"));
 }
 
 void add_bom_option(CLI::App* cmd, bool& into) {
-    cmd->add_flag("--bom", into, "CSV: start with a UTF-8 byte-order mark");
+    cmd->add_flag("--bom", into, i18n::tr(help_language(*cmd), "CSV: start with a UTF-8 byte-order mark"));
 }
 
 void add_threads_option(CLI::App* cmd, unsigned& into, const std::string& what) {
-    cmd->add_option("--threads", into, what + " threads (default: all cores)");
+    const i18n::Language lang = help_language(*cmd);
+    cmd->add_option("--threads", into,
+                    what == "Scoring" ? i18n::tr(lang, "Scoring threads (default: all cores)")
+                                      : i18n::tr(lang, "Evaluation threads (default: all cores)"));
 }
 
 int parse_year_option(const std::string& text) {
@@ -106,7 +119,8 @@ int parse_year_option(const std::string& text) {
     bool digits = !text.empty() && text.size() <= 4 && text.find_first_not_of("0123456789") == std::string::npos;
     if (digits) year = std::stoi(text);
     if (!digits || year < 1) {
-        throw CliError(kUsage, "--year: expected a year from 1 to 9999, found '" + core::sanitize_utf8(text) + "'");
+        throw CliError(kUsage, core::T_("--year: expected a year from 1 to 9999, found '{value}'",
+                                        {{"value", core::sanitize_utf8(text)}}));
     }
     return year;
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "context.hpp"
+#include "help.hpp"
 #include "parscore/app/format.hpp"
 #include "parscore/i18n/language.hpp"
 #include "parscore/scoring/result.hpp"
@@ -41,7 +42,7 @@ i18n::Language default_language();
 i18n::Language preferred_language(const std::vector<std::string>& args);
 void add_category_option(CLI::App* cmd, std::string& into);
 void add_bom_option(CLI::App* cmd, bool& into);
-/// --threads; `what` is "Evaluation" or "Scoring".
+/// --threads; `what` is "Evaluation" or "Scoring" (the help reads "Scoring threads …").
 void add_threads_option(CLI::App* cmd, unsigned& into, const std::string& what);
 
 /// Parses a year given on the command line (exit 2 when it is not 1–9999).

@@ -3,7 +3,6 @@
 
 #include "parscore/app/merge.hpp"
 #include "parscore/app/workflow.hpp"
-#include "parscore/core/plural.hpp"
 #include "parscore/core/utf8.hpp"
 #include "store_cli.hpp"
 
@@ -17,32 +16,42 @@ struct MoveOptions {
     std::string unit;
 };
 
-void print_moved(Context& ctx, const app::MoveResult& moved, const char* what) {
-    for (const std::string& id : moved.ids) ctx.out << id << " " << what << "\n";
+enum class Moved { Submitted, Locked };
+
+void print_moved(Context& ctx, const app::MoveResult& moved, Moved what) {
+    for (const std::string& id : moved.ids) {
+        ctx.out << (what == Moved::Submitted ? i18n::tr(ctx.lang, "{id} submitted", {{"id", id}})
+                                             : i18n::tr(ctx.lang, "{id} locked", {{"id", id}}))
+                << "\n";
+    }
+}
+
+std::string nothing_to_lock(i18n::Language lang, int year, const std::string& unit) {
+    const std::string y = std::to_string(year);
+    if (unit.empty()) return i18n::tr(lang, "no submitted inspection of {year} to lock", {{"year", y}});
+    return i18n::tr(lang, "no submitted inspection of {year} for unit {unit} to lock",
+                    {{"year", y}, {"unit", core::sanitize_utf8(unit)}});
 }
 
 void submit(Context& ctx, const MoveOptions& o) {
     auto request = ctx.request<app::MoveRequest>();
     request.ids = o.ids;
-    print_moved(ctx, app::submit(request), "submitted");
+    print_moved(ctx, app::submit(request), Moved::Submitted);
 }
 
 void lock(Context& ctx, const MoveOptions& o) {
     if (!o.year) {
         auto request = ctx.request<app::MoveRequest>();
         request.ids = o.ids;
-        print_moved(ctx, app::lock(request), "locked");
+        print_moved(ctx, app::lock(request), Moved::Locked);
         return;
     }
     auto request = ctx.request<app::LockYearRequest>();
     request.year = *o.year;
     if (!o.unit.empty()) request.unit = o.unit;
     const app::MoveResult moved = app::lock_year(request);
-    if (moved.ids.empty()) {
-        ctx.err << "parscore: no submitted inspection of " << *o.year
-                << (o.unit.empty() ? "" : " for unit " + core::sanitize_utf8(o.unit)) << " to lock\n";
-    }
-    print_moved(ctx, moved, "locked");
+    if (moved.ids.empty()) ctx.err << "parscore: " << nothing_to_lock(ctx.lang, *o.year, o.unit) << "\n";
+    print_moved(ctx, moved, Moved::Locked);
 }
 
 void merge(Context& ctx, const std::string& other) {
@@ -51,44 +60,54 @@ void merge(Context& ctx, const std::string& other) {
     const inspections::MergeOutcome outcome = app::merge(request).outcome;
     if (!outcome.problems.empty()) {
         for (const std::string& p : outcome.problems) ctx.err << "parscore: error: " << core::sanitize_utf8(p) << "\n";
-        throw CliError(kInvalid, "nothing was merged from '" + other + "'");
+        throw CliError(kInvalid, core::T_("nothing was merged from '{file}'", {{"file", other}}));
     }
     if (!outcome.merged) {
-        ctx.out << "nothing new in " << other << "\n";
+        ctx.out << i18n::tr(ctx.lang, "nothing new in {file}", {{"file", other}}) << "\n";
         return;
     }
-    ctx.out << "merged from " << other << ": " << core::count_of(outcome.units_added, "unit") << ", "
-            << core::count_of(outcome.inspections_added, "inspection") << ", "
-            << core::count_of(outcome.entries_added, "revision or event", "revisions and events")
-            << " of known inspections\n";
+    const i18n::Language lang = ctx.lang;
+    auto count = [lang](std::size_t n) { return number_text(lang, static_cast<std::int64_t>(n)); };
+    const std::string units = i18n::trn(lang, "{n} unit", "{n} units", outcome.units_added,
+                                        {{"n", count(outcome.units_added)}});
+    const std::string inspections = i18n::trn(lang, "{n} inspection", "{n} inspections", outcome.inspections_added,
+                                              {{"n", count(outcome.inspections_added)}});
+    const std::string entries = i18n::trn(lang, "{n} revision or event", "{n} revisions and events",
+                                          outcome.entries_added, {{"n", count(outcome.entries_added)}});
+    ctx.out << i18n::tr(lang, "merged from {file}: {units}, {inspections}, {entries} of known inspections",
+                        {{"file", other}, {"units", units}, {"inspections", inspections}, {"entries", entries}})
+            << "\n";
 }
 
 void add_submit_command(CLI::App& app, Context& ctx) {
     auto& o = ctx.own<MoveOptions>();
-    CLI::App* s = app.add_subcommand("submit", "Move draft inspections to submitted, all or none");
-    s->add_option("ID", o.ids, "Inspection ids, or prefixes of at least 8 characters")->required();
+    CLI::App* s = app.add_subcommand("submit", i18n::tr(ctx.lang, "Move draft inspections to submitted, all or none"));
+    s->add_option("ID", o.ids, i18n::tr(ctx.lang, "Inspection ids, or prefixes of at least 8 characters"))->required();
     s->callback([&ctx, &o] { submit(ctx, o); });
 }
 
 void add_lock_command(CLI::App& app, Context& ctx) {
     auto& o = ctx.own<MoveOptions>();
-    CLI::App* l = app.add_subcommand("lock", "Move submitted inspections to locked, all or none");
-    CLI::Option* ids = l->add_option("ID", o.ids, "Inspection ids, or prefixes of at least 8 characters");
-    CLI::Option* year = l->add_option("--year", o.year, "Lock every submitted inspection of this evaluation year")
+    CLI::App* l = app.add_subcommand("lock", i18n::tr(ctx.lang, "Move submitted inspections to locked, all or none"));
+    CLI::Option* ids = l->add_option("ID", o.ids,
+                                     i18n::tr(ctx.lang, "Inspection ids, or prefixes of at least 8 characters"));
+    CLI::Option* year = l->add_option("--year", o.year,
+                                      i18n::tr(ctx.lang, "Lock every submitted inspection of this evaluation year"))
                             ->check(CLI::Range(1, 9999))
                             ->excludes(ids);
-    l->add_option("--unit", o.unit, "With --year: only this unit's inspections")->needs(year);
+    l->add_option("--unit", o.unit, i18n::tr(ctx.lang, "With --year: only this unit's inspections"))->needs(year);
     l->callback([&ctx, &o] {
-        if (o.ids.empty() && !o.year) throw CliError(kUsage, "lock: expected inspection ids or --year, found neither");
+        if (o.ids.empty() && !o.year)
+            throw CliError(kUsage, core::T_("lock: expected inspection ids or --year, found neither"));
         lock(ctx, o);
     });
 }
 
 void add_merge_command(CLI::App& app, Context& ctx) {
     auto& other = ctx.own<std::string>();
-    CLI::App* m = app.add_subcommand("merge",
-                                     "Bring another parscore database's units and inspections in, idempotently");
-    m->add_option("OTHER", other, "The other database")->required();
+    CLI::App* m = app.add_subcommand(
+        "merge", i18n::tr(ctx.lang, "Bring another parscore database's units and inspections in, idempotently"));
+    m->add_option("OTHER", other, i18n::tr(ctx.lang, "The other database"))->required();
     m->callback([&ctx, &other] { merge(ctx, other); });
 }
 

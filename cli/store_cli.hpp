@@ -11,6 +11,8 @@
 #include "parscore/app/actor.hpp"
 #include "parscore/app/error.hpp"
 #include "parscore/core/date.hpp"
+#include "parscore/i18n/language.hpp"
+#include "parscore/inspections/model.hpp"
 
 namespace CLI {
 class App;
@@ -26,6 +28,17 @@ int worst(int a, int b);
 
 /// A date given on the command line; CliError(2) when it is not a real YYYY-MM-DD.
 core::Date parse_cli_date(const std::string& option, const std::string& text);
+
+/// A count or number in a sentence or a table: in English as the program always wrote it (12345),
+/// in Vietnamese grouped from five digits (12.345).
+std::string number_text(i18n::Language lang, std::int64_t n);
+/// A date in a table or sentence: 2026-03-05 in English, 05/03/2026 in Vietnamese.
+std::string date_text(i18n::Language lang, core::Date date);
+
+/// An inspection's kind and status as tables show them: the stored name in English ("surprise",
+/// "locked"), words in Vietnamese. JSON and CSV keep the stored names.
+std::string kind_label(i18n::Language lang, inspections::InspectionKind kind);
+std::string status_label(i18n::Language lang, inspections::Status status);
 
 /// Text tables and CSV for listings.
 std::string format_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);

@@ -1,5 +1,11 @@
 #include "store_show.hpp"
 
+#include <algorithm>
+#include <utility>
+
+#include "parscore/core/utf8.hpp"
+#include "parscore/i18n/format.hpp"
+#include "parscore/i18n/translate.hpp"
 #include "store_cli.hpp"
 
 namespace parscore::cli::store {
@@ -18,7 +24,13 @@ std::string datum_json(const std::optional<core::Datum>& d) {
     }
 }
 
-std::string datum_cell(const std::optional<core::Datum>& d) { return d ? core::datum_text(*d) : "—"; }
+// A finding as the table shows it: numbers and dates written for the reader, text as stored.
+std::string datum_cell(i18n::Language lang, const std::optional<core::Datum>& d) {
+    if (!d) return "—";
+    if (std::holds_alternative<core::Date>(*d)) return date_text(lang, std::get<core::Date>(*d));
+    const std::string text = core::datum_text(*d);
+    return std::holds_alternative<std::string>(*d) ? text : i18n::localize_number(lang, text);
+}
 
 const char* entry_name(ins::HistoryEntry::Type t) {
     switch (t) {
@@ -78,35 +90,54 @@ std::string indented(const std::string& table, const std::string& indent) {
     return o;
 }
 
-std::string header_table(const app::ShowResult& shown) {
-    const ins::InspectionSummary& s = shown.inspection.summary;
-    const auto& unit = shown.unit;
-    std::string o = "inspection " + s.id + "\n";
-    o += "  unit:     " + s.unit + (unit ? " (" + unit->name + ", " + unit->category + ")" : "") + "\n";
-    o += "  date:     " + core::format_date(s.date) + " (year " + std::to_string(s.year) + ")\n";
-    o += std::string("  kind:     ") + ins::kind_name(s.kind) + "\n";
-    std::string team;
-    for (const auto& t : s.team) team += (team.empty() ? "" : ", ") + t;
-    o += "  team:     " + (team.empty() ? std::string("—") : team) + "\n";
-    o += std::string("  status:   ") + ins::status_name(s.status) + "\n";
-    o += "  recorded: " + s.recorded_at + " by " + s.recorded_by + "\n";
+/// "  label:   value" lines, the values in one column after the widest label.
+std::string labelled_lines(const std::vector<std::pair<std::string, std::string>>& lines) {
+    std::size_t width = 0;
+    for (const auto& [label, value] : lines) width = std::max(width, core::display_width(label));
+    std::string o;
+    for (const auto& [label, value] : lines)
+        o += "  " + label + ":" + std::string(width - core::display_width(label) + 1, ' ') + value + "\n";
     return o;
 }
 
-std::string findings_table(const ins::Findings& findings) {
+std::string header_table(i18n::Language lang, const app::ShowResult& shown) {
+    using i18n::trc;
+    const ins::InspectionSummary& s = shown.inspection.summary;
+    const auto& unit = shown.unit;
+    std::string team;
+    for (const auto& t : s.team) team += (team.empty() ? "" : ", ") + t;
+    const std::string year = std::to_string(s.year);
+    return i18n::tr(lang, "inspection {id}", {{"id", s.id}}) + "\n" +
+           labelled_lines({
+               {trc(lang, "show", "unit"), s.unit + (unit ? " (" + unit->name + ", " + unit->category + ")" : "")},
+               {trc(lang, "show", "date"),
+                i18n::tr(lang, "{date} (year {year})", {{"date", date_text(lang, s.date)}, {"year", year}})},
+               {trc(lang, "show", "kind"), kind_label(lang, s.kind)},
+               {trc(lang, "show", "team"), team.empty() ? std::string("—") : team},
+               {trc(lang, "show", "status"), status_label(lang, s.status)},
+               {trc(lang, "show", "recorded"),
+                i18n::tr(lang, "{at} by {who}", {{"at", s.recorded_at}, {"who", s.recorded_by}})},
+           });
+}
+
+std::string findings_table(i18n::Language lang, const ins::Findings& findings) {
     std::string o;
-    if (findings.empty()) o += "  (none)\n";
+    if (findings.empty()) o += "  " + i18n::tr(lang, "(none)") + "\n";
     for (const ins::KindFindings& f : findings) {
         if (f.fact) {
-            o += "  " + f.kind + ": " + (f.rows() ? datum_cell(f.at(0, 0)) : std::string("(checked, no value)")) + "\n";
+            o += "  " + f.kind + ": " +
+                 (f.rows() ? datum_cell(lang, f.at(0, 0)) : i18n::tr(lang, "(checked, no value)")) + "\n";
             continue;
         }
-        o += "  " + f.kind + ": " + std::to_string(f.rows()) + (f.rows() == 1 ? " record" : " records") + "\n";
+        o += "  " + f.kind + ": " +
+             i18n::trn(lang, "{n} record", "{n} records", f.rows(),
+                       {{"n", number_text(lang, static_cast<std::int64_t>(f.rows()))}}) +
+             "\n";
         if (f.rows() == 0) continue;
         std::vector<std::vector<std::string>> rows;
         for (std::size_t r = 0; r < f.rows(); ++r) {
             std::vector<std::string> row;
-            for (std::size_t c = 0; c < f.fields.size(); ++c) row.push_back(datum_cell(f.at(r, c)));
+            for (std::size_t c = 0; c < f.fields.size(); ++c) row.push_back(datum_cell(lang, f.at(r, c)));
             rows.push_back(std::move(row));
         }
         o += indented(format_table(f.fields, rows), "    ");
@@ -114,19 +145,26 @@ std::string findings_table(const ins::Findings& findings) {
     return o;
 }
 
-std::string history_table(const std::vector<ins::HistoryEntry>& history) {
+std::string change_text(i18n::Language lang, const ins::HistoryEntry& e) {
+    using Type = ins::HistoryEntry::Type;
+    if (e.type == Type::Submit) return i18n::trc(lang, "history change", "submitted");
+    if (e.type == Type::Lock) return i18n::trc(lang, "history change", "locked");
+    if (e.reason) return i18n::tr(lang, "amended: {reason}", {{"reason", *e.reason}});
+    return i18n::trc(lang, "history change", "recorded");
+}
+
+std::string history_table(i18n::Language lang, const std::vector<ins::HistoryEntry>& history) {
     std::vector<std::vector<std::string>> rows;
     for (const ins::HistoryEntry& e : history) {
-        std::string what;
-        if (e.type == ins::HistoryEntry::Type::Revision) {
-            what = e.reason ? "amended: " + *e.reason : "recorded";
-        } else {
-            what = e.type == ins::HistoryEntry::Type::Submit ? "submitted" : "locked";
-        }
-        rows.push_back(
-            {std::to_string(e.seq), std::to_string(e.no), e.recorded_at, e.recorded_by, what, e.hash.substr(0, 12)});
+        rows.push_back({number_text(lang, e.seq), number_text(lang, e.no), e.recorded_at, e.recorded_by,
+                        change_text(lang, e), e.hash.substr(0, 12)});
     }
-    return indented(format_table({"#", "revision", "at", "by", "change", "hash"}, rows), "  ");
+    using i18n::trc;
+    return indented(format_table({"#", trc(lang, "history", "revision"), trc(lang, "history", "at"),
+                                  trc(lang, "history", "by"), trc(lang, "history", "change"),
+                                  trc(lang, "history", "hash")},
+                                 rows),
+                    "  ");
 }
 
 }  // namespace
@@ -141,10 +179,11 @@ std::string show_json(const app::ShowResult& shown) {
            ",\n  \"findings\": " + findings_json(d.findings) + ",\n  \"history\": " + history_json(d.history) + "\n}\n";
 }
 
-std::string show_table(const app::ShowResult& shown) {
+std::string show_table(i18n::Language lang, const app::ShowResult& shown) {
     const ins::InspectionDetail& d = shown.inspection;
-    return header_table(shown) + "findings (revision " + std::to_string(d.summary.revision) + "):\n" +
-           findings_table(d.findings) + "history:\n" + history_table(d.history);
+    return header_table(lang, shown) +
+           i18n::tr(lang, "findings (revision {revision}):", {{"revision", number_text(lang, d.summary.revision)}}) +
+           "\n" + findings_table(lang, d.findings) + i18n::tr(lang, "history:") + "\n" + history_table(lang, d.history);
 }
 
 }  // namespace parscore::cli::store

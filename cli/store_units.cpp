@@ -3,6 +3,7 @@
 
 #include "parscore/app/format.hpp"
 #include "parscore/app/units.hpp"
+#include "parscore/i18n/translate.hpp"
 #include "shared.hpp"
 #include "store_cli.hpp"
 
@@ -11,6 +12,7 @@ namespace parscore::cli::store {
 namespace {
 
 namespace ins = parscore::inspections;
+using i18n::NC_;
 
 /// One attribute as printed: text, a year, or nothing.
 struct Cell {
@@ -26,6 +28,10 @@ std::vector<Cell> unit_cells(const ins::UnitInfo& u) {
 }
 
 const std::vector<std::string> kColumns = {"id", "name", "category", "parent", "active_from", "active_to"};
+// The table's heads: the English ones are the JSON keys and CSV columns above.
+constexpr i18n::Message kTableColumns[] = {NC_("units list", "id"),          NC_("units list", "name"),
+                                           NC_("units list", "category"),    NC_("units list", "parent"),
+                                           NC_("units list", "active_from"), NC_("units list", "active_to")};
 
 std::string as_json(const std::vector<ins::UnitInfo>& units) {
     std::string out = "[";
@@ -58,14 +64,16 @@ std::string as_csv(const std::vector<ins::UnitInfo>& units) {
     return out;
 }
 
-std::string as_table(const std::vector<ins::UnitInfo>& units) {
+std::string as_table(i18n::Language lang, const std::vector<ins::UnitInfo>& units) {
     std::vector<std::vector<std::string>> rows;
     for (const ins::UnitInfo& u : units) {
         std::vector<std::string> row;
         for (const Cell& cell : unit_cells(u)) row.push_back(cell.text.value_or("—"));
         rows.push_back(std::move(row));
     }
-    return format_table(kColumns, rows);
+    std::vector<std::string> header;
+    for (const i18n::Message& column : kTableColumns) header.push_back(i18n::tr(lang, column));
+    return format_table(header, rows);
 }
 
 void list_units(Context& ctx, app::Format format) {
@@ -73,7 +81,7 @@ void list_units(Context& ctx, app::Format format) {
     switch (format) {
         case app::Format::Json: ctx.out << as_json(units); break;
         case app::Format::Csv: ctx.out << as_csv(units); break;
-        default: ctx.out << as_table(units); break;
+        default: ctx.out << as_table(ctx.lang, units); break;
     }
 }
 
@@ -81,7 +89,7 @@ void list_units(Context& ctx, app::Format format) {
 
 void add_units_list_command(CLI::App& units, Context& ctx) {
     auto& format = ctx.own<app::Format>();
-    CLI::App* list = units.add_subcommand("list", "List the units with their attributes, by id");
+    CLI::App* list = units.add_subcommand("list", i18n::tr(ctx.lang, "List the units with their attributes, by id"));
     add_format_option(list, format, {app::Format::Table, app::Format::Csv, app::Format::Json});
     list->callback([&ctx, &format] { list_units(ctx, format); });
 }

@@ -3,6 +3,7 @@
 
 #include "parscore/app/format.hpp"
 #include "parscore/app/inspections.hpp"
+#include "parscore/i18n/translate.hpp"
 #include "shared.hpp"
 #include "store_cli.hpp"
 #include "store_show.hpp"
@@ -12,6 +13,7 @@ namespace parscore::cli::store {
 namespace {
 
 namespace ins = parscore::inspections;
+using i18n::NC_;
 
 std::string list_json(const std::vector<ins::InspectionSummary>& rows) {
     std::string out = "[";
@@ -39,6 +41,24 @@ std::vector<std::vector<std::string>> list_cells(const std::vector<ins::Inspecti
     return cells;
 }
 
+constexpr i18n::Message kListHeads[] = {NC_("inspections list", "id"),        NC_("inspections list", "unit"),
+                                        NC_("inspections list", "date"),      NC_("inspections list", "year"),
+                                        NC_("inspections list", "kind"),      NC_("inspections list", "status"),
+                                        NC_("inspections list", "revisions"), NC_("inspections list", "records")};
+
+// The table: heads, dates, kinds, statuses and counts in the reader's language.
+std::string list_table(i18n::Language lang, const std::vector<ins::InspectionSummary>& rows) {
+    std::vector<std::string> header;
+    for (const i18n::Message& head : kListHeads) header.push_back(i18n::tr(lang, head));
+    std::vector<std::vector<std::string>> cells;
+    for (const auto& r : rows) {
+        cells.push_back({r.id, r.unit, date_text(lang, r.date), std::to_string(r.year), kind_label(lang, r.kind),
+                         status_label(lang, r.status), number_text(lang, r.revisions),
+                         number_text(lang, static_cast<std::int64_t>(r.records))});
+    }
+    return format_table(header, cells);
+}
+
 std::string list_csv(const std::vector<ins::InspectionSummary>& rows) {
     std::string out;
     for (std::size_t c = 0; c < kListColumns.size(); ++c) out += (c ? "," : "") + kListColumns[c];
@@ -64,7 +84,7 @@ void list(Context& ctx, const ListOptions& o) {
     switch (o.format) {
         case app::Format::Json: ctx.out << list_json(rows); break;
         case app::Format::Csv: ctx.out << list_csv(rows); break;
-        default: ctx.out << format_table(kListColumns, list_cells(rows)); break;
+        default: ctx.out << list_table(ctx.lang, rows); break;
     }
 }
 
@@ -77,7 +97,7 @@ void show(Context& ctx, const ShowOptions& o) {
     auto request = ctx.request<app::ShowRequest>();
     request.id = o.id;
     const app::ShowResult shown = app::show_inspection(request);
-    ctx.out << (o.format == app::Format::Json ? show_json(shown) : show_table(shown));
+    ctx.out << (o.format == app::Format::Json ? show_json(shown) : show_table(ctx.lang, shown));
 }
 
 struct TemplateOptions {
@@ -97,30 +117,35 @@ void make_template(Context& ctx, const TemplateOptions& o) {
 
 void add_list_command(CLI::App& app, Context& ctx) {
     auto& o = ctx.own<ListOptions>();
-    CLI::App* cmd = app.add_subcommand("inspections", "List inspections, one row each");
-    cmd->add_option("--unit", o.unit, "Only this unit's inspections");
-    cmd->add_option("--year", o.year, "Only inspections counting for this evaluation year")->check(CLI::Range(1, 9999));
+    CLI::App* cmd = app.add_subcommand("inspections", i18n::tr(ctx.lang, "List inspections, one row each"));
+    cmd->add_option("--unit", o.unit, i18n::tr(ctx.lang, "Only this unit's inspections"));
+    cmd->add_option("--year", o.year, i18n::tr(ctx.lang, "Only inspections counting for this evaluation year"))
+        ->check(CLI::Range(1, 9999));
     add_format_option(cmd, o.format, {app::Format::Table, app::Format::Json, app::Format::Csv});
     cmd->callback([&ctx, &o] { list(ctx, o); });
 }
 
 void add_show_command(CLI::App& app, Context& ctx) {
     auto& o = ctx.own<ShowOptions>();
-    CLI::App* cmd = app.add_subcommand("show", "An inspection's findings with their revision history");
-    cmd->add_option("ID", o.id, "Inspection id, or a prefix of at least 8 characters")->required();
+    CLI::App* cmd = app.add_subcommand("show",
+                                       i18n::tr(ctx.lang, "An inspection's findings with their revision history"));
+    cmd->add_option("ID", o.id, i18n::tr(ctx.lang, "Inspection id, or a prefix of at least 8 characters"))->required();
     add_format_option(cmd, o.format, {app::Format::Table, app::Format::Json});
     cmd->callback([&ctx, &o] { show(ctx, o); });
 }
 
 void add_template_command(CLI::App& app, Context& ctx) {
     auto& o = ctx.own<TemplateOptions>();
-    CLI::App* cmd = app.add_subcommand("template", "Print a ready-to-fill inspection report for a unit");
-    cmd->add_option("--rules", o.rules, "Rulebook whose evidence schema the report follows")->required();
-    cmd->add_option("--unit", o.unit, "Unit id")->required();
-    cmd->add_option("--date", o.date, "Inspection date YYYY-MM-DD (default: today)");
-    cmd->add_option("--year", o.year, "Evaluation year the report counts for (default: the date's year)")
+    CLI::App* cmd = app.add_subcommand("template",
+                                       i18n::tr(ctx.lang, "Print a ready-to-fill inspection report for a unit"));
+    cmd->add_option("--rules", o.rules, i18n::tr(ctx.lang, "Rulebook whose evidence schema the report follows"))
+        ->required();
+    cmd->add_option("--unit", o.unit, i18n::tr(ctx.lang, "Unit id"))->required();
+    cmd->add_option("--date", o.date, i18n::tr(ctx.lang, "Inspection date YYYY-MM-DD (default: today)"));
+    cmd->add_option("--year", o.year,
+                    i18n::tr(ctx.lang, "Evaluation year the report counts for (default: the date's year)"))
         ->check(CLI::Range(1, 9999));
-    cmd->add_option("--kind", o.kind, "Inspection kind (default: scheduled)")
+    cmd->add_option("--kind", o.kind, i18n::tr(ctx.lang, "Inspection kind (default: scheduled)"))
         ->check(CLI::IsMember({"surprise", "scheduled", "thematic", "other", "self"}));
     cmd->callback([&ctx, &o] { make_template(ctx, o); });
 }

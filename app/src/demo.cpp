@@ -26,19 +26,26 @@ void check_replaceable(const fs::path& path) {
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
     if (!fs::exists(status)) return;
-    const std::string refused = "'" + path.string() +
-                                "' is not an earlier demo database; the demo replaces only those. ";
-    if (!fs::is_regular_file(status)) throw Error(ErrorKind::Invalid, refused + "Choose another --db PATH.");
+    const std::string db = path.string();
+    if (!fs::is_regular_file(status)) {
+        throw Error(ErrorKind::Invalid, core::T_("'{path}' is not an earlier demo database; the demo replaces only "
+                                                 "those. Choose another --db PATH.",
+                                                 {{"path", db}}));
+    }
     try {
         inspections::Store store = inspections::Store::open(path, inspections::OpenMode::Existing);
         if (!demo_data::is_demo_database(store)) {
             throw Error(ErrorKind::Invalid,
-                        refused + "It holds units or inspections the demo did not record; choose another --db PATH.");
+                        core::T_("'{path}' is not an earlier demo database; the demo replaces only those. It holds "
+                                 "units or inspections the demo did not record; choose another --db PATH.",
+                                 {{"path", db}}));
         }
     } catch (const inspections::StoreError& e) {
         using Kind = inspections::StoreError::Kind;
         if (e.kind() == Kind::NotParscore || e.kind() == Kind::NewerSchema)
-            throw Error(ErrorKind::Invalid, refused + e.what());
+            throw Error(ErrorKind::Invalid,
+                        core::T_("'{path}' is not an earlier demo database; the demo replaces only those. {reason}",
+                                 {{"path", db}, core::part("reason", e.text())}));
         throw to_error(e);
     }
 }
@@ -47,11 +54,12 @@ void check_writable_folder(const fs::path& path) {
     std::error_code ec;
     const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
     if (!fs::is_directory(folder, ec)) {
-        throw Error(ErrorKind::Io, "cannot write '" + path.string() + "': no folder '" + folder.string() + "'");
+        throw Error(ErrorKind::Io, core::T_("cannot write '{path}': no folder '{folder}'",
+                                            {{"path", path.string()}, {"folder", folder.string()}}));
     }
     if (::access(folder.c_str(), W_OK) != 0) {
-        throw Error(ErrorKind::Io,
-                    "cannot write '" + path.string() + "': the folder '" + folder.string() + "' is not writable");
+        throw Error(ErrorKind::Io, core::T_("cannot write '{path}': the folder '{folder}' is not writable",
+                                            {{"path", path.string()}, {"folder", folder.string()}}));
     }
 }
 
@@ -96,7 +104,8 @@ DemoResult demo(const DemoRequest& request) {
     fs::rename(building, path, ec);
     if (ec) {
         remove_database_files(building);
-        throw Error(ErrorKind::Io, "cannot write '" + path.string() + "': " + ec.message());
+        throw Error(ErrorKind::Io,
+                    core::T_("cannot write '{path}': {reason}", {{"path", path.string()}, {"reason", ec.message()}}));
     }
     log_info(request, "demo database built in {:.1f} ms",
              std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());

@@ -59,7 +59,7 @@ DemoRulebook load_demo_rulebook() {
     auto problems = std::make_shared<Problems>();
     rules::LoadOutcome outcome = rules::load_rulebook(name, reader, problems->sources, problems->diagnostics);
     if (!outcome.rulebook || problems->diagnostics.has_errors()) {
-        throw Error(ErrorKind::Invalid, "the built-in demo rulebook does not load", problems);
+        throw Error(ErrorKind::Invalid, core::T_("the built-in demo rulebook does not load"), problems);
     }
     return DemoRulebook{LoadedRulebook{std::move(*outcome.rulebook), problems}, ""};
 }

@@ -17,7 +17,8 @@ namespace fs = std::filesystem;
 namespace {
 
 Error cannot_write(const std::string& path, const std::string& why) {
-    return Error(ErrorKind::Io, "cannot write '" + path + "'" + (why.empty() ? "" : ": " + why));
+    if (why.empty()) return Error(ErrorKind::Io, core::T_("cannot write '{path}'", {{"path", path}}));
+    return Error(ErrorKind::Io, core::T_("cannot write '{path}': {reason}", {{"path", path}, {"reason", why}}));
 }
 
 /// Gives `tmp` the permissions of the file it replaces, or those of any new file (0666 less the umask).

@@ -17,8 +17,11 @@ void require_kind(const core::EvidenceSchema& schema, const std::string& kind) {
     if (schema.find(kind)) return;
     std::vector<std::string> names;
     for (const auto& k : schema.kinds) names.push_back(k.name);
-    throw Error(ErrorKind::Invalid,
-                "the rulebook has no evidence kind '" + kind + "'" + core::did_you_mean(kind, names));
+    if (const auto near = core::closest_name(kind, names)) {
+        throw Error(ErrorKind::Invalid, core::T_("the rulebook has no evidence kind '{kind}' (did you mean '{near}'?)",
+                                                 {{"kind", kind}, {"near", *near}}));
+    }
+    throw Error(ErrorKind::Invalid, core::T_("the rulebook has no evidence kind '{kind}'", {{"kind", kind}}));
 }
 
 /// The same bytes imported before are an error at the file's start, unless the request says again.
@@ -39,8 +42,8 @@ ins::ImportOutcome store_batch(const ImportRequest& request, ins::Store& store, 
     options.recorded_by = request.actor.name;
     ins::ImportOutcome outcome = store.import_batch(batch, schema, options);
     if (outcome.refused) {
-        throw Error(ErrorKind::Invalid, request.file + " was imported on " + outcome.previous_import_at +
-                                            "; use --again to import it once more");
+        throw Error(ErrorKind::Invalid, core::T_("{file} was imported on {at}; use --again to import it once more",
+                                                 {{"file", request.file}, {"at", outcome.previous_import_at}}));
     }
     return outcome;
 }

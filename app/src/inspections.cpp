@@ -41,7 +41,9 @@ ShowResult show_inspection(const ShowRequest& request) {
         check_id_lengths({request.id});
         const std::optional<std::string> id = store.resolve_inspection(request.id);
         auto detail = id ? store.inspection(*id) : std::nullopt;
-        if (!detail) throw Error(ErrorKind::Invalid, "unknown inspection '" + core::sanitize_utf8(request.id) + "'");
+        if (!detail)
+            throw Error(ErrorKind::Invalid,
+                        core::T_("unknown inspection '{id}'", {{"id", core::sanitize_utf8(request.id)}}));
         auto unit = store.find_unit(detail->summary.unit);
         result = ShowResult{std::move(*detail), std::move(unit)};
     });

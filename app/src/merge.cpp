@@ -10,7 +10,7 @@ namespace ins = parscore::inspections;
 MergeResult merge(const MergeRequest& request) {
     std::error_code ec;
     if (!std::filesystem::exists(request.other, ec)) {
-        throw Error(ErrorKind::Io, "database '" + request.other.string() + "' does not exist");
+        throw Error(ErrorKind::Io, core::T_("database '{path}' does not exist", {{"path", request.other.string()}}));
     }
     MergeResult result;
     translating_store_errors([&] {

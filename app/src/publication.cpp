@@ -17,16 +17,20 @@ std::optional<Error> refusal(const engine::PublishOutcome& outcome, const Publis
     const std::string basis(engine::basis_name(r.basis));
     switch (outcome.result) {
         case Result::Empty:
-            return Error(ErrorKind::Invalid, "no inspection counts for " + std::to_string(r.year) + " (basis " + basis +
-                                                 "); nothing was published (--allow-empty publishes anyway)");
-        case Result::Incomplete:
             return Error(ErrorKind::Invalid,
-                         std::to_string(outcome.incomplete.size()) +
-                             (outcome.incomplete.size() == 1 ? " unit is" : " units are") +
-                             " incomplete; nothing was published (--allow-incomplete publishes anyway)");
+                         core::T_("no inspection counts for {year} (basis {basis}); nothing was published "
+                                  "(--allow-empty publishes anyway)",
+                                  {{"year", std::to_string(r.year)}, {"basis", basis}}));
+        case Result::Incomplete:
+            return Error(
+                ErrorKind::Invalid,
+                core::TN_("{n} unit is incomplete; nothing was published (--allow-incomplete publishes anyway)",
+                          "{n} units are incomplete; nothing was published (--allow-incomplete publishes "
+                          "anyway)",
+                          outcome.incomplete.size()));
         case Result::Differs:
             return Error(ErrorKind::Invalid,
-                         "nothing was published; --supersede REASON publishes these results in its place");
+                         core::T_("nothing was published; --supersede REASON publishes these results in its place"));
         case Result::Unchanged:
         case Result::Published: break;
     }
@@ -48,7 +52,7 @@ PublishResult publish(const PublishRequest& r) {
     request.threads = r.threads;
     if (r.supersede) {
         if (r.supersede->find_first_not_of(" \t") == std::string::npos) {
-            throw Error(ErrorKind::BadRequest, "--supersede: expected a reason, found an empty text");
+            throw Error(ErrorKind::BadRequest, core::T_("--supersede: expected a reason, found an empty text"));
         }
         request.supersede_reason = core::to_nfc(*r.supersede);
     }
@@ -63,8 +67,9 @@ PublishResult publish(const PublishRequest& r) {
 VerifyResult verify(const VerifyRequest& r) {
     if (r.evidence_hash && (r.evidence_hash->size() != 64 ||
                             r.evidence_hash->find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)) {
-        throw Error(ErrorKind::BadRequest, "--evidence-hash: expected 64 hexadecimal digits (a SHA-256), found '" +
-                                               core::sanitize_utf8(*r.evidence_hash) + "'");
+        throw Error(ErrorKind::BadRequest,
+                    core::T_("--evidence-hash: expected 64 hexadecimal digits (a SHA-256), found '{value}'",
+                             {{"value", core::sanitize_utf8(*r.evidence_hash)}}));
     }
     inspections::Store store = open_store(r, inspections::OpenMode::ReadOnly);
     VerifyResult result;
@@ -73,7 +78,8 @@ VerifyResult verify(const VerifyRequest& r) {
             const auto all = store.publications();
             if (std::none_of(all.begin(), all.end(),
                              [&](const inspections::Publication& p) { return p.id == *r.publication; })) {
-                throw Error(ErrorKind::Invalid, "unknown publication " + std::to_string(*r.publication));
+                throw Error(ErrorKind::Invalid,
+                            core::T_("unknown publication {id}", {{"id", std::to_string(*r.publication)}}));
             }
         }
         result.report = engine::verify_database(store, r.evidence_hash, r.threads, r.publication);

@@ -41,7 +41,7 @@ void store_report(const RecordContext& c, const ins::Report& report, RecordedRep
     } catch (const ins::StoreError& e) {
         if (e.kind() != ins::StoreError::Kind::Refused) throw;
         r.outcome = Outcome::Refused;
-        r.message = e.what();
+        r.message = e.text();
     }
 }
 
@@ -53,7 +53,7 @@ RecordedReport record_one(const RecordContext& c, const std::string& path, Probl
     ins::InputFile in = ins::read_input_file(path, core::kMaxRuleFileBytes, problems.sources, diags);
     if (in.io_failure) {
         r.outcome = Outcome::Unreadable;
-        r.message = in.io_message;
+        r.message = core::verbatim(in.io_message);
         return r;
     }
     std::optional<ins::Report> report;
@@ -101,13 +101,13 @@ AmendResult amend(const AmendRequest& request) {
     translating_store_errors([&] {
         ins::Store store = open_store(request, ins::OpenMode::Existing);
         auto detail = store.inspection(request.id);
-        if (!detail) throw Error(ErrorKind::Invalid, "unknown inspection '" + request.id + "'");
+        if (!detail) throw Error(ErrorKind::Invalid, core::T_("unknown inspection '{id}'", {{"id", request.id}}));
         if (detail->summary.status == ins::Status::Locked) {
-            throw Error(ErrorKind::Invalid, "inspection " + request.id + " is locked");
+            throw Error(ErrorKind::Invalid, core::T_("inspection {id} is locked", {{"id", request.id}}));
         }
         const core::EvidenceSchema schema = request.rulebook ? load_evidence_schema(*request.rulebook) : detail->schema;
         if (request.reason.empty())
-            throw Error(ErrorKind::BadRequest, "--reason: expected a reason, found an empty text");
+            throw Error(ErrorKind::BadRequest, core::T_("--reason: expected a reason, found an empty text"));
         Problems& problems = result.problems;
         ins::InputFile in = read_input(request.report, core::kMaxRuleFileBytes, problems);
         std::optional<ins::Report> report;

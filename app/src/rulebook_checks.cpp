@@ -53,9 +53,9 @@ TestResult test(const TestRequest& request) {
     } else if (run.failed() > 0 || run.no_test_files) {
         result.failure = ErrorKind::Invalid;
     } else if (request.coverage_min && run.coverage_percent() < *request.coverage_min) {
-        result.shortfall = Error(ErrorKind::Invalid, "coverage " + run.coverage_percent().to_string() +
-                                                         "% is below the required " +
-                                                         request.coverage_min->to_string() + "%");
+        result.shortfall = Error(ErrorKind::Invalid, core::T_("coverage {coverage}% is below the required {min}%",
+                                                              {{"coverage", run.coverage_percent().to_string()},
+                                                               {"min", request.coverage_min->to_string()}}));
     }
     log_info(request, "{} passed, {} failed", run.passed(), run.failed());
     return result;

@@ -18,16 +18,17 @@ std::vector<std::string> unit_ids(const inspections::Store& store) {
 
 inspections::UnitInfo require_unit(const inspections::Store& store, const std::string& id) {
     auto unit = store.find_unit(id);
-    if (!unit) throw Error(ErrorKind::Invalid, "unknown unit '" + core::sanitize_utf8(id) + "'");
+    if (!unit) throw Error(ErrorKind::Invalid, core::T_("unknown unit '{id}'", {{"id", core::sanitize_utf8(id)}}));
     return std::move(*unit);
 }
 
 void check_id_lengths(const std::vector<std::string>& ids) {
     for (const std::string& id : ids) {
         if (id.size() < inspections::kMinIdPrefix) {
-            throw Error(ErrorKind::BadRequest, "inspection id '" + core::sanitize_utf8(id) +
-                                                   "' is too short: give the whole id or its first " +
-                                                   std::to_string(inspections::kMinIdPrefix) + " characters or more");
+            throw Error(ErrorKind::BadRequest,
+                        core::T_("inspection id '{id}' is too short: give the whole id or its first {n} characters or "
+                                 "more",
+                                 {{"id", core::sanitize_utf8(id)}, {"n", std::to_string(inspections::kMinIdPrefix)}}));
         }
     }
 }

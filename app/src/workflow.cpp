@@ -16,7 +16,7 @@ MoveResult move(const MoveRequest& request, Move what) {
     translating_store_errors([&] {
         ins::Store store = open_store(request, ins::OpenMode::Existing);  // a missing database first
         check_id_lengths(request.ids);
-        if (request.ids.empty()) throw Error(ErrorKind::BadRequest, "expected inspection ids, found none");
+        if (request.ids.empty()) throw Error(ErrorKind::BadRequest, core::T_("expected inspection ids, found none"));
         const std::string& who = request.actor.name;
         result.ids = what == Move::Lock ? store.lock(request.ids, who) : store.submit(request.ids, who);
     });

@@ -85,7 +85,7 @@ TEST_F(Recording, RecordGoesOnAfterAReportThatFailsAndSaysWhatBecameOfEach) {
     ASSERT_EQ(result.reports.size(), 3u);
     EXPECT_FALSE(result.all_recorded());
     EXPECT_TRUE(result.problems.diagnostics.has_errors());
-    EXPECT_NE(result.reports[2].message.find("missing.yaml"), std::string::npos);
+    EXPECT_NE(result.reports[2].message.english().find("missing.yaml"), std::string::npos);
     // Into an existing database each report is its own transaction: the good one stays.
     EXPECT_EQ(list_inspections(request<InspectionsRequest>()).size(), 1u);
 }

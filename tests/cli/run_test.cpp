@@ -10,40 +10,19 @@
 #include "app.hpp"
 #include "failure.hpp"
 #include "parscore/inspections/store_error.hpp"
+#include "run_cli.hpp"
 
 namespace parscore::testing {
 namespace {
 
-struct Outcome {
-    int code = -1;
-    std::string out, err;
-};
-
-Outcome run(const std::vector<std::string>& args) {
-    std::ostringstream out, err;
-    Outcome r;
-    r.code = cli::run(args, out, err);
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
-
-class CliRun : public ::testing::Test {
+class CliRun : public DemoCli {
 protected:
-    static void SetUpTestSuite() {
-        scratch_ = new Scratch;
-        ASSERT_EQ(run({"demo", "--db", db()}).code, 0);
-    }
-    static void TearDownTestSuite() { delete scratch_; }
-    static std::string db() { return (*scratch_ / "demo.db").string(); }
     static std::vector<std::string> rank(std::vector<std::string> extra) {
         std::vector<std::string> args{"rank", "--db", db(), "--rules", kDemoRules, "--year", "2013"};
         args.insert(args.end(), extra.begin(), extra.end());
         return args;
     }
-    static Scratch* scratch_;
 };
-Scratch* CliRun::scratch_ = nullptr;
 
 TEST_F(CliRun, ExitCodesZeroOneTwoAndThree) {
     EXPECT_EQ(run({"check", kDemoRules}).code, 0);

@@ -31,7 +31,7 @@ struct RecordedReport {
     Outcome outcome = Outcome::Recorded;
     std::string id;
     std::string duplicate_of;
-    std::string message;
+    core::Text message;  // Unreadable, Refused: why; shown in the reader's language
 };
 
 struct RecordRequest : StoreRequest {
