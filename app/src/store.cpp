@@ -3,7 +3,7 @@
 namespace parscore::app {
 
 Error to_error(const inspections::StoreError& e) {
-    return Error(e.kind() == inspections::StoreError::Kind::Refused ? ErrorKind::Invalid : ErrorKind::Io, e.what());
+    return Error(e.kind() == inspections::StoreError::Kind::Refused ? ErrorKind::Invalid : ErrorKind::Io, e.text());
 }
 
 inspections::Store open_store(const StoreRequest& request, inspections::OpenMode mode) {
