@@ -4,6 +4,7 @@
 #include "parscore/app/merge.hpp"
 #include "parscore/app/workflow.hpp"
 #include "parscore/core/utf8.hpp"
+#include "parscore/i18n/translate.hpp"
 #include "store_cli.hpp"
 
 namespace parscore::cli::store {
@@ -59,7 +60,9 @@ void merge(Context& ctx, const std::string& other) {
     request.other = other;
     const inspections::MergeOutcome outcome = app::merge(request).outcome;
     if (!outcome.problems.empty()) {
-        for (const std::string& p : outcome.problems) ctx.err << "parscore: error: " << core::sanitize_utf8(p) << "\n";
+        for (const core::Text& p : outcome.problem_texts) {
+            ctx.err << "parscore: error: " << core::sanitize_utf8(i18n::localize(ctx.lang, p)) << "\n";
+        }
         throw CliError(kInvalid, core::T_("nothing was merged from '{file}'", {{"file", other}}));
     }
     if (!outcome.merged) {

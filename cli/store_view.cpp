@@ -112,6 +112,7 @@ void make_template(Context& ctx, const TemplateOptions& o) {
     request.year = o.year;
     request.rulebook = o.rules;
     request.unit = o.unit;
+    request.lang = ctx.lang;
     ctx.out << app::make_template(request);
 }
 

@@ -5,6 +5,7 @@
 #include "parscore/app/evidence_schema.hpp"
 #include "parscore/app/store.hpp"
 #include "parscore/core/utf8.hpp"
+#include "parscore/i18n/translate.hpp"
 #include "parscore/inspections/report_template.hpp"
 #include "store_inputs.hpp"
 
@@ -55,6 +56,7 @@ std::string make_template(const TemplateRequest& request) {
     options.date = request.date ? *request.date : today();
     options.kind = request.kind;
     options.year = request.year;
+    options.localize = i18n::localizer(request.lang);
     const core::EvidenceSchema schema = load_evidence_schema(request.rulebook);
     std::string text;
     translating_store_errors([&] {

@@ -53,7 +53,7 @@ RecordedReport record_one(const RecordContext& c, const std::string& path, Probl
     ins::InputFile in = ins::read_input_file(path, core::kMaxRuleFileBytes, problems.sources, diags);
     if (in.io_failure) {
         r.outcome = Outcome::Unreadable;
-        r.message = core::verbatim(in.io_message);
+        r.message = in.io_message;
         return r;
     }
     std::optional<ins::Report> report;

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "parscore/core/suggest.hpp"
 #include "parscore/core/utf8.hpp"
 #include "parscore/inspections/evidence_csv.hpp"
+#include "text_pieces.hpp"
 
 namespace parscore::inspections::csv {
 
@@ -18,26 +18,30 @@ std::vector<int> match_header(core::FileId file, const std::vector<core::CsvCell
         if (it == names.end()) {
             std::string list;
             for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-            diags.error(kUnknownColumn, cell_span(file, header[c]),
-                        "unknown column '" + core::sanitize_utf8(name) + "'" + core::did_you_mean(name, names) +
-                            "; the columns are " + list);
+            diags.error(
+                kUnknownColumn, cell_span(file, header[c]),
+                core::T_("unknown column {name}{hint}; the columns are {columns}",
+                         {{"name", "'" + core::sanitize_utf8(name) + "'"}, hint(name, names), {"columns", list}}));
             continue;
         }
         const auto i = static_cast<std::size_t>(it - names.begin());
         if (column[i] >= 0) {
-            diags.error(kRepeatedColumn, cell_span(file, header[c]), "column '" + name + "' appears twice")
-                .notes.push_back({cell_span(file, header[static_cast<std::size_t>(column[i])]), "first here"});
+            diags
+                .error(kRepeatedColumn, cell_span(file, header[c]),
+                       core::T_("column {name} appears twice", {{"name", "'" + name + "'"}}))
+                .add_note(cell_span(file, header[static_cast<std::size_t>(column[i])]), core::T_("first here"));
             continue;
         }
         column[i] = static_cast<int>(c);
     }
     for (std::size_t i = 0; i < names.size(); ++i) {
-        if (required[i] && column[i] < 0) diags.error(kMissingColumn, header_span, "no column '" + names[i] + "'");
+        if (required[i] && column[i] < 0)
+            diags.error(kMissingColumn, header_span, core::T_("no column {name}", {{"name", "'" + names[i] + "'"}}));
     }
     return column;
 }
 
-core::Diagnostic* ErrorBudget::error(const char* code, core::Span span, std::string message) {
+core::Diagnostic* ErrorBudget::error(const char* code, core::Span span, core::Text message) {
     if (exhausted_) return nullptr;
     if (count_ == kMaxCsvErrors) {
         exhausted_ = true;

@@ -30,7 +30,7 @@ class ErrorBudget {
 public:
     explicit ErrorBudget(core::Diagnostics& diags) : diags_(diags), start_(diags.error_count()) {}
     /// Returns nullptr once the budget is spent.
-    core::Diagnostic* error(const char* code, core::Span span, std::string message);
+    core::Diagnostic* error(const char* code, core::Span span, core::Text message);
     bool any() const { return diags_.error_count() > start_; }
     bool exhausted() const { return exhausted_; }
     /// Errors added through this budget.

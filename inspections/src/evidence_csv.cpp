@@ -8,9 +8,9 @@
 
 #include "csv_common.hpp"
 #include "findings_blob.hpp"
-#include "parscore/core/suggest.hpp"
 #include "parscore/core/utf8.hpp"
 #include "parscore/inspections/evidence_csv.hpp"
+#include "text_pieces.hpp"
 
 namespace parscore::inspections {
 
@@ -67,7 +67,7 @@ public:
         std::vector<core::CsvCell> row;
         if (!reader.next_row(row, diags_)) {
             if (!diags_.has_errors())
-                diags_.error(csv::kNoHeader, core::Span{file_, 0, 0}, "empty file: expected a header row");
+                diags_.error(csv::kNoHeader, core::Span{file_, 0, 0}, core::T_("empty file: expected a header row"));
             return std::nullopt;
         }
         if (!read_header(row, reader.row_offset())) return std::nullopt;
@@ -129,8 +129,8 @@ private:
     void read_row(const std::vector<core::CsvCell>& row, std::uint32_t offset) {
         if (row.size() != columns_) {
             budget_.error(csv::kCellCount, core::Span{file_, offset, offset + 1},
-                          "row has " + std::to_string(row.size()) + " cells; the header has " +
-                              std::to_string(columns_));
+                          core::T_("row has {cells} cells; the header has {columns}",
+                                   {{"cells", std::to_string(row.size())}, {"columns", std::to_string(columns_)}}));
             return;
         }
         bool ok = true;
@@ -139,7 +139,7 @@ private:
         if (!(have_last_unit_ && unit_cell.text == last_unit_text_)) {
             have_last_unit_ = false;
             if (unit_cell.text.empty()) {
-                budget_.error(csv::kEmptyCell, csv::cell_span(file_, unit_cell), "empty 'unit' cell");
+                budget_.error(csv::kEmptyCell, csv::cell_span(file_, unit_cell), core::T_("empty 'unit' cell"));
                 ok = false;
             } else {
                 const std::string unit = is_ascii(unit_cell.text) ? std::string(unit_cell.text)
@@ -147,8 +147,8 @@ private:
                 auto it = unit_index_.find(unit);
                 if (it == unit_index_.end()) {
                     budget_.error(csv::kUnknownUnit, csv::cell_span(file_, unit_cell),
-                                  "unknown unit '" + core::sanitize_utf8(unit) + "'" +
-                                      core::did_you_mean(unit, units_));
+                                  core::T_("unknown unit {unit}{hint}",
+                                           {{"unit", "'" + core::sanitize_utf8(unit) + "'"}, hint(unit, units_)}));
                     ok = false;
                 } else {
                     last_unit_ = it->second;
@@ -167,11 +167,11 @@ private:
             auto d = core::parse_date(date_cell.text);
             if (!d) {
                 if (date_cell.text.empty()) {
-                    budget_.error(csv::kEmptyCell, csv::cell_span(file_, date_cell), "empty 'date' cell");
+                    budget_.error(csv::kEmptyCell, csv::cell_span(file_, date_cell), core::T_("empty 'date' cell"));
                 } else {
                     budget_.error(csv::kBadCell, csv::cell_span(file_, date_cell),
-                                  "expected a date YYYY-MM-DD that exists, found '" +
-                                      core::sanitize_utf8(date_cell.text) + "'");
+                                  core::T_("expected a date YYYY-MM-DD that exists, found {value}",
+                                           {{"value", "'" + core::sanitize_utf8(date_cell.text) + "'"}}));
                 }
                 ok = false;
             } else {
@@ -190,11 +190,12 @@ private:
             int y = 0;
             auto [p, ec] = std::from_chars(cell.text.data(), cell.text.data() + cell.text.size(), y);
             if (cell.text.empty()) {
-                budget_.error(csv::kEmptyCell, csv::cell_span(file_, cell), "empty 'year' cell");
+                budget_.error(csv::kEmptyCell, csv::cell_span(file_, cell), core::T_("empty 'year' cell"));
                 ok = false;
             } else if (ec != std::errc{} || p != cell.text.data() + cell.text.size() || y < 1 || y > 9999) {
                 budget_.error(csv::kBadCell, csv::cell_span(file_, cell),
-                              "expected a year from 1 to 9999, found '" + core::sanitize_utf8(cell.text) + "'");
+                              core::T_("expected a year from 1 to 9999, found {value}",
+                                       {{"value", "'" + core::sanitize_utf8(cell.text) + "'"}}));
                 ok = false;
             } else {
                 year = y;
@@ -235,9 +236,10 @@ private:
         if (kind_.is_fact) {
             if (b.has_fact_row) {
                 if (auto* d = budget_.error(csv::kTwoFactRows, row_span,
-                                            "a second row for fact '" + kind_.name +
-                                                "' in one inspection (same unit, date and year)")) {
-                    d->notes.push_back({b.first_fact_span, "the first row is here"});
+                                            core::T_("a second row for fact {kind} in one inspection (same unit, "
+                                                     "date and year)",
+                                                     {{"kind", "'" + kind_.name + "'"}}))) {
+                    d->add_note(b.first_fact_span, core::T_("the first row is here"));
                 }
                 return;
             }
@@ -252,9 +254,11 @@ private:
             auto [it, inserted] = b.keys.try_emplace(std::move(canonical), csv::cell_span(file_, cell));
             if (!inserted) {
                 if (auto* d = budget_.error(csv::kEqualKeys, csv::cell_span(file_, cell),
-                                            "two records of '" + kind_.name + "' with " + kind_.fields[k].name + " '" +
-                                                core::sanitize_utf8(cell.text) + "' in one inspection")) {
-                    d->notes.push_back({it->second, "the first record with it is here"});
+                                            core::T_("two records of {kind} with {field} {value} in one inspection",
+                                                     {{"kind", "'" + kind_.name + "'"},
+                                                      {"field", kind_.fields[k].name},
+                                                      {"value", "'" + core::sanitize_utf8(cell.text) + "'"}}))) {
+                    d->add_note(it->second, core::T_("the first record with it is here"));
                 }
                 return;
             }
@@ -282,8 +286,8 @@ private:
         std::string_view s = cell.text;
         if (s.empty() && field.type != core::FieldType::Text) {
             budget_.error(csv::kEmptyCell, csv::cell_span(file_, cell),
-                          "empty cell for " + std::string(core::field_type_name(field.type)) + " field '" + field.name +
-                              "'");
+                          core::T_("empty cell for {type} field {name}",
+                                   {{"type", core::field_type_name(field.type)}, {"name", "'" + field.name + "'"}}));
             values_ok_ = false;
             return;
         }
@@ -333,7 +337,9 @@ private:
         }
         auto r = core::read_scalar(field, s);
         if (!r.value) {
-            budget_.error(csv::kBadCell, csv::cell_span(file_, cell), "field '" + field.name + "': " + r.error);
+            budget_.error(csv::kBadCell, csv::cell_span(file_, cell),
+                          core::T_("field {name}: {problem}",
+                                   {{"name", "'" + field.name + "'"}, {"problem", r.error}}));
             values_ok_ = false;
             return;
         }

@@ -85,7 +85,7 @@ private:
         const std::uint32_t at = units.find(s.text_view(3));
         if (at == TextIndex::kNone) return std::nullopt;
         auto date = core::parse_date(s.text_view(6));
-        if (!date) throw StoreError(StoreError::Kind::Database, "a stored inspection date is malformed");
+        if (!date) throw StoreError(StoreError::Kind::Database, core::T_("a stored inspection date is malformed"));
         RevisionRow p;
         p.id = out.texts.copy(inspection);
         const std::string_view team = s.text_view(8);

@@ -11,7 +11,7 @@ __extension__ typedef unsigned __int128 uint128;
 }
 
 void ByteReader::corrupt() {
-    throw StoreError(StoreError::Kind::Database, "a findings blob is malformed (the database is damaged)");
+    throw StoreError(StoreError::Kind::Database, core::T_("a findings blob is malformed (the database is damaged)"));
 }
 
 core::int128 ByteReader::svarint128() {

@@ -3,6 +3,7 @@
 #include "parscore/core/text_file.hpp"
 #include "parscore/inspections/codes.hpp"
 #include "parscore/inspections/report.hpp"
+#include "text_pieces.hpp"
 
 namespace parscore::inspections {
 
@@ -17,25 +18,28 @@ InputFile read_input_file(const std::filesystem::path& path, std::size_t max_byt
         case core::ReadStatus::IsDirectory:
         case core::ReadStatus::Unreadable:
             out.io_failure = true;
-            out.io_message = "cannot read '" + path.string() + "': " + core::describe(file.status);
+            out.io_message = core::T_("cannot read {path}: {reason}",
+                                      {{"path", "'" + path.string() + "'"},
+                                       core::part("reason", read_status_text(file.status))});
             break;
         case core::ReadStatus::TooLarge: {
             out.file = sources.add(path.string(), "");
             diags.error(code::kTooLarge, core::Span{*out.file, 0, 0},
-                        "file is too large (" + std::to_string(file.size) + " bytes; the limit is " +
-                            std::to_string(max_bytes) + ")");
+                        core::T_("file is too large ({size} bytes; the limit is {limit})",
+                                 {{"size", std::to_string(file.size)}, {"limit", std::to_string(max_bytes)}}));
             break;
         }
         case core::ReadStatus::InvalidUtf8: {
             const auto at = static_cast<std::uint32_t>(file.bad_offset);
             out.file = sources.add(path.string(), std::move(file.text));
             diags.error(code::kEncoding, core::Span{*out.file, at, at + 1},
-                        "invalid UTF-8 (the file must be UTF-8 text)");
+                        core::T_("invalid UTF-8 (the file must be UTF-8 text)"));
             break;
         }
         case core::ReadStatus::Utf16:
             out.file = sources.add(path.string(), "");
-            diags.error(code::kEncoding, core::Span{*out.file, 0, 0}, "UTF-16 or UTF-32 text; save the file as UTF-8");
+            diags.error(code::kEncoding, core::Span{*out.file, 0, 0},
+                        core::T_("UTF-16 or UTF-32 text; save the file as UTF-8"));
             break;
     }
     return out;

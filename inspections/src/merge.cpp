@@ -90,7 +90,9 @@ std::optional<OtherDatabase> read_verified(const std::filesystem::path& other_pa
     sql::Database db = open_read_only(other_path);  // leaves no side files beside the other file
     sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
     for (const ChainProblem& p : verify_database(db)) {
-        outcome.problems.push_back(other_path.string() + ": inspection " + p.inspection + ": " + p.message);
+        outcome.add_problem(
+            core::T_("{path}: inspection {id}: {problem}",
+                     {{"path", other_path.string()}, {"id", p.inspection}, core::part("problem", p.text)}));
     }
     if (!outcome.problems.empty()) return std::nullopt;
     return read_other(db);
@@ -118,9 +120,16 @@ void plan_units(const Store& local, const OtherDatabase& other, MergePlan& plan,
         }
         if (here->name != u.name || here->category != u.category || here->active_from != u.active_from ||
             here->active_to != u.active_to) {
-            outcome.problems.push_back("unit '" + u.id + "' differs: here '" + here->name + "', " + here->category +
-                                       ", years " + describe_years(*here) + "; there '" + u.name + "', " + u.category +
-                                       ", years " + describe_years(u));
+            outcome.add_problem(
+                core::T_("unit {unit} differs: here {here_name}, {here_category}, years "
+                         "{here_years}; there {name}, {category}, years {years}",
+                         {{"unit", "'" + u.id + "'"},
+                          {"here_name", "'" + here->name + "'"},
+                          {"here_category", here->category},
+                          {"here_years", describe_years(*here)},
+                          {"name", "'" + u.name + "'"},
+                          {"category", u.category},
+                          {"years", describe_years(u)}}));
         }
     }
 }
@@ -146,8 +155,8 @@ void plan_inspections(const sql::Database& db, const OtherDatabase& other, const
         bool diverged = false;
         for (std::size_t i = 0; i < common; ++i) diverged = diverged || local[i] != insp.entries[i].hash();
         if (diverged) {
-            outcome.problems.push_back("inspection " + id + ": the histories here and in " + other_path.string() +
-                                       " have diverged");
+            outcome.add_problem(core::T_("inspection {id}: the histories here and in {path} have diverged",
+                                         {{"id", id}, {"path", other_path.string()}}));
             continue;
         }
         for (std::size_t i = local.size(); i < insp.entries.size(); ++i)
@@ -216,7 +225,8 @@ std::size_t add_entries(
 // Verify and read the other file, plan, then — in one transaction — add units, inspections and entries.
 MergeOutcome Store::merge(const std::filesystem::path& other_path, const std::string& who_given) {
     if (!std::filesystem::exists(other_path)) {
-        throw StoreError(StoreError::Kind::Missing, "database '" + other_path.string() + "' does not exist");
+        throw StoreError(StoreError::Kind::Missing,
+                         core::T_("database {path} does not exist", {{"path", "'" + other_path.string() + "'"}}));
     }
     // A newer schema is refused; an older one is read as it is (what is merged — units'
     // attributes, inspections, revisions, events, findings — has the same shape in every version).

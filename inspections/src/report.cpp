@@ -3,15 +3,17 @@
 #include <algorithm>
 #include <map>
 
-#include "parscore/core/suggest.hpp"
 #include "parscore/core/utf8.hpp"
 #include "parscore/core/yaml_tree.hpp"
 #include "parscore/inspections/codes.hpp"
+#include "text_pieces.hpp"
 
 namespace parscore::inspections {
 
 namespace {
 
+using core::T_;
+using core::Text;
 using core::YamlNode;
 
 std::string shown(std::string_view s) {
@@ -25,15 +27,20 @@ bool is_null(const YamlNode& n) {
     return n.is_plain() && (n.value == "~" || n.value == "null" || n.value == "Null" || n.value == "NULL");
 }
 
-const char* shape_name(const YamlNode& n) {
-    if (is_null(n)) return "nothing";
+/// `{found}`: what the report has where another shape was expected.
+core::TextArg shape_name(const YamlNode& n) {
+    if (is_null(n)) return core::part("found", T_("nothing"));
     switch (n.kind) {
-        case core::YamlKind::Null: return "nothing";
-        case core::YamlKind::Scalar: return "a scalar";
-        case core::YamlKind::Sequence: return "a list";
-        case core::YamlKind::Map: return "a map";
+        case core::YamlKind::Scalar: return core::part("found", T_("a scalar"));
+        case core::YamlKind::Sequence: return core::part("found", T_("a list"));
+        case core::YamlKind::Map: return core::part("found", T_("a map"));
+        case core::YamlKind::Null: break;
     }
-    return "a value";
+    return core::part("found", T_("nothing"));
+}
+
+core::TextArg key_arg(std::string name, std::string_view key) {
+    return {std::move(name), "'" + std::string(key) + "'"};
 }
 
 class ReportReader {
@@ -47,7 +54,7 @@ public:
         Report report;
         if (!root.is_map()) {
             diags_.error(code::kShape, root.is_null() ? file_start : root.span,
-                         std::string("a report is a map with 'inspection' and 'findings', found ") + shape_name(root));
+                         T_("a report is a map with 'inspection' and 'findings', found {found}", {shape_name(root)}));
             return std::nullopt;
         }
         const YamlNode* inspection = nullptr;
@@ -56,11 +63,11 @@ public:
             const std::string name = core::to_nfc(key.value);
             if (name == "inspection") inspection = &value;
             else if (name == "findings") findings = &value;
-            else unknown_key(key, name, {"inspection", "findings"}, "a report");
+            else unknown_key(key, name, {"inspection", "findings"}, T_("a report"));
         }
-        if (!inspection) diags_.error(code::kMissingKey, root.span, "the report has no 'inspection' block");
+        if (!inspection) diags_.error(code::kMissingKey, root.span, T_("the report has no 'inspection' block"));
         else read_header(*inspection, report.header);
-        if (!findings) diags_.error(code::kMissingKey, root.span, "the report has no 'findings' block");
+        if (!findings) diags_.error(code::kMissingKey, root.span, T_("the report has no 'findings' block"));
         else read_findings(*findings, report.findings);
         if (diags_.error_count() != errors_before) return std::nullopt;
         return report;
@@ -78,8 +85,8 @@ public:
     void read_findings(const YamlNode& node, Findings& out) {
         if (!node.is_map()) {
             diags_.error(is_null(node) ? code::kNull : code::kShape, node.span,
-                         std::string("'findings' must be a map from evidence kinds to records or values, found ") +
-                             shape_name(node));
+                         T_("'findings' must be a map from evidence kinds to records or values, found {found}",
+                            {shape_name(node)}));
             return;
         }
         std::vector<std::string> kind_names;
@@ -89,7 +96,7 @@ public:
             const core::KindDef* kind = schema_.find(name);
             if (!kind) {
                 diags_.error(code::kUnknownKind, key.span,
-                             "unknown evidence kind " + shown(name) + core::did_you_mean(name, kind_names));
+                             T_("unknown evidence kind {kind}{hint}", {{"kind", shown(name)}, hint(name, kind_names)}));
                 continue;
             }
             KindFindings f;
@@ -104,22 +111,24 @@ public:
 
 private:
     void unknown_key(const YamlNode& key, const std::string& name, const std::vector<std::string>& allowed,
-                     const std::string& where) {
+                     const Text& where) {
         std::string list;
         for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
         diags_.error(code::kUnknownKey, key.span,
-                     "unknown key " + shown(name) + " in " + where + core::did_you_mean(name, allowed) + "; expected " +
-                         list);
+                     T_("unknown key {key} in {where}{hint}; expected {keys}",
+                        {{"key", shown(name)}, core::part("where", where), hint(name, allowed), {"keys", list}}));
     }
 
     /// A scalar value, or an error (null / not a scalar); nullopt after an error.
-    const YamlNode* scalar(const YamlNode& node, const std::string& what) {
+    const YamlNode* scalar(const YamlNode& node, const Text& what) {
         if (is_null(node)) {
-            diags_.error(code::kNull, node.span, what + " has no value");
+            diags_.error(code::kNull, node.span, T_("{what} has no value", {core::part("what", what)}));
             return nullptr;
         }
         if (!node.is_scalar()) {
-            diags_.error(code::kShape, node.span, what + " must be a single value, found " + shape_name(node));
+            diags_.error(code::kShape, node.span,
+                         T_("{what} must be a single value, found {found}",
+                            {core::part("what", what), shape_name(node)}));
             return nullptr;
         }
         return &node;
@@ -127,7 +136,7 @@ private:
 
     void read_header(const YamlNode& node, InspectionHeader& h) {
         if (!node.is_map()) {
-            diags_.error(code::kShape, node.span, std::string("'inspection' must be a map, found ") + shape_name(node));
+            diags_.error(code::kShape, node.span, T_("'inspection' must be a map, found {found}", {shape_name(node)}));
             return;
         }
         static const std::vector<std::string> kKeys = {"unit", "date", "year", "kind", "team", "status"};
@@ -136,118 +145,122 @@ private:
             const std::string name = core::to_nfc(key.value);
             if (name == "unit") {
                 has_unit = true;
-                if (const YamlNode* v = scalar(value, "'unit'")) read_unit(*v, h);
+                if (const YamlNode* v = scalar(value, core::verbatim("'unit'"))) read_unit(*v, h);
             } else if (name == "date") {
                 has_date = true;
-                if (const YamlNode* v = scalar(value, "'date'")) {
+                if (const YamlNode* v = scalar(value, core::verbatim("'date'"))) {
                     if (auto d = core::parse_date(v->value)) h.date = *d;
                     else
                         diags_.error(code::kBadValue, v->span,
-                                     "expected a date YYYY-MM-DD that exists, found " + shown(v->value));
+                                     T_("expected a date YYYY-MM-DD that exists, found {value}",
+                                        {{"value", shown(v->value)}}));
                 }
             } else if (name == "year") {
-                if (const YamlNode* v = scalar(value, "'year'")) {
+                if (const YamlNode* v = scalar(value, core::verbatim("'year'"))) {
                     core::FieldDef int_field{"year", core::FieldType::Int, {}, {}};
                     auto r = core::read_scalar(int_field, v->value);
                     auto* y = r.value ? std::get_if<std::int64_t>(&*r.value) : nullptr;
                     if (!y || *y < 1 || *y > 9999) {
                         diags_.error(code::kBadValue, v->span,
-                                     "expected a year from 1 to 9999, found " + shown(v->value));
+                                     T_("expected a year from 1 to 9999, found {value}", {{"value", shown(v->value)}}));
                     } else {
                         h.year = static_cast<int>(*y);
                     }
                 }
             } else if (name == "kind") {
                 has_kind = true;
-                if (const YamlNode* v = scalar(value, "'kind'")) {
+                if (const YamlNode* v = scalar(value, core::verbatim("'kind'"))) {
                     if (auto k = parse_inspection_kind(v->value)) {
                         h.kind = *k;
                     } else {
                         static const std::vector<std::string> kKinds = {"surprise", "scheduled", "thematic", "other",
                                                                         "self"};
-                        diags_.error(code::kBadValue, v->span,
-                                     "unknown inspection kind " + shown(v->value) +
-                                         core::did_you_mean(v->value, kKinds) + "; expected " + kInspectionKinds);
+                        diags_.error(
+                            code::kBadValue, v->span,
+                            T_("unknown inspection kind {kind}{hint}; expected {kinds}",
+                               {{"kind", shown(v->value)}, hint(v->value, kKinds), {"kinds", kInspectionKinds}}));
                     }
                 }
             } else if (name == "team") {
                 read_team(value, h.team);
             } else if (name == "status") {
-                if (const YamlNode* v = scalar(value, "'status'")) {
+                if (const YamlNode* v = scalar(value, core::verbatim("'status'"))) {
                     auto s = parse_status(v->value);
                     if (s && *s != Status::Locked) {
                         h.status = *s;
                     } else {
                         diags_.error(code::kBadValue, v->span,
-                                     "a report's status is draft or submitted, found " + shown(v->value) +
-                                         core::did_you_mean(v->value, {"draft", "submitted"}));
+                                     T_("a report's status is draft or submitted, found {value}{hint}",
+                                        {{"value", shown(v->value)}, hint(v->value, {"draft", "submitted"})}));
                     }
                 }
             } else {
-                unknown_key(key, name, kKeys, "'inspection'");
+                unknown_key(key, name, kKeys, core::verbatim("'inspection'"));
             }
         }
-        if (!has_unit) diags_.error(code::kMissingKey, node.span, "'inspection' has no 'unit'");
-        if (!has_date) diags_.error(code::kMissingKey, node.span, "'inspection' has no 'date'");
+        if (!has_unit) diags_.error(code::kMissingKey, node.span, T_("'inspection' has no 'unit'"));
+        if (!has_date) diags_.error(code::kMissingKey, node.span, T_("'inspection' has no 'date'"));
         if (!has_kind)
             diags_.error(code::kMissingKey, node.span,
-                         std::string("'inspection' has no 'kind' (") + kInspectionKinds + ")");
+                         T_("'inspection' has no 'kind' ({kinds})", {{"kinds", kInspectionKinds}}));
     }
 
     void read_unit(const YamlNode& v, InspectionHeader& h) {
         h.unit = core::to_nfc(v.value);
         if (!std::binary_search(units_.begin(), units_.end(), h.unit)) {
             diags_.error(code::kUnknownUnit, v.span,
-                         "unknown unit " + shown(h.unit) + core::did_you_mean(h.unit, units_) +
-                             " (add units with 'parscore units import')");
+                         T_("unknown unit {unit}{hint} (add units with 'parscore units import')",
+                            {{"unit", shown(h.unit)}, hint(h.unit, units_)}));
             return;
         }
         if (expected_unit_ && h.unit != *expected_unit_) {
             diags_.error(code::kOtherUnit, v.span,
-                         "the amended report must name the inspection's unit '" + *expected_unit_ + "', found " +
-                             shown(h.unit));
+                         T_("the amended report must name the inspection's unit {expected}, found {unit}",
+                            {key_arg("expected", *expected_unit_), {"unit", shown(h.unit)}}));
         }
     }
 
     void read_team(const YamlNode& node, std::vector<std::string>& team) {
         if (is_null(node)) {
-            diags_.error(code::kNull, node.span, "'team' has no value; write [] for none");
+            diags_.error(code::kNull, node.span, T_("'team' has no value; write [] for none"));
             return;
         }
         if (!node.is_sequence()) {
             diags_.error(code::kShape, node.span,
-                         std::string("'team' must be a list of names, found ") + shape_name(node));
+                         T_("'team' must be a list of names, found {found}", {shape_name(node)}));
             return;
         }
         for (const YamlNode& item : node.items) {
-            if (const YamlNode* v = scalar(item, "a team member")) team.push_back(core::to_nfc(v->value));
+            if (const YamlNode* v = scalar(item, T_("a team member"))) team.push_back(core::to_nfc(v->value));
         }
     }
 
     void read_fact(const core::KindDef& kind, const YamlNode& value, KindFindings& f) {
         if (is_null(value)) {
-            diags_.error(code::kNull, value.span, "fact '" + kind.name + "' has no value");
+            diags_.error(code::kNull, value.span, T_("fact {kind} has no value", {key_arg("kind", kind.name)}));
             return;
         }
         if (!value.is_scalar()) {
             diags_.error(code::kShape, value.span,
-                         "fact '" + kind.name + "' takes one value, found " + shape_name(value) +
-                             " (lists are for record kinds)");
+                         T_("fact {kind} takes one value, found {found} (lists are for record kinds)",
+                            {key_arg("kind", kind.name), shape_name(value)}));
             return;
         }
-        if (auto d = read_value(kind.fact_field(), value, "fact '" + kind.name + "'")) f.values.push_back(std::move(d));
+        if (auto d = read_value(kind.fact_field(), value, T_("fact {kind}: {problem}", {key_arg("kind", kind.name)})))
+            f.values.push_back(std::move(d));
     }
 
     void read_records(const core::KindDef& kind, const YamlNode& value, KindFindings& f) {
         if (is_null(value)) {
             diags_.error(code::kNull, value.span,
-                         "record kind '" + kind.name + "' has no value; write [] when none were found");
+                         T_("record kind {kind} has no value; write [] when none were found",
+                            {key_arg("kind", kind.name)}));
             return;
         }
         if (!value.is_sequence()) {
             diags_.error(code::kShape, value.span,
-                         "record kind '" + kind.name + "' takes a list of records, found " + shape_name(value) +
-                             " (write [] when none were found)");
+                         T_("record kind {kind} takes a list of records, found {found} (write [] when none were found)",
+                            {key_arg("kind", kind.name), shape_name(value)}));
             return;
         }
         std::vector<std::string> field_names;
@@ -257,8 +270,8 @@ private:
             if (records_ == kMaxReportRecords) {
                 if (!records_reported_) {
                     diags_.error(code::kTooManyRecords, item.span,
-                                 "a report holds at most " + std::to_string(kMaxReportRecords) +
-                                     " records; the rest were not read");
+                                 T_("a report holds at most {n} records; the rest were not read",
+                                    {{"n", std::to_string(kMaxReportRecords)}}));
                     records_reported_ = true;
                 }
                 return;
@@ -266,7 +279,8 @@ private:
             ++records_;
             if (!item.is_map()) {
                 diags_.error(is_null(item) ? code::kNull : code::kShape, item.span,
-                             "a record of '" + kind.name + "' must be a map of fields, found " + shape_name(item));
+                             T_("a record of {kind} must be a map of fields, found {found}",
+                                {key_arg("kind", kind.name), shape_name(item)}));
                 continue;
             }
             std::vector<std::optional<core::Datum>> row(kind.fields.size());
@@ -277,30 +291,33 @@ private:
                 auto index = kind.field_index(name);
                 if (!index) {
                     diags_.error(code::kUnknownField, key.span,
-                                 "record kind '" + kind.name + "' has no field " + shown(name) +
-                                     core::did_you_mean(name, field_names));
+                                 T_("record kind {kind} has no field {field}{hint}",
+                                    {key_arg("kind", kind.name), {"field", shown(name)}, hint(name, field_names)}));
                     row_ok = false;
                     continue;
                 }
                 nodes[*index] = &v;
                 if (is_null(v)) {
-                    diags_.error(code::kNull, v.span, "field '" + name + "' has no value");
+                    diags_.error(code::kNull, v.span, T_("field {name} has no value", {key_arg("name", name)}));
                     row_ok = false;
                     continue;
                 }
                 if (!v.is_scalar()) {
-                    diags_.error(code::kShape, v.span, "field '" + name + "' takes one value, found " + shape_name(v));
+                    diags_.error(code::kShape, v.span,
+                                 T_("field {name} takes one value, found {found}",
+                                    {key_arg("name", name), shape_name(v)}));
                     row_ok = false;
                     continue;
                 }
-                row[*index] = read_value(kind.fields[*index], v, "field '" + name + "'");
+                row[*index] = read_value(kind.fields[*index], v,
+                                         T_("field {name}: {problem}", {key_arg("name", name)}));
                 if (!row[*index]) row_ok = false;
             }
             for (std::size_t i = 0; i < kind.fields.size(); ++i) {
                 if (!nodes[i]) {
                     diags_.error(code::kMissingField, item.span,
-                                 "record of '" + kind.name + "' has no field '" + kind.fields[i].name +
-                                     "' (every field is required)");
+                                 T_("record of {kind} has no field {field} (every field is required)",
+                                    {key_arg("kind", kind.name), key_arg("field", kind.fields[i].name)}));
                     row_ok = false;
                 }
             }
@@ -312,9 +329,11 @@ private:
                 if (!inserted) {
                     diags_
                         .error(code::kDuplicateKey, nodes[*kind.key]->span,
-                               "two records of '" + kind.name + "' have " + kind.fields[*kind.key].name + " " +
-                                   shown(core::datum_text(k)) + " in one inspection")
-                        .notes.push_back({it->second, "the first record with it is here"});
+                               T_("two records of {kind} have {field} {value} in one inspection",
+                                  {key_arg("kind", kind.name),
+                                   {"field", kind.fields[*kind.key].name},
+                                   {"value", shown(core::datum_text(k))}}))
+                        .add_note(it->second, T_("the first record with it is here"));
                     row_ok = false;
                 }
             }
@@ -324,10 +343,12 @@ private:
         }
     }
 
-    std::optional<core::Datum> read_value(const core::FieldDef& field, const YamlNode& v, const std::string& what) {
+    /// `problem` says which value is wrong; its `{problem}` is filled with why.
+    std::optional<core::Datum> read_value(const core::FieldDef& field, const YamlNode& v, Text problem) {
         auto r = core::read_scalar(field, v.value);
         if (!r.value) {
-            diags_.error(code::kBadValue, v.span, what + ": " + r.error);
+            problem.args.push_back({"problem", r.error});
+            diags_.error(code::kBadValue, v.span, std::move(problem));
             return std::nullopt;
         }
         return std::move(r.value);

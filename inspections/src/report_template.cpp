@@ -36,21 +36,50 @@ std::string yaml_quote(std::string_view text) {
 
 namespace {
 
-std::string describe(const core::FieldDef& f) {
+/// Writes the comments in the reader's language.
+class Say {
+public:
+    explicit Say(const core::Localize& localize) : localize_(localize) {}
+    std::string operator()(const core::Text& text) const { return localize_ ? localize_(text) : text.english(); }
+
+private:
+    const core::Localize& localize_;
+};
+
+/// A field's type and what it takes. Type names, `true | false` and YYYY-MM-DD are written as in
+/// the report, so they are the same in every language.
+std::string describe(const core::FieldDef& f, const Say& say) {
     switch (f.type) {
         case core::FieldType::Bool: return "bool: true | false";
-        case core::FieldType::Int: return "int: a whole number";
-        case core::FieldType::Number: return "number: e.g. 12.5";
-        case core::FieldType::Percent: return "percent: 0 to 1, or 0% to 100%";
+        case core::FieldType::Int: return say(core::T_("int: a whole number"));
+        case core::FieldType::Number: return say(core::T_("number: e.g. 12.5"));
+        case core::FieldType::Percent: return say(core::T_("percent: 0 to 1, or 0% to 100%"));
         case core::FieldType::Text: return "text";
         case core::FieldType::Date: return "date: YYYY-MM-DD";
         case core::FieldType::Enum: {
-            std::string s = "one of: ";
+            std::string s;
             for (std::size_t i = 0; i < f.enum_values.size(); ++i) s += (i ? " | " : "") + f.enum_values[i];
-            return s;
+            return say(core::T_("one of: {values}", {{"values", s}}));
         }
     }
     return "";
+}
+
+/// The heading of a record kind's comment: what it holds, before its fields.
+core::Text kind_heading(const core::KindDef& kind) {
+    const core::TextArg name{"kind", kind.name};
+    const bool latest = kind.combine == core::Combine::Latest;
+    if (!kind.key) {
+        return latest
+                   ? core::T_("{kind}: records (the latest inspection's list replaces earlier ones); fields:", {name})
+                   : core::T_("{kind}: records; fields:", {name});
+    }
+    const core::TextArg key{"key", kind.fields[*kind.key].name};
+    return latest ? core::T_(
+                        "{kind}: records, one per {key} (the latest inspection's list replaces earlier ones); "
+                        "fields:",
+                        {name, key})
+                  : core::T_("{kind}: records, one per {key}; fields:", {name, key});
 }
 
 /// A stored value as the report writes it, or "" when it does not fit the field.
@@ -145,15 +174,12 @@ void write_record(Lines& y, const core::KindDef& kind, const std::vector<std::st
 }
 
 /// The kind's comment: what it holds, then each field with its type, the types in one column.
-void describe_kind(Lines& y, const core::KindDef& kind) {
-    std::string about = kind.name + ": records";
-    if (kind.key) about += ", one per " + kind.fields[*kind.key].name;
-    if (kind.combine == core::Combine::Latest) about += " (the latest inspection's list replaces earlier ones)";
-    y.add("  # " + about + "; fields:");
+void describe_kind(Lines& y, const core::KindDef& kind, const Say& say) {
+    y.add("  # " + say(kind_heading(kind)));
     std::size_t width = 0;
     for (const core::FieldDef& f : kind.fields) width = std::max(width, f.name.size());
     for (const core::FieldDef& f : kind.fields)
-        y.add("  #   " + f.name + std::string(width - f.name.size() + 2, ' ') + describe(f));
+        y.add("  #   " + f.name + std::string(width - f.name.size() + 2, ' ') + describe(f, say));
 }
 
 /// The kind's records in the unit's latest self-assessment, when it listed the kind.
@@ -165,14 +191,14 @@ const KindFindings* self_assessed(const Sources& sources, const std::string& kin
     return nullptr;
 }
 
-void write_record_kind(Lines& y, const core::KindDef& kind, const Sources& sources) {
-    describe_kind(y, kind);
+void write_record_kind(Lines& y, const core::KindDef& kind, const Sources& sources, const Say& say) {
+    describe_kind(y, kind, say);
     if (const KindFindings* stored = self_assessed(sources, kind.name)) {
         if (stored->rows() == 0) {
-            y.add("  " + kind.name + ": []", "checked, none found (in the latest self-assessment)");
+            y.add("  " + kind.name + ": []", say(core::T_("checked, none found (in the latest self-assessment)")));
             return;
         }
-        y.add("  " + kind.name + ":", "from the latest self-assessment; update what changed");
+        y.add("  " + kind.name + ":", say(core::T_("from the latest self-assessment; update what changed")));
         for (std::size_t r = 0; r < stored->rows(); ++r) {
             std::vector<std::string> values;
             for (const core::FieldDef& f : kind.fields) {
@@ -186,11 +212,12 @@ void write_record_kind(Lines& y, const core::KindDef& kind, const Sources& sourc
     }
     const std::vector<std::string>* keys = kind.key ? keys_of(sources, kind.name) : nullptr;
     if (!keys || keys->empty()) {
-        y.add("  " + kind.name + ":", "delete if not checked");
+        y.add("  " + kind.name + ":", say(core::T_("delete if not checked")));
         write_record(y, kind, std::vector<std::string>(kind.fields.size()));
         return;
     }
-    y.add("  " + kind.name + ":", "the " + kind.fields[*kind.key].name + "s known for the unit; add any new one");
+    y.add("  " + kind.name + ":",
+          say(core::T_("the {key}s known for the unit; add any new one", {{"key", kind.fields[*kind.key].name}})));
     for (const std::string& key : *keys) {
         std::vector<std::string> values(kind.fields.size());
         values[*kind.key] = key;
@@ -198,14 +225,15 @@ void write_record_kind(Lines& y, const core::KindDef& kind, const Sources& sourc
     }
 }
 
-void write_fact(Lines& y, const core::KindDef& kind, const Sources& sources) {
+void write_fact(Lines& y, const core::KindDef& kind, const Sources& sources, const Say& say) {
     std::string value;
     if (sources.self) {
         for (const KindFindings& f : sources.self->findings) {
             if (f.kind == kind.name && f.fact && f.rows() == 1) value = value_text(kind.fact_field(), f.at(0, 0));
         }
     }
-    y.add("  " + kind.name + ":" + (value.empty() ? "" : " " + value), "a fact; " + describe(kind.fact_field()));
+    y.add("  " + kind.name + ":" + (value.empty() ? "" : " " + value),
+          say(core::T_("a fact; {type}", {{"type", describe(kind.fact_field(), say)}})));
 }
 
 }  // namespace
@@ -213,23 +241,32 @@ void write_fact(Lines& y, const core::KindDef& kind, const Sources& sources) {
 std::string make_template(const Store& store, const core::EvidenceSchema& schema, const UnitInfo& unit,
                           const TemplateOptions& options) {
     const Sources sources = read_sources(store, schema, unit, options.kind);
+    const Say say(options.localize);
     Lines y;
-    y.add("# Inspection report for " + unit.name + " (" + unit.id + ", " + unit.category + ").");
-    y.add("# Fill in every empty value: a report with an empty value is refused. Delete the kinds that");
-    y.add("# were not checked; write [] for a record kind checked with nothing found.");
-    y.add("# Record with: parscore record --rules RULEBOOK FILE");
+    y.add("# " + say(core::T_("Inspection report for {name} ({id}, {category}).",
+                              {{"name", unit.name}, {"id", unit.id}, {"category", unit.category}})));
+    // One message over two lines, so a translation wraps where its own words need.
+    const std::string how = say(
+        core::T_("Fill in every empty value: a report with an empty value is refused. Delete "
+                 "the kinds that\nwere not checked; write [] for a record kind checked with "
+                 "nothing found."));
+    for (std::size_t start = 0, end = 0; start <= how.size(); start = end + 1) {
+        end = std::min(how.find('\n', start), how.size());
+        y.add("# " + how.substr(start, end - start));
+    }
+    y.add("# " + say(core::T_("Record with: parscore record --rules RULEBOOK FILE")));
     y.add("inspection:");
     y.add("  unit: " + yaml_quote(unit.id));
     y.add("  date: " + core::format_date(options.date));
     y.add("  year: " + std::to_string(options.year.value_or(core::year_of(options.date))),
-          "the evaluation year it counts for");
+          say(core::T_("the evaluation year it counts for")));
     y.add(std::string("  kind: ") + kind_name(options.kind), kInspectionKinds);
-    y.add("  team: []", "names, e.g. [\"Nguyễn Văn A\", \"Trần Thị B\"]");
+    y.add("  team: []", say(core::T_("names, e.g. {example}", {{"example", "[\"Nguyễn Văn A\", \"Trần Thị B\"]"}})));
     y.add("  status: submitted", "draft | submitted");
     y.add("findings:");
     for (const core::KindDef& kind : schema.kinds) {
-        if (kind.is_fact) write_fact(y, kind, sources);
-        else write_record_kind(y, kind, sources);
+        if (kind.is_fact) write_fact(y, kind, sources, say);
+        else write_record_kind(y, kind, sources, say);
     }
     return y.render();
 }

@@ -18,7 +18,8 @@ core::FieldType type_from(const std::string& name) {
     for (const auto& [n, t] : kTypes) {
         if (name == n) return t;
     }
-    throw StoreError(StoreError::Kind::Database, "stored evidence schema has an unknown field type '" + name + "'");
+    throw StoreError(StoreError::Kind::Database,
+                     core::T_("stored evidence schema has an unknown field type {type}", {{"type", "'" + name + "'"}}));
 }
 
 std::string dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
@@ -62,7 +63,8 @@ core::EvidenceSchema schema_from_json(std::string_view text) {
             schema.kinds.push_back(std::move(k));
         }
     } catch (const nlohmann::json::exception& e) {
-        throw StoreError(StoreError::Kind::Database, std::string("stored evidence schema is malformed: ") + e.what());
+        throw StoreError(StoreError::Kind::Database,
+                         core::T_("stored evidence schema is malformed: {error}", {{"error", e.what()}}));
     }
     return schema;
 }

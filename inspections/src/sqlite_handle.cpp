@@ -14,9 +14,12 @@ void fail(sqlite3* db, int rc, std::string_view what) {
         primary == SQLITE_FULL) {
         kind = StoreError::Kind::Io;
     }
-    std::string text = message + " (SQLite code " + std::to_string(rc) + ")";
-    if (!what.empty()) text += " in: " + std::string(what.substr(0, 200));
-    throw StoreError(kind, text, rc);
+    const core::TextArg error{"error", message}, code{"code", std::to_string(rc)};
+    if (what.empty()) throw StoreError(kind, core::T_("{error} (SQLite code {code})", {error, code}), rc);
+    throw StoreError(kind,
+                     core::T_("{error} (SQLite code {code}) in: {statement}",
+                              {error, code, {"statement", std::string(what.substr(0, 200))}}),
+                     rc);
 }
 
 Database::Database(const std::string& path, int flags) {
@@ -26,7 +29,10 @@ Database::Database(const std::string& path, int flags) {
         db_ = nullptr;
         std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
         sqlite3_close_v2(db);
-        throw StoreError(StoreError::Kind::Io, "cannot open database '" + path + "': " + message, rc);
+        throw StoreError(StoreError::Kind::Io,
+                         core::T_("cannot open database {path}: {reason}",
+                                  {{"path", "'" + path + "'"}, {"reason", message}}),
+                         rc);
     }
     sqlite3_extended_result_codes(db_, 1);
 }

@@ -111,7 +111,11 @@ std::string utc_now();
 /// The name a write is recorded under: the one given, else the login name.
 inline std::string who_or_user(const std::string& who) { return who.empty() ? current_user() : who; }
 /// Ends a write the store refuses (the transaction rolls back).
-[[noreturn]] inline void refuse(const std::string& message) { throw StoreError(StoreError::Kind::Refused, message); }
+[[noreturn]] inline void refuse(core::Text message) { throw StoreError(StoreError::Kind::Refused, std::move(message)); }
+/// An id or unit as refusals name it: `{name}` filled with `'value'`.
+inline core::TextArg quoted(std::string name, std::string_view value) {
+    return {std::move(name), "'" + std::string(value) + "'"};
+}
 /// A time-ordered (version 7) UUID in lower-case hex.
 std::string new_uuid();
 

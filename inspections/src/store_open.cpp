@@ -69,6 +69,11 @@ std::string current_user() {
 
 namespace {
 
+/// A path as messages show it, `'store.db'`, for the placeholder `name`.
+core::TextArg quoted_path(const fs::path& p, std::string name = "path") {
+    return {std::move(name), "'" + p.string() + "'"};
+}
+
 void configure(sql::Database& db) {
     sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
     db.exec("PRAGMA foreign_keys=ON");
@@ -84,8 +89,10 @@ void build_database(const fs::path& tmp, const fs::path& path) {
     } catch (const StoreError& e) {
         const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
         throw StoreError(StoreError::Kind::Io,
-                         "cannot create database '" + path.string() +
-                             "': " + (fs::is_directory(folder) ? "the folder is not writable" : "no such folder"));
+                         core::T_("cannot create database {path}: {reason}",
+                                  {quoted_path(path), core::part("reason", fs::is_directory(folder)
+                                                                               ? core::T_("the folder is not writable")
+                                                                               : core::T_("no such folder"))}));
     }
     sql::Database& db = *made;
     db.exec("PRAGMA journal_mode=WAL");
@@ -108,8 +115,8 @@ bool link_database(const fs::path& tmp, const fs::path& path) {
     const int link_errno = errno;
     remove_database_files(tmp);
     if (rc != 0 && link_errno != EEXIST) {
-        throw StoreError(StoreError::Kind::Io,
-                         "cannot create database '" + path.string() + "': " + std::strerror(link_errno));
+        throw StoreError(StoreError::Kind::Io, core::T_("cannot create database {path}: {reason}",
+                                                        {quoted_path(path), {"reason", std::strerror(link_errno)}}));
     }
     return rc == 0;
 }
@@ -175,9 +182,10 @@ sql::Database open_read_only(const fs::path& path, bool* immutable) {
     if (!wal_empty && !has_shm && !can_write(folder_of(path))) {
         // SQLite reads a log only through its -shm index, which cannot be made here; read
         // without the log, the file would look older than it is.
-        throw StoreError(StoreError::Kind::Io, "it has changes in '" + wal.string() +
-                                                   "' that cannot be read without '" + shm.string() +
-                                                   "' in a read-only folder; copy the three files together");
+        throw StoreError(StoreError::Kind::Io,
+                         core::T_("it has changes in {wal} that cannot be read without {shm} in a read-only folder; "
+                                  "copy the three files together",
+                                  {quoted_path(wal, "wal"), quoted_path(shm, "shm")}));
     }
     const bool shared = (has_wal || has_shm) && !(wal_empty && (!can_write(folder_of(path)) || !can_write(shm)));
     if (immutable) *immutable = !shared;
@@ -188,11 +196,11 @@ sql::Database open_read_only(const fs::path& path, bool* immutable) {
 std::int64_t inspect_database(const fs::path& path) {
     if (struct stat info{}; ::stat(path.c_str(), &info) == 0) {
         if (S_ISDIR(info.st_mode)) {
-            throw StoreError(StoreError::Kind::Io, "database '" + path.string() + "' is a directory");
+            throw StoreError(StoreError::Kind::Io, core::T_("database {path} is a directory", {quoted_path(path)}));
         }
         if (info.st_size == 0) {
             throw StoreError(StoreError::Kind::NotParscore,
-                             "'" + path.string() + "' is not a parscore database (an empty file)");
+                             core::T_("{path} is not a parscore database (an empty file)", {quoted_path(path)}));
         }
     }
     std::int64_t app = 0, version = 0;
@@ -209,35 +217,44 @@ std::int64_t inspect_database(const fs::path& path) {
         }
     } catch (const StoreError& e) {
         if ((e.sqlite_code() & 0xFF) == SQLITE_CORRUPT) {
-            throw StoreError(StoreError::Kind::NotParscore, "'" + path.string() +
-                                                                "' cannot be read: the database file is damaged (" +
-                                                                sqlite3_errstr(SQLITE_CORRUPT) + ")");
+            throw StoreError(StoreError::Kind::NotParscore,
+                             core::T_("{path} cannot be read: the database file is damaged ({error})",
+                                      {quoted_path(path), {"error", sqlite3_errstr(SQLITE_CORRUPT)}}));
         }
         if (e.kind() == StoreError::Kind::NotParscore) {
             throw StoreError(StoreError::Kind::NotParscore,
-                             "'" + path.string() + "' is not a parscore database (not an SQLite database)");
+                             core::T_("{path} is not a parscore database (not an SQLite database)",
+                                      {quoted_path(path)}));
         }
-        throw StoreError(e.kind(), "cannot read database '" + path.string() + "': " + e.what(), e.sqlite_code());
+        throw StoreError(e.kind(),
+                         core::T_("cannot read database {path}: {error}",
+                                  {quoted_path(path), core::part("error", e.text())}),
+                         e.sqlite_code());
     }
     if (app != kApplicationId) {
         throw StoreError(StoreError::Kind::NotParscore,
-                         "'" + path.string() + "' is not a parscore database (it belongs to another application)");
+                         core::T_("{path} is not a parscore database (it belongs to another application)",
+                                  {quoted_path(path)}));
     }
     // parscore creates a database complete (create_database), so parscore's marks without the
     // schema they promise mean the file was made or damaged by something else.
     if (version < 1) {
         throw StoreError(StoreError::Kind::NotParscore,
-                         "'" + path.string() + "' is not a complete parscore database (schema version 0)");
+                         core::T_("{path} is not a complete parscore database (schema version 0)",
+                                  {quoted_path(path)}));
     }
     if (!missing.empty()) {
-        throw StoreError(StoreError::Kind::NotParscore, "'" + path.string() +
-                                                            "' is not a complete parscore database (table '" + missing +
-                                                            "' is missing)");
+        throw StoreError(StoreError::Kind::NotParscore,
+                         core::T_("{path} is not a complete parscore database (table {table} is missing)",
+                                  {quoted_path(path), {"table", "'" + missing + "'"}}));
     }
     if (version > kSchemaVersion) {
-        throw StoreError(StoreError::Kind::NewerSchema, "database '" + path.string() + "' has schema version " +
-                                                            std::to_string(version) + "; this parscore reads up to " +
-                                                            std::to_string(kSchemaVersion) + " (upgrade parscore)");
+        throw StoreError(StoreError::Kind::NewerSchema,
+                         core::T_("database {path} has schema version {version}; this parscore reads up to {supported} "
+                                  "(upgrade parscore)",
+                                  {quoted_path(path),
+                                   {"version", std::to_string(version)},
+                                   {"supported", std::to_string(kSchemaVersion)}}));
     }
     return version;
 }
@@ -271,9 +288,10 @@ void Store::commit_creation() {
     const fs::path tmp = impl_->path;
     impl_->target.reset();
     if (!link_database(tmp, target)) {
-        throw StoreError(StoreError::Kind::Io, "database '" + target.string() +
-                                                   "' was created by another command meanwhile; nothing of this one "
-                                                   "was stored: run it again");
+        throw StoreError(StoreError::Kind::Io,
+                         core::T_("database {path} was created by another command meanwhile; nothing of this one was "
+                                  "stored: run it again",
+                                  {quoted_path(target)}));
     }
     impl_->path = target;
     impl_->db = sql::Database(target.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX);
@@ -285,10 +303,13 @@ namespace {
 /// Exit 3 with a plain sentence when the database cannot be written (a file or folder without
 /// write permission, a read-only medium), before SQLite would fail half-way with its own words.
 void require_writable(const fs::path& path) {
-    if (!can_write(path)) throw StoreError(StoreError::Kind::Io, "the database '" + path.string() + "' is read-only");
+    if (!can_write(path)) {
+        throw StoreError(StoreError::Kind::Io, core::T_("the database {path} is read-only", {quoted_path(path)}));
+    }
     if (!can_write(folder_of(path))) {
-        throw StoreError(StoreError::Kind::Io, "the database '" + path.string() + "' is read-only (its folder '" +
-                                                   folder_of(path).string() + "' cannot be written)");
+        throw StoreError(StoreError::Kind::Io,
+                         core::T_("the database {path} is read-only (its folder {folder} cannot be written)",
+                                  {quoted_path(path), quoted_path(folder_of(path), "folder")}));
     }
 }
 
@@ -297,12 +318,14 @@ void require_writable(const fs::path& path) {
 Store Store::open(const fs::path& path, OpenMode mode) {
     struct stat info {};
     if (::stat(path.c_str(), &info) != 0) {
-        if (errno != ENOENT) {
+        if (const int stat_errno = errno; stat_errno != ENOENT) {
             throw StoreError(StoreError::Kind::Io,
-                             "cannot open database '" + path.string() + "': " + std::strerror(errno));
+                             core::T_("cannot open database {path}: {reason}",
+                                      {quoted_path(path), {"reason", std::strerror(stat_errno)}}));
         }
         if (mode == OpenMode::Existing || mode == OpenMode::ReadOnly) {
-            throw StoreError(StoreError::Kind::Missing, "database '" + path.string() + "' does not exist");
+            throw StoreError(StoreError::Kind::Missing,
+                             core::T_("database {path} does not exist", {quoted_path(path)}));
         }
         if (mode == OpenMode::CreateOnCommit) {
             const fs::path tmp = temporary_name(path);

@@ -21,7 +21,9 @@ constexpr const char* kSummarySelect =
 
 core::Date stored_date(std::string_view text) {
     auto d = core::parse_date(text);
-    if (!d) throw StoreError(StoreError::Kind::Database, "stored date '" + std::string(text) + "' is malformed");
+    if (!d)
+        throw StoreError(StoreError::Kind::Database,
+                         core::T_("stored date {date} is malformed", {{"date", "'" + std::string(text) + "'"}}));
     return *d;
 }
 

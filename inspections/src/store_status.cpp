@@ -9,14 +9,27 @@ namespace parscore::inspections {
 
 namespace {
 
+/// The status as a sentence names it, translatable ("draft", "nháp").
+core::Text status_text(Status s) {
+    switch (s) {
+        case Status::Submitted: return core::T_("submitted");
+        case Status::Locked: return core::T_("locked");
+        case Status::Draft: break;
+    }
+    return core::T_("draft");
+}
+
 /// Inside a write transaction: appends `event` to the chain of inspection `id` as change `no`.
 void add_event(Store::Impl& impl, const std::string& id, const char* event, Status required, Status result,
                std::int64_t no, const std::string& who, const std::string& at) {
     auto head = impl.chain_head(id);
-    if (!head) refuse("unknown inspection '" + id + "'");
+    if (!head) refuse(core::T_("unknown inspection {id}", {quoted("id", id)}));
     if (head->status != required) {
-        refuse("inspection " + id + " is " + status_name(head->status) + "; only a " + status_name(required) +
-               " inspection can become " + status_name(result));
+        refuse(core::T_("inspection {id} is {status}; only a {required} inspection can become {result}",
+                        {{"id", id},
+                         core::part("status", status_text(head->status)),
+                         core::part("required", status_text(required)),
+                         core::part("result", status_text(result))}));
     }
     chain::EventContent e;
     e.inspection = id;
@@ -64,8 +77,14 @@ std::optional<std::string> Store::resolve_inspection(std::string_view name) cons
     while (s.step()) found.push_back(s.text(0));
     if (found.empty()) return std::nullopt;
     if (found.size() > 1) {
-        refuse("inspection id prefix '" + std::string(name) + "' is ambiguous: it starts " + found[0] + ", " +
-               found[1] + (found.size() > 2 ? " and more" : "") + "; give more of the id");
+        const core::TextArg prefix = quoted("prefix", name), first{"first", found[0]}, second{"second", found[1]};
+        refuse(found.size() > 2
+                   ? core::T_("inspection id prefix {prefix} is ambiguous: it starts {first}, {second} and more; give "
+                              "more of the id",
+                              {prefix, first, second})
+                   : core::T_("inspection id prefix {prefix} is ambiguous: it starts {first}, {second}; give more of "
+                              "the id",
+                              {prefix, first, second}));
     }
     return found.front();
 }

@@ -205,7 +205,8 @@ RecordOutcome Store::record(const Report& report, const core::EvidenceSchema& sc
     const std::string digest = digest_of(encoded.blobs);
 
     return impl_->write([&]() -> RecordOutcome {
-        if (!find_unit(report.header.unit)) refuse("unknown unit '" + report.header.unit + "'");
+        if (!find_unit(report.header.unit))
+            refuse(core::T_("unknown unit {unit}", {quoted("unit", report.header.unit)}));
         if (!options.again) {
             sql::Statement dup = impl_->db.prepare(
                 "SELECT i.id FROM inspections i JOIN revisions r ON r.inspection = i.id "
@@ -338,11 +339,12 @@ AmendOutcome Store::amend(std::string_view id, const Report& report, const core:
     const std::string who = who_or_user(who_given);
     return impl_->write([&]() -> AmendOutcome {
         auto head = impl_->chain_head(id);
-        if (!head) refuse("unknown inspection '" + std::string(id) + "'");
-        if (head->status == Status::Locked) refuse("inspection " + std::string(id) + " is locked");
+        if (!head) refuse(core::T_("unknown inspection {id}", {quoted("id", id)}));
+        if (head->status == Status::Locked) refuse(core::T_("inspection {id} is locked", {{"id", std::string(id)}}));
         if (head->unit != report.header.unit) {
-            refuse("the amended report names unit '" + report.header.unit + "' but inspection " + std::string(id) +
-                   " is of unit '" + head->unit + "'");
+            refuse(
+                core::T_("the amended report names unit {unit} but inspection {id} is of unit {stored}",
+                         {quoted("unit", report.header.unit), {"id", std::string(id)}, quoted("stored", head->unit)}));
         }
         if (auto same = identical_revision(impl_->db, id, report.header, digest)) return AmendOutcome{*same, true};
         const std::int64_t schema_id = impl_->schema_id(schema_json, schema_sha);

@@ -14,6 +14,9 @@ namespace {
 
 std::string shown(std::string_view s) { return "'" + core::sanitize_utf8(s) + "'"; }
 
+// The pattern of a unit id (and so of a category), as messages show it.
+constexpr const char* kIdPattern = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
 /// The units that are their own ancestor. Each unit has at most one parent, so one walk up from
 /// every unit, stopping at units already walked, finds every cycle in linear time (walking to the
 /// root from each unit is quadratic in a long chain: minutes for 100,000 units in one line).
@@ -57,7 +60,7 @@ std::optional<std::vector<int>> read_header(core::CsvReader& reader, std::vector
     const std::size_t errors_before = diags.error_count();
     if (!reader.next_row(row, diags)) {
         if (diags.error_count() == errors_before) {
-            diags.error(csv::kNoHeader, core::Span{file, 0, 0}, "empty file: expected a header row");
+            diags.error(csv::kNoHeader, core::Span{file, 0, 0}, core::T_("empty file: expected a header row"));
         }
         return std::nullopt;
     }
@@ -100,7 +103,7 @@ bool read_year(const RowContext& ctx, const core::CsvCell& cell, std::optional<i
     auto [p, ec] = std::from_chars(cell.text.data(), cell.text.data() + cell.text.size(), y);
     if (ec != std::errc{} || p != cell.text.data() + cell.text.size() || y < 1 || y > 9999) {
         ctx.budget.error(csv::kBadCell, csv::cell_span(ctx.file, cell),
-                         "expected a year from 1 to 9999, found " + shown(cell.text));
+                         core::T_("expected a year from 1 to 9999, found {value}", {{"value", shown(cell.text)}}));
         return false;
     }
     out = y;
@@ -112,13 +115,14 @@ bool read_id(const RowContext& ctx, const core::CsvCell& id, UnitInfo& u) {
     u.id = std::string(id.text);
     if (!is_valid_unit_id(u.id)) {
         ctx.budget.error(csv::kBadCell, csv::cell_span(ctx.file, id),
-                         "unit id " + shown(id.text) + " must match [A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+                         core::T_("unit id {id} must match {pattern}",
+                                  {{"id", shown(id.text)}, {"pattern", kIdPattern}}));
         return false;
     }
     if (auto [it, inserted] = ctx.first_row.emplace(u.id, csv::cell_span(ctx.file, id)); !inserted) {
         if (auto* d = ctx.budget.error(csv::kRepeatedUnit, csv::cell_span(ctx.file, id),
-                                       "unit '" + u.id + "' appears twice")) {
-            d->notes.push_back({it->second, "first here"});
+                                       core::T_("unit {unit} appears twice", {{"unit", "'" + u.id + "'"}}))) {
+            d->add_note(it->second, core::T_("first here"));
         }
         return false;
     }
@@ -130,17 +134,18 @@ bool read_name_and_category(const RowContext& ctx, const core::CsvCell& name, co
                             UnitInfo& u) {
     bool ok = true;
     if (name.text.empty()) {
-        ctx.budget.error(csv::kEmptyCell, csv::cell_span(ctx.file, name), "empty 'name' cell");
+        ctx.budget.error(csv::kEmptyCell, csv::cell_span(ctx.file, name), core::T_("empty 'name' cell"));
         ok = false;
     }
     if (category.text.empty()) {
-        ctx.budget.error(csv::kEmptyCell, csv::cell_span(ctx.file, category), "empty 'category' cell");
+        ctx.budget.error(csv::kEmptyCell, csv::cell_span(ctx.file, category), core::T_("empty 'category' cell"));
         ok = false;
     } else if (!is_valid_unit_id(category.text)) {
         // A rulebook's `units` can only name categories of this form (E206): a unit with
         // another category could never be scored.
         ctx.budget.error(csv::kBadCell, csv::cell_span(ctx.file, category),
-                         "category " + shown(category.text) + " must match [A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+                         core::T_("category {category} must match {pattern}",
+                                  {{"category", shown(category.text)}, {"pattern", kIdPattern}}));
         ok = false;
     }
     u.name = core::to_nfc(name.text);
@@ -153,11 +158,13 @@ bool read_parent(const RowContext& ctx, const core::CsvCell& parent, UnitRow& r)
     r.parent_span = csv::cell_span(ctx.file, parent);
     if (parent.text.empty()) return true;
     if (!is_valid_unit_id(parent.text)) {
-        ctx.budget.error(csv::kBadCell, r.parent_span, "parent " + shown(parent.text) + " is not a unit id");
+        ctx.budget.error(csv::kBadCell, r.parent_span,
+                         core::T_("parent {parent} is not a unit id", {{"parent", shown(parent.text)}}));
         return false;
     }
     if (parent.text == r.unit.id) {
-        ctx.budget.error(csv::kParentCycle, r.parent_span, "unit '" + r.unit.id + "' cannot be its own parent");
+        ctx.budget.error(csv::kParentCycle, r.parent_span,
+                         core::T_("unit {unit} cannot be its own parent", {{"unit", "'" + r.unit.id + "'"}}));
         return false;
     }
     r.unit.parent = std::string(parent.text);
@@ -201,18 +208,21 @@ void check_update(const UnitsUpdate& update, const std::vector<UnitInfo>& stored
         const std::optional<int> to = update.has_active_to || !old ? u.active_to : old->active_to;
         if (from && to && *from > *to) {
             budget.error(csv::kYearsReversed, from_spans[i].end ? from_spans[i] : core::Span{file, 0, 0},
-                         "unit '" + u.id + "' would be active from " + std::to_string(*from) + " to " +
-                             std::to_string(*to));
+                         core::T_("unit {unit} would be active from {from} to {to}", {{"unit", "'" + u.id + "'"},
+                                                                                      {"from", std::to_string(*from)},
+                                                                                      {"to", std::to_string(*to)}}));
         }
         if (!update.has_parent || !u.parent) continue;
         if (!parent_of.count(*u.parent) && !first_row.count(*u.parent)) {  // a row with an error still names its unit
             budget.error(csv::kUnknownParent, parent_spans[i],
-                         "parent '" + *u.parent + "' is neither in this file nor stored");
+                         core::T_("parent {parent} is neither in this file nor stored",
+                                  {{"parent", "'" + *u.parent + "'"}}));
             continue;
         }
         if (cyclic.count(u.id)) {
             budget.error(csv::kParentCycle, parent_spans[i],
-                         "parent '" + *u.parent + "' makes a cycle through '" + u.id + "'");
+                         core::T_("parent {parent} makes a cycle through {unit}",
+                                  {{"parent", "'" + *u.parent + "'"}, {"unit", "'" + u.id + "'"}}));
         }
     }
 }
@@ -242,13 +252,14 @@ std::optional<UnitsUpdate> read_units_csv(const core::SourceSet& sources, core::
         const std::uint32_t offset = reader.row_offset();
         if (++rows > kMaxUnitsPerImport) {
             budget.error(csv::kTooManyUnits, core::Span{file, offset, offset + 1},
-                         "a units file holds at most " + std::to_string(kMaxUnitsPerImport) +
-                             " units; the rest of the file was not read");
+                         core::T_("a units file holds at most {n} units; the rest of the file was not read",
+                                  {{"n", std::to_string(kMaxUnitsPerImport)}}));
             break;
         }
         if (row.size() != columns) {
             budget.error(csv::kCellCount, core::Span{file, offset, offset + 1},
-                         "row has " + std::to_string(row.size()) + " cells; the header has " + std::to_string(columns));
+                         core::T_("row has {cells} cells; the header has {columns}",
+                                  {{"cells", std::to_string(row.size())}, {"columns", std::to_string(columns)}}));
             continue;
         }
         std::optional<UnitRow> r = read_unit_row(ctx, row);

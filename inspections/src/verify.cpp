@@ -36,16 +36,28 @@ struct InspectionRow {
 
 /// Every change takes the next number and failed transactions leave no trace, so the numbers
 /// are exactly 1..max: a gap means changes were deleted.
+ChainProblem problem_of(std::string inspection, core::Text text) {
+    std::string english = text.english();
+    return ChainProblem{std::move(inspection), std::move(english), std::move(text)};
+}
+
+/// How problems name a revision or an event of a chain.
+core::Text entry_name(bool revision, std::int64_t no) {
+    const core::TextArg number{"no", std::to_string(no)};
+    return revision ? core::T_("revision {no}", {number}) : core::T_("event {no}", {number});
+}
+
 void check_numbers(std::vector<std::int64_t> numbers, std::vector<ChainProblem>& problems) {
     std::sort(numbers.begin(), numbers.end());
     std::int64_t expected = 1;
     for (const std::int64_t n : numbers) {
         if (n > expected) {
-            problems.push_back({"", "revision numbers " + std::to_string(expected) +
-                                        (n - 1 > expected ? "–" + std::to_string(n - 1) : "") +
-                                        " are missing (changes were deleted)"});
+            const std::string range = std::to_string(expected) + (n - 1 > expected ? "–" + std::to_string(n - 1) : "");
+            problems.push_back(problem_of("", core::T_("revision numbers {numbers} are missing (changes were deleted)",
+                                                       {{"numbers", range}})));
         } else if (n < expected) {
-            problems.push_back({"", "revision number " + std::to_string(n) + " is used twice"});
+            problems.push_back(
+                problem_of("", core::T_("revision number {no} is used twice", {{"no", std::to_string(n)}})));
         }
         expected = n + 1;
     }
@@ -64,7 +76,8 @@ std::vector<std::int64_t> check_unit_history(const sql::Database& db, std::vecto
         "WHERE v.unit IS NULL OR u.name IS NOT v.name OR u.category IS NOT v.category OR u.parent IS NOT v.parent "
         " OR u.active_from IS NOT v.active_from OR u.active_to IS NOT v.active_to ORDER BY u.id");
     while (s.step()) {
-        problems.push_back({"", "unit '" + s.text(0) + "': its attributes are not its latest recorded version"});
+        problems.push_back(problem_of("", core::T_("unit {unit}: its attributes are not its latest recorded version",
+                                                   {{"unit", "'" + s.text(0) + "'"}})));
     }
     return numbers;
 }
@@ -78,9 +91,11 @@ std::vector<std::int64_t> check_publication_numbers(const sql::Database& db, std
     while (s.step()) {
         numbers.push_back(s.int64(1));
         if (s.int64(1) <= s.int64(2)) {
-            problems.push_back({"", "publication " + std::to_string(s.int64(0)) + " is numbered " +
-                                        std::to_string(s.int64(1)) + ", not after the last change it saw (" +
-                                        std::to_string(s.int64(2)) + ")"});
+            problems.push_back(
+                problem_of("", core::T_("publication {id} is numbered {no}, not after the last change it saw ({last})",
+                                        {{"id", std::to_string(s.int64(0))},
+                                         {"no", std::to_string(s.int64(1))},
+                                         {"last", std::to_string(s.int64(2))}})));
         }
     }
     return numbers;
@@ -106,8 +121,8 @@ void read_schemas(const sql::Database& db, StoredDigests& out, std::vector<Chain
     while (s.step()) {
         out.schema_sha[s.int64(0)] = s.text(1);
         if (core::sha256_hex(s.text_view(2)) != s.text_view(1)) {
-            problems.push_back(
-                {"", "stored evidence schema " + std::to_string(s.int64(0)) + " does not match its SHA-256"});
+            problems.push_back(problem_of("", core::T_("stored evidence schema {id} does not match its SHA-256",
+                                                       {{"id", std::to_string(s.int64(0))}})));
         }
     }
 }
@@ -141,8 +156,9 @@ template <class Row> void attach_entries(const sql::Database& db, std::map<std::
         Row r = Row::read(s);
         auto it = inspections.find(r.inspection);
         if (it == inspections.end()) {
-            problems.push_back({r.inspection, std::string(is_revision ? "revision " : "event ") + std::to_string(r.no) +
-                                                  " belongs to no inspection"});
+            problems.push_back(
+                problem_of(r.inspection, core::T_("{entry} belongs to no inspection",
+                                                  {core::part("entry", entry_name(is_revision, r.no))})));
             continue;
         }
         if constexpr (is_revision) {
@@ -167,18 +183,20 @@ void check_all_numbers(const sql::Database& db, const std::map<std::string, Insp
 /// A revision's expected hash, computed with the inspection's own unit, stamp and status and the
 /// findings as stored; problems for copies that disagree with the inspection.
 std::string expected_revision_hash(const Entry& e, const InspectionRow& row, const StoredDigests& stored,
-                                   const std::function<void(std::string)>& problem, const std::string& where) {
+                                   const std::function<void(core::Text)>& problem, const core::Text& where) {
+    const core::TextArg entry = core::part("entry", where);
     if (e.rev.unit != row.unit || e.rev.stamp != row.stamp || e.rev.status != row.status) {
-        problem(where + ": its copy of the inspection's unit, stamp or status differs from the inspection");
+        problem(core::T_("{entry}: its copy of the inspection's unit, stamp or status differs from the inspection",
+                         {entry}));
     }
     const auto day = core::parse_date(e.rev.date);
     if (!day || e.rev.eval_year != (e.rev.year ? *e.rev.year : core::year_of(*day))) {
-        problem(where + ": its evaluation year does not match its date and year");
+        problem(core::T_("{entry}: its evaluation year does not match its date and year", {entry}));
     }
     std::vector<chain::FindingPart> p;
     if (auto f = stored.parts.find(e.no); f != stored.parts.end()) p = f->second;
     const std::string digest = chain::findings_digest(std::move(p));
-    if (digest != e.rev.digest) problem(where + ": findings do not match their recorded digest");
+    if (digest != e.rev.digest) problem(core::T_("{entry}: findings do not match their recorded digest", {entry}));
     auto sha = stored.schema_sha.find(e.rev.schema);
     chain::RevisionContent c = e.rev.content(sha == stored.schema_sha.end() ? std::string_view() : sha->second);
     c.unit = row.unit;
@@ -190,7 +208,7 @@ std::string expected_revision_hash(const Entry& e, const InspectionRow& row, con
 
 /// An event's expected hash; a problem when it is not a legal move from `status`, which it advances.
 std::string expected_event_hash(const std::string& id, const Entry& e, std::string& status,
-                                const std::function<void(std::string)>& problem, const std::string& where) {
+                                const std::function<void(core::Text)>& problem, const core::Text& where) {
     chain::EventContent c;
     c.inspection = id;
     c.seq = e.seq;
@@ -199,7 +217,10 @@ std::string expected_event_hash(const std::string& id, const Entry& e, std::stri
     c.recorded_by = e.by();
     c.recorded_at = e.at();
     const bool legal = (e.ev.event == "submit" && status == "draft") || (e.ev.event == "lock" && status == "submitted");
-    if (!legal) problem(where + ": '" + e.ev.event + "' is not a legal move from " + status);
+    if (!legal) {
+        problem(core::T_("{entry}: {event} is not a legal move from {status}",
+                         {core::part("entry", where), {"event", "'" + e.ev.event + "'"}, {"status", status}}));
+    }
     status = e.ev.event == "submit" ? "submitted" : "locked";
     return chain::event_hash(c);
 }
@@ -208,10 +229,10 @@ std::string expected_event_hash(const std::string& id, const Entry& e, std::stri
 /// upwards, with the hash its content gives.
 void check_chain(const std::string& id, InspectionRow& row, const StoredDigests& stored,
                  std::vector<ChainProblem>& problems) {
-    auto problem = [&](std::string message) { problems.push_back({id, std::move(message)}); };
+    auto problem = [&](core::Text message) { problems.push_back(problem_of(id, std::move(message))); };
     std::sort(row.entries.begin(), row.entries.end(), [](const Entry& a, const Entry& b) { return a.seq < b.seq; });
     if (row.entries.empty() || !row.entries.front().revision) {
-        problem("the history does not start with a revision");
+        problem(core::T_("the history does not start with a revision"));
         return;
     }
     std::string prev;
@@ -219,16 +240,18 @@ void check_chain(const std::string& id, InspectionRow& row, const StoredDigests&
     std::int64_t last_no = 0;
     for (std::size_t i = 0; i < row.entries.size(); ++i) {
         const Entry& e = row.entries[i];
-        const std::string where = (e.revision ? "revision " : "event ") + std::to_string(e.no);
+        const core::Text where = entry_name(e.revision, e.no);
+        const core::TextArg entry = core::part("entry", where);
         if (e.seq != static_cast<std::int64_t>(i + 1)) {
-            problem(where + " is entry " + std::to_string(e.seq) + " of the chain, expected " + std::to_string(i + 1));
+            problem(core::T_("{entry} is entry {seq} of the chain, expected {expected}",
+                             {entry, {"seq", std::to_string(e.seq)}, {"expected", std::to_string(i + 1)}}));
         }
-        if (e.no <= last_no) problem(where + " is numbered before the entry it follows");
+        if (e.no <= last_no) problem(core::T_("{entry} is numbered before the entry it follows", {entry}));
         last_no = e.no;
-        if (e.prev() != prev) problem(where + " does not link to the previous entry's hash");
+        if (e.prev() != prev) problem(core::T_("{entry} does not link to the previous entry's hash", {entry}));
         const std::string expected = e.revision ? expected_revision_hash(e, row, stored, problem, where)
                                                 : expected_event_hash(id, e, status, problem, where);
-        if (expected != e.hash()) problem(where + ": hash does not match the content");
+        if (expected != e.hash()) problem(core::T_("{entry}: hash does not match the content", {entry}));
         prev = e.hash();
     }
 }

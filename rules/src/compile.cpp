@@ -21,13 +21,13 @@ bool fits(const dsl::Type& type, Expect expect) {
     return false;
 }
 
-const char* expectation(Expect expect) {
+core::Text expectation(Expect expect) {
     switch (expect) {
-        case Expect::Points: return "an int or a number";
-        case Expect::Condition: return "a bool";
-        case Expect::Measure: return "a bool, an int or a number";
+        case Expect::Points: return core::T_("an int or a number");
+        case Expect::Condition: return core::T_("a bool");
+        case Expect::Measure: break;
     }
-    return "";
+    return core::T_("a bool, an int or a number");
 }
 
 class Compiler {
@@ -36,13 +36,16 @@ public:
         : sources_(sources), diags_(diags), checker_(*rb.program, rb.evidence, rb.params) {}
 
     /// `what` names the expression in a type error: "the points of criterion 'tthc.posted'".
-    dsl::Compiled compile(const YamlNode* node, Expect expect, const std::string& what) {
+    dsl::Compiled compile(const YamlNode* node, Expect expect, const core::Text& what) {
         if (!node) return {};
         auto compiled = dsl::compile_scalar(sources_, node->span.file, *node, checker_, diags_);
         if (!compiled) return {};
         if (!fits(compiled->type, expect)) {
             diags_.error(code::kExpressionType, node->span,
-                         what + " must be " + expectation(expect) + ", found " + dsl::type_name(compiled->type));
+                         core::T_("{what} must be {expected}, found {type}",
+                                  {core::part("what", what),
+                                   core::part("expected", expectation(expect)),
+                                   {"type", dsl::type_name(compiled->type)}}));
             return {};
         }
         return *compiled;
@@ -54,13 +57,15 @@ private:
     dsl::Checker checker_;
 };
 
-Adjustment build_adjustment(const DraftAdjustment& a, const char* noun, Compiler& compiler) {
+/// `what` names the points in a type error, with `{id}` still to fill.
+Adjustment build_adjustment(const DraftAdjustment& a, core::Text what, Compiler& compiler) {
     Adjustment out;
     out.id = a.id;
     out.title = a.title.value_or(a.id);
     out.cap = a.cap;
     out.span = a.span;
-    out.points = compiler.compile(a.points, Expect::Points, std::string("the points of ") + noun + " '" + a.id + "'");
+    what.args.push_back({"id", "'" + a.id + "'"});
+    out.points = compiler.compile(a.points, Expect::Points, what);
     return out;
 }
 
@@ -82,7 +87,8 @@ void build_groups(const Draft& d, Rulebook& rb, Compiler& compiler) {
             }
             criterion.span = c.span;
             criterion.points = compiler.compile(c.points, Expect::Points,
-                                                "the points of criterion '" + criterion.id + "'");
+                                                core::T_("the points of criterion {id}",
+                                                         {{"id", "'" + criterion.id + "'"}}));
             group.criteria.push_back(std::move(criterion));
         }
         rb.groups.push_back(std::move(group));
@@ -111,19 +117,21 @@ Indicator build_indicator(const DraftIndicator& i, Compiler& compiler, core::Dia
     out.id = i.id;
     out.title = i.title.value_or(i.id);
     out.span = i.span;
-    const std::string name = "indicator '" + i.id + "'";
+    const core::TextArg id{"id", "'" + i.id + "'"};
     out.of = compiler.compile(i.of, i.over ? Expect::Points : Expect::Measure,
-                              "the measure of " + name + (i.over ? " (a ratio's numerator)" : ""));
-    if (i.over) out.over = compiler.compile(i.over, Expect::Points, "'over' of " + name);
+                              i.over ? core::T_("the measure of indicator {id} (a ratio's numerator)", {id})
+                                     : core::T_("the measure of indicator {id}", {id}));
+    if (i.over) out.over = compiler.compile(i.over, Expect::Points, core::T_("'over' of indicator {id}", {id}));
     if (!i.format) return out;
     out.format = IndicatorFormat::Percent;
     if (i.over) {
         diags.error(code::kBadFormat, i.format->span,
-                    "'format: percent' cannot be combined with 'over': a ratio is shown as a percentage already");
+                    core::T_("'format: percent' cannot be combined with 'over': a ratio is shown as a percentage "
+                             "already"));
     } else if (i.of && out.of.root != dsl::kNoNode && !out.of.type.is(dsl::BaseType::Number)) {
         diags.error(code::kBadFormat, i.format->span,
-                    "'format: percent' needs a number 'of' whose values are shares, found " +
-                        dsl::type_name(out.of.type));
+                    core::T_("'format: percent' needs a number 'of' whose values are shares, found {type}",
+                             {{"type", dsl::type_name(out.of.type)}}));
     }
     return out;
 }
@@ -157,8 +165,10 @@ Rulebook build_rulebook(const Draft& d, const FileDraft& leaf, core::SourceSet& 
     Compiler compiler(rb, sources, diags);
 
     build_groups(d, rb, compiler);
-    for (const auto& a : d.deductions) rb.deductions.push_back(build_adjustment(a, "deduction", compiler));
-    for (const auto& a : d.bonuses) rb.bonuses.push_back(build_adjustment(a, "bonus", compiler));
+    for (const auto& a : d.deductions)
+        rb.deductions.push_back(build_adjustment(a, core::T_("the points of deduction {id}"), compiler));
+    for (const auto& a : d.bonuses)
+        rb.bonuses.push_back(build_adjustment(a, core::T_("the points of bonus {id}"), compiler));
     build_bands(d, rb);
     for (const DraftBandCap& c : d.band_caps) {
         BandCap cap;
@@ -166,7 +176,8 @@ Rulebook build_rulebook(const Draft& d, const FileDraft& leaf, core::SourceSet& 
         cap.title = c.title.value_or(c.id);
         cap.at_most = c.at_most ? c.at_most->value : "";
         cap.span = c.span;
-        cap.when = compiler.compile(c.when, Expect::Condition, "the condition of band cap '" + c.id + "'");
+        cap.when = compiler.compile(c.when, Expect::Condition,
+                                    core::T_("the condition of band cap {id}", {{"id", "'" + c.id + "'"}}));
         rb.band_caps.push_back(std::move(cap));
     }
     for (const DraftIndicator& i : d.indicators) rb.indicators.push_back(build_indicator(i, compiler, diags));

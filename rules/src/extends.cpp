@@ -135,10 +135,10 @@ void check_not_redefined(const FileDraft& child, Reader& reader) {
         if (it == removed.end()) continue;
         reader.diags()
             .error(code::kRemovedRedefined, defined.span,
-                   "'" + defined.value +
-                       "' is removed and defined again in the same file (leave out the removal to "
-                       "replace it)")
-            .notes.push_back(core::Note{it->second, "removed here"});
+                   core::T_("{id} is removed and defined again in the same file (leave out the removal to "
+                            "replace it)",
+                            {{"id", "'" + defined.value + "'"}}))
+            .add_note(it->second, core::T_("removed here"));
     }
 }
 
@@ -150,8 +150,8 @@ void apply_child(Draft& merged, FileDraft& child, Reader& reader) {
         for (const auto& r : child.remove) {
             if (remove_one(merged, r.value)) continue;
             reader.diags().error(code::kBadRemove, r.span,
-                                 "cannot remove " + quote(r.value) + ": the extended rulebook has no such id" +
-                                     core::did_you_mean(r.value, known));
+                                 core::T_("cannot remove {id}: the extended rulebook has no such id{hint}",
+                                          {{"id", quote(r.value)}, hint(r.value, known)}));
         }
     }
     check_not_redefined(child, reader);
@@ -182,7 +182,7 @@ void apply_child(Draft& merged, FileDraft& child, Reader& reader) {
 Draft take_own(FileDraft& file, Reader& reader) {
     if (file.remove_key) {
         reader.diags().error(code::kBadRemove, *file.remove_key,
-                             "'remove' needs 'extends': there is no extended rulebook to remove from");
+                             core::T_("'remove' needs 'extends': there is no extended rulebook to remove from"));
     }
     return std::move(file.body);
 }

@@ -20,15 +20,15 @@ const std::vector<std::string>& top_level_keys() {
 std::optional<std::string> read_title(Reader& reader, const YamlNode& map, std::string_view key) {
     const YamlNode* node = map.find(key);
     if (!node) return std::nullopt;
-    return reader.text(*node, "'" + std::string(key) + "'");
+    return reader.text(*node, key_name(key));
 }
 
 FileDraft read_file_draft(Reader& reader, core::FileId file, const YamlNode& root) {
     FileDraft out;
     out.file = file;
     out.root_span = root.span;
-    if (!reader.map(root, "a rulebook")) return out;
-    reader.known_keys(root, top_level_keys(), "a rulebook");
+    if (!reader.map(root, core::T_("a rulebook"))) return out;
+    reader.known_keys(root, top_level_keys(), core::T_("a rulebook"));
     read_header(reader, root, out);
     Draft& body = out.body;
     if (const YamlNode* n = root.find("params")) read_params(reader, *n, body);

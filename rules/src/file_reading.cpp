@@ -17,6 +17,19 @@ bool starts_with(std::string_view text, std::string_view prefix) { return text.s
 
 }  // namespace
 
+core::Text read_status_text(core::ReadStatus status) {
+    switch (status) {
+        case core::ReadStatus::NotFound: return core::T_("no such file");
+        case core::ReadStatus::IsDirectory: return core::T_("is a directory");
+        case core::ReadStatus::Unreadable: return core::T_("cannot be read (permission denied or I/O error)");
+        case core::ReadStatus::TooLarge: return core::T_("file is too large");
+        case core::ReadStatus::InvalidUtf8: return core::T_("not valid UTF-8");
+        case core::ReadStatus::Utf16: return core::T_("UTF-16 or UTF-32 text (save the file as UTF-8)");
+        case core::ReadStatus::Ok: break;
+    }
+    return core::verbatim(core::describe(status));
+}
+
 RawFile read_raw_file(const fs::path& path, std::size_t limit) {
     RawFile out;
     std::error_code ec;
@@ -69,15 +82,15 @@ std::optional<core::FileId> add_source(const std::string& name, const RawFile& r
     if (raw.status == core::ReadStatus::TooLarge || size > core::kMaxRuleFileBytes) {
         core::FileId id = sources.add(name, "");
         diags.error(code::kTooLarge, core::Span{id, 0, 0},
-                    "file is too large (" + mebibytes(size) + "; a rulebook file is at most " +
-                        mebibytes(core::kMaxRuleFileBytes) + ")");
+                    core::T_("file is too large ({size}; a rulebook file is at most {limit})",
+                             {{"size", mebibytes(size)}, {"limit", mebibytes(core::kMaxRuleFileBytes)}}));
         return std::nullopt;
     }
     const std::string_view bytes = raw.bytes;
     if (starts_with(bytes, std::string_view("\xFF\xFE", 2)) || starts_with(bytes, std::string_view("\xFE\xFF", 2)) ||
         starts_with(bytes, std::string_view("\x00\x00\xFE\xFF", 4))) {
         core::FileId id = sources.add(name, "");
-        diags.error(code::kNotUtf8, core::Span{id, 0, 0}, "UTF-16 or UTF-32 text (save the file as UTF-8)");
+        diags.error(code::kNotUtf8, core::Span{id, 0, 0}, read_status_text(core::ReadStatus::Utf16));
         return std::nullopt;
     }
     std::string text = raw.bytes;
@@ -91,7 +104,8 @@ std::optional<core::FileId> add_source(const std::string& name, const RawFile& r
         const auto c = static_cast<unsigned char>(sources.file(id).text()[*bad]);
         byte += hex[c >> 4];
         byte += hex[c & 15];
-        diags.error(code::kNotUtf8, core::Span{id, at, at + 1}, "invalid UTF-8 (byte " + byte + ")");
+        diags.error(code::kNotUtf8, core::Span{id, at, at + 1},
+                    core::T_("invalid UTF-8 (byte {byte})", {{"byte", byte}}));
         return std::nullopt;
     }
     return id;

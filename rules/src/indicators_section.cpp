@@ -6,23 +6,24 @@
 namespace parscore::rules::detail {
 
 void read_indicators(Reader& reader, const YamlNode& node, Draft& out) {
-    if (!reader.list(node, "'indicators'")) return;
-    SeenIds seen(reader, "indicator id");
+    if (!reader.list(node, key_name("indicators"))) return;
+    const Noun indicator_id{core::T_("indicator id"), core::T_("an indicator id")};
+    SeenIds seen(reader, indicator_id.bare);
     for (const YamlNode& map : node.items) {
-        if (!reader.map(map, "an indicator")) continue;
+        if (!reader.map(map, core::T_("an indicator"))) continue;
         DraftIndicator i;
         i.span = map.span;
-        const std::string where = item_name("indicator", map);
+        const Text where = item_name(map, core::T_("indicator {id}"), core::T_("an indicator"));
         reader.known_keys(map, {"id", "title", "of", "over", "format"}, where);
         if (const YamlNode* id = reader.required(map, "id", where)) {
-            i.id = reader.id(*id, IdKind::Item, "indicator id").value;
+            i.id = reader.id(*id, IdKind::Item, indicator_id).value;
             i.span = id->span;
         }
         i.title = read_title(reader, map, "title");
-        if (const YamlNode* of = reader.required(map, "of", where)) i.of = reader.expression(*of, "'of'");
-        if (const YamlNode* over = map.find("over")) i.over = reader.expression(*over, "'over'");
+        if (const YamlNode* of = reader.required(map, "of", where)) i.of = reader.expression(*of, key_name("of"));
+        if (const YamlNode* over = map.find("over")) i.over = reader.expression(*over, key_name("over"));
         if (const YamlNode* format = map.find("format")) {
-            if (auto value = reader.choice(*format, {"percent"}, "'format'"))
+            if (auto value = reader.choice(*format, {"percent"}, key_name("format")))
                 i.format = Located<std::string>{*value, format->span};
         }
         seen.add(i.id, i.span);

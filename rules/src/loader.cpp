@@ -109,13 +109,13 @@ private:
             if (visiting_[i].identity != parent_identity) continue;
             std::string cycle;
             for (std::size_t j = i; j < visiting_.size(); ++j) cycle += visiting_[j].name + " → ";
-            diags_.error(code::kExtendsCycle, at, "extends cycle: " + cycle + parent);
+            diags_.error(code::kExtendsCycle, at, core::T_("extends cycle: {cycle}", {{"cycle", cycle + parent}}));
             visiting_.pop_back();
             return false;
         }
         if (visiting_.size() >= kMaxExtendsDepth) {
             diags_.error(code::kExtendsCycle, at,
-                         "extends chain is longer than " + std::to_string(kMaxExtendsDepth) + " files");
+                         core::T_("extends chain is longer than {n} files", {{"n", std::to_string(kMaxExtendsDepth)}}));
             visiting_.pop_back();
             return false;
         }
@@ -126,11 +126,13 @@ private:
         if (!referer) {
             root_io_failure_ = true;
             diags_.error(code::kCannotRead, std::nullopt,
-                         "cannot read rulebook '" + name + "': " + core::describe(status));
+                         core::T_("cannot read rulebook {name}: {reason}",
+                                  {{"name", "'" + name + "'"}, core::part("reason", read_status_text(status))}));
             return;
         }
         diags_.error(code::kCannotRead, *referer,
-                     "cannot read the extended rulebook '" + name + "': " + core::describe(status));
+                     core::T_("cannot read the extended rulebook {name}: {reason}",
+                              {{"name", "'" + name + "'"}, core::part("reason", read_status_text(status))}));
     }
 
     static RulebookFile file_record(const std::string& name, const std::string& bytes) {

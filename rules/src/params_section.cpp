@@ -34,7 +34,8 @@ std::optional<decltype(dsl::Param::value)> typed_value(Reader& reader, const Yam
     if (s == "true" || s == "True" || s == "TRUE") return true;
     if (s == "false" || s == "False" || s == "FALSE") return false;
     auto out_of_range = [&]() {
-        reader.diags().error(code::kOutOfRange, node.span, "param value out of range: " + quote(s));
+        reader.diags().error(code::kOutOfRange, node.span,
+                             core::T_("param value out of range: {value}", {{"value", quote(s)}}));
         return std::nullopt;
     };
     if (is_int_shape(s)) {
@@ -65,16 +66,16 @@ std::optional<decltype(dsl::Param::value)> typed_value(Reader& reader, const Yam
 }  // namespace
 
 void read_params(Reader& reader, const YamlNode& node, Draft& out) {
-    if (!reader.map(node, "'params'")) return;
+    if (!reader.map(node, key_name("params"))) return;
     for (const auto& [key, value] : node.entries) {
         DraftParam param;
         param.param.name = key.value;
         param.span = key.span;
-        param.usable = reader.name(key, "param name");
+        param.usable = reader.name(key, {core::T_("param name"), core::T_("a param name")});
         if (!value.is_scalar()) {
             reader.diags().error(code::kWrongType, value.span,
-                                 "param " + quote(key.value) + " must be a bool, int, number or text, found " +
-                                     describe(value));
+                                 core::T_("param {name} must be a bool, int, number or text, found {found}",
+                                          {{"name", quote(key.value)}, found(value)}));
             param.usable = false;
             param.param.value = std::int64_t{0};
         } else if (value.is_plain()) {

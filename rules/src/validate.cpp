@@ -4,26 +4,28 @@
 
 #include "codes.hpp"
 #include "merge.hpp"
-#include "parscore/core/suggest.hpp"
 
 namespace parscore::rules::detail {
 
 namespace {
 
 void check_required(const Draft& d, Span leaf_root, Reader& reader) {
-    if (!d.units) reader.missing(leaf_root, "units", "a rulebook");
+    const Text a_rulebook = core::T_("a rulebook");
+    if (!d.units) reader.missing(leaf_root, "units", a_rulebook);
     if (!d.has_groups) {
-        reader.missing(leaf_root, "groups", "a rulebook");
+        reader.missing(leaf_root, "groups", a_rulebook);
     } else if (d.groups.empty() && d.groups_listed) {
-        reader.diags().error(code::kEmptyList, d.groups_span, "a rulebook needs at least one group of criteria");
+        reader.diags().error(code::kEmptyList, d.groups_span,
+                             core::T_("a rulebook needs at least one group of criteria"));
     }
-    if (!d.bands) reader.missing(leaf_root, "bands", "a rulebook");
+    if (!d.bands) reader.missing(leaf_root, "bands", a_rulebook);
     for (const DraftGroup& g : d.groups) {
-        std::string name = g.id.empty() ? "a group" : "group '" + g.id + "'";
+        Text name = g.id.empty() ? core::T_("a group") : core::T_("group {id}", {{"id", "'" + g.id + "'"}});
         if (!g.has_criteria) {
             reader.missing(g.map_span, "criteria", name);
         } else if (g.criteria.empty() && g.criteria_listed) {
-            reader.diags().error(code::kEmptyList, g.criteria_span, name + " needs at least one criterion");
+            reader.diags().error(code::kEmptyList, g.criteria_span,
+                                 core::T_("{group} needs at least one criterion", {core::part("group", name)}));
         }
     }
 }
@@ -40,9 +42,11 @@ void check_categories(const Draft& d, Reader& reader) {
             if (!c.applies_to) continue;
             for (const auto& category : *c.applies_to) {
                 if (std::find(units.begin(), units.end(), category.value) != units.end()) continue;
-                reader.diags().error(code::kUnknownCategory, category.span,
-                                     "unit category " + quote(category.value) + " is not among the rulebook's units (" +
-                                         listed + ")" + core::did_you_mean(category.value, units));
+                reader.diags().error(
+                    code::kUnknownCategory, category.span,
+                    core::T_("unit category {category} is not among the rulebook's units "
+                             "({units}){hint}",
+                             {{"category", quote(category.value)}, {"units", listed}, hint(category.value, units)}));
             }
         }
     }
@@ -54,17 +58,20 @@ void check_band_order(const std::vector<DraftBand>& bands, Reader& reader) {
         if (!b.min) continue;
         if (previous && b.min->value >= previous->min->value) {
             reader.diags().error(code::kBandOrder, b.min->span,
-                                 "band " + quote(b.id) + " has min " + b.min->value.to_string() +
-                                     ", which is not below the min " + previous->min->value.to_string() + " of band " +
-                                     quote(previous->id) + " (bands are listed highest first)");
+                                 core::T_("band {band} has min {min}, which is not below the min {previous_min} of "
+                                          "band {previous} (bands are listed highest first)",
+                                          {{"band", quote(b.id)},
+                                           {"min", b.min->value.to_string()},
+                                           {"previous_min", previous->min->value.to_string()},
+                                           {"previous", quote(previous->id)}}));
         }
         previous = &b;
     }
     const DraftBand& last = bands.back();
     if (last.min && !last.min->value.is_zero()) {
         reader.diags().error(code::kBandOrder, last.min->span,
-                             "the last band " + quote(last.id) + " must have min 0, found " +
-                                 last.min->value.to_string() + " (every total needs a band)");
+                             core::T_("the last band {band} must have min 0, found {min} (every total needs a band)",
+                                      {{"band", quote(last.id)}, {"min", last.min->value.to_string()}}));
     }
 }
 
@@ -73,23 +80,25 @@ void check_quotas(const std::vector<DraftBand>& bands, const std::vector<std::st
         const DraftBand& b = bands[i];
         if (b.quota && i + 1 == bands.size()) {
             reader.diags().error(code::kBadQuota, b.quota->span,
-                                 "the last band " + quote(b.id) +
-                                     " cannot have a quota: units over it would have no lower band to move to");
+                                 core::T_("the last band {band} cannot have a quota: units over it would have no "
+                                          "lower band to move to",
+                                          {{"band", quote(b.id)}}));
         }
         if (!b.quota_of) continue;
         if (!b.quota) {
             reader.diags().error(code::kBadQuota, b.quota_of->span,
-                                 "band " + quote(b.id) + " has 'quota_of' but no 'quota'");
+                                 core::T_("band {band} has 'quota_of' but no 'quota'", {{"band", quote(b.id)}}));
         }
         auto it = std::find(ids.begin(), ids.end(), b.quota_of->value);
         if (it == ids.end()) {
             reader.diags().error(code::kUnknownBand, b.quota_of->span,
-                                 "'quota_of' names no band: " + quote(b.quota_of->value) +
-                                     core::did_you_mean(b.quota_of->value, ids));
+                                 core::T_("'quota_of' names no band: {band}{hint}",
+                                          {{"band", quote(b.quota_of->value)}, hint(b.quota_of->value, ids)}));
         } else if (static_cast<std::size_t>(it - ids.begin()) < i) {
             reader.diags().error(code::kQuotaOfHigher, b.quota_of->span,
-                                 "'quota_of' of band " + quote(b.id) + " names the higher band " +
-                                     quote(b.quota_of->value) + " (it must name the band itself or a lower one)");
+                                 core::T_("'quota_of' of band {band} names the higher band {higher} (it must name "
+                                          "the band itself or a lower one)",
+                                          {{"band", quote(b.id)}, {"higher", quote(b.quota_of->value)}}));
         }
     }
 }
@@ -99,8 +108,8 @@ void check_band_caps(const Draft& d, const std::vector<std::string>& ids, Reader
         if (!c.at_most) continue;
         if (std::find(ids.begin(), ids.end(), c.at_most->value) != ids.end()) continue;
         reader.diags().error(code::kUnknownBand, c.at_most->span,
-                             "'at_most' names no band: " + quote(c.at_most->value) +
-                                 core::did_you_mean(c.at_most->value, ids));
+                             core::T_("'at_most' names no band: {band}{hint}",
+                                      {{"band", quote(c.at_most->value)}, hint(c.at_most->value, ids)}));
     }
 }
 

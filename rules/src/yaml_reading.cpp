@@ -6,6 +6,7 @@
 #include "codes.hpp"
 #include "parscore/core/schema.hpp"
 #include "parscore/core/suggest.hpp"
+#include "parscore/core/text.hpp"
 #include "parscore/core/utf8.hpp"
 
 namespace parscore::rules::detail {
@@ -25,18 +26,12 @@ bool is_number_shape(std::string_view s) {
     return all_digits(s.substr(0, dot)) && all_digits(s.substr(dot + 1));
 }
 
-std::string join(const std::vector<std::string>& values) {
-    std::string out;
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        if (i > 0) out += i + 1 == values.size() ? " or " : ", ";
-        out += values[i];
-    }
-    return out;
-}
-
-std::string article(std::string_view noun) {
-    bool vowel = !noun.empty() && std::string_view("aeiou").find(noun.front()) != std::string_view::npos;
-    return std::string(vowel ? "an " : "a ") + std::string(noun);
+// "a, b or c": the values stay as written, "or" is translated.
+Text join(const std::vector<std::string>& values) {
+    if (values.size() < 2) return core::verbatim(values.empty() ? "" : values.front());
+    std::string list;
+    for (std::size_t i = 0; i + 1 < values.size(); ++i) list += (i > 0 ? ", " : "") + values[i];
+    return core::T_("{list} or {last}", {{"list", list}, {"last", values.back()}});
 }
 
 }  // namespace
@@ -52,161 +47,193 @@ void nullify_null_words(YamlNode& node) {
     for (auto& entry : node.entries) nullify_null_words(entry.second);
 }
 
-std::string item_name(std::string_view noun, const YamlNode& map) {
+Text item_name(const YamlNode& map, Text named, Text unnamed) {
     const YamlNode* id = map.is_map() ? map.find("id") : nullptr;
     if (id && id->is_scalar() && !id->value.empty() && id->value.size() <= 64 && core::is_valid_utf8(id->value) &&
         id->value.find('\n') == std::string::npos) {
-        return std::string(noun) + " '" + id->value + "'";
+        named.args.push_back({"id", "'" + id->value + "'"});
+        return named;
     }
-    return article(noun);
+    return unnamed;
 }
 
-bool Reader::map(const YamlNode& node, std::string_view what) {
+Text key_name(std::string_view key) { return core::verbatim("'" + std::string(key) + "'"); }
+
+core::TextArg found(const YamlNode& node) {
+    switch (node.kind) {
+        case core::YamlKind::Map: return core::part("found", core::T_("a map"));
+        case core::YamlKind::Sequence: return core::part("found", core::T_("a list"));
+        case core::YamlKind::Scalar: return {"found", quote(node.value)};
+        case core::YamlKind::Null: break;
+    }
+    return core::part("found", core::T_("nothing"));
+}
+
+core::TextArg hint(std::string_view name, const std::vector<std::string>& candidates) {
+    auto best = core::closest_name(name, candidates);
+    if (!best) return {"hint", ""};
+    return core::part("hint", core::T_(" (did you mean {name}?)", {{"name", "'" + *best + "'"}}));
+}
+
+bool Reader::map(const YamlNode& node, const Text& what) {
     if (node.is_map()) return true;
-    diags_.error(code::kWrongType, node.span, std::string(what) + " must be a map, found " + describe(node));
+    diags_.error(code::kWrongType, node.span,
+                 core::T_("{what} must be a map, found {found}", {core::part("what", what), found(node)}));
     return false;
 }
 
-bool Reader::list(const YamlNode& node, std::string_view what) {
+bool Reader::list(const YamlNode& node, const Text& what) {
     if (node.is_sequence()) return true;
-    diags_.error(code::kWrongType, node.span, std::string(what) + " must be a list, found " + describe(node));
+    diags_.error(code::kWrongType, node.span,
+                 core::T_("{what} must be a list, found {found}", {core::part("what", what), found(node)}));
     return false;
 }
 
-bool Reader::scalar(const YamlNode& node, std::string_view what) {
+bool Reader::scalar(const YamlNode& node, const Text& what) {
     if (node.is_scalar()) return true;
-    diags_.error(code::kWrongType, node.span, std::string(what) + " must be a single value, found " + describe(node));
+    diags_.error(code::kWrongType, node.span,
+                 core::T_("{what} must be a single value, found {found}", {core::part("what", what), found(node)}));
     return false;
 }
 
-void Reader::known_keys(const YamlNode& map, const std::vector<std::string>& allowed, std::string_view where) {
+void Reader::known_keys(const YamlNode& map, const std::vector<std::string>& allowed, const Text& where) {
     for (const auto& [key, value] : map.entries) {
         if (std::find(allowed.begin(), allowed.end(), key.value) != allowed.end()) continue;
         diags_.error(code::kUnknownKey, key.span,
-                     "unknown key " + quote(key.value) + " in " + std::string(where) +
-                         core::did_you_mean(key.value, allowed));
+                     core::T_("unknown key {key} in {where}{hint}",
+                              {{"key", quote(key.value)}, core::part("where", where), hint(key.value, allowed)}));
     }
 }
 
-const YamlNode* Reader::required(const YamlNode& map, std::string_view key, std::string_view where) {
+const YamlNode* Reader::required(const YamlNode& map, std::string_view key, const Text& where) {
     if (const YamlNode* value = map.find(key)) return value;
     missing(map.span, key, where);
     return nullptr;
 }
 
-void Reader::missing(Span map_span, std::string_view key, std::string_view where) {
-    diags_.error(code::kMissingKey, map_span, std::string(where) + " has no '" + std::string(key) + "' (required)");
+void Reader::missing(Span map_span, std::string_view key, const Text& where) {
+    diags_.error(code::kMissingKey, map_span,
+                 core::T_("{where} has no {key} (required)",
+                          {core::part("where", where), {"key", "'" + std::string(key) + "'"}}));
 }
 
-std::optional<std::string> Reader::text(const YamlNode& node, std::string_view what) {
+std::optional<std::string> Reader::text(const YamlNode& node, const Text& what) {
     if (!node.is_scalar()) {
-        diags_.error(code::kWrongType, node.span, std::string(what) + " must be text, found " + describe(node));
+        diags_.error(code::kWrongType, node.span,
+                     core::T_("{what} must be text, found {found}", {core::part("what", what), found(node)}));
         return std::nullopt;
     }
     return core::to_nfc(node.value);
 }
 
-std::optional<Decimal> Reader::number(const YamlNode& node, std::string_view what) {
+std::optional<Decimal> Reader::number(const YamlNode& node, const Text& what) {
     if (!node.is_scalar() || !is_number_shape(node.value)) {
-        diags_.error(code::kWrongType, node.span, std::string(what) + " must be a number, found " + describe(node));
+        diags_.error(code::kWrongType, node.span,
+                     core::T_("{what} must be a number, found {found}", {core::part("what", what), found(node)}));
         return std::nullopt;
     }
     auto value = Decimal::parse(node.value);
     if (!value) {
         diags_.error(code::kOutOfRange, node.span,
-                     std::string(what) + " is out of range (|x| must be below 10^18): " + quote(node.value));
+                     core::T_("{what} is out of range (|x| must be below 10^18): {value}",
+                              {core::part("what", what), {"value", quote(node.value)}}));
     }
     return value;
 }
 
-std::optional<std::int64_t> Reader::integer(const YamlNode& node, std::string_view what) {
+std::optional<std::int64_t> Reader::integer(const YamlNode& node, const Text& what) {
     std::string_view digits = node.is_scalar() ? std::string_view(node.value) : std::string_view();
     if (!digits.empty() && (digits[0] == '+' || digits[0] == '-')) digits.remove_prefix(1);
     if (!node.is_scalar() || !all_digits(digits)) {
-        diags_.error(code::kWrongType, node.span, std::string(what) + " must be an int, found " + describe(node));
+        diags_.error(code::kWrongType, node.span,
+                     core::T_("{what} must be an int, found {found}", {core::part("what", what), found(node)}));
         return std::nullopt;
     }
     std::string_view s = node.value[0] == '+' ? std::string_view(node.value).substr(1) : std::string_view(node.value);
     std::int64_t v = 0;
     auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     if (ec != std::errc{} || end != s.data() + s.size()) {
-        diags_.error(code::kOutOfRange, node.span, std::string(what) + " is out of range: " + quote(node.value));
+        diags_.error(code::kOutOfRange, node.span,
+                     core::T_("{what} is out of range: {value}",
+                              {core::part("what", what), {"value", quote(node.value)}}));
         return std::nullopt;
     }
     return v;
 }
 
-std::optional<Decimal> Reader::fraction(const YamlNode& node, std::string_view what) {
+std::optional<Decimal> Reader::fraction(const YamlNode& node, const Text& what) {
     std::string_view text = node.is_scalar() ? std::string_view(node.value) : std::string_view();
     std::string_view number = !text.empty() && text.back() == '%' ? text.substr(0, text.size() - 1) : text;
     if (!node.is_scalar() || !is_number_shape(number)) {
         diags_.error(code::kWrongType, node.span,
-                     std::string(what) + " must be a share (a number in (0, 1] or a percentage such as 20%), found " +
-                         describe(node));
+                     core::T_("{what} must be a share (a number in (0, 1] or a percentage such as 20%), found {found}",
+                              {core::part("what", what), found(node)}));
         return std::nullopt;
     }
     core::FieldDef percent{"", core::FieldType::Percent, {}, {}};
     core::ScalarResult read = core::read_scalar(percent, text);
     const Decimal* value = read.value ? std::get_if<Decimal>(&*read.value) : nullptr;
     if (!value || value->is_zero()) {
-        diags_.error(code::kOutOfRange, node.span, std::string(what) + " must be in (0, 1], found " + quote(text));
+        diags_.error(code::kOutOfRange, node.span,
+                     core::T_("{what} must be in (0, 1], found {value}",
+                              {core::part("what", what), {"value", quote(text)}}));
         return std::nullopt;
     }
     return *value;
 }
 
 std::optional<std::string> Reader::choice(const YamlNode& node, const std::vector<std::string>& values,
-                                          std::string_view what) {
+                                          const Text& what) {
     if (node.is_scalar() && std::find(values.begin(), values.end(), node.value) != values.end()) return node.value;
-    std::string found = describe(node);
-    std::string hint = node.is_scalar() ? core::did_you_mean(node.value, values) : "";
+    core::TextArg suggestion = node.is_scalar() ? hint(node.value, values) : core::TextArg{"hint", ""};
     diags_.error(node.is_scalar() ? code::kUnknownChoice : code::kWrongType, node.span,
-                 std::string(what) + " must be " + join(values) + ", found " + found + hint);
+                 core::T_("{what} must be {choices}, found {found}{hint}",
+                          {core::part("what", what), core::part("choices", join(values)), found(node), suggestion}));
     return std::nullopt;
 }
 
-IdValue Reader::id(const YamlNode& node, IdKind kind, std::string_view noun) {
+IdValue Reader::id(const YamlNode& node, IdKind kind, const Noun& noun) {
     IdValue out;
-    if (!node.is_scalar()) {
-        diags_.error(code::kWrongType, node.span, article(noun) + " must be a single value, found " + describe(node));
-        return out;
-    }
+    if (!scalar(node, noun.with_article)) return out;
     out.value = node.value;
     if (!matches(kind, node.value)) {
         diags_.error(code::kMalformedId, node.span,
-                     "malformed " + std::string(noun) + " " + quote(node.value) + " (must match " + pattern(kind) +
-                         ")");
+                     core::T_("malformed {noun} {value} (must match {pattern})", {core::part("noun", noun.bare),
+                                                                                  {"value", quote(node.value)},
+                                                                                  {"pattern", pattern(kind)}}));
         return out;
     }
     if ((kind == IdKind::Group || kind == IdKind::Name) && is_reserved_name(node.value)) {
         diags_.error(code::kReservedId, node.span,
-                     quote(node.value) + " is reserved by the rule language and cannot be " + article(noun));
+                     core::T_("{value} is reserved by the rule language and cannot be {noun}",
+                              {{"value", quote(node.value)}, core::part("noun", noun.with_article)}));
         return out;
     }
     if (kind == IdKind::Group && is_remove_section(node.value)) {
         diags_.error(code::kReservedId, node.span,
-                     quote(node.value) + " names a section in qualified `remove:` ids and cannot be " + article(noun));
+                     core::T_("{value} names a section in qualified `remove:` ids and cannot be {noun}",
+                              {{"value", quote(node.value)}, core::part("noun", noun.with_article)}));
         return out;
     }
     out.valid = true;
     return out;
 }
 
-bool Reader::name(const YamlNode& key, std::string_view noun) { return id(key, IdKind::Name, noun).valid; }
+bool Reader::name(const YamlNode& key, const Noun& noun) { return id(key, IdKind::Name, noun).valid; }
 
-const YamlNode* Reader::expression(const YamlNode& node, std::string_view what) {
+const YamlNode* Reader::expression(const YamlNode& node, const Text& what) {
     if (node.is_scalar() && !node.value.empty()) return &node;
+    core::TextArg shown = node.is_scalar() ? core::part("found", core::T_("an empty text")) : found(node);
     diags_.error(code::kWrongType, node.span,
-                 std::string(what) + " must be an expression, found " +
-                     (node.is_scalar() ? "an empty text" : describe(node)));
+                 core::T_("{what} must be an expression, found {found}", {core::part("what", what), shown}));
     return nullptr;
 }
 
-std::optional<std::vector<Located<std::string>>> Reader::id_list(const YamlNode& node, IdKind kind,
-                                                                 std::string_view what, std::string_view noun) {
+std::optional<std::vector<Located<std::string>>> Reader::id_list(const YamlNode& node, IdKind kind, const Text& what,
+                                                                 const Noun& noun) {
     if (!list(node, what)) return std::nullopt;
     std::vector<Located<std::string>> out;
-    SeenIds seen(*this, std::string(noun));
+    SeenIds seen(*this, noun.bare);
     for (const YamlNode& item : node.items) {
         IdValue id = this->id(item, kind, noun);
         if (!id.valid) continue;
@@ -215,9 +242,11 @@ std::optional<std::vector<Located<std::string>>> Reader::id_list(const YamlNode&
     return out;
 }
 
-void Reader::duplicate(std::string_view noun, std::string_view id, Span later, Span first) {
-    diags_.error(code::kDuplicate, later, "duplicate " + std::string(noun) + " " + quote(id))
-        .notes.push_back(core::Note{first, "first defined here"});
+void Reader::duplicate(const Text& noun, std::string_view id, Span later, Span first) {
+    diags_
+        .error(code::kDuplicate, later,
+               core::T_("duplicate {noun} {id}", {core::part("noun", noun), {"id", quote(id)}}))
+        .add_note(first, core::T_("first defined here"));
 }
 
 bool SeenIds::add(const std::string& id, Span span) {

@@ -196,3 +196,35 @@ TEST_F(CliRun, LangPicksTheTablesLanguageAndLeavesDataFormatsAlone) {
 
 }  // namespace
 }  // namespace parscore::testing
+
+namespace parscore::testing {
+namespace {
+
+// A failing import with --lang vi: the diagnostics read in Vietnamese after the unchanged
+// `file:line:col: error[CODE]:` prefixes, and a store failure after `parscore: error:`.
+TEST(ImportMessagesVi, BadUnitsFileSpeaksVietnamese) {
+    Scratch dir;
+    const std::string db = (dir / "t.db").string();
+    write_text(dir / "units.csv", "id,name,category\nbad id!,Sở A,so\nso-a,,so\n");
+    const std::string file = (dir / "units.csv").string();
+    Outcome en = run({"--db", db, "units", "import", file});
+    Outcome vi = run({"--lang", "vi", "--db", db, "units", "import", file});
+    EXPECT_EQ(en.code, 1);
+    EXPECT_EQ(vi.code, 1);
+    EXPECT_NE(en.err.find(file + ":2:1: error[E407]: unit id 'bad id!' must match"), std::string::npos) << en.err;
+    EXPECT_NE(vi.err.find(file + ":2:1: error[E407]: mã đơn vị 'bad id!' phải khớp với"), std::string::npos) << vi.err;
+    EXPECT_NE(vi.err.find(": error[E406]: ô 'name' để trống"), std::string::npos) << vi.err;
+    EXPECT_EQ(vi.err.find("must match"), std::string::npos) << vi.err;
+}
+
+TEST(ImportMessagesVi, AMissingDatabaseSpeaksVietnamese) {
+    Scratch dir;
+    const std::string db = (dir / "absent.db").string();
+    Outcome vi = run({"--lang", "vi", "--db", db, "inspections"});
+    EXPECT_EQ(vi.code, 3);
+    EXPECT_EQ(vi.err.rfind("parscore: error: ", 0), 0u) << vi.err;
+    EXPECT_NE(vi.err.find("cơ sở dữ liệu '" + db + "' không tồn tại"), std::string::npos) << vi.err;
+}
+
+}  // namespace
+}  // namespace parscore::testing

@@ -146,6 +146,38 @@ TEST_F(Template, WithoutEvidenceEveryKindIsOneEmptyRecord) {
     EXPECT_EQ(rec.out.size(), 37u);  // a UUID and a line feed
 }
 
+/// Compares `actual` with tests/golden/template/`name`, or rewrites it under UPDATE_GOLDEN=1.
+void expect_golden(const std::string& name, const std::string& actual) {
+    const fs::path path = fs::path(PARSCORE_TEST_DATA) / "golden" / "template" / name;
+    if (const char* update = std::getenv("UPDATE_GOLDEN"); update && std::string(update) == "1") {
+        write_file(path, actual);
+        return;
+    }
+    ASSERT_TRUE(fs::exists(path)) << "missing " << path << " (run with UPDATE_GOLDEN=1)";
+    EXPECT_EQ(read_all(path), actual) << "differs from " << path;
+}
+
+// The comments follow --lang; keys and values are the same in both languages, so either records.
+TEST_F(Template, CommentsFollowTheLanguage) {
+    ASSERT_EQ(run({"record", "--rules", kRulebook.string(), (kData / "data" / "report.yaml").string()}).exit_code, 0);
+    const std::vector<std::string> args = {"template",   "--rules", kRulebook.string(), "--unit",
+                                           "so-tu-phap", "--date",  "2014-01-20"};
+    RunResult en = run(args);
+    std::vector<std::string> vi_args = args;
+    vi_args.insert(vi_args.begin(), {"--lang", "vi"});
+    RunResult vi = run(vi_args);
+    ASSERT_EQ(en.exit_code, 0) << en.err;
+    ASSERT_EQ(vi.exit_code, 0) << vi.err;
+    expect_golden("template.yaml", en.out);
+    expect_golden("template-vi.yaml", vi.out);
+    EXPECT_EQ(without_comments(vi.out), without_comments(en.out));
+    EXPECT_NE(vi.out.find("# Báo cáo kiểm tra của "), std::string::npos) << vi.out;
+    EXPECT_EQ(comment_columns(vi.out).size(), 1u) << vi.out;
+    write_file(dir_ / "filled.yaml", fill(vi.out));
+    RunResult rec = run({"record", "--rules", kRulebook.string(), (dir_ / "filled.yaml").string()});
+    EXPECT_EQ(rec.exit_code, 0) << rec.err << fill(vi.out);
+}
+
 TEST_F(Template, UnknownUnitAndBadDateAreRefused) {
     EXPECT_EQ(run({"template", "--rules", kRulebook.string(), "--unit", "nobody"}).exit_code, 1);
     // A malformed --date is a usage error, like a malformed --year.

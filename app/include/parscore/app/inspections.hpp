@@ -7,6 +7,7 @@
 
 #include "parscore/app/request.hpp"
 #include "parscore/core/date.hpp"
+#include "parscore/i18n/language.hpp"
 #include "parscore/inspections/model.hpp"
 #include "parscore/inspections/store.hpp"
 
@@ -38,6 +39,7 @@ struct TemplateRequest : StoreRequest {
     std::optional<core::Date> date;  // default: today
     std::optional<int> year;         // default: the date's year
     inspections::InspectionKind kind = inspections::InspectionKind::Scheduled;
+    i18n::Language lang = i18n::Language::en;  // of the comments; keys and values stay the same
 };
 
 /// The report's YAML text (docs/store.md, "Reports and templates").

@@ -23,7 +23,7 @@ inline constexpr std::size_t kMaxReportRecords = 100'000;
 struct InputFile {
     std::optional<core::FileId> file;  // in the SourceSet; absent when it could not be read at all
     bool io_failure = false;           // not found, a directory, unreadable (exit 3)
-    std::string io_message;            // for io_failure
+    core::Text io_message;             // for io_failure
     std::string raw_sha256;            // of the bytes on disk
 };
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "parscore/core/date.hpp"
+#include "parscore/core/render.hpp"
 #include "parscore/core/schema.hpp"
 #include "parscore/inspections/model.hpp"
 #include "parscore/inspections/store.hpp"
@@ -18,6 +19,9 @@ struct TemplateOptions {
     core::Date date;
     std::optional<int> year;  // written as the report's `year:`; default the date's year
     InspectionKind kind = InspectionKind::Scheduled;
+    /// The language of the comments (docs/i18n.md); empty: English. Keys and values are the same
+    /// in every language, so a filled-in template reads the same whoever made it.
+    core::Localize localize;
 };
 
 std::string make_template(const Store& store, const core::EvidenceSchema& schema, const UnitInfo& unit,

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "parscore/core/schema.hpp"
+#include "parscore/core/text.hpp"
 #include "parscore/inspections/evidence_set.hpp"
 #include "parscore/inspections/model.hpp"
 #include "parscore/inspections/store_error.hpp"
@@ -172,15 +173,23 @@ struct Publication {
 
 struct ChainProblem {
     std::string inspection;
-    std::string message;
+    std::string message;  // in English (JSON output reads it)
+    core::Text text{};    // the same, translatable
 };
 
 struct MergeOutcome {
     bool merged = false;  // false: nothing changed (problems explain why, or nothing was new)
     std::size_t units_added = 0;
     std::size_t inspections_added = 0;
-    std::size_t entries_added = 0;      // revisions and events appended to inspections present here
-    std::vector<std::string> problems;  // non-empty: refused, nothing merged
+    std::size_t entries_added = 0;          // revisions and events appended to inspections present here
+    std::vector<std::string> problems;      // non-empty: refused, nothing merged; in English
+    std::vector<core::Text> problem_texts;  // the same, translatable
+
+    /// Adds a problem (both forms).
+    void add_problem(core::Text text) {
+        problems.push_back(text.english());
+        problem_texts.push_back(std::move(text));
+    }
 };
 
 /// One thread at a time may use a Store (its connection takes no lock of its own); stores opened
