@@ -56,10 +56,10 @@ std::string did_you_mean(std::string_view name, const std::vector<std::string>& 
     return best ? " (did you mean '" + *best + "'?)" : "";
 }
 
-TextArg suggestion(std::string_view name, const std::vector<std::string>& candidates) {
+TextArg suggestion(std::string_view name, const std::vector<std::string>& candidates, std::string placeholder) {
     auto best = closest_name(name, candidates);
-    if (!best) return TextArg{"suggestion", ""};
-    return part("suggestion", T_(" (did you mean '{name}'?)", {{"name", *best}}));
+    if (!best) return TextArg{std::move(placeholder), ""};
+    return part(std::move(placeholder), T_(" (did you mean '{name}'?)", {{"name", *best}}));
 }
 
 }  // namespace parscore::core

@@ -20,7 +20,7 @@ InputFile read_input_file(const std::filesystem::path& path, std::size_t max_byt
             out.io_failure = true;
             out.io_message = core::T_("cannot read {path}: {reason}",
                                       {{"path", "'" + path.string() + "'"},
-                                       core::part("reason", read_status_text(file.status))});
+                                       core::part("reason", core::describe_text(file.status))});
             break;
         case core::ReadStatus::TooLarge: {
             out.file = sources.add(path.string(), "");

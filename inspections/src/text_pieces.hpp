@@ -12,7 +12,5 @@ namespace parscore::inspections {
 /// `{hint}`: " (did you mean 'x'?)" when `name` is close to a candidate, else empty.
 core::TextArg hint(std::string_view name, const std::vector<std::string>& candidates);
 
-/// Why a file could not be read, as core::describe says it, but translatable.
-core::Text read_status_text(core::ReadStatus status);
 
 }  // namespace parscore::inspections

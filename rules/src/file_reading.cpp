@@ -17,19 +17,6 @@ bool starts_with(std::string_view text, std::string_view prefix) { return text.s
 
 }  // namespace
 
-core::Text read_status_text(core::ReadStatus status) {
-    switch (status) {
-        case core::ReadStatus::NotFound: return core::T_("no such file");
-        case core::ReadStatus::IsDirectory: return core::T_("is a directory");
-        case core::ReadStatus::Unreadable: return core::T_("cannot be read (permission denied or I/O error)");
-        case core::ReadStatus::TooLarge: return core::T_("file is too large");
-        case core::ReadStatus::InvalidUtf8: return core::T_("not valid UTF-8");
-        case core::ReadStatus::Utf16: return core::T_("UTF-16 or UTF-32 text (save the file as UTF-8)");
-        case core::ReadStatus::Ok: break;
-    }
-    return core::verbatim(core::describe(status));
-}
-
 RawFile read_raw_file(const fs::path& path, std::size_t limit) {
     RawFile out;
     std::error_code ec;
@@ -90,7 +77,7 @@ std::optional<core::FileId> add_source(const std::string& name, const RawFile& r
     if (starts_with(bytes, std::string_view("\xFF\xFE", 2)) || starts_with(bytes, std::string_view("\xFE\xFF", 2)) ||
         starts_with(bytes, std::string_view("\x00\x00\xFE\xFF", 4))) {
         core::FileId id = sources.add(name, "");
-        diags.error(code::kNotUtf8, core::Span{id, 0, 0}, read_status_text(core::ReadStatus::Utf16));
+        diags.error(code::kNotUtf8, core::Span{id, 0, 0}, core::describe_text(core::ReadStatus::Utf16));
         return std::nullopt;
     }
     std::string text = raw.bytes;

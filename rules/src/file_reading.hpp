@@ -19,8 +19,6 @@ struct RawFile {
 
 using RawReader = std::function<RawFile(const std::filesystem::path&)>;
 
-/// Why a file could not be read, as core::describe says it, but translatable.
-core::Text read_status_text(core::ReadStatus status);
 
 /// Reads a file from disk, refusing (without reading it) one over `limit` bytes.
 RawFile read_raw_file(const std::filesystem::path& path, std::size_t limit);

@@ -127,12 +127,12 @@ private:
             root_io_failure_ = true;
             diags_.error(code::kCannotRead, std::nullopt,
                          core::T_("cannot read rulebook {name}: {reason}",
-                                  {{"name", "'" + name + "'"}, core::part("reason", read_status_text(status))}));
+                                  {{"name", "'" + name + "'"}, core::part("reason", core::describe_text(status))}));
             return;
         }
         diags_.error(code::kCannotRead, *referer,
                      core::T_("cannot read the extended rulebook {name}: {reason}",
-                              {{"name", "'" + name + "'"}, core::part("reason", read_status_text(status))}));
+                              {{"name", "'" + name + "'"}, core::part("reason", core::describe_text(status))}));
     }
 
     static RulebookFile file_record(const std::string& name, const std::string& bytes) {

@@ -70,9 +70,7 @@ core::TextArg found(const YamlNode& node) {
 }
 
 core::TextArg hint(std::string_view name, const std::vector<std::string>& candidates) {
-    auto best = core::closest_name(name, candidates);
-    if (!best) return {"hint", ""};
-    return core::part("hint", core::T_(" (did you mean {name}?)", {{"name", "'" + *best + "'"}}));
+    return core::suggestion(name, candidates, "hint");
 }
 
 bool Reader::map(const YamlNode& node, const Text& what) {

@@ -17,8 +17,9 @@ std::optional<std::string> closest_name(std::string_view name, const std::vector
 /// " (did you mean 'x'?)" or "".
 std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates);
 
-/// The same, translatable, as the placeholder `{suggestion}` of a message that ends with it:
-/// T_("unknown name '{name}'{suggestion}", {{"name", n}, suggestion(n, names)}).
-TextArg suggestion(std::string_view name, const std::vector<std::string>& candidates);
+/// The same, translatable, as the placeholder `{suggestion}` (or `placeholder`) of a message that
+/// ends with it: T_("unknown name '{name}'{suggestion}", {{"name", n}, suggestion(n, names)}).
+TextArg suggestion(std::string_view name, const std::vector<std::string>& candidates,
+                   std::string placeholder = "suggestion");
 
 }  // namespace parscore::core
