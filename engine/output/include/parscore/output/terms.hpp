@@ -4,10 +4,20 @@
 #include <string>
 #include <string_view>
 
-#include "parscore/i18n/language.hpp"
+#include "parscore/i18n/translate.hpp"
 #include "parscore/scoring/result.hpp"
 
 namespace parscore::engine::terms {
+
+// Column heads of the terminal tables: lower-case words in English, the terms of an official
+// table in Vietnamese (the same as those of `score` and `rank`).
+inline constexpr i18n::Message kUnit = i18n::NC_("table header", "unit");
+inline constexpr i18n::Message kName = i18n::NC_("table header", "name");
+inline constexpr i18n::Message kPoints = i18n::NC_("table header", "points");
+inline constexpr i18n::Message kMax = i18n::NC_("table header", "max");
+inline constexpr i18n::Message kTotal = i18n::NC_("table header", "total");
+inline constexpr i18n::Message kBand = i18n::NC_("table header", "band");
+inline constexpr i18n::Message kRank = i18n::NC_("table header", "rank");
 
 /// "all", "self", "inspected" in `lang`: which evidence a score rests on.
 std::string basis(i18n::Language lang, Basis basis);
