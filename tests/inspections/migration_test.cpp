@@ -15,6 +15,7 @@ namespace {
 
 const fs::path kSchema1 = kData / "data" / "schema-1";
 const fs::path kSchema2 = kData / "data" / "schema-2";
+const fs::path kSchema3 = kData / "data" / "schema-3";
 
 /// One value of a query, as text ("" for NULL or no row).
 std::string query(const fs::path& db, const std::string& sql) {
@@ -225,6 +226,35 @@ TEST_F(Schema2, AfterMigratingAPublicationTakesTheNextNumber) {
     EXPECT_NE(verify.out.find("publication 1 (store-tests 1, year 2013, basis all, revision 10): ok"),
               std::string::npos)
         << verify.out;
+    EXPECT_NE(verify.out.find("publication 2 (store-tests 1, year 2013, basis all, revision 12): ok"),
+              std::string::npos)
+        << verify.out;
+}
+
+// A database of schema 3 (data/schema-3/schema-3.db, built by data/schema-3/make.sh): two
+// numbered publications, the second superseding the first after a unit was renamed.
+class Schema3 : public OldDatabase {
+protected:
+    void SetUp() override { copy(kSchema3 / "schema-3.db", "3"); }
+};
+
+TEST_F(Schema3, VerifyReadsItWithoutChangingABit) {
+    const std::string before = file_sha256(db());
+    RunResult verify = run({"verify"});
+    EXPECT_EQ(verify.exit_code, 0) << verify.out;
+    EXPECT_NE(verify.out.find("publication 1 (store-tests 1, year 2013, basis all, revision 9): ok"), std::string::npos)
+        << verify.out;
+    EXPECT_NE(verify.out.find("publication 2 (store-tests 1, year 2013, basis all, revision 12): ok"),
+              std::string::npos)
+        << verify.out;
+    EXPECT_EQ(file_sha256(db()), before);
+}
+
+TEST_F(Schema3, TheFirstWriteMigratesItAndItsPublicationsStillVerify) {
+    ASSERT_EQ(run({"lock", first_inspection()}).exit_code, 0);
+    EXPECT_EQ(query(db(), "PRAGMA user_version"), std::to_string(kSchemaVersion));
+    RunResult verify = run({"verify"});
+    EXPECT_EQ(verify.exit_code, 0) << verify.out;
     EXPECT_NE(verify.out.find("publication 2 (store-tests 1, year 2013, basis all, revision 12): ok"),
               std::string::npos)
         << verify.out;

@@ -1,0 +1,31 @@
+#pragma once
+// API tokens (docs/accounts.md): 256 random bits, shown once, stored only as a hash. A token is
+// looked up by its hash, so the hash is a plain SHA-256 (a slow hash would make every API call
+// slow, and 256 random bits need no stretching).
+#include <string>
+#include <string_view>
+
+namespace parscore::accounts {
+
+/// Every token starts with this, so that one pasted into a chat or a log can be found by a
+/// secret scanner.
+inline constexpr std::string_view kTokenPrefix = "pst_";
+
+struct NewToken {
+    std::string secret;  // kTokenPrefix + 43 base64url characters: given to the user once
+    std::string hash;    // token_hash(secret): what the store keeps
+};
+
+NewToken generate_token();
+
+/// The lower-case hex SHA-256 of `secret`.
+std::string token_hash(std::string_view secret);
+
+/// Whether `secret` has a token's shape (prefix, length, alphabet): checked before any lookup, so
+/// that junk never reaches the database.
+bool looks_like_token(std::string_view secret);
+
+/// Compares two hashes in constant time.
+bool same_hash(std::string_view a, std::string_view b);
+
+}  // namespace parscore::accounts
