@@ -30,9 +30,12 @@ void print_next_steps(Context& ctx, const app::DemoRequest& request, const app::
                     ? i18n::tr(ctx.lang, "rulebook: the copy built into parscore of {rulebook}", {{"rulebook", rules}})
                     : i18n::trc(ctx.lang, "demo", "rulebook: {rulebook}", {{"rulebook", rules}}))
             << "\n";
+    // The command suggested speaks the language the demo spoke.
+    const std::string lang = ctx.lang == i18n::Language::en ? ""
+                                                            : " --lang " + std::string(i18n::language_code(ctx.lang));
     ctx.err << i18n::trc(ctx.lang, "demo", "next: {command}",
                          {{"command", "parscore explain --db " + path + " --rules " + rules + " --year " +
-                                          std::to_string(engine::demo::kYear) + " --unit huyen-da-bac"}})
+                                          std::to_string(engine::demo::kYear) + " --unit huyen-da-bac" + lang}})
             << "\n";
 }
 
