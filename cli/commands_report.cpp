@@ -43,7 +43,7 @@ void run_summary(Context& ctx, const ReportOptions& o) {
     const app::SummaryResult result = app::summary(request);
     const engine::Summary& summary = result.summary;
     switch (o.format) {
-        case app::Format::Xlsx: try { engine::write_summary_xlsx(result.rulebook.rulebook, summary, o.out);
+        case app::Format::Xlsx: try { engine::write_summary_xlsx(result.rulebook.rulebook, summary, o.out, ctx.lang);
             } catch (const engine::WorkbookError& e) {
                 throw app::Error(app::ErrorKind::Io, e.what());
             }

@@ -90,12 +90,12 @@ void write_evaluation(Context& ctx, const app::EvaluationResult& r, const Evalua
             break;
         case app::Format::Csv: write_output(ctx, o.out, engine::render_csv(rulebook, r.evaluation, o.bom)); break;
         case app::Format::Html:
-            write_output(ctx, o.out, engine::render_html(rulebook, r.evaluation, &*r.summary, ranking));
+            write_output(ctx, o.out, engine::render_html(rulebook, r.evaluation, &*r.summary, ranking, ctx.lang));
             break;
         case app::Format::Xlsx:
             app::write_file_atomically(o.out, [&](const std::filesystem::path& tmp) {
                 try {
-                    engine::write_xlsx(rulebook, r.evaluation, &*r.summary, tmp);
+                    engine::write_xlsx(rulebook, r.evaluation, &*r.summary, tmp, ctx.lang);
                 } catch (const engine::WorkbookError& e) {
                     throw app::Error(app::ErrorKind::Io, e.what());
                 }

@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 #include "support/scratch_dir.hpp"
+#include "support/unzip.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -218,19 +219,6 @@ private:
 
 inline inspections::UnitInfo unit_info(const std::string& id, const std::string& category, const std::string& name) {
     return inspections::UnitInfo{id, name, category, {}, {}, {}};
-}
-
-/// One part of a zip file (an .xlsx), read with the `unzip` program; "" when it cannot be read.
-inline std::string unzip_part(const std::filesystem::path& file, const std::string& part) {
-    std::string command = "unzip -p '" + file.string() + "' '" + part + "' 2>/dev/null";
-    std::string out;
-    if (FILE* p = popen(command.c_str(), "r")) {
-        char buf[4096];
-        std::size_t n;
-        while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-        pclose(p);
-    }
-    return out;
 }
 
 }  // namespace parscore::testing

@@ -5,6 +5,7 @@
 
 #include "parscore/reports/report_html.hpp"
 #include "report_fixture.hpp"
+#include "report_html_parts.hpp"  // engine/reports/src: the indicators' figures
 
 namespace {
 
@@ -50,7 +51,7 @@ TEST(ReportHtmlTest, IsOneSelfContainedUtf8Document) {
     Rendered r = render_fixture();
     ASSERT_TRUE(r.loaded->rulebook);
     std::string html = parscore::engine::render_html(r.loaded->get(), r.evaluation, &r.summary, true);
-    EXPECT_EQ(html.rfind("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">", 0), 0u);
+    EXPECT_EQ(html.rfind("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">", 0), 0u);
     EXPECT_EQ(count(html, "http://"), 0u);
     EXPECT_EQ(count(html, "https://"), 0u);
     EXPECT_EQ(count(html, "<script"), 0u);
@@ -72,8 +73,9 @@ TEST(ReportHtmlTest, EscapesEveryValueFromInput) {
     std::string html = parscore::engine::render_html(r.loaded->get(), r.evaluation, &r.summary, true);
     EXPECT_EQ(html.find("<script>alert(1)</script>"), std::string::npos);
     EXPECT_NE(html.find("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>"), std::string::npos);
-    // In attributes (the chart's tooltips, the heat map's row titles) quotes are escaped too.
-    EXPECT_NE(html.find("title=\"Sở &quot;Y&quot; &amp; &#39;Z&#39;\""), std::string::npos);
+    // In the heat map's row heads (and attributes) quotes are escaped too.
+    EXPECT_NE(html.find("<th class=\"unit\" title=\"so-y\">Sở &quot;Y&quot; &amp; &#39;Z&#39;</th>"), std::string::npos)
+        << html;
     EXPECT_EQ(html.find("Sở \"Y\""), std::string::npos);
 
     // Rulebook text is input as well: a title and a criterion title that try to break out.
@@ -146,6 +148,127 @@ TEST(ReportHtmlTest, ShowsIndicatorsAndHashesWithoutTimestamps) {
 
 TEST(ReportHtmlTest, EscapeCoversTheFiveSpecialCharacters) {
     EXPECT_EQ(parscore::engine::html_escape("a&b<c>d\"e'f Đ"), "a&amp;b&lt;c&gt;d&quot;e&#39;f Đ");
+}
+
+}  // namespace
+
+namespace {
+
+using parscore::i18n::Language;
+
+// The Vietnamese page: lang="vi", every heading, column head, legend, tooltip and note in
+// Vietnamese, decimals with a comma; names, titles and band labels as written.
+TEST(ReportHtmlTest, SpeaksVietnamese) {
+    Rendered r = render_fixture();
+    ASSERT_TRUE(r.loaded->rulebook);
+    const auto& rb = r.loaded->get();
+    r.evaluation.units.front().total_change = dec("2.5");
+    std::string html = parscore::engine::render_html(rb, r.evaluation, &r.summary, true, Language::vi);
+    EXPECT_EQ(html.rfind("<!DOCTYPE html>\n<html lang=\"vi\">", 0), 0u);
+    for (
+        const char* text : {
+            "<p class=\"meta\">Xếp hạng năm 2013 · căn cứ: tất cả các cuộc kiểm tra · 4 đơn vị</p>",
+            "<p class=\"legend\">Xếp loại: <span class=\"band b0\">Hoàn thành xuất sắc nhiệm vụ</span> ≥ 90",
+            "<th class=\"num\">Hạng</th><th class=\"id\">Mã đơn vị</th><th>Tên đơn vị</th><th class=\"num\">Tổng điểm</th>"
+            "<th>Xếp loại</th><th class=\"num\">Thay đổi hạng</th>",
+            "<span class=\"band incomplete\" title=\"",
+            ">chưa đủ dữ liệu</span>",
+            "(+2,50)",
+            "aria-label=\"tổng điểm theo xếp loại\"",
+            "<figcaption>Tổng điểm, tô màu theo xếp loại;",
+            "<h3>Điểm theo tiêu chí: Khối UBND cấp huyện</h3>",
+            "<th class=\"unit\" rowspan=\"2\">Đơn vị</th>",
+            "<th class=\"unit\" title=\"so-tp\">Sở Tư pháp</th>",
+            "title=\"Niêm yết công khai TTHC (tối đa 4 điểm)\"",
+            "title=\"tthc.online: lỗi: không có tài liệu kiểm chứng\">!</td>",
+            "title=\"tthc.online: không áp dụng\">–</td>",
+            "title=\"tthc.posted: thiếu tài liệu kiểm chứng, 0/4 điểm\">?</td>",
+            "title=\"tthc.posted: 4/4 điểm\">4</td>",
+            "một nửa",
+            "đủ điểm · ",
+            "Chưa đủ dữ liệu: <code>so-y</code>: ",
+            "<h2>Chỉ tiêu tổng hợp</h2>",
+            "<th>Chỉ tiêu</th>",
+            "<th class=\"num\">Toàn tỉnh</th>",
+            "Chỉ tiêu có/không ghi “số đơn vị đạt / số đơn vị có giá trị”",
+            "<p>Bộ tiêu chí <code>test-reports</code>, phiên bản <code>1</code>, mã SHA-256: <code>",
+            "<p>Mã SHA-256 của tài liệu kiểm chứng: <code>e3b0c442",
+            " · năm 2013 · căn cứ: tất cả các cuộc kiểm tra</p>",
+        }) {
+        EXPECT_NE(html.find(text), std::string::npos) << text;
+    }
+    // Totals read with a comma, in the table and on the bars; coordinates keep their dot.
+    const std::string total = r.evaluation.units.front().total->to_fixed(2);
+    std::string vi_total = total;
+    vi_total[vi_total.find('.')] = ',';
+    EXPECT_NE(html.find("<td class=\"num\">" + vi_total + "</td>"), std::string::npos) << vi_total;
+    EXPECT_NE(html.find("\">" + vi_total + "</text></g>"), std::string::npos);
+    EXPECT_NE(html.find("viewBox=\"0 0 400 "), std::string::npos);
+    for (const char* english :
+         {">rank<", ">unit<", ">Ranking for", "· basis all", "Bands:", "Points by criterion", "Summary indicators",
+          "Evidence sha256", "Rulebook <code>", " of 4", ">exempt<", ">incomplete<", "(max "}) {
+        EXPECT_EQ(html.find(english), std::string::npos) << english;
+    }
+    // The score layout too.
+    std::string scores = parscore::engine::render_html(rb, r.evaluation, nullptr, false, Language::vi);
+    EXPECT_NE(scores.find("<th class=\"num\">Điểm đạt</th><th class=\"num\">Điểm tối đa</th>"), std::string::npos);
+    EXPECT_NE(scores.find("Kết quả chấm điểm năm 2013"), std::string::npos);
+}
+
+TEST(ReportHtmlTest, EnglishReadsAsBefore) {
+    Rendered r = render_fixture();
+    ASSERT_TRUE(r.loaded->rulebook);
+    std::string html = parscore::engine::render_html(r.loaded->get(), r.evaluation, &r.summary, true, Language::en);
+    EXPECT_EQ(html, parscore::engine::render_html(r.loaded->get(), r.evaluation, &r.summary, true));
+    for (const char* text :
+         {"<p class=\"meta\">Ranking for 2013 · basis all · 4 units</p>",
+          "<p class=\"legend\">Bands: <span class=\"band b0\">",
+          "<th class=\"num\">rank</th><th class=\"id\">unit</th><th>name</th>",
+          "Incomplete: <code>so-y</code>: ", "<th class=\"unit\" rowspan=\"2\">unit</th>", " full points · ",
+          "<figcaption>Totals, coloured by band; dashed lines mark each band's minimum.", "<th>indicator</th>",
+          "<th class=\"num\">overall</th>",
+          "<p>Rulebook <code>test-reports</code> version <code>1</code>, sha256 <code>",
+          " · year 2013 · basis all</p>"}) {
+        EXPECT_NE(html.find(text), std::string::npos) << text;
+    }
+}
+
+// The summary's figures read as `parscore summary` prints them: the same text in English, the
+// language's words and separators in Vietnamese.
+TEST(ReportHtmlTest, IndicatorFiguresInBothLanguages) {
+    Rendered r = render_fixture();
+    ASSERT_TRUE(r.loaded->rulebook);
+    for (const parscore::engine::IndicatorSummary& ind : r.summary.indicators) {
+        EXPECT_EQ(parscore::engine::html::indicator_figures(Language::en, ind, ind.overall),
+                  parscore::engine::indicator_figures_text(ind, ind.overall))
+            << ind.id;
+        for (const parscore::engine::IndicatorFigures& f : ind.categories) {
+            EXPECT_EQ(parscore::engine::html::indicator_figures(Language::en, ind, f),
+                      parscore::engine::indicator_figures_text(ind, f))
+                << ind.id;
+        }
+    }
+    parscore::engine::IndicatorSummary number;
+    number.type = parscore::engine::IndicatorType::Int;
+    parscore::engine::IndicatorFigures f;
+    f.sum = dec("12345");
+    f.mean = dec("6.9473684");
+    f.with_value = 19;
+    f.no_value = 2;
+    EXPECT_EQ(parscore::engine::html::indicator_figures(Language::en, number, f),
+              "12,345 (mean 6.947 of 19, 2 without a value)");
+    EXPECT_EQ(parscore::engine::html::indicator_figures(Language::vi, number, f),
+              "12.345 (bình quân 6,947 trên 19 đơn vị, 2 đơn vị không có giá trị)");
+    parscore::engine::IndicatorSummary ratio;
+    ratio.type = parscore::engine::IndicatorType::Ratio;
+    parscore::engine::IndicatorFigures g;
+    g.ratio = dec("0.447368421");
+    g.of_sum = dec("17");
+    g.over_sum = dec("38");
+    g.with_value = 19;
+    EXPECT_EQ(parscore::engine::html::indicator_figures(Language::vi, ratio, g), "44,7% (17/38)");
+    g = {};
+    EXPECT_EQ(parscore::engine::html::indicator_figures(Language::vi, ratio, g), "- (không có giá trị)");
 }
 
 }  // namespace

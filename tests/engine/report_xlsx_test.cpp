@@ -173,4 +173,49 @@ TEST(ReportXlsxTest, SummaryWorkbookHasOneIndicatorsSheetWithLabelsAndShares) {
     EXPECT_NE(core.find("2013-01-01T00:00:00Z"), std::string::npos);
 }
 
+// In Vietnamese the sheets, column heads and the words in cells are translated; numbers stay
+// number cells (Excel shows them with the reader's separators), ids and names as written.
+TEST(ReportXlsxTest, SpeaksVietnameseWithNumbersStillNumbers) {
+    if (!unzip_available()) GTEST_SKIP() << "the unzip program is not installed";
+    Workbook w = fixture();
+    ASSERT_TRUE(w.loaded->rulebook);
+    TempDir dir;
+    parscore::engine::write_xlsx(w.loaded->get(), w.evaluation, &w.summary, dir / "vi.xlsx",
+                                 parscore::i18n::Language::vi);
+    std::string workbook = unzip_part(dir / "vi.xlsx", "xl/workbook.xml");
+    for (const char* sheet : {"name=\"Xếp hạng\"", "name=\"Tiêu chí\"", "name=\"Chỉ tiêu tổng hợp\""}) {
+        EXPECT_NE(workbook.find(sheet), std::string::npos) << sheet << "\n" << workbook;
+    }
+    EXPECT_EQ(workbook.find("name=\"Ranking\""), std::string::npos);
+    std::string strings = unzip_part(dir / "vi.xlsx", "xl/sharedStrings.xml");
+    for (const char* text :
+         {"Khối",       "Hạng",          "Mã đơn vị",     "Tên đơn vị",         "Tổng điểm",
+          "Xếp loại",   "Mã xếp loại",   "Thay đổi hạng", "Thay đổi tổng điểm", "Trạng thái",
+          "Điểm đạt",   "Điểm tối đa",   "Điểm trừ",      "Điểm thưởng",        "Lý do",
+          "đủ dữ liệu", "không áp dụng", "Chỉ tiêu",      "Tên chỉ tiêu",       "Số đơn vị có giá trị",
+          "Toàn tỉnh",  "Sở Tư pháp",    "so-tp",         "excellent",          "Hoàn thành xuất sắc nhiệm vụ"}) {
+        EXPECT_NE(strings.find("<t>" + std::string(text) + "</t>"), std::string::npos) << text;
+    }
+    for (const char* english :
+         {"<t>category</t>", "<t>band id</t>", "<t>complete</t>", "<t>exempt</t>", "<t>overall</t>", "<t>max</t>"}) {
+        EXPECT_EQ(strings.find(english), std::string::npos) << english;
+    }
+    // The total (column E) of the first unit is a number cell, as in English.
+    std::string ranking = unzip_part(dir / "vi.xlsx", "xl/worksheets/sheet1.xml");
+    std::size_t total = ranking.find("<c r=\"E2\"");
+    ASSERT_NE(total, std::string::npos) << ranking;
+    std::string cell = ranking.substr(total, ranking.find("</c>", total) - total);
+    EXPECT_EQ(cell.find("t=\"s\""), std::string::npos) << cell;
+    EXPECT_NE(cell.find("<v>"), std::string::npos) << cell;
+    // The cells are those of the English workbook: only the shared strings (and widths) differ.
+    parscore::engine::write_xlsx(w.loaded->get(), w.evaluation, &w.summary, dir / "en.xlsx");
+    auto cells = [](const std::string& sheet) { return sheet.substr(sheet.find("<sheetData>")); };
+    EXPECT_EQ(cells(ranking), cells(unzip_part(dir / "en.xlsx", "xl/worksheets/sheet1.xml")));
+    std::string core = unzip_part(dir / "vi.xlsx", "docProps/core.xml");
+    EXPECT_NE(core.find("căn cứ: tất cả các cuộc kiểm tra"), std::string::npos) << core;
+
+    parscore::engine::write_summary_xlsx(w.loaded->get(), w.summary, dir / "s.xlsx", parscore::i18n::Language::vi);
+    EXPECT_NE(unzip_part(dir / "s.xlsx", "xl/workbook.xml").find("name=\"Chỉ tiêu tổng hợp\""), std::string::npos);
+}
+
 }  // namespace

@@ -1,14 +1,18 @@
 // The demo province's outputs against tests/golden/demo/: the demo's own output, the ranking as
-// JSON, CSV and a table in English and Vietnamese, explanations of a few units in both languages,
-// and summary, gap, diff and the demo itself in Vietnamese. Inspection ids and the evidence
-// hash (random per run) are masked. UPDATE_GOLDEN=1 rewrites the files (and reports the tests as skipped).
+// JSON, CSV, a table and an HTML report in English and Vietnamese, explanations of a few units in
+// both languages, and summary, gap, diff and the demo itself in Vietnamese. Inspection ids and the
+// evidence hash (random per run) are masked. UPDATE_GOLDEN=1 rewrites the files (and reports the
+// tests as skipped). Below them: JSON and CSV are the same in both languages, and the Vietnamese
+// workbook's sheets and heads.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <regex>
 
 #include "cli_support.hpp"
+#include "support/unzip.hpp"
 
 namespace parscore::testing {
 namespace {
@@ -38,6 +42,8 @@ std::vector<GoldenCase> cases() {
         {"rank-en.txt", {"rank", "--rules", rules, "--year", "2013", "--lang", "en"}},
         {"rank-vi.txt", {"rank", "--rules", rules, "--year", "2013", "--lang", "vi"}},
         {"score-vi.txt", {"score", "--rules", rules, "--year", "2013", "--lang", "vi", "--category", "district"}},
+        {"rank-en.html", {"rank", "--rules", rules, "--year", "2013", "--format", "html", "--lang", "en"}},
+        {"rank-vi.html", {"rank", "--rules", rules, "--year", "2013", "--format", "html", "--lang", "vi"}},
     };
     for (const char* unit : {"huyen-da-bac", "thanh-tra-tinh", "tp-hoa-binh"}) {
         out.push_back(
@@ -97,6 +103,11 @@ TEST_P(DemoGolden, MatchesTheGoldenFile) {
         actual = r.out;
     }
     actual = mask_random_ids(actual);
+    if (c.file.ends_with(".html")) {
+        // The page's footer gives the evidence hash (random per run, as its inspection ids are).
+        static const std::regex evidence("(sha256|SHA-256)([^<]*<code>)[0-9a-f]{64}(</code> · )");
+        actual = std::regex_replace(actual, evidence, "$1$2<evidence>$3");
+    }
     const fs::path golden = kGolden / c.file;
     if (const char* update = std::getenv("UPDATE_GOLDEN"); update && std::string(update) == "1") {
         fs::create_directories(kGolden);
@@ -114,6 +125,68 @@ std::string case_name(const ::testing::TestParamInfo<GoldenCase>& info) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Demo, DemoGolden, ::testing::ValuesIn(cases()), case_name);
+
+// What the language changes and what it does not, on the demo's database.
+class DemoLanguages : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir_ = new ScratchDir();
+        demo_code_ = parscore({"demo", "--db", "demo.db"}, dir_->path()).code;
+    }
+    static void TearDownTestSuite() {
+        delete dir_;
+        dir_ = nullptr;
+    }
+    CliRun rank(std::vector<std::string> args) {
+        args.insert(args.begin(), {"rank", "--rules", kDemoRulebook.string(), "--year", "2013", "--db", "demo.db"});
+        return parscore(args, dir_->path());
+    }
+
+    static ScratchDir* dir_;
+    static int demo_code_;
+};
+
+ScratchDir* DemoLanguages::dir_ = nullptr;
+int DemoLanguages::demo_code_ = -1;
+
+TEST_F(DemoLanguages, JsonAndCsvAreTheSameInBothLanguages) {
+    ASSERT_EQ(demo_code_, 0);
+    for (const char* format : {"json", "csv"}) {
+        CliRun en = rank({"--format", format, "--lang", "en"});
+        CliRun vi = rank({"--format", format, "--lang", "vi"});
+        ASSERT_EQ(en.code, 0) << en.err;
+        ASSERT_EQ(vi.code, 0) << vi.err;
+        EXPECT_EQ(en.out, vi.out) << format;
+    }
+}
+
+TEST_F(DemoLanguages, VietnameseWorkbookHasVietnameseSheetsAndHeads) {
+    if (!unzip_available()) GTEST_SKIP() << "the unzip program is not installed";
+    ASSERT_EQ(demo_code_, 0);
+    CliRun vi = rank({"--format", "xlsx", "--lang", "vi", "--out", "vi.xlsx"});
+    ASSERT_EQ(vi.code, 0) << vi.err;
+    const fs::path file = dir_->path() / "vi.xlsx";
+    const std::string workbook = unzip_part(file, "xl/workbook.xml");
+    EXPECT_NE(workbook.find("<sheet name=\"Xếp hạng\""), std::string::npos) << workbook;
+    EXPECT_NE(workbook.find("<sheet name=\"Tiêu chí\""), std::string::npos) << workbook;
+    EXPECT_NE(workbook.find("<sheet name=\"Chỉ tiêu tổng hợp\""), std::string::npos) << workbook;
+    const std::string strings = unzip_part(file, "xl/sharedStrings.xml");
+    for (const char* head : {"Khối", "Hạng", "Mã đơn vị", "Tên đơn vị", "Tổng điểm", "Xếp loại", "Trạng thái",
+                             "Khối sở, ban, ngành", "Hoàn thành tốt nhiệm vụ", "Sở Tài chính", "Toàn tỉnh"}) {
+        EXPECT_NE(strings.find("<t>" + std::string(head) + "</t>"), std::string::npos) << head;
+    }
+    CliRun summary = parscore({"summary", "--rules", kDemoRulebook.string(), "--year", "2013", "--db", "demo.db",
+                               "--format", "xlsx", "--lang", "vi", "--out", "summary.xlsx"},
+                              dir_->path());
+    ASSERT_EQ(summary.code, 0) << summary.err;
+    EXPECT_NE(unzip_part(dir_->path() / "summary.xlsx", "xl/workbook.xml").find("<sheet name=\"Chỉ tiêu tổng hợp\""),
+              std::string::npos);
+
+    CliRun en = rank({"--format", "xlsx", "--lang", "en", "--out", "en.xlsx"});
+    ASSERT_EQ(en.code, 0) << en.err;
+    EXPECT_NE(unzip_part(dir_->path() / "en.xlsx", "xl/workbook.xml").find("<sheet name=\"Ranking\""),
+              std::string::npos);
+}
 
 }  // namespace
 }  // namespace parscore::testing

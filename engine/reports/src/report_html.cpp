@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <cassert>
 
-#include "parscore/core/plural.hpp"
+#include "parscore/i18n/format.hpp"
+#include "parscore/i18n/translate.hpp"
 #include "parscore/output/display.hpp"
 #include "report_html_parts.hpp"
+#include "report_words.hpp"
 
 namespace parscore::engine {
 
@@ -32,22 +34,36 @@ code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace
 .band { display: inline-block; padding: 0 .4rem; border-radius: .25rem; white-space: nowrap; }
 .band.incomplete { background: #eceef2; color: var(--muted); font-style: italic; }
 .up { color: #1b7f3b; } .down { color: #b3261e; }
-.chart svg { width: 100%; max-width: 40rem; height: auto; font-size: 11px; }
-.chart .label { text-anchor: end; fill: var(--ink); }
+figure.chart { margin: .5rem 0; }
+.chart svg { width: 100%; max-width: 32rem; height: auto; font-size: 11px; }
+.chart .label { fill: var(--ink); }
 .chart .value { fill: var(--ink); }
 .chart .axis { text-anchor: middle; fill: var(--muted); }
 .chart .guide { stroke: var(--muted); stroke-dasharray: 3 3; stroke-width: .7; }
 .scroll { overflow-x: auto; }
 table.heat { font-size: .75rem; }
 table.heat th, table.heat td { border: 1px solid #fff; padding: .15rem .3rem; text-align: center; }
-table.heat th.unit { text-align: left; white-space: nowrap; }
+table.heat th.unit { text-align: left; white-space: nowrap; position: sticky; left: 0; z-index: 1; background: #fff; }
 table.heat th.criterion { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; }
 td.exempt, .swatch.exempt { background: #eceef2; color: var(--muted); }
 td.missing, .swatch.missing { background: repeating-linear-gradient(45deg, #fff, #fff 3px, #f3d9a4 3px, #f3d9a4 6px); }
 td.error, .swatch.error { background: #5c1a1a; color: #fff; font-weight: 700; }
 .swatch { display: inline-block; min-width: 1.2em; height: 1.2em; vertical-align: middle; text-align: center;
           border: 1px solid var(--rule); font-size: .75rem; line-height: 1.2em; }
-footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: .5rem; word-break: break-all; }
+footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: .5rem; overflow-wrap: anywhere; }
+/* Phones: the names are what a person reads there, the ids and the total changes give way;
+   the wide tables scroll sideways (the heat map keeps its unit names in view) instead of
+   shrinking. */
+@media (max-width: 40rem) {
+  body { margin: 1rem auto; padding: 0 .75rem; }
+  h1 { font-size: 1.25rem; }
+  th, td { padding: .25rem .3rem; }
+  table.ranking .id { display: none; }
+  .band { white-space: normal; }
+  table.ranking .band { min-width: 7rem; }
+  table.ranking .delta { display: none; }
+  table.heat th.unit { white-space: normal; min-width: 8rem; max-width: 10rem; }
+}
 * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 @page { size: A4; margin: 15mm 12mm; }
 @page wide { size: A4 landscape; margin: 12mm; }
@@ -61,16 +77,21 @@ footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: .5r
 }
 )css";
 
-std::string band_cell(const rules::Rulebook& rb, const UnitResult& u) {
+using i18n::Language;
+
+std::string number(Language lang, const std::string& plain) { return i18n::localize_number(lang, plain); }
+
+std::string band_cell(const rules::Rulebook& rb, const UnitResult& u, Language lang) {
     if (!u.complete) {
-        return "<span class=\"band incomplete\" title=\"" + html_escape(u.reason) + "\">incomplete</span>";
+        return "<span class=\"band incomplete\" title=\"" + html_escape(u.reason) + "\">" + words::incomplete(lang) +
+               "</span>";
     }
     const rules::Band& b = rb.bands[static_cast<std::size_t>(u.band)];
     return "<span class=\"band b" + std::to_string(u.band) + "\" title=\"" + html_escape(b.id) + "\">" +
            html_escape(display::band(rb, u.band)) + "</span>";
 }
 
-std::string change_cell(const UnitResult& u) {
+std::string change_cell(const UnitResult& u, Language lang) {
     std::string out;
     if (u.rank_change) {
         int c = *u.rank_change;
@@ -79,7 +100,8 @@ std::string change_cell(const UnitResult& u) {
                        : std::string("=");
     }
     if (u.total_change) {
-        out += (out.empty() ? "" : " ") + std::string("(") + display::signed_total(*u.total_change) + ")";
+        out += (out.empty() ? "" : " ") + std::string("<span class=\"delta\">(") +
+               number(lang, display::signed_total(*u.total_change)) + ")</span>";
     }
     return out.empty() ? "–" : out;
 }
@@ -93,64 +115,80 @@ void band_styles(std::string& out, const rules::Rulebook& rb) {
     }
 }
 
-void ranking_table(std::string& out, const rules::Rulebook& rb, const std::vector<const UnitResult*>& units,
-                   bool ranking) {
-    out += "<table class=\"ranking\">\n<thead><tr>";
-    out += ranking ? "<th class=\"num\">rank</th><th>unit</th><th>name</th><th class=\"num\">total</th><th>band</th>"
-                     "<th class=\"num\">change</th>"
-                   : "<th>unit</th><th>name</th><th class=\"num\">points</th><th class=\"num\">max</th>"
-                     "<th class=\"num\">total</th><th>band</th><th class=\"num\">rank</th>";
-    out += "</tr></thead>\n<tbody>\n";
-    for (const UnitResult* u : units) {
-        std::string rank = u->rank ? std::to_string(*u->rank) : "–";
-        std::string id = "<td><code>" + html_escape(u->id) + "</code></td><td>" + html_escape(u->name) + "</td>";
-        if (ranking) {
-            out += "<tr><td class=\"num\">" + rank + "</td>" + id + "<td class=\"num\">" +
-                   display::total(u->total, "–") + "</td><td>" + band_cell(rb, *u) + "</td><td class=\"num\">" +
-                   change_cell(*u) + "</td></tr>\n";
-        } else {
-            out += "<tr>" + id + "<td class=\"num\">" + display::points(u->points, "–") + "</td><td class=\"num\">" +
-                   display::points(u->max) + "</td><td class=\"num\">" + display::total(u->total, "–") + "</td><td>" +
-                   band_cell(rb, *u) + "</td><td class=\"num\">" + rank + "</td></tr>\n";
-        }
-    }
-    out += "</tbody></table>\n";
+// A column head; `css` its class ("num" right-aligns numbers, "id" is hidden on phones).
+std::string head_cell(Language lang, const i18n::Message& m, const char* css = nullptr) {
+    return std::string(css ? "<th class=\"" + std::string(css) + "\">" : "<th>") + i18n::tr(lang, m) + "</th>";
 }
 
-void bands_legend(std::string& out, const rules::Rulebook& rb) {
-    out += "<p class=\"legend\">Bands: ";
+std::string ranking_head(Language lang, bool ranking) {
+    using namespace words;
+    if (ranking) {
+        return head_cell(lang, kRank, "num") + head_cell(lang, kUnit, "id") + head_cell(lang, kName) +
+               head_cell(lang, kTotal, "num") + head_cell(lang, kBand) + head_cell(lang, kChange, "num");
+    }
+    return head_cell(lang, kUnit, "id") + head_cell(lang, kName) + head_cell(lang, kPoints, "num") +
+           head_cell(lang, kMax, "num") + head_cell(lang, kTotal, "num") + head_cell(lang, kBand) +
+           head_cell(lang, kRank, "num");
+}
+
+void ranking_table(std::string& out, const rules::Rulebook& rb, const std::vector<const UnitResult*>& units,
+                   bool ranking, Language lang) {
+    out += "<div class=\"scroll\"><table class=\"ranking\">\n<thead><tr>" + ranking_head(lang, ranking) +
+           "</tr></thead>\n<tbody>\n";
+    for (const UnitResult* u : units) {
+        std::string rank = u->rank ? std::to_string(*u->rank) : "–";
+        std::string id = "<td class=\"id\"><code>" + html_escape(u->id) + "</code></td><td>" + html_escape(u->name) +
+                         "</td>";
+        std::string total = number(lang, display::total(u->total, "–"));
+        if (ranking) {
+            out += "<tr><td class=\"num\">" + rank + "</td>" + id + "<td class=\"num\">" + total + "</td><td>" +
+                   band_cell(rb, *u, lang) + "</td><td class=\"num\">" + change_cell(*u, lang) + "</td></tr>\n";
+        } else {
+            out += "<tr>" + id + "<td class=\"num\">" + number(lang, display::points(u->points, "–")) +
+                   "</td><td class=\"num\">" + number(lang, display::points(u->max)) + "</td><td class=\"num\">" +
+                   total + "</td><td>" + band_cell(rb, *u, lang) + "</td><td class=\"num\">" + rank + "</td></tr>\n";
+        }
+    }
+    out += "</tbody></table></div>\n";
+}
+
+void bands_legend(std::string& out, const rules::Rulebook& rb, Language lang) {
+    std::string bands;
     for (std::size_t i = 0; i < rb.bands.size(); ++i) {
         const rules::Band& b = rb.bands[i];
-        out += (i ? " · " : "") + std::string("<span class=\"band b") + std::to_string(i) + "\">" +
-               html_escape(b.label) + "</span> ≥ " + b.min.to_string();
+        bands += (i ? " · " : "") + std::string("<span class=\"band b") + std::to_string(i) + "\">" +
+                 html_escape(b.label) + "</span> ≥ " + number(lang, b.min.to_string());
         if (b.quota) {
             // A quota is in (0, 1] (rulebook-format.md), so the percentage is at most 100.
             const std::optional<Decimal> percent = Decimal::mul(*b.quota, *Decimal::from_int(100));
             assert(percent);
-            out += " (at most " + percent->to_string() + "%)";
+            bands += " " + i18n::tr(lang, "(at most {share})", {{"share", number(lang, percent->to_string()) + "%"}});
         }
     }
-    out += "</p>\n";
+    out += "<p class=\"legend\">" + i18n::tr(lang, "Bands: {bands}", {{"bands", bands}}) + "</p>\n";
 }
 
-void summary_section(std::string& out, const Summary& s) {
+void summary_section(std::string& out, const Summary& s, Language lang) {
     if (s.indicators.empty()) return;
-    out +=
-        "<section class=\"summary\">\n<h2>Summary indicators</h2>\n<table class=\"indicators\">\n<thead><tr>"
-        "<th>indicator</th>";
+    out += "<section class=\"summary\">\n<h2>" + i18n::tr(lang, "Summary indicators") +
+           "</h2>\n<div class=\"scroll\"><table class=\"indicators\">\n<thead><tr><th>" +
+           i18n::trc(lang, "report column", "indicator") + "</th>";
     const IndicatorSummary& first = s.indicators.front();
     for (const IndicatorFigures& f : first.categories) out += "<th class=\"num\">" + html_escape(f.label) + "</th>";
-    out += "<th class=\"num\">overall</th></tr></thead>\n<tbody>\n";
+    out += "<th class=\"num\">" + i18n::trc(lang, "report column", "overall") + "</th></tr></thead>\n<tbody>\n";
     for (const IndicatorSummary& ind : s.indicators) {
         out += "<tr><td>" + html_escape(ind.title) + "</td>";
         for (const IndicatorFigures& f : ind.categories) {
-            out += "<td class=\"num\">" + html_escape(indicator_figures_text(ind, f)) + "</td>";
+            out += "<td class=\"num\">" + html_escape(html::indicator_figures(lang, ind, f)) + "</td>";
         }
-        out += "<td class=\"num\">" + html_escape(indicator_figures_text(ind, ind.overall)) + "</td></tr>\n";
+        out += "<td class=\"num\">" + html_escape(html::indicator_figures(lang, ind, ind.overall)) + "</td></tr>\n";
     }
-    out +=
-        "</tbody></table>\n<p class=\"legend\">Yes/no indicators read “units for which it holds / units with a "
-        "value”; numeric ones give the sum and the mean over units with a value.</p>\n</section>\n";
+    // The messages' ids are ASCII (xgettext reads no other), hence the straight quotes in English.
+    out += "</tbody></table></div>\n<p class=\"legend\">" +
+           i18n::tr(lang,
+                    "Yes/no indicators read \"units for which it holds / units with a value\"; numeric ones give "
+                    "the sum and the mean over units with a value.") +
+           "</p>\n</section>\n";
 }
 
 }  // namespace
@@ -174,10 +212,10 @@ std::string html_escape(std::string_view text) {
 namespace {
 
 // Run-wide warnings, then each unit's (what `explain` shows beside the items they concern).
-void warnings_section(std::string& out, const Evaluation& e) {
+void warnings_section(std::string& out, const Evaluation& e, Language lang) {
     bool units = std::any_of(e.units.begin(), e.units.end(), [](const UnitResult& u) { return !u.warnings.empty(); });
     if (e.warnings.empty() && !units) return;
-    out += "<section class=\"warnings\">\n<h2>Warnings</h2>\n<ul>\n";
+    out += "<section class=\"warnings\">\n<h2>" + i18n::trc(lang, "report heading", "Warnings") + "</h2>\n<ul>\n";
     for (const Warning& w : e.warnings) {
         out += "<li><code>" + html_escape(w.code) + "</code> " + html_escape(w.message) + "</li>\n";
     }
@@ -191,55 +229,87 @@ void warnings_section(std::string& out, const Evaluation& e) {
     out += "</ul>\n</section>\n";
 }
 
+std::string code(const std::string& text) { return "<code>" + html_escape(text) + "</code>"; }
+
+// The run in a few words: what, for which year, on which evidence, how many units.
+void page_header(std::string& out, const rules::Rulebook& rb, const Evaluation& e, bool ranking, Language lang,
+                 const std::string& title) {
+    const std::string year = std::to_string(e.year);
+    out += "<header>\n<h1>" + html_escape(title) + "</h1>\n<p class=\"meta\">" +
+           (ranking ? i18n::tr(lang, "Ranking for {year}", {{"year", year}})
+                    : i18n::tr(lang, "Scores for {year}", {{"year", year}})) +
+           " · " + i18n::tr(lang, "basis {basis}", {{"basis", words::basis(lang, e.basis)}}) + " · " +
+           i18n::trn(lang, "{n} unit", "{n} units", e.units.size()) + "</p>\n";
+    bands_legend(out, rb, lang);
+    out += "</header>\n";
+}
+
+// The rulebook and the evidence by their hashes, so a printed copy can be matched to `verify`.
+void page_footer(std::string& out, const Evaluation& e, Language lang) {
+    out += "<footer>\n<p>" +
+           i18n::tr(lang, "Rulebook {id} version {version}, sha256 {sha256}",
+                    {{"id", code(e.rulebook_id)},
+                     {"version", code(e.rulebook_version)},
+                     {"sha256", code(e.rulebook_sha256)}}) +
+           "</p>\n";
+    out += "<p>" +
+           i18n::tr(lang, "Evidence sha256 {sha256}",
+                    {{"sha256", code(e.evidence_sha256.empty() ? std::string("–") : e.evidence_sha256)}}) +
+           " · " + i18n::tr(lang, "year {year}", {{"year", std::to_string(e.year)}}) + " · " +
+           i18n::tr(lang, "basis {basis}", {{"basis", words::basis(lang, e.basis)}}) + "</p>\n</footer>\n";
+}
+
+void category_section(std::string& out, const rules::Rulebook& rb, const std::vector<const UnitResult*>& units,
+                      bool ranking, Language lang) {
+    const std::string& category = units.front()->category;
+    const std::string label = html_escape(rb.category_label(category));
+    // Ids to link to a category's part of the page (#category-district, #heatmap-district).
+    out += "<section class=\"category\" id=\"category-" + html_escape(category) + "\">\n<h2>" + label +
+           " <span class=\"meta\">(" + i18n::trn(lang, "{n} unit", "{n} units", units.size()) + ")</span></h2>\n";
+    ranking_table(out, rb, units, ranking, lang);
+    html::bar_chart(out, rb, units, lang);
+    out += "<div class=\"heatmap\" id=\"heatmap-" + html_escape(category) + "\">\n<h3>" +
+           i18n::tr(lang, "Points by criterion: {category}", {{"category", label}}) + "</h3>\n";
+    html::heat_map(out, rb, units, lang);
+    out += "</div>\n";
+    for (const UnitResult* u : units) {
+        if (!u->complete) {
+            out += "<p class=\"legend\">" +
+                   i18n::tr(lang, "Incomplete: {unit}: {reason}",
+                            {{"unit", code(u->id)}, {"reason", html_escape(u->reason)}}) +
+                   "</p>\n";
+        }
+    }
+    out += "</section>\n";
+}
+
 }  // namespace
 
-std::string render_html(const rules::Rulebook& rb, const Evaluation& e, const Summary* summary, bool ranking) {
+std::string render_html(const rules::Rulebook& rb, const Evaluation& e, const Summary* summary, bool ranking,
+                        Language lang) {
     std::string out;
     out.reserve(8192 + e.units.size() * (512 + 64 * rb.criterion_count()));
     std::string title = rb.title.empty() ? rb.id : rb.title;
-    out +=
-        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-        html_escape(title) + " — " + std::to_string(e.year) + "</title>\n<style>" + kStyle;
+    out += "<!DOCTYPE html>\n<html lang=\"" + std::string(i18n::language_code(lang)) +
+           "\">\n<head>\n<meta charset=\"utf-8\">\n"
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+           html_escape(title) + " — " + std::to_string(e.year) + "</title>\n<style>" + kStyle;
     band_styles(out, rb);
-    out += "</style>\n</head>\n<body>\n<header>\n<h1>" + html_escape(title) + "</h1>\n<p class=\"meta\">" +
-           (ranking ? "Ranking" : "Scores") + " for " + std::to_string(e.year) + " · basis " + basis_name(e.basis) +
-           " · " + core::count_of(e.units.size(), "unit") + "</p>\n";
-    bands_legend(out, rb);
-    out += "</header>\n";
+    out += "</style>\n</head>\n<body>\n";
+    page_header(out, rb, e, ranking, lang, title);
 
-    if (e.units.empty()) out += "<p>No units.</p>\n";
+    if (e.units.empty()) out += "<p>" + i18n::tr(lang, "No units.") + "</p>\n";
     std::size_t i = 0;
     while (i < e.units.size()) {
-        const std::string& category = e.units[i].category;
         std::vector<const UnitResult*> units;
+        const std::string& category = e.units[i].category;
         for (; i < e.units.size() && e.units[i].category == category; ++i) units.push_back(&e.units[i]);
-        const std::string label = rb.category_label(category);
-        out += "<section class=\"category\">\n<h2>" + html_escape(label) + " <span class=\"meta\">(" +
-               core::count_of(units.size(), "unit") + ")</span></h2>\n";
-        ranking_table(out, rb, units, ranking);
-        html::bar_chart(out, rb, units);
-        out += "<div class=\"heatmap\">\n<h3>Points by criterion: " + html_escape(label) + "</h3>\n";
-        html::heat_map(out, rb, units);
-        out += "</div>\n";
-        for (const UnitResult* u : units) {
-            if (!u->complete) {
-                out += "<p class=\"legend\">Incomplete: <code>" + html_escape(u->id) + "</code> — " +
-                       html_escape(u->reason) + "</p>\n";
-            }
-        }
-        out += "</section>\n";
+        category_section(out, rb, units, ranking, lang);
     }
 
-    if (summary) summary_section(out, *summary);
-    warnings_section(out, e);
-
-    out += "<footer>\n<p>Rulebook <code>" + html_escape(e.rulebook_id) + "</code> version <code>" +
-           html_escape(e.rulebook_version) + "</code>, sha256 <code>" + html_escape(e.rulebook_sha256) +
-           "</code></p>\n";
-    out += "<p>Evidence sha256 <code>" +
-           (e.evidence_sha256.empty() ? std::string("–") : html_escape(e.evidence_sha256)) + "</code> · year " +
-           std::to_string(e.year) + " · basis " + basis_name(e.basis) + "</p>\n</footer>\n";
+    if (summary) summary_section(out, *summary, lang);
+    warnings_section(out, e, lang);
+    page_footer(out, e, lang);
     out += "</body>\n</html>\n";
     return out;
 }

@@ -1,6 +1,9 @@
 // The HTML report's bar chart (inline SVG) and heat map (a coloured table).
 #include <charconv>
 
+#include "parscore/core/utf8.hpp"
+#include "parscore/i18n/format.hpp"
+#include "parscore/i18n/translate.hpp"
 #include "parscore/output/display.hpp"
 #include "parscore/reports/report_html.hpp"
 #include "report_html_parts.hpp"
@@ -9,7 +12,22 @@ namespace parscore::engine::html {
 
 namespace {
 
-constexpr double kLabelWidth = 170, kBarWidth = 420, kValueWidth = 50, kRow = 20, kTop = 8, kBottom = 22;
+// Each row is the unit's name above its bar, so the chart stays narrow enough to read on a
+// phone whatever the names' length: Vietnamese agency names run to about 40 characters, and one
+// longer than kLabelChars is shortened (the full name is in the bar's tooltip).
+constexpr double kLeft = 8, kBarWidth = 340, kValueWidth = 52, kRow = 30, kTop = 4, kBottom = 20;
+constexpr double kLabelLine = 11, kBarTop = 14, kBarHeight = 11;
+constexpr std::size_t kLabelChars = 64;
+
+// The first kLabelChars characters of `name` and "…" when it is longer, cut between characters.
+std::string bar_label(const std::string& name) {
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        if ((static_cast<unsigned char>(name[i]) & 0xC0) == 0x80) continue;
+        if (chars++ == kLabelChars - 1 && core::code_point_count(name) > kLabelChars) return name.substr(0, i) + "…";
+    }
+    return name;
+}
 
 // points ÷ max as a hue from red (0) to green (120), with a lightness that keeps the text legible.
 std::string heat_style(const CriterionResult& c, const Decimal& max) {
@@ -18,7 +36,67 @@ std::string heat_style(const CriterionResult& c, const Decimal& max) {
     return "background:hsl(" + std::to_string(static_cast<int>(ratio * 120 + 0.5)) + ",65%,78%)";
 }
 
-std::string points(const CriterionResult& c) { return display::points(c.points, "0"); }
+using i18n::Language;
+
+std::string points(Language lang, const std::optional<Decimal>& d) {
+    return i18n::localize_number(lang, display::points(d, "0"));
+}
+
+// A cell's tooltip: the criterion and what its points mean.
+std::string cell_title(Language lang, const rules::Criterion& c, const CriterionResult& cr) {
+    const std::string id = html_escape(c.id), max = points(lang, c.max);
+    switch (cr.status) {
+        case CriterionStatus::Exempt: return i18n::tr(lang, "{criterion}: exempt", {{"criterion", id}});
+        case CriterionStatus::Error: return i18n::tr(lang, "{criterion}: error: no evidence", {{"criterion", id}});
+        case CriterionStatus::Missing:
+            return i18n::tr(lang, "{criterion}: evidence missing, {points} of {max}",
+                            {{"criterion", id}, {"points", points(lang, cr.points)}, {"max", max}});
+        case CriterionStatus::Scored: break;
+    }
+    return i18n::tr(lang, "{criterion}: {points} of {max}",
+                    {{"criterion", id}, {"points", points(lang, cr.points)}, {"max", max}});
+}
+
+std::string heat_cell(Language lang, const rules::Criterion& c, const CriterionResult& cr) {
+    const std::string title = "\" title=\"" + cell_title(lang, c, cr) + "\">";
+    switch (cr.status) {
+        case CriterionStatus::Exempt: return "<td class=\"exempt" + title + "–</td>";
+        case CriterionStatus::Error: return "<td class=\"error" + title + "!</td>";
+        case CriterionStatus::Missing: return "<td class=\"missing" + title + "?</td>";
+        case CriterionStatus::Scored: break;
+    }
+    return "<td style=\"" + heat_style(cr, c.max) + title + points(lang, cr.points) + "</td>";
+}
+
+void heat_head(std::string& out, const rules::Rulebook& rb, Language lang) {
+    out += "<thead><tr><th class=\"unit\" rowspan=\"2\">" + i18n::trc(lang, "heat map", "unit") + "</th>";
+    for (const rules::Group& g : rb.groups) {
+        if (g.criteria.empty()) continue;
+        out += "<th class=\"group\" colspan=\"" + std::to_string(g.criteria.size()) + "\" title=\"" +
+               html_escape(g.title) + "\">" + html_escape(g.id) + "</th>";
+    }
+    out += "</tr>\n<tr>";
+    for (const rules::Group& g : rb.groups) {
+        for (const rules::Criterion& c : g.criteria) {
+            out += "<th class=\"criterion\" title=\"" +
+                   i18n::tr(lang, "{title} (max {max})",
+                            {{"title", html_escape(c.title)}, {"max", points(lang, c.max)}}) +
+                   "\">" + html_escape(c.local_id) + "</th>";
+        }
+    }
+    out += "</tr></thead>\n";
+}
+
+void heat_legend(std::string& out, Language lang) {
+    out +=
+        "<p class=\"legend\"><span class=\"swatch\" style=\"background:hsl(0,65%,78%)\"></span> 0 "
+        "<span class=\"swatch\" style=\"background:hsl(60,65%,78%)\"></span> " +
+        i18n::trc(lang, "heat map", "half") + " <span class=\"swatch\" style=\"background:hsl(120,65%,78%)\"></span> " +
+        i18n::trc(lang, "heat map", "full points") + " · <span class=\"swatch missing\">?</span> " +
+        i18n::trc(lang, "heat map", "evidence missing") + " · <span class=\"swatch exempt\">–</span> " +
+        i18n::trc(lang, "heat map", "exempt") + " · <span class=\"swatch error\">!</span> " +
+        i18n::trc(lang, "heat map", "error") + "</p>\n";
+}
 
 }  // namespace
 
@@ -33,95 +111,67 @@ std::string coordinate(double value) {
     return s;
 }
 
-void bar_chart(std::string& out, const rules::Rulebook& rb, const std::vector<const UnitResult*>& units) {
+void bar_chart(std::string& out, const rules::Rulebook& rb, const std::vector<const UnitResult*>& units,
+               Language lang) {
     std::vector<const UnitResult*> bars;
     for (const UnitResult* u : units) {
         if (u->complete && u->total) bars.push_back(u);
     }
     if (bars.empty()) return;
     double scale = rb.scale.is_zero() ? 100 : rb.scale.to_double();
-    double width = kLabelWidth + kBarWidth + kValueWidth;
+    double width = kLeft + kBarWidth + kValueWidth;
     double height = kTop + kRow * static_cast<double>(bars.size()) + kBottom;
     out += "<figure class=\"chart\"><svg viewBox=\"0 0 " + coordinate(width) + " " + coordinate(height) +
-           "\" role=\"img\" aria-label=\"totals by band\">\n";
+           "\" role=\"img\" aria-label=\"" + i18n::tr(lang, "totals by band") + "\">\n";
     // Band minimums as dashed guides, labelled under the axis.
     for (std::size_t b = 0; b < rb.bands.size(); ++b) {
-        double x = kLabelWidth + kBarWidth * rb.bands[b].min.to_double() / scale;
-        if (x < kLabelWidth || x > kLabelWidth + kBarWidth) continue;
-        out += "<line class=\"guide\" x1=\"" + coordinate(x) + "\" y1=\"" + coordinate(kTop - 4) + "\" x2=\"" +
-               coordinate(x) + "\" y2=\"" + coordinate(height - kBottom + 4) + "\"/>";
+        double x = kLeft + kBarWidth * rb.bands[b].min.to_double() / scale;
+        if (x < kLeft || x > kLeft + kBarWidth) continue;
+        out += "<line class=\"guide\" x1=\"" + coordinate(x) + "\" y1=\"" + coordinate(kTop + kBarTop - 2) +
+               "\" x2=\"" + coordinate(x) + "\" y2=\"" + coordinate(height - kBottom + 4) + "\"/>";
         out += "<text class=\"axis\" x=\"" + coordinate(x) + "\" y=\"" + coordinate(height - 6) + "\">" +
-               html_escape(rb.bands[b].min.to_string()) + "</text>\n";
+               html_escape(i18n::localize_number(lang, rb.bands[b].min.to_string())) + "</text>\n";
     }
     for (std::size_t i = 0; i < bars.size(); ++i) {
         const UnitResult& u = *bars[i];
         double y = kTop + kRow * static_cast<double>(i);
         double len = kBarWidth * u.total->to_double() / scale;
         len = len < 0 ? 0 : len > kBarWidth ? kBarWidth : len;
+        const std::string total = i18n::localize_number(lang, display::total(*u.total));
         // Bars are labelled by name, as a person reads them; the tooltip adds the id.
-        out += "<g><title>" + html_escape(u.name) + " (" + html_escape(u.id) + "): " + display::total(*u.total) + ", " +
+        out += "<g><title>" + html_escape(u.name) + " (" + html_escape(u.id) + "): " + total + ", " +
                html_escape(display::band(rb, u.band)) + "</title>";
-        out += "<text class=\"label\" x=\"" + coordinate(kLabelWidth - 6) + "\" y=\"" + coordinate(y + kRow * 0.7) +
-               "\">" + html_escape(u.name) + "</text>";
-        out += "<rect class=\"bar b" + std::to_string(u.band) + "\" x=\"" + coordinate(kLabelWidth) + "\" y=\"" +
-               coordinate(y + 3) + "\" width=\"" + coordinate(len) + "\" height=\"" + coordinate(kRow - 6) + "\"/>";
-        out += "<text class=\"value\" x=\"" + coordinate(kLabelWidth + len + 4) + "\" y=\"" +
-               coordinate(y + kRow * 0.7) + "\">" + display::total(*u.total) + "</text></g>\n";
+        out += "<text class=\"label\" x=\"" + coordinate(kLeft) + "\" y=\"" + coordinate(y + kLabelLine) + "\">" +
+               html_escape(bar_label(u.name)) + "</text>";
+        out += "<rect class=\"bar b" + std::to_string(u.band) + "\" x=\"" + coordinate(kLeft) + "\" y=\"" +
+               coordinate(y + kBarTop) + "\" width=\"" + coordinate(len) + "\" height=\"" + coordinate(kBarHeight) +
+               "\"/>";
+        out += "<text class=\"value\" x=\"" + coordinate(kLeft + len + 4) + "\" y=\"" +
+               coordinate(y + kBarTop + kBarHeight - 1.5) + "\">" + total + "</text></g>\n";
     }
-    out += "</svg><figcaption>Totals, coloured by band; dashed lines mark each band's minimum.</figcaption></figure>\n";
+    out += "</svg><figcaption>" + i18n::tr(lang, "Totals, coloured by band; dashed lines mark each band's minimum.") +
+           "</figcaption></figure>\n";
 }
 
-void heat_map(std::string& out, const rules::Rulebook& rb, const std::vector<const UnitResult*>& units) {
+void heat_map(std::string& out, const rules::Rulebook& rb, const std::vector<const UnitResult*>& units, Language lang) {
     if (units.empty()) return;
-    out += "<div class=\"scroll\"><table class=\"heat\">\n<thead><tr><th rowspan=\"2\">unit</th>";
-    for (const rules::Group& g : rb.groups) {
-        if (g.criteria.empty()) continue;
-        out += "<th class=\"group\" colspan=\"" + std::to_string(g.criteria.size()) + "\" title=\"" +
-               html_escape(g.title) + "\">" + html_escape(g.id) + "</th>";
-    }
-    out += "</tr>\n<tr>";
-    for (const rules::Group& g : rb.groups) {
-        for (const rules::Criterion& c : g.criteria) {
-            out += "<th class=\"criterion\" title=\"" + html_escape(c.title) + " (max " + display::points(c.max) +
-                   ")\">" + html_escape(c.local_id) + "</th>";
-        }
-    }
-    out += "</tr></thead>\n<tbody>\n";
+    out += "<div class=\"scroll\"><table class=\"heat\">\n";
+    heat_head(out, rb, lang);
+    out += "<tbody>\n";
     for (const UnitResult* u : units) {
-        out += "<tr><th class=\"unit\" title=\"" + html_escape(u->name) + "\">" + html_escape(u->id) + "</th>";
+        // Rows read by name, as the ranking does; the id is in the tooltip.
+        out += "<tr><th class=\"unit\" title=\"" + html_escape(u->id) + "\">" + html_escape(u->name) + "</th>";
         std::size_t i = 0;
         for (const rules::Group& g : rb.groups) {
             for (const rules::Criterion& c : g.criteria) {
                 if (i >= u->criteria.size()) break;
-                const CriterionResult& cr = u->criteria[i++];
-                std::string tip = html_escape(c.id) + ": ";
-                switch (cr.status) {
-                    case CriterionStatus::Exempt:
-                        out += "<td class=\"exempt\" title=\"" + tip + "exempt\">–</td>";
-                        break;
-                    case CriterionStatus::Error:
-                        out += "<td class=\"error\" title=\"" + tip + "error: no evidence\">!</td>";
-                        break;
-                    case CriterionStatus::Missing:
-                        out += "<td class=\"missing\" title=\"" + tip + "evidence missing, " + points(cr) + " of " +
-                               display::points(c.max) + "\">?</td>";
-                        break;
-                    case CriterionStatus::Scored:
-                        out += "<td style=\"" + heat_style(cr, c.max) + "\" title=\"" + tip + points(cr) + " of " +
-                               display::points(c.max) + "\">" + points(cr) + "</td>";
-                        break;
-                }
+                out += heat_cell(lang, c, u->criteria[i++]);
             }
         }
         out += "</tr>\n";
     }
     out += "</tbody></table></div>\n";
-    out +=
-        "<p class=\"legend\"><span class=\"swatch\" style=\"background:hsl(0,65%,78%)\"></span> 0 "
-        "<span class=\"swatch\" style=\"background:hsl(60,65%,78%)\"></span> half "
-        "<span class=\"swatch\" style=\"background:hsl(120,65%,78%)\"></span> full points · "
-        "<span class=\"swatch missing\">?</span> evidence missing · "
-        "<span class=\"swatch exempt\">–</span> exempt · <span class=\"swatch error\">!</span> error</p>\n";
+    heat_legend(out, lang);
 }
 
 }  // namespace parscore::engine::html

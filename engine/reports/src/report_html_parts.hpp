@@ -1,9 +1,13 @@
 #pragma once
-// The pieces of the HTML report that draw (report_html_charts.cpp), shared with the page itself
-// (report_html.cpp).
+// The pieces of the HTML report that draw (report_html_charts.cpp) and the indicators' figures
+// (report_indicators.cpp), shared with the page itself (report_html.cpp). Everything a person
+// reads is in the page's language; values from input are escaped here, translations are the
+// program's own text and are not.
 #include <string>
 #include <vector>
 
+#include "parscore/analyses/summary.hpp"
+#include "parscore/i18n/language.hpp"
 #include "parscore/rules/rulebook.hpp"
 #include "parscore/scoring/result.hpp"
 
@@ -14,14 +18,21 @@ namespace parscore::engine::html {
 int band_hue(int index, int count);
 
 /// An inline SVG bar chart of the complete units' totals (in the given order), each bar coloured
-/// by its band, with a dashed line at each band's minimum.
-void bar_chart(std::string& out, const rules::Rulebook& rulebook, const std::vector<const UnitResult*>& units);
+/// by its band and labelled with the unit's name, with a dashed line at each band's minimum.
+void bar_chart(std::string& out, const rules::Rulebook& rulebook, const std::vector<const UnitResult*>& units,
+               i18n::Language lang);
 
 /// A unit × criterion table whose cells are coloured by points ÷ max; exempt, missing and error
-/// cells are drawn distinctly.
-void heat_map(std::string& out, const rules::Rulebook& rulebook, const std::vector<const UnitResult*>& units);
+/// cells are drawn distinctly. Rows are headed by the units' names (ids in the tooltips).
+void heat_map(std::string& out, const rules::Rulebook& rulebook, const std::vector<const UnitResult*>& units,
+              i18n::Language lang);
 
-/// Decimal text for SVG coordinates ("12.5"), independent of the C locale.
+/// Decimal text for SVG coordinates ("12.5"), independent of the C locale and of the language.
 std::string coordinate(double value);
+
+/// An indicator's figures as `parscore summary` reads them ("8/19", "241 (mean 12.684 of 19)",
+/// "44.7% (17 of 38)"), in `lang`: in English the words of indicator_figures_text, with numbers
+/// from five digits on grouped as docs/i18n.md writes them ("12,345").
+std::string indicator_figures(i18n::Language lang, const IndicatorSummary& indicator, const IndicatorFigures& figures);
 
 }  // namespace parscore::engine::html

@@ -4,6 +4,7 @@
 #include "parscore/i18n/translate.hpp"
 #include "parscore/output/display.hpp"
 #include "parscore/reports/report.hpp"
+#include "report_words.hpp"
 
 namespace parscore::engine {
 
@@ -13,23 +14,15 @@ using core::TextTable;
 using Align = TextTable::Align;
 using i18n::Language;
 
-// Column headers: lower-case words in English, the terms of an official table in Vietnamese.
-constexpr i18n::Message kRank = i18n::NC_("table header", "rank");
-constexpr i18n::Message kUnit = i18n::NC_("table header", "unit");
-constexpr i18n::Message kName = i18n::NC_("table header", "name");
-constexpr i18n::Message kPoints = i18n::NC_("table header", "points");
-constexpr i18n::Message kMax = i18n::NC_("table header", "max");
-constexpr i18n::Message kTotal = i18n::NC_("table header", "total");
-constexpr i18n::Message kBand = i18n::NC_("table header", "band");
-constexpr i18n::Message kChange = i18n::NC_("table header", "change");
-
 TextTable make_table(Language lang, bool ranking) {
     auto h = [lang](const i18n::Message& m) { return i18n::tr(lang, m); };
     if (ranking) {
-        return TextTable({h(kRank), h(kUnit), h(kName), h(kTotal), h(kBand), h(kChange)},
+        return TextTable({h(words::kRank), h(words::kUnit), h(words::kName), h(words::kTotal), h(words::kBand),
+                          h(words::kChange)},
                          {Align::Right, Align::Left, Align::Left, Align::Right, Align::Left, Align::Right});
     }
-    return TextTable({h(kUnit), h(kName), h(kPoints), h(kMax), h(kTotal), h(kBand), h(kRank)},
+    return TextTable({h(words::kUnit), h(words::kName), h(words::kPoints), h(words::kMax), h(words::kTotal),
+                      h(words::kBand), h(words::kRank)},
                      {Align::Left, Align::Left, Align::Right, Align::Right, Align::Right, Align::Left, Align::Right});
 }
 
@@ -39,7 +32,7 @@ std::string signed_change(const std::optional<int>& c) {
 }
 
 std::string band_name(const rules::Rulebook& rb, const UnitResult& u, Language lang) {
-    if (!u.complete) return i18n::trc(lang, "table cell", "incomplete");
+    if (!u.complete) return words::incomplete(lang);
     return display::band(rb, u.band);
 }
 

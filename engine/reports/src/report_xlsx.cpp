@@ -3,19 +3,25 @@
 
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "parscore/core/date.hpp"
+#include "parscore/core/utf8.hpp"
+#include "parscore/i18n/translate.hpp"
 #include "parscore/output/display.hpp"
 #include "parscore/reports/report.hpp"
 #include "report_html_parts.hpp"
+#include "report_words.hpp"
 
 namespace parscore::engine {
 
 namespace {
+
+using i18n::Language;
 
 // hsl → 0xRRGGBB, so the workbook's band colours match the HTML report's.
 lxw_color_t hsl(int hue, double s, double l) {
@@ -167,15 +173,49 @@ void headers(Workbook& wb, lxw_worksheet* ws, lxw_row_t row, const std::vector<s
     for (std::size_t c = 0; c < names.size(); ++c) text(wb, ws, row, static_cast<lxw_col_t>(c), names[c], f);
 }
 
-void ranking_sheet(Workbook& wb, const Formats& f, const rules::Rulebook& rb, const Evaluation& e) {
-    lxw_worksheet* ws = workbook_add_worksheet(wb.get(), "Ranking");
-    headers(wb, ws, 0,
-            {"category", "rank", "unit", "name", "total", "band", "band id", "rank change", "total change", "status",
-             "points", "max", "deduct", "bonus", "reason"},
-            f.header);
-    const double widths[] = {12, 6, 16, 36, 8, 30, 12, 8, 9, 11, 8, 8, 8, 8, 50};
-    for (lxw_col_t c = 0; c < sizeof widths / sizeof widths[0]; ++c)
-        wb.check(worksheet_set_column(ws, c, c, widths[c], nullptr));
+// Column widths in characters: at least the given ones, and wide enough for the heads, which
+// are longer in Vietnamese.
+void widths(Workbook& wb, lxw_worksheet* ws, const std::vector<std::string>& names, const std::vector<double>& min) {
+    for (std::size_t c = 0; c < names.size() && c < min.size(); ++c) {
+        double head = static_cast<double>(core::display_width(names[c])) + 2;
+        auto col = static_cast<lxw_col_t>(c);
+        wb.check(worksheet_set_column(ws, col, col, std::max(min[c], head), nullptr));
+    }
+}
+
+// Adds a sheet; the translated names are within Excel's 31 characters and use none of []:*?/\.
+lxw_worksheet* add_sheet(Workbook& wb, const std::string& name) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb.get(), name.c_str());
+    if (!ws) throw WorkbookError("cannot add the sheet '" + name + "' to the workbook");
+    return ws;
+}
+
+std::vector<std::string> ranking_heads(Language lang) {
+    auto h = [lang](const i18n::Message& m) { return i18n::tr(lang, m); };
+    using namespace words;
+    return {i18n::trc(lang, "report column", "category"),
+            h(kRank),
+            h(kUnit),
+            h(kName),
+            h(kTotal),
+            h(kBand),
+            i18n::trc(lang, "report column", "band id"),
+            i18n::trc(lang, "report column", "rank change"),
+            i18n::trc(lang, "report column", "total change"),
+            i18n::trc(lang, "report column", "status"),
+            h(kPoints),
+            h(kMax),
+            i18n::trc(lang, "report column", "deduct"),
+            i18n::trc(lang, "report column", "bonus"),
+            i18n::trc(lang, "report column", "reason")};
+}
+
+void ranking_sheet(Workbook& wb, const Formats& f, const rules::Rulebook& rb, const Evaluation& e, Language lang) {
+    lxw_worksheet* ws = add_sheet(wb, i18n::trc(lang, "sheet name", "Ranking"));
+    const std::vector<std::string> names = ranking_heads(lang);
+    headers(wb, ws, 0, names, f.header);
+    widths(wb, ws, names, {12, 6, 16, 36, 8, 30, 12, 8, 9, 11, 8, 8, 8, 8, 50});
+    const std::string complete = i18n::trc(lang, "report cell", "complete"), incomplete = words::incomplete(lang);
     lxw_row_t row = 1;
     for (const UnitResult& u : e.units) {
         text(wb, ws, row, 0, rb.category_label(u.category));
@@ -190,7 +230,7 @@ void ranking_sheet(Workbook& wb, const Formats& f, const rules::Rulebook& rb, co
         }
         if (u.rank_change) wb.check(worksheet_write_number(ws, row, 7, *u.rank_change, f.change));
         number(wb, ws, row, 8, u.total_change, f.total);
-        text(wb, ws, row, 9, u.complete ? "complete" : "incomplete");
+        text(wb, ws, row, 9, u.complete ? complete : incomplete);
         points(wb, ws, row, 10, u.points, f.number);
         points(wb, ws, row, 11, u.max, f.number);
         points(wb, ws, row, 12, u.deduct, f.number);
@@ -202,10 +242,12 @@ void ranking_sheet(Workbook& wb, const Formats& f, const rules::Rulebook& rb, co
     wb.check(worksheet_autofilter(ws, 0, 0, row > 1 ? row - 1 : 0, 14));
 }
 
-void criteria_sheet(Workbook& wb, const Formats& f, const rules::Rulebook& rb, const Evaluation& e) {
-    lxw_worksheet* ws = workbook_add_worksheet(wb.get(), "Criteria");
+void criteria_sheet(Workbook& wb, const Formats& f, const rules::Rulebook& rb, const Evaluation& e, Language lang) {
+    lxw_worksheet* ws = add_sheet(wb, i18n::trc(lang, "sheet name", "Criteria"));
     // Two header rows: the criterion ids, then their maximums; unit columns stay frozen too.
-    std::vector<std::string> names = {"unit", "name", "category", "total"};
+    auto h = [lang](const i18n::Message& m) { return i18n::tr(lang, m); };
+    std::vector<std::string> names = {h(words::kUnit), h(words::kName), i18n::trc(lang, "report column", "category"),
+                                      h(words::kTotal)};
     std::vector<const rules::Criterion*> criteria;
     for (const rules::Group& g : rb.groups) {
         for (const rules::Criterion& c : g.criteria) {
@@ -214,19 +256,20 @@ void criteria_sheet(Workbook& wb, const Formats& f, const rules::Rulebook& rb, c
         }
     }
     headers(wb, ws, 0, names, f.header);
-    text(wb, ws, 1, 0, "max", f.header);
+    text(wb, ws, 1, 0, h(words::kMax), f.header);
     for (lxw_col_t c = 1; c < 4; ++c) text(wb, ws, 1, c, "", f.header);
     for (std::size_t i = 0; i < criteria.size(); ++i) {
         wb.check(worksheet_write_number(ws, 1, static_cast<lxw_col_t>(4 + i), criteria[i]->max.round(2).to_double(),
                                         f.header));
     }
-    wb.check(worksheet_set_column(ws, 0, 0, 16, nullptr));
-    wb.check(worksheet_set_column(ws, 1, 1, 32, nullptr));
-    wb.check(worksheet_set_column(ws, 2, 2, 12, nullptr));
-    wb.check(worksheet_set_column(ws, 3, 3, 8, f.total));
+    widths(wb, ws, {names.begin(), names.begin() + 3}, {16, 32, 12});
+    wb.check(
+        worksheet_set_column(ws, 3, 3, std::max(8.0, static_cast<double>(core::display_width(names[3])) + 2), f.total));
     if (!criteria.empty()) {
         wb.check(worksheet_set_column(ws, 4, static_cast<lxw_col_t>(3 + criteria.size()), 12, nullptr));
     }
+    const std::string exempt = i18n::trc(lang, "report cell", "exempt"),
+                      error = i18n::trc(lang, "report cell", "error");
     lxw_row_t row = 2;
     for (const UnitResult& u : e.units) {
         text(wb, ws, row, 0, u.id);
@@ -239,8 +282,8 @@ void criteria_sheet(Workbook& wb, const Formats& f, const rules::Rulebook& rb, c
             switch (c.status) {
                 case CriterionStatus::Scored: points(wb, ws, row, col, c.points, f.number); break;
                 case CriterionStatus::Missing: points(wb, ws, row, col, c.points, f.missing); break;
-                case CriterionStatus::Exempt: text(wb, ws, row, col, "exempt", f.exempt); break;
-                case CriterionStatus::Error: text(wb, ws, row, col, "error", f.error); break;
+                case CriterionStatus::Exempt: text(wb, ws, row, col, exempt, f.exempt); break;
+                case CriterionStatus::Error: text(wb, ws, row, col, error, f.error); break;
             }
         }
         ++row;
@@ -251,15 +294,21 @@ void criteria_sheet(Workbook& wb, const Formats& f, const rules::Rulebook& rb, c
 // One row per indicator and figures, categories by their labels. A share (a ratio, or the mean
 // of a percent indicator) is a number cell shown as a percentage; a percent indicator's sum is
 // left out, since it would read as a sum of rates.
-void indicators_sheet(Workbook& wb, const Formats& f, const Summary& s) {
-    lxw_worksheet* ws = workbook_add_worksheet(wb.get(), "Indicators");
-    headers(wb, ws, 0,
-            {"indicator", "title", "type", "category", "holds", "sum", "mean", "ratio", "of sum", "over sum",
-             "with value", "no value"},
-            f.header);
-    const double widths[] = {18, 48, 8, 24, 8, 10, 12, 10, 10, 10, 10, 10};
-    for (lxw_col_t c = 0; c < sizeof widths / sizeof widths[0]; ++c)
-        wb.check(worksheet_set_column(ws, c, c, widths[c], nullptr));
+std::vector<std::string> indicator_heads(Language lang) {
+    return {i18n::trc(lang, "report column", "indicator"),  i18n::trc(lang, "report column", "title"),
+            i18n::trc(lang, "report column", "type"),       i18n::trc(lang, "report column", "category"),
+            i18n::trc(lang, "report column", "holds"),      i18n::trc(lang, "report column", "sum"),
+            i18n::trc(lang, "report column", "mean"),       i18n::trc(lang, "report column", "ratio"),
+            i18n::trc(lang, "report column", "of sum"),     i18n::trc(lang, "report column", "over sum"),
+            i18n::trc(lang, "report column", "with value"), i18n::trc(lang, "report column", "no value")};
+}
+
+void indicators_sheet(Workbook& wb, const Formats& f, const Summary& s, Language lang) {
+    lxw_worksheet* ws = add_sheet(wb, i18n::trc(lang, "sheet name", "Indicators"));
+    const std::vector<std::string> names = indicator_heads(lang);
+    headers(wb, ws, 0, names, f.header);
+    widths(wb, ws, names, {18, 48, 8, 24, 8, 10, 12, 10, 10, 10, 10, 10});
+    const std::string overall = i18n::trc(lang, "report column", "overall");
     lxw_row_t row = 1;
     auto line = [&](const IndicatorSummary& ind, const IndicatorFigures& fig, const std::string& category) {
         text(wb, ws, row, 0, ind.id);
@@ -282,16 +331,17 @@ void indicators_sheet(Workbook& wb, const Formats& f, const Summary& s) {
     };
     for (const IndicatorSummary& ind : s.indicators) {
         for (const IndicatorFigures& fig : ind.categories) line(ind, fig, fig.label);
-        line(ind, ind.overall, "overall");
+        line(ind, ind.overall, overall);
     }
     worksheet_freeze_panes(ws, 1, 0);
 }
 
 /// The document properties both workbooks carry, with a creation time of 1 January of `year`.
-void set_properties(Workbook& wb, const rules::Rulebook& rb, int year, Basis basis, std::string comments) {
+void set_properties(Workbook& wb, const rules::Rulebook& rb, int year, Basis basis, std::string comments,
+                    Language lang) {
     std::string title = csv_text_cell(rb.title.empty() ? rb.id : rb.title);
-    std::string subject = csv_text_cell(rb.id + " " + rb.version + ", " + std::to_string(year) + ", basis " +
-                                        basis_name(basis));
+    std::string subject = csv_text_cell(rb.id + " " + rb.version + ", " + std::to_string(year) + ", " +
+                                        i18n::tr(lang, "basis {basis}", {{"basis", words::basis(lang, basis)}}));
     lxw_doc_properties properties{};
     properties.title = title.data();
     properties.subject = subject.data();
@@ -303,23 +353,27 @@ void set_properties(Workbook& wb, const rules::Rulebook& rb, int year, Basis bas
 }  // namespace
 
 void write_xlsx(const rules::Rulebook& rb, const Evaluation& e, const Summary* summary,
-                const std::filesystem::path& path) {
+                const std::filesystem::path& path, Language lang) {
     Workbook wb(path);
     set_properties(wb, rb, e.year, e.basis,
-                   "rulebook sha256 " + e.rulebook_sha256 + "; evidence sha256 " + e.evidence_sha256);
+                   i18n::tr(lang, "rulebook sha256 {rulebook}; evidence sha256 {evidence}",
+                            {{"rulebook", e.rulebook_sha256}, {"evidence", e.evidence_sha256}}),
+                   lang);
 
     Formats formats = make_formats(wb, rb);
-    ranking_sheet(wb, formats, rb, e);
-    criteria_sheet(wb, formats, rb, e);
-    if (summary) indicators_sheet(wb, formats, *summary);
+    ranking_sheet(wb, formats, rb, e, lang);
+    criteria_sheet(wb, formats, rb, e, lang);
+    if (summary) indicators_sheet(wb, formats, *summary, lang);
     wb.close();
 }
 
-void write_summary_xlsx(const rules::Rulebook& rb, const Summary& summary, const std::filesystem::path& path) {
+void write_summary_xlsx(const rules::Rulebook& rb, const Summary& summary, const std::filesystem::path& path,
+                        Language lang) {
     Workbook wb(path);
-    set_properties(wb, rb, summary.year, summary.basis, "rulebook sha256 " + summary.rulebook_sha256);
+    set_properties(wb, rb, summary.year, summary.basis,
+                   i18n::tr(lang, "rulebook sha256 {rulebook}", {{"rulebook", summary.rulebook_sha256}}), lang);
     Formats formats = make_formats(wb, rb);
-    indicators_sheet(wb, formats, summary);
+    indicators_sheet(wb, formats, summary, lang);
     wb.close();
 }
 

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "parscore/analyses/summary.hpp"
+#include "parscore/i18n/language.hpp"
 #include "parscore/rules/rulebook.hpp"
 #include "parscore/scoring/result.hpp"
 
@@ -14,9 +15,11 @@ namespace parscore::engine {
 
 /// `ranking`: the `rank` layout (rank, change); else the `score` layout (points, max). The
 /// summary, when given, adds the indicators section. The output has no timestamp: the same
-/// evaluation renders to the same bytes.
+/// evaluation renders to the same bytes. In `language` (docs/i18n.md): `<html lang>`, headings,
+/// column heads, legends, tooltips and notes translated, numbers with the language's separators;
+/// ids, names, titles and band labels as written.
 std::string render_html(const rules::Rulebook& rulebook, const Evaluation& evaluation, const Summary* summary,
-                        bool ranking);
+                        bool ranking, i18n::Language language = i18n::Language::en);
 
 /// Text for HTML element content and attribute values: & < > " ' become entities.
 std::string html_escape(std::string_view text);

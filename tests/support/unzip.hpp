@@ -1,0 +1,26 @@
+#pragma once
+// One part of a zip file (an .xlsx), for the tests that read what a workbook holds.
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+namespace parscore::testing {
+
+/// The part `part` of `file`, read with the `unzip` program; "" when it cannot be read. Tests
+/// skip when unzip_available() is false.
+inline std::string unzip_part(const std::filesystem::path& file, const std::string& part) {
+    std::string command = "unzip -p '" + file.string() + "' '" + part + "' 2>/dev/null";
+    std::string out;
+    if (FILE* p = popen(command.c_str(), "r")) {
+        char buf[4096];
+        std::size_t n;
+        while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+        pclose(p);
+    }
+    return out;
+}
+
+inline bool unzip_available() { return std::system("unzip -v >/dev/null 2>&1") == 0; }
+
+}  // namespace parscore::testing
