@@ -100,7 +100,7 @@ void run_verify(Context& ctx, const VerifyOptions& o) {
     request.threads = o.threads;
     const app::VerifyResult result = app::verify(request);
     const std::string text = o.format == app::Format::Json ? engine::render_verification_json(result.report)
-                                                           : engine::render_verification_table(result.report);
+                                                           : engine::render_verification_table(result.report, ctx.lang);
     ctx.out << core::sanitize_utf8(text);
     if (!result.report.clean()) ctx.exit_code = exit_code(app::ErrorKind::Invalid);
 }

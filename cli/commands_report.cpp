@@ -50,7 +50,7 @@ void run_summary(Context& ctx, const ReportOptions& o) {
             break;
         case app::Format::Json: write_output(ctx, o.out, engine::render_summary_json(summary)); break;
         case app::Format::Csv: write_output(ctx, o.out, engine::render_summary_csv(summary, o.bom)); break;
-        default: write_output(ctx, o.out, engine::render_summary_table(summary)); break;
+        default: write_output(ctx, o.out, engine::render_summary_table(summary, ctx.lang)); break;
     }
     print_warnings(ctx, summary.warnings);
 }
@@ -65,7 +65,9 @@ void run_gap(Context& ctx, const ReportOptions& o) {
     switch (o.format) {
         case app::Format::Json: write_output(ctx, o.out, engine::render_gap_json(result.report)); break;
         case app::Format::Csv: write_output(ctx, o.out, engine::render_gap_csv(result.report, o.bom)); break;
-        default: write_output(ctx, o.out, engine::render_gap_table(result.rulebook.rulebook, result.report)); break;
+        default:
+            write_output(ctx, o.out, engine::render_gap_table(result.rulebook.rulebook, result.report, ctx.lang));
+            break;
     }
     print_warnings(ctx, result.report.warnings);
 }
@@ -78,7 +80,7 @@ void run_diff(Context& ctx, const ReportOptions& o) {
     write_output(ctx, o.out,
                  o.format == app::Format::Json
                      ? engine::render_diff_json(result.diff)
-                     : engine::render_diff_table(result.before.rulebook, result.after.rulebook, result.diff));
+                     : engine::render_diff_table(result.before.rulebook, result.after.rulebook, result.diff, ctx.lang));
     print_warnings(ctx, result.diff.warnings);
 }
 

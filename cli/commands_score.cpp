@@ -143,7 +143,7 @@ void run_explain(Context& ctx, const ExplainOptions& o) {
     write_output(ctx, o.out,
                  o.format == app::Format::Json
                      ? engine::render_explanation_json(result.explanation)
-                     : engine::render_explanation(result.rulebook.rulebook, result.explanation));
+                     : engine::render_explanation(result.rulebook.rulebook, result.explanation, ctx.lang));
     print_warnings(ctx, result.explanation.warnings);
 }
 

@@ -5,9 +5,10 @@
 #include "context.hpp"
 #include "failure.hpp"
 #include "parscore/app/rulebook_checks.hpp"
-#include "parscore/core/plural.hpp"
 #include "parscore/core/render.hpp"
 #include "parscore/core/utf8.hpp"
+#include "parscore/i18n/format.hpp"
+#include "parscore/i18n/translate.hpp"
 
 namespace parscore::cli {
 
@@ -34,26 +35,37 @@ std::optional<core::Decimal> parse_percentage(const std::string& option) {
     if (text.back() == '%') text.pop_back();
     std::optional<core::Decimal> minimum = core::Decimal::parse(text);
     if (!minimum || minimum->is_negative() || *minimum > *core::Decimal::from_int(100)) {
-        throw CliError(kUsage, "--coverage-min: expected a percentage from 0 to 100, found '" +
-                                   core::sanitize_utf8(option) + "'");
+        throw CliError(kUsage, core::T_("--coverage-min: expected a percentage from 0 to 100, found '{value}'",
+                                        {{"value", core::sanitize_utf8(option)}}));
     }
     return minimum;
+}
+
+void write_case(Context& ctx, const core::SourceSet& sources, const engine::CaseOutcome& c) {
+    const i18n::Args where = {{"position", position(sources, c.span)}, {"name", c.name}};
+    ctx.out << (c.result == engine::CaseOutcome::Result::Invalid
+                    ? i18n::tr(ctx.lang, "FAIL {position}: {name} (invalid case)", where)
+                    : i18n::tr(ctx.lang, "FAIL {position}: {name}", where))
+            << "\n";
+    for (const auto& d : c.differences) {
+        ctx.out << "  "
+                << i18n::tr(ctx.lang, "{item}: expected {expected}, got {actual}",
+                            {{"item", d.item}, {"expected", d.expected}, {"actual", d.actual}})
+                << "\n";
+    }
+    if (!c.problems.empty()) ctx.err << core::render_all(c.problems, sources, i18n::localizer(ctx.lang));
 }
 
 void write_failures(Context& ctx, const app::TestResult& result) {
     const engine::RuleTestRun& run = result.run;
     for (const std::string& m : run.io_messages) ctx.err << "parscore: error: " << m << "\n";
-    for (const std::string& f : run.empty_folders)
-        ctx.err << "parscore: error: no *.test.yaml files in '" << f << "'\n";
-    ctx.err << core::render_all(run.diagnostics, result.sources);
+    for (const std::string& f : run.empty_folders) {
+        ctx.err << "parscore: error: " << i18n::tr(ctx.lang, "no *.test.yaml files in '{folder}'", {{"folder", f}})
+                << "\n";
+    }
+    ctx.err << core::render_all(run.diagnostics, result.sources, i18n::localizer(ctx.lang));
     for (const engine::CaseOutcome& c : run.cases) {
-        if (c.result == engine::CaseOutcome::Result::Passed) continue;
-        ctx.out << "FAIL " << position(result.sources, c.span) << ": " << c.name
-                << (c.result == engine::CaseOutcome::Result::Invalid ? " (invalid case)" : "") << "\n";
-        for (const auto& d : c.differences) {
-            ctx.out << "  " << d.item << ": expected " << d.expected << ", got " << d.actual << "\n";
-        }
-        if (!c.problems.empty()) ctx.err << core::render_all(c.problems, result.sources);
+        if (c.result != engine::CaseOutcome::Result::Passed) write_case(ctx, result.sources, c);
     }
 }
 
@@ -63,14 +75,20 @@ void write_coverage(Context& ctx, const app::TestResult& result, bool list) {
     for (const engine::CoverageItem& item : result.run.coverage) {
         if (item.reached) continue;
         if (list) {
-            ctx.out << "not reached: " << item.rulebook << ": " << item.description << " ("
-                    << position(result.sources, item.span) << ")\n";
+            ctx.out << i18n::tr(ctx.lang, "not reached: {rulebook}: {item} ({position})",
+                                {{"rulebook", item.rulebook},
+                                 {"item", i18n::localize(ctx.lang, item.what)},
+                                 {"position", position(result.sources, item.span)}})
+                    << "\n";
         }
         ++unreached;
     }
-    ctx.out << "coverage: " << result.run.coverage_percent().to_string() << "% ("
-            << result.run.coverage.size() - unreached << " of " << core::count_of(result.run.coverage.size(), "item")
-            << " reached)\n";
+    const std::size_t items = result.run.coverage.size();
+    ctx.out << i18n::trn(ctx.lang, "coverage: {percent} ({reached} of {n} item reached)",
+                         "coverage: {percent} ({reached} of {n} items reached)", items,
+                         {{"percent", i18n::localize_number(ctx.lang, result.run.coverage_percent().to_string()) + "%"},
+                          {"reached", std::to_string(items - unreached)}})
+            << "\n";
 }
 
 void run_test(Context& ctx, const TestOptions& o) {
@@ -82,7 +100,10 @@ void run_test(Context& ctx, const TestOptions& o) {
     write_failures(ctx, result);
     if (o.coverage || request.coverage_min) write_coverage(ctx, result, o.coverage);
     if (result.junit_error) throw *result.junit_error;
-    ctx.out << result.run.passed() << " passed, " << result.run.failed() << " failed\n";
+    ctx.out << i18n::tr(ctx.lang, "{passed} passed, {failed} failed",
+                        {{"passed", std::to_string(result.run.passed())},
+                         {"failed", std::to_string(result.run.failed())}})
+            << "\n";
     if (result.failure) ctx.exit_code = exit_code(*result.failure);
     if (result.shortfall) throw *result.shortfall;
 }

@@ -26,26 +26,27 @@ void check_replaceable(const fs::path& path) {
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
     if (!fs::exists(status)) return;
-    const std::string db = path.string();
+    const std::string shown = "'" + path.string() + "'";
     if (!fs::is_regular_file(status)) {
-        throw Error(ErrorKind::Invalid, core::T_("'{path}' is not an earlier demo database; the demo replaces only "
+        throw Error(ErrorKind::Invalid, core::T_("{path} is not an earlier demo database; the demo replaces only "
                                                  "those. Choose another --db PATH.",
-                                                 {{"path", db}}));
+                                                 {{"path", shown}}));
     }
     try {
         inspections::Store store = inspections::Store::open(path, inspections::OpenMode::Existing);
         if (!demo_data::is_demo_database(store)) {
             throw Error(ErrorKind::Invalid,
-                        core::T_("'{path}' is not an earlier demo database; the demo replaces only those. It holds "
+                        core::T_("{path} is not an earlier demo database; the demo replaces only those. It holds "
                                  "units or inspections the demo did not record; choose another --db PATH.",
-                                 {{"path", db}}));
+                                 {{"path", shown}}));
         }
     } catch (const inspections::StoreError& e) {
         using Kind = inspections::StoreError::Kind;
-        if (e.kind() == Kind::NotParscore || e.kind() == Kind::NewerSchema)
+        if (e.kind() == Kind::NotParscore || e.kind() == Kind::NewerSchema) {
             throw Error(ErrorKind::Invalid,
-                        core::T_("'{path}' is not an earlier demo database; the demo replaces only those. {reason}",
-                                 {{"path", db}, core::part("reason", e.text())}));
+                        core::T_("{path} is not an earlier demo database; the demo replaces only those. {reason}",
+                                 {{"path", shown}, core::part("reason", e.text())}));
+        }
         throw to_error(e);
     }
 }

@@ -181,6 +181,24 @@ TEST_F(DiffTest, TableAndJsonShowBeforeAndAfter) {
         << json;
 }
 
+TEST_F(DiffTest, TableInVietnameseKeepsIdsAndLabelsAndTranslatesTheRest) {
+    std::string table = parscore::engine::render_diff_table(before->get(), after->get(), diff,
+                                                            parscore::i18n::Language::vi);
+    EXPECT_NE(table.find(", năm 2013, căn cứ: tất cả các cuộc kiểm tra\ntiêu chí được bổ sung: cntt.portal\n"
+                         "tiêu chí bị loại bỏ: cntt.website\n3/4 đơn vị có thay đổi\n"),
+              std::string::npos)
+        << table;
+    EXPECT_NE(table.find("Hoàn thành tốt nhiệm vụ → Hoàn thành xuất sắc nhiệm vụ"), std::string::npos) << table;
+    EXPECT_NE(table.find("  d1: tthc.posted 2 → 4, cntt.website 4 → - (loại bỏ), cntt.portal - → 2 (bổ sung)\n"),
+              std::string::npos)
+        << table;
+    EXPECT_NE(table.find("các tiêu chí dẫn đến thay đổi:\n"), std::string::npos) << table;
+    EXPECT_NE(table.find("thay đổi xếp loại:\n  Hoàn thành tốt nhiệm vụ → Hoàn thành xuất sắc nhiệm vụ: 1\n"),
+              std::string::npos)
+        << table;
+    EXPECT_NE(table.find("Mã đơn vị"), std::string::npos) << table;
+}
+
 // The table shows totals with two decimals and points with at most two; JSON keeps them exact.
 TEST_F(DiffTest, TableRoundsWhatPeopleRead) {
     auto& d1 = diff.units.front();
@@ -189,6 +207,9 @@ TEST_F(DiffTest, TableRoundsWhatPeopleRead) {
     d1.criteria.front().before = dec("0.999999999");
     std::string table = parscore::engine::render_diff_table(before->get(), after->get(), diff);
     EXPECT_NE(table.find("66.67 → 100.00"), std::string::npos) << table;
+    EXPECT_NE(parscore::engine::render_diff_table(before->get(), after->get(), diff, parscore::i18n::Language::vi)
+                  .find("66,67 → 100,00"),
+              std::string::npos);
     EXPECT_NE(table.find("  d1: tthc.posted 1 → 4,"), std::string::npos) << table;
     EXPECT_EQ(table.find("0.999999999"), std::string::npos) << table;
     EXPECT_NE(parscore::engine::render_diff_json(diff).find("\"before\": 0.999999999"), std::string::npos);

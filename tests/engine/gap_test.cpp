@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "parscore/analyses/gap.hpp"
+#include "parscore/core/utf8.hpp"
 #include "report_fixture.hpp"
 
 namespace {
@@ -132,6 +133,44 @@ TEST_F(GapTest, TableShowsSignedGaps) {
     EXPECT_NE(table.find("Khối UBND cấp huyện"), std::string::npos) << table;  // the category's label
 }
 
+// The lines of the table that starts with `header` in `text`, up to the next empty line.
+std::vector<std::string> table_lines(const std::string& text, const std::string& header) {
+    std::vector<std::string> lines;
+    std::size_t at = text.find(header);
+    while (at != std::string::npos && at < text.size() && text[at] != '\n') {
+        std::size_t end = text.find('\n', at);
+        lines.push_back(text.substr(at, end - at));
+        at = end == std::string::npos ? end : end + 1;
+    }
+    return lines;
+}
+
+TEST_F(GapTest, TableInVietnameseTranslatesWordsAndNumbersButNotNames) {
+    std::string table = parscore::engine::render_gap_table(loaded->get(), report, parscore::i18n::Language::vi);
+    EXPECT_EQ(table.rfind("tiêu chí: điểm tự đánh giá − điểm thẩm định", 0), 0u) << table;
+    EXPECT_NE(table.find("Niêm yết công khai TTHC"), std::string::npos) << table;
+    EXPECT_NE(table.find("+40,00\n"), std::string::npos) << "totals with a decimal comma\n" << table;
+    EXPECT_NE(table.find("\ntổng điểm: tự đánh giá − thẩm định\n"), std::string::npos) << table;
+    EXPECT_EQ(table.find("inspected"), std::string::npos) << table;
+    EXPECT_EQ(table.find("unit"), std::string::npos) << table;
+}
+
+// Diacritics (precomposed or combining) take one column each: every line of a table, its last
+// column right-aligned, ends in the same column though the lines' byte lengths differ.
+TEST_F(GapTest, VietnameseTablesStayAlignedWithDiacritics) {
+    std::string table = parscore::engine::render_gap_table(loaded->get(), report, parscore::i18n::Language::vi);
+    for (const char* header : {"Mã đơn vị  Tên đơn vị  Tiêu chí", "Mã đơn vị  Tên đơn vị  Khối"}) {
+        std::vector<std::string> lines = table_lines(table, header);
+        ASSERT_GE(lines.size(), 3u) << header << "\n" << table;
+        bool bytes_differ = false;
+        for (const std::string& line : lines) {
+            EXPECT_EQ(parscore::core::display_width(line), parscore::core::display_width(lines[0])) << line;
+            bytes_differ = bytes_differ || line.size() != lines[0].size();
+        }
+        EXPECT_TRUE(bytes_differ) << table;
+    }
+}
+
 // A criterion the inspections did not check is no overstatement, however much the unit claimed.
 TEST_F(GapTest, CriteriaTheInspectionsDidNotCheckAreListedLastWithoutAGap) {
     self.units.push_back(unit("e", "district", {scored("4"), exempt(), scored("4")}, "100"));
@@ -145,6 +184,9 @@ TEST_F(GapTest, CriteriaTheInspectionsDidNotCheckAreListedLastWithoutAGap) {
     EXPECT_EQ(report.rows.back().self, dec("4"));
 
     std::string table = parscore::engine::render_gap_table(loaded->get(), report);
+    EXPECT_NE(parscore::engine::render_gap_table(loaded->get(), report, parscore::i18n::Language::vi)
+                  .find("  chưa kiểm tra\n"),
+              std::string::npos);
     std::size_t at = table.find("unchecked\n");
     ASSERT_NE(at, std::string::npos) << table;
     std::string line = table.substr(table.rfind('\n', at) + 1, at - table.rfind('\n', at));

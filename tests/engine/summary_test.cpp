@@ -174,6 +174,23 @@ TEST_F(SummaryTest, PercentIndicatorShowsItsMeanAsAPercentageAndNoSum) {
         << json;
 }
 
+TEST_F(SummaryTest, TableInVietnameseHasDecimalCommasAndVietnameseRemarks) {
+    const parscore::i18n::Language vi = parscore::i18n::Language::vi;
+    std::string table = parscore::engine::render_summary_table(summary, vi);
+    EXPECT_NE(table.find("Tỷ lệ tự chủ bình quân: 37,5% department (bình quân của 2 đơn vị, 1 đơn vị không có giá "
+                         "trị); - Khối UBND cấp huyện (không có giá trị, 4 đơn vị không có giá trị) (tính chung: "
+                         "37,5%, bình quân của 2 đơn vị, 5 đơn vị không có giá trị)\n"),
+              std::string::npos)
+        << table;
+    EXPECT_NE(table.find("TTHC được niêm yết: 66,7% department (2/3, 1 đơn vị không có giá trị)"), std::string::npos)
+        << table;
+    EXPECT_EQ(parscore::engine::percent_text(dec("0.4474"), vi), "44,7%");
+    EXPECT_EQ(parscore::engine::percent_text(dec("1"), vi), "100%");
+    Summary none;
+    EXPECT_EQ(parscore::engine::render_summary_table(none, vi), "bộ tiêu chí không quy định chỉ tiêu tổng hợp nào\n");
+    EXPECT_EQ(parscore::engine::render_summary_table(none), "the rulebook defines no indicators\n");
+}
+
 TEST_F(SummaryTest, CsvHasOneRowPerIndicatorOverallThenEachCategory) {
     std::string csv = parscore::engine::render_summary_csv(summary, false);
     EXPECT_EQ(csv.substr(0, csv.find('\n') + 1),

@@ -90,6 +90,26 @@ TEST(DemoCli, PrintsTheRankingWithChangesAndTheSummary) {
     EXPECT_NE(r.err.find("2012 published as publication 1"), std::string::npos) << r.err;
 }
 
+// stdout is in tests/golden/demo/demo-vi.txt; here what goes to stderr and a refusal.
+TEST(DemoCli, SpeaksVietnameseOnStderrToo) {
+    ScratchDir dir;
+    CliRun r = parscore({"demo", "--db", "d.db"}, dir.path(), {{"PARSCORE_LANG", "vi"}});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.out.rfind("Dữ liệu giả định: ", 0), 0u) << r.out;
+    EXPECT_NE(r.err.find("cơ sở dữ liệu mẫu: d.db — 30 đơn vị, 129 cuộc kiểm tra; kết quả năm 2012 đã công bố thành "
+                         "bản công bố 1\n"),
+              std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("bước tiếp theo: parscore explain --db d.db "), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(" --unit huyen-da-bac --lang vi\n"), std::string::npos) << r.err;
+
+    write_file(dir / "notes.db", "not a database");
+    CliRun refused = parscore({"demo", "--lang", "vi", "--db", "notes.db"}, dir.path());
+    EXPECT_EQ(refused.code, 1);
+    EXPECT_NE(refused.err.find("'notes.db' không phải là cơ sở dữ liệu mẫu tạo trước đây"), std::string::npos)
+        << refused.err;
+}
+
 TEST(DemoCli, IgnoresParscoreDb) {
     ScratchDir dir;
     write_file(dir / "real.db", "precious");

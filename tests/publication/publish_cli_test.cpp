@@ -172,6 +172,28 @@ TEST_F(PublishCli, VerifyChecksTheEvidenceHashKeptOutside) {
     EXPECT_EQ(doc["evidence_hash"]["expected"], other);
 }
 
+TEST_F(PublishCli, VerifyPrintsItsTextInTheRunsLanguage) {
+    record("a.yaml", report("a", "2013-05-02", true, true, "true"));
+    CliRun nothing = run({"verify", "--lang", "vi"});
+    EXPECT_EQ(nothing.code, 0) << nothing.out;
+    EXPECT_EQ(nothing.out,
+              "chuỗi băm: 1 cuộc kiểm tra, phiên bản dữ liệu cuối 3: đạt\nbản công bố: không có\n"
+              "xác minh: không có vấn đề nào\n");
+    record("b.yaml", report("b", "2013-05-03", true, true, "true"));
+    const std::string hash = evidence_hash(publish());
+    std::string other = hash;
+    other[0] = other[0] == '0' ? '1' : '0';
+    CliRun wrong = run({"verify", "--lang", "vi", "--evidence-hash", other});
+    EXPECT_EQ(wrong.code, 1);
+    EXPECT_NE(wrong.out.find("căn cứ: tất cả các cuộc kiểm tra"), std::string::npos) << wrong.out;
+    EXPECT_NE(wrong.out.find("mã băm tài liệu kiểm chứng: bản công bố 1 có mã " + hash + ", mong đợi " + other),
+              std::string::npos)
+        << wrong.out;
+    EXPECT_NE(wrong.out.find("xác minh: 1 vấn đề\n"), std::string::npos) << wrong.out;
+    // JSON is the same in both languages.
+    EXPECT_EQ(run({"verify", "--lang", "vi", "--format", "json"}).out, run({"verify", "--format", "json"}).out);
+}
+
 TEST_F(PublishCli, VerifyChecksTheEvidenceHashOfThePublicationItNames) {
     record("a.yaml", report("a", "2013-05-02", true, true, "true"));
     record("b.yaml", report("b", "2013-05-03", true, true, "true"));

@@ -60,6 +60,23 @@ TEST(RuleTestCli, ResultsGoToStdoutAndDiagnosticsToStderr) {
     EXPECT_NE(r.err.find("error[E504]: unknown criterion 'a.postd'"), std::string::npos) << r.err;
 }
 
+TEST(RuleTestCli, ResultsReadInTheRunsLanguage) {
+    ScratchDir dir;
+    CliRun r = parscore({"--lang", "vi", "test", "--coverage", kFailing.string()}, dir.path());
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("KHÔNG ĐẠT "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(": mong đợi "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("chưa được kiểm thử: "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("độ bao phủ: "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("1 đạt, 5 không đạt\n"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("passed"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("expected"), std::string::npos) << r.out;
+
+    CliRun en = parscore({"test", "--coverage", kFailing.string()}, dir.path());
+    EXPECT_NE(en.out.find("not reached: "), std::string::npos) << en.out;
+    EXPECT_NE(en.out.find(" items reached)\n"), std::string::npos) << en.out;
+}
+
 TEST(RuleTestCli, JunitCarriesWhatCiServersRead) {
     ScratchDir dir;
     CliRun r = parscore({"test", kFailing.string(), kPassing.string(), "--junit", "report.xml"}, dir.path());

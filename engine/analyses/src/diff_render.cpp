@@ -1,8 +1,11 @@
 // diff --format json|table.
 #include "parscore/analyses/diff.hpp"
 #include "parscore/core/text_table.hpp"
+#include "parscore/i18n/format.hpp"
+#include "parscore/i18n/translate.hpp"
 #include "parscore/output/display.hpp"
 #include "parscore/output/json_writer.hpp"
+#include "parscore/output/terms.hpp"
 
 namespace parscore::engine {
 
@@ -44,18 +47,96 @@ void string_list(JsonWriter& w, std::string_view key, const std::vector<std::str
 
 std::string arrow(const std::string& a, const std::string& b) { return a == b ? a : a + " → " + b; }
 
-std::string points_text(const std::optional<Decimal>& p, const std::optional<CriterionStatus>& s) {
+using i18n::Language;
+
+using terms::kBand;
+using terms::kName;
+using terms::kPoints;
+using terms::kRank;
+using terms::kTotal;
+using terms::kUnit;
+
+std::string number(Language lang, const std::string& plain) { return i18n::localize_number(lang, plain); }
+
+std::string points_text(Language lang, const std::optional<Decimal>& p, const std::optional<CriterionStatus>& s) {
     if (!s) return "-";
-    if (p) return *s == CriterionStatus::Missing ? display::points(*p) + " (missing)" : display::points(*p);
-    return status_name(*s);
+    if (!p) return terms::status(lang, *s);
+    const std::string shown = number(lang, display::points(*p));
+    return *s == CriterionStatus::Missing ? shown + " (" + terms::status(lang, *s) + ")" : shown;
+}
+
+// What is not a band: a unit the rulebook leaves incomplete or does not cover.
+std::string state_word(Language lang, std::string_view status) {
+    if (status == "incomplete") return i18n::trc(lang, "table cell", "incomplete");
+    if (status == "not_covered") return i18n::trc(lang, "diff", "not covered");
+    return std::string(status);
 }
 
 // A band as a person reads it, by the label of the rulebook the state comes from.
-std::string band_text(const rules::Rulebook& rb, const UnitState& s) {
-    return s.complete ? display::band(rb, s.band) : s.status();
+std::string band_text(Language lang, const rules::Rulebook& rb, const UnitState& s) {
+    return s.complete ? display::band(rb, s.band) : state_word(lang, s.status());
+}
+
+std::string moved_band(Language lang, const rules::Rulebook& rb, const std::string& id) {
+    return rb.band(id) ? display::band(rb, id) : state_word(lang, id);
 }
 
 std::string rank_text(const UnitState& s) { return s.rank ? std::to_string(*s.rank) : "-"; }
+
+std::string presence_text(Language lang, CriterionChange::Presence p) {
+    return p == CriterionChange::Presence::Added ? i18n::trc(lang, "criterion change", "added")
+                                                 : i18n::trc(lang, "criterion change", "removed");
+}
+
+// "tthc.niem_yet 2 → 4, deductions 1 → 0": what changed a unit's points.
+std::string drivers_line(Language lang, const UnitChange& u) {
+    std::string line;
+    auto add = [&line](const std::string& part) { line += (line.empty() ? "" : ", ") + part; };
+    for (const CriterionChange& c : u.criteria) {
+        std::string part = c.id + " " + points_text(lang, c.before, c.before_status) + " → " +
+                           points_text(lang, c.after, c.after_status);
+        if (c.presence != CriterionChange::Presence::Both) part += " (" + presence_text(lang, c.presence) + ")";
+        add(part);
+    }
+    const bool both = u.before.covered && u.after.covered;
+    if (both && u.before.deduct != u.after.deduct) {
+        add(i18n::tr(lang, "deductions {before} → {after}",
+                     {{"before", number(lang, display::points(u.before.deduct))},
+                      {"after", number(lang, display::points(u.after.deduct))}}));
+    }
+    if (both && u.before.bonus != u.after.bonus) {
+        add(i18n::tr(lang, "bonuses {before} → {after}",
+                     {{"before", number(lang, display::points(u.before.bonus))},
+                      {"after", number(lang, display::points(u.after.bonus))}}));
+    }
+    return line;
+}
+
+std::string id_list(const std::vector<std::string>& ids) {
+    std::string s;
+    for (const std::string& id : ids) s += (s.empty() ? "" : ", ") + id;
+    return s;
+}
+
+std::string diff_heading(Language lang, const RulebookDiff& d) {
+    std::string out = i18n::tr(lang, "{before} {before_version} → {after} {after_version}, year {year}, basis {basis}",
+                               {{"before", d.before.id},
+                                {"before_version", d.before.version},
+                                {"after", d.after.id},
+                                {"after_version", d.after.version},
+                                {"year", std::to_string(d.year)},
+                                {"basis", terms::basis(lang, d.basis)}}) +
+                      "\n";
+    if (!d.added_criteria.empty())
+        out += i18n::tr(lang, "criteria added: {ids}", {{"ids", id_list(d.added_criteria)}}) + "\n";
+    if (!d.removed_criteria.empty())
+        out += i18n::tr(lang, "criteria removed: {ids}", {{"ids", id_list(d.removed_criteria)}}) + "\n";
+    out += i18n::trn(lang, "{changed} of {n} unit changes", "{changed} of {n} units change", d.units_compared,
+                     {{"changed", i18n::format_integer(lang, static_cast<std::int64_t>(d.units.size()))},
+                      {"n", i18n::format_integer(lang, static_cast<std::int64_t>(d.units_compared))}}) +
+           "\n";
+    return out;
+}
 
 }  // namespace
 
@@ -106,63 +187,38 @@ std::string render_diff_json(const RulebookDiff& d) {
     return out;
 }
 
-std::string render_diff_table(const rules::Rulebook& before, const rules::Rulebook& after, const RulebookDiff& d) {
+std::string render_diff_table(const rules::Rulebook& before, const rules::Rulebook& after, const RulebookDiff& d,
+                              Language lang) {
     using core::TextTable;
     using Align = TextTable::Align;
-    std::string out = d.before.id + " " + d.before.version + " → " + d.after.id + " " + d.after.version + ", year " +
-                      std::to_string(d.year) + ", basis " + basis_name(d.basis) + "\n";
-    auto list = [](const std::vector<std::string>& ids) {
-        std::string s;
-        for (const std::string& id : ids) s += (s.empty() ? "" : ", ") + id;
-        return s;
-    };
-    if (!d.added_criteria.empty()) out += "criteria added: " + list(d.added_criteria) + "\n";
-    if (!d.removed_criteria.empty()) out += "criteria removed: " + list(d.removed_criteria) + "\n";
-    out += std::to_string(d.units.size()) + " of " + std::to_string(d.units_compared) +
-           (d.units_compared == 1 ? " unit changes\n" : " units change\n");
-
+    auto h = [lang](const i18n::Message& m) { return i18n::tr(lang, m); };
+    auto total = [lang](const std::optional<Decimal>& t) { return number(lang, display::total(t, "-")); };
+    auto points = [lang](const std::optional<Decimal>& p) { return number(lang, display::points(p, "-")); };
+    std::string out = diff_heading(lang, d);
     std::size_t i = 0;
     while (i < d.units.size()) {
         const std::string& category = d.units[i].category;
-        TextTable table({"unit", "name", "points", "total", "band", "rank"},
+        TextTable table({h(kUnit), h(kName), h(kPoints), h(kTotal), h(kBand), h(kRank)},
                         {Align::Left, Align::Left, Align::Right, Align::Right, Align::Left, Align::Right});
         std::string drivers;
         for (; i < d.units.size() && d.units[i].category == category; ++i) {
             const UnitChange& u = d.units[i];
-            table.add_row({u.unit, u.name,
-                           arrow(display::points(u.before.points, "-"), display::points(u.after.points, "-")),
-                           arrow(display::total(u.before.total, "-"), display::total(u.after.total, "-")),
-                           arrow(band_text(before, u.before), band_text(after, u.after)),
+            table.add_row({u.unit, u.name, arrow(points(u.before.points), points(u.after.points)),
+                           arrow(total(u.before.total), total(u.after.total)),
+                           arrow(band_text(lang, before, u.before), band_text(lang, after, u.after)),
                            arrow(rank_text(u.before), rank_text(u.after))});
-            std::string line;
-            for (const CriterionChange& c : u.criteria) {
-                line += line.empty() ? "" : ", ";
-                line += c.id + " " + points_text(c.before, c.before_status) + " → " +
-                        points_text(c.after, c.after_status);
-                if (c.presence != CriterionChange::Presence::Both)
-                    line += std::string(" (") + presence_name(c.presence) + ")";
-            }
-            if (u.before.covered && u.after.covered && u.before.deduct != u.after.deduct) {
-                line += (line.empty() ? "" : ", ") +
-                        ("deductions " + display::points(u.before.deduct) + " → " + display::points(u.after.deduct));
-            }
-            if (u.before.covered && u.after.covered && u.before.bonus != u.after.bonus) {
-                line += (line.empty() ? "" : ", ") +
-                        ("bonuses " + display::points(u.before.bonus) + " → " + display::points(u.after.bonus));
-            }
+            const std::string line = drivers_line(lang, u);
             if (!line.empty()) drivers += "  " + u.unit + ": " + line + "\n";
         }
         auto label = d.category_labels.find(category);
         out += "\n" + (label == d.category_labels.end() ? category : label->second) + "\n" + table.render();
-        if (!drivers.empty()) out += "criteria behind the changes:\n" + drivers;
+        if (!drivers.empty()) out += i18n::tr(lang, "criteria behind the changes:") + "\n" + drivers;
     }
-
-    out += "\nband moves:";
-    if (d.band_moves.empty()) out += " none";
-    out += "\n";
-    for (const BandMove& m : d.band_moves)
-        out += "  " + display::band(before, m.from) + " → " + display::band(after, m.to) + ": " +
-               std::to_string(m.units) + "\n";
+    out += "\n" + (d.band_moves.empty() ? i18n::tr(lang, "band moves: none") : i18n::tr(lang, "band moves:")) + "\n";
+    for (const BandMove& m : d.band_moves) {
+        out += "  " + moved_band(lang, before, m.from) + " → " + moved_band(lang, after, m.to) + ": " +
+               i18n::format_integer(lang, static_cast<std::int64_t>(m.units)) + "\n";
+    }
     return out;
 }
 

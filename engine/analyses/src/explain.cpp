@@ -100,6 +100,9 @@ private:
         };
         ExplainedRecords out;
         out.expression = text(id);
+        out.shown = condition     ? ExplainedRecords::Shown::Failed
+                    : filter_only ? ExplainedRecords::Shown::Matched
+                                  : ExplainedRecords::Shown::Counted;
         out.meaning = condition ? "failed the condition" : filter_only ? "matched" : "counted";
         std::size_t hidden = 0;
         for (const auto& r : trace_.records) {
@@ -112,6 +115,7 @@ private:
             }
             out.records.push_back(record(r.kind, r.row));
         }
+        out.hidden = hidden;
         if (hidden > 0) out.meaning += " (" + std::to_string(hidden) + " more not shown)";
         if (out.records.empty()) return std::nullopt;
         return out;

@@ -1,24 +1,54 @@
 // Text and JSON forms of an explanation.
 #include <cassert>
 #include "parscore/analyses/explain.hpp"
+#include "parscore/core/date.hpp"
+#include "parscore/i18n/format.hpp"
+#include "parscore/i18n/translate.hpp"
 #include "parscore/output/display.hpp"
 #include "parscore/output/json_writer.hpp"
+#include "parscore/output/terms.hpp"
 
 namespace parscore::engine {
 
 namespace {
 
-std::string record_line(const ExplainedRecord& r) {
+using i18n::Language;
+
+// Points and totals as display.hpp rounds them, written for the language.
+std::string points(Language lang, const Decimal& d) { return i18n::localize_number(lang, display::points(d)); }
+
+std::string record_line(Language lang, const ExplainedRecord& r) {
     std::string s = r.kind;
     for (const auto& [name, value] : r.fields) s += " " + name + "=" + value;
-    if (!r.inspection.empty()) s += "  [" + r.inspection_kind + " inspection " + r.inspection + ", " + r.date + "]";
+    if (!r.inspection.empty()) {
+        const std::optional<core::Date> date = core::parse_date(r.date);
+        s += "  [" + terms::inspection_kind(lang, r.inspection_kind) + " " + r.inspection + ", " +
+             (date ? i18n::format_date(lang, *date) : r.date) + "]";
+    }
     return s;
 }
 
-std::string plural(const std::string& what) {
-    if (what == "criterion") return "criteria";
-    if (what == "bonus") return "bonuses";
+std::string section_heading(Language lang, const std::string& what) {
+    if (what == "criterion") return i18n::trc(lang, "explain section", "criteria");
+    if (what == "deduction") return i18n::trc(lang, "explain section", "deductions");
+    if (what == "bonus") return i18n::trc(lang, "explain section", "bonuses");
+    if (what == "band cap") return i18n::trc(lang, "explain section", "band caps");
     return what + "s";
+}
+
+// An item's status or its points when it has none: "scored", "exempt", "held", "not held", …
+std::string status_word(Language lang, const std::string& status) {
+    static const std::pair<const char*, CriterionStatus> kCriterion[] = {{"scored", CriterionStatus::Scored},
+                                                                         {"missing", CriterionStatus::Missing},
+                                                                         {"exempt", CriterionStatus::Exempt},
+                                                                         {"error", CriterionStatus::Error}};
+    for (const auto& [name, s] : kCriterion) {
+        if (status == name) return terms::status(lang, s);
+    }
+    if (status == "held") return i18n::trc(lang, "band cap", "held");
+    if (status == "not held") return i18n::trc(lang, "band cap", "not held");
+    if (status == "held, applied") return i18n::trc(lang, "band cap", "held, applied");
+    return status;
 }
 
 // A title defaults to the item's own id (the part after the group for criteria).
@@ -27,65 +57,146 @@ std::string local_id(const std::string& id) {
     return dot == std::string::npos ? id : id.substr(dot + 1);
 }
 
-// Item points and maxima are exact decimal text (as JSON gives them); shown rounded.
-std::string shown_points(const std::string& text) {
+// Item points and maxima are exact decimal text (as JSON gives them); shown rounded. A status in
+// their place ("exempt") reads as the word.
+std::string shown_points(Language lang, const std::string& text) {
     auto d = Decimal::parse(text);
-    return d ? display::points(*d) : text;
+    return d ? points(lang, *d) : status_word(lang, text);
+}
+
+std::string records_heading(Language lang, const ExplainedRecords& r) {
+    const i18n::Args args = {{"expression", r.expression}, {"n", std::to_string(r.hidden)}};
+    using Shown = ExplainedRecords::Shown;
+    if (r.hidden == 0) {
+        switch (r.shown) {
+            case Shown::Failed: return i18n::tr(lang, "records of {expression} that failed the condition:", args);
+            case Shown::Matched: return i18n::tr(lang, "records of {expression} that matched:", args);
+            case Shown::Counted: return i18n::tr(lang, "records of {expression} that counted:", args);
+        }
+    }
+    switch (r.shown) {
+        case Shown::Failed:
+            return i18n::tr(lang, "records of {expression} that failed the condition ({n} more not shown):", args);
+        case Shown::Matched: return i18n::tr(lang, "records of {expression} that matched ({n} more not shown):", args);
+        case Shown::Counted: break;
+    }
+    return i18n::tr(lang, "records of {expression} that counted ({n} more not shown):", args);
+}
+
+std::string steps_arm(Language lang, const std::string& arm) {
+    if (arm == "none (the value is missing)") return i18n::tr(lang, "none (the value is missing)");
+    return arm;
+}
+
+// The line under an item's title: its points, maximum or cap, and status.
+std::string item_line(const rules::Rulebook& rb, Language lang, const ExplainedItem& item) {
+    if (item.what == "criterion") {
+        return i18n::tr(lang, "{points} of {max} ({status})",
+                        {{"points", shown_points(lang, item.points)},
+                         {"max", shown_points(lang, item.max)},
+                         {"status", status_word(lang, item.status)}});
+    }
+    if (item.what == "band cap") {
+        return i18n::tr(lang, "{status} (at most {band})",
+                        {{"status", status_word(lang, item.status)}, {"band", display::band(rb, item.max)}});
+    }
+    std::string line = shown_points(lang, item.points);
+    if (!item.max.empty()) line += " " + i18n::tr(lang, "(cap {cap})", {{"cap", shown_points(lang, item.max)}});
+    if (!item.status.empty()) line += " (" + status_word(lang, item.status) + ")";
+    return line;
+}
+
+std::string item_text(const rules::Rulebook& rb, Language lang, const ExplainedItem& item) {
+    std::string out = "  " + item.id + (item.title == local_id(item.id) ? "" : "  " + item.title) + "\n    ";
+    out += item_line(rb, lang, item) + "\n";
+    for (const auto& v : item.values) out += "    " + v.expression + " = " + v.value + "\n";
+    for (const auto& s : item.steps) {
+        out += "    " +
+               i18n::tr(lang, "steps on {subject} = {value}: {arm}",
+                        {{"subject", s.subject}, {"value", s.value}, {"arm", steps_arm(lang, s.arm)}}) +
+               "\n";
+    }
+    for (const auto& r : item.records) {
+        out += "    " + records_heading(lang, r) + "\n";
+        for (const auto& rec : r.records) out += "      " + record_line(lang, rec) + "\n";
+    }
+    for (const auto& w : item.warnings) {
+        out += "    " + i18n::tr(lang, "warning[{code}]: {message}", {{"code", w.code}, {"message", w.message}}) + "\n";
+    }
+    return out;
+}
+
+// The sum of a complete unit's criteria points, taken in range when it was scored (scorer.cpp).
+Decimal criteria_sum(const UnitResult& u) {
+    Decimal criteria;
+    for (const CriterionResult& c : u.criteria) {
+        if (c.points) {
+            const std::optional<Decimal> sum = Decimal::add(criteria, *c.points);
+            assert(sum);
+            criteria = *sum;
+        }
+    }
+    return criteria;
+}
+
+// The lines on a unit's total, band and rank, or why it has none.
+std::string result_text(const rules::Rulebook& rb, Language lang, const Explanation& e) {
+    auto band = [&rb](const std::string& id) { return display::band(rb, id); };
+    const UnitResult& u = e.result;
+    if (!u.complete) return i18n::tr(lang, "incomplete: {reason}", {{"reason", u.reason}}) + "\n";
+    const i18n::Args args = {{"total", i18n::localize_number(lang, display::total(*u.total))},
+                             {"points", points(lang, *u.points)},
+                             {"max", points(lang, u.max)},
+                             {"criteria", points(lang, criteria_sum(u))},
+                             {"bonus", points(lang, u.bonus)},
+                             {"deduct", points(lang, u.deduct)},
+                             {"band", band(e.band)},
+                             {"rank", u.rank ? std::to_string(*u.rank) : ""},
+                             {"ranked", std::to_string(e.ranked_in_category)}};
+    std::string out = u.rank ? i18n::tr(lang,
+                                        "total {total} ({points} of {max} points: criteria {criteria}, bonus {bonus}, "
+                                        "deductions {deduct}), band {band}, rank {rank} of {ranked}",
+                                        args)
+                             : i18n::tr(lang,
+                                        "total {total} ({points} of {max} points: criteria {criteria}, bonus {bonus}, "
+                                        "deductions {deduct}), band {band}",
+                                        args);
+    out += "\n";
+    if (e.band_after_caps != e.band_from_total) {
+        out += i18n::tr(lang, "band from the total: {from}, lowered by band caps to {to}",
+                        {{"from", band(e.band_from_total)}, {"to", band(e.band_after_caps)}}) +
+               "\n";
+    }
+    if (e.band != e.band_after_caps) {
+        out += i18n::tr(lang, "quota: {band} is full, moved to {to}",
+                        {{"band", band(e.band_after_caps)}, {"to", band(e.band)}}) +
+               "\n";
+    }
+    return out;
 }
 
 }  // namespace
 
-std::string render_explanation(const rules::Rulebook& rb, const Explanation& e) {
-    auto band = [&rb](const std::string& id) { return display::band(rb, id); };
+std::string render_explanation(const rules::Rulebook& rb, const Explanation& e, Language lang) {
     const UnitResult& u = e.result;
-    std::string out = u.name + " (" + u.id + ") — " + e.category_label + ", " + std::to_string(e.year) + ", basis " +
-                      basis_name(e.basis) + ", rulebook " + e.rulebook_id + " " + e.rulebook_version + "\n";
-    if (u.complete) {
-        Decimal criteria;
-        for (const CriterionResult& c : u.criteria) {
-            // A complete unit's criteria sum was taken in range when it was scored (scorer.cpp).
-            if (c.points) {
-                const std::optional<Decimal> sum = Decimal::add(criteria, *c.points);
-                assert(sum);
-                criteria = *sum;
-            }
-        }
-        out += "total " + display::total(*u.total) + " (" + display::points(*u.points) + " of " +
-               display::points(u.max) + " points: criteria " + display::points(criteria) + ", bonus " +
-               display::points(u.bonus) + ", deductions " + display::points(u.deduct) + "), band " + band(e.band);
-        if (u.rank) out += ", rank " + std::to_string(*u.rank) + " of " + std::to_string(e.ranked_in_category);
-        out += "\n";
-        if (e.band_after_caps != e.band_from_total) {
-            out += "band from the total: " + band(e.band_from_total) + ", lowered by band caps to " +
-                   band(e.band_after_caps) + "\n";
-        }
-        if (e.band != e.band_after_caps)
-            out += "quota: " + band(e.band_after_caps) + " is full, moved to " + band(e.band) + "\n";
-    } else {
-        out += "incomplete: " + u.reason + "\n";
-    }
+    std::string out = i18n::tr(lang,
+                               "{name} ({unit}) — {category}, {year}, basis {basis}, rulebook {rulebook} {version}",
+                               {{"name", u.name},
+                                {"unit", u.id},
+                                {"category", e.category_label},
+                                {"year", std::to_string(e.year)},
+                                {"basis", terms::basis(lang, e.basis)},
+                                {"rulebook", e.rulebook_id},
+                                {"version", e.rulebook_version}}) +
+                      "\n";
+    out += result_text(rb, lang, e);
     std::string section;
     for (const ExplainedItem& item : e.items) {
         if (item.what != section) {
             section = item.what;
-            out += "\n" + plural(section) + "\n";
+            out += "\n" + section_heading(lang, section) + "\n";
         }
-        out += "  " + item.id + (item.title == local_id(item.id) ? "" : "  " + item.title) + "\n    ";
-        if (item.what == "criterion") {
-            out += shown_points(item.points) + " of " + shown_points(item.max) + " (" + item.status + ")\n";
-        } else if (item.what == "band cap") {
-            out += item.status + " (at most " + band(item.max) + ")\n";
-        } else {
-            out += shown_points(item.points) + (item.max.empty() ? "" : " (cap " + shown_points(item.max) + ")") +
-                   (item.status.empty() ? "" : " (" + item.status + ")") + "\n";
-        }
-        for (const auto& v : item.values) out += "    " + v.expression + " = " + v.value + "\n";
-        for (const auto& s : item.steps) out += "    steps on " + s.subject + " = " + s.value + ": " + s.arm + "\n";
-        for (const auto& r : item.records) {
-            out += "    records of " + r.expression + " that " + r.meaning + ":\n";
-            for (const auto& rec : r.records) out += "      " + record_line(rec) + "\n";
-        }
-        for (const auto& w : item.warnings) out += "    warning[" + w.code + "]: " + w.message + "\n";
+        out += item_text(rb, lang, item);
     }
     return out;
 }

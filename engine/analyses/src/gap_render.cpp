@@ -1,13 +1,26 @@
 // gap --format json|csv|table.
 #include "parscore/analyses/gap.hpp"
 #include "parscore/core/text_table.hpp"
+#include "parscore/i18n/format.hpp"
+#include "parscore/i18n/translate.hpp"
 #include "parscore/output/csv_cells.hpp"
 #include "parscore/output/display.hpp"
 #include "parscore/output/json_writer.hpp"
+#include "parscore/output/terms.hpp"
 
 namespace parscore::engine {
 
 namespace {
+
+using terms::kMax;
+using terms::kName;
+using terms::kUnit;
+constexpr i18n::Message kCriterion = i18n::NC_("gap table", "criterion");
+constexpr i18n::Message kTitle = i18n::NC_("gap table", "title");
+constexpr i18n::Message kSelf = i18n::NC_("gap table", "self");
+constexpr i18n::Message kInspected = i18n::NC_("gap table", "inspected");
+constexpr i18n::Message kGap = i18n::NC_("gap table", "gap");
+constexpr i18n::Message kCategory = i18n::NC_("gap table", "category");
 
 void optional_decimal(JsonWriter& w, std::string_view key, const std::optional<Decimal>& d) {
     if (d) w.field(key, *d);
@@ -72,33 +85,37 @@ std::string render_gap_csv(const GapReport& r, bool bom) {
     return out;
 }
 
-std::string render_gap_table(const rules::Rulebook& rb, const GapReport& r) {
+std::string render_gap_table(const rules::Rulebook& rb, const GapReport& r, i18n::Language lang) {
     using core::TextTable;
     using Align = TextTable::Align;
+    auto h = [lang](const i18n::Message& m) { return i18n::tr(lang, m); };
+    auto number = [lang](const std::string& plain) { return i18n::localize_number(lang, plain); };
     std::string out;
-    TextTable rows({"unit", "name", "criterion", "title", "max", "self", "inspected", "gap"},
+    TextTable rows({h(kUnit), h(kName), h(kCriterion), h(kTitle), h(kMax), h(kSelf), h(kInspected), h(kGap)},
                    {Align::Left, Align::Left, Align::Left, Align::Left, Align::Right, Align::Right, Align::Right,
                     Align::Right});
     for (const GapRow& row : r.rows) {
         const rules::Criterion* c = rb.criterion(row.criterion_id);
         // Overstatements read "+2", understatements "-1.5", agreement "0".
-        rows.add_row({row.unit, row.name, row.criterion_id, c ? c->title : "", display::points(row.max),
-                      display::points(row.self), display::points(row.inspected),
-                      row.gap ? display::signed_points(*row.gap) : "unchecked"});
+        rows.add_row({row.unit, row.name, row.criterion_id, c ? c->title : "", number(display::points(row.max)),
+                      number(display::points(row.self)), number(display::points(row.inspected)),
+                      row.gap ? number(display::signed_points(*row.gap)) : i18n::trc(lang, "gap", "unchecked")});
     }
-    out +=
-        "criteria: self-assessed − inspected points, overstatements first; unchecked: the inspections did not "
-        "check it\n";
-    out += r.rows.empty() ? "no criterion is scored under both bases\n" : rows.render();
+    out += i18n::tr(lang,
+                    "criteria: self-assessed − inspected points, overstatements first; unchecked: the inspections "
+                    "did not check it") +
+           "\n";
+    out += r.rows.empty() ? i18n::tr(lang, "no criterion is scored under both bases") + "\n" : rows.render();
 
-    TextTable units({"unit", "name", "category", "self", "inspected", "gap"},
+    TextTable units({h(kUnit), h(kName), h(kCategory), h(kSelf), h(kInspected), h(kGap)},
                     {Align::Left, Align::Left, Align::Left, Align::Right, Align::Right, Align::Right});
     for (const UnitGap& u : r.units) {
-        units.add_row({u.unit, u.name, rb.category_label(u.category), display::total(u.self_total, "-"),
-                       display::total(u.inspected_total, "-"), u.gap ? display::signed_total(*u.gap) : "-"});
+        units.add_row({u.unit, u.name, rb.category_label(u.category), number(display::total(u.self_total, "-")),
+                       number(display::total(u.inspected_total, "-")),
+                       u.gap ? number(display::signed_total(*u.gap)) : "-"});
     }
-    out += "\ntotals: self-assessed − inspected\n";
-    out += r.units.empty() ? "no units\n" : units.render();
+    out += "\n" + i18n::tr(lang, "totals: self-assessed − inspected") + "\n";
+    out += r.units.empty() ? i18n::tr(lang, "no units") + "\n" : units.render();
     return out;
 }
 

@@ -3,12 +3,16 @@
 // the sum of a percent indicator is never printed where people read it: it would read as a sum
 // of rates.
 #include "parscore/analyses/summary.hpp"
+#include "parscore/i18n/format.hpp"
+#include "parscore/i18n/translate.hpp"
 #include "parscore/output/csv_cells.hpp"
 #include "parscore/output/json_writer.hpp"
 
 namespace parscore::engine {
 
 namespace {
+
+using i18n::Language;
 
 bool is_bool(const IndicatorSummary& s) { return s.type == IndicatorType::Bool; }
 bool is_ratio(const IndicatorSummary& s) { return s.type == IndicatorType::Ratio; }
@@ -42,46 +46,54 @@ void figures_json(JsonWriter& w, const IndicatorSummary& s, const IndicatorFigur
 // The headline figure ("8/19", "241", "44.7%") and the remarks that qualify it ("mean 12.684 of
 // 19", "17 of 38", "2 without a value"). The table rounds means to 3 decimals and shares to 1
 // decimal of a percent for reading; JSON keeps all 9 decimals.
-std::string headline(const IndicatorSummary& s, const IndicatorFigures& f) {
+std::string headline(Language lang, const IndicatorSummary& s, const IndicatorFigures& f) {
     if (is_bool(s)) return std::to_string(f.holds) + "/" + std::to_string(f.with_value);
-    if (is_ratio(s)) return f.ratio ? percent_text(*f.ratio) : "-";
-    if (s.percent) return f.mean ? percent_text(*f.mean) : "-";
-    return f.sum ? f.sum->to_string() : "out of range";
+    if (is_ratio(s)) return f.ratio ? percent_text(*f.ratio, lang) : "-";
+    if (s.percent) return f.mean ? percent_text(*f.mean, lang) : "-";
+    return f.sum ? i18n::localize_number(lang, f.sum->to_string()) : i18n::trc(lang, "summary", "out of range");
 }
 
-std::string remarks(const IndicatorSummary& s, const IndicatorFigures& f) {
+std::string remarks(Language lang, const IndicatorSummary& s, const IndicatorFigures& f) {
     std::string out;
     auto add = [&out](const std::string& part) {
         if (!out.empty()) out += ", ";
         out += part;
     };
-    auto sum_text = [](const std::optional<Decimal>& d) { return d ? d->to_string() : std::string("out of range"); };
+    auto sum_text = [lang](const std::optional<Decimal>& d) {
+        return d ? i18n::localize_number(lang, d->to_string()) : i18n::trc(lang, "summary", "out of range");
+    };
+    const std::string with_value = std::to_string(f.with_value);
     if (is_ratio(s)) {
-        if (f.with_value > 0) add(sum_text(f.of_sum) + " of " + sum_text(f.over_sum));
-        if (f.with_value == 0) add("no value");
+        if (f.with_value > 0)
+            add(i18n::trc(lang, "summary", "{part} of {whole}",
+                          {{"part", sum_text(f.of_sum)}, {"whole", sum_text(f.over_sum)}}));
+        if (f.with_value == 0) add(i18n::trc(lang, "summary", "no value"));
     } else if (s.percent) {
-        add(f.with_value > 0 ? "mean of " + std::to_string(f.with_value) : std::string("no value"));
+        add(f.with_value > 0 ? i18n::trc(lang, "summary", "mean of {n}", {{"n", with_value}})
+                             : i18n::trc(lang, "summary", "no value"));
     } else if (!is_bool(s)) {
         if (f.mean) {
-            add("mean " + f.mean->round(3).to_string() + " of " + std::to_string(f.with_value));
+            add(i18n::trc(lang, "summary", "mean {mean} of {n}",
+                          {{"mean", i18n::localize_number(lang, f.mean->round(3).to_string())}, {"n", with_value}}));
         } else if (f.with_value == 0) {
-            add("no value");
+            add(i18n::trc(lang, "summary", "no value"));
         }
     }
-    if (f.no_value > 0) add(std::to_string(f.no_value) + " without a value");
+    if (f.no_value > 0) add(i18n::trc(lang, "summary", "{n} without a value", {{"n", std::to_string(f.no_value)}}));
     return out;
 }
 
 }  // namespace
 
-std::string percent_text(Decimal share) {
+std::string percent_text(Decimal share, Language lang) {
     std::optional<Decimal> scaled = Decimal::mul(share, *Decimal::from_int(100));
-    return scaled ? scaled->round(1).to_string() + "%" : "out of range";
+    return scaled ? i18n::localize_number(lang, scaled->round(1).to_string()) + "%"
+                  : i18n::trc(lang, "summary", "out of range");
 }
 
-std::string indicator_figures_text(const IndicatorSummary& indicator, const IndicatorFigures& figures) {
-    std::string r = remarks(indicator, figures);
-    return headline(indicator, figures) + (r.empty() ? "" : " (" + r + ")");
+std::string indicator_figures_text(const IndicatorSummary& indicator, const IndicatorFigures& figures, Language lang) {
+    std::string r = remarks(lang, indicator, figures);
+    return headline(lang, indicator, figures) + (r.empty() ? "" : " (" + r + ")");
 }
 
 std::string render_summary_json(const Summary& summary) {
@@ -134,22 +146,26 @@ std::string render_summary_csv(const Summary& summary, bool bom) {
     return out;
 }
 
-std::string render_summary_table(const Summary& summary) {
+std::string render_summary_table(const Summary& summary, Language lang) {
     std::string out;
     for (const IndicatorSummary& s : summary.indicators) {
         out += s.title + ":";
         // Labels may hold commas ("Khối sở, ban, ngành"): categories are separated by ";".
         const char* separator = " ";
         for (const IndicatorFigures& f : s.categories) {
-            out += separator + headline(s, f) + " " + f.label;
-            std::string r = remarks(s, f);
+            out += separator + headline(lang, s, f) + " " + f.label;
+            std::string r = remarks(lang, s, f);
             if (!r.empty()) out += " (" + r + ")";
             separator = "; ";
         }
-        std::string r = remarks(s, s.overall);
-        out += " (" + headline(s, s.overall) + " overall" + (r.empty() ? "" : ", " + r) + ")\n";
+        const std::string r = remarks(lang, s, s.overall);
+        const std::string figures = headline(lang, s, s.overall);
+        out += " " +
+               (r.empty() ? i18n::tr(lang, "({figures} overall)", {{"figures", figures}})
+                          : i18n::tr(lang, "({figures} overall, {remarks})", {{"figures", figures}, {"remarks", r}})) +
+               "\n";
     }
-    if (summary.indicators.empty()) out += "the rulebook defines no indicators\n";
+    if (summary.indicators.empty()) out += i18n::tr(lang, "the rulebook defines no indicators") + "\n";
     return out;
 }
 

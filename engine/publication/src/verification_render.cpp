@@ -1,49 +1,69 @@
 // verify --format table|json.
-#include "parscore/core/plural.hpp"
+#include "parscore/i18n/translate.hpp"
 #include "parscore/output/json_writer.hpp"
+#include "parscore/output/terms.hpp"
 #include "parscore/publication/verification.hpp"
 
 namespace parscore::engine {
 
 namespace {
 
-std::string describe(const PublicationCheck& p) {
-    return "publication " + std::to_string(p.id) + " (" + p.rulebook_id + " " + p.rulebook_version + ", year " +
-           std::to_string(p.year) + ", basis " + inspections::basis_name(p.basis) + ", revision " +
-           std::to_string(p.last_revision) + ")";
+using i18n::Language;
+
+std::string describe(Language lang, const PublicationCheck& p) {
+    return i18n::tr(lang, "publication {id} ({rulebook} {version}, year {year}, basis {basis}, revision {revision})",
+                    {{"id", std::to_string(p.id)},
+                     {"rulebook", p.rulebook_id},
+                     {"version", p.rulebook_version},
+                     {"year", std::to_string(p.year)},
+                     {"basis", terms::basis(lang, p.basis)},
+                     {"revision", std::to_string(p.last_revision)}});
+}
+
+std::string problems_or_ok(Language lang, std::size_t problems) {
+    return problems == 0 ? i18n::trc(lang, "verify", "ok")
+                         : i18n::trnc(lang, "verify", "{n} problem", "{n} problems", problems);
+}
+
+std::string evidence_hash_line(Language lang, const EvidenceHashCheck& e) {
+    if (!e.publication) {
+        return i18n::tr(lang, "evidence hash: nothing is published to compare {expected} with",
+                        {{"expected", e.expected}});
+    }
+    const std::string publication = std::to_string(*e.publication);
+    if (e.matches) {
+        return i18n::tr(lang, "evidence hash: publication {publication} has {published}, as expected",
+                        {{"publication", publication}, {"published", e.published}});
+    }
+    return i18n::tr(lang, "evidence hash: publication {publication} has {published}, expected {expected}",
+                    {{"publication", publication}, {"published", e.published}, {"expected", e.expected}});
 }
 
 }  // namespace
 
-std::string render_verification_table(const VerificationReport& r) {
-    std::string out =
-        "hash chains: " + core::count_of(r.inspections, "inspection") + ", last revision " +
-        std::to_string(r.last_revision) + ": " +
-        (r.chain_problems.empty() ? std::string("ok") : core::count_of(r.chain_problems.size(), "problem")) + "\n";
+std::string render_verification_table(const VerificationReport& r, Language lang) {
+    std::string out = i18n::tr(lang, "hash chains: {inspections}, last revision {revision}: {state}",
+                               {{"inspections", i18n::trn(lang, "{n} inspection", "{n} inspections", r.inspections)},
+                                {"revision", std::to_string(r.last_revision)},
+                                {"state", problems_or_ok(lang, r.chain_problems.size())}}) +
+                      "\n";
     for (const inspections::ChainProblem& p : r.chain_problems) {
-        out += "  " + (p.inspection.empty() ? std::string("database") : "inspection " + p.inspection) + ": " +
-               p.message + "\n";
+        out += "  " +
+               (p.inspection.empty() ? i18n::trc(lang, "verify", "database: {problem}", {{"problem", p.message}})
+                                     : i18n::trc(lang, "verify", "inspection {inspection}: {problem}",
+                                                 {{"inspection", p.inspection}, {"problem", p.message}})) +
+               "\n";
     }
-    if (r.publications.empty()) out += "publications: none\n";
+    if (r.publications.empty()) out += i18n::tr(lang, "publications: none") + "\n";
     for (const PublicationCheck& p : r.publications) {
-        out += describe(p) + ": " +
-               (p.problems.empty() ? std::string("ok") : core::count_of(p.problems.size(), "problem")) + "\n";
+        out += describe(lang, p) + ": " + problems_or_ok(lang, p.problems.size()) + "\n";
         for (const std::string& problem : p.problems) out += "  " + problem + "\n";
     }
-    if (r.evidence_hash) {
-        const EvidenceHashCheck& e = *r.evidence_hash;
-        if (!e.publication) {
-            out += "evidence hash: nothing is published to compare " + e.expected + " with\n";
-        } else if (e.matches) {
-            out += "evidence hash: publication " + std::to_string(*e.publication) + " has " + e.published +
-                   ", as expected\n";
-        } else {
-            out += "evidence hash: publication " + std::to_string(*e.publication) + " has " + e.published +
-                   ", expected " + e.expected + "\n";
-        }
-    }
+    if (r.evidence_hash) out += evidence_hash_line(lang, *r.evidence_hash) + "\n";
     const std::size_t problems = r.problem_count();
-    out += problems == 0 ? "verify: no problems\n" : "verify: " + core::count_of(problems, "problem") + "\n";
+    out += (problems == 0 ? i18n::tr(lang, "verify: no problems")
+                          : i18n::trn(lang, "verify: {n} problem", "verify: {n} problems", problems)) +
+           "\n";
     return out;
 }
 

@@ -45,7 +45,12 @@ std::string source_text(const core::SourceSet& sources, core::Span span) {
     return s;
 }
 
-void add_arms(Coverage& cov, const rules::Rulebook& rb, const dsl::Compiled& expr, const std::string& owner,
+CoverageItem coverage_item(const std::string& file, core::Text what, core::Span span) {
+    std::string description = what.english();
+    return {file, std::move(description), span, false, std::move(what)};
+}
+
+void add_arms(Coverage& cov, const rules::Rulebook& rb, const dsl::Compiled& expr, const core::Text& owner,
               const std::string& file, const core::SourceSet& sources) {
     const dsl::Program& p = *rb.program;
     for (dsl::NodeId i = expr.begin; i < expr.end; ++i) {
@@ -56,28 +61,35 @@ void add_arms(Coverage& cov, const rules::Rulebook& rb, const dsl::Compiled& exp
             const dsl::Arm& arm = steps.arms[a];
             cov.arm_item[{i, static_cast<int>(a)}] = cov.items.size();
             cov.items.push_back(
-                {file, "steps arm '" + source_text(sources, arm.span) + "' of " + owner, arm.span, false});
+                coverage_item(file,
+                              core::T_("steps arm '{arm}' of {owner}",
+                                       {{"arm", source_text(sources, arm.span)}, core::part("owner", owner)}),
+                              arm.span));
         }
         cov.arm_item[{i, dsl::kElseArm}] = cov.items.size();
-        cov.items.push_back({file, "steps 'else' of " + owner, n.span, false});
+        cov.items.push_back(
+            coverage_item(file, core::T_("steps 'else' of {owner}", {core::part("owner", owner)}), n.span));
     }
 }
 
 Coverage coverage_items(const rules::Rulebook& rb, const std::string& file, const core::SourceSet& sources) {
     Coverage cov;
     // Each item, then the arms of its expression, in rulebook order.
-    auto add = [&](std::vector<std::size_t>& index, const std::string& owner, const core::Span& span,
+    auto add = [&](std::vector<std::size_t>& index, const core::Text& owner, const core::Span& span,
                    const dsl::Compiled& expr) {
         index.push_back(cov.items.size());
-        cov.items.push_back({file, owner, span, false});
+        cov.items.push_back(coverage_item(file, owner, span));
         add_arms(cov, rb, expr, owner, file, sources);
     };
     for (const auto& g : rb.groups) {
-        for (const auto& c : g.criteria) add(cov.criterion_item, "criterion " + c.id, c.span, c.points);
+        for (const auto& c : g.criteria)
+            add(cov.criterion_item, core::T_("criterion {id}", {{"id", c.id}}), c.span, c.points);
     }
-    for (const auto& d : rb.deductions) add(cov.deduction_item, "deduction " + d.id, d.span, d.points);
-    for (const auto& b : rb.bonuses) add(cov.bonus_item, "bonus " + b.id, b.span, b.points);
-    for (const auto& cap : rb.band_caps) add(cov.cap_item, "band cap " + cap.id, cap.span, cap.when);
+    for (const auto& d : rb.deductions)
+        add(cov.deduction_item, core::T_("deduction {id}", {{"id", d.id}}), d.span, d.points);
+    for (const auto& b : rb.bonuses) add(cov.bonus_item, core::T_("bonus {id}", {{"id", b.id}}), b.span, b.points);
+    for (const auto& cap : rb.band_caps)
+        add(cov.cap_item, core::T_("band cap {id}", {{"id", cap.id}}), cap.span, cap.when);
     return cov;
 }
 

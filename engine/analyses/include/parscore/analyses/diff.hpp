@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "parscore/i18n/language.hpp"
 #include "parscore/inspections/store.hpp"
 #include "parscore/rules/rulebook.hpp"
 #include "parscore/scoring/evaluation.hpp"
@@ -82,7 +83,9 @@ RulebookDiff diff_rulebooks(const rules::Rulebook& before, const rules::Rulebook
                             const inspections::Store& store, const EvaluationRequest& request);
 
 std::string render_diff_json(const RulebookDiff& diff);
-/// Text for a person: bands read as their labels in the rulebook each side comes from.
-std::string render_diff_table(const rules::Rulebook& before, const rules::Rulebook& after, const RulebookDiff& diff);
+/// Text for a person in `lang`: bands read as their labels in the rulebook each side comes from,
+/// categories as their labels, points written for the language.
+std::string render_diff_table(const rules::Rulebook& before, const rules::Rulebook& after, const RulebookDiff& diff,
+                              i18n::Language lang = i18n::Language::en);
 
 }  // namespace parscore::engine

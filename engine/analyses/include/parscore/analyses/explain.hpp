@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "parscore/core/source.hpp"
+#include "parscore/i18n/language.hpp"
 #include "parscore/scoring/evaluation.hpp"
 #include "parscore/scoring/result.hpp"
 
@@ -23,7 +24,9 @@ struct ExplainedRecord {
 /// the condition; for count/exists (and other aggregates with a filter) the records that matched.
 struct ExplainedRecords {
     std::string expression;  // the aggregate as written
-    std::string meaning;     // "failed the condition", "matched"
+    std::string meaning;     // "failed the condition", "matched", "counted", then "(2 more not shown)"
+    enum class Shown { Failed, Matched, Counted } shown = Shown::Matched;  // what `meaning` says, for the text
+    std::size_t hidden = 0;                                                // records not shown
     std::vector<ExplainedRecord> records;
 };
 
@@ -68,8 +71,10 @@ struct Explanation {
 Explanation explain(const rules::Rulebook& rulebook, const core::SourceSet& sources, const inspections::Store& store,
                     const EvaluationRequest& request, const std::optional<std::string>& only_item);
 
-/// Text for a person: bands read as their labels in `rb` (the rulebook explained).
-std::string render_explanation(const rules::Rulebook& rb, const Explanation& e);
+/// Text for a person in `lang`: bands read as their labels in `rb` (the rulebook explained), points
+/// and dates written for the language; expressions, values and records as the rule language prints them.
+std::string render_explanation(const rules::Rulebook& rb, const Explanation& e,
+                               i18n::Language lang = i18n::Language::en);
 std::string render_explanation_json(const Explanation& e);
 
 }  // namespace parscore::engine

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "parscore/i18n/language.hpp"
 #include "parscore/inspections/store.hpp"
 #include "parscore/rules/rulebook.hpp"
 #include "parscore/scoring/evaluation.hpp"
@@ -58,7 +59,9 @@ GapReport gap(const rules::Rulebook& rulebook, const inspections::Store& store, 
 std::string render_gap_json(const GapReport& report);
 /// `gap --format csv`: one row per unit × criterion (RFC 4180, formula-safe text).
 std::string render_gap_csv(const GapReport& report, bool bom);
-/// `gap --format table`: the criteria rows, then the unit totals.
-std::string render_gap_table(const rules::Rulebook& rulebook, const GapReport& report);
+/// `gap --format table` in `lang`: the criteria rows, then the unit totals; categories by their
+/// labels, points written for the language.
+std::string render_gap_table(const rules::Rulebook& rulebook, const GapReport& report,
+                             i18n::Language lang = i18n::Language::en);
 
 }  // namespace parscore::engine

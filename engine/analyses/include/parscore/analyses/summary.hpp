@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "parscore/i18n/language.hpp"
 #include "parscore/inspections/evidence_set.hpp"
 #include "parscore/inspections/store.hpp"
 #include "parscore/rules/rulebook.hpp"
@@ -75,16 +76,18 @@ std::string render_summary_csv(const Summary& summary, bool bom);
 
 /// One line per indicator in the words of a provincial report, categories by their labels:
 /// "Cơ quan có trang thông tin điện tử: 8/19 Khối sở, ban, ngành, 4/11 Khối UBND cấp huyện
-/// (12/30 overall)"; a ratio or a percent indicator reads "44.7%".
-std::string render_summary_table(const Summary& summary);
+/// (12/30 overall)"; a ratio or a percent indicator reads "44.7%". In `lang`: the words translated,
+/// numbers written for the language ("44,7%"); titles and labels as the rulebook writes them.
+std::string render_summary_table(const Summary& summary, i18n::Language lang = i18n::Language::en);
 
 /// The figures of one category (or the overall ones when `category` is empty) as the table
 /// prints them: "8/19" for bool, "241 (mean 12.684 of 19)" for numbers, "44.7% (17 of 38)" for
 /// a ratio, "44.7% (mean of 18)" for a percent indicator; HTML reports reuse it.
-std::string indicator_figures_text(const IndicatorSummary& indicator, const IndicatorFigures& figures);
+std::string indicator_figures_text(const IndicatorSummary& indicator, const IndicatorFigures& figures,
+                                   i18n::Language lang = i18n::Language::en);
 
 /// A share as the reports print it: × 100, rounded half away from zero to 1 decimal, with "%"
-/// ("0.447" → "44.7%", "1" → "100%").
-std::string percent_text(Decimal share);
+/// ("0.447" → "44.7%", "1" → "100%"; Vietnamese "44,7%").
+std::string percent_text(Decimal share, i18n::Language lang = i18n::Language::en);
 
 }  // namespace parscore::engine

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "parscore/i18n/language.hpp"
 #include "parscore/inspections/store.hpp"
 
 namespace parscore::engine {
@@ -53,8 +54,9 @@ VerificationReport verify_database(const inspections::Store& store, const std::o
 PublicationCheck check_publication(const inspections::Store& store, const inspections::Publication& publication,
                                    const std::vector<inspections::Publication>& earlier, unsigned threads = 0);
 
-/// Text for a terminal: the chains, each publication, the evidence hash, then a closing line.
-std::string render_verification_table(const VerificationReport& report);
+/// Text for a terminal in `lang`: the chains, each publication, the evidence hash, then a closing
+/// line. The problems found read as the checks wrote them.
+std::string render_verification_table(const VerificationReport& report, i18n::Language lang = i18n::Language::en);
 
 /// { "ok", "problems", "inspections", "last_revision", "chain_problems": [ { "inspection",
 /// "message" } ], "publications": [ { "id", "rulebook": { "id", "version", "sha256" }, "year",

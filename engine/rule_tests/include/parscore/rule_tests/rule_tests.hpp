@@ -11,6 +11,7 @@
 #include "parscore/core/decimal.hpp"
 #include "parscore/core/diagnostic.hpp"
 #include "parscore/core/source.hpp"
+#include "parscore/core/text.hpp"
 
 namespace parscore::engine {
 
@@ -35,6 +36,7 @@ struct CoverageItem {
     std::string description;  // "criterion tthc.posted", "steps arm '>= 80%' of tthc.posted", …
     std::optional<core::Span> span;
     bool reached = false;
+    core::Text what;  // `description` to be shown in the reader's language
 };
 
 struct RuleTestRun {

@@ -1,0 +1,30 @@
+#pragma once
+// Words of the scoring model as a person reads them in the text of explain, diff, gap, summary
+// and verify (docs/i18n.md). JSON and CSV keep the ids these translate ("all", "scored", …).
+#include <string>
+#include <string_view>
+
+#include "parscore/i18n/translate.hpp"
+#include "parscore/scoring/result.hpp"
+
+namespace parscore::engine::terms {
+
+// Column heads of the terminal tables: lower-case words in English, the terms of an official
+// table in Vietnamese (the same as those of `score` and `rank`).
+inline constexpr i18n::Message kUnit = i18n::NC_("table header", "unit");
+inline constexpr i18n::Message kName = i18n::NC_("table header", "name");
+inline constexpr i18n::Message kPoints = i18n::NC_("table header", "points");
+inline constexpr i18n::Message kMax = i18n::NC_("table header", "max");
+inline constexpr i18n::Message kTotal = i18n::NC_("table header", "total");
+inline constexpr i18n::Message kBand = i18n::NC_("table header", "band");
+inline constexpr i18n::Message kRank = i18n::NC_("table header", "rank");
+
+/// "all", "self", "inspected" in `lang`: which evidence a score rests on.
+std::string basis(i18n::Language lang, Basis basis);
+/// "scored", "missing", "exempt", "error" in `lang`.
+std::string status(i18n::Language lang, CriterionStatus status);
+/// An inspection kind by its id ("surprise", "scheduled", …) as "surprise inspection" in `lang`;
+/// an unknown id stays as written.
+std::string inspection_kind(i18n::Language lang, std::string_view kind);
+
+}  // namespace parscore::engine::terms
