@@ -12,5 +12,4 @@ namespace parscore::inspections {
 /// `{hint}`: " (did you mean 'x'?)" when `name` is close to a candidate, else empty.
 core::TextArg hint(std::string_view name, const std::vector<std::string>& candidates);
 
-
 }  // namespace parscore::inspections

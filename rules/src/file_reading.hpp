@@ -19,7 +19,6 @@ struct RawFile {
 
 using RawReader = std::function<RawFile(const std::filesystem::path&)>;
 
-
 /// Reads a file from disk, refusing (without reading it) one over `limit` bytes.
 RawFile read_raw_file(const std::filesystem::path& path, std::size_t limit);
 

@@ -38,7 +38,7 @@ TEST(CliLanguage, HelpFollowsParscoreLang) {
     ::setenv("PARSCORE_LANG", "vi", 1);
     const Outcome vi = run({"units", "--help"});
     ::unsetenv("PARSCORE_LANG");
-    EXPECT_NE(vi.out.find("Cách dùng: parscore units [TÙY_CHỌN] LỆNH"), std::string::npos) << vi.out;
+    EXPECT_NE(vi.out.find("Cách dùng: parscore units [TÙY CHỌN] LỆNH"), std::string::npos) << vi.out;
     EXPECT_NE(vi.out.find("Liệt kê các đơn vị và thuộc tính, theo mã"), std::string::npos) << vi.out;
 }
 
