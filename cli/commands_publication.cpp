@@ -7,8 +7,9 @@
 #include "context.hpp"
 #include "failure.hpp"
 #include "parscore/app/publication.hpp"
-#include "parscore/core/plural.hpp"
 #include "parscore/core/utf8.hpp"
+#include "parscore/i18n/translate.hpp"
+#include "parscore/output/terms.hpp"
 #include "shared.hpp"
 
 namespace parscore::cli {
@@ -32,35 +33,55 @@ void print_refusal_details(Context& ctx, const engine::PublishOutcome& outcome, 
     using Result = engine::PublishOutcome::Result;
     if (outcome.result == Result::Incomplete) {
         for (const auto& [unit, reason] : outcome.incomplete) {
-            ctx.err << "incomplete: " << unit << ": " << core::sanitize_utf8(reason) << "\n";
+            ctx.err << i18n::tr(ctx.lang, "incomplete: {unit}: {reason}",
+                                {{"unit", unit}, {"reason", core::sanitize_utf8(reason)}})
+                    << "\n";
         }
     } else if (outcome.result == Result::Differs) {
-        ctx.err << "the results differ from publication " << outcome.publication << " (" << what << "):\n";
+        ctx.err << i18n::tr(ctx.lang, "the results differ from publication {publication} ({what}):",
+                            {{"publication", std::to_string(outcome.publication)}, {"what", what}})
+                << "\n";
         for (std::size_t i = 0; i < outcome.differences.size() && i < kShownDifferences; ++i) {
             ctx.err << "  " << core::sanitize_utf8(outcome.differences[i]) << "\n";
         }
         if (outcome.differences.size() > kShownDifferences) {
-            ctx.err << "  … and " << outcome.differences.size() - kShownDifferences << " more\n";
+            ctx.err << "  "
+                    << i18n::tr(ctx.lang, "… and {count} more",
+                                {{"count", std::to_string(outcome.differences.size() - kShownDifferences)}})
+                    << "\n";
         }
     }
 }
 
 void print_published(Context& ctx, const engine::PublishOutcome& outcome, const std::string& what, bool reason_given) {
+    const std::string publication = std::to_string(outcome.publication);
     if (outcome.result == engine::PublishOutcome::Result::Unchanged) {
-        ctx.out << "unchanged: publication " << outcome.publication << " already holds these results (" << what
-                << ")\n";
-        if (reason_given) ctx.err << "note: nothing to supersede; the reason was not stored\n";
+        ctx.out << i18n::tr(ctx.lang, "unchanged: publication {publication} already holds these results ({what})",
+                            {{"publication", publication}, {"what", what}})
+                << "\n";
+        if (reason_given)
+            ctx.err << i18n::tr(ctx.lang, "note: nothing to supersede; the reason was not stored") << "\n";
         return;
     }
-    ctx.out << "published: publication " << outcome.publication << " (" << what << ", revision "
-            << outcome.last_revision << ")";
-    if (outcome.supersedes) ctx.out << ", superseding publication " << *outcome.supersedes;
-    ctx.out << "\n";
+    const i18n::Args args = {{"publication", publication},
+                             {"what", what},
+                             {"revision", std::to_string(outcome.last_revision)},
+                             {"superseded", outcome.supersedes ? std::to_string(*outcome.supersedes) : ""}};
+    ctx.out << (outcome.supersedes
+                    ? i18n::tr(ctx.lang,
+                               "published: publication {publication} ({what}, revision {revision}), superseding "
+                               "publication {superseded}",
+                               args)
+                    : i18n::tr(ctx.lang, "published: publication {publication} ({what}, revision {revision})", args))
+            << "\n";
     if (reason_given && !outcome.supersedes) {
-        ctx.err << "note: there was no earlier publication to supersede; the reason was not stored\n";
+        ctx.err << i18n::tr(ctx.lang, "note: there was no earlier publication to supersede; the reason was not stored")
+                << "\n";
     }
     if (!outcome.incomplete.empty()) {
-        ctx.err << "note: published with " << core::count_of(outcome.incomplete.size(), "incomplete unit") << "\n";
+        ctx.err << i18n::trn(ctx.lang, "note: published with {n} incomplete unit",
+                             "note: published with {n} incomplete units", outcome.incomplete.size())
+                << "\n";
     }
 }
 
@@ -75,15 +96,17 @@ void run_publish(Context& ctx, const PublishOptions& o) {
     const app::PublishResult result = app::publish(request);
     const engine::PublishOutcome& outcome = result.outcome;
     print_warnings(ctx, outcome.evaluation.warnings);
-    const std::string what = result.rulebook.rulebook.id + ", year " + std::to_string(request.year) + ", basis " +
-                             o.basis;
+    const std::string what = i18n::tr(ctx.lang, "{rulebook}, year {year}, basis {basis}",
+                                      {{"rulebook", result.rulebook.rulebook.id},
+                                       {"year", std::to_string(request.year)},
+                                       {"basis", engine::terms::basis(ctx.lang, request.basis)}});
     if (result.refusal) {
         print_refusal_details(ctx, outcome, what);
         throw *result.refusal;
     }
     print_published(ctx, outcome, what, request.supersede.has_value());
     // Kept outside the database, this lets `verify --evidence-hash` notice a rewritten database.
-    ctx.out << "evidence hash: " << outcome.evidence_sha256 << "\n";
+    ctx.out << i18n::tr(ctx.lang, "evidence hash: {hash}", {{"hash", outcome.evidence_sha256}}) << "\n";
 }
 
 struct VerifyOptions {

@@ -12,7 +12,6 @@
 #include "parscore/app/evaluation.hpp"
 #include "parscore/app/files.hpp"
 #include "parscore/app/outputs.hpp"
-#include "parscore/core/plural.hpp"
 #include "parscore/reports/report.hpp"
 #include "parscore/reports/report_html.hpp"
 #include "parscore/reports/report_xlsx.hpp"
@@ -73,7 +72,9 @@ void print_unit_warning_count(Context& ctx, const engine::Evaluation& evaluation
     std::size_t units = 0;
     for (const engine::UnitResult& u : evaluation.units) units += u.warnings.empty() ? 0 : 1;
     if (units > 0) {
-        ctx.err << core::count_of(units, "unit") << (units == 1 ? " has" : " have") << " warnings; see explain\n";
+        ctx.err << i18n::trn(ctx.lang, "{n} unit has warnings; see explain", "{n} units have warnings; see explain",
+                             units)
+                << "\n";
     }
 }
 

@@ -58,7 +58,7 @@ void write_case(Context& ctx, const core::SourceSet& sources, const engine::Case
 
 void write_failures(Context& ctx, const app::TestResult& result) {
     const engine::RuleTestRun& run = result.run;
-    for (const std::string& m : run.io_messages) ctx.err << "parscore: error: " << m << "\n";
+    for (const core::Text& m : run.io_messages) ctx.err << "parscore: error: " << i18n::localize(ctx.lang, m) << "\n";
     for (const std::string& f : run.empty_folders) {
         ctx.err << "parscore: error: " << i18n::tr(ctx.lang, "no *.test.yaml files in '{folder}'", {{"folder", f}})
                 << "\n";

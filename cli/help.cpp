@@ -36,6 +36,7 @@ std::string value_word(Language lang, const std::string& word) {
     if (word == "INT") return tr(lang, "INT");
     if (word == "UINT") return tr(lang, "UINT");
     if (word == "FLOAT") return tr(lang, "FLOAT");
+    if (word == "POSITIVE") return tr(lang, "POSITIVE");  // CLI::PositiveNumber
     if (word == "in") return i18n::trc(lang, "a value in a range", "in");
     return word;
 }

@@ -146,6 +146,8 @@ TEST_F(EvaluationCli, TablesCountTheUnitsWithWarnings) {
     EXPECT_NE(one.err.find("\n1 unit has warnings; see explain\n"), std::string::npos) << one.err;
     CliRun two = evaluate("rank", "2099");
     EXPECT_NE(two.err.find("\n2 units have warnings; see explain\n"), std::string::npos) << two.err;
+    CliRun vi = evaluate("rank", "2099", {"--lang", "vi"});
+    EXPECT_NE(vi.err.find("\n2 đơn vị có cảnh báo; xem lệnh explain\n"), std::string::npos) << vi.err;
     EXPECT_EQ(evaluate("score", "2013", {"--format", "json"}).err.find("see explain"), std::string::npos);
 
     // The HTML report lists each unit's warnings.

@@ -181,7 +181,7 @@ std::vector<std::string> collect_files(const std::vector<fs::path>& paths, RuleT
         auto status = fs::status(p, ec);
         if (ec || !fs::exists(status)) {
             run.io_failure = true;
-            run.io_messages.push_back("no such file or folder: " + p.string());
+            run.io_messages.push_back(core::T_("no such file or folder: {path}", {{"path", p.string()}}));
             continue;
         }
         if (!fs::is_directory(status)) {
@@ -212,7 +212,8 @@ bool open_test_file(const std::string& path, TestFile& file, core::SourceSet& so
     if (text.status == core::ReadStatus::NotFound || text.status == core::ReadStatus::IsDirectory ||
         text.status == core::ReadStatus::Unreadable) {
         run.io_failure = true;
-        run.io_messages.push_back(path + ": " + core::describe(text.status));
+        run.io_messages.push_back(
+            core::T_("{path}: {reason}", {{"path", path}, core::part("reason", core::describe_text(text.status))}));
         return false;
     }
     file.path = path;
@@ -220,7 +221,8 @@ bool open_test_file(const std::string& path, TestFile& file, core::SourceSet& so
     if (text.status != core::ReadStatus::Ok) {
         auto at = static_cast<std::uint32_t>(text.bad_offset);
         run.diagnostics.error(code::kUnreadable, core::Span{file.file, at, at + 1},
-                              std::string("cannot read the test file: ") + core::describe(text.status));
+                              core::T_("cannot read the test file: {reason}",
+                                       {core::part("reason", core::describe_text(text.status))}));
         ++run.failed_files;
         return false;
     }

@@ -46,9 +46,9 @@ struct RuleTestRun {
     core::Diagnostics diagnostics;
     std::size_t failed_files = 0;
     std::vector<CoverageItem> coverage;
-    bool io_failure = false;  // a path named does not exist or cannot be read (exit 3)
-    std::vector<std::string> io_messages;
-    bool no_test_files = false;  // a folder with no *.test.yaml (exit 1)
+    bool io_failure = false;              // a path named does not exist or cannot be read (exit 3)
+    std::vector<core::Text> io_messages;  // shown in the reader's language
+    bool no_test_files = false;           // a folder with no *.test.yaml (exit 1)
     std::vector<std::string> empty_folders;
     std::chrono::system_clock::time_point started;  // the JUnit timestamp
 
