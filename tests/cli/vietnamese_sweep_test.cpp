@@ -17,17 +17,18 @@ namespace {
 // English words that a Vietnamese text never needs. Matched as whole words, case-sensitively
 // where the case matters ("Rank" as a column head, "is" anywhere).
 const std::vector<std::string> kEnglishWords = {
-    "the",       "of",        "and",      "is",        "not",      "cannot",  "unit",     "units",    "score",
-    "scores",    "Rank",      "rank",     "Total",     "total",    "error",   "errors",   "warning",  "warnings",
-    "note",      "published", "unchanged", "publication", "evidence", "hash",   "revision", "year",     "basis",
-    "incomplete", "differ",   "more",     "such",      "file",     "folder",  "found",    "passed",   "failed",
-    "coverage",  "Usage",     "Options",  "Print",     "help",     "message", "exit",     "Needs",    "POSITIVE",
-    "TEXT",      "INT",       "with",     "see",       "have",     "has",     "no",       "expected", "required",
+    "the",        "of",        "and",       "is",          "not",      "cannot",  "unit",     "units",    "score",
+    "scores",     "Rank",      "rank",      "Total",       "total",    "error",   "errors",   "warning",  "warnings",
+    "note",       "published", "unchanged", "publication", "evidence", "hash",    "revision", "year",     "basis",
+    "incomplete", "differ",    "more",      "such",        "file",     "folder",  "found",    "passed",   "failed",
+    "coverage",   "Usage",     "Options",   "Print",       "help",     "message", "exit",     "Needs",    "POSITIVE",
+    "TEXT",       "INT",       "with",      "see",         "have",     "has",     "no",       "expected", "required",
 };
 
 // A line's fixed prefixes, the same in both languages: `parscore: error: `,
 // `file:line:col: error[E123]: ` and `warning[W301]: `.
-const std::regex kPrefixes(R"(^(parscore: (internal )?error: |\S+:\d+:\d+: (error|warning)\[[A-Z]\d+\]: |(error|warning)\[[A-Z]\d+\]: ))");
+const std::regex kPrefixes(
+    R"(^(parscore: (internal )?error: |\S+:\d+:\d+: (error|warning)\[[A-Z]\d+\]: |(error|warning)\[[A-Z]\d+\]: ))");
 // Quoted input and data: "…" and '…'.
 const std::regex kQuoted(R"("[^"]*"|'[^']*')");
 // Option names (--year), paths and file names (a/b, x.yaml), ids and field names with '_', '-',
@@ -38,6 +39,9 @@ const std::regex kCommands(R"(\bparscore [a-z]+|^  [a-z]+(?=\s{2,}))");
 // The template's YAML keys (`  unit: `) and the values an enumerated field allows, as the rulebook
 // names them (`một trong các giá trị: unit | province`).
 const std::regex kTemplateData(R"(^\s*[a-z_]+:|một trong các giá trị: .*$)");
+// A diagnostic's excerpt of the file read (`   5 |     unit: …`), and the values a rule test's
+// `status` takes, written as in the file.
+const std::regex kInput(R"(^\s*\d+ \|.*$|\bcomplete hoặc incomplete\b)");
 // Metavariables of the usage lines, written as CLI11 and the docs write them.
 const std::regex kMetavariables(R"(\b(ID|PATH|REPORT|RULEBOOK|REASON|FILE|P)\b)");
 // The rule language as explain echoes it: an expression line `<expr> = <value>` (indented), the
@@ -50,6 +54,7 @@ std::string strip_exempt(const std::string& line) {
     std::string s = std::regex_replace(line, kPrefixes, "");
     s = std::regex_replace(s, kCommands, " ");
     s = std::regex_replace(s, kTemplateData, " ");
+    s = std::regex_replace(s, kInput, " ");
     s = std::regex_replace(s, kQuoted, " ");
     if (std::regex_match(line, kExpressionLine)) s = std::regex_replace(s, kRuleKeywords, " ");
     s = std::regex_replace(s, kIdentifiers, " ");
@@ -213,6 +218,16 @@ TEST_F(VietnameseSweep, RuleChecksAndTests) {
     const Outcome tests = vi({"test", (kSourceDir / "rules").string()});
     EXPECT_EQ(tests.code, 0) << tests.err;
     expect_vietnamese("test", tests);
+    // A test file with mistakes: its diagnostics read in Vietnamese after their codes.
+    const fs::path bad_test = dir() / "bad.test.yaml";
+    write_text(bad_test, "rulebook: " + kDemoRules +
+                             "\nyear: 2013\ncases:\n  - name: x\n    unit: {id: a, category: "
+                             "distrct}\n    extra: 1\n    expect: {criteria: {nope: 1}, status: done}\n");
+    const Outcome bad_tests = vi({"test", bad_test.string()});
+    EXPECT_EQ(bad_tests.code, 1);
+    EXPECT_NE(bad_tests.err.find("khóa 'extra' không hợp lệ trong trường hợp kiểm thử"), std::string::npos)
+        << bad_tests.err;
+    expect_vietnamese("test (a bad test file)", bad_tests);
     const Outcome missing = vi({"test", (dir() / "nothere").string()});
     EXPECT_EQ(missing.code, 3);
     EXPECT_NE(missing.err.find("parscore: error: không tìm thấy tệp hoặc thư mục: "), std::string::npos) << missing.err;
@@ -231,8 +246,8 @@ TEST_F(VietnameseSweep, UsageErrorsAndHelp) {
 TEST_F(VietnameseSweep, EnglishConfirmationsAreUnchanged) {
     const fs::path copy = dir() / "publish-en.db";
     fs::copy_file(db(), copy);
-    const Outcome unchanged =
-        run({"publish", "--rules", kDemoRules, "--year", "2012", "--db", copy.string(), "--supersede", "x"});
+    const Outcome unchanged = run(
+        {"publish", "--rules", kDemoRules, "--year", "2012", "--db", copy.string(), "--supersede", "x"});
     EXPECT_EQ(unchanged.out.rfind("unchanged: publication 1 already holds these results (hoa-binh-cchc, year 2012, "
                                   "basis all)\nevidence hash: ",
                                   0),

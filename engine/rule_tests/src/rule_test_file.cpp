@@ -15,19 +15,25 @@ namespace {
 
 using core::YamlNode;
 
-void known_keys(const YamlNode& map, const std::vector<std::string>& allowed, const std::string& where,
+/// `{found}`: what the file holds instead, in the reader's language.
+core::TextArg found(const YamlNode& n) { return core::part("found", core::describe_text(n)); }
+
+void known_keys(const YamlNode& map, const std::vector<std::string>& allowed, const core::Text& where,
                 core::Diagnostics& diags) {
     for (const auto& [key, value] : map.entries) {
         if (std::find(allowed.begin(), allowed.end(), key.value) != allowed.end()) continue;
         diags.error(code::kUnknownKey, key.span,
-                    "unknown key '" + core::sanitize_utf8(key.value) + "' in " + where +
-                        core::did_you_mean(key.value, allowed));
+                    core::T_("unknown key '{key}' in {where}{suggestion}", {{"key", core::sanitize_utf8(key.value)},
+                                                                            core::part("where", where),
+                                                                            core::suggestion(key.value, allowed)}));
     }
 }
 
-const YamlNode* required(const YamlNode& map, const char* key, const std::string& where, core::Diagnostics& diags) {
+const YamlNode* required(const YamlNode& map, const char* key, const core::Text& where, core::Diagnostics& diags) {
     const YamlNode* v = map.find(key);
-    if (!v) diags.error(code::kMissingKey, map.span, where + " needs '" + key + "'");
+    if (!v)
+        diags.error(code::kMissingKey, map.span,
+                    core::T_("{where} needs '{key}'", {core::part("where", where), {"key", key}}));
     return v;
 }
 
@@ -40,13 +46,14 @@ std::optional<int> read_year(const YamlNode& n, core::Diagnostics& diags) {
             if (y >= 1 && y <= 9999) return static_cast<int>(y);
         }
     }
-    diags.error(code::kBadValue, n.span, "'year' must be a year such as 2013, found " + core::describe(n));
+    diags.error(code::kBadValue, n.span, core::T_("'year' must be a year such as 2013, found {found}", {found(n)}));
     return std::nullopt;
 }
 
-std::optional<std::string> read_text(const YamlNode& n, const std::string& what, core::Diagnostics& diags) {
+std::optional<std::string> read_text(const YamlNode& n, const core::Text& what, core::Diagnostics& diags) {
     if (n.is_scalar()) return core::to_nfc(n.value);
-    diags.error(code::kBadValue, n.span, what + " must be text, found " + core::describe(n));
+    diags.error(code::kBadValue, n.span,
+                core::T_("{what} must be text, found {found}", {core::part("what", what), found(n)}));
     return std::nullopt;
 }
 
@@ -70,30 +77,31 @@ Expected read_expected(const YamlNode& n) {
     return e;
 }
 
-void expect_items(const YamlNode& map, const std::vector<std::string>& ids, const char* section, const char* noun,
+void expect_items(const YamlNode& map, const std::vector<std::string>& ids, const char* section, const core::Text& noun,
                   const std::vector<std::string>& words, std::vector<ExpectedItem>& out, core::Diagnostics& diags) {
     if (!map.is_map()) {
         diags.error(code::kBadValue, map.span,
-                    std::string("'") + section + "' must be a map from ids to expected points, found " +
-                        core::describe(map));
+                    core::T_("'{section}' must be a map from ids to expected points, found {found}",
+                             {{"section", section}, found(map)}));
         return;
     }
     for (const auto& [key, value] : map.entries) {
         if (std::find(ids.begin(), ids.end(), key.value) == ids.end()) {
             diags.error(code::kUnknownId, key.span,
-                        std::string("unknown ") + noun + " '" + core::sanitize_utf8(key.value) + "'" +
-                            core::did_you_mean(key.value, ids));
+                        core::T_("unknown {noun} '{id}'{suggestion}", {core::part("noun", noun),
+                                                                       {"id", core::sanitize_utf8(key.value)},
+                                                                       core::suggestion(key.value, ids)}));
             continue;
         }
         Expected e = read_expected(value);
         bool ok = e.kind == Expected::Kind::Number ||
                   (e.kind == Expected::Kind::Word && std::find(words.begin(), words.end(), e.word) != words.end());
         if (!ok) {
-            std::string allowed = "a number";
-            for (const auto& w : words) allowed += ", " + w;
+            std::string allowed;
+            for (const auto& w : words) allowed += (allowed.empty() ? "" : ", ") + w;
             diags.error(code::kBadValue, value.span,
-                        std::string("expected ") + allowed + " for " + noun + " '" + key.value + "', found " +
-                            core::describe(value));
+                        core::T_("expected a number, {words} for {noun} '{id}', found {found}",
+                                 {{"words", allowed}, core::part("noun", noun), {"id", key.value}, found(value)}));
             continue;
         }
         out.push_back({key.value, e});
@@ -103,10 +111,11 @@ void expect_items(const YamlNode& map, const std::vector<std::string>& ids, cons
 void read_expect(const YamlNode& node, const rules::Rulebook& rb, CaseSpec& c) {
     core::Diagnostics& diags = c.problems;
     if (!node.is_map()) {
-        diags.error(code::kBadValue, node.span, "'expect' must be a map, found " + core::describe(node));
+        diags.error(code::kBadValue, node.span, core::T_("'expect' must be a map, found {found}", {found(node)}));
         return;
     }
-    known_keys(node, {"criteria", "deductions", "bonuses", "points", "total", "band", "status"}, "'expect'", diags);
+    known_keys(node, {"criteria", "deductions", "bonuses", "points", "total", "band", "status"},
+               core::verbatim("'expect'"), diags);
     std::vector<std::string> criteria, deductions, bonuses, bands;
     for (const auto& g : rb.groups) {
         for (const auto& cr : g.criteria) criteria.push_back(cr.id);
@@ -115,19 +124,20 @@ void read_expect(const YamlNode& node, const rules::Rulebook& rb, CaseSpec& c) {
     for (const auto& b : rb.bonuses) bonuses.push_back(b.id);
     for (const auto& b : rb.bands) bands.push_back(b.id);
     if (const YamlNode* n = node.find("criteria")) {
-        expect_items(*n, criteria, "criteria", "criterion", {"exempt", "missing", "error"}, c.criteria, diags);
+        expect_items(*n, criteria, "criteria", core::T_("criterion"), {"exempt", "missing", "error"}, c.criteria,
+                     diags);
     }
     if (const YamlNode* n = node.find("deductions"))
-        expect_items(*n, deductions, "deductions", "deduction", {"missing"}, c.deductions, diags);
+        expect_items(*n, deductions, "deductions", core::T_("deduction"), {"missing"}, c.deductions, diags);
     if (const YamlNode* n = node.find("bonuses"))
-        expect_items(*n, bonuses, "bonuses", "bonus", {"missing"}, c.bonuses, diags);
+        expect_items(*n, bonuses, "bonuses", core::T_("bonus"), {"missing"}, c.bonuses, diags);
     for (const char* key : {"points", "total"}) {
         const YamlNode* n = node.find(key);
         if (!n) continue;
         Expected e = read_expected(*n);
         if (e.kind == Expected::Kind::Word) {
             diags.error(code::kBadValue, n->span,
-                        std::string("'") + key + "' must be a number or null, found " + core::describe(*n));
+                        core::T_("'{key}' must be a number or null, found {found}", {{"key", key}, found(*n)}));
             continue;
         }
         (std::string(key) == "points" ? c.points : c.total) = e;
@@ -137,7 +147,8 @@ void read_expect(const YamlNode& node, const rules::Rulebook& rb, CaseSpec& c) {
         if (e.kind == Expected::Kind::Number ||
             (e.kind == Expected::Kind::Word && std::find(bands.begin(), bands.end(), e.word) == bands.end())) {
             diags.error(code::kUnknownId, n->span,
-                        "unknown band " + core::describe(*n) + core::did_you_mean(e.word, bands));
+                        core::T_("unknown band {band}{suggestion}",
+                                 {core::part("band", core::describe_text(*n)), core::suggestion(e.word, bands)}));
         } else {
             c.band = e;
         }
@@ -146,7 +157,7 @@ void read_expect(const YamlNode& node, const rules::Rulebook& rb, CaseSpec& c) {
         Expected e = read_expected(*n);
         if (e.kind != Expected::Kind::Word || (e.word != "complete" && e.word != "incomplete")) {
             diags.error(code::kBadValue, n->span,
-                        "'status' must be complete or incomplete, found " + core::describe(*n));
+                        core::T_("'status' must be complete or incomplete, found {found}", {found(*n)}));
         } else {
             c.status = e;
         }
@@ -170,24 +181,25 @@ bool read_test_file_header(TestFile& file, const core::SourceSet& sources, core:
     const YamlNode& root = *file.root;
     if (!root.is_map()) {
         diags.error(code::kBadValue, root.span,
-                    "a test file must be a map with 'rulebook', 'year' and 'cases', found " + core::describe(root));
+                    core::T_("a test file must be a map with 'rulebook', 'year' and 'cases', found {found}",
+                             {found(root)}));
         return false;
     }
     std::size_t before = diags.error_count();
-    known_keys(root, {"rulebook", "year", "cases"}, "a test file", diags);
-    if (const YamlNode* rb = required(root, "rulebook", "a test file", diags)) {
-        if (auto path = read_text(*rb, "'rulebook'", diags)) {
+    known_keys(root, {"rulebook", "year", "cases"}, core::T_("a test file"), diags);
+    if (const YamlNode* rb = required(root, "rulebook", core::T_("a test file"), diags)) {
+        if (auto path = read_text(*rb, core::verbatim("'rulebook'"), diags)) {
             file.rulebook_path = (std::filesystem::path(file.path).parent_path() / *path).lexically_normal().string();
             file.rulebook_span = rb->span;
         }
     }
     if (const YamlNode* y = root.find("year")) file.year = read_year(*y, diags);
-    if (const YamlNode* cases = required(root, "cases", "a test file", diags)) {
+    if (const YamlNode* cases = required(root, "cases", core::T_("a test file"), diags)) {
         if (cases->is_sequence()) {
             file.cases = cases;
         } else {
             diags.error(code::kBadValue, cases->span,
-                        "'cases' must be a list of cases, found " + core::describe(*cases));
+                        core::T_("'cases' must be a list of cases, found {found}", {found(*cases)}));
         }
     }
     return diags.error_count() == before;
@@ -199,41 +211,45 @@ CaseSpec read_case(const YamlNode& node, const TestFile& file, const rules::Rule
     core::Diagnostics& diags = c.problems;
     if (!node.is_map()) {
         diags.error(code::kBadValue, node.span,
-                    "a case must be a map with 'name', 'unit', 'evidence' and 'expect', found " + core::describe(node));
+                    core::T_("a case must be a map with 'name', 'unit', 'evidence' and 'expect', found {found}",
+                             {found(node)}));
         return c;
     }
-    known_keys(node, {"name", "unit", "year", "evidence", "expect"}, "a case", diags);
-    if (const YamlNode* n = required(node, "name", "a case", diags)) {
-        if (auto name = read_text(*n, "'name'", diags)) c.name = *name;
+    known_keys(node, {"name", "unit", "year", "evidence", "expect"}, core::T_("a case"), diags);
+    if (const YamlNode* n = required(node, "name", core::T_("a case"), diags)) {
+        if (auto name = read_text(*n, core::verbatim("'name'"), diags)) c.name = *name;
         c.span = n->span;
     }
-    if (const YamlNode* u = required(node, "unit", "a case", diags)) {
+    if (const YamlNode* u = required(node, "unit", core::T_("a case"), diags)) {
         if (!u->is_map()) {
             diags.error(code::kBadValue, u->span,
-                        "'unit' must be a map with 'id' and 'category', found " + core::describe(*u));
+                        core::T_("'unit' must be a map with 'id' and 'category', found {found}", {found(*u)}));
         } else {
-            known_keys(*u, {"id", "category", "name"}, "'unit'", diags);
-            if (const YamlNode* id = required(*u, "id", "'unit'", diags)) {
-                c.unit_id = read_text(*id, "the unit id", diags).value_or("");
+            known_keys(*u, {"id", "category", "name"}, core::verbatim("'unit'"), diags);
+            if (const YamlNode* id = required(*u, "id", core::verbatim("'unit'"), diags)) {
+                c.unit_id = read_text(*id, core::T_("the unit id"), diags).value_or("");
                 if (id->is_scalar() && !inspections::is_valid_unit_id(c.unit_id)) {
                     diags.error(
                         code::kBadValue, id->span,
-                        "a unit id is 1 to 64 letters, digits, '.', '_' or '-' and starts with a letter or digit; found " +
-                            core::describe(*id));
+                        core::T_("a unit id is 1 to 64 letters, digits, '.', '_' or '-' and starts with a letter or "
+                                 "digit; found {found}",
+                                 {found(*id)}));
                 }
             }
-            if (const YamlNode* cat = required(*u, "category", "'unit'", diags)) {
-                c.unit_category = read_text(*cat, "the unit category", diags).value_or("");
+            if (const YamlNode* cat = required(*u, "category", core::verbatim("'unit'"), diags)) {
+                c.unit_category = read_text(*cat, core::T_("the unit category"), diags).value_or("");
                 if (!c.unit_category.empty() &&
                     std::find(rb.units.begin(), rb.units.end(), c.unit_category) == rb.units.end()) {
                     diags.error(code::kNotScored, cat->span,
-                                "rulebook '" + rb.id + "' does not score category '" + c.unit_category + "'" +
-                                    core::did_you_mean(c.unit_category, rb.units));
+                                core::T_("rulebook '{rulebook}' does not score category '{category}'{suggestion}",
+                                         {{"rulebook", rb.id},
+                                          {"category", c.unit_category},
+                                          core::suggestion(c.unit_category, rb.units)}));
                 }
             }
             c.unit_name = c.unit_id;
             if (const YamlNode* name = u->find("name"))
-                c.unit_name = read_text(*name, "the unit name", diags).value_or(c.unit_id);
+                c.unit_name = read_text(*name, core::T_("the unit name"), diags).value_or(c.unit_id);
         }
     }
     std::optional<int> year = file.year;
@@ -241,10 +257,10 @@ CaseSpec read_case(const YamlNode& node, const TestFile& file, const rules::Rule
     if (year) {
         c.year = *year;
     } else if (!node.find("year")) {
-        diags.error(code::kMissingKey, node.span, "a case needs a 'year' when the file gives none");
+        diags.error(code::kMissingKey, node.span, core::T_("a case needs a 'year' when the file gives none"));
     }
     if (const YamlNode* e = node.find("evidence"); e && !e->is_null()) c.evidence = e;
-    if (const YamlNode* x = required(node, "expect", "a case", diags)) read_expect(*x, rb, c);
+    if (const YamlNode* x = required(node, "expect", core::T_("a case"), diags)) read_expect(*x, rb, c);
     return c;
 }
 
