@@ -45,7 +45,7 @@ void run_summary(Context& ctx, const ReportOptions& o) {
     switch (o.format) {
         case app::Format::Xlsx: try { engine::write_summary_xlsx(result.rulebook.rulebook, summary, o.out, ctx.lang);
             } catch (const engine::WorkbookError& e) {
-                throw app::Error(app::ErrorKind::Io, e.what());
+                throw app::Error(app::ErrorKind::Io, e.text);
             }
             break;
         case app::Format::Json: write_output(ctx, o.out, engine::render_summary_json(summary)); break;

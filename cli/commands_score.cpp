@@ -98,7 +98,7 @@ void write_evaluation(Context& ctx, const app::EvaluationResult& r, const Evalua
                 try {
                     engine::write_xlsx(rulebook, r.evaluation, &*r.summary, tmp, ctx.lang);
                 } catch (const engine::WorkbookError& e) {
-                    throw app::Error(app::ErrorKind::Io, e.what());
+                    throw app::Error(app::ErrorKind::Io, e.text);
                 }
             });
             break;

@@ -11,6 +11,7 @@
 #include "parscore/app/files.hpp"
 #include "parscore/core/utf8.hpp"
 #include "parscore/i18n/translate.hpp"
+#include "parscore/output/display.hpp"
 
 namespace parscore::cli {
 
@@ -33,7 +34,8 @@ void write_output_stream(Context& ctx, const std::string& out_path, const std::f
 }
 
 void print_warnings(Context& ctx, const std::vector<engine::Warning>& warnings) {
-    for (const auto& w : warnings) ctx.err << "warning[" << w.code << "]: " << core::printable(w.message) << "\n";
+    for (const auto& w : warnings)
+        ctx.err << "warning[" << w.code << "]: " << core::printable(engine::display::message(ctx.lang, w)) << "\n";
 }
 
 void add_rules_option(CLI::App* cmd, std::string& into) {

@@ -23,7 +23,7 @@ template <class F> auto covered(F&& body) {
     try {
         return body();
     } catch (const engine::NotCovered& e) {
-        throw Error(ErrorKind::Invalid, e.what());
+        throw Error(ErrorKind::Invalid, e.text);
     }
 }
 

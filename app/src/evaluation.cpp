@@ -35,7 +35,7 @@ EvaluationResult evaluate_year(const EvaluationRequest& r, const std::optional<s
     try {
         result.evaluation = engine::evaluate(result.rulebook.rulebook, store, request, &timings);
     } catch (const engine::NotCovered& e) {
-        throw Error(ErrorKind::Invalid, e.what());
+        throw Error(ErrorKind::Invalid, e.text);
     }
     timings.load_ms += ms_since(start) - timings.load_ms - timings.evaluate_ms - timings.rank_ms;
     log_info(r, "{} units of {} scored: load {:.1f} ms, evaluate {:.1f} ms, rank {:.1f} ms",

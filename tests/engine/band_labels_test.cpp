@@ -11,23 +11,12 @@ namespace {
 
 using namespace parscore::testing;
 
-struct Scored {
-    std::unique_ptr<LoadedRulebook> loaded;
-    parscore::engine::Evaluation evaluation;
-};
-
 // One department, every criterion met: excellent ("Hoàn thành xuất sắc nhiệm vụ").
 Scored score_one() {
-    Scored s;
-    s.loaded = load_rulebook_text(kRulebook);
-    if (!s.loaded->rulebook) return s;
-    EvidenceBuilder b(s.loaded->get());
-    b.unit("so-tp", "department", "Sở Tư pháp").fact("online_checked", yes()).fact("website", yes());
-    b.records("procedure", {{b.text("TP-01"), yes(), integer(3)}});
-    parscore::engine::EvaluationRequest request;
-    request.year = 2013;
-    s.evaluation = parscore::engine::evaluate_loaded(s.loaded->get(), b.take(), request, std::nullopt);
-    return s;
+    return score_2013(kRulebook, [](EvidenceBuilder& b) {
+        b.unit("so-tp", "department", "Sở Tư pháp").fact("online_checked", yes()).fact("website", yes());
+        b.records("procedure", {{b.text("TP-01"), yes(), integer(3)}});
+    });
 }
 
 const parscore::engine::UnitResult& only_unit(const Scored& s) { return s.evaluation.units.at(0); }

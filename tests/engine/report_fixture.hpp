@@ -23,6 +23,7 @@
 #include "parscore/inspections/report.hpp"
 #include "parscore/inspections/store.hpp"
 #include "parscore/rules/loader.hpp"
+#include "parscore/scoring/evaluation.hpp"
 
 namespace parscore::testing {
 
@@ -168,6 +169,25 @@ private:
     inspections::EvidenceSet set_;
     std::deque<std::string> texts_;
 };
+
+/// A rulebook and its evaluation of 2013.
+struct Scored {
+    std::unique_ptr<LoadedRulebook> loaded;
+    engine::Evaluation evaluation;
+};
+
+/// Loads `rulebook_text` and evaluates 2013 on the evidence `fill(builder)` adds.
+template <class Fill> Scored score_2013(const std::string& rulebook_text, Fill fill) {
+    Scored s;
+    s.loaded = load_rulebook_text(rulebook_text);
+    if (!s.loaded->rulebook) return s;
+    EvidenceBuilder b(s.loaded->get());
+    fill(b);
+    engine::EvaluationRequest request;
+    request.year = 2013;
+    s.evaluation = engine::evaluate_loaded(s.loaded->get(), b.take(), request, std::nullopt);
+    return s;
+}
 
 inline core::Value yes() { return core::Value::boolean(true); }
 inline core::Value no() { return core::Value::boolean(false); }

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "parscore/i18n/translate.hpp"
 #include "parscore/reports/report_xlsx.hpp"
 #include "report_fixture.hpp"
 
@@ -104,6 +105,16 @@ TEST(ReportXlsxTest, AnUnwritablePathIsAnError) {
     TempDir dir;
     EXPECT_THROW(parscore::engine::write_xlsx(w.loaded->get(), w.evaluation, nullptr, dir / "no-such-dir" / "x.xlsx"),
                  parscore::engine::WorkbookError);
+    // The message reads in English as `what()` and in the reader's language from its text.
+    try {
+        parscore::engine::write_xlsx(w.loaded->get(), w.evaluation, nullptr, dir / "no-such-dir" / "x.xlsx");
+    } catch (const parscore::engine::WorkbookError& e) {
+        EXPECT_EQ(std::string(e.what()).rfind("cannot ", 0), 0u) << e.what();
+        EXPECT_EQ(parscore::i18n::localize(parscore::i18n::Language::en, e.text), e.what());
+        const std::string vi = parscore::i18n::localize(parscore::i18n::Language::vi, e.text);
+        EXPECT_EQ(vi.rfind("không ", 0), 0u) << vi;
+        EXPECT_NE(vi.find("bảng tính"), std::string::npos) << vi;
+    }
 }
 
 TEST(ReportXlsxTest, TextIsWrittenAsNeutralisedStringsNeverFormulas) {

@@ -123,6 +123,23 @@ TEST_F(EvaluationCli, UnitsWithoutEvidenceAreNamedInAYearThatHasSome) {
     EXPECT_NE(r.err.find("warning[W309]: 1 unit has"), std::string::npos) << r.err;
 }
 
+TEST_F(EvaluationCli, WarningsAndUnknownUnitsReadInTheRunsLanguage) {
+    CliRun vi = evaluate("rank", "2099", {"--lang", "vi"});
+    EXPECT_EQ(vi.code, 0);
+    EXPECT_NE(vi.err.find("warning[W309]: 2 đơn vị không có cuộc kiểm tra nào được tính trong năm 2099 (cơ sở all): "
+                          "a, b\n"),
+              std::string::npos)
+        << vi.err;
+    EXPECT_EQ(vi.err.find("no counted inspection"), std::string::npos) << vi.err;
+    CliRun unknown = evaluate("explain", "2013", {"--unit", "zz", "--lang", "vi"});
+    EXPECT_EQ(unknown.code, 1);
+    EXPECT_EQ(unknown.err, "parscore: error: không tìm thấy đơn vị 'zz'\n");
+    EXPECT_EQ(evaluate("explain", "2013", {"--unit", "zz"}).err, "parscore: error: unknown unit 'zz'\n");
+    // JSON reads the same in both languages.
+    EXPECT_EQ(evaluate("rank", "2099", {"--format", "json", "--lang", "vi"}).out,
+              evaluate("rank", "2099", {"--format", "json"}).out);
+}
+
 TEST_F(EvaluationCli, PublishRefusesAnEmptyYearUnlessAllowed) {
     CliRun refused = run({"publish", "--rules", "rules.yaml", "--year", "2099"});
     EXPECT_EQ(refused.code, 1);

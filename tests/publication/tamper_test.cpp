@@ -181,5 +181,28 @@ TEST_F(Tampering, ADeletedPublicationLeavesAGapInTheRevisionNumbers) {
     EXPECT_NE(r.out.find("revision numbers " + no + " are missing"), std::string::npos) << r.out;
 }
 
+TEST_F(Tampering, ProblemsReadInTheRunsLanguageAndJsonStaysEnglish) {
+    tamper(db(), "UPDATE publication_files SET text = replace(text, 'max: 8', 'max: 9') WHERE publication = 2");
+    tamper(db(), "UPDATE publications SET last_revision = no WHERE id = 2");
+    tamper(db(), "UPDATE publications SET last_revision = 500 WHERE id = 1");
+    const std::string no = query(db(), "SELECT no FROM publications WHERE id = 2");
+    CliRun vi = parscore({"verify", "--db", "demo.db", "--lang", "vi"}, dir_.path());
+    EXPECT_EQ(vi.code, 1);
+    for (const std::string& text :
+         std::vector<std::string>{"  tệp bộ tiêu chí đã lưu ", "  mã băm bộ tiêu chí của các tệp đã lưu là ",
+                                  "  bản công bố được lập ở phiên bản 500, nhưng phiên bản cuối của cơ sở dữ liệu là ",
+                                  "bản công bố 2 mang số " + no + ", không lớn hơn số của thay đổi cuối cùng"}) {
+        EXPECT_NE(vi.out.find(text), std::string::npos) << text << "\n" << vi.out;
+    }
+    for (const char* english : {"stored rulebook file", "rulebook hash of", "it was made at", "is numbered"}) {
+        EXPECT_EQ(vi.out.find(english), std::string::npos) << english << "\n" << vi.out;
+    }
+    // English reads as the checks wrote it; JSON is the same in both languages.
+    EXPECT_NE(verify().out.find("  it was made at revision 500, but the database's last revision is "),
+              std::string::npos);
+    EXPECT_EQ(parscore({"verify", "--db", "demo.db", "--format", "json", "--lang", "vi"}, dir_.path()).out,
+              parscore({"verify", "--db", "demo.db", "--format", "json"}, dir_.path()).out);
+}
+
 }  // namespace
 }  // namespace parscore::testing

@@ -185,7 +185,7 @@ RulebookDiff diff_rulebooks(const rules::Rulebook& before, const rules::Rulebook
         return std::find(rb.units.begin(), rb.units.end(), c) != rb.units.end();
     };
     if (request.category && !scores(before, *request.category) && !scores(after, *request.category)) {
-        throw NotCovered("neither rulebook scores category '" + *request.category + "'");
+        throw NotCovered(core::T_("neither rulebook scores category '{category}'", {{"category", *request.category}}));
     }
     EvaluationRequest r = request;
     r.compare_previous = false;

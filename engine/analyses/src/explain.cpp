@@ -162,8 +162,8 @@ std::vector<std::string> item_ids(const rules::Rulebook& rb) {
 void check_item_id(const rules::Rulebook& rb, const std::string& id) {
     std::vector<std::string> ids = item_ids(rb);
     if (std::find(ids.begin(), ids.end(), id) != ids.end()) return;
-    throw NotCovered("rulebook '" + rb.id + "' has no criterion, deduction, bonus or band cap '" +
-                     core::sanitize_utf8(id) + "'" + core::did_you_mean(id, ids));
+    throw NotCovered(core::T_("rulebook '{rulebook}' has no criterion, deduction, bonus or band cap '{id}'{suggestion}",
+                              {{"rulebook", rb.id}, {"id", core::sanitize_utf8(id)}, core::suggestion(id, ids)}));
 }
 
 std::vector<Warning> warnings_for(const UnitResult& r, const std::string& id) {

@@ -121,7 +121,10 @@ std::string item_text(const rules::Rulebook& rb, Language lang, const ExplainedI
         for (const auto& rec : r.records) out += "      " + record_line(lang, rec) + "\n";
     }
     for (const auto& w : item.warnings) {
-        out += "    " + i18n::tr(lang, "warning[{code}]: {message}", {{"code", w.code}, {"message", w.message}}) + "\n";
+        out += "    " +
+               i18n::tr(lang, "warning[{code}]: {message}",
+                        {{"code", w.code}, {"message", display::message(lang, w)}}) +
+               "\n";
     }
     return out;
 }
@@ -143,7 +146,7 @@ Decimal criteria_sum(const UnitResult& u) {
 std::string result_text(const rules::Rulebook& rb, Language lang, const Explanation& e) {
     auto band = [&rb](const std::string& id) { return display::band(rb, id); };
     const UnitResult& u = e.result;
-    if (!u.complete) return i18n::tr(lang, "incomplete: {reason}", {{"reason", u.reason}}) + "\n";
+    if (!u.complete) return i18n::tr(lang, "incomplete: {reason}", {{"reason", display::reason(lang, u)}}) + "\n";
     const i18n::Args args = {{"total", i18n::localize_number(lang, display::total(*u.total))},
                              {"points", points(lang, *u.points)},
                              {"max", points(lang, u.max)},

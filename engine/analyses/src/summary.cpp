@@ -140,7 +140,9 @@ Summary summarize(const rules::Rulebook& rulebook, const inspections::EvidenceSe
             Value v = evaluator.evaluate(indicator.of.root, input);
             Value over = indicator.is_ratio() ? evaluator.evaluate(indicator.over.root, input) : Value::missing();
             for (const dsl::EvalWarning& w : evaluator.warnings()) {
-                summary.warnings.push_back({w.code, indicator.id, "unit '" + unit.id + "': " + w.message});
+                summary.warnings.push_back(make_warning(w.code, indicator.id,
+                                                        core::T_("unit '{unit}': {message}",
+                                                                 {{"unit", unit.id}, core::part("message", w.text)})));
             }
             evaluator.warnings().clear();
             for (Tally* t : {&overall, &per_category[category_of[u]]}) {

@@ -14,6 +14,9 @@ namespace {
 
 using i18n::Language;
 
+// A count as the language writes it, grouped from five digits on (docs/i18n.md).
+std::string count(Language lang, std::size_t n) { return i18n::format_integer(lang, static_cast<std::int64_t>(n)); }
+
 bool is_bool(const IndicatorSummary& s) { return s.type == IndicatorType::Bool; }
 bool is_ratio(const IndicatorSummary& s) { return s.type == IndicatorType::Ratio; }
 
@@ -47,7 +50,7 @@ void figures_json(JsonWriter& w, const IndicatorSummary& s, const IndicatorFigur
 // 19", "17 of 38", "2 without a value"). The table rounds means to 3 decimals and shares to 1
 // decimal of a percent for reading; JSON keeps all 9 decimals.
 std::string headline(Language lang, const IndicatorSummary& s, const IndicatorFigures& f) {
-    if (is_bool(s)) return std::to_string(f.holds) + "/" + std::to_string(f.with_value);
+    if (is_bool(s)) return count(lang, f.holds) + "/" + count(lang, f.with_value);
     if (is_ratio(s)) return f.ratio ? percent_text(*f.ratio, lang) : "-";
     if (s.percent) return f.mean ? percent_text(*f.mean, lang) : "-";
     return f.sum ? i18n::localize_number(lang, f.sum->to_string()) : i18n::trc(lang, "summary", "out of range");
@@ -62,7 +65,7 @@ std::string remarks(Language lang, const IndicatorSummary& s, const IndicatorFig
     auto sum_text = [lang](const std::optional<Decimal>& d) {
         return d ? i18n::localize_number(lang, d->to_string()) : i18n::trc(lang, "summary", "out of range");
     };
-    const std::string with_value = std::to_string(f.with_value);
+    const std::string with_value = count(lang, f.with_value);
     if (is_ratio(s)) {
         if (f.with_value > 0)
             add(i18n::trc(lang, "summary", "{part} of {whole}",
@@ -79,7 +82,7 @@ std::string remarks(Language lang, const IndicatorSummary& s, const IndicatorFig
             add(i18n::trc(lang, "summary", "no value"));
         }
     }
-    if (f.no_value > 0) add(i18n::trc(lang, "summary", "{n} without a value", {{"n", std::to_string(f.no_value)}}));
+    if (f.no_value > 0) add(i18n::trc(lang, "summary", "{n} without a value", {{"n", count(lang, f.no_value)}}));
     return out;
 }
 

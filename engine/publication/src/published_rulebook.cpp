@@ -14,14 +14,15 @@ PublishedRulebook load_published_rulebook(const inspections::Publication& public
     PublishedRulebook out;
     const auto& files = publication.rulebook_files;
     if (files.empty()) {
-        out.problems.push_back("no rulebook files are stored with it");
+        out.problems.push_back(core::T_("no rulebook files are stored with it"));
         return out;
     }
     std::map<std::string, std::string> by_path;
     for (const inspections::PublishedFile& f : files) {
         const std::string actual = core::sha256_hex(f.text);
         if (actual != f.sha256) {
-            out.problems.push_back("stored rulebook file " + f.path + ": SHA-256 " + actual + ", stored " + f.sha256);
+            out.problems.push_back(core::T_("stored rulebook file {path}: SHA-256 {actual}, stored {stored}",
+                                            {{"path", f.path}, {"actual", actual}, {"stored", f.sha256}}));
         }
         by_path.emplace(f.path, f.text);
     }
@@ -33,8 +34,8 @@ PublishedRulebook load_published_rulebook(const inspections::Publication& public
         combined = hash.hex();
     }
     if (combined != publication.rulebook_sha256) {
-        out.problems.push_back("rulebook hash of the stored files " + combined + ", stored " +
-                               publication.rulebook_sha256);
+        out.problems.push_back(core::T_("rulebook hash of the stored files {actual}, stored {stored}",
+                                        {{"actual", combined}, {"stored", publication.rulebook_sha256}}));
     }
 
     // The loader names a parent as (child's folder / extends).lexically_normal(), which is how the
@@ -47,19 +48,20 @@ PublishedRulebook load_published_rulebook(const inspections::Publication& public
     core::Diagnostics diags;
     rules::LoadOutcome loaded = rules::load_rulebook(files.back().path, reader, sources, diags);
     if (!loaded.rulebook || diags.has_errors()) {
-        std::string first = "unknown error";
+        out.problems.push_back(core::T_("the stored rulebook does not load: unknown error"));
         for (const core::Diagnostic& d : diags) {
             if (d.severity == core::Severity::Error) {
-                first = "[" + d.code + "] " + d.message;
+                const core::Text message = d.text.empty() ? core::verbatim(d.message) : d.text;
+                out.problems.back() = core::T_("the stored rulebook does not load: [{code}] {message}",
+                                               {{"code", d.code}, core::part("message", message)});
                 break;
             }
         }
-        out.problems.push_back("the stored rulebook does not load: " + first);
         return out;
     }
     if (loaded.rulebook->id != publication.rulebook_id) {
-        out.problems.push_back("the stored rulebook's id is " + loaded.rulebook->id + ", the publication's " +
-                               publication.rulebook_id);
+        out.problems.push_back(core::T_("the stored rulebook's id is {stored}, the publication's {published}",
+                                        {{"stored", loaded.rulebook->id}, {"published", publication.rulebook_id}}));
     }
     out.rulebook = std::move(loaded.rulebook);
     return out;

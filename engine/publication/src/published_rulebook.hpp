@@ -13,7 +13,7 @@ namespace parscore::engine::detail {
 
 struct PublishedRulebook {
     std::optional<rules::Rulebook> rulebook;  // present when the stored files load without errors
-    std::vector<std::string> problems;        // stored hashes that do not match, load errors
+    std::vector<core::Text> problems;         // stored hashes that do not match, load errors
 };
 
 /// Checks each stored file's SHA-256 and the combined hash, then loads the last file (the one

@@ -68,14 +68,17 @@ std::optional<inspections::EvidenceSet> rescored_evidence(const inspections::Sto
         // Damaged findings (a blob that disagrees with its row) are a problem verify reports,
         // like a broken chain, not a reason to stop checking the other publications.
         if (e.kind() != inspections::StoreError::Kind::Database) throw;
-        check.problems.push_back(std::string("its evidence cannot be read: ") + e.what());
+        check.add_problem(core::T_("its evidence cannot be read: {reason}", {core::part("reason", e.text())}));
         return std::nullopt;
     }
     check.rescored_evidence_sha256 = evidence.evidence_sha256;
     if (evidence.evidence_sha256 != publication.evidence_sha256) {
-        check.problems.push_back("evidence hash: published " + publication.evidence_sha256 + ", re-computed " +
-                                 evidence.evidence_sha256 + " from the changes up to revision " +
-                                 std::to_string(publication.last_revision));
+        check.add_problem(
+            core::T_("evidence hash: published {published}, re-computed {rescored} from the changes up to revision "
+                     "{revision}",
+                     {{"published", publication.evidence_sha256},
+                      {"rescored", evidence.evidence_sha256},
+                      {"revision", std::to_string(publication.last_revision)}}));
     }
     return evidence;
 }
@@ -85,19 +88,19 @@ void compare_stored(const inspections::Publication& publication, const rules::Ru
                     const Evaluation& rescored, PublicationCheck& check) {
     nlohmann::json stored = nlohmann::json::parse(publication.results, nullptr, false);
     if (stored.is_discarded() || !stored.is_object()) {
-        check.problems.push_back("the stored results are not a JSON object");
+        check.add_problem(core::T_("the stored results are not a JSON object"));
         return;
     }
     // The results name their evidence hash too; both copies must agree.
     if (auto it = stored.find("evidence_sha256");
         it == stored.end() || !it->is_string() || it->get<std::string>() != publication.evidence_sha256) {
-        check.problems.push_back("the stored results name evidence hash " +
-                                 detail::shown(it == stored.end() ? nullptr : &*it) + ", the publication " +
-                                 publication.evidence_sha256);
+        check.add_problem(core::T_("the stored results name evidence hash {named}, the publication {published}",
+                                   {{"named", detail::shown(it == stored.end() ? nullptr : &*it)},
+                                    {"published", publication.evidence_sha256}}));
     }
     for (std::string& d : detail::compare_results(stored, nlohmann::json::parse(render_json(rulebook, rescored)),
                                                   "published", "re-scored")) {
-        check.problems.push_back(std::move(d));
+        check.add_problem(core::verbatim(std::move(d)));  // the results' own paths and values
     }
 }
 
@@ -108,15 +111,17 @@ PublicationCheck check_publication(const inspections::Store& store, const inspec
     PublicationCheck check = check_of(publication);
     core::SourceSet sources;  // owns the texts the rulebook's diagnostics and spans refer to
     detail::PublishedRulebook loaded = detail::load_published_rulebook(publication, sources);
-    for (std::string& p : loaded.problems) check.problems.push_back(std::move(p));
+    for (core::Text& p : loaded.problems) check.add_problem(std::move(p));
     if (!loaded.rulebook) return check;
     const rules::Rulebook& rulebook = *loaded.rulebook;
 
     const std::int64_t database_revision = store.last_revision();
     if (publication.last_revision > database_revision) {
-        check.problems.push_back("it was made at revision " + std::to_string(publication.last_revision) +
-                                 ", but the database's last revision is " + std::to_string(database_revision) +
-                                 " (changes were removed)");
+        check.add_problem(
+            core::T_("it was made at revision {revision}, but the database's last revision is "
+                     "{last} (changes were removed)",
+                     {{"revision", std::to_string(publication.last_revision)},
+                      {"last", std::to_string(database_revision)}}));
     }
     std::optional<inspections::EvidenceSet> evidence = rescored_evidence(store, publication, rulebook, check);
     if (!evidence) return check;

@@ -20,6 +20,10 @@ std::string describe(Language lang, const PublicationCheck& p) {
                      {"revision", std::to_string(p.last_revision)}});
 }
 
+std::string chain_problem(Language lang, const inspections::ChainProblem& p) {
+    return p.text.empty() ? p.message : i18n::localize(lang, p.text);
+}
+
 std::string problems_or_ok(Language lang, std::size_t problems) {
     return problems == 0 ? i18n::trc(lang, "verify", "ok")
                          : i18n::trnc(lang, "verify", "{n} problem", "{n} problems", problems);
@@ -49,15 +53,19 @@ std::string render_verification_table(const VerificationReport& r, Language lang
                       "\n";
     for (const inspections::ChainProblem& p : r.chain_problems) {
         out += "  " +
-               (p.inspection.empty() ? i18n::trc(lang, "verify", "database: {problem}", {{"problem", p.message}})
-                                     : i18n::trc(lang, "verify", "inspection {inspection}: {problem}",
-                                                 {{"inspection", p.inspection}, {"problem", p.message}})) +
+               (p.inspection.empty()
+                    ? i18n::trc(lang, "verify", "database: {problem}", {{"problem", chain_problem(lang, p)}})
+                    : i18n::trc(lang, "verify", "inspection {inspection}: {problem}",
+                                {{"inspection", p.inspection}, {"problem", chain_problem(lang, p)}})) +
                "\n";
     }
     if (r.publications.empty()) out += i18n::tr(lang, "publications: none") + "\n";
     for (const PublicationCheck& p : r.publications) {
         out += describe(lang, p) + ": " + problems_or_ok(lang, p.problems.size()) + "\n";
-        for (const std::string& problem : p.problems) out += "  " + problem + "\n";
+        for (std::size_t i = 0; i < p.problems.size(); ++i) {
+            const bool text = i < p.problem_texts.size();
+            out += "  " + (text ? i18n::localize(lang, p.problem_texts[i]) : p.problems[i]) + "\n";
+        }
     }
     if (r.evidence_hash) out += evidence_hash_line(lang, *r.evidence_hash) + "\n";
     const std::size_t problems = r.problem_count();

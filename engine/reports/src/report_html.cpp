@@ -83,8 +83,8 @@ std::string number(Language lang, const std::string& plain) { return i18n::local
 
 std::string band_cell(const rules::Rulebook& rb, const UnitResult& u, Language lang) {
     if (!u.complete) {
-        return "<span class=\"band incomplete\" title=\"" + html_escape(u.reason) + "\">" + words::incomplete(lang) +
-               "</span>";
+        return "<span class=\"band incomplete\" title=\"" + html_escape(display::reason(lang, u)) + "\">" +
+               words::incomplete(lang) + "</span>";
     }
     const rules::Band& b = rb.bands[static_cast<std::size_t>(u.band)];
     return "<span class=\"band b" + std::to_string(u.band) + "\" title=\"" + html_escape(b.id) + "\">" +
@@ -179,9 +179,9 @@ void summary_section(std::string& out, const Summary& s, Language lang) {
     for (const IndicatorSummary& ind : s.indicators) {
         out += "<tr><td>" + html_escape(ind.title) + "</td>";
         for (const IndicatorFigures& f : ind.categories) {
-            out += "<td class=\"num\">" + html_escape(html::indicator_figures(lang, ind, f)) + "</td>";
+            out += "<td class=\"num\">" + html_escape(indicator_figures_text(ind, f, lang)) + "</td>";
         }
-        out += "<td class=\"num\">" + html_escape(html::indicator_figures(lang, ind, ind.overall)) + "</td></tr>\n";
+        out += "<td class=\"num\">" + html_escape(indicator_figures_text(ind, ind.overall, lang)) + "</td></tr>\n";
     }
     // The messages' ids are ASCII (xgettext reads no other), hence the straight quotes in English.
     out += "</tbody></table></div>\n<p class=\"legend\">" +
@@ -217,13 +217,13 @@ void warnings_section(std::string& out, const Evaluation& e, Language lang) {
     if (e.warnings.empty() && !units) return;
     out += "<section class=\"warnings\">\n<h2>" + i18n::trc(lang, "report heading", "Warnings") + "</h2>\n<ul>\n";
     for (const Warning& w : e.warnings) {
-        out += "<li><code>" + html_escape(w.code) + "</code> " + html_escape(w.message) + "</li>\n";
+        out += "<li><code>" + html_escape(w.code) + "</code> " + html_escape(display::message(lang, w)) + "</li>\n";
     }
     for (const UnitResult& u : e.units) {
         for (const Warning& w : u.warnings) {
             out += "<li><code>" + html_escape(w.code) + "</code> <code>" + html_escape(u.id) + "</code> (" +
-                   html_escape(u.name) + "), <code>" + html_escape(w.id) + "</code>: " + html_escape(w.message) +
-                   "</li>\n";
+                   html_escape(u.name) + "), <code>" + html_escape(w.id) +
+                   "</code>: " + html_escape(display::message(lang, w)) + "</li>\n";
         }
     }
     out += "</ul>\n</section>\n";
@@ -276,7 +276,7 @@ void category_section(std::string& out, const rules::Rulebook& rb, const std::ve
         if (!u->complete) {
             out += "<p class=\"legend\">" +
                    i18n::tr(lang, "Incomplete: {unit}: {reason}",
-                            {{"unit", code(u->id)}, {"reason", html_escape(u->reason)}}) +
+                            {{"unit", code(u->id)}, {"reason", html_escape(display::reason(lang, *u))}}) +
                    "</p>\n";
         }
     }

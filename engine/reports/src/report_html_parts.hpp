@@ -30,9 +30,4 @@ void heat_map(std::string& out, const rules::Rulebook& rulebook, const std::vect
 /// Decimal text for SVG coordinates ("12.5"), independent of the C locale and of the language.
 std::string coordinate(double value);
 
-/// An indicator's figures as `parscore summary` reads them ("8/19", "241 (mean 12.684 of 19)",
-/// "44.7% (17 of 38)"), in `lang`: in English the words of indicator_figures_text, with numbers
-/// from five digits on grouped as docs/i18n.md writes them ("12,345").
-std::string indicator_figures(i18n::Language lang, const IndicatorSummary& indicator, const IndicatorFigures& figures);
-
 }  // namespace parscore::engine::html

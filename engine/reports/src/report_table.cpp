@@ -65,7 +65,9 @@ std::string render_table(const rules::Rulebook& rb, const Evaluation& e, bool ra
     }
     if (e.units.empty()) out += i18n::tr(lang, "no units") + "\n";
     for (const UnitResult* u : incomplete) {
-        out += i18n::tr(lang, "incomplete: {unit}: {reason}", {{"unit", u->id}, {"reason", u->reason}}) + "\n";
+        out += i18n::tr(lang, "incomplete: {unit}: {reason}",
+                        {{"unit", u->id}, {"reason", display::reason(lang, *u)}}) +
+               "\n";
     }
     return out;
 }

@@ -62,7 +62,7 @@ time_t start_of_year(int year) {
 class Workbook {
 public:
     explicit Workbook(const std::filesystem::path& path) : path_(path.string()), wb_(workbook_new(path_.c_str())) {
-        if (!wb_) throw WorkbookError("cannot create the workbook '" + path_ + "'");
+        if (!wb_) throw WorkbookError(core::T_("cannot create the workbook '{path}'", {{"path", path_}}));
     }
     ~Workbook() {
         if (wb_) lxw_workbook_free(wb_);
@@ -80,10 +80,11 @@ public:
         lxw_workbook* wb = wb_;
         wb_ = nullptr;
         lxw_error e = workbook_close(wb);  // frees the workbook whatever happens
-        if (first_error_ != LXW_NO_ERROR) {
-            throw WorkbookError("cannot write the workbook '" + path_ + "': " + lxw_strerror(first_error_));
+        if (first_error_ != LXW_NO_ERROR) e = first_error_;
+        if (e != LXW_NO_ERROR) {
+            throw WorkbookError(core::T_("cannot write the workbook '{path}': {reason}",
+                                         {{"path", path_}, {"reason", lxw_strerror(e)}}));
         }
-        if (e != LXW_NO_ERROR) throw WorkbookError("cannot write the workbook '" + path_ + "': " + lxw_strerror(e));
     }
 
 private:
@@ -186,7 +187,7 @@ void widths(Workbook& wb, lxw_worksheet* ws, const std::vector<std::string>& nam
 // Adds a sheet; the translated names are within Excel's 31 characters and use none of []:*?/\.
 lxw_worksheet* add_sheet(Workbook& wb, const std::string& name) {
     lxw_worksheet* ws = workbook_add_worksheet(wb.get(), name.c_str());
-    if (!ws) throw WorkbookError("cannot add the sheet '" + name + "' to the workbook");
+    if (!ws) throw WorkbookError(core::T_("cannot add the sheet '{name}' to the workbook", {{"name", name}}));
     return ws;
 }
 
@@ -235,7 +236,7 @@ void ranking_sheet(Workbook& wb, const Formats& f, const rules::Rulebook& rb, co
         points(wb, ws, row, 11, u.max, f.number);
         points(wb, ws, row, 12, u.deduct, f.number);
         points(wb, ws, row, 13, u.bonus, f.number);
-        if (!u.complete) text(wb, ws, row, 14, u.reason);
+        if (!u.complete) text(wb, ws, row, 14, display::reason(lang, u));
         ++row;
     }
     worksheet_freeze_panes(ws, 1, 0);

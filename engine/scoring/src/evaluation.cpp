@@ -43,14 +43,17 @@ std::map<std::string, PreviousResult> previous_ranks(const inspections::Publicat
 
 }  // namespace
 
-std::optional<std::string> coverage_problem(const rules::Rulebook& rulebook, const inspections::Store& store,
-                                            const std::string& unit, int year) {
+std::optional<core::Text> coverage_problem(const rules::Rulebook& rulebook, const inspections::Store& store,
+                                           const std::string& unit, int year) {
     auto info = store.find_unit(unit);
-    if (!info) return "unknown unit '" + unit + "'";
+    if (!info) return core::T_("unknown unit '{id}'", {{"id", unit}});
     if (std::find(rulebook.units.begin(), rulebook.units.end(), info->category) == rulebook.units.end()) {
-        return "unit '" + unit + "' is a " + info->category + ", which rulebook '" + rulebook.id + "' does not score";
+        return core::T_("unit '{unit}' is a {category}, which rulebook '{rulebook}' does not score",
+                        {{"unit", unit}, {"category", info->category}, {"rulebook", rulebook.id}});
     }
-    if (!info->active_in(year)) return "unit '" + unit + "' is not active in " + std::to_string(year);
+    if (!info->active_in(year)) {
+        return core::T_("unit '{unit}' is not active in {year}", {{"unit", unit}, {"year", std::to_string(year)}});
+    }
     return std::nullopt;
 }
 
@@ -100,9 +103,10 @@ Evaluation evaluate(const rules::Rulebook& rulebook, const inspections::Store& s
                     Timings* timings) {
     if (request.category &&
         std::find(rulebook.units.begin(), rulebook.units.end(), *request.category) == rulebook.units.end()) {
-        throw NotCovered("rulebook '" + rulebook.id + "' does not score category '" +
-                         core::sanitize_utf8(*request.category) + "'" +
-                         core::did_you_mean(*request.category, rulebook.units));
+        throw NotCovered(core::T_("rulebook '{rulebook}' does not score category '{category}'{suggestion}",
+                                  {{"rulebook", rulebook.id},
+                                   {"category", core::sanitize_utf8(*request.category)},
+                                   core::suggestion(*request.category, rulebook.units)}));
     }
     if (request.unit) {
         if (auto problem = coverage_problem(rulebook, store, *request.unit, request.year)) throw NotCovered(*problem);

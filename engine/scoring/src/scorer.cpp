@@ -23,25 +23,42 @@ std::optional<Decimal> to_decimal(const Value& v) {
     return v.tag() == Value::Tag::Int ? Decimal::from_int(v.as_int()) : std::optional<Decimal>(v.as_number());
 }
 
+/// A step of a unit's totals that adds one item at a time.
+enum class Step { Maximum, CriteriaPoints, Deductions, Bonuses };
+
+/// "the {step} adding {item} 'id'", one whole message per step.
+core::Text adding(Step step, const std::string& id) {
+    switch (step) {
+        case Step::Maximum: return core::T_("unit's maximum adding criterion '{id}'", {{"id", id}});
+        case Step::CriteriaPoints: return core::T_("sum of criteria points adding criterion '{id}'", {{"id", id}});
+        case Step::Deductions: return core::T_("sum of deductions adding deduction '{id}'", {{"id", id}});
+        case Step::Bonuses: return core::T_("sum of bonuses adding bonus '{id}'", {{"id", id}});
+    }
+    return {};
+}
+
 /// The first step of a unit's totals whose exact result left the decimal range (|x| >= 10^18):
 /// the unit is then incomplete, its reason naming the step and the item being added, rather
 /// than scored on a figure that silently dropped a term. Names are only built on failure.
 class RangeCheck {
 public:
     /// a + b, or `a` with the failure recorded.
-    Decimal add(Decimal a, Decimal b, const char* step, const char* item, const std::string& id) {
+    Decimal add(Decimal a, Decimal b, Step step, const std::string& id) {
         if (auto sum = Decimal::add(a, b)) return *sum;
-        fail(std::string(step) + " adding " + item + " '" + id + "'");
+        if (!failed()) fail(adding(step, id));
         return a;
     }
-    void fail(std::string what) {
-        if (first_.empty()) first_ = std::move(what);
+    void fail(core::Text what) {
+        if (!failed()) first_ = std::move(what);
     }
     bool failed() const { return !first_.empty(); }
-    std::string reason() const { return "the " + first_ + " is out of the decimal range (|x| must stay below 10^18)"; }
+    core::Text reason() const {
+        return core::T_("the {what} is out of the decimal range (|x| must stay below 10^18)",
+                        {core::part("what", first_)});
+    }
 
 private:
-    std::string first_;
+    core::Text first_;
 };
 
 Measure measure_of(const std::optional<Value>& v) {
@@ -74,20 +91,24 @@ Measure measure_of(const std::optional<Value>& v) {
 
 // max(0, min(points, cap)) of a deduction or bonus; a missing value counts 0 with a warning.
 // An int beyond the decimal range counts as its cap or 0, or fails the range check when uncapped.
-AdjustmentResult adjustment(const Value& v, const rules::Adjustment& a, const char* what, UnitResult& result,
+AdjustmentResult adjustment(const Value& v, const rules::Adjustment& a, bool bonus, UnitResult& result,
                             RangeCheck& range) {
     AdjustmentResult r;
     if (v.is_missing()) {
         r.missing = true;
         result.warnings.push_back(
-            {code::kAdjustmentMissing, a.id, std::string("the ") + what + " '" + a.id + "' is missing and counts 0"});
+            make_warning(code::kAdjustmentMissing, a.id,
+                         bonus ? core::T_("the bonus '{id}' is missing and counts 0", {{"id", a.id}})
+                               : core::T_("the deduction '{id}' is missing and counts 0", {{"id", a.id}})));
         return r;
     }
     std::optional<Decimal> p = to_decimal(v);
     if (!p && v.as_int() < 0) p = zero();
     if (a.cap && (!p || *p > *a.cap)) p = *a.cap;
     if (!p) {
-        range.fail(std::string("value of ") + what + " '" + a.id + "' (" + std::to_string(v.as_int()) + ")");
+        const std::string value = std::to_string(v.as_int());
+        range.fail(bonus ? core::T_("value of bonus '{id}' ({value})", {{"id", a.id}, {"value", value}})
+                         : core::T_("value of deduction '{id}' ({value})", {{"id", a.id}, {"value", value}}));
         return r;
     }
     r.points = std::max(*p, zero());
@@ -99,7 +120,7 @@ AdjustmentResult adjustment(const Value& v, const rules::Adjustment& a, const ch
 bool total_of(Decimal criteria_points, Decimal scale, UnitResult& r, RangeCheck& range) {
     const std::optional<Decimal> gross = Decimal::add(criteria_points, r.bonus);
     if (!gross) {
-        range.fail("sum of criteria points and bonuses");
+        range.fail(core::T_("sum of criteria points and bonuses"));
         return false;
     }
     // Both terms are in [0, 10^18), so their difference is in range.
@@ -108,13 +129,14 @@ bool total_of(Decimal criteria_points, Decimal scale, UnitResult& r, RangeCheck&
     const Decimal points = std::clamp(*net, zero(), r.max);
     const std::optional<Decimal> scaled = Decimal::mul(points, scale);
     if (!scaled) {
-        range.fail("product of points and scale (" + points.to_string() + " × " + scale.to_string() + ")");
+        range.fail(core::T_("product of points and scale ({product})",
+                            {{"product", points.to_string() + " × " + scale.to_string()}}));
         return false;
     }
     // points <= max, so the quotient is about scale at most, yet its rounding can reach 10^18.
     const std::optional<Decimal> total = Decimal::div(*scaled, r.max);
     if (!total) {
-        range.fail("total (" + scaled->to_string() + " ÷ " + r.max.to_string() + ")");
+        range.fail(core::T_("total ({quotient})", {{"quotient", scaled->to_string() + " ÷ " + r.max.to_string()}}));
         return false;
     }
     r.points = points;
@@ -175,10 +197,13 @@ void settle_criterion(const rules::Criterion& c, const Value& v, CriterionResult
     if (!p || *p < zero() || *p > c.max) {
         const bool below = p ? *p < zero() : v.as_int() < 0;
         cr.points = below ? zero() : c.max;
-        r.warnings.push_back({code::kPointsClamped, c.id,
-                              "points " + (p ? p->to_string() : std::to_string(v.as_int())) + " of '" + c.id +
-                                  "' clamped to " + cr.points->to_string() + " (the criterion's range is 0 to " +
-                                  c.max.to_string() + ")"});
+        r.warnings.push_back(
+            make_warning(code::kPointsClamped, c.id,
+                         core::T_("points {points} of '{id}' clamped to {to} (the criterion's range is 0 to {max})",
+                                  {{"points", p ? p->to_string() : std::to_string(v.as_int())},
+                                   {"id", c.id},
+                                   {"to", cr.points->to_string()},
+                                   {"max", c.max.to_string()}})));
     }
 }
 
@@ -205,13 +230,12 @@ template <class Eval, class Subject> GroupResult score_group(const rules::Group&
         // Unit sums are taken criterion by criterion: a group's sums are parts of them, so
         // they stay in range whenever the unit's do.
         if (cr.status != CriterionStatus::Exempt) {
-            group.max = sums.range.add(group.max, c.max, "unit's maximum", "criterion", c.id);
-            r.max = sums.range.add(r.max, c.max, "unit's maximum", "criterion", c.id);
+            group.max = sums.range.add(group.max, c.max, Step::Maximum, c.id);
+            r.max = sums.range.add(r.max, c.max, Step::Maximum, c.id);
         }
         if (cr.points) {
-            group_points = sums.range.add(group_points, *cr.points, "sum of criteria points", "criterion", c.id);
-            sums.criteria_points = sums.range.add(sums.criteria_points, *cr.points, "sum of criteria points",
-                                                  "criterion", c.id);
+            group_points = sums.range.add(group_points, *cr.points, Step::CriteriaPoints, c.id);
+            sums.criteria_points = sums.range.add(sums.criteria_points, *cr.points, Step::CriteriaPoints, c.id);
         }
         r.criteria.push_back(std::move(cr));
     }
@@ -223,13 +247,13 @@ template <class Eval, class Subject> GroupResult score_group(const rules::Group&
 template <class Eval>
 void score_adjustments(const rules::Rulebook& rulebook, UnitResult& r, RangeCheck& range, const Eval& eval) {
     for (const rules::Adjustment& d : rulebook.deductions) {
-        r.deductions.push_back(adjustment(eval(d.points, d.id), d, "deduction", r, range));
-        r.deduct = range.add(r.deduct, r.deductions.back().points, "sum of deductions", "deduction", d.id);
+        r.deductions.push_back(adjustment(eval(d.points, d.id), d, false, r, range));
+        r.deduct = range.add(r.deduct, r.deductions.back().points, Step::Deductions, d.id);
     }
     if (rulebook.deduction_cap && r.deduct > *rulebook.deduction_cap) r.deduct = *rulebook.deduction_cap;
     for (const rules::Adjustment& b : rulebook.bonuses) {
-        r.bonuses.push_back(adjustment(eval(b.points, b.id), b, "bonus", r, range));
-        r.bonus = range.add(r.bonus, r.bonuses.back().points, "sum of bonuses", "bonus", b.id);
+        r.bonuses.push_back(adjustment(eval(b.points, b.id), b, true, r, range));
+        r.bonus = range.add(r.bonus, r.bonuses.back().points, Step::Bonuses, b.id);
     }
 }
 
@@ -239,8 +263,10 @@ template <class Eval> void add_holding_caps(const rules::Rulebook& rulebook, Uni
         const rules::BandCap& cap = rulebook.band_caps[i];
         Value v = eval(cap.when, cap.id);
         if (v.is_missing()) {
-            r.warnings.push_back({code::kCapMissing, cap.id,
-                                  "the condition of band cap '" + cap.id + "' is missing, so it does not hold"});
+            r.warnings.push_back(
+                make_warning(code::kCapMissing, cap.id,
+                             core::T_("the condition of band cap '{id}' is missing, so it does not hold",
+                                      {{"id", cap.id}})));
         } else if (v.as_bool()) {
             r.caps.push_back(CapResult{i, false});
         }
@@ -250,15 +276,12 @@ template <class Eval> void add_holding_caps(const rules::Rulebook& rulebook, Uni
 /// The first reason, in order, that leaves the unit without a total.
 void mark_incomplete(UnitResult& r, const UnitSums& sums) {
     if (!sums.error_criterion.empty()) {
-        r.complete = false;
-        r.reason = "criterion '" + sums.error_criterion +
-                   "' has no points (its evidence is missing and on_missing is error)";
+        set_incomplete(r, core::T_("criterion '{id}' has no points (its evidence is missing and on_missing is error)",
+                                   {{"id", sums.error_criterion}}));
     } else if (sums.range.failed()) {
-        r.complete = false;
-        r.reason = sums.range.reason();
+        set_incomplete(r, sums.range.reason());
     } else if (r.max.is_zero()) {
-        r.complete = false;
-        r.reason = "no criterion applies to this unit (its maximum is 0)";
+        set_incomplete(r, core::T_("no criterion applies to this unit (its maximum is 0)"));
     }
 }
 
@@ -283,6 +306,17 @@ void place_in_band(const rules::Rulebook& rulebook, UnitResult& r) {
 
 }  // namespace
 
+Warning make_warning(std::string code, std::string id, core::Text text) {
+    std::string message = text.english();
+    return Warning{std::move(code), std::move(id), std::move(message), std::move(text)};
+}
+
+void set_incomplete(UnitResult& r, core::Text why) {
+    r.complete = false;
+    r.reason = why.english();
+    r.reason_text = std::move(why);
+}
+
 const char* status_name(CriterionStatus s) {
     switch (s) {
         case CriterionStatus::Scored: return "scored";
@@ -298,7 +332,7 @@ UnitScorer::UnitScorer(const rules::Rulebook& rulebook)
 
 Value UnitScorer::run(const dsl::Compiled& expr, const std::string& id, UnitResult& result) {
     Value v = evaluator_.evaluate(expr.root, input_);
-    for (const dsl::EvalWarning& w : evaluator_.warnings()) result.warnings.push_back({w.code, id, w.message});
+    for (const dsl::EvalWarning& w : evaluator_.warnings()) result.warnings.push_back({w.code, id, w.message, w.text});
     evaluator_.warnings().clear();
     return v;
 }
@@ -322,8 +356,7 @@ UnitResult UnitScorer::score(const dsl::UnitInfo& unit, const core::UnitEvidence
     mark_incomplete(r, sums);
     if (!r.complete) return r;
     if (!total_of(sums.criteria_points, rulebook_.scale, r, sums.range)) {
-        r.complete = false;
-        r.reason = sums.range.reason();
+        set_incomplete(r, sums.range.reason());
         return r;
     }
     place_in_band(rulebook_, r);

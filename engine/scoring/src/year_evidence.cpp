@@ -3,7 +3,6 @@
 #include <set>
 
 #include "codes.hpp"
-#include "parscore/core/plural.hpp"
 
 namespace parscore::engine {
 
@@ -25,16 +24,20 @@ std::vector<Warning> misfit_warnings(const rules::Rulebook& rb, const inspection
         const core::KindDef& kind = rb.evidence.kinds[m.kind];
         std::string id = kind.is_fact ? kind.name : kind.name + "." + kind.fields[m.field].name;
         if (m.not_fitting > 0) {
-            out.push_back({code::kStoredMismatch, id,
-                           core::count_of(m.not_fitting, "stored value") + " of " + id +
-                               (m.not_fitting == 1 ? " does" : " do") +
-                               " not fit the rulebook's declared type and read as missing"});
+            out.push_back(make_warning(
+                code::kStoredMismatch, id,
+                core::TN_("{n} stored value of {id} does not fit the rulebook's declared type and read as missing",
+                          "{n} stored values of {id} do not fit the rulebook's declared type and read as missing",
+                          m.not_fitting, {{"id", id}})));
         }
         if (m.lacking > 0) {
-            out.push_back({code::kStoredMismatch, id,
-                           core::count_of(m.lacking, "stored record") + " of " + kind.name +
-                               (m.lacking == 1 ? " lacks" : " lack") + " the field '" + kind.fields[m.field].name +
-                               "', which reads as missing"});
+            out.push_back(
+                make_warning(code::kStoredMismatch, id,
+                             core::TN_("{n} stored record of {kind} lacks the field '{field}', which reads "
+                                       "as missing",
+                                       "{n} stored records of {kind} lack the field '{field}', which reads "
+                                       "as missing",
+                                       m.lacking, {{"kind", kind.name}, {"field", kind.fields[m.field].name}})));
         }
     }
     return out;
@@ -43,10 +46,12 @@ std::vector<Warning> misfit_warnings(const rules::Rulebook& rb, const inspection
 // A year with no counted inspection is most often a mistyped --year: every unit would be scored,
 // ranked and published on no evidence at all, so it is said loudly (docs/reports.md).
 void coverage_warnings(const inspections::EvidenceSet& evidence, int year, Basis basis, std::vector<Warning>& out) {
-    const std::string when = std::to_string(year) + " (basis " + basis_name(basis) + ")";
+    const std::string year_text = std::to_string(year), basis_text = basis_name(basis);
     if (evidence.inspections.empty()) {
-        out.push_back(
-            {code::kEmptyYear, "", "no inspection counts for " + when + ": every unit is scored without evidence"});
+        out.push_back(make_warning(
+            code::kEmptyYear, "",
+            core::T_("no inspection counts for {year} (basis {basis}): every unit is scored without evidence",
+                     {{"year", year_text}, {"basis", basis_text}})));
     }
     std::set<std::string_view> with_evidence;
     for (const inspections::InspectionRef& i : evidence.inspections) with_evidence.insert(i.unit);
@@ -57,9 +62,10 @@ void coverage_warnings(const inspections::EvidenceSet& evidence, int year, Basis
         names += (without++ ? ", " : "") + u.id;
     }
     if (without > 0) {
-        out.push_back({code::kUnitsWithoutEvidence, "",
-                       core::count_of(without, "unit") + (without == 1 ? " has" : " have") +
-                           " no counted inspection in " + when + ": " + names});
+        out.push_back(make_warning(code::kUnitsWithoutEvidence, "",
+                                   core::TN_("{n} unit has no counted inspection in {year} (basis {basis}): {units}",
+                                             "{n} units have no counted inspection in {year} (basis {basis}): {units}",
+                                             without, {{"year", year_text}, {"basis", basis_text}, {"units", names}})));
     }
 }
 
@@ -69,10 +75,14 @@ std::vector<Warning> evidence_warnings(const rules::Rulebook& rulebook, const in
                                        int year, Basis basis) {
     std::vector<Warning> out = misfit_warnings(rulebook, evidence);
     for (const inspections::UncoveredUnit& u : evidence.uncovered) {
-        out.push_back({code::kUnitNotScored, u.id,
-                       "unit '" + u.id + "' has evidence in the year but is not scored: " +
-                           (u.inactive ? std::string("it is not active in the year")
-                                       : "its category '" + u.category + "' is not among the rulebook's units")});
+        out.push_back(make_warning(
+            code::kUnitNotScored, u.id,
+            u.inactive
+                ? core::T_("unit '{unit}' has evidence in the year but is not scored: it is not active in the year",
+                           {{"unit", u.id}})
+                : core::T_("unit '{unit}' has evidence in the year but is not scored: its category '{category}' "
+                           "is not among the rulebook's units",
+                           {{"unit", u.id}, {"category", u.category}})));
     }
     coverage_warnings(evidence, year, basis, out);
     return out;

@@ -9,7 +9,9 @@
 #include <string_view>
 
 #include "parscore/core/decimal.hpp"
+#include "parscore/i18n/translate.hpp"
 #include "parscore/rules/rulebook.hpp"
+#include "parscore/scoring/result.hpp"
 
 namespace parscore::engine::display {
 
@@ -36,6 +38,15 @@ inline std::string band(const rules::Rulebook& rb, int index) {
 inline std::string band(const rules::Rulebook& rb, std::string_view id) {
     const rules::Band* b = rb.band(id);
     return b ? b->label : std::string(id);
+}
+
+/// A warning's message and an incomplete unit's reason in the reader's language (JSON and CSV
+/// keep the English `message` and `reason`).
+inline std::string message(i18n::Language lang, const Warning& w) {
+    return w.text.empty() ? w.message : i18n::localize(lang, w.text);
+}
+inline std::string reason(i18n::Language lang, const UnitResult& u) {
+    return u.reason_text.empty() ? u.reason : i18n::localize(lang, u.reason_text);
 }
 
 }  // namespace parscore::engine::display

@@ -19,9 +19,16 @@ struct PublicationCheck {
     inspections::Basis basis = inspections::Basis::All;
     std::string rulebook_id, rulebook_version, rulebook_sha256;
     std::int64_t last_revision = 0;
-    std::string evidence_sha256;           // as stored
-    std::string rescored_evidence_sha256;  // as re-computed ("" when it could not be)
-    std::vector<std::string> problems;     // empty: the publication is reproduced exactly
+    std::string evidence_sha256;            // as stored
+    std::string rescored_evidence_sha256;   // as re-computed ("" when it could not be)
+    std::vector<std::string> problems;      // empty: the publication is reproduced exactly; in English
+    std::vector<core::Text> problem_texts;  // the same, translatable
+
+    /// Adds a problem (both forms).
+    void add_problem(core::Text text) {
+        problems.push_back(text.english());
+        problem_texts.push_back(std::move(text));
+    }
 };
 
 /// `--evidence-hash H`: the latest publication's evidence hash against one kept elsewhere.
@@ -55,7 +62,7 @@ PublicationCheck check_publication(const inspections::Store& store, const inspec
                                    const std::vector<inspections::Publication>& earlier, unsigned threads = 0);
 
 /// Text for a terminal in `lang`: the chains, each publication, the evidence hash, then a closing
-/// line. The problems found read as the checks wrote them.
+/// line. The problems found read in `lang` too, but for the values they quote.
 std::string render_verification_table(const VerificationReport& report, i18n::Language lang = i18n::Language::en);
 
 /// { "ok", "problems", "inspections", "last_revision", "chain_problems": [ { "inspection",

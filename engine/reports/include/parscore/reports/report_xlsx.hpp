@@ -15,8 +15,10 @@
 namespace parscore::engine {
 
 /// The workbook could not be written (the path is not writable, a limit of the format).
+/// `what()` is the English message, `text` the translatable one.
 struct WorkbookError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+    explicit WorkbookError(core::Text message) : std::runtime_error(message.english()), text(std::move(message)) {}
+    core::Text text;
 };
 
 /// Writes the workbook to `path`, replacing it. Its creation time is 1 January of the evaluation

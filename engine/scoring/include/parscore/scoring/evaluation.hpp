@@ -29,13 +29,15 @@ struct Timings {
 
 /// Thrown for a unit or category the command line names that the evaluation cannot show
 /// (unknown, not covered by the rulebook, inactive in the year): exit 1 with the message.
+/// `what()` is the English message, `text` the translatable one.
 struct NotCovered : std::runtime_error {
-    using std::runtime_error::runtime_error;
+    explicit NotCovered(core::Text message) : std::runtime_error(message.english()), text(std::move(message)) {}
+    core::Text text;
 };
 
 /// Why a unit is not covered, or nullopt when it is (for `--unit` messages).
-std::optional<std::string> coverage_problem(const rules::Rulebook& rulebook, const inspections::Store& store,
-                                            const std::string& unit, int year);
+std::optional<core::Text> coverage_problem(const rules::Rulebook& rulebook, const inspections::Store& store,
+                                           const std::string& unit, int year);
 
 Evaluation evaluate(const rules::Rulebook& rulebook, const inspections::Store& store, const EvaluationRequest& request,
                     Timings* timings = nullptr);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "parscore/core/decimal.hpp"
+#include "parscore/core/text.hpp"
 #include "parscore/inspections/evidence_set.hpp"
 
 namespace parscore::engine {
@@ -19,9 +20,13 @@ const char* status_name(CriterionStatus s);
 /// A warning attached to a unit or to a whole run: `{code, id, message}` in JSON.
 struct Warning {
     std::string code;
-    std::string id;  // the criterion, deduction, bonus, band cap or kind.field it concerns
-    std::string message;
+    std::string id;       // the criterion, deduction, bonus, band cap or kind.field it concerns
+    std::string message;  // in English (JSON, CSV)
+    core::Text text{};    // the same, translatable; empty: `message` reads as is in every language
 };
+
+/// A warning whose English message is its text's.
+Warning make_warning(std::string code, std::string id, core::Text text);
 
 /// A measure value (docs/reference/outputs.md): the subject of the first `steps` evaluated, printed as JSON.
 struct Measure {
@@ -55,7 +60,8 @@ struct CapResult {
 struct UnitResult {
     std::string id, name, category;
     bool complete = true;
-    std::string reason;                     // why incomplete
+    std::string reason;                     // why incomplete, in English (JSON, CSV)
+    core::Text reason_text;                 // the same, translatable
     std::vector<CriterionResult> criteria;  // rulebook order (groups flattened)
     std::vector<GroupResult> groups;
     std::vector<AdjustmentResult> deductions, bonuses;
@@ -71,6 +77,9 @@ struct UnitResult {
     std::optional<Decimal> total_change;
     std::vector<Warning> warnings;
 };
+
+/// Leaves `r` without a total for `why`: its English reason and the translatable one.
+void set_incomplete(UnitResult& r, core::Text why);
 
 using inspections::Basis;
 using inspections::basis_name;
