@@ -9,6 +9,7 @@
 #include "parscore/app/publication.hpp"
 #include "parscore/core/utf8.hpp"
 #include "parscore/i18n/translate.hpp"
+#include "parscore/output/display.hpp"
 #include "parscore/output/terms.hpp"
 #include "shared.hpp"
 
@@ -28,13 +29,23 @@ struct PublishOptions {
     bool supersede_given = false;
 };
 
+// An incomplete unit's reason in the run's language; the outcome keeps the English one.
+std::string shown_reason(const Context& ctx, const engine::PublishOutcome& outcome, const std::string& unit,
+                         const std::string& english) {
+    for (const engine::UnitResult& u : outcome.evaluation.units) {
+        if (u.id == unit) return engine::display::reason(ctx.lang, u);
+    }
+    return english;
+}
+
 // What a refusal shows before its error line: the incomplete units, or what differs.
 void print_refusal_details(Context& ctx, const engine::PublishOutcome& outcome, const std::string& what) {
     using Result = engine::PublishOutcome::Result;
     if (outcome.result == Result::Incomplete) {
         for (const auto& [unit, reason] : outcome.incomplete) {
             ctx.err << i18n::tr(ctx.lang, "incomplete: {unit}: {reason}",
-                                {{"unit", unit}, {"reason", core::sanitize_utf8(reason)}})
+                                {{"unit", unit},
+                                 {"reason", core::sanitize_utf8(shown_reason(ctx, outcome, unit, reason))}})
                     << "\n";
         }
     } else if (outcome.result == Result::Differs) {

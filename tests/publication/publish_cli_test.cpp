@@ -89,6 +89,9 @@ TEST_F(PublishCli, RefusesIncompleteUnitsUnlessAllowed) {
     EXPECT_EQ(refused.out, "");
     EXPECT_NE(refused.err.find("incomplete: b: "), std::string::npos) << refused.err;
     EXPECT_NE(refused.err.find("--allow-incomplete"), std::string::npos) << refused.err;
+    // In Vietnamese, the unit's reason too reads in Vietnamese.
+    CliRun vi = publish({"--lang", "vi"});
+    EXPECT_NE(vi.err.find("chưa đủ dữ liệu: b: tiêu chí "), std::string::npos) << vi.err;
 
     CliRun allowed = publish({"--allow-incomplete"});
     EXPECT_EQ(allowed.code, 0) << allowed.err;
