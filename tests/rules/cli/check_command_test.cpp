@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "support/scratch_dir.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -32,12 +34,9 @@ std::string quoted(const std::string& s) {
 
 class CheckCommand : public ::testing::Test {
 protected:
-    void SetUp() override {
-        dir_ = fs::temp_directory_path() /
-               ("parscore-check-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-        fs::create_directories(dir_);
-    }
-    void TearDown() override { fs::remove_all(dir_); }
+    // A folder of its own (support/scratch_dir.hpp), so that two runs of the suite at once never
+    // share one.
+    void SetUp() override { dir_ = scratch_.path(); }
 
     Outcome run(const std::string& args) {
         const fs::path out = dir_ / "stdout", err = dir_ / "stderr";
@@ -54,6 +53,7 @@ protected:
         std::ofstream(dir_ / name, std::ios::binary) << text;
     }
 
+    parscore::testing::ScratchDir scratch_{"parscore-check"};
     fs::path dir_;
 };
 
