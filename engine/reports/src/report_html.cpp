@@ -64,6 +64,9 @@ footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: .5r
   table.ranking .delta { display: none; }
   table.heat th.unit { white-space: normal; min-width: 8rem; max-width: 10rem; }
 }
+@media (max-width: 24rem) {
+  table.ranking .band { min-width: 0; }  /* the smallest phones (360 px): the change column fits */
+}
 * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 @page { size: A4; margin: 15mm 12mm; }
 @page wide { size: A4 landscape; margin: 12mm; }
