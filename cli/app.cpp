@@ -48,7 +48,15 @@ void add_log_flags(CLI::App& app, Context& ctx, const std::string& group) {
     app.add_flag_callback("--quiet", quiet, i18n::tr(ctx.lang, "Log nothing, not even warnings"))->group(group);
 }
 
-// --db, --verbose and --quiet are global (before or after the subcommand); each subcommand lists
+// --as LOGIN: act with that account's rights, audited as it (docs/accounts.md).
+CLI::Option* add_as_option(CLI::App& app, Context& ctx) {
+    return app.add_option("--as", ctx.as_option,
+                          i18n::tr(ctx.lang,
+                                   "Act as this account of the database, with its rights, recorded in the "
+                                   "audit log"));
+}
+
+// --db, --as, --verbose and --quiet are global (before or after the subcommand); each subcommand lists
 // them in its own --help too. check and test never open a database.
 void add_global_options_to_subcommands(CLI::App& app, Context& ctx) {
     const std::string group = i18n::tr(ctx.lang, "Global options");
@@ -58,6 +66,7 @@ void add_global_options_to_subcommands(CLI::App& app, Context& ctx) {
         if (CLI::Option* help = sub->get_help_ptr()) help->group(i18n::tr(ctx.lang, "Options"));
         if (!sub->get_option_no_throw("--verbose")) add_log_flags(*sub, ctx, group);
         if (!sub->get_option_no_throw("--lang")) add_lang_option(sub, ctx.lang)->group(group);
+        if (!sub->get_option_no_throw("--as")) add_as_option(*sub, ctx)->group(group);
         if (sub->get_name() == "check" || sub->get_name() == "test") continue;
         if (sub->get_option_no_throw("--db")) continue;
         const std::string help = sub->get_name() == "demo"
@@ -73,7 +82,7 @@ std::vector<std::string> command_words(const std::vector<std::string>& args) {
     std::vector<std::string> out;
     for (std::size_t i = 0; i < args.size(); ++i) {
         std::string_view a = args[i];
-        if (a == "--db" || a == "--lang") {
+        if (a == "--db" || a == "--lang" || a == "--as") {
             ++i;
         } else if (!a.empty() && a[0] != '-') {
             out.emplace_back(a);
@@ -132,6 +141,7 @@ void add_global_options(CLI::App& app, Context& ctx) {
     app.set_version_flag("--version", "parscore " PARSCORE_VERSION,
                          i18n::tr(ctx.lang, "Display program version information and exit"));
     add_lang_option(&app, ctx.lang);
+    add_as_option(app, ctx);
     add_log_flags(app, ctx, i18n::tr(ctx.lang, "Options"));
 }
 

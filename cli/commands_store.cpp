@@ -50,6 +50,7 @@ std::string status_label(i18n::Language lang, inspections::Status status) {
         case S::Draft: return i18n::trc(lang, "inspection status", "draft");
         case S::Submitted: return i18n::trc(lang, "inspection status", "submitted");
         case S::Locked: return i18n::trc(lang, "inspection status", "locked");
+        case S::Returned: return i18n::trc(lang, "inspection status", "returned");
     }
     return inspections::status_name(status);
 }

@@ -60,6 +60,7 @@ struct Context {
     std::ostream& out;
     std::ostream& err;
     std::string db_option;  // --db PATH, before or after the subcommand
+    std::string as_option;  // --as LOGIN: the account the run acts as; empty: the operating-system user
     /// The language of everything this run prints for a person: --lang (before or after the
     /// subcommand), else $PARSCORE_LANG, else English. Known before the command line is parsed, so
     /// that help and usage errors speak it too (preferred_language).
@@ -79,11 +80,11 @@ struct Context {
         return ref;
     }
 
-    /// A request to an operation from the user running the program, with this run's logger and,
-    /// for a StoreRequest, the database of db_path().
+    /// A request to an operation from the user running the program (or the account of --as), with
+    /// this run's logger and, for a StoreRequest, the database of db_path().
     template <class R> R request() const {
         R r;
-        r.actor = app::system_user();
+        r.actor = as_option.empty() ? app::system_user() : app::account(as_option);
         r.log = log;
         if constexpr (std::is_base_of_v<app::StoreRequest, R>) r.database = db_path();
         return r;

@@ -4,6 +4,10 @@
 
 namespace parscore::app {
 
-Actor system_user() { return Actor{Actor::Kind::SystemUser, inspections::current_user()}; }
+Actor system_user() { return Actor{Actor::Kind::SystemUser, inspections::current_user(), "local"}; }
+
+Actor account(std::string login, std::string address) {
+    return Actor{Actor::Kind::Account, std::move(login), std::move(address)};
+}
 
 }  // namespace parscore::app

@@ -65,4 +65,17 @@ std::string event_hash(const EventContent& e) {
     return core::sha256_hex(s);
 }
 
+std::string audit_hash(const AuditContent& a) {
+    std::string s = "parscore-audit-1\n";
+    field(s, "no", std::to_string(a.no));
+    field(s, "prev", a.prev_hash);
+    field(s, "time", a.time);
+    text_field(s, "account", a.account);
+    text_field(s, "address", a.address);
+    field(s, "action", a.action);
+    text_field(s, "target", a.target);
+    field(s, "revision", a.revision ? std::to_string(*a.revision) : "-");
+    return core::sha256_hex(s);
+}
+
 }  // namespace parscore::inspections::chain

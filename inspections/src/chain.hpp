@@ -50,4 +50,13 @@ struct EventContent {
 };
 std::string event_hash(const EventContent& e);
 
+/// One audit row's hash: over its number, content and the previous row's hash ("" for the first).
+struct AuditContent {
+    std::int64_t no = 0;
+    std::string_view time, account, address, action, target;
+    std::optional<std::int64_t> revision;
+    std::string_view prev_hash;
+};
+std::string audit_hash(const AuditContent& a);
+
 }  // namespace parscore::inspections::chain

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "parscore/inspections/store_error.hpp"
+
 namespace parscore::inspections {
 
 // Version 1. Tables are STRICT; nothing but `units` is ever updated. See docs/store.md.
@@ -156,6 +158,104 @@ ALTER TABLE publications ADD COLUMN no INTEGER;
 CREATE UNIQUE INDEX publications_no ON publications(no);
 )sql";
 
+// Version 4: accounts, review, attachments, adopted rulebooks and the audit log
+// (docs/accounts.md). Accounts and tokens are the only rows besides units changed in place; they
+// never take revision numbers because they never change a score.
+//
+// Events gain three kinds: `return` (a submitted inspection sent back, with `note` saying why),
+// `comment` (`note`) and `attach` (`attachment`, the SHA-256 of a stored file, and the
+// `file_name` it was given). SQLite cannot alter a CHECK constraint, and rebuilding `events`
+// would need foreign keys off, impossible inside the migration's transaction; SQLite documents
+// editing the table's stored definition for a change that only loosens a constraint, which every
+// stored row already satisfies (https://sqlite.org/lang_altertable.html, "otheralter").
+//
+// Adoptions take revision numbers (`no`): the rulebook in force for a year as of a revision.
+// The audit log is append-only (triggers refuse UPDATE and DELETE) and hash-chained; AUTOINCREMENT
+// keeps the largest number ever used in sqlite_sequence, so a deleted last row is noticed too.
+static const char* kVersion4 = R"sql(
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema
+   SET sql = replace(sql, 'CHECK (event IN (''submit'', ''lock''))',
+                     'CHECK (event IN (''submit'', ''lock'', ''return'', ''comment'', ''attach''))')
+ WHERE type = 'table' AND name = 'events';
+PRAGMA writable_schema = RESET;
+ALTER TABLE events ADD COLUMN note TEXT;
+ALTER TABLE events ADD COLUMN attachment TEXT;
+ALTER TABLE events ADD COLUMN file_name TEXT;
+CREATE INDEX events_attachment ON events(attachment) WHERE attachment IS NOT NULL;
+
+CREATE TABLE accounts(
+  login         TEXT PRIMARY KEY,
+  name          TEXT NOT NULL,
+  role          TEXT NOT NULL CHECK (role IN ('admin', 'office', 'author', 'inspector', 'agency')),
+  scope         TEXT REFERENCES units(id),
+  lang          TEXT NOT NULL CHECK (lang IN ('vi', 'en')),
+  password_hash TEXT NOT NULL,
+  must_change   INTEGER NOT NULL CHECK (must_change IN (0, 1)),
+  disabled      INTEGER NOT NULL CHECK (disabled IN (0, 1)),
+  created_at    TEXT NOT NULL,
+  changed_at    TEXT NOT NULL,
+  last_login    TEXT
+) STRICT;
+
+CREATE TABLE tokens(
+  id         INTEGER PRIMARY KEY,
+  login      TEXT NOT NULL REFERENCES accounts(login),
+  name       TEXT NOT NULL,
+  hash       TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  expires_at TEXT,
+  revoked_at TEXT,
+  last_used  TEXT
+) STRICT;
+CREATE INDEX tokens_login ON tokens(login);
+
+CREATE TABLE attachments(
+  sha256     TEXT PRIMARY KEY,
+  media_type TEXT NOT NULL CHECK (media_type IN ('image/jpeg', 'image/png', 'image/webp', 'application/pdf')),
+  size       INTEGER NOT NULL,
+  body       BLOB NOT NULL
+) STRICT;
+
+CREATE TABLE adoptions(
+  no               INTEGER PRIMARY KEY,
+  year             INTEGER NOT NULL,
+  rulebook_id      TEXT NOT NULL,
+  rulebook_version TEXT NOT NULL,
+  rulebook_sha256  TEXT NOT NULL,
+  adopted_by       TEXT NOT NULL,
+  adopted_at       TEXT NOT NULL
+) STRICT;
+CREATE INDEX adoptions_year ON adoptions(year, no);
+
+CREATE TABLE adoption_files(
+  adoption INTEGER NOT NULL REFERENCES adoptions(no),
+  position INTEGER NOT NULL,
+  path     TEXT NOT NULL,
+  sha256   TEXT NOT NULL,
+  text     TEXT NOT NULL,
+  PRIMARY KEY (adoption, position)
+) STRICT;
+
+CREATE TABLE audit(
+  no        INTEGER PRIMARY KEY AUTOINCREMENT,
+  time      TEXT NOT NULL,
+  account   TEXT NOT NULL,
+  address   TEXT NOT NULL,
+  action    TEXT NOT NULL,
+  target    TEXT NOT NULL,
+  revision  INTEGER,
+  prev_hash TEXT NOT NULL,
+  hash      TEXT NOT NULL
+) STRICT;
+CREATE INDEX audit_account ON audit(account, no);
+CREATE INDEX audit_revision ON audit(revision) WHERE revision IS NOT NULL;
+CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+)sql";
+
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list = {
         {1,
@@ -166,14 +266,30 @@ const std::vector<Migration>& migrations() {
          {"revisions", "events"}},
         {2, "versioned unit attributes", kVersion2, {"unit_versions"}, {"unit_versions"}},
         {3, "publications take revision numbers", kVersion3, {}, {"publications"}},
+        {4,
+         "accounts and tokens, review and comments, attachments, adopted rulebooks, the audit log",
+         kVersion4,
+         {"accounts", "tokens", "attachments", "adoptions", "adoption_files", "audit"},
+         {"adoptions"}},
     };
     return list;
+}
+
+// Version 4 edits the stored definition of `events` by text replacement: should the definition
+// not read as version 1 wrote it (an edit behind the tool's back), the replacement finds nothing,
+// and the step must fail rather than leave a database whose events cannot take the new kinds.
+static void require_loosened_events_check(sql::Database& db) {
+    sql::Statement s = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'events'");
+    if (!s.step() || s.text_view(0).find("'return'") == std::string_view::npos)
+        throw StoreError(StoreError::Kind::Database,
+                         core::T_("the database's table of events is not as parscore made it; it was not migrated"));
 }
 
 void migrate(sql::Database& db, std::int64_t from) {
     for (const Migration& step : migrations()) {
         if (step.version <= from) continue;
         db.exec(step.sql);
+        if (step.version == 4) require_loosened_events_check(db);
         db.exec("PRAGMA user_version=" + std::to_string(step.version));
     }
 }

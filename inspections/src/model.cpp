@@ -28,12 +28,13 @@ const char* status_name(Status s) {
         case Status::Draft: return "draft";
         case Status::Submitted: return "submitted";
         case Status::Locked: return "locked";
+        case Status::Returned: return "returned";
     }
     return "draft";
 }
 
 std::optional<Status> parse_status(std::string_view text) {
-    for (auto s : {Status::Draft, Status::Submitted, Status::Locked}) {
+    for (auto s : {Status::Draft, Status::Submitted, Status::Locked, Status::Returned}) {
         if (text == status_name(s)) return s;
     }
     return std::nullopt;

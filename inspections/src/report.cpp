@@ -186,7 +186,7 @@ private:
             } else if (name == "status") {
                 if (const YamlNode* v = scalar(value, core::verbatim("'status'"))) {
                     auto s = parse_status(v->value);
-                    if (s && *s != Status::Locked) {
+                    if (s && (*s == Status::Draft || *s == Status::Submitted)) {
                         h.status = *s;
                     } else {
                         diags_.error(code::kBadValue, v->span,

@@ -105,6 +105,10 @@ Statement& Statement::bind(int index, const std::optional<int>& value) {
     return value ? bind(index, static_cast<std::int64_t>(*value)) : bind_null(index);
 }
 
+Statement& Statement::bind(int index, const std::optional<std::int64_t>& value) {
+    return value ? bind(index, *value) : bind_null(index);
+}
+
 Statement& Statement::bind_blob(int index, std::string_view bytes) {
     check_bind(db_, stmt_,
                sqlite3_bind_blob64(stmt_, index, bytes.data() ? bytes.data() : "", bytes.size(), SQLITE_TRANSIENT));

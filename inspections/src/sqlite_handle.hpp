@@ -67,6 +67,7 @@ public:
     Statement& bind_null(int index);
     Statement& bind(int index, const std::optional<std::string>& text);
     Statement& bind(int index, const std::optional<int>& value);
+    Statement& bind(int index, const std::optional<std::int64_t>& value);
     Statement& bind_blob(int index, std::string_view bytes);
     /// The buffer must outlive the next step.
     Statement& bind_static_blob(int index, std::string_view bytes);

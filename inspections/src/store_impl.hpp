@@ -21,6 +21,7 @@ struct Store::Impl {
     std::int64_t schema = 0;
     bool immutable = false;                       // opened read-only with SQLite's immutable mode
     std::optional<std::filesystem::path> target;  // OpenMode::CreateOnCommit: where commit_creation links it
+    std::optional<AuditContext> auditor;          // Store::audit_as: whom changes are audited as
 
     Impl(std::filesystem::path p, sql::Database d, std::int64_t version)
         : path(std::move(p)), db(std::move(d)), schema(version) {}
@@ -74,6 +75,10 @@ struct Store::Impl {
     std::int64_t next_stamp();
     /// Inside a write transaction: the id of a stored schema (added when new).
     std::int64_t schema_id(const std::string& json, const std::string& sha256);
+
+    /// Inside a write transaction: appends an audit row for a change when changes are audited
+    /// (Store::audit_as); `revision` is the change's number when it took one.
+    void audit(std::string_view action, std::string_view object, std::optional<std::int64_t> revision = std::nullopt);
 
     /// The state of one inspection's chain.
     struct ChainHead {

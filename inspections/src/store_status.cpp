@@ -14,6 +14,7 @@ core::Text status_text(Status s) {
     switch (s) {
         case Status::Submitted: return core::T_("submitted");
         case Status::Locked: return core::T_("locked");
+        case Status::Returned: return core::T_("returned");
         case Status::Draft: break;
     }
     return core::T_("draft");

@@ -37,7 +37,7 @@ inline std::string read_text(const fs::path& p) {
 
 template <class R> R request_as(const std::string& who) {
     R r;
-    r.actor = app::Actor{app::Actor::Kind::SystemUser, who};
+    r.actor = app::Actor{app::Actor::Kind::SystemUser, who, "local"};
     return r;
 }
 

@@ -21,8 +21,10 @@ inline constexpr const char* kInspectionKinds = "surprise, scheduled, thematic, 
 /// Every kind but `self` is "inspected".
 inline bool is_inspected(InspectionKind k) { return k != InspectionKind::Self; }
 
-enum class Status { Draft, Submitted, Locked };
-const char* status_name(Status s);  // "draft", "submitted", "locked"
+// Returned: a submitted inspection sent back for amendment (docs/accounts.md, "Review"); it
+// counts no more than a draft until it is submitted again.
+enum class Status { Draft, Submitted, Locked, Returned };
+const char* status_name(Status s);  // "draft", "submitted", "locked", "returned"
 std::optional<Status> parse_status(std::string_view text);
 
 /// Unit ids match [A-Za-z0-9][A-Za-z0-9._-]{0,63} (docs/reference/rulebook-format.md).

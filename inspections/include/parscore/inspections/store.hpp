@@ -15,6 +15,7 @@
 
 #include "parscore/core/schema.hpp"
 #include "parscore/core/text.hpp"
+#include "parscore/inspections/account.hpp"
 #include "parscore/inspections/evidence_set.hpp"
 #include "parscore/inspections/model.hpp"
 #include "parscore/inspections/store_error.hpp"
@@ -23,7 +24,7 @@ namespace parscore::inspections {
 
 /// PRAGMA application_id of a parscore database ("PSC1") and the schema version this build writes.
 inline constexpr std::int32_t kApplicationId = 0x50534331;
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 /// The shortest inspection id prefix commands accept in place of a whole id.
 inline constexpr std::size_t kMinIdPrefix = 8;
@@ -265,6 +266,14 @@ public:
     std::int64_t add_publication(const Publication& publication);
     std::vector<Publication> publications() const;  // by id
     std::optional<Publication> latest_publication(std::string_view rulebook_id, int year, Basis basis) const;
+
+    // Accounts and the audit log (docs/accounts.md).
+    /// The account with this login (none in a database of an older schema).
+    std::optional<Account> find_account(std::string_view login) const;
+    /// From now on, every change this store makes appends an audit row naming `context`, in the
+    /// change's transaction; nullopt stops it. Changes made by the operating-system user through the
+    /// command line are not audited.
+    void audit_as(std::optional<AuditContext> context);
 
     /// Recomputes every inspection's hash chain; one entry per problem found.
     std::vector<ChainProblem> verify_chains() const;
