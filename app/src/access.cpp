@@ -1,5 +1,6 @@
 #include "parscore/app/access.hpp"
 
+#include "parscore/app/store.hpp"
 #include "parscore/core/utf8.hpp"
 
 namespace parscore::app {
@@ -42,6 +43,14 @@ Error unknown_unit(std::string_view id) {
     return Error(ErrorKind::Invalid, core::T_("unknown unit '{id}'", {{"id", core::sanitize_utf8(id)}}));
 }
 
+void require_without_store(const StoreRequest& request, Action action) {
+    if (request.actor.kind == Actor::Kind::SystemUser) return;
+    translating_store_errors([&] {
+        ins::Store store = open_store(request, ins::OpenMode::ReadOnly);
+        Access::of(request, store).require(action);
+    });
+}
+
 Access::Access(const ins::Store* store, std::optional<ins::Account> account)
     : store_(store), account_(std::move(account)) {
     if (account_) role_ = accounts::parse_role(account_->role);
@@ -65,11 +74,22 @@ Grant Access::require(Action action) const {
     if (!role_) return Grant::Granted;
     const Grant g = grant(*role_, action);
     if (g == Grant::Denied) {
-        throw Error(ErrorKind::Forbidden,
-                    core::T_("account '{login}' ({role}) may not {action}",
-                             {{"login", account_->login}, {"role", account_->role}, core::part("action", action_text(action))}));
+        throw Error(ErrorKind::Forbidden, core::T_("account '{login}' ({role}) may not {action}",
+                                                   {{"login", account_->login},
+                                                    {"role", account_->role},
+                                                    core::part("action", action_text(action))}));
     }
     return g;
+}
+
+void Access::require_everywhere(Action action) const {
+    require(action);
+    if (account_ && account_->scope) {
+        throw Error(ErrorKind::Forbidden,
+                    core::T_("account '{login}' is limited to unit '{unit}'; this covers the whole database and needs "
+                             "an account without a scope",
+                             {{"login", account_->login}, {"unit", *account_->scope}}));
+    }
 }
 
 const std::map<std::string, std::optional<std::string>, std::less<>>& Access::parents() const {
@@ -92,6 +112,14 @@ bool Access::in_scope(std::string_view unit) const {
         at = *it->second;
     }
     return false;
+}
+
+std::vector<std::string> Access::units_in_scope() const {
+    std::vector<std::string> ids;
+    for (const auto& [id, parent] : parents()) {
+        if (in_scope(id)) ids.push_back(id);
+    }
+    return ids;  // a std::map iterates in byte order
 }
 
 void Access::require_on_unit(Action action, std::string_view unit) const {

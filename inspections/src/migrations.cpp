@@ -237,6 +237,17 @@ CREATE TABLE adoption_files(
   PRIMARY KEY (adoption, position)
 ) STRICT;
 
+-- The changes a merge brought in, numbered first_no..last_no here: their authors are the other
+-- database's, so they have no audit rows of this one.
+CREATE TABLE merges(
+  id        INTEGER PRIMARY KEY,
+  source    TEXT NOT NULL,
+  first_no  INTEGER NOT NULL,
+  last_no   INTEGER NOT NULL,
+  merged_by TEXT NOT NULL,
+  merged_at TEXT NOT NULL
+) STRICT;
+
 CREATE TABLE audit(
   no        INTEGER PRIMARY KEY AUTOINCREMENT,
   time      TEXT NOT NULL,
@@ -269,7 +280,7 @@ const std::vector<Migration>& migrations() {
         {4,
          "accounts and tokens, review and comments, attachments, adopted rulebooks, the audit log",
          kVersion4,
-         {"accounts", "tokens", "attachments", "adoptions", "adoption_files", "audit"},
+         {"accounts", "tokens", "attachments", "adoptions", "adoption_files", "merges", "audit"},
          {"adoptions"}},
     };
     return list;
