@@ -136,8 +136,11 @@ bool Access::may_read(const ins::InspectionSummary& inspection) const {
     switch (grant(*role_, Action::ReadInspections)) {
         case Grant::Denied: return false;
         case Grant::OwnUnitOnceSubmitted:
-            return inspection.unit == account_->scope && inspection.status != ins::Status::Draft &&
-                   inspection.status != ins::Status::Returned;
+            // An agency sees its own self-assessment at every step (it writes it), and its unit's
+            // inspections once they are submitted.
+            return inspection.unit == account_->scope &&
+                   (inspection.kind == ins::InspectionKind::Self || inspection.status == ins::Status::Submitted ||
+                    inspection.status == ins::Status::Locked);
         case Grant::OwnUnit: return inspection.unit == account_->scope;
         case Grant::Granted:
         case Grant::OwnRecords: return true;
@@ -157,7 +160,7 @@ void Access::require_on_inspection(Action action, const ins::InspectionSummary& 
     const bool own_record = inspection.recorded_by == account_->login;
     const bool allowed = g == Grant::Granted || (g == Grant::OwnUnit && own_unit) ||
                          (g == Grant::OwnRecords && own_record) ||
-                         (g == Grant::OwnUnitOnceSubmitted && own_unit && inspection.status != ins::Status::Draft);
+                         (g == Grant::OwnUnitOnceSubmitted && own_unit);  // may_read held
     if (allowed) return;
     if (g != Grant::OwnRecords) throw own_unit_only(*account_);
     throw Error(ErrorKind::Forbidden,
