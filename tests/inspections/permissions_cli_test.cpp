@@ -102,7 +102,8 @@ INSERT INTO accounts VALUES ('gone', 'Đã khóa', 'admin', NULL, 'en', 'x', 0, 
         write("units-xa.csv", "id,name,category,parent\nxa-an-binh,UBND xã An Bình mới,commune,ubnd-lac-son\n");
         write("units-nv.csv", "id,name,category\nso-noi-vu,Sở Nội vụ mới,department\n");
         write("autonomy.csv", "unit,date,value\nso-tu-phap,2013-11-01,40%\n");
-        const RunResult base = run({"record", "--rules", kRulebook.string(), (kData / "data" / "report.yaml").string()});
+        const RunResult base = run(
+            {"record", "--rules", kRulebook.string(), (kData / "data" / "report.yaml").string()});
         ASSERT_EQ(base.exit_code, 0) << base.err;
         surprise_ = query(db_, "SELECT id FROM inspections ORDER BY stamp LIMIT 1");
         const RunResult draft = as("tp", {"record", "--rules", kRulebook.string(), path("self-tp-draft.yaml")});
@@ -166,7 +167,8 @@ TEST_F(Permissions, EveryRoleReadsUnitsWithinItsScope) {
 }
 
 TEST_F(Permissions, ScoresOfUnpublishedEvaluations) {
-    for (const char* login : {"admin", "office", "author"}) allowed(login, {"score", "--rules", rules_, "--year", "2013"});
+    for (const char* login : {"admin", "office", "author"})
+        allowed(login, {"score", "--rules", rules_, "--year", "2013"});
     refused("insp", {"score", "--rules", rules_, "--year", "2013"}, kForbidden);
     refused("insp", {"explain", "--rules", rules_, "--year", "2013", "--unit", "so-tu-phap"}, kForbidden);
     // An agency: its unit only; another unit reads as unknown.
@@ -208,7 +210,8 @@ TEST_F(Permissions, ReadingInspections) {
 }
 
 TEST_F(Permissions, RecordingInspectionsOtherThanSelf) {
-    for (const char* login : {"admin", "office", "insp"}) allowed(login, {"record", "--again", "--rules", rules_, path("surprise-nv.yaml")});
+    for (const char* login : {"admin", "office", "insp"})
+        allowed(login, {"record", "--again", "--rules", rules_, path("surprise-nv.yaml")});
     refused("author", {"record", "--rules", rules_, path("surprise-nv.yaml")}, kForbidden);
     refused("tp", {"record", "--rules", rules_, path("surprise-tp.yaml")}, kForbidden);
     refused("office-ls", {"record", "--rules", rules_, path("surprise-tp.yaml")}, "unknown unit");
@@ -230,7 +233,8 @@ TEST_F(Permissions, AnInspectorAmendsAndSubmitsOnlyWhatItRecorded) {
 }
 
 TEST_F(Permissions, SelfAssessmentsOfTheOwnUnit) {
-    for (const char* login : {"admin", "office", "tp"}) allowed(login, {"record", "--again", "--rules", rules_, path("self-tp.yaml")});
+    for (const char* login : {"admin", "office", "tp"})
+        allowed(login, {"record", "--again", "--rules", rules_, path("self-tp.yaml")});
     refused("insp", {"record", "--rules", rules_, path("self-tp.yaml")}, kForbidden);
     refused("author", {"record", "--rules", rules_, path("self-tp.yaml")}, kForbidden);
     refused("tp", {"record", "--rules", rules_, path("self-nv.yaml")}, "unknown unit");
@@ -255,7 +259,8 @@ TEST_F(Permissions, RulebookDrafts) {
 }
 
 TEST_F(Permissions, ImportingMergingAndPublishing) {
-    const std::vector<std::string> import = {"import", "--rules", rules_, "--kind", "autonomy_rate", path("autonomy.csv")};
+    const std::vector<std::string> import = {"import", "--rules",       rules_,
+                                             "--kind", "autonomy_rate", path("autonomy.csv")};
     for (const char* login : {"author", "insp", "tp"}) {
         refused(login, import, kForbidden);
         refused(login, {"units", "import", path("units-nv.csv")}, kForbidden);
