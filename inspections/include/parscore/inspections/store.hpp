@@ -283,6 +283,30 @@ public:
     /// Units added are recorded as changes of this database made by `who`.
     MergeOutcome merge(const std::filesystem::path& other, const std::string& who = {});
 
+    // The server's sessions and failed logins (docs/accounts.md, "Sessions"). Times are UTC in
+    // the store's format ("2025-06-15T10:11:12.123456Z"), given by the caller so that expiry can
+    // be tested.
+    /// Adds a session (audited as "login" when audit_as is set) and sets the account's last login.
+    void add_session(const Session& session);
+    std::optional<Session> find_session(std::string_view id_hash) const;
+    /// Moves a live session's last_seen forward (not audited: it changes nothing anyone reads).
+    void touch_session(std::string_view id_hash, const std::string& at);
+    /// Ends one session (audited as "logout"); false when it was not live.
+    bool end_session(std::string_view id_hash, const std::string& at);
+    /// Ends every live session of `login` but `keep` (a password changed, an account disabled);
+    /// returns how many.
+    std::size_t end_sessions_of(std::string_view login, const std::string& at, std::string_view keep = {});
+    /// Counts a failed login (audited as "login failed" under the login tried, from `address`).
+    void add_login_failure(std::string_view login, std::string_view address, const std::string& at);
+    /// Failed logins since `since` for `login`, and from `address`; the oldest of each counted
+    /// (so that a caller can say when the window passes).
+    struct FailureCounts {
+        std::size_t login = 0, address = 0;
+        std::optional<std::string> oldest_login, oldest_address;
+    };
+    FailureCounts login_failures_since(std::string_view login, std::string_view address,
+                                       const std::string& since) const;
+
     struct Impl;
 
 private:
