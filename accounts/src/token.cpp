@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <array>
 
 #include "parscore/core/sha256.hpp"
@@ -20,16 +21,26 @@ bool base64url_char(char c) {
 
 }  // namespace
 
-NewToken generate_token() {
+std::string random_secret() {
     detail::ensure_sodium();
     std::array<unsigned char, kTokenBytes> bytes{};
     randombytes_buf(bytes.data(), bytes.size());
     std::array<char, sodium_base64_ENCODED_LEN(kTokenBytes, kVariant)> text{};
     sodium_bin2base64(text.data(), text.size(), bytes.data(), bytes.size(), kVariant);
     sodium_memzero(bytes.data(), bytes.size());
-    NewToken token;
-    token.secret = std::string(kTokenPrefix) + text.data();
+    std::string secret = text.data();
     sodium_memzero(text.data(), text.size());
+    return secret;
+}
+
+bool looks_like_secret(std::string_view secret) {
+    constexpr std::size_t kEncoded = sodium_base64_ENCODED_LEN(kTokenBytes, kVariant) - 1;  // without NUL
+    return secret.size() == kEncoded && std::all_of(secret.begin(), secret.end(), base64url_char);
+}
+
+NewToken generate_token() {
+    NewToken token;
+    token.secret = std::string(kTokenPrefix) + random_secret();
     token.hash = token_hash(token.secret);
     return token;
 }
@@ -37,12 +48,7 @@ NewToken generate_token() {
 std::string token_hash(std::string_view secret) { return core::sha256_hex(secret); }
 
 bool looks_like_token(std::string_view secret) {
-    constexpr std::size_t kEncoded = sodium_base64_ENCODED_LEN(kTokenBytes, kVariant) - 1;  // without NUL
-    if (secret.size() != kTokenPrefix.size() + kEncoded || !secret.starts_with(kTokenPrefix)) return false;
-    for (char c : secret.substr(kTokenPrefix.size())) {
-        if (!base64url_char(c)) return false;
-    }
-    return true;
+    return secret.starts_with(kTokenPrefix) && looks_like_secret(secret.substr(kTokenPrefix.size()));
 }
 
 bool same_hash(std::string_view a, std::string_view b) {

@@ -103,6 +103,13 @@ bool Store::update_account(std::string_view login, const AccountChange& c) {
             refuse(core::T_("{login} is the last enabled admin account; add or enable another admin first",
                             {quoted("login", login)}));
         }
+        // A disabled account's sessions end, and so do all of them when its password changes (the
+        // one changing it keeps its own through end_sessions_of's `keep`).
+        if ((c.disabled && *c.disabled) || c.password_hash) {
+            sql::Statement end = impl_->db.prepare(
+                "UPDATE sessions SET ended_at = ? WHERE login = ? AND ended_at IS NULL");
+            end.bind(1, utc_now()).bind(2, login).run();
+        }
         for (const char* action : actions) impl_->audit(action, login);
         return true;
     });

@@ -18,6 +18,11 @@ struct NewToken {
 
 NewToken generate_token();
 
+/// 256 random bits as 43 base64url characters: a session id or a CSRF token.
+std::string random_secret();
+/// Whether `secret` has random_secret()'s shape.
+bool looks_like_secret(std::string_view secret);
+
 /// The lower-case hex SHA-256 of `secret`.
 std::string token_hash(std::string_view secret);
 

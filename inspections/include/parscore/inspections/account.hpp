@@ -28,6 +28,13 @@ struct AuditContext {
     std::string address;  // the client's address ("local" for the command line)
 };
 
+/// A signed-in session of the server. Only hashes of its id and of its CSRF token are kept.
+struct Session {
+    std::string id_hash, login, csrf_hash, address;
+    std::string created_at, last_seen;  // "2025-06-15T10:11:12.123456Z"
+    std::optional<std::string> ended_at;
+};
+
 /// One row of the audit log.
 struct AuditEntry {
     std::int64_t no = 0;

@@ -282,8 +282,8 @@ public:
     /// is taken.
     void add_account(const Account& account);
     /// Changes an account and its changed_at; whether anything changed (a field given with its
-    /// stored value changes nothing). StoreError{Refused} for an unknown login, and when the change
-    /// would leave a database that had an enabled admin without one.
+    /// stored value changes nothing). Disabling it, or a new password hash, ends its sessions. StoreError{Refused} for
+    /// an unknown login, and when the change would leave a database that had an enabled admin without one.
     bool update_account(std::string_view login, const AccountChange& change);
     /// Notes a successful login at `time` (not audited here, and not a change of the account).
     void record_login(std::string_view login, std::string_view time);
@@ -308,6 +308,33 @@ public:
     /// verified first. Idempotent. Diverged histories or conflicting units: nothing is merged.
     /// Units added are recorded as changes of this database made by `who`.
     MergeOutcome merge(const std::filesystem::path& other, const std::string& who = {});
+
+    // The server's sessions and failed logins (docs/accounts.md, "Sessions"). Times are UTC in
+    // the store's format ("2025-06-15T10:11:12.123456Z"), given by the caller so that expiry can
+    // be tested.
+    /// Adds a session (audited as "login" when audit_as is set).
+    void add_session(const Session& session);
+    /// Replaces a password's hash by one of the same password made at today's cost (not audited,
+    /// and not a change of the account: the password is the same).
+    void renew_password_hash(std::string_view login, std::string_view hash);
+    std::optional<Session> find_session(std::string_view id_hash) const;
+    /// Moves a live session's last_seen forward (not audited: it changes nothing anyone reads).
+    void touch_session(std::string_view id_hash, const std::string& at);
+    /// Ends one session (audited as "logout"); false when it was not live.
+    bool end_session(std::string_view id_hash, const std::string& at);
+    /// Ends every live session of `login` but `keep` (a password changed, an account disabled);
+    /// returns how many.
+    std::size_t end_sessions_of(std::string_view login, const std::string& at, std::string_view keep = {});
+    /// Counts a failed login (audited as "login failed" under the login tried, from `address`).
+    void add_login_failure(std::string_view login, std::string_view address, const std::string& at);
+    /// Failed logins since `since` for `login`, and from `address`; the oldest of each counted
+    /// (so that a caller can say when the window passes).
+    struct FailureCounts {
+        std::size_t login = 0, address = 0;
+        std::optional<std::string> oldest_login, oldest_address;
+    };
+    FailureCounts login_failures_since(std::string_view login, std::string_view address,
+                                       const std::string& since) const;
 
     struct Impl;
 

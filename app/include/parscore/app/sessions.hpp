@@ -1,0 +1,78 @@
+#pragma once
+// Signing in and out of the server, and finding who a request comes from (docs/accounts.md,
+// "Sessions"). A session id and its CSRF token are 256 random bits each, given to the client once
+// and kept only as SHA-256 hashes. A session ends after `idle` without a request, `absolute`
+// after it began, at logout, and when its account is disabled or its password changes. Too many
+// failed logins for one login, or from one address, within `window` stop every login from them —
+// even with the right password — until the window has passed.
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "parscore/app/actor.hpp"
+#include "parscore/app/request.hpp"
+#include "parscore/inspections/account.hpp"
+
+namespace parscore::app {
+
+using Clock = std::chrono::system_clock;
+
+struct SessionPolicy {
+    std::chrono::seconds idle = std::chrono::minutes(30);
+    std::chrono::seconds absolute = std::chrono::hours(12);
+    std::chrono::seconds window = std::chrono::minutes(15);
+    std::size_t max_failures_per_login = 5;
+    std::size_t max_failures_per_address = 20;
+};
+
+struct LoginRequest : StoreRequest {
+    std::string login, password;
+    std::string address;  // the client's address: failures are counted and audited under it
+    Clock::time_point now = Clock::now();
+    SessionPolicy policy;
+};
+
+struct LoginOutcome {
+    enum class Result {
+        SignedIn,
+        Refused,    // unknown login, wrong password or disabled account: the client is told the same
+        Throttled,  // too many failures: nothing was checked
+    };
+    Result result = Result::Refused;
+    std::chrono::seconds retry_after{0};  // Throttled: until the window has passed
+    std::string session_id, csrf_token;   // SignedIn: for the client, once
+    std::optional<inspections::Account> account;
+};
+
+/// Checks the password; a success starts a session (its password hash renewed when its cost is
+/// below today's), a failure is counted and audited.
+LoginOutcome login(const LoginRequest& request);
+
+struct SessionRequest : StoreRequest {
+    std::string session_id;  // as the client sent it
+    Clock::time_point now = Clock::now();
+    SessionPolicy policy;
+};
+
+/// Who a live session acts as.
+struct SignedIn {
+    Actor actor;
+    inspections::Account account;
+    std::string session_hash;  // of the session id; empty for an API token
+    std::string csrf_hash;     // of the session's CSRF token; empty for an API token
+};
+
+/// The account a session acts as, its last_seen moved forward; nothing when the id is malformed,
+/// unknown, ended, idle or too old, or its account is disabled.
+std::optional<SignedIn> resume_session(const SessionRequest& request, const std::string& address);
+
+/// Whether `token` is the session's CSRF token (compared in constant time).
+bool csrf_matches(const SignedIn& session, std::string_view token);
+
+/// Ends the session (audited as "logout"); false when it was not live.
+bool logout(const SessionRequest& request, const std::string& address);
+
+/// "2025-06-15T10:11:12.123456Z": the store's form of a time.
+std::string store_time(Clock::time_point t);
+
+}  // namespace parscore::app
