@@ -19,7 +19,8 @@ EvaluationResult evaluate_year(const EvaluationRequest& r, const std::optional<s
     refuse_bom_unless_csv(r.bom, r.format);
     check_year(r.year);
     const auto start = std::chrono::steady_clock::now();
-    EvaluationResult result{load_rulebook(r.rules), {}, {}, {}};
+    inspections::Store store = open_store(r, inspections::OpenMode::ReadOnly);
+    EvaluationResult result{rulebook_for(r.rules, r.year, store), {}, {}, {}};
     refuse_output_over_inputs("--out", r.out, {&result.rulebook.problems->sources}, &r.database);
     log_info(r, "rulebook {} loaded in {:.1f} ms", result.rulebook.rulebook.id, ms_since(start));
     engine::EvaluationRequest request;
@@ -29,7 +30,6 @@ EvaluationResult evaluate_year(const EvaluationRequest& r, const std::optional<s
     request.category = r.category;
     request.by_rank = ranking;
     request.threads = r.threads;
-    inspections::Store store = open_store(r, inspections::OpenMode::ReadOnly);
 
     engine::Timings& timings = result.timings;
     try {

@@ -42,7 +42,8 @@ std::optional<Error> refusal(const engine::PublishOutcome& outcome, const Publis
 PublishResult publish(const PublishRequest& r) {
     check_year(r.year);
     const auto start = std::chrono::steady_clock::now();
-    PublishResult result{load_rulebook(r.rules), {}, {}};
+    inspections::Store store = open_store(r, inspections::OpenMode::Existing);
+    PublishResult result{rulebook_for(r.rules, r.year, store), {}, {}};
     engine::PublishRequest request;
     request.year = r.year;
     request.basis = r.basis;
@@ -56,7 +57,6 @@ PublishResult publish(const PublishRequest& r) {
         }
         request.supersede_reason = core::to_nfc(*r.supersede);
     }
-    inspections::Store store = open_store(r, inspections::OpenMode::Existing);
     translating_store_errors([&] { result.outcome = engine::publish(result.rulebook.rulebook, store, request); });
     result.refusal = refusal(result.outcome, r);
     log_info(r, "{} units of {} scored and compared in {:.1f} ms", result.outcome.evaluation.units.size(), r.year,
