@@ -39,10 +39,10 @@ void run_adopt(Context& ctx, const AdoptOptions& o) {
     ctx.out << "\n";
 }
 
-constexpr i18n::Message kAdoptionHeads[] = {
-    NC_("rulebooks", "no"),         NC_("rulebooks", "year"),       NC_("rulebooks", "rulebook"),
-    NC_("rulebooks", "version"),    NC_("rulebooks", "sha256"),     NC_("rulebooks", "adopted by"),
-    NC_("rulebooks", "adopted at"), NC_("rulebooks", "in force")};
+constexpr i18n::Message kAdoptionHeads[] = {NC_("rulebooks", "no"),         NC_("rulebooks", "year"),
+                                            NC_("rulebooks", "rulebook"),   NC_("rulebooks", "version"),
+                                            NC_("rulebooks", "sha256"),     NC_("rulebooks", "adopted by"),
+                                            NC_("rulebooks", "adopted at"), NC_("rulebooks", "in force")};
 
 std::string adoptions_table(i18n::Language lang, const std::vector<app::AdoptionListing>& list) {
     std::vector<std::vector<std::string>> rows;
@@ -111,8 +111,7 @@ void run_audit(Context& ctx, const AuditOptions& o) {
 
 void add_adoption_commands(CLI::App& app, Context& ctx) {
     auto& a = ctx.own<AdoptOptions>();
-    CLI::App* adopt =
-        app.add_subcommand("adopt", i18n::tr(ctx.lang, "Make a rulebook the one in force for a year"));
+    CLI::App* adopt = app.add_subcommand("adopt", i18n::tr(ctx.lang, "Make a rulebook the one in force for a year"));
     adopt->add_option("--rules", a.rules, i18n::tr(ctx.lang, "Rulebook file"))->required();
     add_year_option(adopt, a.year);
     adopt->callback([&ctx, &a] { run_adopt(ctx, a); });
@@ -126,7 +125,8 @@ void add_adoption_commands(CLI::App& app, Context& ctx) {
     });
 
     auto& o = ctx.own<AuditOptions>();
-    CLI::App* audit = app.add_subcommand("audit", i18n::tr(ctx.lang, "Print the audit log of changes made by accounts"));
+    CLI::App* audit = app.add_subcommand("audit",
+                                         i18n::tr(ctx.lang, "Print the audit log of changes made by accounts"));
     audit->add_option("--since", o.since, i18n::tr(ctx.lang, "Only rows from this DATE (YYYY-MM-DD, UTC) on"));
     audit->add_option("--user", o.user, i18n::tr(ctx.lang, "Only this account's rows"));
     add_format_option(audit, o.format, {app::Format::Table, app::Format::Json});

@@ -30,8 +30,7 @@ AdoptResult adopt(const AdoptRequest& r) {
     const rules::Rulebook& rulebook = result.rulebook.rulebook;
     const ins::Adoption adoption = adoption_of(rulebook, r.year, r.actor.name);
     translating_store_errors([&] { result.outcome = store.adopt(adoption); });
-    log_info(r, "rulebook {} {} adopted for {} as change {}", rulebook.id, rulebook.version, r.year,
-             result.outcome.no);
+    log_info(r, "rulebook {} {} adopted for {} as change {}", rulebook.id, rulebook.version, r.year, result.outcome.no);
     return result;
 }
 

@@ -70,8 +70,8 @@ std::optional<Adoption> Store::adoption_in_force(int year, std::optional<std::in
     sql::ReadTransaction snapshot(impl_->db);
     std::optional<Adoption> a = latest_adoption(impl_->db, year, as_of_revision.value_or(INT64_MAX));
     if (!a) return a;
-    sql::Statement f =
-        impl_->db.prepare("SELECT path, sha256, text FROM adoption_files WHERE adoption = ? ORDER BY position");
+    sql::Statement f = impl_->db.prepare(
+        "SELECT path, sha256, text FROM adoption_files WHERE adoption = ? ORDER BY position");
     f.bind(1, a->no);
     while (f.step()) a->files.push_back(PublishedFile{f.text(0), f.text(1), f.text(2)});
     return a;

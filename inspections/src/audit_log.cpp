@@ -92,15 +92,14 @@ void check_authors(const sql::Database& db, std::vector<AuditProblem>& out) {
     while (other.step()) {
         const std::string no = std::to_string(other.int64(0)), revision = std::to_string(other.int64(1));
         if (other.is_null(3)) {
-            out.push_back(problem(other.int64(0), core::T_("audit row {no} names change {revision}, which is not stored",
-                                                           {{"no", no}, {"revision", revision}})));
+            out.push_back(
+                problem(other.int64(0), core::T_("audit row {no} names change {revision}, which is not stored",
+                                                 {{"no", no}, {"revision", revision}})));
         } else {
-            out.push_back(problem(other.int64(0),
-                                  core::T_("audit row {no} names account {account}, but change {revision} was made by {author}",
-                                           {{"no", no},
-                                            {"account", other.text(2)},
-                                            {"revision", revision},
-                                            {"author", other.text(3)}})));
+            out.push_back(problem(
+                other.int64(0),
+                core::T_("audit row {no} names account {account}, but change {revision} was made by {author}",
+                         {{"no", no}, {"account", other.text(2)}, {"revision", revision}, {"author", other.text(3)}})));
         }
     }
 }

@@ -117,13 +117,13 @@ TEST_F(Adoption, ScoreRankAndPublishUseTheAdoptedRulebookAsIfGivenByFile) {
 TEST_F(Adoption, WithoutAnAdoptionACommandNamesTheYearAndChangesNothing) {
     ASSERT_EQ(adopt("rules/child.yaml", "2013").code, 0);
     const std::string before = db_hash();
-    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
-             {"score", "--year", "2012"},
-             {"rank", "--year", "2012"},
-             {"summary", "--year", "2012"},
-             {"gap", "--year", "2012"},
-             {"diff", "--year", "2012", "--with", "rules/child.yaml"},
-             {"publish", "--year", "2012"}}) {
+    for (const std::vector<std::string>& args :
+         std::vector<std::vector<std::string>>{{"score", "--year", "2012"},
+                                               {"rank", "--year", "2012"},
+                                               {"summary", "--year", "2012"},
+                                               {"gap", "--year", "2012"},
+                                               {"diff", "--year", "2012", "--with", "rules/child.yaml"},
+                                               {"publish", "--year", "2012"}}) {
         CliRun r = run(args);
         EXPECT_EQ(r.code, 1) << args[0];
         EXPECT_EQ(r.err, "parscore: error: no rulebook adopted for 2012; give --rules or adopt one\n") << args[0];
@@ -181,6 +181,18 @@ TEST_F(Adoption, ARulebookWithErrorsIsRefusedWithItsDiagnostics) {
     EXPECT_EQ(db_hash(), before);
 }
 
+TEST_F(Adoption, AnAdoptedRulebookChangedBehindTheToolsBackDoesNotLoad) {
+    ASSERT_EQ(adopt("rules/child.yaml", "2013").code, 0);
+    tamper(dir_ / "test.db", "UPDATE adoption_files SET text = text || '#' WHERE adoption = 4 AND position = 0");
+    CliRun r = run({"score", "--year", "2013"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_EQ(r.err.rfind("parscore: error: the rulebook adopted for 2013 (change 4) does not load: stored rulebook "
+                          "file rules/base/base.yaml: SHA-256 ",
+                          0),
+              0u)
+        << r.err;
+}
+
 TEST_F(Adoption, RulebooksListsEveryAdoptionAsATableOrJson) {
     CliRun empty = run({"rulebooks"});
     EXPECT_EQ(empty.code, 0);
@@ -234,8 +246,9 @@ TEST(DemoAdoption, TheDemoAdoptsItsRulebookForBothYears) {
     }
     const CliRun fallback = parscore({"rank", "--db", "demo.db", "--year", "2013"}, dir.path());
     EXPECT_EQ(fallback.code, 0) << fallback.err;
-    EXPECT_EQ(fallback.out,
-              parscore({"rank", "--db", "demo.db", "--rules", kDemoRulebook.string(), "--year", "2013"}, dir.path()).out);
+    EXPECT_EQ(
+        fallback.out,
+        parscore({"rank", "--db", "demo.db", "--rules", kDemoRulebook.string(), "--year", "2013"}, dir.path()).out);
 }
 
 }  // namespace

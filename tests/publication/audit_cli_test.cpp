@@ -89,8 +89,9 @@ TEST_F(AuditLog, AuditFiltersByAccountAndDay) {
     const std::string before = read_file(db());
     CliRun bad_date = run({"audit", "--since", "2025-02-30"});
     EXPECT_EQ(bad_date.code, 2);
-    EXPECT_EQ(bad_date.err,
-              "parscore: error: --since: expected a date YYYY-MM-DD, found '2025-02-30' (see 'parscore audit --help')\n");
+    EXPECT_EQ(
+        bad_date.err,
+        "parscore: error: --since: expected a date YYYY-MM-DD, found '2025-02-30' (see 'parscore audit --help')\n");
     CliRun unknown = run({"audit", "--user", "nobody"});
     EXPECT_EQ(unknown.code, 1);
     EXPECT_EQ(unknown.err, "parscore: error: unknown account 'nobody'\n");
@@ -169,8 +170,7 @@ TEST_F(AuditLog, VerifyFindsChangesWhoseAccountTheLogDoesNotRecord) {
     CliRun r = run({"verify"});
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.out.find("  change 5 by account insp has no audit row\n"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("  audit row 1 names account ad, but change 2 was made by off\n"), std::string::npos)
-        << r.out;
+    EXPECT_NE(r.out.find("  audit row 1 names account ad, but change 2 was made by off\n"), std::string::npos) << r.out;
 }
 
 }  // namespace
