@@ -25,7 +25,7 @@ ins::Adoption adoption_of(const rules::Rulebook& rulebook, int year, std::string
 AdoptResult adopt(const AdoptRequest& r) {
     check_year(r.year);
     ins::Store store = open_store(r, ins::OpenMode::Existing);
-    Access::of(r, store).require(Action::Administer);
+    translating_store_errors([&] { Access::of(r, store).require_everywhere(Action::Administer); });
     AdoptResult result{load_rulebook(r.rules), {}};
     const rules::Rulebook& rulebook = result.rulebook.rulebook;
     const ins::Adoption adoption = adoption_of(rulebook, r.year, r.actor.name);

@@ -1,6 +1,7 @@
 #include "parscore/app/analyses.hpp"
 
 #include "log.hpp"
+#include "parscore/app/access.hpp"
 #include "parscore/app/outputs.hpp"
 #include "parscore/app/store.hpp"
 
@@ -34,6 +35,7 @@ ExplainResult explain(const ExplainRequest& r) {
     request.compare_previous = true;
     request.unit = r.unit;
     inspections::Store store = open_store(r, inspections::OpenMode::ReadOnly);
+    translating_store_errors([&] { Access::of(r, store).require_on_unit(Action::ReadEvaluation, r.unit); });
     ExplainResult result{rulebook_for(r.rules, r.year, store), {}};
     refuse_output_over_inputs("--out", r.out, {&result.rulebook.problems->sources}, &r.database);
     result.explanation = covered([&] {
@@ -48,6 +50,7 @@ SummaryResult summary(const SummaryRequest& r) {
     require_file_for_xlsx(r.format, r.out);
     const engine::EvaluationRequest request = evaluation_request(r, std::nullopt);  // a bad year is found first
     inspections::Store store = open_store(r, inspections::OpenMode::ReadOnly);
+    translating_store_errors([&] { Access::of(r, store).require_everywhere(Action::ReadEvaluation); });
     SummaryResult result{rulebook_for(r.rules, r.year, store), {}};
     refuse_output_over_inputs("--out", r.out, {&result.rulebook.problems->sources}, &r.database);
     result.summary = engine::summarize(result.rulebook.rulebook, store, request);
@@ -58,6 +61,7 @@ GapResult gap(const GapRequest& r) {
     refuse_bom_unless_csv(r.bom, r.format);
     const engine::EvaluationRequest request = evaluation_request(r, r.category);  // a bad year is found first
     inspections::Store store = open_store(r, inspections::OpenMode::ReadOnly);
+    translating_store_errors([&] { Access::of(r, store).require_everywhere(Action::ReadEvaluation); });
     GapResult result{rulebook_for(r.rules, r.year, store), {}};
     refuse_output_over_inputs("--out", r.out, {&result.rulebook.problems->sources}, &r.database);
     result.report = covered([&] { return engine::gap(result.rulebook.rulebook, store, request); });
@@ -67,6 +71,7 @@ GapResult gap(const GapRequest& r) {
 DiffResult diff(const DiffRequest& r) {
     const engine::EvaluationRequest request = evaluation_request(r, r.category);
     inspections::Store store = open_store(r, inspections::OpenMode::ReadOnly);
+    translating_store_errors([&] { Access::of(r, store).require_everywhere(Action::DraftRules); });
     LoadedRulebook before = rulebook_for(r.rules, r.year, store);
     LoadedRulebook after = load_rulebook(r.with);
     refuse_output_over_inputs("--out", r.out, {&before.problems->sources, &after.problems->sources}, &r.database);

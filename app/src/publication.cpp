@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "log.hpp"
+#include "parscore/app/access.hpp"
 #include "parscore/app/outputs.hpp"
 #include "parscore/app/store.hpp"
 #include "parscore/core/utf8.hpp"
@@ -37,12 +38,22 @@ std::optional<Error> refusal(const engine::PublishOutcome& outcome, const Publis
     return std::nullopt;
 }
 
+/// An account sees the chain problems of the inspections it may read only; the others read as if
+/// they did not exist.
+void hide_unreadable(const inspections::Store& store, const Access& access, engine::VerificationReport& report) {
+    std::erase_if(report.chain_problems, [&](const inspections::ChainProblem& p) {
+        const auto detail = store.inspection(p.inspection);
+        return detail && !access.may_read(detail->summary);
+    });
+}
+
 }  // namespace
 
 PublishResult publish(const PublishRequest& r) {
     check_year(r.year);
     const auto start = std::chrono::steady_clock::now();
     inspections::Store store = open_store(r, inspections::OpenMode::Existing);
+    translating_store_errors([&] { Access::of(r, store).require_everywhere(Action::Administer); });
     PublishResult result{rulebook_for(r.rules, r.year, store), {}, {}};
     engine::PublishRequest request;
     request.year = r.year;
@@ -74,6 +85,8 @@ VerifyResult verify(const VerifyRequest& r) {
     inspections::Store store = open_store(r, inspections::OpenMode::ReadOnly);
     VerifyResult result;
     translating_store_errors([&] {
+        const Access access = Access::of(r, store);
+        access.require(Action::ReadInspections);
         if (r.publication) {
             const auto all = store.publications();
             if (std::none_of(all.begin(), all.end(),
@@ -83,6 +96,7 @@ VerifyResult verify(const VerifyRequest& r) {
             }
         }
         result.report = engine::verify_database(store, r.evidence_hash, r.threads, r.publication);
+        if (!access.unrestricted()) hide_unreadable(store, access, result.report);
     });
     return result;
 }

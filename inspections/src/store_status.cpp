@@ -43,6 +43,7 @@ void add_event(Store::Impl& impl, const std::string& id, const char* event, Stat
     sql::Statement s = impl.db.prepare(EventRow::insert_sql());
     row.bind(s);
     s.run();
+    impl.audit(event, id, no);
 }
 
 /// Moves every inspection named (by id or unique prefix) in one transaction; returns their full
