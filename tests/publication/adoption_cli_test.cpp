@@ -221,10 +221,17 @@ TEST_F(Adoption, OnlyAdministeringAccountsMayAdopt) {
     tamper(dir_ / "test.db",
            "INSERT INTO accounts(login, name, role, lang, password_hash, must_change, disabled, created_at, "
            "changed_at) VALUES ('insp', 'Thanh tra', 'inspector', 'vi', 'x', 0, 0, 't', 't')");
+    tamper(dir_ / "test.db",
+           "INSERT INTO accounts(login, name, role, scope, lang, password_hash, must_change, disabled, created_at, "
+           "changed_at) VALUES ('vp-a', 'Văn phòng A', 'office', 'a', 'vi', 'x', 0, 0, 't', 't')");
     const std::string before = db_hash();
     CliRun r = run({"adopt", "--rules", "rules/child.yaml", "--year", "2013", "--as", "insp"});
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.err.find("may not"), std::string::npos) << r.err;
+    // A year's rulebook judges every unit: an account with a scope may not choose it.
+    CliRun scoped = run({"adopt", "--rules", "rules/child.yaml", "--year", "2013", "--as", "vp-a"});
+    EXPECT_EQ(scoped.code, 1);
+    EXPECT_NE(scoped.err.find("needs an account without a scope"), std::string::npos) << scoped.err;
     EXPECT_EQ(db_hash(), before);
     // Every role reads the adopted rulebooks.
     EXPECT_EQ(run({"rulebooks", "--as", "insp"}).code, 0);
