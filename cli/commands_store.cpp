@@ -95,6 +95,7 @@ void add_store_commands(CLI::App& app, Context& ctx) {
     store::add_record_commands(app, ctx);
     store::add_view_commands(app, ctx);
     store::add_admin_commands(app, ctx);
+    store::add_adoption_commands(app, ctx);
 }
 
 }  // namespace parscore::cli

@@ -39,7 +39,8 @@ void print_warnings(Context& ctx, const std::vector<engine::Warning>& warnings) 
 }
 
 void add_rules_option(CLI::App* cmd, std::string& into) {
-    cmd->add_option("--rules", into, i18n::tr(help_language(*cmd), "Rulebook file"))->required();
+    cmd->add_option("--rules", into,
+                    i18n::tr(help_language(*cmd), "Rulebook file (default: the one adopted for the year)"));
 }
 
 void add_year_option(CLI::App* cmd, std::string& into) {

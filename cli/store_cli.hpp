@@ -52,5 +52,6 @@ void add_record_commands(CLI::App& app, Context& ctx);       // units import, re
 void add_units_list_command(CLI::App& units, Context& ctx);  // units list
 void add_view_commands(CLI::App& app, Context& ctx);         // inspections, show, template
 void add_admin_commands(CLI::App& app, Context& ctx);        // submit, lock, merge
+void add_adoption_commands(CLI::App& app, Context& ctx);     // adopt, rulebooks, audit
 
 }  // namespace parscore::cli::store

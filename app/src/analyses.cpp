@@ -34,10 +34,10 @@ ExplainResult explain(const ExplainRequest& r) {
     engine::EvaluationRequest request = evaluation_request(r, std::nullopt);
     request.compare_previous = true;
     request.unit = r.unit;
-    ExplainResult result{load_rulebook(r.rules), {}};
-    refuse_output_over_inputs("--out", r.out, {&result.rulebook.problems->sources}, &r.database);
     inspections::Store store = open_store(r, inspections::OpenMode::ReadOnly);
     translating_store_errors([&] { Access::of(r, store).require_on_unit(Action::ReadEvaluation, r.unit); });
+    ExplainResult result{rulebook_for(r.rules, r.year, store), {}};
+    refuse_output_over_inputs("--out", r.out, {&result.rulebook.problems->sources}, &r.database);
     result.explanation = covered([&] {
         return engine::explain(result.rulebook.rulebook, result.rulebook.problems->sources, store, request,
                                r.criterion);
@@ -49,10 +49,10 @@ ExplainResult explain(const ExplainRequest& r) {
 SummaryResult summary(const SummaryRequest& r) {
     require_file_for_xlsx(r.format, r.out);
     const engine::EvaluationRequest request = evaluation_request(r, std::nullopt);  // a bad year is found first
-    SummaryResult result{load_rulebook(r.rules), {}};
-    refuse_output_over_inputs("--out", r.out, {&result.rulebook.problems->sources}, &r.database);
     inspections::Store store = open_store(r, inspections::OpenMode::ReadOnly);
     translating_store_errors([&] { Access::of(r, store).require_everywhere(Action::ReadEvaluation); });
+    SummaryResult result{rulebook_for(r.rules, r.year, store), {}};
+    refuse_output_over_inputs("--out", r.out, {&result.rulebook.problems->sources}, &r.database);
     result.summary = engine::summarize(result.rulebook.rulebook, store, request);
     return result;
 }
@@ -60,21 +60,21 @@ SummaryResult summary(const SummaryRequest& r) {
 GapResult gap(const GapRequest& r) {
     refuse_bom_unless_csv(r.bom, r.format);
     const engine::EvaluationRequest request = evaluation_request(r, r.category);  // a bad year is found first
-    GapResult result{load_rulebook(r.rules), {}};
-    refuse_output_over_inputs("--out", r.out, {&result.rulebook.problems->sources}, &r.database);
     inspections::Store store = open_store(r, inspections::OpenMode::ReadOnly);
     translating_store_errors([&] { Access::of(r, store).require_everywhere(Action::ReadEvaluation); });
+    GapResult result{rulebook_for(r.rules, r.year, store), {}};
+    refuse_output_over_inputs("--out", r.out, {&result.rulebook.problems->sources}, &r.database);
     result.report = covered([&] { return engine::gap(result.rulebook.rulebook, store, request); });
     return result;
 }
 
 DiffResult diff(const DiffRequest& r) {
     const engine::EvaluationRequest request = evaluation_request(r, r.category);
-    LoadedRulebook before = load_rulebook(r.rules);
-    LoadedRulebook after = load_rulebook(r.with);
-    refuse_output_over_inputs("--out", r.out, {&before.problems->sources, &after.problems->sources}, &r.database);
     inspections::Store store = open_store(r, inspections::OpenMode::ReadOnly);
     translating_store_errors([&] { Access::of(r, store).require_everywhere(Action::DraftRules); });
+    LoadedRulebook before = rulebook_for(r.rules, r.year, store);
+    LoadedRulebook after = load_rulebook(r.with);
+    refuse_output_over_inputs("--out", r.out, {&before.problems->sources, &after.problems->sources}, &r.database);
     engine::RulebookDiff d = covered(
         [&] { return engine::diff_rulebooks(before.rulebook, after.rulebook, store, request); });
     return DiffResult{std::move(before), std::move(after), std::move(d)};

@@ -29,16 +29,6 @@ EvaluationResult evaluate_year(const EvaluationRequest& r, const std::optional<s
     refuse_bom_unless_csv(r.bom, r.format);
     check_year(r.year);
     const auto start = std::chrono::steady_clock::now();
-    EvaluationResult result{load_rulebook(r.rules), {}, {}, {}};
-    refuse_output_over_inputs("--out", r.out, {&result.rulebook.problems->sources}, &r.database);
-    log_info(r, "rulebook {} loaded in {:.1f} ms", result.rulebook.rulebook.id, ms_since(start));
-    engine::EvaluationRequest request;
-    request.year = r.year;
-    request.basis = r.basis;
-    request.unit = unit;
-    request.category = r.category;
-    request.by_rank = ranking;
-    request.threads = r.threads;
     inspections::Store store = open_store(r, inspections::OpenMode::ReadOnly);
     std::optional<Access> access;
     translating_store_errors([&] {
@@ -49,6 +39,16 @@ EvaluationResult evaluate_year(const EvaluationRequest& r, const std::optional<s
             access->require(Action::ReadEvaluation);
         }
     });
+    EvaluationResult result{rulebook_for(r.rules, r.year, store), {}, {}, {}};
+    refuse_output_over_inputs("--out", r.out, {&result.rulebook.problems->sources}, &r.database);
+    log_info(r, "rulebook {} loaded in {:.1f} ms", result.rulebook.rulebook.id, ms_since(start));
+    engine::EvaluationRequest request;
+    request.year = r.year;
+    request.basis = r.basis;
+    request.unit = unit;
+    request.category = r.category;
+    request.by_rank = ranking;
+    request.threads = r.threads;
 
     engine::Timings& timings = result.timings;
     try {

@@ -52,7 +52,9 @@ void hide_unreadable(const inspections::Store& store, const Access& access, engi
 PublishResult publish(const PublishRequest& r) {
     check_year(r.year);
     const auto start = std::chrono::steady_clock::now();
-    PublishResult result{load_rulebook(r.rules), {}, {}};
+    inspections::Store store = open_store(r, inspections::OpenMode::Existing);
+    translating_store_errors([&] { Access::of(r, store).require_everywhere(Action::Administer); });
+    PublishResult result{rulebook_for(r.rules, r.year, store), {}, {}};
     engine::PublishRequest request;
     request.year = r.year;
     request.basis = r.basis;
@@ -66,8 +68,6 @@ PublishResult publish(const PublishRequest& r) {
         }
         request.supersede_reason = core::to_nfc(*r.supersede);
     }
-    inspections::Store store = open_store(r, inspections::OpenMode::Existing);
-    translating_store_errors([&] { Access::of(r, store).require_everywhere(Action::Administer); });
     translating_store_errors([&] { result.outcome = engine::publish(result.rulebook.rulebook, store, request); });
     result.refusal = refusal(result.outcome, r);
     log_info(r, "{} units of {} scored and compared in {:.1f} ms", result.outcome.evaluation.units.size(), r.year,

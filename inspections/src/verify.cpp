@@ -169,11 +169,16 @@ template <class Row> void attach_entries(const sql::Database& db, std::map<std::
     }
 }
 
-/// Every number a change took — unit versions, publications, revisions and events — is used once.
+/// Every number a change took — unit versions, publications, adoptions, revisions and events — is
+/// used once.
 void check_all_numbers(const sql::Database& db, const std::map<std::string, InspectionRow>& inspections,
                        std::vector<ChainProblem>& problems) {
     std::vector<std::int64_t> numbers = check_unit_history(db, problems);
     for (const std::int64_t n : check_publication_numbers(db, problems)) numbers.push_back(n);
+    if (db.pragma_int("user_version") >= 4) {
+        sql::Statement adoptions = db.prepare("SELECT no FROM adoptions");
+        while (adoptions.step()) numbers.push_back(adoptions.int64(0));
+    }
     for (const auto& [id, row] : inspections) {
         for (const Entry& e : row.entries) numbers.push_back(e.no);
     }

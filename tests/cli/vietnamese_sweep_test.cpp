@@ -170,6 +170,17 @@ TEST_F(VietnameseSweep, TheStore) {
     expect_vietnamese("template", vi_db({"template", "--rules", kDemoRules, "--unit", "huyen-da-bac"}));
 }
 
+TEST_F(VietnameseSweep, AdoptedRulebooksAndTheAuditLog) {
+    expect_vietnamese("rulebooks", vi_db({"rulebooks"}));
+    expect_vietnamese("audit", vi_db({"audit"}));
+    expect_vietnamese("rank without an adoption", vi_db({"rank", "--year", "2014"}));
+    const fs::path copy = dir() / "adopt.db";
+    fs::copy_file(db(), copy);
+    const std::vector<std::string> adopt = {"adopt", "--rules", kDemoRules, "--year", "2014", "--db", copy.string()};
+    expect_vietnamese("adopt", vi(adopt));
+    expect_vietnamese("adopt again", vi(adopt));
+}
+
 TEST_F(VietnameseSweep, PublishConfirmsAndRefusesInVietnamese) {
     const fs::path copy = dir() / "publish.db";
     fs::copy_file(db(), copy);

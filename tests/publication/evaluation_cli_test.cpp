@@ -241,7 +241,7 @@ TEST_F(EvaluationCli, UsageErrorsReadAlikeAndExitTwo) {
 
     // Found by the option parser, or by a command: the same form either way.
     const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
-        {{"score", "--year", "2013"}, "parscore: error: --rules is required (see 'parscore score --help')\n"},
+        {{"score", "--rules", "rules.yaml"}, "parscore: error: --year is required (see 'parscore score --help')\n"},
         {{"score", "--rules", "rules.yaml", "--year", "20x3"},
          "parscore: error: --year: expected a year from 1 to 9999, found '20x3' (see 'parscore score --help')\n"},
         {{"rank", "--rules", "missing.yaml", "--year", "20x3"},

@@ -139,7 +139,8 @@ TEST_F(PublishCli, RefusesDifferentResultsUnlessSuperseded) {
 TEST_F(PublishCli, UsageAndDatabaseErrors) {
     EXPECT_EQ(publish({"--supersede", " "}).code, 2);
     EXPECT_EQ(run({"publish", "--rules", "rules.yaml", "--year", "20x3"}).code, 2);
-    EXPECT_EQ(run({"publish", "--year", "2013"}).code, 2);
+    EXPECT_EQ(run({"publish", "--rules", "rules.yaml"}).code, 2);
+    EXPECT_EQ(run({"publish", "--year", "2013"}).code, 1);  // no --rules and no rulebook adopted for 2013
     EXPECT_EQ(publish({"--basis", "others"}).code, 2);
     EXPECT_EQ(run({"verify", "--format", "csv"}).code, 2);
     EXPECT_EQ(run({"verify", "--evidence-hash", "abc"}).code, 2);

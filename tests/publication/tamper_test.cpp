@@ -1,47 +1,14 @@
 // `verify` against changes made behind the tool's back, with SQL on the database file: a finding,
 // a publication's results, its stored rulebook, its revision number.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <regex>
-#include <stdexcept>
 
 #include "cli_support.hpp"
+#include "sql_support.hpp"
 
 namespace parscore::testing {
 namespace {
-
-/// Runs SQL on the database directly, as someone editing the file with another program would.
-void tamper(const fs::path& db, const std::string& sql) {
-    sqlite3* handle = nullptr;
-    if (sqlite3_open_v2(db.string().c_str(), &handle, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
-        sqlite3_close(handle);
-        throw std::runtime_error("cannot open " + db.string());
-    }
-    char* message = nullptr;
-    const int rc = sqlite3_exec(handle, sql.c_str(), nullptr, nullptr, &message);
-    const std::string error = message ? message : "";
-    sqlite3_free(message);
-    const int changed = sqlite3_changes(handle);
-    sqlite3_close(handle);
-    if (rc != SQLITE_OK) throw std::runtime_error(sql + ": " + error);
-    if (changed == 0) throw std::runtime_error(sql + ": changed nothing");
-}
-
-/// The first row's first column of a query, as text.
-std::string query(const fs::path& db, const std::string& sql) {
-    sqlite3* handle = nullptr;
-    sqlite3_open_v2(db.string().c_str(), &handle, SQLITE_OPEN_READONLY, nullptr);
-    sqlite3_stmt* stmt = nullptr;
-    std::string out;
-    if (sqlite3_prepare_v2(handle, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) {
-        const unsigned char* text = sqlite3_column_text(stmt, 0);
-        out = text ? reinterpret_cast<const char*>(text) : "";
-    }
-    sqlite3_finalize(stmt);
-    sqlite3_close(handle);
-    return out;
-}
 
 class Tampering : public ::testing::Test {
 protected:

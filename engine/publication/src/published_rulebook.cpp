@@ -6,13 +6,13 @@
 #include "parscore/core/sha256.hpp"
 #include "parscore/rules/loader.hpp"
 
-namespace parscore::engine::detail {
+namespace parscore::engine {
 
 namespace fs = std::filesystem;
 
-PublishedRulebook load_published_rulebook(const inspections::Publication& publication, core::SourceSet& sources) {
-    PublishedRulebook out;
-    const auto& files = publication.rulebook_files;
+StoredRulebook load_stored_rulebook(const std::vector<inspections::PublishedFile>& files, std::string_view sha256,
+                                    std::string_view id, core::SourceSet& sources, core::Diagnostics& diags) {
+    StoredRulebook out;
     if (files.empty()) {
         out.problems.push_back(core::T_("no rulebook files are stored with it"));
         return out;
@@ -33,9 +33,9 @@ PublishedRulebook load_published_rulebook(const inspections::Publication& public
         for (const inspections::PublishedFile& f : files) hash.update(core::sha256_hex(f.text)).update("\n");
         combined = hash.hex();
     }
-    if (combined != publication.rulebook_sha256) {
+    if (combined != sha256) {
         out.problems.push_back(core::T_("rulebook hash of the stored files {actual}, stored {stored}",
-                                        {{"actual", combined}, {"stored", publication.rulebook_sha256}}));
+                                        {{"actual", combined}, {"stored", std::string(sha256)}}));
     }
 
     // The loader names a parent as (child's folder / extends).lexically_normal(), which is how the
@@ -45,7 +45,6 @@ PublishedRulebook load_published_rulebook(const inspections::Publication& public
         if (it == by_path.end()) return std::nullopt;
         return it->second;
     };
-    core::Diagnostics diags;
     rules::LoadOutcome loaded = rules::load_rulebook(files.back().path, reader, sources, diags);
     if (!loaded.rulebook || diags.has_errors()) {
         out.problems.push_back(core::T_("the stored rulebook does not load: unknown error"));
@@ -59,12 +58,12 @@ PublishedRulebook load_published_rulebook(const inspections::Publication& public
         }
         return out;
     }
-    if (loaded.rulebook->id != publication.rulebook_id) {
+    if (loaded.rulebook->id != id) {
         out.problems.push_back(core::T_("the stored rulebook's id is {stored}, the publication's {published}",
-                                        {{"stored", loaded.rulebook->id}, {"published", publication.rulebook_id}}));
+                                        {{"stored", loaded.rulebook->id}, {"published", std::string(id)}}));
     }
     out.rulebook = std::move(loaded.rulebook);
     return out;
 }
 
-}  // namespace parscore::engine::detail
+}  // namespace parscore::engine

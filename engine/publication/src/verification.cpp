@@ -14,7 +14,7 @@
 namespace parscore::engine {
 
 std::size_t VerificationReport::problem_count() const {
-    std::size_t n = chain_problems.size();
+    std::size_t n = chain_problems.size() + audit_problems.size();
     for (const PublicationCheck& p : publications) n += p.problems.size();
     if (evidence_hash && !evidence_hash->matches) ++n;
     return n;
@@ -143,6 +143,8 @@ VerificationReport verify_database(const inspections::Store& store, const std::o
     report.inspections = store.inspections({}).size();
     report.last_revision = store.last_revision();
     report.chain_problems = store.verify_chains();
+    report.audit_rows = store.audit_log({}).size();
+    report.audit_problems = store.verify_audit();
 
     const std::vector<inspections::Publication> publications = store.publications();
     for (const inspections::Publication& p : publications) {

@@ -29,6 +29,18 @@ std::string problems_or_ok(Language lang, std::size_t problems) {
                          : i18n::trnc(lang, "verify", "{n} problem", "{n} problems", problems);
 }
 
+/// A database whose changes were never made by an account has an empty audit log: nothing to say.
+std::string audit_lines(Language lang, const VerificationReport& r) {
+    if (r.audit_rows == 0 && r.audit_problems.empty()) return "";
+    std::string out = i18n::tr(lang, "audit log: {rows}: {state}",
+                               {{"rows", i18n::trn(lang, "{n} row", "{n} rows", r.audit_rows)},
+                                {"state", problems_or_ok(lang, r.audit_problems.size())}}) +
+                      "\n";
+    for (const inspections::AuditProblem& p : r.audit_problems)
+        out += "  " + (p.text.empty() ? p.message : i18n::localize(lang, p.text)) + "\n";
+    return out;
+}
+
 std::string evidence_hash_line(Language lang, const EvidenceHashCheck& e) {
     if (!e.publication) {
         return i18n::tr(lang, "evidence hash: nothing is published to compare {expected} with",
@@ -59,6 +71,7 @@ std::string render_verification_table(const VerificationReport& r, Language lang
                                 {{"inspection", p.inspection}, {"problem", chain_problem(lang, p)}})) +
                "\n";
     }
+    out += audit_lines(lang, r);
     if (r.publications.empty()) out += i18n::tr(lang, "publications: none") + "\n";
     for (const PublicationCheck& p : r.publications) {
         out += describe(lang, p) + ": " + problems_or_ok(lang, p.problems.size()) + "\n";
@@ -86,6 +99,15 @@ std::string render_verification_json(const VerificationReport& r) {
         w.begin_object();
         if (p.inspection.empty()) w.null_field("inspection");
         else w.field("inspection", p.inspection);
+        w.field("message", p.message).end_object();
+    }
+    w.end_array();
+    w.field("audit_rows", static_cast<std::int64_t>(r.audit_rows));
+    w.key("audit_problems").begin_array();
+    for (const inspections::AuditProblem& p : r.audit_problems) {
+        w.begin_object();
+        if (p.no) w.field("no", *p.no);
+        else w.null_field("no");
         w.field("message", p.message).end_object();
     }
     w.end_array();

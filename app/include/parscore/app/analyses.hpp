@@ -17,7 +17,7 @@ namespace parscore::app {
 
 /// What explain, summary, gap and diff share.
 struct AnalysisRequest : StoreRequest {
-    std::string rules;  // the rulebook file
+    std::string rules;  // the rulebook file; empty: the one adopted for the year
     int year = 0;
     engine::Basis basis = engine::Basis::All;
     std::optional<std::string> out;  // the file the result is written to, never an input

@@ -13,7 +13,7 @@
 namespace parscore::app {
 
 struct EvaluationRequest : StoreRequest {
-    std::string rules;  // the rulebook file
+    std::string rules;  // the rulebook file; empty: the one adopted for the year
     int year = 0;
     engine::Basis basis = engine::Basis::All;
     std::optional<std::string> category;  // only this category

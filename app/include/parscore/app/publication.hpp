@@ -14,7 +14,7 @@
 namespace parscore::app {
 
 struct PublishRequest : StoreRequest {
-    std::string rules;  // the rulebook file
+    std::string rules;  // the rulebook file; empty: the one adopted for the year
     int year = 0;
     engine::Basis basis = engine::Basis::All;
     bool allow_incomplete = false;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "parscore/app/error.hpp"
+#include "parscore/inspections/store.hpp"
 #include "parscore/rules/rulebook.hpp"
 
 namespace parscore::app {
@@ -18,5 +19,14 @@ struct LoadedRulebook {
 };
 
 LoadedRulebook load_rulebook(const std::string& path);
+
+/// The rulebook an operation on `year` uses: the file at `path` when one is given, else the
+/// rulebook adopted for the year in `store` (docs/accounts.md, "Adopted rulebooks"), loaded from
+/// the files stored with it so that it gives exactly what the files gave. Invalid, naming the
+/// year, when none is adopted.
+LoadedRulebook rulebook_for(const std::string& path, int year, const inspections::Store& store);
+
+/// The adoption's rulebook, from its stored files.
+LoadedRulebook adopted_rulebook(const inspections::Adoption& adoption);
 
 }  // namespace parscore::app

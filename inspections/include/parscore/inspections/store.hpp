@@ -170,6 +170,34 @@ struct Publication {
     std::string published_by, published_at;  // filled by add_publication when empty
 };
 
+// ---- adopted rulebooks and the audit log --------------------------------------------------------
+
+/// A rulebook adopted as the one in force for a year (docs/accounts.md, "Adopted rulebooks").
+struct Adoption {
+    std::int64_t no = 0;  // its revision number, taken by Store::adopt
+    int year = 0;
+    std::string rulebook_id, rulebook_version, rulebook_sha256;
+    std::vector<PublishedFile> files;    // root first, as a publication stores them
+    std::string adopted_by, adopted_at;  // filled by Store::adopt when empty
+};
+
+struct AdoptOutcome {
+    std::int64_t no = 0;     // the new adoption, or the one in force when identical
+    bool identical = false;  // the year's rulebook in force has the same hash: nothing was stored
+};
+
+struct AuditFilter {
+    std::optional<core::Date> since;     // rows from this day on (UTC)
+    std::optional<std::string> account;  // only this login's rows
+};
+
+/// Something `verify` found wrong with the audit log or with who made a change.
+struct AuditProblem {
+    std::optional<std::int64_t> no;  // the audit row concerned, when there is one
+    std::string message;             // in English (JSON output reads it)
+    core::Text text{};               // the same, translatable
+};
+
 // ---- integrity and merging ----------------------------------------------------------------------
 
 struct ChainProblem {
@@ -261,6 +289,22 @@ public:
     std::int64_t last_revision() const;
     /// The selection of docs/reference/scoring.md#which-evidence-counts for the scorer; see evidence_set.hpp.
     EvidenceSet load_evidence(const core::EvidenceSchema& schema, const EvidenceQuery& query) const;
+
+    // Adopted rulebooks and the audit log (docs/accounts.md).
+    /// Makes `adoption` (with its files) the rulebook in force for its year, as a new change with
+    /// the next revision number; the earlier adoptions stay. A rulebook with the hash of the one
+    /// already in force for the year stores nothing.
+    AdoptOutcome adopt(const Adoption& adoption);
+    /// Every adoption, by number, without its files.
+    std::vector<Adoption> adoptions() const;
+    /// The year's latest adoption numbered up to `as_of_revision` (default: all), with its files.
+    std::optional<Adoption> adoption_in_force(int year,
+                                              std::optional<std::int64_t> as_of_revision = std::nullopt) const;
+    /// The audit log's rows, by number.
+    std::vector<AuditEntry> audit_log(const AuditFilter& filter) const;
+    /// Walks the audit log's chain and matches the accounts named by changes against it; one entry
+    /// per problem found.
+    std::vector<AuditProblem> verify_audit() const;
 
     // Publications (never merged, never changed).
     std::int64_t add_publication(const Publication& publication);

@@ -43,7 +43,9 @@ struct VerificationReport {
     std::size_t inspections = 0;
     std::int64_t last_revision = 0;
     std::vector<inspections::ChainProblem> chain_problems;
-    std::vector<PublicationCheck> publications;  // by id
+    std::size_t audit_rows = 0;                             // rows in the audit log
+    std::vector<inspections::AuditProblem> audit_problems;  // docs/accounts.md, "Audit log"
+    std::vector<PublicationCheck> publications;             // by id
     std::optional<EvidenceHashCheck> evidence_hash;
 
     std::size_t problem_count() const;
@@ -66,9 +68,9 @@ PublicationCheck check_publication(const inspections::Store& store, const inspec
 std::string render_verification_table(const VerificationReport& report, i18n::Language lang = i18n::Language::en);
 
 /// { "ok", "problems", "inspections", "last_revision", "chain_problems": [ { "inspection",
-/// "message" } ], "publications": [ { "id", "rulebook": { "id", "version", "sha256" }, "year",
-/// "basis", "last_revision", "evidence_sha256", "rescored_evidence_sha256", "ok", "problems" } ],
-/// "evidence_hash": null | { "expected", "publication", "published", "ok" } }
+/// "message" } ], "audit_rows", "audit_problems": [ { "no", "message" } ], "publications": [ { "id", "rulebook": {
+/// "id", "version", "sha256" }, "year", "basis", "last_revision", "evidence_sha256", "rescored_evidence_sha256", "ok",
+/// "problems" } ], "evidence_hash": null | { "expected", "publication", "published", "ok" } }
 std::string render_verification_json(const VerificationReport& report);
 
 }  // namespace parscore::engine
