@@ -79,7 +79,10 @@ constexpr const char* kChanges =
 void check_authors(const sql::Database& db, std::vector<AuditProblem>& out) {
     sql::Statement unlogged = db.prepare(std::string(kChanges) +
                                          "SELECT c.no, c.who FROM changes c JOIN accounts a ON a.login = c.who "
-                                         "WHERE NOT EXISTS (SELECT 1 FROM audit WHERE revision = c.no) ORDER BY c.no");
+                                         "WHERE NOT EXISTS (SELECT 1 FROM audit WHERE revision = c.no) "
+                                         // A merged change is the other database's: audited there.
+                                         "AND NOT EXISTS (SELECT 1 FROM merges m WHERE c.no BETWEEN m.first_no AND "
+                                         "m.last_no) ORDER BY c.no");
     while (unlogged.step()) {
         out.push_back(problem(std::nullopt, core::T_("change {revision} by account {account} has no audit row",
                                                      {{"revision", std::to_string(unlogged.int64(0))},

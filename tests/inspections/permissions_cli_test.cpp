@@ -302,5 +302,23 @@ TEST_F(Permissions, ChangesThroughAnAccountAreAuditedAndRefusalsAreNot) {
     EXPECT_EQ(audit_rows(), now);
 }
 
+// A change merged from another database keeps its author, an account there; its audit row is in
+// that database, so verify here does not ask for one.
+TEST_F(Permissions, MergedChangesOfAnAccountNeedNoAuditRowHere) {
+    const fs::path field = dir_ / "field.db";
+    fs::copy_file(db_, field);
+    const RunResult recorded = run_parscore({"--db", field.string(), "--as", "insp", "record", "--rules", rules_,
+                                             path("surprise-nv.yaml")},
+                                            dir_.path());
+    ASSERT_EQ(recorded.exit_code, 0) << recorded.err;
+    ASSERT_EQ(run({"merge", field.string()}).exit_code, 0);
+    EXPECT_EQ(query(db_, "SELECT count(*) FROM inspections WHERE recorded_by = 'insp'"), "1");
+    const RunResult verify = run({"verify"});
+    EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
+    // The same change made here behind the tool's back is found.
+    exec(db_, "DELETE FROM merges");
+    EXPECT_EQ(run({"verify"}).exit_code, 1);
+}
+
 }  // namespace
 }  // namespace parscore::inspections::testing
