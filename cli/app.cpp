@@ -163,6 +163,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
     add_rule_commands(app, ctx);
     add_store_commands(app, ctx);
+    add_review_commands(app, ctx);
     add_score_commands(app, ctx);
     add_publication_commands(app, ctx);
     add_report_commands(app, ctx);
