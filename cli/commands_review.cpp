@@ -57,7 +57,8 @@ CLI::Option* add_id(CLI::App* cmd, Context& ctx, ReviewOptions& o) {
 void add_return_command(CLI::App& app, Context& ctx) {
     auto& o = ctx.own<ReviewOptions>();
     CLI::App* cmd = app.add_subcommand(
-        "return", i18n::tr(ctx.lang, "Send a submitted inspection back to its team; it stops counting until submitted"));
+        "return",
+        i18n::tr(ctx.lang, "Send a submitted inspection back to its team; it stops counting until submitted"));
     add_id(cmd, ctx, o);
     cmd->add_option("--comment", o.text, i18n::tr(ctx.lang, "Why it goes back (required)"))->required();
     cmd->callback([&ctx, &o] { return_inspection(ctx, o); });
@@ -74,7 +75,8 @@ void add_comment_command(CLI::App& app, Context& ctx) {
 void add_attach_command(CLI::App& app, Context& ctx) {
     auto& o = ctx.own<ReviewOptions>();
     CLI::App* cmd = app.add_subcommand(
-        "attach", i18n::tr(ctx.lang, "Attach photos or documents (JPEG, PNG, WebP, PDF; 10 MiB each) to an inspection"));
+        "attach",
+        i18n::tr(ctx.lang, "Attach photos or documents (JPEG, PNG, WebP, PDF; 10 MiB each) to an inspection"));
     add_id(cmd, ctx, o);
     cmd->add_option("FILE", o.files, i18n::tr(ctx.lang, "Files to attach, all or none"))->required();
     cmd->callback([&ctx, &o] { attach(ctx, o); });

@@ -28,9 +28,9 @@ ins::AttachmentFile read_attachment_file(const std::string& path) {
                                                   {"max", std::to_string(ins::kMaxAttachmentBytes)}}));
     }
     if (raw.status != core::ReadStatus::Ok) {
-        throw Error(ErrorKind::Io, core::T_("cannot read {path}: {reason}",
-                                            {{"path", "'" + core::sanitize_utf8(path) + "'"},
-                                             core::part("reason", core::describe_text(raw.status))}));
+        throw Error(ErrorKind::Io,
+                    core::T_("cannot read {path}: {reason}", {{"path", "'" + core::sanitize_utf8(path) + "'"},
+                                                              core::part("reason", core::describe_text(raw.status))}));
     }
     const std::optional<ins::MediaType> type = ins::sniff_media_type(raw.bytes);
     if (!type) {
@@ -58,8 +58,7 @@ const ins::AttachmentInfo& find_attachment(const ins::InspectionDetail& detail, 
         if (found) throw Error(ErrorKind::Invalid, core::T_("attachment prefix '{sha256}' is ambiguous", {named}));
         found = &a;
     }
-    if (!found)
-        throw Error(ErrorKind::Invalid, core::T_("inspection {id} has no attachment '{sha256}'", {id, named}));
+    if (!found) throw Error(ErrorKind::Invalid, core::T_("inspection {id} has no attachment '{sha256}'", {id, named}));
     return *found;
 }
 
@@ -72,9 +71,10 @@ AttachResult attach(const AttachRequest& request) {
         const Access access = Access::of(request, store);
         if (!access.allows(Action::RecordInspection)) access.require(Action::RecordSelf);
         if (request.files.empty()) throw Error(ErrorKind::BadRequest, core::T_("expected files to attach, found none"));
-        const ins::InspectionDetail detail = require_inspection(
-            store, access, request.id,
-            [](const ins::InspectionSummary& s) { return Access::recording_action(s.kind); });
+        const ins::InspectionDetail detail = require_inspection(store, access, request.id,
+                                                                [](const ins::InspectionSummary& s) {
+                                                                    return Access::recording_action(s.kind);
+                                                                });
         std::vector<ins::AttachmentFile> files;
         for (const std::string& path : request.files) files.push_back(read_attachment_file(path));
         const std::vector<std::int64_t> numbers = store.attach(detail.summary.id, files, request.actor.name);
@@ -96,8 +96,10 @@ AttachmentResult read_attachment(const AttachmentRequest& request) {
         ins::Store store = open_store(request, ins::OpenMode::ReadOnly);
         const Access access = Access::of(request, store);
         access.require(Action::ReadInspections);
-        const ins::InspectionDetail detail = require_inspection(
-            store, access, request.id, [](const ins::InspectionSummary&) { return Action::ReadInspections; });
+        const ins::InspectionDetail detail = require_inspection(store, access, request.id,
+                                                                [](const ins::InspectionSummary&) {
+                                                                    return Action::ReadInspections;
+                                                                });
         const ins::AttachmentInfo& info = find_attachment(detail, request.sha256);
         std::optional<ins::AttachmentBody> body = store.attachment(info.sha256);
         if (!body) {

@@ -29,7 +29,8 @@ std::string note_text(const std::string& text, core::Text what) {
     std::string nfc = core::is_valid_utf8(text) ? core::to_nfc(text) : text;
     if (auto problem = ins::note_problem(nfc)) {
         throw Error(ErrorKind::BadRequest,
-                    core::T_("{what} cannot be stored: {problem}", {core::part("what", std::move(what)), core::part("problem", *problem)}));
+                    core::T_("{what} cannot be stored: {problem}",
+                             {core::part("what", std::move(what)), core::part("problem", *problem)}));
     }
     return nfc;
 }

@@ -19,7 +19,8 @@ std::optional<core::Text> note_problem(std::string_view text) {
 
 std::string checked_note(std::string_view text, const core::Text& what) {
     if (auto problem = note_problem(text))
-        refuse(core::T_("{what} cannot be stored: {problem}", {core::part("what", what), core::part("problem", *problem)}));
+        refuse(core::T_("{what} cannot be stored: {problem}",
+                        {core::part("what", what), core::part("problem", *problem)}));
     return std::string(text);
 }
 
@@ -34,8 +35,8 @@ Store::Impl::ChainHead require_chain(Store::Impl& impl, std::string_view id) {
 
 /// Refuses a file that cannot be attached to the inspection: a bad name, or bytes already
 /// attached to it (stored or earlier in the same request).
-void check_new_file(sql::Statement& attached, std::string_view id, const AttachmentFile& file,
-                    const std::string& sha, const std::vector<std::string>& earlier) {
+void check_new_file(sql::Statement& attached, std::string_view id, const AttachmentFile& file, const std::string& sha,
+                    const std::vector<std::string>& earlier) {
     if (file.name.empty() || file.name.size() > kMaxFileNameBytes || !core::is_valid_utf8(file.name))
         refuse(core::T_("attachment name {name} is empty, too long or not UTF-8", {quoted("name", file.name)}));
     attached.bind(1, id).bind(2, sha);

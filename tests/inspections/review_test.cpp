@@ -105,8 +105,8 @@ TEST_F(Review, LockYearSkipsReturnedInspections) {
 
 TEST_F(Review, OnlyASubmittedInspectionCanBeReturnedNamingItsStatus) {
     Store store = open();
-    const std::string draft = record_ok(
-        store, report("d2", "2013-05-02", InspectionKind::Scheduled, {fact("website", boolean(true))}, Status::Draft));
+    const std::string draft = record_ok(store, report("d2", "2013-05-02", InspectionKind::Scheduled,
+                                                      {fact("website", boolean(true))}, Status::Draft));
     const std::int64_t last = store.last_revision();
     try {
         store.return_inspection(draft, "why");
@@ -125,8 +125,8 @@ TEST_F(Review, CommentsAreAllowedInEveryStatusButNotEmpty) {
     Store store = open();
     store.lock(id_);
     const std::int64_t no = store.comment(id_, "Đã xem.\nKhông có ý kiến thêm.", "author");
-    for (const std::string& bad : {std::string(), std::string(" \n\t"), std::string("\xC3\x28"),
-                                   std::string(kMaxNoteChars + 1, 'x')}) {
+    for (const std::string& bad :
+         {std::string(), std::string(" \n\t"), std::string("\xC3\x28"), std::string(kMaxNoteChars + 1, 'x')}) {
         EXPECT_THROW(store.comment(id_, bad), StoreError) << bad.size();
     }
     EXPECT_NO_THROW(store.comment(id_, std::string(kMaxNoteChars, 'x')));
@@ -254,7 +254,8 @@ TEST_F(Review, VerifyFindsAnAttachmentAfterTheLock) {
     raw_sql(db(), "UPDATE events SET seq = 2 WHERE event = 'lock'");
     raw_sql(db(), "UPDATE events SET seq = 3 WHERE event = 'attach'");
     bool illegal = false;
-    for (const auto& p : problems()) illegal = illegal || p.find("'attach' is not a legal move from locked") != std::string::npos;
+    for (const auto& p : problems())
+        illegal = illegal || p.find("'attach' is not a legal move from locked") != std::string::npos;
     EXPECT_TRUE(illegal);
 }
 
