@@ -1,5 +1,6 @@
 #include "parscore/app/access.hpp"
 
+#include "parscore/app/store.hpp"
 #include "parscore/core/utf8.hpp"
 
 namespace parscore::app {
@@ -42,6 +43,14 @@ Error unknown_unit(std::string_view id) {
     return Error(ErrorKind::Invalid, core::T_("unknown unit '{id}'", {{"id", core::sanitize_utf8(id)}}));
 }
 
+void require_without_store(const StoreRequest& request, Action action) {
+    if (request.actor.kind == Actor::Kind::SystemUser) return;
+    translating_store_errors([&] {
+        ins::Store store = open_store(request, ins::OpenMode::ReadOnly);
+        Access::of(request, store).require(action);
+    });
+}
+
 Access::Access(const ins::Store* store, std::optional<ins::Account> account)
     : store_(store), account_(std::move(account)) {
     if (account_) role_ = accounts::parse_role(account_->role);
@@ -65,11 +74,22 @@ Grant Access::require(Action action) const {
     if (!role_) return Grant::Granted;
     const Grant g = grant(*role_, action);
     if (g == Grant::Denied) {
-        throw Error(ErrorKind::Forbidden,
-                    core::T_("account '{login}' ({role}) may not {action}",
-                             {{"login", account_->login}, {"role", account_->role}, core::part("action", action_text(action))}));
+        throw Error(ErrorKind::Forbidden, core::T_("account '{login}' ({role}) may not {action}",
+                                                   {{"login", account_->login},
+                                                    {"role", account_->role},
+                                                    core::part("action", action_text(action))}));
     }
     return g;
+}
+
+void Access::require_everywhere(Action action) const {
+    require(action);
+    if (account_ && account_->scope) {
+        throw Error(ErrorKind::Forbidden,
+                    core::T_("account '{login}' is limited to unit '{unit}'; this covers the whole database and needs "
+                             "an account without a scope",
+                             {{"login", account_->login}, {"unit", *account_->scope}}));
+    }
 }
 
 const std::map<std::string, std::optional<std::string>, std::less<>>& Access::parents() const {
@@ -94,6 +114,14 @@ bool Access::in_scope(std::string_view unit) const {
     return false;
 }
 
+std::vector<std::string> Access::units_in_scope() const {
+    std::vector<std::string> ids;
+    for (const auto& [id, parent] : parents()) {
+        if (in_scope(id)) ids.push_back(id);
+    }
+    return ids;  // a std::map iterates in byte order
+}
+
 void Access::require_on_unit(Action action, std::string_view unit) const {
     if (!in_scope(unit)) throw unknown_unit(unit);
     const Grant g = require(action);
@@ -108,8 +136,11 @@ bool Access::may_read(const ins::InspectionSummary& inspection) const {
     switch (grant(*role_, Action::ReadInspections)) {
         case Grant::Denied: return false;
         case Grant::OwnUnitOnceSubmitted:
-            return inspection.unit == account_->scope && inspection.status != ins::Status::Draft &&
-                   inspection.status != ins::Status::Returned;
+            // An agency sees its own self-assessment at every step (it writes it), and its unit's
+            // inspections once they are submitted.
+            return inspection.unit == account_->scope &&
+                   (inspection.kind == ins::InspectionKind::Self || inspection.status == ins::Status::Submitted ||
+                    inspection.status == ins::Status::Locked);
         case Grant::OwnUnit: return inspection.unit == account_->scope;
         case Grant::Granted:
         case Grant::OwnRecords: return true;
@@ -129,7 +160,7 @@ void Access::require_on_inspection(Action action, const ins::InspectionSummary& 
     const bool own_record = inspection.recorded_by == account_->login;
     const bool allowed = g == Grant::Granted || (g == Grant::OwnUnit && own_unit) ||
                          (g == Grant::OwnRecords && own_record) ||
-                         (g == Grant::OwnUnitOnceSubmitted && own_unit && inspection.status != ins::Status::Draft);
+                         (g == Grant::OwnUnitOnceSubmitted && own_unit);  // may_read held
     if (allowed) return;
     if (g != Grant::OwnRecords) throw own_unit_only(*account_);
     throw Error(ErrorKind::Forbidden,

@@ -1,6 +1,7 @@
 #include "parscore/app/analyses.hpp"
 
 #include "log.hpp"
+#include "parscore/app/access.hpp"
 #include "parscore/app/outputs.hpp"
 #include "parscore/app/store.hpp"
 
@@ -36,6 +37,7 @@ ExplainResult explain(const ExplainRequest& r) {
     ExplainResult result{load_rulebook(r.rules), {}};
     refuse_output_over_inputs("--out", r.out, {&result.rulebook.problems->sources}, &r.database);
     inspections::Store store = open_store(r, inspections::OpenMode::ReadOnly);
+    translating_store_errors([&] { Access::of(r, store).require_on_unit(Action::ReadEvaluation, r.unit); });
     result.explanation = covered([&] {
         return engine::explain(result.rulebook.rulebook, result.rulebook.problems->sources, store, request,
                                r.criterion);
@@ -50,6 +52,7 @@ SummaryResult summary(const SummaryRequest& r) {
     SummaryResult result{load_rulebook(r.rules), {}};
     refuse_output_over_inputs("--out", r.out, {&result.rulebook.problems->sources}, &r.database);
     inspections::Store store = open_store(r, inspections::OpenMode::ReadOnly);
+    translating_store_errors([&] { Access::of(r, store).require_everywhere(Action::ReadEvaluation); });
     result.summary = engine::summarize(result.rulebook.rulebook, store, request);
     return result;
 }
@@ -60,6 +63,7 @@ GapResult gap(const GapRequest& r) {
     GapResult result{load_rulebook(r.rules), {}};
     refuse_output_over_inputs("--out", r.out, {&result.rulebook.problems->sources}, &r.database);
     inspections::Store store = open_store(r, inspections::OpenMode::ReadOnly);
+    translating_store_errors([&] { Access::of(r, store).require_everywhere(Action::ReadEvaluation); });
     result.report = covered([&] { return engine::gap(result.rulebook.rulebook, store, request); });
     return result;
 }
@@ -70,6 +74,7 @@ DiffResult diff(const DiffRequest& r) {
     LoadedRulebook after = load_rulebook(r.with);
     refuse_output_over_inputs("--out", r.out, {&before.problems->sources, &after.problems->sources}, &r.database);
     inspections::Store store = open_store(r, inspections::OpenMode::ReadOnly);
+    translating_store_errors([&] { Access::of(r, store).require_everywhere(Action::DraftRules); });
     engine::RulebookDiff d = covered(
         [&] { return engine::diff_rulebooks(before.rulebook, after.rulebook, store, request); });
     return DiffResult{std::move(before), std::move(after), std::move(d)};

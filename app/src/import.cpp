@@ -1,5 +1,6 @@
 // import: a CSV file of one evidence kind, stored as inspections all or nothing.
 #include "log.hpp"
+#include "parscore/app/access.hpp"
 #include "parscore/app/evidence_schema.hpp"
 #include "parscore/app/recording.hpp"
 #include "parscore/app/store.hpp"
@@ -58,10 +59,12 @@ ImportResult import_csv(const ImportRequest& request) {
     const ins::InputFile in = read_input(request.file, kMaxCsvBytes, problems);
     translating_store_errors([&] {
         ins::Store store = open_store(request, ins::OpenMode::CreateOnCommit);
+        const Access access = Access::of(request, store);
+        access.require(Action::Administer);
         if (!request.again && !problems.diagnostics.has_errors()) refuse_imported_before(store, in, problems);
         std::optional<ins::ImportBatch> batch;
         if (!problems.diagnostics.has_errors()) {
-            batch = ins::read_evidence_csv(problems.sources, *in.file, schema, request.kind, unit_ids(store),
+            batch = ins::read_evidence_csv(problems.sources, *in.file, schema, request.kind, access.units_in_scope(),
                                            problems.diagnostics, request.progress);
         }
         if (!batch) return;

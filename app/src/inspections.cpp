@@ -2,6 +2,7 @@
 
 #include <ctime>
 
+#include "parscore/app/access.hpp"
 #include "parscore/app/evidence_schema.hpp"
 #include "parscore/app/store.hpp"
 #include "parscore/core/utf8.hpp"
@@ -29,8 +30,14 @@ std::vector<ins::InspectionSummary> list_inspections(const InspectionsRequest& r
     std::vector<ins::InspectionSummary> rows;
     translating_store_errors([&] {
         ins::Store store = open_store(request, ins::OpenMode::ReadOnly);
-        if (request.unit) require_unit(store, *request.unit);
+        const Access access = Access::of(request, store);
+        access.require(Action::ReadInspections);
+        if (request.unit) {
+            if (!access.in_scope(*request.unit)) throw unknown_unit(*request.unit);
+            require_unit(store, *request.unit);
+        }
         rows = store.inspections(ins::InspectionFilter{request.unit, request.year});
+        if (!access.unrestricted()) std::erase_if(rows, [&](const auto& row) { return !access.may_read(row); });
     });
     return rows;
 }
@@ -39,12 +46,12 @@ ShowResult show_inspection(const ShowRequest& request) {
     std::optional<ShowResult> result;
     translating_store_errors([&] {
         ins::Store store = open_store(request, ins::OpenMode::ReadOnly);  // a missing database first
+        const Access access = Access::of(request, store);
         check_id_lengths({request.id});
         const std::optional<std::string> id = store.resolve_inspection(request.id);
         auto detail = id ? store.inspection(*id) : std::nullopt;
-        if (!detail)
-            throw Error(ErrorKind::Invalid,
-                        core::T_("unknown inspection '{id}'", {{"id", core::sanitize_utf8(request.id)}}));
+        if (!detail || !access.may_read(detail->summary)) throw unknown_inspection(request.id);
+        access.require_on_inspection(Action::ReadInspections, detail->summary);
         auto unit = store.find_unit(detail->summary.unit);
         result = ShowResult{std::move(*detail), std::move(unit)};
     });
@@ -61,6 +68,9 @@ std::string make_template(const TemplateRequest& request) {
     std::string text;
     translating_store_errors([&] {
         ins::Store store = open_store(request, ins::OpenMode::ReadOnly);
+        const Access access = Access::of(request, store);
+        access.require(Action::ReadInspections);
+        if (!access.in_scope(request.unit)) throw unknown_unit(request.unit);
         text = ins::make_template(store, schema, require_unit(store, request.unit), options);
     });
     return text;

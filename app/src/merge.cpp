@@ -1,6 +1,7 @@
 #include "parscore/app/merge.hpp"
 
 #include "log.hpp"
+#include "parscore/app/access.hpp"
 #include "parscore/app/store.hpp"
 
 namespace parscore::app {
@@ -15,6 +16,7 @@ MergeResult merge(const MergeRequest& request) {
     MergeResult result;
     translating_store_errors([&] {
         ins::Store store = open_store(request, ins::OpenMode::CreateOnCommit);
+        Access::of(request, store).require_everywhere(Action::Administer);
         log_info(request, "merging {} into {}", request.other.string(), request.database.string());
         result.outcome = store.merge(request.other, request.actor.name);
         if (!result.outcome.problems.empty()) return;  // refused: a database made for it is not kept

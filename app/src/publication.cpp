@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "log.hpp"
+#include "parscore/app/access.hpp"
 #include "parscore/app/outputs.hpp"
 #include "parscore/app/store.hpp"
 #include "parscore/core/utf8.hpp"
@@ -37,6 +38,15 @@ std::optional<Error> refusal(const engine::PublishOutcome& outcome, const Publis
     return std::nullopt;
 }
 
+/// An account sees the chain problems of the inspections it may read only; the others read as if
+/// they did not exist.
+void hide_unreadable(const inspections::Store& store, const Access& access, engine::VerificationReport& report) {
+    std::erase_if(report.chain_problems, [&](const inspections::ChainProblem& p) {
+        const auto detail = store.inspection(p.inspection);
+        return detail && !access.may_read(detail->summary);
+    });
+}
+
 }  // namespace
 
 PublishResult publish(const PublishRequest& r) {
@@ -57,6 +67,7 @@ PublishResult publish(const PublishRequest& r) {
         request.supersede_reason = core::to_nfc(*r.supersede);
     }
     inspections::Store store = open_store(r, inspections::OpenMode::Existing);
+    translating_store_errors([&] { Access::of(r, store).require_everywhere(Action::Administer); });
     translating_store_errors([&] { result.outcome = engine::publish(result.rulebook.rulebook, store, request); });
     result.refusal = refusal(result.outcome, r);
     log_info(r, "{} units of {} scored and compared in {:.1f} ms", result.outcome.evaluation.units.size(), r.year,
@@ -74,6 +85,8 @@ VerifyResult verify(const VerifyRequest& r) {
     inspections::Store store = open_store(r, inspections::OpenMode::ReadOnly);
     VerifyResult result;
     translating_store_errors([&] {
+        const Access access = Access::of(r, store);
+        access.require(Action::ReadInspections);
         if (r.publication) {
             const auto all = store.publications();
             if (std::none_of(all.begin(), all.end(),
@@ -83,6 +96,7 @@ VerifyResult verify(const VerifyRequest& r) {
             }
         }
         result.report = engine::verify_database(store, r.evidence_hash, r.threads, r.publication);
+        if (!access.unrestricted()) hide_unreadable(store, access, result.report);
     });
     return result;
 }

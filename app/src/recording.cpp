@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "log.hpp"
+#include "parscore/app/access.hpp"
 #include "parscore/app/evidence_schema.hpp"
 #include "parscore/app/store.hpp"
 #include "parscore/core/text_file.hpp"
@@ -20,8 +21,15 @@ using Outcome = RecordedReport::Outcome;
 struct RecordContext {
     const RecordRequest& request;
     ins::Store& store;
+    const Access& access;
     const core::EvidenceSchema& schema;
-    const std::vector<std::string>& units;
+    const std::vector<std::string>& units;  // those the actor can see: any other reads as unknown
+};
+
+/// A report read and validated, waiting to be stored once every report has been checked.
+struct ReadReport {
+    RecordedReport result;
+    std::optional<ins::Report> report;
 };
 
 /// Stores a validated report; a duplicate or a refusal is an outcome of this report, not a failure
@@ -45,26 +53,22 @@ void store_report(const RecordContext& c, const ins::Report& report, RecordedRep
     }
 }
 
-/// One report: read, validated against the schema, stored. Its diagnostics join `problems`.
-RecordedReport record_one(const RecordContext& c, const std::string& path, Problems& problems) {
-    RecordedReport r;
+/// One report: read and validated against the schema. Its diagnostics join `problems`.
+ReadReport read_one(const RecordContext& c, const std::string& path, Problems& problems) {
+    ReadReport read;
+    RecordedReport& r = read.result;
     r.path = path;
     core::Diagnostics diags;
     ins::InputFile in = ins::read_input_file(path, core::kMaxRuleFileBytes, problems.sources, diags);
     if (in.io_failure) {
         r.outcome = Outcome::Unreadable;
         r.message = in.io_message;
-        return r;
+        return read;
     }
-    std::optional<ins::Report> report;
-    if (!diags.has_errors()) report = ins::read_report(problems.sources, *in.file, c.schema, c.units, diags);
+    if (!diags.has_errors()) read.report = ins::read_report(problems.sources, *in.file, c.schema, c.units, diags);
     problems.diagnostics.append(diags);
-    if (!report) {
-        r.outcome = Outcome::Invalid;
-        return r;
-    }
-    store_report(c, *report, r);
-    return r;
+    if (!read.report) r.outcome = Outcome::Invalid;
+    return read;
 }
 
 }  // namespace
@@ -79,11 +83,22 @@ RecordResult record(const RecordRequest& request) {
     RecordResult result;
     translating_store_errors([&] {
         ins::Store store = open_store(request, ins::OpenMode::CreateOnCommit);
-        const std::vector<std::string> units = unit_ids(store);
-        const RecordContext context{request, store, schema, units};
+        const Access access = Access::of(request, store);
+        const std::vector<std::string> units = access.units_in_scope();
+        const RecordContext context{request, store, access, schema, units};
+        // Every report is read and its permission checked before any is stored: a refused one
+        // stops the request with nothing recorded.
+        std::vector<ReadReport> reads;
         for (const std::string& path : request.reports) {
-            RecordedReport r = record_one(context, path, result.problems);
-            if (r.outcome == Outcome::Recorded) log_info(request, "{}: recorded as inspection {}", path, r.id);
+            reads.push_back(read_one(context, path, result.problems));
+            if (const auto& report = reads.back().report) {
+                access.require_on_unit(Access::recording_action(report->header.kind), report->header.unit);
+            }
+        }
+        for (ReadReport& read : reads) {
+            RecordedReport r = std::move(read.result);
+            if (read.report) store_report(context, *read.report, r);
+            if (r.outcome == Outcome::Recorded) log_info(request, "{}: recorded as inspection {}", r.path, r.id);
             if (request.on_report) request.on_report(r);
             result.reports.push_back(std::move(r));
         }
@@ -100,8 +115,10 @@ AmendResult amend(const AmendRequest& request) {
     AmendResult result;
     translating_store_errors([&] {
         ins::Store store = open_store(request, ins::OpenMode::Existing);
+        const Access access = Access::of(request, store);
         auto detail = store.inspection(request.id);
-        if (!detail) throw Error(ErrorKind::Invalid, core::T_("unknown inspection '{id}'", {{"id", request.id}}));
+        if (!detail) throw unknown_inspection(request.id);
+        access.require_on_inspection(Access::recording_action(detail->summary.kind), detail->summary);
         if (detail->summary.status == ins::Status::Locked) {
             throw Error(ErrorKind::Invalid, core::T_("inspection {id} is locked", {{"id", request.id}}));
         }
@@ -112,10 +129,13 @@ AmendResult amend(const AmendRequest& request) {
         ins::InputFile in = read_input(request.report, core::kMaxRuleFileBytes, problems);
         std::optional<ins::Report> report;
         if (!problems.diagnostics.has_errors()) {
-            report = ins::read_report(problems.sources, *in.file, schema, unit_ids(store), problems.diagnostics,
+            report = ins::read_report(problems.sources, *in.file, schema, access.units_in_scope(), problems.diagnostics,
                                       detail->summary.unit);
         }
         if (!report) return;
+        // A report may change the kind: the new kind's row must allow it too (an inspector cannot
+        // turn an inspection into a self-assessment).
+        access.require_on_unit(Access::recording_action(report->header.kind), report->header.unit);
         result.outcome = store.amend(request.id, *report, schema, core::to_nfc(request.reason), request.actor.name);
         log_info(request, "{}: {} (revision {})", request.id, result.outcome->identical ? "unchanged" : "amended",
                  result.outcome->revision);

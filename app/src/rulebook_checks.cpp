@@ -1,6 +1,7 @@
 #include "parscore/app/rulebook_checks.hpp"
 
 #include "log.hpp"
+#include "parscore/app/access.hpp"
 #include "parscore/app/files.hpp"
 #include "parscore/app/outputs.hpp"
 #include "parscore/core/plural.hpp"
@@ -9,6 +10,7 @@
 namespace parscore::app {
 
 CheckResult check(const CheckRequest& request) {
+    require_without_store(request, Action::DraftRules);
     CheckResult result;
     bool io_failure = false;
     // Each rulebook is loaded on its own (a shared parent is checked with each child); rulebooks
@@ -44,6 +46,7 @@ std::optional<Error> write_junit(const TestRequest& request, const TestResult& r
 }  // namespace
 
 TestResult test(const TestRequest& request) {
+    require_without_store(request, Action::DraftRules);
     TestResult result;
     result.run = engine::run_rule_tests(request.paths, result.sources);
     const engine::RuleTestRun& run = result.run;

@@ -1,5 +1,9 @@
 #include "parscore/app/workflow.hpp"
 
+#include <algorithm>
+#include <tuple>
+
+#include "parscore/app/access.hpp"
 #include "parscore/app/store.hpp"
 #include "store_inputs.hpp"
 
@@ -11,16 +15,45 @@ namespace ins = parscore::inspections;
 
 enum class Move { Submit, Lock };
 
+/// An account's right to move each inspection named: submitting follows the recording row of the
+/// inspection's kind (an inspector submits what it recorded), locking the return-or-lock row.
+void require_each(const ins::Store& store, const Access& access, const std::vector<std::string>& names, Move what) {
+    for (const std::string& name : names) {
+        const std::optional<std::string> id = store.resolve_inspection(name);
+        const auto detail = id ? store.inspection(*id) : std::nullopt;
+        if (!detail) throw unknown_inspection(name);
+        const ins::InspectionSummary& s = detail->summary;
+        access.require_on_inspection(what == Move::Lock ? Action::ReturnOrLock : Access::recording_action(s.kind), s);
+    }
+}
+
 MoveResult move(const MoveRequest& request, Move what) {
     MoveResult result;
     translating_store_errors([&] {
         ins::Store store = open_store(request, ins::OpenMode::Existing);  // a missing database first
+        const Access access = Access::of(request, store);
         check_id_lengths(request.ids);
         if (request.ids.empty()) throw Error(ErrorKind::BadRequest, core::T_("expected inspection ids, found none"));
+        if (!access.unrestricted()) require_each(store, access, request.ids, what);
         const std::string& who = request.actor.name;
         result.ids = what == Move::Lock ? store.lock(request.ids, who) : store.submit(request.ids, who);
     });
     return result;
+}
+
+/// A scoped account locks the year's submitted inspections of the units in its scope.
+std::vector<std::string> lock_year_in_scope(ins::Store& store, const Access& access, const LockYearRequest& request) {
+    std::vector<ins::InspectionSummary> due;
+    for (ins::InspectionSummary& s : store.inspections(ins::InspectionFilter{std::nullopt, request.year})) {
+        if (s.status == ins::Status::Submitted && access.in_scope(s.unit)) due.push_back(std::move(s));
+    }
+    // In recording order, as the whole year's lock reports them.
+    std::sort(due.begin(), due.end(),
+              [](const auto& a, const auto& b) { return std::tie(a.stamp, a.id) < std::tie(b.stamp, b.id); });
+    std::vector<std::string> ids;
+    for (const ins::InspectionSummary& s : due) ids.push_back(s.id);
+    if (ids.empty()) return ids;
+    return store.lock(ids, request.actor.name);
 }
 
 }  // namespace
@@ -33,7 +66,17 @@ MoveResult lock_year(const LockYearRequest& request) {
     MoveResult result;
     translating_store_errors([&] {
         ins::Store store = open_store(request, ins::OpenMode::Existing);
-        if (request.unit) require_unit(store, *request.unit);
+        const Access access = Access::of(request, store);
+        if (request.unit) {
+            access.require_on_unit(Action::ReturnOrLock, *request.unit);
+            require_unit(store, *request.unit);
+        } else {
+            access.require(Action::ReturnOrLock);
+        }
+        if (!access.unrestricted() && !request.unit && access.account()->scope) {
+            result.ids = lock_year_in_scope(store, access, request);
+            return;
+        }
         result.ids = store.lock_year(request.year, request.unit, request.actor.name);
     });
     return result;

@@ -294,7 +294,8 @@ MergeOutcome Store::merge(const std::filesystem::path& other_path, const std::st
 
         // A unit comes with its current attributes, as a change of this database.
         const std::string who = who_given.empty() ? current_user() : who_given, at = utc_now();
-        std::int64_t unit_no = impl_->next_revision();
+        const std::int64_t first_no = impl_->next_revision();
+        std::int64_t unit_no = first_no;
         UnitWriter units(impl_->db);
         for (const UnitInfo* u : plan.new_units) units.write(*u, true, unit_no++, who, at);
         outcome.units_added = plan.new_units.size();
@@ -306,6 +307,11 @@ MergeOutcome Store::merge(const std::filesystem::path& other_path, const std::st
                                                 return impl_->schema_id(body, sha);
                                             });
         outcome.merged = true;
+        const std::int64_t last_no = impl_->next_revision() - 1;
+        sql::Statement note = impl_->db.prepare(
+            "INSERT INTO merges(source, first_no, last_no, merged_by, merged_at) VALUES (?, ?, ?, ?, ?)");
+        note.bind(1, other_path.string()).bind(2, first_no).bind(3, last_no).bind(4, who).bind(5, at).run();
+        impl_->audit("merge", other_path.string(), std::nullopt);
         return outcome;
     });
 }

@@ -158,9 +158,9 @@ ALTER TABLE publications ADD COLUMN no INTEGER;
 CREATE UNIQUE INDEX publications_no ON publications(no);
 )sql";
 
-// Version 4: accounts, review, attachments, adopted rulebooks and the audit log
-// (docs/accounts.md). Accounts and tokens are the only rows besides units changed in place; they
-// never take revision numbers because they never change a score.
+// Version 4: accounts, review, attachments, adopted rulebooks, the audit log, and the server's
+// sessions, failed logins and client report ids (docs/accounts.md). Accounts and tokens are the only rows besides units
+// changed in place; they never take revision numbers because they never change a score.
 //
 // Events gain three kinds: `return` (a submitted inspection sent back, with `note` saying why),
 // `comment` (`note`) and `attach` (`attachment`, the SHA-256 of a stored file, and the
@@ -237,6 +237,46 @@ CREATE TABLE adoption_files(
   PRIMARY KEY (adoption, position)
 ) STRICT;
 
+-- The server's sessions (docs/accounts.md): only hashes of the session id and of its CSRF token.
+CREATE TABLE sessions(
+  id_hash    TEXT PRIMARY KEY,
+  login      TEXT NOT NULL REFERENCES accounts(login),
+  csrf_hash  TEXT NOT NULL,
+  address    TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_seen  TEXT NOT NULL,
+  ended_at   TEXT
+) STRICT;
+CREATE INDEX sessions_login ON sessions(login);
+
+-- Failed logins, counted per login and per client address over a sliding window.
+CREATE TABLE login_failures(
+  time    TEXT NOT NULL,
+  login   TEXT NOT NULL,
+  address TEXT NOT NULL
+) STRICT;
+CREATE INDEX login_failures_login ON login_failures(login, time);
+CREATE INDEX login_failures_address ON login_failures(address, time);
+
+-- A report sent with a client's own id (a device resending its outbox): the inspection it made
+-- and the digest of what was sent, so a resend is recognised and a different one refused.
+CREATE TABLE client_reports(
+  client_id  TEXT PRIMARY KEY,
+  inspection TEXT NOT NULL REFERENCES inspections(id),
+  digest     TEXT NOT NULL
+) STRICT;
+
+-- The changes a merge brought in, numbered first_no..last_no here: their authors are the other
+-- database's, so they have no audit rows of this one.
+CREATE TABLE merges(
+  id        INTEGER PRIMARY KEY,
+  source    TEXT NOT NULL,
+  first_no  INTEGER NOT NULL,
+  last_no   INTEGER NOT NULL,
+  merged_by TEXT NOT NULL,
+  merged_at TEXT NOT NULL
+) STRICT;
+
 CREATE TABLE audit(
   no        INTEGER PRIMARY KEY AUTOINCREMENT,
   time      TEXT NOT NULL,
@@ -267,9 +307,10 @@ const std::vector<Migration>& migrations() {
         {2, "versioned unit attributes", kVersion2, {"unit_versions"}, {"unit_versions"}},
         {3, "publications take revision numbers", kVersion3, {}, {"publications"}},
         {4,
-         "accounts and tokens, review and comments, attachments, adopted rulebooks, the audit log",
+         "accounts, tokens and sessions, review and comments, attachments, adopted rulebooks, the audit log",
          kVersion4,
-         {"accounts", "tokens", "attachments", "adoptions", "adoption_files", "audit"},
+         {"accounts", "tokens", "attachments", "adoptions", "adoption_files", "sessions", "login_failures",
+          "client_reports", "merges", "audit"},
          {"adoptions"}},
     };
     return list;

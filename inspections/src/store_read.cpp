@@ -165,7 +165,8 @@ std::int64_t Store::add_publication(const Publication& p) {
             "INSERT INTO publications(no, year, basis, rulebook_id, rulebook_version, rulebook_sha256, "
             "evidence_sha256, results, last_revision, supersede_reason, published_by, published_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        s.bind(1, impl_->next_revision());
+        const std::int64_t no = impl_->next_revision();
+        s.bind(1, no);
         s.bind(2, p.year).bind(3, basis_name(p.basis)).bind(4, p.rulebook_id).bind(5, p.rulebook_version);
         s.bind(6, p.rulebook_sha256).bind(7, p.evidence_sha256).bind(8, p.results).bind(9, p.last_revision);
         s.bind(10, p.supersede_reason);
@@ -181,6 +182,7 @@ std::int64_t Store::add_publication(const Publication& p) {
             f.bind(5, file.text);
             f.run();
         }
+        impl_->audit("publish", std::to_string(p.year) + " " + basis_name(p.basis) + " " + p.rulebook_id, no);
         return id;
     });
 }

@@ -59,6 +59,7 @@ void add_status_event(Store::Impl& impl, const std::string& id, const Move& move
     row.recorded_at = at;
     row.note = std::move(note);
     impl.append_event(*head, row);
+    impl.audit(move.event, id, no);
 }
 
 /// Moves every inspection named (by id or unique prefix) in one transaction; returns their full
@@ -131,7 +132,6 @@ std::int64_t Store::return_inspection(std::string_view id, const std::string& no
     return impl_->write([&] {
         const std::int64_t no = impl_->next_revision();
         add_status_event(*impl_, std::string(id), kReturn, no, who, utc_now(), text);
-        impl_->audit("return", id, no);
         return no;
     });
 }

@@ -188,6 +188,7 @@ UnitsOutcome Store::update_units(const UnitsUpdate& update) {
                     continue;
                 }
             }
+            impl_->audit(stored ? "unit change" : "unit add", next.id, no);
             writer.write(next, !stored, no++, who, at);
             ++(stored ? outcome.updated : outcome.added);
         }
@@ -236,6 +237,7 @@ RecordOutcome Store::record(const Report& report, const core::EvidenceSchema& sc
         r.who = who;
         r.at = at;
         writer.add_revision(r, encoded.blobs);
+        impl_->audit("record", id, no);
         return RecordOutcome{id, {}};
     });
 }
@@ -293,6 +295,7 @@ ImportOutcome Store::import_batch(const ImportBatch& batch, const core::Evidence
             r.who = who;
             r.at = at;
             writer.add_revision(r, blobs);
+            impl_->audit("import", id, r.no);
         }
         outcome.inspections = batch.inspections.size();
         outcome.first_revision = batch.inspections.empty() ? 0 : first_no;
@@ -366,6 +369,7 @@ AmendOutcome Store::amend(std::string_view id, const Report& report, const core:
         r.who = who;
         r.at = at;
         writer.add_revision(r, encoded.blobs);
+        impl_->audit("amend", id, no);
         return AmendOutcome{no, false};
     });
 }

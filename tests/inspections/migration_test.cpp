@@ -85,6 +85,12 @@ TEST(Migrations, AreNumberedStepsEndingAtTheCurrentVersion) {
     EXPECT_EQ(numbered_tables(2).back(), "unit_versions");
     EXPECT_EQ(tables_of(3), tables_of(2));  // step 3 adds a column, not a table
     EXPECT_EQ(numbered_tables(3).back(), "publications");
+    EXPECT_EQ(numbered_tables(4).back(), "adoptions");
+    for (const char* table : {"accounts", "tokens", "attachments", "adoptions", "adoption_files", "sessions",
+                              "login_failures", "client_reports", "merges", "audit"}) {
+        const auto all = tables_of(4);
+        EXPECT_NE(std::find(all.begin(), all.end(), table), all.end()) << table;
+    }
 }
 
 TEST_F(Schema1, ReadOnlyCommandsReadItWithoutChangingABit) {
@@ -258,6 +264,45 @@ TEST_F(Schema3, TheFirstWriteMigratesItAndItsPublicationsStillVerify) {
     EXPECT_NE(verify.out.find("publication 2 (store-tests 1, year 2013, basis all, revision 12): ok"),
               std::string::npos)
         << verify.out;
+}
+
+// Schema 4 loosens the events' CHECK by editing its stored definition: the migrated file must be
+// sound, take the new kinds, still refuse others, and keep the audit log append-only.
+TEST_F(Schema3, Version4TakesTheNewEventKindsAndTheAuditLogIsAppendOnly) {
+    ASSERT_EQ(run({"lock", first_inspection()}).exit_code, 0);
+    EXPECT_EQ(query(db(), "PRAGMA integrity_check"), "ok");
+    EXPECT_NE(query(db(), "SELECT sql FROM sqlite_schema WHERE name = 'events'")
+                  .find("CHECK (event IN ('submit', 'lock', 'return', 'comment', 'attach'))"),
+              std::string::npos);
+    sqlite3* h = nullptr;
+    ASSERT_EQ(sqlite3_open(db().c_str(), &h), SQLITE_OK);
+    auto exec = [&](const std::string& sql) { return sqlite3_exec(h, sql.c_str(), nullptr, nullptr, nullptr); };
+    const std::string id = first_inspection();
+    EXPECT_EQ(exec("INSERT INTO events(no, inspection, seq, event, recorded_by, recorded_at, prev_hash, hash, note) "
+                   "VALUES (1000, '" +
+                   id + "', 99, 'comment', 'a', 't', 'p', 'h', 'x')"),
+              SQLITE_OK);
+    EXPECT_EQ(exec("INSERT INTO events(no, inspection, seq, event, recorded_by, recorded_at, prev_hash, hash) "
+                   "VALUES (1001, '" +
+                   id + "', 100, 'delete', 'a', 't', 'p', 'h')"),
+              SQLITE_CONSTRAINT);
+    EXPECT_EQ(exec("INSERT INTO audit(time, account, address, action, target, prev_hash, hash) "
+                   "VALUES ('t', 'a', 'local', 'x', 'y', '', 'h')"),
+              SQLITE_OK);
+    EXPECT_EQ(exec("UPDATE audit SET action = 'z'"), SQLITE_CONSTRAINT);
+    EXPECT_EQ(exec("DELETE FROM audit"), SQLITE_CONSTRAINT);
+    sqlite3_close(h);
+}
+
+// Every earlier version reaches version 4 with the same definitions as a new database.
+TEST_F(Schema3, MigratingGivesTheSchemaOfANewDatabase) {
+    ASSERT_EQ(run({"lock", first_inspection()}).exit_code, 0);
+    const fs::path fresh = dir_ / "fresh.db";
+    ASSERT_EQ(run_parscore({"--db", fresh.string(), "units", "import", (kData / "data" / "units.csv").string()},
+                           dir_.path())
+                  .exit_code,
+              0);
+    EXPECT_EQ(schema_sql(db()), schema_sql(fresh));
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "parscore/accounts/login.hpp"
 #include "parscore/app/error.hpp"
@@ -35,11 +36,16 @@ public:
     /// The role's grant for an action (Granted for the operating-system user); Forbidden when it
     /// is Denied.
     Grant require(Action action) const;
+    /// `action` over the whole database (merge, publish, adopt; summary, gap and diff, which
+    /// aggregate every unit): Forbidden for a scoped account too.
+    void require_everywhere(Action action) const;
     /// Whether the role may do `action` at all (somewhere).
     bool allows(Action action) const;
 
     /// Whether `unit` is the account's scope or lies below it through `parent`.
     bool in_scope(std::string_view unit) const;
+    /// The ids of the units in scope, in byte order (every unit for an account without scope).
+    std::vector<std::string> units_in_scope() const;
     /// `action` on unit `unit`: "unknown unit" (Invalid) when it is out of scope or absent,
     /// Forbidden when the role may not do it there.
     void require_on_unit(Action action, std::string_view unit) const;
@@ -64,6 +70,10 @@ private:
     std::optional<accounts::Role> role_;
     mutable std::optional<std::map<std::string, std::optional<std::string>, std::less<>>> parents_;
 };
+
+/// For an operation that reads no database (check, test): an account's right to `action`, read
+/// from the request's database; nothing for the operating-system user.
+void require_without_store(const StoreRequest& request, Action action);
 
 /// The Error for an object an actor may not see: the same words as for one that does not exist.
 Error unknown_inspection(std::string_view id);

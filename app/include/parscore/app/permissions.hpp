@@ -27,7 +27,8 @@ enum class Grant {
     Granted,               // anything in scope
     OwnUnit,               // only the account's own unit (an agency)
     OwnRecords,            // only inspections the account recorded (an inspector amending)
-    OwnUnitOnceSubmitted,  // only the own unit's inspections that were submitted (an agency reading)
+    OwnUnitOnceSubmitted,  // the own unit's inspections once submitted, and its own self-assessments (an agency
+                           // reading)
 };
 
 Grant grant(accounts::Role role, Action action);

@@ -14,7 +14,9 @@
 
 namespace parscore::app {
 
-struct CheckRequest : Request {
+// check and test read no database; acting as an account (--as), they open `database` only to
+// read its rights.
+struct CheckRequest : StoreRequest {
     std::vector<std::string> rulebooks;  // each checked on its own, with the files it extends
     bool werror = false;                 // warnings fail the check
 };
@@ -33,7 +35,7 @@ struct CheckResult {
 
 CheckResult check(const CheckRequest& request);
 
-struct TestRequest : Request {
+struct TestRequest : StoreRequest {
     std::vector<std::filesystem::path> paths;   // test files or folders
     std::optional<std::string> junit;           // also write JUnit XML to this file
     std::optional<core::Decimal> coverage_min;  // percent, 0–100
