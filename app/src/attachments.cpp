@@ -39,8 +39,11 @@ ins::AttachmentFile read_attachment_file(const std::string& path) {
                              {file}));
     }
     std::string name = core::to_nfc(core::sanitize_utf8(std::filesystem::path(path).filename().string()));
-    if (name.size() > ins::kMaxFileNameBytes) name.resize(ins::kMaxFileNameBytes);
-    return ins::AttachmentFile{core::sanitize_utf8(name), *type, std::move(raw.bytes)};
+    if (name.size() > ins::kMaxFileNameBytes) {
+        name.resize(ins::kMaxFileNameBytes);
+        while (!core::is_valid_utf8(name)) name.pop_back();  // never half a character
+    }
+    return ins::AttachmentFile{std::move(name), *type, std::move(raw.bytes)};
 }
 
 /// The attachment of `detail` whose SHA-256 is or starts with `sha256`; Invalid when none or

@@ -43,12 +43,13 @@ void check_new_file(sql::Statement& attached, std::string_view id, const Attachm
     const bool stored = attached.step();
     const std::string as = stored ? attached.text(0) : std::string();
     attached.reset();
-    if (stored || std::find(earlier.begin(), earlier.end(), sha) != earlier.end()) {
-        refuse(core::T_("{file} is already attached to inspection {id}{as}",
-                        {quoted("file", file.name),
-                         {"id", std::string(id)},
-                         {"as", stored && as != file.name ? " (as '" + as + "')" : std::string()}}));
+    const core::TextArg named = quoted("file", file.name), inspection{"id", std::string(id)};
+    if (stored && as != file.name) {
+        refuse(core::T_("{file} is already attached to inspection {id} as {stored}",
+                        {named, inspection, quoted("stored", as)}));
     }
+    if (stored || std::find(earlier.begin(), earlier.end(), sha) != earlier.end())
+        refuse(core::T_("{file} is already attached to inspection {id}", {named, inspection}));
 }
 
 }  // namespace

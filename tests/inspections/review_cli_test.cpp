@@ -129,6 +129,20 @@ TEST_F(ReviewCli, AttachListsAndWritesTheFilesBack) {
     refused({"show", id, "--attachment", core::sha256_hex(kPdf)}, 2, "--attachment needs --out");
     refused({"show", id, "--attachment", "00000000", "--out", out.string()}, 1, "has no attachment '00000000'");
     refused({"attach", id, jpeg}, 1, "is already attached to inspection " + id);
+    refused({"attach", id, file("again.jpg", kJpeg)}, 1,
+            "'again.jpg' is already attached to inspection " + id + " as 'desk.jpg'");
+}
+
+TEST_F(ReviewCli, AFileNameIsKeptAsUtf8CutAtACharacterBoundary) {
+    const std::string id = record();
+    // Latin-1 bytes are not UTF-8: each becomes U+FFFD (3 bytes), 1 + 300 + 4 bytes in all.
+    const std::string name = "a" + std::string(100, '\xE9') + ".pdf";
+    RunResult r = run({"attach", id, file(name, kPdf)});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string stored = show(id)["attachments"][0]["name"];
+    std::string expected = "a";
+    for (int i = 0; i < 84; ++i) expected += "\xEF\xBF\xBD";  // 253 bytes: an 85th would pass 255
+    EXPECT_EQ(stored, expected);
 }
 
 TEST_F(ReviewCli, AttachRefusesBadFilesAndLockedInspectionsStoringNothing) {
