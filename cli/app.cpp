@@ -148,7 +148,13 @@ void add_global_options(CLI::App& app, Context& ctx) {
 }  // namespace
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, Terminal terminal) {
+    return run(args, nullptr, out, err, terminal);
+}
+
+int run(const std::vector<std::string>& args, std::istream* in, std::ostream& out, std::ostream& err,
+        Terminal terminal) {
     Context ctx(out, err, terminal);
+    ctx.in = in;
     ctx.log = make_logger(err);
     ctx.lang = preferred_language(args);
 
@@ -167,6 +173,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     add_score_commands(app, ctx);
     add_publication_commands(app, ctx);
     add_report_commands(app, ctx);
+    add_account_commands(app, ctx);
     add_global_options_to_subcommands(app, ctx);
 
     try {

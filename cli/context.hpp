@@ -59,6 +59,8 @@ struct Context {
 
     std::ostream& out;
     std::ostream& err;
+    /// What the run may read, such as a password given with --password-stdin; null: nothing.
+    std::istream* in = nullptr;
     std::string db_option;  // --db PATH, before or after the subcommand
     std::string as_option;  // --as LOGIN: the account the run acts as; empty: the operating-system user
     /// The language of everything this run prints for a person: --lang (before or after the
@@ -108,5 +110,6 @@ void add_review_commands(CLI::App& app, Context& ctx);       // return, comment,
 void add_score_commands(CLI::App& app, Context& ctx);        // score, rank, explain
 void add_publication_commands(CLI::App& app, Context& ctx);  // publish, verify, demo
 void add_report_commands(CLI::App& app, Context& ctx);       // summary, gap, diff
+void add_account_commands(CLI::App& app, Context& ctx);      // users, tokens
 
 }  // namespace parscore::cli

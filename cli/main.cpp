@@ -9,5 +9,6 @@
 
 int main(int argc, char** argv) {
     const std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
-    return parscore::cli::run(args, std::cout, std::cerr, {isatty(STDOUT_FILENO) != 0, isatty(STDERR_FILENO) != 0});
+    return parscore::cli::run(args, &std::cin, std::cout, std::cerr,
+                              {isatty(STDOUT_FILENO) != 0, isatty(STDERR_FILENO) != 0});
 }

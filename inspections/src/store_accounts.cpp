@@ -1,4 +1,5 @@
-// Reading accounts, and the audit row every audited change appends (docs/accounts.md).
+// Accounts: reading, adding and changing them, and the audit row every audited change appends
+// (docs/accounts.md). Tokens are in store_tokens.cpp.
 #include "chain.hpp"
 #include "store_impl.hpp"
 
@@ -33,6 +34,85 @@ std::optional<Account> Store::find_account(std::string_view login) const {
     s.bind(1, login);
     if (!s.step()) return std::nullopt;
     return account_row(s);
+}
+
+std::vector<Account> Store::accounts() const {
+    std::vector<Account> out;
+    if (impl_->schema < 4) return out;
+    sql::Statement s = impl_->db.prepare(std::string("SELECT ") + kAccountColumns + " FROM accounts ORDER BY login");
+    while (s.step()) out.push_back(account_row(s));
+    return out;
+}
+
+std::int64_t Store::enabled_admins() const {
+    if (impl_->schema < 4) return 0;
+    sql::Statement s = impl_->db.prepare("SELECT count(*) FROM accounts WHERE role = 'admin' AND disabled = 0");
+    s.step();
+    return s.int64(0);
+}
+
+void Store::add_account(const Account& a) {
+    impl_->write([&] {
+        if (find_account(a.login)) refuse(core::T_("account {login} exists already", {quoted("login", a.login)}));
+        const std::string now = utc_now();
+        sql::Statement s = impl_->db.prepare(
+            "INSERT INTO accounts(login, name, role, scope, lang, password_hash, must_change, disabled, created_at, "
+            "changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        s.bind(1, a.login).bind(2, a.name).bind(3, a.role).bind(4, a.scope).bind(5, a.lang).bind(6, a.password_hash);
+        s.bind(7, a.must_change ? 1 : 0).bind(8, a.disabled ? 1 : 0).bind(9, now).bind(10, now).run();
+        impl_->audit("account add", a.login);
+    });
+}
+
+namespace {
+
+/// The audit actions of a change: one per kind of change it makes to `before`.
+std::vector<const char*> change_actions(const Account& before, const AccountChange& c) {
+    std::vector<const char*> out;
+    if ((c.name && *c.name != before.name) || (c.role && *c.role != before.role) ||
+        (c.lang && *c.lang != before.lang) || (c.scope && *c.scope != before.scope)) {
+        out.push_back("account change");
+    }
+    if (c.disabled && *c.disabled != before.disabled) out.push_back(*c.disabled ? "account disable" : "account enable");
+    if (c.password_hash) out.push_back("password reset");
+    return out;
+}
+
+}  // namespace
+
+bool Store::update_account(std::string_view login, const AccountChange& c) {
+    return impl_->write([&] {
+        const std::optional<Account> before = find_account(login);
+        if (!before) refuse(core::T_("unknown account {login}", {quoted("login", login)}));
+        const std::vector<const char*> actions = change_actions(*before, c);
+        if (actions.empty()) return false;
+        const std::int64_t admins = enabled_admins();
+        // Each given field replaces the stored one; coalesce keeps the others.
+        sql::Statement s = impl_->db.prepare(
+            "UPDATE accounts SET name = coalesce(?2, name), role = coalesce(?3, role), "
+            "scope = CASE WHEN ?4 THEN ?5 ELSE scope END, lang = coalesce(?6, lang), "
+            "disabled = coalesce(?7, disabled), password_hash = coalesce(?8, password_hash), "
+            "must_change = CASE WHEN ?8 IS NULL THEN must_change ELSE ?9 END, changed_at = ?10 WHERE login = ?1");
+        s.bind(1, login).bind(2, c.name).bind(3, c.role).bind(4, c.scope ? 1 : 0);
+        s.bind(5, c.scope.value_or(std::nullopt)).bind(6, c.lang);
+        s.bind(7, c.disabled ? std::optional<int>(*c.disabled ? 1 : 0) : std::nullopt);
+        s.bind(8, c.password_hash).bind(9, c.must_change ? 1 : 0).bind(10, utc_now()).run();
+        // Checked after the change, in its transaction, so that two runs at once cannot both
+        // remove "the other" admin.
+        if (admins > 0 && enabled_admins() == 0) {
+            refuse(core::T_("{login} is the last enabled admin account; add or enable another admin first",
+                            {quoted("login", login)}));
+        }
+        for (const char* action : actions) impl_->audit(action, login);
+        return true;
+    });
+}
+
+void Store::record_login(std::string_view login, std::string_view time) {
+    impl_->write([&] {
+        sql::Statement s = impl_->db.prepare("UPDATE accounts SET last_login = ? WHERE login = ?");
+        s.bind(1, time).bind(2, login).run();
+    });
 }
 
 void Store::audit_as(std::optional<AuditContext> context) { impl_->auditor = std::move(context); }

@@ -39,4 +39,28 @@ struct AuditEntry {
     std::string prev_hash, hash;
 };
 
+/// What Store::update_account changes: each field given replaces the stored one.
+struct AccountChange {
+    std::optional<std::string> name, role, lang;
+    std::optional<std::optional<std::string>> scope;  // a unit id, or none: the whole database
+    std::optional<bool> disabled;
+    std::optional<std::string> password_hash;  // a new Argon2id hash, stored with must_change
+    bool must_change = false;
+};
+
+/// An API token as the store keeps it: its SHA-256, never the token itself.
+struct Token {
+    std::int64_t id = 0;
+    std::string login, name;
+    std::string hash;  // lower-case hex SHA-256 of the token
+    std::string created_at;
+    std::optional<std::string> expires_at, revoked_at, last_used;
+};
+
+/// A token that works, with the account it acts as.
+struct TokenMatch {
+    Token token;
+    Account account;
+};
+
 }  // namespace parscore::inspections

@@ -297,6 +297,32 @@ public:
     /// change's transaction; nullopt stops it. Changes made by the operating-system user through the
     /// command line are not audited.
     void audit_as(std::optional<AuditContext> context);
+    /// Every account, by login (none in a database of an older schema).
+    std::vector<Account> accounts() const;
+    /// How many accounts with the role "admin" are not disabled.
+    std::int64_t enabled_admins() const;
+    /// Adds an account; its created_at and changed_at are now. StoreError{Refused} when the login
+    /// is taken.
+    void add_account(const Account& account);
+    /// Changes an account and its changed_at; whether anything changed (a field given with its
+    /// stored value changes nothing). StoreError{Refused} for an unknown login, and when the change
+    /// would leave a database that had an enabled admin without one.
+    bool update_account(std::string_view login, const AccountChange& change);
+    /// Notes a successful login at `time` (not audited here, and not a change of the account).
+    void record_login(std::string_view login, std::string_view time);
+    /// Stores a token's hash for `login`; returns the token's id. `expires_at`: a UTC time like
+    /// created_at, or none for a token that does not expire.
+    std::int64_t add_token(std::string_view login, std::string_view name, std::string_view hash,
+                           const std::optional<std::string>& expires_at);
+    /// Tokens (of `login` only, when given), by id.
+    std::vector<Token> tokens(const std::optional<std::string>& login = std::nullopt) const;
+    /// Revokes a token; false when it was revoked already. StoreError{Refused} for an unknown id.
+    bool revoke_token(std::int64_t id);
+    /// The working token with this hash and its account: none when there is no such token, or it
+    /// is revoked or expired, or its account is disabled.
+    std::optional<TokenMatch> find_token_by_hash(std::string_view hash) const;
+    /// Notes that a token was used at `time` (not audited).
+    void record_token_use(std::int64_t id, std::string_view time);
 
     /// Recomputes every inspection's hash chain; one entry per problem found.
     std::vector<ChainProblem> verify_chains() const;
