@@ -1,6 +1,7 @@
 // return, comment, attach and show --attachment on the command line: what they print, and every
 // refusal with its exit code and message, leaving the database unchanged.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <nlohmann/json.hpp>
 
@@ -162,6 +163,40 @@ TEST_F(ReviewCli, AttachRefusesBadFilesAndLockedInspectionsStoringNothing) {
 
     ASSERT_EQ(run({"lock", id}).exit_code, 0);
     refused({"attach", id, good}, 1, "inspection " + id + " is locked; nothing can be attached to it");
+}
+
+TEST_F(ReviewCli, AccountsReviewWithTheirRightsThroughAsAndAreAudited) {
+    const std::string id = record();
+    // Accounts made behind the tool's back: the users command is tested on its own.
+    sqlite3* h = nullptr;
+    ASSERT_EQ(sqlite3_open(db_.c_str(), &h), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(h,
+                           "INSERT INTO accounts VALUES ('office', 'Văn phòng', 'office', NULL, 'en', 'x', 0, 0, 't', "
+                           "'t', NULL);"
+                           "INSERT INTO accounts VALUES ('insp', 'Kiểm tra viên', 'inspector', NULL, 'en', 'x', 0, 0, "
+                           "'t', 't', NULL);",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(h);
+    const std::string pdf = file("minutes.pdf", kPdf);
+    refused({"--as", "insp", "return", id, "--comment", "why"}, 1, "account 'insp' (inspector) may not");
+    refused({"--as", "insp", "attach", id, pdf}, 1, "acts only on inspections it recorded");
+    ASSERT_EQ(run({"--as", "insp", "comment", id, "seen"}).exit_code, 0);
+    ASSERT_EQ(run({"--as", "office", "return", id, "--comment", "why"}).exit_code, 0);
+    ASSERT_EQ(run({"--as", "office", "attach", id, pdf}).exit_code, 0);
+    const nlohmann::json shown = show(id);
+    EXPECT_EQ(shown["comments"][0]["by"], "insp");
+    EXPECT_EQ(shown["comments"][1]["by"], "office");
+    EXPECT_EQ(shown["attachments"][0]["by"], "office");
+    sqlite3_open(db_.c_str(), &h);
+    sqlite3_stmt* s = nullptr;
+    sqlite3_prepare_v2(h, "SELECT group_concat(account || ':' || action, ' ') FROM (SELECT * FROM audit ORDER BY no)",
+                       -1, &s, nullptr);
+    ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
+    EXPECT_EQ(std::string(reinterpret_cast<const char*>(sqlite3_column_text(s, 0))),
+              "insp:comment office:return office:attach");
+    sqlite3_finalize(s);
+    sqlite3_close(h);
 }
 
 TEST_F(ReviewCli, ACommandOnAMissingDatabaseCreatesNone) {
