@@ -169,6 +169,7 @@ int run(const std::vector<std::string>& args, std::istream* in, std::ostream& ou
 
     add_rule_commands(app, ctx);
     add_store_commands(app, ctx);
+    add_review_commands(app, ctx);
     add_score_commands(app, ctx);
     add_publication_commands(app, ctx);
     add_report_commands(app, ctx);

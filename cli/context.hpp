@@ -106,6 +106,7 @@ struct Context {
 void add_rule_commands(CLI::App& app, Context& ctx);  // check, test
 void add_store_commands(
     CLI::App& app, Context& ctx);  // units, record, import, inspections, show, submit, lock, amend, template, merge
+void add_review_commands(CLI::App& app, Context& ctx);       // return, comment, attach
 void add_score_commands(CLI::App& app, Context& ctx);        // score, rank, explain
 void add_publication_commands(CLI::App& app, Context& ctx);  // publish, verify, demo
 void add_report_commands(CLI::App& app, Context& ctx);       // summary, gap, diff

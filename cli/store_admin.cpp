@@ -84,7 +84,9 @@ void merge(Context& ctx, const std::string& other) {
 
 void add_submit_command(CLI::App& app, Context& ctx) {
     auto& o = ctx.own<MoveOptions>();
-    CLI::App* s = app.add_subcommand("submit", i18n::tr(ctx.lang, "Move draft inspections to submitted, all or none"));
+    CLI::App* s = app.add_subcommand("submit",
+                                     i18n::tr(ctx.lang,
+                                              "Move draft or returned inspections to submitted, all or none"));
     s->add_option("ID", o.ids, i18n::tr(ctx.lang, "Inspection ids, or prefixes of at least 8 characters"))->required();
     s->callback([&ctx, &o] { submit(ctx, o); });
 }

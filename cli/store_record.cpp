@@ -215,7 +215,8 @@ void add_import_command(CLI::App& app, Context& ctx) {
 void add_amend_command(CLI::App& app, Context& ctx) {
     auto& o = ctx.own<AmendOptions>();
     CLI::App* a = app.add_subcommand(
-        "amend", i18n::tr(ctx.lang, "Replace a draft or submitted inspection's findings with a new revision"));
+        "amend",
+        i18n::tr(ctx.lang, "Replace a draft, submitted or returned inspection's findings with a new revision"));
     a->add_option("ID", o.id, i18n::tr(ctx.lang, "Inspection id"))->required();
     a->add_option("REPORT", o.file, i18n::tr(ctx.lang, "The corrected report (YAML)"))->required();
     a->add_option("--reason", o.reason, i18n::tr(ctx.lang, "Why the findings change"))->required();

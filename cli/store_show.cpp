@@ -37,6 +37,9 @@ const char* entry_name(ins::HistoryEntry::Type t) {
         case ins::HistoryEntry::Type::Revision: return "revision";
         case ins::HistoryEntry::Type::Submit: return "submit";
         case ins::HistoryEntry::Type::Lock: return "lock";
+        case ins::HistoryEntry::Type::Return: return "return";
+        case ins::HistoryEntry::Type::Comment: return "comment";
+        case ins::HistoryEntry::Type::Attach: return "attach";
     }
     return "revision";
 }
@@ -74,6 +77,9 @@ std::string history_json(const std::vector<ins::HistoryEntry>& history) {
             o += ", \"date\": \"" + core::format_date(e.date) + "\", \"kind\": \"" + ins::kind_name(e.kind) + "\"";
             o += ", \"reason\": " + (e.reason ? json_string(*e.reason) : std::string("null"));
         }
+        if (e.note) o += ", \"text\": " + json_string(*e.note);
+        if (e.attachment) o += ", \"sha256\": " + json_string(*e.attachment);
+        if (e.file_name) o += ", \"name\": " + json_string(*e.file_name);
         o += ", \"hash\": \"" + e.hash + "\"}";
     }
     return o + (history.empty() ? "]" : "\n  ]");
@@ -149,6 +155,10 @@ std::string change_text(i18n::Language lang, const ins::HistoryEntry& e) {
     using Type = ins::HistoryEntry::Type;
     if (e.type == Type::Submit) return i18n::trc(lang, "history change", "submitted");
     if (e.type == Type::Lock) return i18n::trc(lang, "history change", "locked");
+    if (e.type == Type::Return) return i18n::trc(lang, "history change", "returned");
+    if (e.type == Type::Comment) return i18n::trc(lang, "history change", "commented");
+    if (e.type == Type::Attach)
+        return i18n::tr(lang, "attached {name}", {{"name", core::printable(e.file_name.value_or(""))}});
     if (e.reason) return i18n::tr(lang, "amended: {reason}", {{"reason", *e.reason}});
     return i18n::trc(lang, "history change", "recorded");
 }
@@ -167,6 +177,73 @@ std::string history_table(i18n::Language lang, const std::vector<ins::HistoryEnt
                     "  ");
 }
 
+const char* note_kind(ins::ReviewNote::Kind kind) {
+    return kind == ins::ReviewNote::Kind::Return ? "return" : "comment";
+}
+
+std::string notes_json(const std::vector<ins::ReviewNote>& notes) {
+    std::string o = "[";
+    for (std::size_t i = 0; i < notes.size(); ++i) {
+        const ins::ReviewNote& n = notes[i];
+        o += std::string(i ? "," : "") + "\n    {\"revision\": " + std::to_string(n.no) + ", \"kind\": \"" +
+             note_kind(n.kind) + "\", \"by\": " + json_string(n.recorded_by) +
+             ", \"at\": " + json_string(n.recorded_at) + ", \"text\": " + json_string(n.text) + "}";
+    }
+    return o + (notes.empty() ? "]" : "\n  ]");
+}
+
+std::string attachments_json(const std::vector<ins::AttachmentInfo>& attachments) {
+    std::string o = "[";
+    for (std::size_t i = 0; i < attachments.size(); ++i) {
+        const ins::AttachmentInfo& a = attachments[i];
+        o += std::string(i ? "," : "") + "\n    {\"revision\": " + std::to_string(a.no) +
+             ", \"sha256\": " + json_string(a.sha256) + ", \"name\": " + json_string(a.file_name) +
+             ", \"media_type\": " + json_string(a.media_type) + ", \"size\": " + std::to_string(a.size) +
+             ", \"by\": " + json_string(a.recorded_by) + ", \"at\": " + json_string(a.recorded_at) + "}";
+    }
+    return o + (attachments.empty() ? "]" : "\n  ]");
+}
+
+/// Returns and comments, each a line with who and when and the text below it, indented; nothing
+/// when there are none.
+std::string notes_table(i18n::Language lang, const std::vector<ins::ReviewNote>& notes) {
+    if (notes.empty()) return "";
+    std::string o = i18n::tr(lang, "comments:") + "\n";
+    for (const ins::ReviewNote& n : notes) {
+        const std::string kind = n.kind == ins::ReviewNote::Kind::Return ? i18n::trc(lang, "comment kind", "returned")
+                                                                         : i18n::trc(lang, "comment kind", "comment");
+        o += "  " + i18n::tr(lang, "{at} by {who}", {{"at", n.recorded_at}, {"who", n.recorded_by}}) + " (" + kind +
+             ", " + i18n::tr(lang, "revision {no}", {{"no", number_text(lang, n.no)}}) + "):\n";
+        for (std::size_t at = 0; at <= n.text.size();) {  // line by line, each made safe to print
+            std::size_t nl = n.text.find('\n', at);
+            if (nl == std::string::npos) nl = n.text.size();
+            std::string_view line = std::string_view(n.text).substr(at, nl - at);
+            if (line.ends_with('\r')) line.remove_suffix(1);
+            o += "    " + core::printable(line, true) + "\n";
+            at = nl + 1;
+        }
+    }
+    return o;
+}
+
+/// Attached files with their SHA-256 (its first 12 digits fetch one: show --attachment); nothing
+/// when there are none.
+std::string attachments_table(i18n::Language lang, const std::vector<ins::AttachmentInfo>& attachments) {
+    if (attachments.empty()) return "";
+    std::vector<std::vector<std::string>> rows;
+    for (const ins::AttachmentInfo& a : attachments) {
+        rows.push_back({a.sha256.substr(0, 12), a.file_name, a.media_type, number_text(lang, a.size), a.recorded_by,
+                        a.recorded_at});
+    }
+    using i18n::trc;
+    return i18n::tr(lang, "attachments:") + "\n" +
+           indented(format_table({trc(lang, "attachments", "sha256"), trc(lang, "attachments", "name"),
+                                  trc(lang, "attachments", "type"), trc(lang, "attachments", "bytes"),
+                                  trc(lang, "attachments", "by"), trc(lang, "attachments", "at")},
+                                 rows),
+                    "  ");
+}
+
 }  // namespace
 
 std::string show_json(const app::ShowResult& shown) {
@@ -176,14 +253,17 @@ std::string show_json(const app::ShowResult& shown) {
            core::format_date(s.date) + "\",\n  \"year\": " + std::to_string(s.year) + ",\n  \"kind\": \"" +
            ins::kind_name(s.kind) + "\",\n  \"team\": " + json_strings(s.team) + ",\n  \"status\": \"" +
            ins::status_name(s.status) + "\",\n  \"revision\": " + std::to_string(s.revision) +
-           ",\n  \"findings\": " + findings_json(d.findings) + ",\n  \"history\": " + history_json(d.history) + "\n}\n";
+           ",\n  \"findings\": " + findings_json(d.findings) + ",\n  \"history\": " + history_json(d.history) +
+           ",\n  \"comments\": " + notes_json(d.notes) + ",\n  \"attachments\": " + attachments_json(d.attachments) +
+           "\n}\n";
 }
 
 std::string show_table(i18n::Language lang, const app::ShowResult& shown) {
     const ins::InspectionDetail& d = shown.inspection;
     return header_table(lang, shown) +
            i18n::tr(lang, "findings (revision {revision}):", {{"revision", number_text(lang, d.summary.revision)}}) +
-           "\n" + findings_table(lang, d.findings) + i18n::tr(lang, "history:") + "\n" + history_table(lang, d.history);
+           "\n" + findings_table(lang, d.findings) + i18n::tr(lang, "history:") + "\n" +
+           history_table(lang, d.history) + notes_table(lang, d.notes) + attachments_table(lang, d.attachments);
 }
 
 }  // namespace parscore::cli::store

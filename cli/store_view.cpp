@@ -3,6 +3,8 @@
 
 #include "parscore/app/format.hpp"
 #include "parscore/app/inspections.hpp"
+#include "parscore/app/review.hpp"
+#include "parscore/core/utf8.hpp"
 #include "parscore/i18n/translate.hpp"
 #include "shared.hpp"
 #include "store_cli.hpp"
@@ -91,9 +93,29 @@ void list(Context& ctx, const ListOptions& o) {
 struct ShowOptions {
     std::string id;
     app::Format format = app::Format::Table;
+    std::string attachment, out;
 };
 
+/// show ID --attachment SHA256 --out FILE: the attachment's bytes into FILE, as they were stored.
+void save_attachment(Context& ctx, const ShowOptions& o) {
+    if (o.out.empty()) throw CliError(kUsage, core::T_("--attachment needs --out FILE to write the file to"));
+    auto request = ctx.request<app::AttachmentRequest>();
+    request.id = o.id;
+    request.sha256 = o.attachment;
+    request.out = o.out;
+    const app::AttachmentResult found = app::read_attachment(request);
+    write_output(ctx, o.out, found.bytes);
+    ctx.out << i18n::tr(ctx.lang, "{name} ({type}, {size} bytes) written to {out}",
+                        {{"name", core::printable(found.info.file_name)},
+                         {"type", found.info.media_type},
+                         {"size", number_text(ctx.lang, found.info.size)},
+                         {"out", core::sanitize_utf8(o.out)}})
+            << "\n";
+}
+
 void show(Context& ctx, const ShowOptions& o) {
+    if (!o.attachment.empty()) return save_attachment(ctx, o);
+    if (!o.out.empty()) throw CliError(kUsage, core::T_("--out is only for --attachment"));
     auto request = ctx.request<app::ShowRequest>();
     request.id = o.id;
     const app::ShowResult shown = app::show_inspection(request);
@@ -132,6 +154,10 @@ void add_show_command(CLI::App& app, Context& ctx) {
                                        i18n::tr(ctx.lang, "An inspection's findings with their revision history"));
     cmd->add_option("ID", o.id, i18n::tr(ctx.lang, "Inspection id, or a prefix of at least 8 characters"))->required();
     add_format_option(cmd, o.format, {app::Format::Table, app::Format::Json});
+    cmd->add_option("--attachment", o.attachment,
+                    i18n::tr(ctx.lang,
+                             "Write this attachment (its SHA-256, or 8 or more of its first digits) to --out"));
+    cmd->add_option("--out", o.out, i18n::tr(ctx.lang, "With --attachment: the file to write"));
     cmd->callback([&ctx, &o] { show(ctx, o); });
 }
 

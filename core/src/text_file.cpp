@@ -76,8 +76,8 @@ void normalize_text(std::string& text) {
     text.resize(to);
 }
 
-TextFile read_text_file(const std::filesystem::path& path, std::size_t max_bytes) {
-    TextFile result;
+FileBytes read_file_bytes(const std::filesystem::path& path, std::size_t max_bytes) {
+    FileBytes result;
     FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (fd.get() < 0) {
         result.status = status_for_open_error(errno);
@@ -99,18 +99,28 @@ TextFile read_text_file(const std::filesystem::path& path, std::size_t max_bytes
         result.size = static_cast<std::size_t>(info.st_size);
         return result;
     }
-    std::string bytes;
-    if (S_ISREG(info.st_mode)) bytes.reserve(static_cast<std::size_t>(info.st_size));
+    if (S_ISREG(info.st_mode)) result.bytes.reserve(static_cast<std::size_t>(info.st_size));
     const std::size_t cap = max_bytes == static_cast<std::size_t>(-1) ? max_bytes : max_bytes + 1;
-    if (!read_all(fd.get(), cap, bytes)) {
+    if (!read_all(fd.get(), cap, result.bytes)) {
         result.status = errno == EISDIR ? ReadStatus::IsDirectory : ReadStatus::Unreadable;
+        result.bytes.clear();
         return result;
     }
-    result.size = bytes.size();
-    if (bytes.size() > max_bytes) {
+    result.size = result.bytes.size();
+    if (result.bytes.size() > max_bytes) {
         result.status = ReadStatus::TooLarge;
-        return result;
+        result.bytes.clear();
     }
+    return result;
+}
+
+TextFile read_text_file(const std::filesystem::path& path, std::size_t max_bytes) {
+    TextFile result;
+    FileBytes raw = read_file_bytes(path, max_bytes);
+    result.status = raw.status;
+    result.size = raw.size;
+    if (raw.status != ReadStatus::Ok) return result;
+    std::string bytes = std::move(raw.bytes);
     result.raw_sha256 = sha256_hex(bytes);
     if (has_wide_bom(bytes)) {
         result.status = ReadStatus::Utf16;

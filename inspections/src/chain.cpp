@@ -62,6 +62,11 @@ std::string event_hash(const EventContent& e) {
     field(s, "event", e.event);
     text_field(s, "by", e.recorded_by);
     field(s, "at", e.recorded_at);
+    if (e.event == "return" || e.event == "comment") text_field(s, "note", e.note.value_or(""));
+    if (e.event == "attach") {
+        field(s, "attachment", e.attachment.value_or(""));
+        text_field(s, "file", e.file_name.value_or(""));
+    }
     return core::sha256_hex(s);
 }
 

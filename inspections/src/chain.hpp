@@ -44,9 +44,13 @@ struct EventContent {
     std::string_view inspection;
     std::int64_t seq = 0;
     std::string_view prev_hash;
-    std::string_view event;  // "submit" | "lock"
+    std::string_view event;  // "submit", "lock", "return", "comment" or "attach"
     std::string_view recorded_by;
     std::string_view recorded_at;
+    // Hashed only for the kinds that have them, so a submit's or a lock's hash is the one it
+    // always had: a return's or a comment's text; an attachment's SHA-256 and file name.
+    std::optional<std::string_view> note;
+    std::optional<std::string_view> attachment, file_name;
 };
 std::string event_hash(const EventContent& e);
 

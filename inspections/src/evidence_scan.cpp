@@ -129,13 +129,16 @@ RevisionRows read_revisions(Store::Impl& store, const EvidenceQuery& q, std::int
     return rows;
 }
 
-/// Marks the rows submitted or locked by an event up to `as_of`. An inspection's events come
-/// after its first revision. The index by id is built when the first event shows up: imports
+/// Applies the status events (submit, return, lock) up to `as_of` to their rows, in one pass in
+/// the order of their numbers; each row keeps the one latest in its chain. An inspection's events
+/// come after its first revision. The index by id is built when the first event shows up: imports
 /// record submitted inspections and no events.
 void apply_events(const sql::Database& db, std::vector<RevisionRow>& rows, std::int64_t events_from,
                   std::int64_t as_of) {
     std::unordered_map<std::string_view, std::size_t> by_id;
-    sql::Statement s = db.prepare("SELECT inspection, event FROM events WHERE no >= ?1 AND no <= ?2");
+    sql::Statement s = db.prepare(
+        "SELECT inspection, event, seq FROM events WHERE no >= ?1 AND no <= ?2 AND event IN ('submit', 'return', "
+        "'lock')");
     s.bind(1, events_from == std::numeric_limits<std::int64_t>::max() ? 0 : events_from).bind(2, as_of);
     while (s.step()) {
         if (by_id.empty()) {
@@ -144,7 +147,7 @@ void apply_events(const sql::Database& db, std::vector<RevisionRow>& rows, std::
         }
         auto it = by_id.find(s.text_view(0));
         if (it == by_id.end()) continue;
-        (s.text_view(1) == "lock" ? rows[it->second].locked : rows[it->second].submitted) = true;
+        selection::apply_status_event(rows[it->second], s.text_view(1), s.int64(2));
     }
 }
 

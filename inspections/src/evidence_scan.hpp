@@ -1,6 +1,6 @@
 #pragma once
 // The SQL side of reading a year's evidence (Store::load_evidence): the units, the revisions
-// that may count, with their submit and lock events, and the findings blobs, read into plain
+// that may count, with their status events, and the findings blobs, read into plain
 // rows for the selection (evidence_selection.hpp) and the assembler (evidence_assemble.hpp).
 #include <cstdint>
 #include <deque>
@@ -38,8 +38,8 @@ struct YearRevisions {
 };
 
 /// The year's revisions that may count as of `as_of`: each inspection's latest, of the query's
-/// basis, of a unit in `units` (RevisionRow::unit is its position there), with their submit and
-/// lock events applied.
+/// basis, of a unit in `units` (RevisionRow::unit is its position there), with their status
+/// events (submit, return, lock) applied.
 YearRevisions scan_revisions(Store::Impl& store, const EvidenceQuery& q, std::int64_t as_of,
                              const std::vector<UnitSlot>& units);
 

@@ -17,9 +17,22 @@ bool counts_under(Basis basis, InspectionKind kind) {
     return true;
 }
 
-bool is_counted(const RevisionRow& row) { return row.initially_submitted || row.submitted || row.locked; }
+void apply_status_event(RevisionRow& row, std::string_view event, std::int64_t seq) {
+    if (seq <= static_cast<std::int64_t>(row.last_event_seq)) return;
+    row.last_event_seq = static_cast<std::uint32_t>(seq);
+    row.last_event = event == "lock"     ? StatusEvent::Lock
+                     : event == "return" ? StatusEvent::Return
+                                         : StatusEvent::Submit;
+}
 
-Status counted_status(const RevisionRow& row) { return row.locked ? Status::Locked : Status::Submitted; }
+bool is_counted(const RevisionRow& row) {
+    if (row.last_event == StatusEvent::None) return row.initially_submitted;
+    return row.last_event != StatusEvent::Return;
+}
+
+Status counted_status(const RevisionRow& row) {
+    return row.last_event == StatusEvent::Lock ? Status::Locked : Status::Submitted;
+}
 
 CountedInspections count_inspections(const std::vector<RevisionRow>& rows, const std::vector<std::int64_t>& covered) {
     CountedInspections out;

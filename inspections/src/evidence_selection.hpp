@@ -19,6 +19,9 @@
 
 namespace parscore::inspections::selection {
 
+/// A status event as the selection sees it; comments and attachments are not status events.
+enum class StatusEvent : std::uint8_t { None, Submit, Return, Lock };
+
 /// One revision of the year as read; its texts live in the reader's storage.
 struct RevisionRow {
     std::string_view id, team, hash;
@@ -26,9 +29,14 @@ struct RevisionRow {
     std::uint32_t unit = 0;                // the unit's position among all units (by id)
     core::Date date;
     InspectionKind kind = InspectionKind::Scheduled;
-    bool initially_submitted = false;        // recorded as submitted rather than as a draft
-    bool submitted = false, locked = false;  // a submit or lock event followed
+    bool initially_submitted = false;            // recorded as submitted rather than as a draft
+    StatusEvent last_event = StatusEvent::None;  // the inspection's last status event so far
+    std::uint32_t last_event_seq = 0;            // its position in the chain
 };
+
+/// Applies a status event ("submit", "return" or "lock") at chain position `seq`: the one latest
+/// in the chain decides, whatever order the events are read in.
+void apply_status_event(RevisionRow& row, std::string_view event, std::int64_t seq);
 
 // --- Row filters, applied while scanning -------------------------------------------------
 
@@ -40,7 +48,7 @@ bool is_latest_revision(std::int64_t no, std::int64_t seq, std::optional<std::in
 /// Whether an inspection of `kind` counts under `basis`.
 bool counts_under(Basis basis, InspectionKind kind);
 
-/// Submitted or locked counts; a draft never does.
+/// Submitted or locked counts; a draft or a returned inspection never does.
 bool is_counted(const RevisionRow& row);
 /// A counted inspection's status.
 Status counted_status(const RevisionRow& row);

@@ -1,11 +1,13 @@
 // `merge OTHER.db` (docs/reference/database.md): units absent here are added; inspections absent here are added
 // whole; for one in both, the other's later entries are appended when the local chain is a prefix
-// of the other's. Anything diverged or conflicting: nothing is merged. The other file is opened
+// of the other's; attachments come with the events that carry them. Anything diverged or
+// conflicting: nothing is merged. The other file is opened
 // read-only and its chains are verified first.
 #include <algorithm>
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <unordered_map>
 
 #include "store_constants.hpp"
@@ -39,6 +41,7 @@ struct OtherInspection {
 };
 
 struct OtherDatabase {
+    sql::Database db;  // kept open: attachments' bodies are read only when they are merged
     std::vector<UnitInfo> units;
     std::unordered_map<std::int64_t, std::pair<std::string, std::string>> schemas;  // id -> (sha256, body)
     std::map<std::string, OtherInspection> inspections;
@@ -62,7 +65,7 @@ OtherDatabase read_other(const sql::Database& db) {
         OtherInspection& into = o.inspections[row.inspection];
         into.entries.push_back(OtherEntry{true, row.no, row.seq, std::move(row), {}});
     }
-    sql::Statement ev = db.prepare(EventRow::select_sql());
+    sql::Statement ev = db.prepare(EventRow::select_sql(db.pragma_int("user_version")));
     while (ev.step()) {
         EventRow row = EventRow::read(ev);
         OtherInspection& into = o.inspections[row.inspection];
@@ -95,7 +98,9 @@ std::optional<OtherDatabase> read_verified(const std::filesystem::path& other_pa
                      {{"path", other_path.string()}, {"id", p.inspection}, core::part("problem", p.text)}));
     }
     if (!outcome.problems.empty()) return std::nullopt;
-    return read_other(db);
+    OtherDatabase other = read_other(db);
+    other.db = std::move(db);
+    return other;
 }
 
 /// What a merge adds: units absent here, inspections absent here, and entries to append.
@@ -107,6 +112,7 @@ struct MergePlan {
     std::vector<const UnitInfo*> new_units;
     std::vector<const std::string*> new_inspections;
     std::vector<Addition> additions;
+    std::vector<std::string> new_attachments;  // SHA-256 of attachments the additions bring
     bool empty() const { return new_units.empty() && additions.empty(); }
 };
 
@@ -161,6 +167,50 @@ void plan_inspections(const sql::Database& db, const OtherDatabase& other, const
         }
         for (std::size_t i = local.size(); i < insp.entries.size(); ++i)
             plan.additions.push_back({&insp.entries[i], false});
+    }
+}
+
+/// The attachments the planned attach events carry: one absent here is to be copied; one present
+/// here must have the same bytes.
+void plan_attachments(const sql::Database& db, const OtherDatabase& other, const std::filesystem::path& other_path,
+                      MergePlan& plan, MergeOutcome& outcome) {
+    std::set<std::string> shas;
+    for (const MergePlan::Addition& a : plan.additions) {
+        if (!a.entry->revision && a.entry->ev.attachment) shas.insert(*a.entry->ev.attachment);
+    }
+    if (shas.empty()) return;
+    sql::Statement here = db.prepare("SELECT body FROM attachments WHERE sha256 = ?");
+    sql::Statement there = other.db.prepare("SELECT body FROM attachments WHERE sha256 = ?");
+    for (const std::string& sha : shas) {
+        here.bind(1, sha);
+        if (!here.step()) {
+            plan.new_attachments.push_back(sha);
+        } else {
+            there.bind(1, sha);
+            if (!there.step() || there.blob(0) != here.blob(0)) {
+                outcome.add_problem(core::T_("attachment {sha256} differs here and in {path}",
+                                             {{"sha256", sha}, {"path", other_path.string()}}));
+            }
+            there.reset();
+        }
+        here.reset();
+    }
+}
+
+/// Copies the planned attachments from the other database, bytes as they are there.
+void add_attachments(sql::Database& db, const OtherDatabase& other, const MergePlan& plan) {
+    if (plan.new_attachments.empty()) return;  // an older database has no table of attachments
+    sql::Statement there = other.db.prepare("SELECT media_type, size, body FROM attachments WHERE sha256 = ?");
+    sql::Statement add = db.prepare("INSERT INTO attachments(sha256, media_type, size, body) VALUES (?, ?, ?, ?)");
+    for (const std::string& sha : plan.new_attachments) {
+        there.bind(1, sha);
+        if (!there.step()) {
+            throw StoreError(StoreError::Kind::Database,
+                             core::T_("attachment {sha256} disappeared from the other database", {{"sha256", sha}}));
+        }
+        add.bind(1, sha).bind(2, there.text_view(0)).bind(3, there.int64(1)).bind_blob(4, there.blob(2));
+        add.run();
+        there.reset();
     }
 }
 
@@ -239,6 +289,7 @@ MergeOutcome Store::merge(const std::filesystem::path& other_path, const std::st
         MergePlan plan;
         plan_units(*this, *other, plan, outcome);
         plan_inspections(impl_->db, *other, other_path, plan, outcome);
+        plan_attachments(impl_->db, *other, other_path, plan, outcome);
         if (!outcome.problems.empty() || plan.empty()) return outcome;
 
         // A unit comes with its current attributes, as a change of this database.
@@ -250,6 +301,7 @@ MergeOutcome Store::merge(const std::filesystem::path& other_path, const std::st
         outcome.units_added = plan.new_units.size();
         add_inspections(impl_->db, *other, plan);
         outcome.inspections_added = plan.new_inspections.size();
+        add_attachments(impl_->db, *other, plan);
         outcome.entries_added = add_entries(impl_->db, *other, plan, impl_->next_revision(),
                                             [&](const std::string& body, const std::string& sha) {
                                                 return impl_->schema_id(body, sha);

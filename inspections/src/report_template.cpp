@@ -138,7 +138,7 @@ Sources read_sources(const Store& store, const core::EvidenceSchema& schema, con
                      InspectionKind kind) {
     Sources sources;
     for (const InspectionSummary& s : store.inspections(InspectionFilter{unit.id, std::nullopt})) {
-        if (s.status == Status::Draft) continue;
+        if (s.status == Status::Draft || s.status == Status::Returned) continue;  // not counted
         std::optional<InspectionDetail> detail = store.inspection(s.id);
         if (!detail) continue;
         for (const KindFindings& f : detail->findings) {

@@ -40,20 +40,15 @@ std::int64_t Store::Impl::schema_id(const std::string& json, const std::string& 
 }
 
 std::optional<Store::Impl::ChainHead> Store::Impl::chain_head(std::string_view id) {
-    sql::Statement s = db.prepare(
-        "SELECT unit, stamp, status, "
-        " EXISTS(SELECT 1 FROM events WHERE inspection = i.id AND event = 'submit'),"
-        " EXISTS(SELECT 1 FROM events WHERE inspection = i.id AND event = 'lock') "
-        "FROM inspections i WHERE id = ?");
+    sql::Statement s = db.prepare("SELECT unit, stamp, status, " PARSCORE_LAST_STATUS_EVENT
+                                  " FROM inspections i WHERE id = ?");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
     ChainHead head;
     head.unit = s.text(0);
     head.stamp = s.int64(1);
     head.initial_status = s.text(2);
-    head.status = s.int64(4)                                           ? Status::Locked
-                  : (s.int64(3) || head.initial_status == "submitted") ? Status::Submitted
-                                                                       : Status::Draft;
+    head.status = status_after(s.optional_text(3), head.initial_status);
     sql::Statement last = db.prepare(
         "SELECT seq, hash FROM (SELECT seq, hash FROM revisions WHERE inspection = ?1 "
         "UNION ALL SELECT seq, hash FROM events WHERE inspection = ?1) ORDER BY seq DESC LIMIT 1");

@@ -13,6 +13,8 @@
 
 namespace parscore::inspections {
 
+struct EventRow;
+
 struct Store::Impl {
     std::filesystem::path path;  // the file on disk (while a new database is pending: its temporary name)
     sql::Database db;
@@ -90,6 +92,11 @@ struct Store::Impl {
         std::string last_hash;
     };
     std::optional<ChainHead> chain_head(std::string_view id);
+
+    /// Inside a write transaction: appends `row` (its number, inspection, kind, who, when and any
+    /// text or attachment filled) to the chain whose head is `head`: sets its position, the link
+    /// to the previous entry and its hash, and inserts it. `head` then describes the new end.
+    void append_event(ChainHead& head, EventRow& row);
 };
 
 /// Inside a write transaction: adds or changes units, recording each version as a numbered
@@ -111,12 +118,29 @@ inline const char* units_as_of_sql() {
            "v.no = (SELECT max(w.no) FROM unit_versions w WHERE w.unit = v.unit AND w.no <= ?1) ORDER BY v.unit";
 }
 
+/// SQL giving the last status event ('submit', 'return' or 'lock') of inspection `i` in its
+/// chain's order, NULL when it has none. Comments and attachments are not status events.
+#define PARSCORE_LAST_STATUS_EVENT                                                                 \
+    "(SELECT event FROM events WHERE inspection = i.id AND event IN ('submit', 'return', 'lock') " \
+    "ORDER BY seq DESC LIMIT 1)"
+
+/// An inspection's status: decided by its last status event, else the status it was recorded with.
+inline Status status_after(std::optional<std::string_view> last_event, std::string_view first_status) {
+    if (!last_event) return first_status == "submitted" ? Status::Submitted : Status::Draft;
+    if (*last_event == "lock") return Status::Locked;
+    if (*last_event == "return") return Status::Returned;
+    return Status::Submitted;
+}
+
 /// "2025-06-15T10:11:12.123456Z".
 std::string utc_now();
 /// The name a write is recorded under: the one given, else the login name.
 inline std::string who_or_user(const std::string& who) { return who.empty() ? current_user() : who; }
 /// Ends a write the store refuses (the transaction rolls back).
 [[noreturn]] inline void refuse(core::Text message) { throw StoreError(StoreError::Kind::Refused, std::move(message)); }
+/// A return's or a comment's text, checked: refused (naming `what`) when it is blank, not UTF-8 or
+/// longer than kMaxNoteChars code points.
+std::string checked_note(std::string_view text, const core::Text& what);
 /// An id or unit as refusals name it: `{name}` filled with `'value'`.
 inline core::TextArg quoted(std::string name, std::string_view value) {
     return {std::move(name), "'" + std::string(value) + "'"};

@@ -13,8 +13,8 @@ namespace {
 constexpr const char* kSummarySelect =
     "SELECT i.id, i.unit, i.stamp, i.status, i.recorded_by, i.recorded_at, r.no, r.date, r.year, r.kind, r.team, "
     " (SELECT count(*) FROM revisions WHERE inspection = i.id), "
-    " EXISTS(SELECT 1 FROM events WHERE inspection = i.id AND event = 'submit'), "
-    " EXISTS(SELECT 1 FROM events WHERE inspection = i.id AND event = 'lock'), "
+    " " PARSCORE_LAST_STATUS_EVENT
+    ", "
     " (SELECT coalesce(sum(records), 0) FROM findings WHERE revision = r.no), r.schema "
     "FROM inspections i JOIN revisions r ON r.inspection = i.id "
     "WHERE r.seq = (SELECT max(seq) FROM revisions WHERE inspection = i.id) ";
@@ -45,11 +45,55 @@ InspectionSummary summary_from(const sql::Statement& s) {
     r.kind = stored_kind(s.text_view(9));
     r.team = team_from_json(s.text_view(10));
     r.revisions = static_cast<int>(s.int64(11));
-    r.status = s.int64(13)                                      ? Status::Locked
-               : (s.int64(12) || s.text_view(3) == "submitted") ? Status::Submitted
-                                                                : Status::Draft;
-    r.records = static_cast<std::size_t>(s.int64(14));
+    r.status = status_after(s.optional_text(12), s.text_view(3));
+    r.records = static_cast<std::size_t>(s.int64(13));
     return r;
+}
+
+HistoryEntry::Type event_type(std::string_view event) {
+    if (event == "lock") return HistoryEntry::Type::Lock;
+    if (event == "return") return HistoryEntry::Type::Return;
+    if (event == "comment") return HistoryEntry::Type::Comment;
+    if (event == "attach") return HistoryEntry::Type::Attach;
+    return HistoryEntry::Type::Submit;
+}
+
+/// Returns, comments and attachments as the detail lists them besides the history.
+void add_review(const HistoryEntry& e, std::string media_type, std::int64_t size, InspectionDetail& d) {
+    if (e.type == HistoryEntry::Type::Return || e.type == HistoryEntry::Type::Comment) {
+        const auto kind = e.type == HistoryEntry::Type::Return ? ReviewNote::Kind::Return : ReviewNote::Kind::Comment;
+        d.notes.push_back(ReviewNote{kind, e.no, e.note.value_or(""), e.recorded_by, e.recorded_at});
+    } else if (e.type == HistoryEntry::Type::Attach) {
+        d.attachments.push_back(AttachmentInfo{e.no, e.attachment.value_or(""), e.file_name.value_or(""),
+                                               std::move(media_type), size, e.recorded_by, e.recorded_at});
+    }
+}
+
+/// The inspection's events into its history, and its returns, comments and attachments (schema 4
+/// on; an attachment missing from its table reads with no type and size 0, and verify names it).
+void read_events(const sql::Database& db, std::int64_t schema, std::string_view id, InspectionDetail& d) {
+    sql::Statement events = db.prepare(
+        schema >= 4 ? "SELECT e.no, e.seq, e.recorded_by, e.recorded_at, e.hash, e.prev_hash, e.event, e.note, "
+                      "e.attachment, e.file_name, a.media_type, a.size FROM events e "
+                      "LEFT JOIN attachments a ON a.sha256 = e.attachment WHERE e.inspection = ? ORDER BY e.seq"
+                    : "SELECT no, seq, recorded_by, recorded_at, hash, prev_hash, event, NULL, NULL, NULL, NULL, NULL "
+                      "FROM events WHERE inspection = ? ORDER BY seq");
+    events.bind(1, id);
+    while (events.step()) {
+        HistoryEntry e;
+        e.type = event_type(events.text_view(6));
+        e.no = events.int64(0);
+        e.seq = static_cast<int>(events.int64(1));
+        e.recorded_by = events.text(2);
+        e.recorded_at = events.text(3);
+        e.hash = events.text(4);
+        e.prev_hash = events.text(5);
+        e.note = events.optional_text(7);
+        e.attachment = events.optional_text(8);
+        e.file_name = events.optional_text(9);
+        add_review(e, events.optional_text(10).value_or(""), events.optional_int(11).value_or(0), d);
+        d.history.push_back(std::move(e));
+    }
 }
 
 }  // namespace
@@ -75,7 +119,7 @@ std::optional<InspectionDetail> Store::inspection(std::string_view id) const {
     if (!s.step()) return std::nullopt;
     InspectionDetail d;
     d.summary = summary_from(s);
-    const std::int64_t schema_id = s.int64(15);
+    const std::int64_t schema_id = s.int64(14);
 
     sql::Statement schema = impl_->db.prepare("SELECT body FROM schemas WHERE id = ?");
     schema.bind(1, schema_id);
@@ -105,20 +149,7 @@ std::optional<InspectionDetail> Store::inspection(std::string_view id) const {
         e.team = team_from_json(revisions.text_view(10));
         d.history.push_back(std::move(e));
     }
-    sql::Statement events = impl_->db.prepare(
-        "SELECT no, seq, recorded_by, recorded_at, hash, prev_hash, event FROM events WHERE inspection = ?");
-    events.bind(1, id);
-    while (events.step()) {
-        HistoryEntry e;
-        e.type = events.text_view(6) == "lock" ? HistoryEntry::Type::Lock : HistoryEntry::Type::Submit;
-        e.no = events.int64(0);
-        e.seq = static_cast<int>(events.int64(1));
-        e.recorded_by = events.text(2);
-        e.recorded_at = events.text(3);
-        e.hash = events.text(4);
-        e.prev_hash = events.text(5);
-        d.history.push_back(std::move(e));
-    }
+    read_events(impl_->db, impl_->schema, id, d);
     std::sort(d.history.begin(), d.history.end(),
               [](const HistoryEntry& a, const HistoryEntry& b) { return a.seq < b.seq; });
     return d;

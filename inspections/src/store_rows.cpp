@@ -7,6 +7,7 @@ namespace parscore::inspections {
     "no, inspection, seq, unit, stamp, status, date, year, eval_year, kind, team, schema, digest, reason, " \
     "recorded_by, recorded_at, prev_hash, hash"
 #define PARSCORE_EVENT_COLUMNS "no, inspection, seq, event, recorded_by, recorded_at, prev_hash, hash"
+#define PARSCORE_EVENT_REVIEW_COLUMNS ", note, attachment, file_name"
 
 const char* RevisionRow::select_sql() { return "SELECT " PARSCORE_REVISION_COLUMNS " FROM revisions"; }
 
@@ -68,22 +69,40 @@ chain::RevisionContent RevisionRow::content(std::string_view schema_sha256) cons
     return c;
 }
 
-const char* EventRow::select_sql() { return "SELECT " PARSCORE_EVENT_COLUMNS " FROM events"; }
+const char* EventRow::select_sql(std::int64_t schema) {
+    return schema >= 4 ? "SELECT " PARSCORE_EVENT_COLUMNS PARSCORE_EVENT_REVIEW_COLUMNS " FROM events"
+                       : "SELECT " PARSCORE_EVENT_COLUMNS ", NULL, NULL, NULL FROM events";
+}
 
 const char* EventRow::insert_sql() {
-    return "INSERT INTO events(" PARSCORE_EVENT_COLUMNS
-           ") VALUES (:no, :inspection, :seq, :event, :recorded_by, "
-           ":recorded_at, :prev_hash, :hash)";
+    return "INSERT INTO events(" PARSCORE_EVENT_COLUMNS PARSCORE_EVENT_REVIEW_COLUMNS
+           ") VALUES (:no, :inspection, :seq, :event, :recorded_by, :recorded_at, :prev_hash, :hash, :note, "
+           ":attachment, :file_name)";
 }
 
 EventRow EventRow::read(const sql::Statement& s) {
-    return EventRow{s.int64(0), s.text(1), s.int64(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7)};
+    return EventRow{s.int64(0), s.text(1), s.int64(2),         s.text(3),          s.text(4),          s.text(5),
+                    s.text(6),  s.text(7), s.optional_text(8), s.optional_text(9), s.optional_text(10)};
 }
 
 void EventRow::bind(sql::Statement& s) const {
     s.bind(":no", no).bind(":inspection", inspection).bind(":seq", seq).bind(":event", event);
     s.bind(":recorded_by", recorded_by).bind(":recorded_at", recorded_at).bind(":prev_hash", prev_hash);
-    s.bind(":hash", hash);
+    s.bind(":hash", hash).bind(":note", note).bind(":attachment", attachment).bind(":file_name", file_name);
+}
+
+chain::EventContent EventRow::content() const {
+    chain::EventContent c;
+    c.inspection = inspection;
+    c.seq = seq;
+    c.prev_hash = prev_hash;
+    c.event = event;
+    c.recorded_by = recorded_by;
+    c.recorded_at = recorded_at;
+    if (note) c.note = *note;
+    if (attachment) c.attachment = *attachment;
+    if (file_name) c.file_name = *file_name;
+    return c;
 }
 
 }  // namespace parscore::inspections

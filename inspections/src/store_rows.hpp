@@ -36,18 +36,25 @@ struct RevisionRow {
     chain::RevisionContent content(std::string_view schema_sha256) const;
 };
 
-/// One row of `events`: a status move of an inspection.
+/// One row of `events`: a status move (submit, return, lock), a comment or an attachment.
 struct EventRow {
     std::int64_t no = 0;
     std::string inspection;
     std::int64_t seq = 0;
     std::string event;
     std::string recorded_by, recorded_at, prev_hash, hash;
+    std::optional<std::string> note;        // a return's or a comment's text (schema 4 on)
+    std::optional<std::string> attachment;  // an attach event's SHA-256
+    std::optional<std::string> file_name;   // the name the attached file was given
 
-    static const char* select_sql();
+    /// Every column, FROM events; a database of schema `schema` before 4 reads NULL for the
+    /// columns it does not have.
+    static const char* select_sql(std::int64_t schema);
     static const char* insert_sql();
     static EventRow read(const sql::Statement& s);
     void bind(sql::Statement& s) const;
+    /// What its hash is computed over: views of this row.
+    chain::EventContent content() const;
 };
 
 }  // namespace parscore::inspections

@@ -1,4 +1,4 @@
-// Writing status events: submitting and locking inspections, one by one or a whole year.
+// Writing status events: submitting, returning and locking inspections, one by one or a whole year.
 #include <algorithm>
 
 #include "chain.hpp"
@@ -20,36 +20,52 @@ core::Text status_text(Status s) {
     return core::T_("draft");
 }
 
-/// Inside a write transaction: appends `event` to the chain of inspection `id` as change `no`.
-void add_event(Store::Impl& impl, const std::string& id, const char* event, Status required, Status result,
-               std::int64_t no, const std::string& who, const std::string& at) {
+/// A status move: the event, the statuses it leaves and the one it reaches.
+struct Move {
+    const char* event;
+    std::vector<Status> from;
+    Status to;
+};
+
+const Move kSubmit{"submit", {Status::Draft, Status::Returned}, Status::Submitted};
+const Move kLock{"lock", {Status::Submitted}, Status::Locked};
+const Move kReturn{"return", {Status::Submitted}, Status::Returned};
+
+/// The statuses a move leaves, as a refusal names them ("draft or returned").
+core::Text from_text(const Move& move) {
+    if (move.from.size() == 1) return status_text(move.from.front());
+    return core::T_("{first} or {second}",
+                    {core::part("first", status_text(move.from[0])), core::part("second", status_text(move.from[1]))});
+}
+
+/// Inside a write transaction: checks and appends status move `move` of inspection `id` as change
+/// `no` (a return's with its reason); refused when the inspection is unknown or not in a status it leaves.
+void add_status_event(Store::Impl& impl, const std::string& id, const Move& move, std::int64_t no,
+                      const std::string& who, const std::string& at, std::optional<std::string> note = {}) {
     auto head = impl.chain_head(id);
     if (!head) refuse(core::T_("unknown inspection {id}", {quoted("id", id)}));
-    if (head->status != required) {
+    if (std::find(move.from.begin(), move.from.end(), head->status) == move.from.end()) {
         refuse(core::T_("inspection {id} is {status}; only a {required} inspection can become {result}",
                         {{"id", id},
                          core::part("status", status_text(head->status)),
-                         core::part("required", status_text(required)),
-                         core::part("result", status_text(result))}));
+                         core::part("required", from_text(move)),
+                         core::part("result", status_text(move.to))}));
     }
-    chain::EventContent e;
-    e.inspection = id;
-    e.seq = head->last_seq + 1;
-    e.prev_hash = head->last_hash;
-    e.event = event;
-    e.recorded_by = who;
-    e.recorded_at = at;
-    const EventRow row{no, id, e.seq, event, who, at, head->last_hash, chain::event_hash(e)};
-    sql::Statement s = impl.db.prepare(EventRow::insert_sql());
-    row.bind(s);
-    s.run();
-    impl.audit(event, id, no);
+    EventRow row;
+    row.no = no;
+    row.inspection = id;
+    row.event = move.event;
+    row.recorded_by = who;
+    row.recorded_at = at;
+    row.note = std::move(note);
+    impl.append_event(*head, row);
+    impl.audit(move.event, id, no);
 }
 
 /// Moves every inspection named (by id or unique prefix) in one transaction; returns their full
 /// ids, each once, in the order given.
 std::vector<std::string> move_all(Store& store, Store::Impl& impl, const std::vector<std::string>& names,
-                                  const char* event, Status required, Status result, const std::string& who) {
+                                  const Move& move, const std::string& who) {
     return impl.write([&] {
         std::vector<std::string> ids;
         for (const std::string& name : names) {
@@ -58,12 +74,23 @@ std::vector<std::string> move_all(Store& store, Store::Impl& impl, const std::ve
         }
         std::int64_t no = impl.next_revision();
         const std::string at = utc_now();
-        for (const std::string& id : ids) add_event(impl, id, event, required, result, no++, who, at);
+        for (const std::string& id : ids) add_status_event(impl, id, move, no++, who, at);
         return ids;
     });
 }
 
 }  // namespace
+
+void Store::Impl::append_event(ChainHead& head, EventRow& row) {
+    row.seq = head.last_seq + 1;
+    row.prev_hash = head.last_hash;
+    row.hash = chain::event_hash(row.content());
+    sql::Statement s = db.prepare(EventRow::insert_sql());
+    row.bind(s);
+    s.run();
+    head.last_seq = row.seq;
+    head.last_hash = row.hash;
+}
 
 std::optional<std::string> Store::resolve_inspection(std::string_view name) const {
     sql::Statement exact = impl_->db.prepare("SELECT id FROM inspections WHERE id = ?");
@@ -92,11 +119,21 @@ std::optional<std::string> Store::resolve_inspection(std::string_view name) cons
 }
 
 std::vector<std::string> Store::submit(const std::vector<std::string>& ids, const std::string& who) {
-    return move_all(*this, *impl_, ids, "submit", Status::Draft, Status::Submitted, who_or_user(who));
+    return move_all(*this, *impl_, ids, kSubmit, who_or_user(who));
 }
 
 std::vector<std::string> Store::lock(const std::vector<std::string>& ids, const std::string& who) {
-    return move_all(*this, *impl_, ids, "lock", Status::Submitted, Status::Locked, who_or_user(who));
+    return move_all(*this, *impl_, ids, kLock, who_or_user(who));
+}
+
+std::int64_t Store::return_inspection(std::string_view id, const std::string& note, const std::string& who_given) {
+    const std::string text = checked_note(note, core::T_("the reason for returning"));
+    const std::string who = who_or_user(who_given);
+    return impl_->write([&] {
+        const std::int64_t no = impl_->next_revision();
+        add_status_event(*impl_, std::string(id), kReturn, no, who, utc_now(), text);
+        return no;
+    });
 }
 
 void Store::submit(std::string_view id, const std::string& who) { submit(std::vector{std::string(id)}, who); }
@@ -106,21 +143,20 @@ std::vector<std::string> Store::lock_year(int year, const std::optional<std::str
                                           const std::string& who_given) {
     const std::string who = who_or_user(who_given);
     return impl_->write([&] {
-        // Submitted (first status or a submit event), not locked, latest revision in the year.
+        // Submitted (by its last status event, else its first status), latest revision in the year.
         sql::Statement s = impl_->db.prepare(
             "SELECT i.id FROM inspections i JOIN revisions r ON r.inspection = i.id "
             "WHERE r.seq = (SELECT max(seq) FROM revisions WHERE inspection = i.id) AND r.eval_year = ?1 "
             " AND (?2 IS NULL OR i.unit = ?2) "
-            " AND NOT EXISTS (SELECT 1 FROM events WHERE inspection = i.id AND event = 'lock') "
-            " AND (i.status = 'submitted' OR EXISTS (SELECT 1 FROM events WHERE inspection = i.id AND event = 'submit')) "
+            " AND coalesce(" PARSCORE_LAST_STATUS_EVENT
+            ", i.status) IN ('submit', 'submitted') "
             "ORDER BY i.stamp, i.id");
         s.bind(1, year).bind(2, unit);
         std::vector<std::string> ids;
         while (s.step()) ids.push_back(s.text(0));
         std::int64_t no = impl_->next_revision();
         const std::string at = utc_now();
-        for (const std::string& id : ids)
-            add_event(*impl_, id, "lock", Status::Submitted, Status::Locked, no++, who, at);
+        for (const std::string& id : ids) add_status_event(*impl_, id, kLock, no++, who, at);
         return ids;
     });
 }

@@ -148,10 +148,11 @@ void read_finding_parts(const sql::Database& db, StoredDigests& out) {
 
 /// Reads every row of type `Row` (a revision or an event) into its inspection's entries; a row
 /// whose inspection does not exist is a problem.
-template <class Row> void attach_entries(const sql::Database& db, std::map<std::string, InspectionRow>& inspections,
+template <class Row> void attach_entries(const sql::Database& db, const char* select,
+                                         std::map<std::string, InspectionRow>& inspections,
                                          std::vector<ChainProblem>& problems) {
     constexpr bool is_revision = std::is_same_v<Row, RevisionRow>;
-    sql::Statement s = db.prepare(Row::select_sql());
+    sql::Statement s = db.prepare(select);
     while (s.step()) {
         Row r = Row::read(s);
         auto it = inspections.find(r.inspection);
@@ -211,22 +212,34 @@ std::string expected_revision_hash(const Entry& e, const InspectionRow& row, con
     return chain::revision_hash(c);
 }
 
+/// Whether `event` may follow an inspection in `status` (docs/store.md, "Status"): a comment at
+/// any time, an attachment until it is locked.
+bool legal_event(std::string_view event, std::string_view status) {
+    if (event == "submit") return status == "draft" || status == "returned";
+    if (event == "return" || event == "lock") return status == "submitted";
+    if (event == "comment") return true;
+    if (event == "attach") return status != "locked";
+    return false;
+}
+
+/// The status an event leaves the inspection in.
+std::string status_after_event(std::string_view event, const std::string& status) {
+    if (event == "submit") return "submitted";
+    if (event == "return") return "returned";
+    if (event == "lock") return "locked";
+    return status;
+}
+
 /// An event's expected hash; a problem when it is not a legal move from `status`, which it advances.
 std::string expected_event_hash(const std::string& id, const Entry& e, std::string& status,
                                 const std::function<void(core::Text)>& problem, const core::Text& where) {
-    chain::EventContent c;
+    chain::EventContent c = e.ev.content();
     c.inspection = id;
-    c.seq = e.seq;
-    c.prev_hash = e.prev();
-    c.event = e.ev.event;
-    c.recorded_by = e.by();
-    c.recorded_at = e.at();
-    const bool legal = (e.ev.event == "submit" && status == "draft") || (e.ev.event == "lock" && status == "submitted");
-    if (!legal) {
+    if (!legal_event(e.ev.event, status)) {
         problem(core::T_("{entry}: {event} is not a legal move from {status}",
                          {core::part("entry", where), {"event", "'" + e.ev.event + "'"}, {"status", status}}));
     }
-    status = e.ev.event == "submit" ? "submitted" : "locked";
+    status = status_after_event(e.ev.event, status);
     return chain::event_hash(c);
 }
 
@@ -261,6 +274,33 @@ void check_chain(const std::string& id, InspectionRow& row, const StoredDigests&
     }
 }
 
+/// Schema 4 on: every stored attachment's body against its SHA-256 and size, and every attach
+/// event against the attachments stored.
+void check_attachments(const sql::Database& db, std::vector<ChainProblem>& problems) {
+    sql::Statement s = db.prepare("SELECT sha256, size, body FROM attachments ORDER BY sha256");
+    while (s.step()) {
+        const std::string_view body = s.blob(2);
+        const core::TextArg sha{"sha256", s.text(0)};
+        if (core::sha256_hex(body) != s.text_view(0))
+            problems.push_back(
+                problem_of("", core::T_("attachment {sha256}: its bytes do not match its SHA-256", {sha})));
+        if (static_cast<std::int64_t>(body.size()) != s.int64(1)) {
+            problems.push_back(problem_of(
+                "", core::T_("attachment {sha256}: its size is {stored}, its bytes {size}",
+                             {sha, {"stored", std::to_string(s.int64(1))}, {"size", std::to_string(body.size())}})));
+        }
+    }
+    sql::Statement missing = db.prepare(
+        "SELECT e.inspection, e.no, coalesce(e.attachment, '') FROM events e "
+        "LEFT JOIN attachments a ON a.sha256 = e.attachment WHERE e.event = 'attach' AND a.sha256 IS NULL ORDER BY e.no");
+    while (missing.step()) {
+        problems.push_back(
+            problem_of(missing.text(0), core::T_("{entry}: its attachment {sha256} is missing",
+                                                 {core::part("entry", entry_name(false, missing.int64(1))),
+                                                  {"sha256", missing.text(2)}})));
+    }
+}
+
 }  // namespace
 
 // Read everything in one snapshot, then check: schemas, orphans, numbering, each chain.
@@ -271,8 +311,10 @@ std::vector<ChainProblem> verify_database(const sql::Database& db) {
     StoredDigests stored;
     read_schemas(db, stored, problems);
     read_finding_parts(db, stored);
-    attach_entries<RevisionRow>(db, inspections, problems);
-    attach_entries<EventRow>(db, inspections, problems);
+    const std::int64_t schema = db.pragma_int("user_version");
+    attach_entries<RevisionRow>(db, RevisionRow::select_sql(), inspections, problems);
+    attach_entries<EventRow>(db, EventRow::select_sql(schema), inspections, problems);
+    if (schema >= 4) check_attachments(db, problems);
     check_all_numbers(db, inspections, problems);
     for (auto& [id, row] : inspections) check_chain(id, row, stored, problems);
     return problems;

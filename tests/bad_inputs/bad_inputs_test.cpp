@@ -308,6 +308,11 @@ const std::map<std::string, std::function<void(const fs::path&)>>& generators() 
              write_all(p, kReportHead + "findings:\n  violation:\n    - { kind: late, person: \"" +
                               std::string(10'000'000, 'x') + "\" }\n");
          }},
+        {"attachment-10mib-plus-1.jpg",
+         [](const fs::path& p) {
+             write_all(p, "\xFF\xD8\xFF\xE0");  // a JPEG's start, then a hole: the size is refused unread
+             fs::resize_file(p, std::size_t{10} * 1024 * 1024 + 1);
+         }},
         {"report-100k-records.yaml",
          [](const fs::path& p) {
              std::string text = kReportHead + "findings:\n  violation:\n";

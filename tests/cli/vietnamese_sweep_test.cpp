@@ -181,6 +181,27 @@ TEST_F(VietnameseSweep, AdoptedRulebooksAndTheAuditLog) {
     expect_vietnamese("adopt again", vi(adopt));
 }
 
+TEST_F(VietnameseSweep, ReviewConfirmsListsAndRefusesInVietnamese) {
+    const fs::path copy = dir() / "review.db";
+    fs::copy_file(db(), copy);
+    const Outcome csv = run({"inspections", "--format", "csv", "--year", "2013", "--db", copy.string()});
+    const std::string id = csv.out.substr(csv.out.find('\n') + 1, 36);
+    auto vi_copy = [&](std::vector<std::string> args) {
+        args.insert(args.end(), {"--db", copy.string()});
+        return vi(args);
+    };
+    const fs::path photo = dir() / "anh.jpg", page = dir() / "trang.jpg";
+    write_text(photo, std::string("\xFF\xD8\xFF\xE0", 4) + "x");
+    write_text(page, "<html></html>");
+    expect_vietnamese("return", vi_copy({"return", id, "--comment", "Thiếu biên bản"}));
+    expect_vietnamese("comment", vi_copy({"comment", id, "Đã bổ sung"}));
+    expect_vietnamese("attach", vi_copy({"attach", id, photo.string()}));
+    expect_vietnamese("show", vi_copy({"show", id}));
+    expect_vietnamese("return again", vi_copy({"return", id, "--comment", "lần nữa"}));
+    expect_vietnamese("attach a page", vi_copy({"attach", id, page.string()}));
+    expect_vietnamese("empty comment", vi_copy({"comment", id, " "}));
+}
+
 TEST_F(VietnameseSweep, PublishConfirmsAndRefusesInVietnamese) {
     const fs::path copy = dir() / "publish.db";
     fs::copy_file(db(), copy);

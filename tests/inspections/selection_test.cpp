@@ -47,22 +47,26 @@ TEST(Selection, BasisChoosesTheKinds) {
 
 TEST(Selection, OnlySubmittedOrLockedCount) {
     struct Case {
-        bool initially_submitted, submitted, locked;
+        bool initially_submitted;
+        std::vector<std::pair<const char*, std::int64_t>> events;  // event, chain position
         bool counts;
         Status status;
     };
     const Case cases[] = {
-        {false, false, false, false, Status::Submitted},  // a draft
-        {true, false, false, true, Status::Submitted},    // recorded as submitted
-        {false, true, false, true, Status::Submitted},    // a draft, then submitted
-        {false, true, true, true, Status::Locked},        // submitted, then locked
-        {true, false, true, true, Status::Locked},
+        {false, {}, false, Status::Submitted},                            // a draft
+        {true, {}, true, Status::Submitted},                              // recorded as submitted
+        {false, {{"submit", 2}}, true, Status::Submitted},                // a draft, then submitted
+        {false, {{"submit", 2}, {"lock", 3}}, true, Status::Locked},      // submitted, then locked
+        {true, {{"lock", 2}}, true, Status::Locked},                      //
+        {true, {{"return", 2}}, false, Status::Submitted},                // returned: like a draft
+        {true, {{"return", 2}, {"submit", 4}}, true, Status::Submitted},  // amended, submitted again
+        {true, {{"submit", 4}, {"return", 2}}, true, Status::Submitted},  // read out of order: seq decides
+        {false, {{"submit", 2}, {"return", 3}, {"submit", 5}, {"return", 6}}, false, Status::Submitted},
     };
     for (const Case& c : cases) {
         RevisionRow row;
         row.initially_submitted = c.initially_submitted;
-        row.submitted = c.submitted;
-        row.locked = c.locked;
+        for (const auto& [event, seq] : c.events) apply_status_event(row, event, seq);
         EXPECT_EQ(is_counted(row), c.counts);
         if (c.counts) {
             EXPECT_EQ(counted_status(row), c.status);

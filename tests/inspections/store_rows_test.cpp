@@ -42,17 +42,41 @@ TEST(StoreRows, ARevisionRowReadsBackAsBound) {
 
 TEST(StoreRows, AnEventRowReadsBackAsBound) {
     sql::Database db = fresh();
-    const EventRow row{4, "i", 2, "submit", "me", "then", "p", "h"};
+    const EventRow row{4, "i", 2, "submit", "me", "then", "p", "h", {}, {}, {}};
     sql::Statement insert = db.prepare(EventRow::insert_sql());
     row.bind(insert);
     insert.run();
-    sql::Statement select = db.prepare(EventRow::select_sql());
+    sql::Statement select = db.prepare(EventRow::select_sql(4));
     ASSERT_TRUE(select.step());
     const EventRow back = EventRow::read(select);
     EXPECT_EQ(back.no, 4);
     EXPECT_EQ(back.event, "submit");
     EXPECT_EQ(back.prev_hash, "p");
     EXPECT_EQ(back.hash, "h");
+    EXPECT_FALSE(back.note);
+    EXPECT_FALSE(back.attachment);
+}
+
+TEST(StoreRows, AReviewEventRowKeepsItsTextAndAttachment) {
+    sql::Database db = fresh();
+    EventRow comment{5, "i", 2, "comment", "me", "then", "p", "h", std::string("Thiếu biên bản"), {}, {}};
+    EventRow attach{6, "i", 3, "attach", "me", "then", "h", "h2", {}, std::string("abc"), std::string("a.jpg")};
+    sql::Statement insert = db.prepare(EventRow::insert_sql());
+    comment.bind(insert);
+    insert.run();
+    attach.bind(insert);
+    insert.run();
+    sql::Statement select = db.prepare(std::string(EventRow::select_sql(4)) + " ORDER BY no");
+    ASSERT_TRUE(select.step());
+    EXPECT_EQ(EventRow::read(select).note, "Thiếu biên bản");
+    ASSERT_TRUE(select.step());
+    const EventRow back = EventRow::read(select);
+    EXPECT_EQ(back.attachment, "abc");
+    EXPECT_EQ(back.file_name, "a.jpg");
+    // An older database has no such columns: they read as none.
+    sql::Statement old = db.prepare(std::string(EventRow::select_sql(3)) + " ORDER BY no");
+    ASSERT_TRUE(old.step());
+    EXPECT_FALSE(EventRow::read(old).note);
 }
 
 TEST(StoreRows, AnUnknownParameterNameIsRefused) {

@@ -31,6 +31,15 @@ struct TextFile {
 
 TextFile read_text_file(const std::filesystem::path& path, std::size_t max_bytes);
 
+/// A file's bytes as they are on disk (attachments). Status Ok, NotFound, IsDirectory, Unreadable
+/// or TooLarge; the size of a regular file is checked before anything is read.
+struct FileBytes {
+    ReadStatus status = ReadStatus::Ok;
+    std::string bytes;
+    std::size_t size = 0;  // bytes on disk (for TooLarge: as far as known)
+};
+FileBytes read_file_bytes(const std::filesystem::path& path, std::size_t max_bytes);
+
 /// Drops a leading UTF-8 BOM and turns CRLF into LF (a lone CR stays).
 void normalize_text(std::string& text);
 

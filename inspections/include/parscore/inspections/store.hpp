@@ -18,6 +18,7 @@
 #include "parscore/inspections/account.hpp"
 #include "parscore/inspections/evidence_set.hpp"
 #include "parscore/inspections/model.hpp"
+#include "parscore/inspections/review.hpp"
 #include "parscore/inspections/store_error.hpp"
 
 namespace parscore::inspections {
@@ -125,7 +126,7 @@ struct InspectionSummary {
 };
 
 struct HistoryEntry {
-    enum class Type { Revision, Submit, Lock };
+    enum class Type { Revision, Submit, Lock, Return, Comment, Attach };
     Type type = Type::Revision;
     std::int64_t no = 0;  // the database's revision number
     int seq = 0;          // position in the inspection's chain, from 1
@@ -137,13 +138,18 @@ struct HistoryEntry {
     std::optional<int> year;
     InspectionKind kind = InspectionKind::Scheduled;
     std::vector<std::string> team;
+    // Returns and comments: the text; attachments: the file's name and SHA-256.
+    std::optional<std::string> note;
+    std::optional<std::string> attachment, file_name;
 };
 
 struct InspectionDetail {
     InspectionSummary summary;
     Findings findings;  // latest revision, by kind name
     std::vector<HistoryEntry> history;
-    core::EvidenceSchema schema;  // the schema the latest revision was validated with
+    std::vector<ReviewNote> notes;            // returns and comments, oldest first
+    std::vector<AttachmentInfo> attachments;  // oldest first
+    core::EvidenceSchema schema;              // the schema the latest revision was validated with
 };
 
 // ---- publications -------------------------------------------------------------------------------
@@ -276,10 +282,27 @@ public:
     /// Locks, in one transaction, every submitted inspection counting for `year` (of `unit` only,
     /// when given); returns their ids in recording order (none: nothing changed).
     std::vector<std::string> lock_year(int year, const std::optional<std::string>& unit, const std::string& who = {});
-    /// Adds a revision replacing the findings of a draft or submitted inspection. A report equal to
-    /// the latest revision (date, year, kind, team and findings) stores nothing.
+    /// Adds a revision replacing the findings of a draft, submitted or returned inspection. A report
+    /// equal to the latest revision (date, year, kind, team and findings) stores nothing.
     AmendOutcome amend(std::string_view id, const Report& report, const core::EvidenceSchema& schema,
                        const std::string& reason, const std::string& who = {});
+
+    // Review (docs/store.md, "Review and attachments"): each return, comment and attached file is an
+    // event in the inspection's chain taking the next revision number. `id` is a whole id.
+    // StoreError{Refused} for an unknown id, an illegal move, or a text that is empty, longer than
+    // kMaxNoteChars or not UTF-8.
+    /// Moves a submitted inspection to returned (it stops counting until submitted again), with
+    /// the reason; returns the event's number.
+    std::int64_t return_inspection(std::string_view id, const std::string& note, const std::string& who = {});
+    /// Adds a comment to an inspection of any status; returns the event's number.
+    std::int64_t comment(std::string_view id, const std::string& text, const std::string& who = {});
+    /// Attaches files to an inspection that is not locked, in one transaction: each file's bytes
+    /// are stored once by SHA-256, each file is one event. Refused, storing nothing, when a file
+    /// is already attached to it. Returns the events' numbers, in the files' order.
+    std::vector<std::int64_t> attach(std::string_view id, const std::vector<AttachmentFile>& files,
+                                     const std::string& who = {});
+    /// A stored attachment's bytes (none when no attachment has this SHA-256).
+    std::optional<AttachmentBody> attachment(std::string_view sha256) const;
 
     // Reading.
     /// Newest first: by date, then recording order (stamp), then id, each descending.
