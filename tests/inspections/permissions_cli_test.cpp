@@ -302,6 +302,54 @@ TEST_F(Permissions, ChangesThroughAnAccountAreAuditedAndRefusalsAreNot) {
     EXPECT_EQ(audit_rows(), now);
 }
 
+TEST_F(Permissions, ManagingAccountsAndReadingTheAuditLog) {
+    for (const char* login : {"office", "author", "insp", "tp"}) {
+        refused(login, {"users", "list"}, kForbidden);
+        refused(login, {"tokens", "list"}, kForbidden);
+        refused(login, {"audit"}, kForbidden);
+        refused(login, {"users", "disable", "insp2"}, kForbidden);
+    }
+    allowed("admin", {"users", "list"});
+    allowed("admin", {"tokens", "list"});
+    allowed("admin", {"audit"});
+    allowed("admin", {"users", "disable", "insp2"});
+}
+
+TEST_F(Permissions, EveryRoleReadsAdoptedRulebooks) {
+    ASSERT_EQ(run({"adopt", "--rules", rules_, "--year", "2013"}).exit_code, 0);
+    for (const char* login : {"admin", "office", "author", "insp", "tp"}) allowed(login, {"rulebooks"});
+    for (const char* login : {"author", "insp", "tp"})
+        refused(login, {"adopt", "--rules", rules_, "--year", "2014"}, kForbidden);
+    refused("office-ls", {"adopt", "--rules", rules_, "--year", "2014"}, "needs an account without a scope");
+    allowed("office", {"adopt", "--rules", rules_, "--year", "2014"});
+}
+
+TEST_F(Permissions, CommentingOnWhatAnAccountMayRead) {
+    for (const char* login : {"admin", "office", "author", "insp", "tp"})
+        allowed(login, {"comment", surprise_, "Đã xem"});
+    refused("office-ls", {"comment", surprise_, "Đã xem"}, "unknown inspection");
+    write("draft.yaml", report("so-tu-phap", "scheduled", "  status: draft\n"));
+    ASSERT_EQ(as("insp", {"record", "--rules", rules_, path("draft.yaml")}).exit_code, 0);
+    const std::string hidden = query(db_, "SELECT id FROM inspections WHERE recorded_by = 'insp'");
+    refused("tp", {"comment", hidden, "?"}, "unknown inspection");
+}
+
+TEST_F(Permissions, ReturningIsForAdminAndOffice) {
+    for (const char* login : {"author", "insp", "tp"})
+        refused(login, {"return", surprise_, "--comment", "thiếu"}, kForbidden);
+    allowed("office", {"return", surprise_, "--comment", "thiếu hồ sơ"});
+}
+
+TEST_F(Permissions, AttachingFollowsTheRecordingRows) {
+    write("photo.png", std::string("\x89PNG\r\n\x1a\n", 8) + std::string(64, '\0'));
+    refused("author", {"attach", surprise_, path("photo.png")}, kForbidden);
+    refused("insp", {"attach", surprise_, path("photo.png")}, "acts only on inspections it recorded");
+    refused("tp", {"attach", surprise_, path("photo.png")}, kForbidden);
+    allowed("office", {"attach", surprise_, path("photo.png")});
+    allowed("tp", {"attach", draft_, path("photo.png")});
+    refused("insp", {"attach", draft_, path("photo.png")}, kForbidden);
+}
+
 // A change merged from another database keeps its author, an account there; its audit row is in
 // that database, so verify here does not ask for one.
 TEST_F(Permissions, MergedChangesOfAnAccountNeedNoAuditRowHere) {
