@@ -301,6 +301,18 @@ void check_attachments(const sql::Database& db, std::vector<ChainProblem>& probl
     }
 }
 
+/// Schema 4 on: every file of an adopted rulebook against its SHA-256, so that a rulebook edited
+/// inside the database is found before a command scores with it.
+void check_adoption_files(const sql::Database& db, std::vector<ChainProblem>& problems) {
+    sql::Statement s = db.prepare(
+        "SELECT adoption, path, sha256, text FROM adoption_files ORDER BY adoption, position");
+    while (s.step()) {
+        if (core::sha256_hex(s.text_view(3)) == s.text_view(2)) continue;
+        problems.push_back(problem_of("", core::T_("adoption {no}: file {path} does not match its SHA-256",
+                                                   {{"no", std::to_string(s.int64(0))}, {"path", s.text(1)}})));
+    }
+}
+
 }  // namespace
 
 // Read everything in one snapshot, then check: schemas, orphans, numbering, each chain.
@@ -314,7 +326,10 @@ std::vector<ChainProblem> verify_database(const sql::Database& db) {
     const std::int64_t schema = db.pragma_int("user_version");
     attach_entries<RevisionRow>(db, RevisionRow::select_sql(), inspections, problems);
     attach_entries<EventRow>(db, EventRow::select_sql(schema), inspections, problems);
-    if (schema >= 4) check_attachments(db, problems);
+    if (schema >= 4) {
+        check_attachments(db, problems);
+        check_adoption_files(db, problems);
+    }
     check_all_numbers(db, inspections, problems);
     for (auto& [id, row] : inspections) check_chain(id, row, stored, problems);
     return problems;

@@ -193,6 +193,16 @@ TEST_F(Adoption, AnAdoptedRulebookChangedBehindTheToolsBackDoesNotLoad) {
         << r.err;
 }
 
+TEST_F(Adoption, VerifyFindsAnAdoptedFileChangedBehindTheToolsBack) {
+    ASSERT_EQ(adopt("rules/child.yaml", "2013").code, 0);
+    ASSERT_EQ(run({"verify"}).code, 0);
+    tamper(dir_ / "test.db", "UPDATE adoption_files SET text = text || '#' WHERE adoption = 4 AND position = 1");
+    CliRun r = run({"verify"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("adoption 4: file "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(" does not match its SHA-256"), std::string::npos) << r.out;
+}
+
 TEST_F(Adoption, RulebooksListsEveryAdoptionAsATableOrJson) {
     CliRun empty = run({"rulebooks"});
     EXPECT_EQ(empty.code, 0);
