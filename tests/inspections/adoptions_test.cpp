@@ -13,7 +13,8 @@ Adoption adoption(int year, const std::string& sha, const std::string& text) {
     a.rulebook_id = "r";
     a.rulebook_version = sha;
     a.rulebook_sha256 = sha;
-    a.files = {{"base.yaml", "b", "base"}, {"r.yaml", "x", text}};
+    // Each file with its true digest: verify checks them.
+    a.files = {{"base.yaml", core::sha256_hex("base"), "base"}, {"r.yaml", core::sha256_hex(text), text}};
     return a;
 }
 
