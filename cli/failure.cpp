@@ -11,6 +11,7 @@ namespace parscore::cli {
 int exit_code(app::ErrorKind kind) {
     switch (kind) {
         case app::ErrorKind::Invalid:
+        case app::ErrorKind::NotFound:
         case app::ErrorKind::Forbidden: return kInvalid;
         case app::ErrorKind::BadRequest: return kUsage;
         case app::ErrorKind::Io: return kIo;

@@ -11,7 +11,7 @@
 
 namespace parscore::cli {
 
-/// Invalid 1, BadRequest 2, Io 3, Forbidden 1, Internal 70.
+/// Invalid 1, BadRequest 2, Io 3, NotFound 1, Forbidden 1, Internal 70.
 int exit_code(app::ErrorKind kind);
 
 /// Prints `failure` to `err` — an app::Error's diagnostics first, then one line — and returns its

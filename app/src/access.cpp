@@ -36,11 +36,11 @@ Error own_unit_only(const ins::Account& account) {
 }  // namespace
 
 Error unknown_inspection(std::string_view id) {
-    return Error(ErrorKind::Invalid, core::T_("unknown inspection '{id}'", {{"id", core::sanitize_utf8(id)}}));
+    return Error(ErrorKind::NotFound, core::T_("unknown inspection '{id}'", {{"id", core::sanitize_utf8(id)}}));
 }
 
 Error unknown_unit(std::string_view id) {
-    return Error(ErrorKind::Invalid, core::T_("unknown unit '{id}'", {{"id", core::sanitize_utf8(id)}}));
+    return Error(ErrorKind::NotFound, core::T_("unknown unit '{id}'", {{"id", core::sanitize_utf8(id)}}));
 }
 
 void require_without_store(const StoreRequest& request, Action action) {

@@ -60,7 +60,7 @@ void check_password(std::string_view login, std::string_view password) {
 
 ins::Account existing(const ins::Store& store, std::string_view login) {
     std::optional<ins::Account> account = store.find_account(login);
-    if (!account) throw invalid(core::T_("unknown account {login}", {quoted_login(login)}));
+    if (!account) throw Error(ErrorKind::NotFound, core::T_("unknown account {login}", {quoted_login(login)}));
     return std::move(*account);
 }
 

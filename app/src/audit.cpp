@@ -25,7 +25,7 @@ std::vector<ins::AuditEntry> audit_log(const AuditRequest& r) {
         Access::of(r, store).require(Action::ManageAccounts);
         // A misspelt login would otherwise read as an account that never did anything.
         if (r.user && !store.find_account(*r.user)) {
-            throw Error(ErrorKind::Invalid,
+            throw Error(ErrorKind::NotFound,
                         core::T_("unknown account '{login}'", {{"login", core::sanitize_utf8(*r.user)}}));
         }
         out = store.audit_log(filter);

@@ -91,7 +91,7 @@ VerifyResult verify(const VerifyRequest& r) {
             const auto all = store.publications();
             if (std::none_of(all.begin(), all.end(),
                              [&](const inspections::Publication& p) { return p.id == *r.publication; })) {
-                throw Error(ErrorKind::Invalid,
+                throw Error(ErrorKind::NotFound,
                             core::T_("unknown publication {id}", {{"id", std::to_string(*r.publication)}}));
             }
         }

@@ -18,7 +18,7 @@ std::vector<std::string> unit_ids(const inspections::Store& store) {
 
 inspections::UnitInfo require_unit(const inspections::Store& store, const std::string& id) {
     auto unit = store.find_unit(id);
-    if (!unit) throw Error(ErrorKind::Invalid, core::T_("unknown unit '{id}'", {{"id", core::sanitize_utf8(id)}}));
+    if (!unit) throw Error(ErrorKind::NotFound, core::T_("unknown unit '{id}'", {{"id", core::sanitize_utf8(id)}}));
     return std::move(*unit);
 }
 

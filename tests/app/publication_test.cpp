@@ -68,7 +68,7 @@ TEST_F(PublicationOps, VerifyFindsTheDemoCleanAndRefusesAMalformedHashOrAnUnknow
     EXPECT_EQ(kind_of([&] { app::verify(r); }), app::ErrorKind::BadRequest);
     r.evidence_hash = std::string(64, 'a');
     r.publication = 999;
-    EXPECT_EQ(kind_of([&] { app::verify(r); }), app::ErrorKind::Invalid);
+    EXPECT_EQ(kind_of([&] { app::verify(r); }), app::ErrorKind::NotFound);
 }
 
 TEST_F(PublicationOps, TheDemoReplacesOnlyAnEarlierDemoDatabase) {

@@ -92,7 +92,7 @@ TEST_F(ReviewOps, EveryRoleCommentsOnWhatItMayReadAndNothingElse) {
     for (const auto& [login, id] : {std::pair{"noi-vu", id_}, std::pair{"tu-phap", draft_}}) {
         auto e = thrown([&] { comment(commenting(login, id)); });
         ASSERT_TRUE(e);
-        EXPECT_EQ(e->kind(), ErrorKind::Invalid);
+        EXPECT_EQ(e->kind(), ErrorKind::NotFound);
         EXPECT_NE(std::string(e->what()).find("unknown inspection"), std::string::npos) << e->what();
     }
     EXPECT_EQ(query("SELECT count(*) FROM events WHERE event = 'comment'"), "4");
@@ -117,7 +117,7 @@ TEST_F(ReviewOps, AttachingFollowsTheRecordingRowsAndReadingFollowsReading) {
     read.actor = account("noi-vu");
     auto e = thrown([&] { read_attachment(read); });
     ASSERT_TRUE(e);
-    EXPECT_EQ(e->kind(), ErrorKind::Invalid);
+    EXPECT_EQ(e->kind(), ErrorKind::NotFound);
 }
 
 TEST_F(ReviewOps, TheOperatingSystemUserMayDoEverythingAndTextIsCheckedFirst) {

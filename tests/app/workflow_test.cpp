@@ -52,7 +52,7 @@ TEST_F(Workflow, ARefusedMoveIsInvalidAndMovesNothing) {
     EXPECT_EQ(query("SELECT count(*) FROM events"), "0");
     const auto unknown = thrown([&] { submit(move({"0196a1b2-0000-7000-8000-000000000000"})); });
     ASSERT_TRUE(unknown);
-    EXPECT_EQ(unknown->kind(), ErrorKind::Invalid);
+    EXPECT_EQ(unknown->kind(), ErrorKind::NotFound);
 }
 
 TEST_F(Workflow, AShortPrefixOrNoIdIsABadRequest) {
@@ -92,7 +92,7 @@ TEST_F(Workflow, LockYearLocksTheSubmittedOnesOfTheYearAsTheActor) {
     r.unit = "no-such-unit";
     const auto e = thrown([&] { lock_year(r); });
     ASSERT_TRUE(e);
-    EXPECT_EQ(e->kind(), ErrorKind::Invalid);
+    EXPECT_EQ(e->kind(), ErrorKind::NotFound);
 }
 
 TEST_F(Workflow, TheListingFiltersByUnitAndYear) {
@@ -112,7 +112,7 @@ TEST_F(Workflow, TheListingFiltersByUnitAndYear) {
     r.unit = "no-such-unit";
     const auto e = thrown([&] { list_inspections(r); });
     ASSERT_TRUE(e);
-    EXPECT_EQ(e->kind(), ErrorKind::Invalid);
+    EXPECT_EQ(e->kind(), ErrorKind::NotFound);
 }
 
 TEST_F(Workflow, ATemplateNamesTheUnitDateAndKnownKeys) {
@@ -128,7 +128,7 @@ TEST_F(Workflow, ATemplateNamesTheUnitDateAndKnownKeys) {
     r.unit = "no-such-unit";
     const auto e = thrown([&] { make_template(r); });
     ASSERT_TRUE(e);
-    EXPECT_EQ(e->kind(), ErrorKind::Invalid);
+    EXPECT_EQ(e->kind(), ErrorKind::NotFound);
 }
 
 }  // namespace

@@ -16,6 +16,7 @@ enum class ErrorKind {
     Invalid,     // the input was understood but is wrong: a rulebook with errors, a locked inspection
     BadRequest,  // the request itself is malformed: an option's value, an output over an input
     Io,          // a file or database cannot be read or written, is missing, foreign or read-only
+    NotFound,    // the unit, inspection, account … named does not exist, or the actor may not see it
     Forbidden,   // the actor may not do this
     Internal,    // a defect: an invariant broke
 };
