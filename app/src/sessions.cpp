@@ -105,6 +105,20 @@ std::optional<SignedIn> resume_session(const SessionRequest& r, const std::strin
     return found;
 }
 
+std::optional<SignedIn> resume_token(const StoreRequest& r, std::string_view token, const std::string& address,
+                                     Clock::time_point now) {
+    if (!accounts::looks_like_token(token)) return std::nullopt;
+    std::optional<SignedIn> found;
+    translating_store_errors([&] {
+        ins::Store store = open_store(r, ins::OpenMode::Existing);
+        std::optional<ins::TokenMatch> match = store.find_token_by_hash(accounts::token_hash(token));
+        if (!match) return;
+        store.record_token_use(match->token.id, store_time(now));
+        found = SignedIn{app::account(match->account.login, address), std::move(match->account), {}, {}};
+    });
+    return found;
+}
+
 bool csrf_matches(const SignedIn& session, std::string_view token) {
     return !session.csrf_hash.empty() && accounts::looks_like_secret(token) &&
            accounts::same_hash(session.csrf_hash, accounts::token_hash(token));

@@ -66,6 +66,11 @@ struct SignedIn {
 /// unknown, ended, idle or too old, or its account is disabled.
 std::optional<SignedIn> resume_session(const SessionRequest& request, const std::string& address);
 
+/// The account an API token acts as (its use noted); nothing when it is malformed, unknown,
+/// revoked or expired, or its account is disabled.
+std::optional<SignedIn> resume_token(const StoreRequest& request, std::string_view token, const std::string& address,
+                                     Clock::time_point now);
+
 /// Whether `token` is the session's CSRF token (compared in constant time).
 bool csrf_matches(const SignedIn& session, std::string_view token);
 

@@ -1,0 +1,39 @@
+#pragma once
+// An HTTP request and response as the API sees them (docs/server.md): plain values, with no type of
+// the HTTP library, so that every route, permission and error can be tested by calling
+// Api::handle directly. The listener turns the wire into these and back.
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace parscore::server {
+
+struct HttpRequest {
+    std::string method;                                      // "GET", "POST", …
+    std::string path;                                        // decoded, without the query
+    std::vector<std::pair<std::string, std::string>> query;  // decoded, in order
+    std::map<std::string, std::string> headers;              // names in lower case
+    std::string body;
+    std::string client_address;  // the peer, or X-Forwarded-For's last hop behind a proxy
+
+    /// The header's value, or nothing.
+    std::optional<std::string_view> header(std::string_view name) const;
+    /// The first query parameter of that name, or nothing.
+    std::optional<std::string_view> param(std::string_view name) const;
+    /// A cookie sent in the Cookie header, or nothing.
+    std::optional<std::string> cookie(std::string_view name) const;
+};
+
+struct HttpResponse {
+    int status = 200;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+
+    void set_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
+    std::optional<std::string_view> header(std::string_view name) const;
+};
+
+}  // namespace parscore::server
