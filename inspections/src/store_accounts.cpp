@@ -15,14 +15,14 @@ Account account_row(const sql::Statement& s) {
     a.login = s.text(0);
     a.name = s.text(1);
     a.role = s.text(2);
-    if (!s.is_null(3)) a.scope = s.text(3);
+    a.scope = s.optional_text(3);
     a.lang = s.text(4);
     a.password_hash = s.text(5);
     a.must_change = s.int64(6) != 0;
     a.disabled = s.int64(7) != 0;
     a.created_at = s.text(8);
     a.changed_at = s.text(9);
-    if (!s.is_null(10)) a.last_login = s.text(10);
+    a.last_login = s.optional_text(10);
     return a;
 }
 

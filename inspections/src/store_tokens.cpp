@@ -15,9 +15,9 @@ Token token_row(const sql::Statement& s) {
     t.name = s.text(2);
     t.hash = s.text(3);
     t.created_at = s.text(4);
-    if (!s.is_null(5)) t.expires_at = s.text(5);
-    if (!s.is_null(6)) t.revoked_at = s.text(6);
-    if (!s.is_null(7)) t.last_used = s.text(7);
+    t.expires_at = s.optional_text(5);
+    t.revoked_at = s.optional_text(6);
+    t.last_used = s.optional_text(7);
     return t;
 }
 
