@@ -1,9 +1,14 @@
 #pragma once
-// What the API's handlers share: the caller of a request, JSON answers and errors.
+// What the API's handlers share: the caller of a request, the route table's shape, JSON answers
+// and errors. Each group of routes lives in its own file and returns its rows of the table.
 #include <nlohmann/json.hpp>
 
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "parscore/app/error.hpp"
 #include "parscore/app/sessions.hpp"
@@ -18,6 +23,46 @@ struct Api::Caller {
     bool by_cookie = false;                  // a browser session (CSRF applies), not a bearer token
     i18n::Language lang = i18n::Language::vi;
 };
+
+/// One request on its way to a handler: the request, its caller and the path's parameters.
+struct Call {
+    const Api& api;
+    const ApiConfig& config;
+    const HttpRequest& request;
+    const Api::Caller& caller;
+    std::vector<std::pair<std::string, std::string>> params;  // from the route's {name} segments, decoded
+
+    /// The path parameter of that name ("" when the route has none).
+    const std::string& param(std::string_view name) const;
+
+    /// An operation's request on the API's database, acting as the caller.
+    template <class R> R operation() const {
+        R r;
+        r.actor = caller.signed_in->actor;
+        r.database = config.database;
+        return r;
+    }
+};
+
+using Handler = HttpResponse (*)(const Call&);
+
+/// A row of the route table. A pattern's segment may end in "{name}" after a literal prefix
+/// ("{year}", "report.{format}"); it then matches any one non-empty segment with that prefix.
+struct Api::Route {
+    const char* method;
+    const char* pattern;
+    bool anonymous;          // answers without authentication
+    bool while_must_change;  // allowed before a generated password is changed
+    Handler handler;
+    std::size_t body_limit = kBodyLimit;
+};
+
+// The route table's groups, one file each.
+std::vector<Api::Route> session_routes();      // api_session.cpp
+std::vector<Api::Route> result_routes();       // api_results.cpp
+std::vector<Api::Route> inspection_routes();   // api_inspections.cpp
+std::vector<Api::Route> rulebook_routes();     // api_rulebooks.cpp
+std::vector<Api::Route> publication_routes();  // api_publications.cpp
 
 /// A failure a handler answers with: an HTTP status, a stable code and a message for people.
 struct ApiError {
@@ -34,5 +79,7 @@ HttpResponse error_response(const app::Error& error, i18n::Language lang);
 nlohmann::json json_body(const HttpRequest& request);
 /// The language for people: the account's, else the first of Accept-Language we have, else vi.
 i18n::Language language_of(const HttpRequest& request, const std::optional<app::SignedIn>& signed_in);
+/// JSON for an account, as sign-in and GET /api/v1/me answer it.
+nlohmann::json account_json(const inspections::Account& account);
 
 }  // namespace parscore::server

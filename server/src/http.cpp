@@ -48,6 +48,47 @@ std::optional<std::string> HttpRequest::cookie(std::string_view name) const {
     return std::nullopt;
 }
 
+std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '+' && plus_is_space) {
+            out += ' ';
+        } else if (text[i] != '%') {
+            out += text[i];
+        } else {
+            if (i + 2 >= text.size()) return std::nullopt;
+            const auto hex = [](char c) {
+                return c >= '0' && c <= '9'   ? c - '0'
+                       : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                       : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                              : -1;
+            };
+            const int high = hex(text[i + 1]);
+            const int low = hex(text[i + 2]);
+            if (high < 0 || low < 0) return std::nullopt;
+            out += static_cast<char>(high * 16 + low);
+            i += 2;
+        }
+    }
+    return out;
+}
+
+std::optional<std::string> HttpRequest::form_field(std::string_view name) const {
+    const auto type = header("content-type");
+    if (!type || trim(type->substr(0, type->find(';'))) != "application/x-www-form-urlencoded") return std::nullopt;
+    std::string_view rest = body;
+    while (!rest.empty()) {
+        const std::size_t end = rest.find('&');
+        const std::string_view pair = rest.substr(0, end);
+        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+        const std::size_t eq = pair.find('=');
+        const auto key = percent_decode(pair.substr(0, eq), true);
+        if (key && *key == name) return percent_decode(eq == std::string_view::npos ? "" : pair.substr(eq + 1), true);
+    }
+    return std::nullopt;
+}
+
 std::optional<std::string_view> HttpResponse::header(std::string_view name) const {
     for (const auto& [key, value] : headers) {
         if (same_name(key, name)) return std::string_view(value);

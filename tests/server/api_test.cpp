@@ -218,6 +218,39 @@ TEST_F(ApiTest, UnknownPathsAndMethods) {
     EXPECT_EQ(wrong.header("allow"), "POST, DELETE");
 }
 
+TEST_F(ApiTest, EncodedSlashesAndTraversalNeverReachARoute) {
+    for (const char* path : {"/api/v1/../v1/me", "/api/v1/%2e%2e/me", "/api%2Fv1/me", "/api/v1/me/", "/api/v1//me",
+                             "/api/v1/m%ZZe", "api/v1/me", "/api/v1/%00me"}) {
+        const HttpResponse r = send("GET", path);
+        EXPECT_EQ(r.status, 404) << path;
+        EXPECT_EQ(code(r), "not_found") << path;
+    }
+    EXPECT_EQ(send("GET", "/api/v1/m%65").status, 401);  // an escaped letter is that letter
+}
+
+TEST_F(ApiTest, ABodyOverItsRoutesLimitIsRefused) {
+    EXPECT_EQ(api_->body_limit("POST", "/api/v1/session"), kBodyLimit);
+    const HttpResponse r = send("POST", "/api/v1/session", std::string(kBodyLimit + 1, ' '));
+    EXPECT_EQ(r.status, 413);
+    EXPECT_EQ(code(r), "payload_too_large");
+}
+
+TEST_F(ApiTest, AFormPostMayCarryItsCsrfTokenAsAField) {
+    const auto [cookie, csrf] = sign_in("lan");
+    const HttpResponse wrong = send("DELETE", "/api/v1/session", "csrf_token=nope",
+                                    {{"cookie", cookie}, {"content-type", "application/x-www-form-urlencoded"}});
+    EXPECT_EQ(wrong.status, 403);
+    const HttpResponse right = send("DELETE", "/api/v1/session", "a=1&csrf_token=" + csrf,
+                                    {{"cookie", cookie}, {"content-type", "application/x-www-form-urlencoded"}});
+    EXPECT_EQ(right.status, 200) << right.body;
+}
+
+TEST_F(ApiTest, HeadAnswersLikeGetWithoutABody) {
+    const HttpResponse r = send("HEAD", "/healthz");
+    EXPECT_EQ(r.status, 200);
+    EXPECT_TRUE(r.body.empty());
+}
+
 TEST_F(ApiTest, MessagesFollowTheAccountElseTheBrowser) {
     const HttpResponse vi = send("GET", "/api/v1/me");
     const HttpResponse en = send("GET", "/api/v1/me", "", {{"accept-language", "en-US,en;q=0.9"}});

@@ -3,6 +3,7 @@
 // bearer tokens, CSRF and Origin checks, and errors as {"error": {"code", "message"}}. It adds
 // HTTP to the operations and nothing else: every permission is the operations' (app::Access).
 // One Api serves many threads at once: handle() is const and opens the database per request.
+#include <cstddef>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -20,10 +21,18 @@ struct ApiConfig {
     std::function<app::Clock::time_point()> now = [] { return app::Clock::now(); };
 };
 
+/// The largest body a route accepts unless it says otherwise, and an attachment's.
+inline constexpr std::size_t kBodyLimit = 16u << 20;
+inline constexpr std::size_t kAttachmentLimit = 10u << 20;
+
 class Api {
 public:
     explicit Api(ApiConfig config);
     HttpResponse handle(const HttpRequest& request) const;
+
+    /// The largest body the route at that method and path accepts (kBodyLimit for an unknown
+    /// route), so that the listener stops reading a body before it is over (413).
+    std::size_t body_limit(std::string_view method, std::string_view path) const;
 
     /// The session cookie's name: "__Host-parscore" under TLS, else "parscore".
     std::string cookie_name() const;

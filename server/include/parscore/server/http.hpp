@@ -13,7 +13,7 @@ namespace parscore::server {
 
 struct HttpRequest {
     std::string method;                                      // "GET", "POST", …
-    std::string path;                                        // decoded, without the query
+    std::string path;                                        // as sent (percent-encoded), without the query
     std::vector<std::pair<std::string, std::string>> query;  // decoded, in order
     std::map<std::string, std::string> headers;              // names in lower case
     std::string body;
@@ -25,7 +25,13 @@ struct HttpRequest {
     std::optional<std::string_view> param(std::string_view name) const;
     /// A cookie sent in the Cookie header, or nothing.
     std::optional<std::string> cookie(std::string_view name) const;
+    /// A field of an HTML form's body (application/x-www-form-urlencoded), decoded, or nothing.
+    std::optional<std::string> form_field(std::string_view name) const;
 };
+
+/// Decodes "%XX" escapes (and "+" as a space in a query's or a form's component); nothing when an
+/// escape is malformed.
+std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
 
 struct HttpResponse {
     int status = 200;

@@ -1,0 +1,97 @@
+// Signing in and out, the account, and the units in its scope (docs/server.md, "Signing in").
+#include "api_internal.hpp"
+#include "parscore/app/units.hpp"
+#include "parscore/i18n/translate.hpp"
+
+namespace parscore::server {
+
+namespace {
+
+HttpResponse healthz(const Call&) { return json_response(200, {{"status", "ok"}}); }
+
+std::string cookie_header(const Call& call, const std::string& value, bool expire) {
+    std::string c = call.api.cookie_name() + "=" + value + "; Path=/; HttpOnly; SameSite=Lax";
+    if (call.config.tls) c += "; Secure";
+    if (expire) c += "; Max-Age=0";
+    return c;
+}
+
+HttpResponse sign_in(const Call& call) {
+    const nlohmann::json body = json_body(call.request);
+    app::LoginRequest r;
+    r.database = call.config.database;
+    r.login = body.value("login", "");
+    r.password = body.value("password", "");
+    r.address = call.request.client_address;
+    r.now = call.config.now();
+    r.policy = call.config.policy;
+    const app::LoginOutcome outcome = app::login(r);
+    switch (outcome.result) {
+        case app::LoginOutcome::Result::Throttled: {
+            HttpResponse answer = error_response(ApiError{429, "too_many_requests",
+                                                          core::T_("too many failed logins; try again later")},
+                                                 call.caller.lang);
+            answer.set_header("Retry-After", std::to_string(outcome.retry_after.count()));
+            return answer;
+        }
+        case app::LoginOutcome::Result::Refused:
+            return error_response(ApiError{401, "unauthenticated", core::T_("wrong login or password")},
+                                  call.caller.lang);
+        case app::LoginOutcome::Result::SignedIn: break;
+    }
+    nlohmann::json answer = account_json(*outcome.account);
+    answer["csrf_token"] = outcome.csrf_token;
+    HttpResponse response = json_response(200, answer);
+    response.set_header("Set-Cookie", cookie_header(call, outcome.session_id, false));
+    return response;
+}
+
+HttpResponse sign_out(const Call& call) {
+    if (call.caller.by_cookie) {
+        app::SessionRequest r;
+        r.database = call.config.database;
+        r.session_id = call.request.cookie(call.api.cookie_name()).value_or("");
+        r.now = call.config.now();
+        r.policy = call.config.policy;
+        app::logout(r, call.request.client_address);
+    }
+    HttpResponse response = json_response(200, nlohmann::json::object());
+    response.set_header("Set-Cookie", cookie_header(call, "", true));
+    return response;
+}
+
+HttpResponse me(const Call& call) { return json_response(200, account_json(call.caller.signed_in->account)); }
+
+HttpResponse units(const Call& call) {
+    auto optional_int = [](const std::optional<int>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+    nlohmann::json out = nlohmann::json::array();
+    for (const inspections::UnitInfo& u : app::list_units(call.operation<app::UnitsListRequest>())) {
+        out.push_back({{"id", u.id},
+                       {"name", u.name},
+                       {"category", u.category},
+                       {"parent", u.parent ? nlohmann::json(*u.parent) : nlohmann::json(nullptr)},
+                       {"active_from", optional_int(u.active_from)},
+                       {"active_to", optional_int(u.active_to)}});
+    }
+    return json_response(200, out);
+}
+
+}  // namespace
+
+nlohmann::json account_json(const inspections::Account& a) {
+    return {{"login", a.login}, {"name", a.name},
+            {"role", a.role},   {"scope", a.scope ? nlohmann::json(*a.scope) : nlohmann::json(nullptr)},
+            {"lang", a.lang},   {"must_change_password", a.must_change}};
+}
+
+std::vector<Api::Route> session_routes() {
+    return {
+        {"GET", "/healthz", true, true, healthz},
+        {"POST", "/api/v1/session", true, true, sign_in},
+        {"DELETE", "/api/v1/session", false, true, sign_out},
+        {"GET", "/api/v1/me", false, true, me},
+        {"GET", "/api/v1/units", false, false, units},
+    };
+}
+
+}  // namespace parscore::server
