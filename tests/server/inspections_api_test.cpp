@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <thread>
+
 #include "app_fixture.hpp"
 #include "parscore/accounts/token.hpp"
 #include "parscore/app/adoption.hpp"
@@ -120,9 +122,9 @@ protected:
         std::vector<std::string> out;
         const json all = body(r);
         for (const json& e : all["errors"]) {
-            out.push_back(e.contains("pointer") ? e["pointer"].get<std::string>()
-                                                : std::to_string(e["line"].get<int>()) + ":" +
-                                                      std::to_string(e["column"].get<int>()));
+            out.push_back(e.contains("pointer")
+                              ? e["pointer"].get<std::string>()
+                              : std::to_string(e["line"].get<int>()) + ":" + std::to_string(e["column"].get<int>()));
         }
         return out;
     }
@@ -251,8 +253,7 @@ TEST_F(InspectionsApiTest, AnInvalidYamlReportAnswersLinesAndColumns) {
 TEST_F(InspectionsApiTest, MalformedBodiesAndWrongTypes) {
     const std::string before = fingerprint();
     EXPECT_EQ(send("office", "POST", "/api/v1/inspections", "{\"inspection\": ").status, 400);
-    EXPECT_EQ(send("office", "POST", "/api/v1/inspections", std::string(100, '[') + std::string(100, ']')).status,
-              400);
+    EXPECT_EQ(send("office", "POST", "/api/v1/inspections", std::string(100, '[') + std::string(100, ']')).status, 400);
     const HttpResponse text = send("office", "POST", "/api/v1/inspections", report_json().dump(), "text/plain");
     EXPECT_EQ(text.status, 415);
     EXPECT_EQ(code(text), "unsupported_media_type");
@@ -301,6 +302,27 @@ TEST_F(InspectionsApiTest, AClientIdMakesAResendSafe) {
     const HttpResponse y2 = send("insp", "POST", path, yaml, "application/yaml");
     EXPECT_EQ(y2.status, 200);
     EXPECT_EQ(body(y2)["id"], body(y1)["id"]);
+}
+
+TEST_F(InspectionsApiTest, ResendsAtOnceStoreOneInspection) {
+    json report = report_json();
+    report["client_id"] = "5d1f7c2a-8b3e-4f6a-9c0d-1e2f3a4b5c6d";
+    const std::string text = report.dump();
+    std::vector<HttpResponse> answers(4);
+    std::vector<std::thread> threads;
+    for (HttpResponse& answer : answers) {
+        threads.emplace_back([&] { answer = send("insp", "POST", "/api/v1/inspections", text); });
+    }
+    for (std::thread& t : threads) t.join();
+    int created = 0;
+    for (const HttpResponse& a : answers) {
+        ASSERT_TRUE(a.status == 201 || a.status == 200) << a.status << " " << a.body;
+        created += a.status == 201;
+        EXPECT_EQ(body(a)["id"], body(answers[0])["id"]);
+    }
+    EXPECT_EQ(created, 1);
+    EXPECT_EQ(query("SELECT count(*) FROM inspections"), "1");
+    EXPECT_EQ(query("SELECT count(*) FROM client_reports"), "1");
 }
 
 TEST_F(InspectionsApiTest, WhoMayRecord) {
@@ -355,8 +377,9 @@ TEST_F(InspectionsApiTest, OutOfScopeIsUnknown) {
     const std::string draft_id = record("office", draft);
     const std::string after_draft = fingerprint();
     EXPECT_EQ(send("agency", "GET", "/api/v1/inspections/" + draft_id).status, 404);
-    EXPECT_EQ(send("agency", "POST", "/api/v1/inspections/" + draft_id + "/comments", json{{"text", "x"}}.dump()).status,
-              404);
+    EXPECT_EQ(
+        send("agency", "POST", "/api/v1/inspections/" + draft_id + "/comments", json{{"text", "x"}}.dump()).status,
+        404);
     EXPECT_EQ(send("agency", "GET", "/api/v1/inspections/" + id).status, 200);
     EXPECT_EQ(fingerprint(), after_draft);
     EXPECT_NE(before, after_draft);
@@ -389,7 +412,8 @@ TEST_F(InspectionsApiTest, StatusMovesAndTheirConflicts) {
     // Amended and submitted again, then locked: nothing moves a locked inspection.
     json fixed = report_json();
     fixed["findings"]["website"] = false;
-    const HttpResponse amended = send("insp", "POST", base + "/amend", json{{"report", fixed}, {"reason", "ảnh"}}.dump());
+    const HttpResponse amended = send("insp", "POST", base + "/amend",
+                                      json{{"report", fixed}, {"reason", "ảnh"}}.dump());
     ASSERT_EQ(amended.status, 200) << amended.body;
     EXPECT_GT(body(amended)["revision"].get<int>(), 0);
     EXPECT_EQ(send("insp", "POST", base + "/submit").status, 200);
@@ -429,7 +453,8 @@ TEST_F(InspectionsApiTest, AmendingChecksTheReportAndTheRights) {
     EXPECT_EQ(send("agency", "POST", base + "/amend", json{{"report", report_json()}, {"reason", "x"}}.dump()).status,
               403);
     EXPECT_EQ(fingerprint(), before);
-    const HttpResponse same = send("office", "POST", base + "/amend", json{{"report", report_json()}, {"reason", "x"}}.dump());
+    const HttpResponse same = send("office", "POST", base + "/amend",
+                                   json{{"report", report_json()}, {"reason", "x"}}.dump());
     ASSERT_EQ(same.status, 200) << same.body;
     EXPECT_EQ(body(same)["changed"], false);
     EXPECT_EQ(fingerprint(), before);
@@ -446,7 +471,8 @@ TEST_F(InspectionsApiTest, CommentsByEveryRoleThatMayRead) {
     ASSERT_EQ(d["comments"].size(), 6u);
     EXPECT_EQ(d["comments"][5]["by"], "agency");
     const std::string before = fingerprint();
-    EXPECT_EQ(send("office", "POST", "/api/v1/inspections/" + id + "/comments", json{{"text", "  "}}.dump()).status, 400);
+    EXPECT_EQ(send("office", "POST", "/api/v1/inspections/" + id + "/comments", json{{"text", "  "}}.dump()).status,
+              400);
     EXPECT_EQ(send("office", "POST", "/api/v1/inspections/" + id + "/comments", "text=x",
                    "application/x-www-form-urlencoded")
                   .status,
@@ -508,7 +534,8 @@ TEST_F(InspectionsApiTest, AStoredNameWithLineBreaksNeverReachesAHeader) {
 }
 
 TEST_F(InspectionsApiTest, TheTemplateAsJson) {
-    const HttpResponse r = send("insp", "GET", "/api/v1/years/2013/template?unit=so-tu-phap&kind=surprise&date=2013-10-15");
+    const HttpResponse r = send("insp", "GET",
+                                "/api/v1/years/2013/template?unit=so-tu-phap&kind=surprise&date=2013-10-15");
     ASSERT_EQ(r.status, 200) << r.body;
     const json t = body(r);
     EXPECT_EQ(t["unit"], "so-tu-phap");
