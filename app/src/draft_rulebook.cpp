@@ -20,8 +20,8 @@ Error bad_path(std::string_view path, core::Text why) {
 std::string normalised_path(std::string_view path) {
     if (path.empty()) throw bad_path(path, core::T_("the path is empty"));
     if (path.size() > kMaxDraftPathBytes) {
-        throw bad_path(path.substr(0, 40), core::T_("the path is longer than {n} bytes",
-                                                    {{"n", std::to_string(kMaxDraftPathBytes)}}));
+        throw bad_path(path.substr(0, 40),
+                       core::T_("the path is longer than {n} bytes", {{"n", std::to_string(kMaxDraftPathBytes)}}));
     }
     if (!core::is_valid_utf8(path)) throw bad_path(path, core::T_("the path is not UTF-8"));
     for (const char c : path) {
@@ -49,9 +49,9 @@ std::string normalised_path(std::string_view path) {
 DraftRulebook normalised_draft(const DraftRulebook& draft) {
     if (draft.empty()) throw Error(ErrorKind::BadRequest, core::T_("the rulebook has no files"));
     if (draft.size() > kMaxDraftFiles) {
-        throw Error(ErrorKind::BadRequest, core::T_("a rulebook has at most {n} files, this one has {count}",
-                                                    {{"n", std::to_string(kMaxDraftFiles)},
-                                                     {"count", std::to_string(draft.size())}}));
+        throw Error(ErrorKind::BadRequest,
+                    core::T_("a rulebook has at most {n} files, this one has {count}",
+                             {{"n", std::to_string(kMaxDraftFiles)}, {"count", std::to_string(draft.size())}}));
     }
     DraftRulebook out;
     std::set<std::string> seen;

@@ -77,11 +77,12 @@ std::string adoptions_json(const std::vector<AdoptionListing>& list) {
     std::vector<std::string> objects;
     for (const AdoptionListing& l : list) {
         const ins::Adoption& a = l.adoption;
-        objects.push_back("{\"no\": " + std::to_string(a.no) + ", \"year\": " + std::to_string(a.year) +
-                          ", \"rulebook\": {\"id\": " + json_text(a.rulebook_id) + ", \"version\": " +
-                          json_text(a.rulebook_version) + ", \"sha256\": " + json_text(a.rulebook_sha256) +
-                          "}, \"adopted_by\": " + json_text(a.adopted_by) + ", \"adopted_at\": " + json_text(a.adopted_at) +
-                          ", \"in_force\": " + (l.in_force ? "true" : "false") + "}");
+        objects.push_back(
+            "{\"no\": " + std::to_string(a.no) + ", \"year\": " + std::to_string(a.year) +
+            ", \"rulebook\": {\"id\": " + json_text(a.rulebook_id) + ", \"version\": " + json_text(a.rulebook_version) +
+            ", \"sha256\": " + json_text(a.rulebook_sha256) + "}, \"adopted_by\": " + json_text(a.adopted_by) +
+            ", \"adopted_at\": " + json_text(a.adopted_at) + ", \"in_force\": " + (l.in_force ? "true" : "false") +
+            "}");
     }
     return lines_array(objects);
 }
@@ -106,7 +107,8 @@ std::string publication_json(const ins::Publication& p) {
     std::string files = "[";
     for (std::size_t i = 0; i < p.rulebook_files.size(); ++i) {
         const ins::PublishedFile& f = p.rulebook_files[i];
-        files += std::string(i ? ", " : "") + "{\"path\": " + json_text(f.path) + ", \"sha256\": " + json_text(f.sha256) + "}";
+        files += std::string(i ? ", " : "") + "{\"path\": " + json_text(f.path) +
+                 ", \"sha256\": " + json_text(f.sha256) + "}";
     }
     std::string results = p.results;
     while (!results.empty() && (results.back() == '\n' || results.back() == ' ')) results.pop_back();

@@ -2,7 +2,7 @@
 // "Rulebooks"). A rulebook travels as a JSON object mapping each file's path to its text, the
 // rulebook first; the operations layer checks the paths and loads the files from memory, so no
 // path from a request ever reaches the file system.
-#include <algorithm>
+#include <set>
 
 #include "api_texts.hpp"
 #include "parscore/analyses/diff.hpp"
@@ -20,18 +20,21 @@ namespace {
 app::DraftRulebook draft_of(const HttpRequest& request) {
     json_body(request);  // 415 unless sent as JSON, 400 unless a JSON object
     std::vector<std::string> paths;
+    std::set<std::string> seen;  // a body of many keys must not cost their square
     bool repeated = false;
     const nlohmann::json::parser_callback_t keys = [&](int depth, nlohmann::json::parse_event_t event,
                                                        nlohmann::json& parsed) {
         if (event == nlohmann::json::parse_event_t::key && depth == 1) {
             const std::string& path = parsed.get_ref<const std::string&>();
-            repeated = repeated || std::find(paths.begin(), paths.end(), path) != paths.end();
+            repeated = !seen.insert(path).second || repeated;
             paths.push_back(path);
         }
         return true;
     };
     const nlohmann::json body = nlohmann::json::parse(request.body, keys);
     if (repeated) throw ApiError{400, "bad_request", core::T_("the body names a rulebook file twice")};
+    // More files than a rulebook may have are refused before their texts are copied.
+    if (paths.size() > app::kMaxDraftFiles) paths.resize(app::kMaxDraftFiles + 1);
     app::DraftRulebook draft;
     for (const std::string& path : paths) {
         const nlohmann::json& text = body.at(path);

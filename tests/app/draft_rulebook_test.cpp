@@ -10,8 +10,7 @@ namespace {
 const std::string kParent = read_text(kDemoRules);
 
 TEST(DraftRulebook, PathsAreNormalisedAndKeptInOrder) {
-    const app::DraftRulebook draft =
-        app::normalised_draft({{"hb//./child.yaml", "x"}, {"./national/par.yaml", "y"}});
+    const app::DraftRulebook draft = app::normalised_draft({{"hb//./child.yaml", "x"}, {"./national/par.yaml", "y"}});
     ASSERT_EQ(draft.size(), 2u);
     EXPECT_EQ(draft[0].path, "hb/child.yaml");
     EXPECT_EQ(draft[1].path, "national/par.yaml");
@@ -23,17 +22,21 @@ TEST(DraftRulebook, PathsThatCouldLeaveTheDraftAreBadRequests) {
         EXPECT_EQ(kind_of([&] { app::normalised_draft({{path, "x"}}); }), app::ErrorKind::BadRequest) << path;
     }
     EXPECT_EQ(kind_of([&] { app::normalised_draft({}); }), app::ErrorKind::BadRequest);
-    EXPECT_EQ(kind_of([&] { app::normalised_draft({{"a.yaml", "x"}, {"./a.yaml", "y"}}); }),
+    EXPECT_EQ(kind_of([&] {
+                  app::normalised_draft({{"a.yaml", "x"}, {"./a.yaml", "y"}});
+              }),
               app::ErrorKind::BadRequest);
     EXPECT_EQ(kind_of([&] { app::normalised_draft({{"a.yaml", "\xc3"}}); }), app::ErrorKind::BadRequest);
-    EXPECT_EQ(kind_of([&] { app::normalised_draft({{std::string(app::kMaxDraftPathBytes + 1, 'a'), "x"}}); }),
+    EXPECT_EQ(kind_of([&] {
+                  app::normalised_draft({{std::string(app::kMaxDraftPathBytes + 1, 'a'), "x"}});
+              }),
               app::ErrorKind::BadRequest);
 }
 
 TEST(DraftRulebook, ExtendsResolvesInsideTheDraftOnly) {
     const std::string child = "parscore: 1\nextends: ../national/par.yaml\nid: child\nversion: \"2\"\n";
-    const app::LoadedRulebook loaded =
-        app::load_draft_rulebook({{"hb/child.yaml", child}, {"national/par.yaml", kParent}});
+    const app::LoadedRulebook loaded = app::load_draft_rulebook(
+        {{"hb/child.yaml", child}, {"national/par.yaml", kParent}});
     ASSERT_EQ(loaded.rulebook.files.size(), 2u);
     EXPECT_EQ(loaded.rulebook.files[0].path, "national/par.yaml");
     EXPECT_EQ(loaded.rulebook.files[1].path, "hb/child.yaml");

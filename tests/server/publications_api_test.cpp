@@ -88,8 +88,7 @@ TEST_F(PublicationsApi, AdminAndOfficePublishWithTheAdoptedRulebook) {
     const std::int64_t id = json_of(r)["id"];
     EXPECT_EQ(client_->text("SELECT published_by || ' ' || year FROM publications WHERE id = " + std::to_string(id)),
               "office 2013");
-    EXPECT_EQ(client_->text("SELECT account || ' ' || address FROM audit WHERE action = 'publish'"),
-              "office 10.0.0.9");
+    EXPECT_EQ(client_->text("SELECT account || ' ' || address FROM audit WHERE action = 'publish'"), "office 10.0.0.9");
     const HttpResponse again = send("admin", "POST", "/api/v1/years/2013/publish", body);
     EXPECT_EQ(again.status, 200);
     EXPECT_EQ(json_of(again)["unchanged"], true);
@@ -99,9 +98,9 @@ TEST_F(PublicationsApi, AdminAndOfficePublishWithTheAdoptedRulebook) {
 TEST_F(PublicationsApi, RefusedPublicationsStoreNothing) {
     // 2014 gets the demo's rulebook but no inspection.
     const std::string rulebook = client_->text("SELECT text FROM adoption_files LIMIT 1");
-    ASSERT_EQ(send("admin", "PUT", "/api/v1/years/2014/rulebook", nlohmann::json{{"rulebook.yaml", rulebook}}.dump())
-                  .status,
-              201);
+    ASSERT_EQ(
+        send("admin", "PUT", "/api/v1/years/2014/rulebook", nlohmann::json{{"rulebook.yaml", rulebook}}.dump()).status,
+        201);
     const std::string before = client_->state();
     const HttpResponse no_rulebook = send("admin", "POST", "/api/v1/years/2020/publish", "{}");
     EXPECT_EQ(no_rulebook.status, 409) << no_rulebook.body;
@@ -125,8 +124,8 @@ TEST_F(PublicationsApi, OnlyAnAdminReadsTheAuditLogAsTheCommandPrintsIt) {
     EXPECT_NE(all.out.find("\"action\": \"publish\""), std::string::npos);
     EXPECT_EQ(send("admin", "GET", "/api/v1/audit").body, all.out);
     const CliRun office = cli({"audit", "--format", "json", "--user", "office", "--since", "2000-01-01"});
-    const HttpResponse filtered =
-        send("admin", "GET", "/api/v1/audit", "", {{"user", "office"}, {"since", "2000-01-01"}});
+    const HttpResponse filtered = send("admin", "GET", "/api/v1/audit", "",
+                                       {{"user", "office"}, {"since", "2000-01-01"}});
     EXPECT_EQ(filtered.status, 200);
     EXPECT_EQ(filtered.body, office.out);
     EXPECT_EQ(send("admin", "GET", "/api/v1/audit", "", {{"since", "2999-01-01"}}).body, "[]\n");

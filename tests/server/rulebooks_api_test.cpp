@@ -125,9 +125,17 @@ TEST_F(RulebooksApi, ARulebookWithErrorsIsRefusedWith422AndItsPositions) {
 }
 
 TEST_F(RulebooksApi, HostilePathsAreRefusedBeforeAnythingIsLoaded) {
-    const std::vector<std::string> hostile = {"/etc/passwd",     "../rb.yaml",      "a/../../rb.yaml", "a/..",
-                                              "a\\rb.yaml",      "",                "rules/",          ".",
-                                              "a/./../rb.yaml",  std::string(300, 'a'), std::string("a\x01.yaml"),
+    const std::vector<std::string> hostile = {"/etc/passwd",
+                                              "../rb.yaml",
+                                              "a/../../rb.yaml",
+                                              "a/..",
+                                              "a\\rb.yaml",
+                                              "",
+                                              "rules/",
+                                              ".",
+                                              "a/./../rb.yaml",
+                                              std::string(300, 'a'),
+                                              std::string("a\x01.yaml"),
                                               std::string("a\x7f.yaml")};
     for (const std::string& p : hostile) {
         for (const std::string route : {"PUT /api/v1/years/2013/rulebook", "POST /api/v1/check"}) {
@@ -141,8 +149,8 @@ TEST_F(RulebooksApi, HostilePathsAreRefusedBeforeAnythingIsLoaded) {
     const HttpResponse twice = send("admin", "POST", "/api/v1/check", map_of({{"a.yaml", kBase}, {"./a.yaml", kBase}}));
     EXPECT_EQ(twice.status, 400);
     EXPECT_NE(json_of(twice)["error"]["message"].get<std::string>().find("'a.yaml'"), std::string::npos);
-    const HttpResponse repeated =
-        send("admin", "POST", "/api/v1/check", "{\"a.yaml\": \"x: 1\", \"a.yaml\": \"y: 2\"}");
+    const HttpResponse repeated = send("admin", "POST", "/api/v1/check",
+                                       "{\"a.yaml\": \"x: 1\", \"a.yaml\": \"y: 2\"}");
     EXPECT_EQ(repeated.status, 400);
     std::vector<std::pair<std::string, std::string>> many;
     for (int i = 0; i < 33; ++i) many.push_back({"f" + std::to_string(i) + ".yaml", kBase});
@@ -158,8 +166,8 @@ TEST_F(RulebooksApi, AnExtendsThatLeavesTheMapFindsNothingOnDisk) {
     for (const std::string& target : {app::testing::kRulebook, std::string("../../../../../../etc/passwd")}) {
         const std::string child = "parscore: 1\nextends: " + target + "\nid: child\nversion: \"2\"\n";
         const std::string before = client_->state();
-        const HttpResponse adopt =
-            send("admin", "PUT", "/api/v1/years/2013/rulebook", map_of({{"hb/child.yaml", child}}));
+        const HttpResponse adopt = send("admin", "PUT", "/api/v1/years/2013/rulebook",
+                                        map_of({{"hb/child.yaml", child}}));
         ASSERT_EQ(adopt.status, 422) << adopt.body;
         const nlohmann::json e = json_of(adopt)["error"]["errors"][0];
         EXPECT_EQ(e["file"], "hb/child.yaml");
@@ -208,9 +216,8 @@ TEST_F(RulebooksApi, DiffComparesADraftWithTheYearsAdoptedRulebook) {
     EXPECT_EQ(send("author", "POST", "/api/v1/years/2013/diff", body).status, 409);
     adopt_base(2013);
     const fs::path folder = on_disk("what-if", {{"draft.yaml", draft}});
-    const auto cli = cli_run({"diff", "--with", "draft.yaml", "--year", "2013", "--format", "json", "--db",
-                               db().string()},
-                              folder);
+    const auto cli =
+        cli_run({"diff", "--with", "draft.yaml", "--year", "2013", "--format", "json", "--db", db().string()}, folder);
     ASSERT_EQ(cli.code, 0) << cli.err;
     const std::string before = client_->state();
     for (const std::string role : {"admin", "office", "author"}) {
