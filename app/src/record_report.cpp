@@ -21,7 +21,8 @@ namespace ins = parscore::inspections;
 core::EvidenceSchema adopted_schema(const ins::Store& store, int year) {
     std::optional<ins::Adoption> adoption = store.adoption_in_force(year);
     if (!adoption) {
-        throw Error(ErrorKind::Invalid, core::T_("no rulebook is adopted for {year}", {{"year", std::to_string(year)}}));
+        throw Error(ErrorKind::Invalid,
+                    core::T_("no rulebook is adopted for {year}", {{"year", std::to_string(year)}}));
     }
     return adopted_rulebook(*adoption).rulebook.evidence;
 }
@@ -40,7 +41,8 @@ std::optional<std::string> stored_client_id(const std::optional<std::string>& id
 }
 
 Error client_id_taken(const std::string& id) {
-    return Error(ErrorKind::Invalid, core::T_("client id {id} was sent before with another report", {{"id", "'" + id + "'"}}));
+    return Error(ErrorKind::Invalid,
+                 core::T_("client id {id} was sent before with another report", {{"id", "'" + id + "'"}}));
 }
 
 /// Stores a validated report; an equal inspection already stored is Invalid. A resend must name
@@ -63,8 +65,8 @@ void store_one(const RecordReportRequest& request, ins::Store& store, const Acce
     }
     result.id = outcome.id;
     result.resent = outcome.resent;
-    log_info(request, "{}: {} inspection {}", request.report.name, outcome.resent ? "already recorded as" : "recorded as",
-             outcome.id);
+    log_info(request, "{}: {} inspection {}", request.report.name,
+             outcome.resent ? "already recorded as" : "recorded as", outcome.id);
 }
 
 }  // namespace

@@ -131,7 +131,9 @@ HttpResponse amend_inspection(const Call& call) {
     r.reason = reason->text;
     const app::AmendResult result = app::amend(r);
     if (!result.outcome) return invalid_report(result.problems, sent, call.caller.lang);
-    return json_response(200, {{"id", r.id}, {"revision", result.outcome->revision}, {"changed", !result.outcome->identical}});
+    return json_response(200, {{"id", r.id},
+                               {"revision", result.outcome->revision},
+                               {"changed", !result.outcome->identical}});
 }
 
 }  // namespace parscore::server

@@ -135,7 +135,8 @@ JsonNode parse_json_document(std::string_view text) {
             throw ApiError{400, "bad_request", core::T_("the JSON body nests deeper than 64 levels")};
         }
         throw ApiError{400, "bad_request",
-                       core::T_("the body is not valid JSON (at byte {at})", {{"at", std::to_string(builder.error_at_)}})};
+                       core::T_("the body is not valid JSON (at byte {at})",
+                                {{"at", std::to_string(builder.error_at_)}})};
     }
     return std::move(builder.root);
 }

@@ -16,7 +16,7 @@ namespace parscore::server {
 struct JsonNode {
     enum class Kind { Null, Bool, Number, String, Object, Array };
     Kind kind = Kind::Null;
-    std::string text;  // Bool and Number: as written; String: decoded
+    std::string text;                                       // Bool and Number: as written; String: decoded
     std::vector<std::pair<std::string, JsonNode>> members;  // Object, in the order sent
     std::vector<JsonNode> items;                            // Array
 
@@ -29,7 +29,7 @@ struct JsonNode {
 JsonNode parse_json_document(std::string_view text);
 
 struct ReportYaml {
-    std::string text;                                // flow-style YAML
+    std::string text;                               // flow-style YAML
     std::map<std::uint32_t, std::string> pointers;  // a node's (or a key's) first byte → its JSON pointer
 
     /// The pointer of the node a position lies in (the nearest node starting at or before it).

@@ -29,7 +29,6 @@ std::string datum_json(const std::optional<core::Datum>& d) {
     }
 }
 
-
 const char* entry_name(ins::HistoryEntry::Type t) {
     switch (t) {
         case ins::HistoryEntry::Type::Revision: return "revision";
@@ -82,7 +81,6 @@ std::string history_json(const std::vector<ins::HistoryEntry>& history) {
     }
     return o + (history.empty() ? "]" : "\n  ]");
 }
-
 
 const char* note_kind(ins::ReviewNote::Kind kind) {
     return kind == ins::ReviewNote::Kind::Return ? "return" : "comment";
