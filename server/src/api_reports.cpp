@@ -90,10 +90,10 @@ nlohmann::json error_entry(const core::Diagnostic& d, const SentReport& sent, co
 HttpResponse invalid_report(const app::Problems& problems, const SentReport& sent, i18n::Language lang) {
     nlohmann::json errors = nlohmann::json::array();
     for (const core::Diagnostic& d : problems.diagnostics) errors.push_back(error_entry(d, sent, problems, lang));
-    HttpResponse r = error_response(ApiError{422, "invalid_report", core::T_("the report has errors")}, lang);
-    nlohmann::json body = nlohmann::json::parse(r.body);
-    body["errors"] = std::move(errors);
-    return json_response(422, body);
+    return json_response(422, {{"error",
+                                {{"code", "invalid_report"},
+                                 {"message", i18n::localize(lang, core::T_("the report has errors"))},
+                                 {"errors", std::move(errors)}}}});
 }
 
 }  // namespace

@@ -121,7 +121,7 @@ protected:
     static std::vector<std::string> places(const HttpResponse& r) {
         std::vector<std::string> out;
         const json all = body(r);
-        for (const json& e : all["errors"]) {
+        for (const json& e : all["error"]["errors"]) {
             out.push_back(e.contains("pointer")
                               ? e["pointer"].get<std::string>()
                               : std::to_string(e["line"].get<int>()) + ":" + std::to_string(e["column"].get<int>()));
@@ -215,7 +215,7 @@ TEST_F(InspectionsApiTest, AnInvalidJsonReportAnswersEachErrorsPointer) {
                                              "/findings/procedure/1/online_level", "/findings/violation/0/kind",
                                              "/findings/website"}))
         << r2.body;
-    const json errors = body(r2)["errors"];
+    const json errors = body(r2)["error"]["errors"];
     for (const json& e : errors) {
         EXPECT_TRUE(e["code"].get<std::string>().starts_with("E3")) << e;
         EXPECT_FALSE(e["message"].get<std::string>().empty());
@@ -245,8 +245,8 @@ TEST_F(InspectionsApiTest, AnInvalidYamlReportAnswersLinesAndColumns) {
     const HttpResponse broken = send("office", "POST", "/api/v1/inspections", "inspection: [\n  unit: x\n",
                                      "application/yaml");
     ASSERT_EQ(broken.status, 422) << broken.body;
-    EXPECT_EQ(body(broken)["errors"][0]["code"], "E001");
-    EXPECT_TRUE(body(broken)["errors"][0].contains("line"));
+    EXPECT_EQ(body(broken)["error"]["errors"][0]["code"], "E001");
+    EXPECT_TRUE(body(broken)["error"]["errors"][0].contains("line"));
     EXPECT_EQ(fingerprint(), before);
 }
 
@@ -442,7 +442,7 @@ TEST_F(InspectionsApiTest, AmendingChecksTheReportAndTheRights) {
     const HttpResponse yaml = send("insp", "POST", base + "/amend",
                                    json{{"report", "inspection: {unit: so-tu-phap}\n"}, {"reason", "x"}}.dump());
     ASSERT_EQ(yaml.status, 422) << yaml.body;
-    EXPECT_TRUE(body(yaml)["errors"][0].contains("line"));
+    EXPECT_TRUE(body(yaml)["error"]["errors"][0].contains("line"));
     EXPECT_EQ(send("insp", "POST", base + "/amend", json{{"report", report_json()}}.dump()).status, 400);
     EXPECT_EQ(send("insp", "POST", base + "/amend", json{{"report", report_json()}, {"reason", ""}}.dump()).status,
               400);
