@@ -80,7 +80,7 @@ void add_listen_options(CLI::App* cmd, Context& ctx, ServeOptions& o) {
                     i18n::tr(ctx.lang,
                              "Least important log lines shown: error, warning, info (one line per request) "
                              "or debug (default: info)"))
-        ->check(CLI::IsMember({"error", "warning", "info", "debug", "off"}));
+        ->check(CLI::IsMember({"error", "warning", "warn", "info", "debug", "off"}));
 }
 
 void serve(Context& ctx, const ServeOptions& o, const std::filesystem::path& database,
