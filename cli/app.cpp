@@ -16,6 +16,7 @@
 #include "parscore/core/suggest.hpp"
 #include "parscore/core/utf8.hpp"
 #include "parscore/i18n/translate.hpp"
+#include "serve_cli.hpp"
 #include "shared.hpp"
 
 namespace parscore::cli {
@@ -174,6 +175,7 @@ int run(const std::vector<std::string>& args, std::istream* in, std::ostream& ou
     add_publication_commands(app, ctx);
     add_report_commands(app, ctx);
     add_account_commands(app, ctx);
+    add_serve_command(app, ctx);
     add_global_options_to_subcommands(app, ctx);
 
     try {

@@ -5,8 +5,8 @@
 // so that the handlers behind authentication are reached too. Invariants: nothing answers 500;
 // every answer's status is one the API documents; every JSON answer parses, and an error's has a
 // code and a message.
-#include <nlohmann/json.hpp>
 #include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -37,27 +37,27 @@ struct Server {
 
 /// The demo's database in a fresh folder, with an office account and its token.
 void set_up(Server& made) {
-        std::string pattern = (std::filesystem::temp_directory_path() / "parscore-fuzz-XXXXXX").string();
-        if (!mkdtemp(pattern.data())) fuzzing::violated("no temporary folder", pattern);
-        made.dir = pattern;
-        app::DemoRequest demo;
-        demo.database = made.dir / "demo.db";
-        app::demo(demo);
-        app::UserAddRequest user;
-        user.database = demo.database;
-        user.login = "office";
-        user.role = "office";
-        user.password = "mật-khẩu-đủ-dài-để-thử";
-        app::add_user(user);
-        app::TokenAddRequest token;
-        token.database = demo.database;
-        token.login = "office";
-        token.name = "fuzz";
-        made.token = app::add_token(token).secret;
-        server::ApiConfig config;
-        config.database = demo.database;
-        config.origin = "http://127.0.0.1:8080";
-        made.api.emplace(config);
+    std::string pattern = (std::filesystem::temp_directory_path() / "parscore-fuzz-XXXXXX").string();
+    if (!mkdtemp(pattern.data())) fuzzing::violated("no temporary folder", pattern);
+    made.dir = pattern;
+    app::DemoRequest demo;
+    demo.database = made.dir / "demo.db";
+    app::demo(demo);
+    app::UserAddRequest user;
+    user.database = demo.database;
+    user.login = "office";
+    user.role = "office";
+    user.password = "mật-khẩu-đủ-dài-để-thử";
+    app::add_user(user);
+    app::TokenAddRequest token;
+    token.database = demo.database;
+    token.login = "office";
+    token.name = "fuzz";
+    made.token = app::add_token(token).secret;
+    server::ApiConfig config;
+    config.database = demo.database;
+    config.origin = "http://127.0.0.1:8080";
+    made.api.emplace(config);
 }
 
 Server& server_once() {

@@ -88,6 +88,39 @@ Found find_route(const HttpRequest& request) {
     return found;
 }
 
+/// The route's answer to a request, or the error that stopped it; `caller` is who sent it, once known.
+HttpResponse respond(const Api& api, const ApiConfig& config, const HttpRequest& request, Api::Caller& caller) {
+    try {
+        Found found = find_route(request);
+        if (!found.route) {
+            HttpResponse r = error_response(ApiError{405, "method_not_allowed", core::T_("method not allowed")},
+                                            caller.lang);
+            r.set_header("Allow", found.allowed);
+            return r;
+        }
+        const Api::Route& route = *found.route;
+        if (request.body.size() > route.body_limit)
+            throw ApiError{413, "payload_too_large", core::T_("the request's body is too large")};
+        if (!route.anonymous || request.header("authorization") || request.cookie(api.cookie_name()))
+            caller = authenticate(api, config, request);
+        if (!route.anonymous && !caller.signed_in) throw ApiError{401, "unauthenticated", core::T_("sign in first")};
+        if (auto refused = cross_site(config, request, caller); refused && !route.anonymous) throw *refused;
+        if (caller.signed_in && caller.signed_in->account.must_change && !route.while_must_change)
+            throw ApiError{403, "password_change_required", core::T_("change your password before anything else")};
+        HttpResponse response = route.handler(Call{api, config, request, caller, std::move(found.params)});
+        if (request.method == "HEAD") {
+            // The length a GET would have had (RFC 9110, 9.3.2); the listener sends no body.
+            response.set_header("Content-Length", std::to_string(response.body.size()));
+            response.body.clear();
+        }
+        return response;
+    } catch (const ApiError& e) {
+        return error_response(e, caller.lang);
+    } catch (const app::Error& e) {
+        return error_response(e, caller.lang);
+    }
+}
+
 }  // namespace
 
 const std::string& Call::param(std::string_view name) const {
@@ -114,31 +147,9 @@ std::size_t Api::body_limit(std::string_view method, std::string_view path) cons
 HttpResponse Api::handle(const HttpRequest& request) const {
     Caller caller;
     caller.lang = language_of(request, std::nullopt);
-    try {
-        Found found = find_route(request);
-        if (!found.route) {
-            HttpResponse r = error_response(ApiError{405, "method_not_allowed", core::T_("method not allowed")},
-                                            caller.lang);
-            r.set_header("Allow", found.allowed);
-            return r;
-        }
-        const Route& route = *found.route;
-        if (request.body.size() > route.body_limit)
-            throw ApiError{413, "payload_too_large", core::T_("the request's body is too large")};
-        if (!route.anonymous || request.header("authorization") || request.cookie(cookie_name()))
-            caller = authenticate(*this, config_, request);
-        if (!route.anonymous && !caller.signed_in) throw ApiError{401, "unauthenticated", core::T_("sign in first")};
-        if (auto refused = cross_site(config_, request, caller); refused && !route.anonymous) throw *refused;
-        if (caller.signed_in && caller.signed_in->account.must_change && !route.while_must_change)
-            throw ApiError{403, "password_change_required", core::T_("change your password before anything else")};
-        HttpResponse response = route.handler(Call{*this, config_, request, caller, std::move(found.params)});
-        if (request.method == "HEAD") response.body.clear();
-        return response;
-    } catch (const ApiError& e) {
-        return error_response(e, caller.lang);
-    } catch (const app::Error& e) {
-        return error_response(e, caller.lang);
-    }
+    HttpResponse response = respond(*this, config_, request, caller);
+    if (caller.signed_in) response.account = caller.signed_in->account.login;
+    return response;
 }
 
 }  // namespace parscore::server

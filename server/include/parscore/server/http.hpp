@@ -37,6 +37,8 @@ struct HttpResponse {
     int status = 200;
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
+    /// The login of the account that sent the request, for the listener's log line; never sent.
+    std::optional<std::string> account;
 
     void set_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
     std::optional<std::string_view> header(std::string_view name) const;
