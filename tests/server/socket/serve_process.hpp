@@ -33,6 +33,10 @@ public:
         for (std::string& w : words) argv.push_back(w.data());
         argv.push_back(nullptr);
         const std::string dir = cwd.string(), out_path = out_.string(), err_path = err_.string();
+        // An earlier server's log must not be read as this one's (its port, its lines).
+        std::error_code ignored;
+        fs::remove(out_, ignored);
+        fs::remove(err_, ignored);
         pid_ = ::fork();
         if (pid_ != 0) return;
         const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
