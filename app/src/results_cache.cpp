@@ -34,7 +34,9 @@ std::string assemble(const YearResults& r, const std::vector<std::uint32_t>& ord
 /// Whether changes call for a whole evaluation rather than an update: a new rulebook for the year,
 /// a new publication of the year before (every rank_change), or many units touched.
 bool whole_again(const inspections::ChangesSince& changes, int year, double share, std::size_t units) {
-    auto has = [](const std::vector<int>& years, int y) { return std::find(years.begin(), years.end(), y) != years.end(); };
+    auto has = [](const std::vector<int>& years, int y) {
+        return std::find(years.begin(), years.end(), y) != years.end();
+    };
     return has(changes.adoption_years, year) || has(changes.publication_years, year - 1) ||
            static_cast<double>(changes.units.size()) > share * static_cast<double>(units);
 }
@@ -97,8 +99,8 @@ std::shared_ptr<const YearResults> ResultsCache::results(const inspections::Stor
     }
     try {
         translating_store_errors([&] {
-            const inspections::ChangesSince changes =
-                current ? store.changes_since(current->revision) : inspections::ChangesSince{};
+            const inspections::ChangesSince changes = current ? store.changes_since(current->revision)
+                                                              : inspections::ChangesSince{};
             if (!current || whole_again(changes, year, share, current->units.size())) {
                 made = e->state.compute(store, year, basis);
                 done.full = 1;

@@ -6,7 +6,6 @@
 
 #include "parscore/app/store.hpp"
 #include "parscore/core/parallel.hpp"
-#include "parscore/core/sha256.hpp"
 #include "parscore/reports/report.hpp"
 #include "parscore/scoring/scorer.hpp"
 #include "parscore/scoring/year_evidence.hpp"
@@ -128,16 +127,19 @@ void YearState::learn(const inspections::EvidenceSet& evidence, bool per_unit) {
         // A unit without counted inspections has no values that could misfit.
         facts.misfits = per_unit ? std::optional<Misfits>(Misfits{}) : std::nullopt;
     }
+    std::vector<std::pair<std::string, std::string>> lines;
     for (const inspections::InspectionRef& i : evidence.inspections) {
-        UnitFacts& facts = facts_[i.unit];
-        facts.inspections.emplace_back(i.id, i.hash);
-        counted_[i.id] = i.hash;
+        facts_[i.unit].inspections.emplace_back(i.id, i.hash);
+        if (per_unit) counted_.put(i.id, i.hash);
+        else lines.emplace_back(i.id, i.hash);
     }
+    if (!per_unit) counted_.assign(std::move(lines));
     for (const inspections::UnitInfo& u : evidence.units) {
         UnitFacts& facts = facts_[u.id];
         if (!per_unit && facts.inspections.empty()) facts.misfits = Misfits{};
     }
-    if (per_unit && evidence.units.size() == 1) add_misfits(*facts_[evidence.units[0].id].misfits, evidence.misfits, false);
+    if (per_unit && evidence.units.size() == 1)
+        add_misfits(*facts_[evidence.units[0].id].misfits, evidence.misfits, false);
     add_misfits(misfits_, evidence.misfits, false);
     for (const inspections::UncoveredUnit& u : evidence.uncovered) uncovered_[u.id] = u;
 }
@@ -146,7 +148,7 @@ void YearState::forget(const std::string& unit, const YearResults& before, const
     uncovered_.erase(unit);
     auto it = facts_.find(unit);
     if (it == facts_.end()) return;
-    for (const auto& [id, hash] : it->second.inspections) counted_.erase(id);
+    for (const auto& line : it->second.inspections) counted_.erase(line.first);
     if (it->second.misfits) {
         add_misfits(misfits_, misfit_list(*it->second.misfits), true);
     } else if (!misfits_.empty()) {
@@ -177,6 +179,7 @@ std::shared_ptr<YearResults> YearState::compute(const inspections::Store& store,
     request.basis = basis;
     engine::Evaluation evaluation = engine::evaluate_loaded(rulebook, evidence, request, previous);
     learn(evidence, false);
+    counted_.digest();  // saves the digest's states for the updates to come
     results->revision = evidence.revision;
     results->head = engine::render_json_head(evaluation);
     results->units.reserve(evaluation.units.size());
@@ -191,20 +194,19 @@ std::shared_ptr<YearResults> YearState::compute(const inspections::Store& store,
     return results;
 }
 
-engine::Evaluation YearState::header(const YearResults& before) const {
-    // The run-wide warnings, from the facts kept per unit just as a whole read would give them.
+engine::Evaluation YearState::header(const YearResults& before) {
+    // The run-wide warnings from the facts kept per unit, as a whole read gives them: the units
+    // without a counted inspection are named, and whether any inspection counts at all.
     inspections::EvidenceSet facts;
     facts.misfits = misfit_list(misfits_);
     for (const auto& [id, u] : uncovered_) facts.uncovered.push_back(u);
     for (const auto& [id, unit] : facts_) {
+        if (!unit.inspections.empty()) continue;
         inspections::UnitInfo info;
         info.id = id;
         facts.units.push_back(std::move(info));
-        if (unit.inspections.empty()) continue;
-        inspections::InspectionRef counted;
-        counted.unit = id;
-        facts.inspections.push_back(std::move(counted));
     }
+    if (!counted_.empty()) facts.inspections.emplace_back();  // some inspection counts (of no unit named)
     engine::Evaluation e;
     e.rulebook_id = before.header.rulebook_id;
     e.rulebook_version = before.header.rulebook_version;
@@ -213,17 +215,7 @@ engine::Evaluation YearState::header(const YearResults& before) const {
     e.basis = basis_;
     e.warnings = engine::evidence_warnings(before.rulebook->rulebook, facts, year_, basis_);
     e.counted_inspections = counted_.size();
-    core::Sha256 sha;  // as the store's evidence hash: "<id> <hash>\n" by id
-    std::string lines;
-    for (const auto& [id, hash] : counted_) {
-        lines.append(id).append(" ").append(hash).append("\n");
-        if (lines.size() >= (64u << 10)) {
-            sha.update(lines);
-            lines.clear();
-        }
-    }
-    sha.update(lines);
-    e.evidence_sha256 = sha.hex();
+    e.evidence_sha256 = counted_.digest();
     return e;
 }
 

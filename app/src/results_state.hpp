@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "counted_lines.hpp"
 #include "parscore/app/results_cache.hpp"
 #include "parscore/scoring/evaluation.hpp"
 
@@ -30,19 +31,19 @@ private:
     using Misfits = std::map<MisfitKey, std::pair<std::uint64_t, std::uint64_t>>;
     struct UnitFacts {
         std::vector<std::pair<std::string, std::string>> inspections;  // counted: id, revision hash
-        std::optional<Misfits> misfits;                                 // none: not known on its own
+        std::optional<Misfits> misfits;                                // none: not known on its own
     };
 
     void learn(const inspections::EvidenceSet& evidence, bool per_unit);
     void forget(const std::string& unit, const YearResults& before, const inspections::Store& store);
-    engine::Evaluation header(const YearResults& before) const;
+    engine::Evaluation header(const YearResults& before);
 
     int year_ = 0;
     engine::Basis basis_ = engine::Basis::All;
     std::map<std::string, UnitFacts, std::less<>> facts_;  // covered units
     std::map<std::string, inspections::UncoveredUnit, std::less<>> uncovered_;
-    Misfits misfits_;  // totals
-    std::map<std::string, std::string, std::less<>> counted_;  // every counted inspection: id → hash
+    Misfits misfits_;       // totals
+    CountedLines counted_;  // every counted inspection, for the evidence hash
     engine::PreviousResults previous_;
 };
 

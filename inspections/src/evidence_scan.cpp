@@ -56,14 +56,14 @@ struct RevisionScan {
     RevisionRows read(const sql::Database& db, std::int64_t from, std::int64_t to, std::size_t expected) const {
         RevisionRows out;
         out.rows.reserve(expected);
-        // One unit's revisions are found through its inspections (an index on each), not among
-        // the whole year's.
+        // One unit's revisions are found through its inspections (an index on each; the `+`s keep
+        // the planner off the year's index), not among the whole year's.
         sql::Statement s = db.prepare(
             dense    ? "SELECT inspection, no, seq, unit, stamp, status, date, kind, team, hash FROM revisions "
                        "WHERE no BETWEEN ?4 AND ?5 AND +eval_year = ?1"
             : q.unit ? "SELECT inspection, no, seq, unit, stamp, status, date, kind, team, hash FROM revisions "
-                       "WHERE inspection IN (SELECT id FROM inspections WHERE unit = ?3) AND eval_year = ?1 "
-                       "AND no BETWEEN ?4 AND ?5"
+                       "WHERE inspection IN (SELECT id FROM inspections WHERE unit = ?3) AND +eval_year = ?1 "
+                       "AND +no BETWEEN ?4 AND ?5"
                      : "SELECT inspection, no, seq, unit, stamp, status, date, kind, team, hash FROM revisions "
                        "WHERE eval_year = ?1 AND no BETWEEN ?4 AND ?5");
         s.bind(1, q.year).bind(4, from).bind(5, to);
@@ -163,7 +163,8 @@ void apply_events(const sql::Database& db, std::vector<RevisionRow>& rows, std::
 
 YearUnits scan_units(Store::Impl& store, const EvidenceQuery& q, std::int64_t as_of, std::int64_t last) {
     YearUnits out;
-    sql::Statement count = store.db.prepare("SELECT count(*) FROM units WHERE ?1 IS NULL OR id = ?1");
+    sql::Statement count = store.db.prepare(q.unit ? "SELECT count(*) FROM units WHERE id = ?1"
+                                                   : "SELECT count(*) FROM units WHERE ?1 IS NULL");
     count.bind(1, q.unit);
     if (count.step()) {
         out.all.reserve(static_cast<std::size_t>(count.int64(0)));
@@ -174,8 +175,10 @@ YearUnits scan_units(Store::Impl& store, const EvidenceQuery& q, std::int64_t as
     const bool earlier = store.schema >= 2 && as_of < last;
     sql::Statement s = earlier ? store.db.prepare(units_as_of_sql())
                                : store.db.prepare(
-                                     "SELECT id, name, category, parent, active_from, active_to FROM units "
-                                     "WHERE ?2 IS NULL OR id = ?2 ORDER BY id");
+                                     q.unit ? "SELECT id, name, category, parent, active_from, active_to FROM units "
+                                              "WHERE id = ?2"
+                                            : "SELECT id, name, category, parent, active_from, active_to FROM units "
+                                              "WHERE ?2 IS NULL ORDER BY id");
     if (earlier) s.bind(1, as_of);
     s.bind(2, q.unit);
     while (s.step()) {
@@ -218,7 +221,7 @@ YearFindings scan_findings(const Store::Impl& store, const core::EvidenceSchema&
     sql::Statement s = conn.prepare(
         q.unit ? "SELECT revision, kind, fact, records, data FROM findings WHERE revision IN "
                  "(SELECT no FROM revisions WHERE inspection IN (SELECT id FROM inspections WHERE unit = ?3) "
-                 "AND eval_year = ?1 AND no <= ?2)"
+                 "AND +eval_year = ?1 AND +no <= ?2)"
                : "SELECT revision, kind, fact, records, data FROM findings WHERE revision IN "
                  "(SELECT no FROM revisions WHERE eval_year = ?1 AND no <= ?2)");
     s.bind(1, q.year).bind(2, as_of);

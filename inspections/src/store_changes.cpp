@@ -38,8 +38,9 @@ ChangesSince Store::changes_since(std::int64_t after) const {
     // Every table numbered by the change counter names the unit it changes, directly or through
     // its inspection; an event (submit, return, lock, comment, attachment) moves no evidence of
     // another unit.
-    std::string units = "SELECT unit FROM revisions WHERE no > ?1 UNION "
-                        "SELECT i.unit FROM events e JOIN inspections i ON i.id = e.inspection WHERE e.no > ?1";
+    std::string units =
+        "SELECT unit FROM revisions WHERE no > ?1 UNION "
+        "SELECT i.unit FROM events e JOIN inspections i ON i.id = e.inspection WHERE e.no > ?1";
     if (numbers(schema, "unit_versions")) units += " UNION SELECT unit FROM unit_versions WHERE no > ?1";
     out.units = column<std::string>(db, units, after);
     if (numbers(schema, "adoptions"))

@@ -72,9 +72,8 @@ HttpResponse report(const Call& call) {
     const auto results = read.results(call, year, basis);
     const rules::Rulebook& rulebook = results->rulebook->rulebook;
     const std::optional<std::string> category = read.category(call, rulebook);
-    const engine::Evaluation evaluation = results->evaluation([&](const engine::UnitResult& u) {
-        return (!category || u.category == *category) && read.visible(u.id);
-    });
+    const engine::Evaluation evaluation = results->evaluation(
+        [&](const engine::UnitResult& u) { return (!category || u.category == *category) && read.visible(u.id); });
     const std::string name = "ranking-" + std::to_string(year);
     HttpResponse answer;
     if (format == "csv") {

@@ -122,7 +122,8 @@ TEST_F(ResultsCacheTest, EveryKindOfWriteGivesWhatAWholeEvaluationGives) {
          [](ResultsCacheTest& t, std::string& id) {
              id = t.record(report("huyen-da-bac", "2013-11-20", "submitted", kDrunk));
          }},
-        {"an amendment", false, [](ResultsCacheTest& t, std::string& id) {
+        {"an amendment", false,
+         [](ResultsCacheTest& t, std::string& id) {
              t.amend(id, report("huyen-da-bac", "2013-11-20", "submitted", kLate));
          }},
         {"a return", false,
@@ -150,8 +151,9 @@ TEST_F(ResultsCacheTest, EveryKindOfWriteGivesWhatAWholeEvaluationGives) {
          [](ResultsCacheTest& t, std::string&) { t.units("id,name,category\nso-tu-phap,Sở Tư pháp,district\n"); }},
         {"a unit leaving the year, and a new one", false,
          [](ResultsCacheTest& t, std::string&) {
-             t.units("id,name,category,active_to\nhuyen-lac-son,Huyện Lạc Sơn,district,2012\n"
-                     "huyen-moi,Huyện Mới,district,\n");
+             t.units(
+                 "id,name,category,active_to\nhuyen-lac-son,Huyện Lạc Sơn,district,2012\n"
+                 "huyen-moi,Huyện Mới,district,\n");
          }},
         {"a new rulebook adopted for the year", true,
          [](ResultsCacheTest& t, std::string&) {
@@ -161,7 +163,8 @@ TEST_F(ResultsCacheTest, EveryKindOfWriteGivesWhatAWholeEvaluationGives) {
                  return text.replace(text.find(at), at.size(), at + "\n      trained: bool");
              });
          }},
-        {"an amendment of a unit whose values do not fit", false, [](ResultsCacheTest& t, std::string& id) {
+        {"an amendment of a unit whose values do not fit", false,
+         [](ResultsCacheTest& t, std::string& id) {
              t.amend(id, report("so-tu-phap", "2013-12-01", "submitted", kDrunk));
          }},
     };

@@ -238,8 +238,9 @@ TEST_F(ResultsApiTest, ConcurrentReadersAroundAWriteGetWhatRankPrints) {
     };
     for (const std::string& body : read_all()) EXPECT_EQ(body, cli_json(true));
     const fs::path file = *scratch_ / "late.yaml";
-    write_text(file, "inspection:\n  unit: so-y-te\n  date: 2013-12-02\n  kind: surprise\n  team: [\"Lê Văn C\"]\n"
-                     "findings:\n  violation:\n    - { kind: drunk, person: \"Phạm Văn D\" }\n");
+    write_text(file,
+               "inspection:\n  unit: so-y-te\n  date: 2013-12-02\n  kind: surprise\n  team: [\"Lê Văn C\"]\n"
+               "findings:\n  violation:\n    - { kind: drunk, person: \"Phạm Văn D\" }\n");
     auto r = request_as<app::RecordRequest>("tester");
     r.database = db();
     r.rulebook = kDemoRules;

@@ -33,10 +33,10 @@ public:
     std::int64_t revision = 0;  // the changes it reflects: every one numbered up to this
     std::int64_t adoption = 0;  // the adoption whose rulebook scored it
     std::shared_ptr<const LoadedRulebook> rulebook;
-    std::string head;                      // the document up to the units array's '['
-    std::vector<Unit> units;               // by id
+    std::string head;                                 // the document up to the units array's '['
+    std::vector<Unit> units;                          // by id
     std::vector<std::uint32_t> rank_order, id_order;  // positions in `units`: rank's and score's output order
-    engine::Evaluation header;  // the evaluation's fields but its units (warnings, evidence hash)
+    engine::Evaluation header;                        // the evaluation's fields but its units (warnings, evidence hash)
 
     /// `rank --format json` (by_rank) or `score --format json` of the units `keep` accepts; every
     /// unit without `keep`. The whole documents are assembled once, on first use.
