@@ -1,7 +1,6 @@
 // Commands about rulebooks themselves: `check` (below) and `test` (rule tests, docs/rule-authoring.md). Neither
 // opens a database.
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -21,31 +20,10 @@ struct CheckOptions {
     bool werror = false;
 };
 
-/// One `{file, line, column, end_line, end_column, code, severity, message}` per diagnostic. A
-/// diagnostic without a position (the rulebook cannot be read) names `path`, with line and column 0.
-void append_json(nlohmann::ordered_json& out, const core::Diagnostics& diags, const core::SourceSet& sources,
-                 const std::string& path) {
-    for (const core::Diagnostic& d : diags) {
-        core::ResolvedPosition p = core::resolve(d, sources);
-        if (!d.span) p.file = path;
-        out.push_back({{"file", p.file},
-                       {"line", p.line},
-                       {"column", p.column},
-                       {"end_line", p.end_line},
-                       {"end_column", p.end_column},
-                       {"code", d.code},
-                       {"severity", core::severity_name(d.severity)},
-                       {"message", d.message}});
-    }
-}
-
 // json: every diagnostic on stdout. table: the diagnostics as text on stderr, then the counts.
 void write_check(Context& ctx, const app::CheckResult& result, app::Format format) {
     if (format == app::Format::Json) {
-        nlohmann::ordered_json json = nlohmann::ordered_json::array();
-        for (const auto& checked : result.rulebooks)
-            append_json(json, checked.diagnostics, result.sources, checked.path);
-        ctx.out << json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+        ctx.out << app::check_json(result);
         return;
     }
     for (const auto& checked : result.rulebooks)

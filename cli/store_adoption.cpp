@@ -57,19 +57,6 @@ std::string adoptions_table(i18n::Language lang, const std::vector<app::Adoption
     return format_table(header, rows);
 }
 
-std::string adoptions_json(const std::vector<app::AdoptionListing>& list) {
-    std::string out = "[";
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        const ins::Adoption& a = list[i].adoption;
-        out += std::string(i ? ",\n  " : "\n  ") + "{\"no\": " + std::to_string(a.no) +
-               ", \"year\": " + std::to_string(a.year) + ", \"rulebook\": {\"id\": " + json_string(a.rulebook_id) +
-               ", \"version\": " + json_string(a.rulebook_version) + ", \"sha256\": " + json_string(a.rulebook_sha256) +
-               "}, \"adopted_by\": " + json_string(a.adopted_by) + ", \"adopted_at\": " + json_string(a.adopted_at) +
-               ", \"in_force\": " + (list[i].in_force ? "true" : "false") + "}";
-    }
-    return out + (list.empty() ? "]\n" : "\n]\n");
-}
-
 struct AuditOptions {
     std::string since, user;
     app::Format format = app::Format::Table;
@@ -87,24 +74,12 @@ std::string audit_table(i18n::Language lang, const std::vector<ins::AuditEntry>&
     return format_table(header, cells);
 }
 
-std::string audit_json(const std::vector<ins::AuditEntry>& rows) {
-    std::string out = "[";
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const ins::AuditEntry& e = rows[i];
-        out += std::string(i ? ",\n  " : "\n  ") + "{\"no\": " + std::to_string(e.no) +
-               ", \"time\": " + json_string(e.time) + ", \"account\": " + json_string(e.account) +
-               ", \"address\": " + json_string(e.address) + ", \"action\": " + json_string(e.action) +
-               ", \"target\": " + json_string(e.target) + "}";
-    }
-    return out + (rows.empty() ? "]\n" : "\n]\n");
-}
-
 void run_audit(Context& ctx, const AuditOptions& o) {
     auto request = ctx.request<app::AuditRequest>();
     if (!o.since.empty()) request.since = o.since;
     request.user = given(o.user);
     const std::vector<ins::AuditEntry> rows = app::audit_log(request);
-    ctx.out << (o.format == app::Format::Json ? audit_json(rows) : audit_table(ctx.lang, rows));
+    ctx.out << (o.format == app::Format::Json ? app::audit_json(rows) : audit_table(ctx.lang, rows));
 }
 
 }  // namespace
@@ -121,7 +96,8 @@ void add_adoption_commands(CLI::App& app, Context& ctx) {
     add_format_option(list, format, {app::Format::Table, app::Format::Json});
     list->callback([&ctx, &format] {
         const auto adoptions = app::list_adoptions(ctx.request<app::RulebooksRequest>());
-        ctx.out << (format == app::Format::Json ? adoptions_json(adoptions) : adoptions_table(ctx.lang, adoptions));
+        ctx.out << (format == app::Format::Json ? app::adoptions_json(adoptions)
+                                                : adoptions_table(ctx.lang, adoptions));
     });
 
     auto& o = ctx.own<AuditOptions>();

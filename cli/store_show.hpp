@@ -1,5 +1,6 @@
 #pragma once
-// `parscore show`: one inspection with its findings and history, as text or JSON (docs/store.md).
+// `parscore show`: one inspection with its findings and history, as text (its JSON is
+// engine::inspection_json, docs/store.md).
 #include <string>
 
 #include "parscore/app/inspections.hpp"
@@ -7,7 +8,6 @@
 
 namespace parscore::cli::store {
 
-std::string show_json(const app::ShowResult& shown);
 /// The text form, in `lang`; JSON is the same in every language.
 std::string show_table(i18n::Language lang, const app::ShowResult& shown);
 

@@ -6,6 +6,7 @@
 #include "parscore/app/review.hpp"
 #include "parscore/core/utf8.hpp"
 #include "parscore/i18n/translate.hpp"
+#include "parscore/output/inspections_json.hpp"
 #include "shared.hpp"
 #include "store_cli.hpp"
 #include "store_show.hpp"
@@ -16,21 +17,6 @@ namespace {
 
 namespace ins = parscore::inspections;
 using i18n::NC_;
-
-std::string list_json(const std::vector<ins::InspectionSummary>& rows) {
-    std::string out = "[";
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const auto& r = rows[i];
-        out += std::string(i ? ",\n  " : "\n  ") + "{\"id\": " + json_string(r.id) +
-               ", \"unit\": " + json_string(r.unit) + ", \"date\": \"" + core::format_date(r.date) +
-               "\", \"year\": " + std::to_string(r.year) + ", \"kind\": \"" + ins::kind_name(r.kind) +
-               "\", \"team\": " + json_strings(r.team) + ", \"status\": \"" + ins::status_name(r.status) +
-               "\", \"revision\": " + std::to_string(r.revision) + ", \"revisions\": " + std::to_string(r.revisions) +
-               ", \"records\": " + std::to_string(r.records) + ", \"recorded_by\": " + json_string(r.recorded_by) +
-               ", \"recorded_at\": " + json_string(r.recorded_at) + "}";
-    }
-    return out + (rows.empty() ? "]\n" : "\n]\n");
-}
 
 const std::vector<std::string> kListColumns = {"id", "unit", "date", "year", "kind", "status", "revisions", "records"};
 
@@ -84,7 +70,7 @@ void list(Context& ctx, const ListOptions& o) {
     request.year = o.year;
     const std::vector<ins::InspectionSummary> rows = app::list_inspections(request);
     switch (o.format) {
-        case app::Format::Json: ctx.out << list_json(rows); break;
+        case app::Format::Json: ctx.out << engine::inspections_json(rows); break;
         case app::Format::Csv: ctx.out << list_csv(rows); break;
         default: ctx.out << list_table(ctx.lang, rows); break;
     }
@@ -119,7 +105,8 @@ void show(Context& ctx, const ShowOptions& o) {
     auto request = ctx.request<app::ShowRequest>();
     request.id = o.id;
     const app::ShowResult shown = app::show_inspection(request);
-    ctx.out << (o.format == app::Format::Json ? show_json(shown) : show_table(ctx.lang, shown));
+    ctx.out << (o.format == app::Format::Json ? engine::inspection_json(shown.inspection)
+                                              : show_table(ctx.lang, shown));
 }
 
 struct TemplateOptions {

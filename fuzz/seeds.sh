@@ -2,7 +2,7 @@
 # Usage: fuzz/seeds.sh TARGET DIR — fills DIR with the starting corpus of a fuzz target: its
 # committed corpus (fuzz/corpus/TARGET), the inputs of its fixed findings (fuzz/regressions/TARGET)
 # and the project's own example and bad-input files of that format, gathered from the tree
-# rather than copied into fuzz/. TARGET: expression | rulebook | report | csv.
+# rather than copied into fuzz/. TARGET: expression | rulebook | report | csv | request.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=$1
@@ -46,6 +46,7 @@ case "$target" in
   csv)
     add tests/inspections/data/units.csv tests/inspections/bad/*.csv tests/bad_inputs/csv/*.csv
     ;;
+  request) ;;
   *) echo "unknown fuzz target: $target" >&2; exit 2 ;;
 esac
 echo "$n seeds for $target in $out"

@@ -26,7 +26,7 @@ AdoptResult adopt(const AdoptRequest& r) {
     check_year(r.year);
     ins::Store store = open_store(r, ins::OpenMode::Existing);
     translating_store_errors([&] { Access::of(r, store).require_everywhere(Action::Administer); });
-    AdoptResult result{load_rulebook(r.rules), {}};
+    AdoptResult result{r.draft ? load_draft_rulebook(*r.draft) : load_rulebook(r.rules), {}};
     const rules::Rulebook& rulebook = result.rulebook.rulebook;
     const ins::Adoption adoption = adoption_of(rulebook, r.year, r.actor.name);
     translating_store_errors([&] { result.outcome = store.adopt(adoption); });

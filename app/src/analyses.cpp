@@ -73,7 +73,7 @@ DiffResult diff(const DiffRequest& r) {
     inspections::Store store = open_store(r, inspections::OpenMode::ReadOnly);
     translating_store_errors([&] { Access::of(r, store).require_everywhere(Action::DraftRules); });
     LoadedRulebook before = rulebook_for(r.rules, r.year, store);
-    LoadedRulebook after = load_rulebook(r.with);
+    LoadedRulebook after = r.with_draft ? load_draft_rulebook(*r.with_draft) : load_rulebook(r.with);
     refuse_output_over_inputs("--out", r.out, {&before.problems->sources, &after.problems->sources}, &r.database);
     engine::RulebookDiff d = covered(
         [&] { return engine::diff_rulebooks(before.rulebook, after.rulebook, store, request); });

@@ -33,9 +33,9 @@ private:
     void changed_from(std::size_t offset) { valid_ = std::min(valid_, offset); }
 
     std::string text_;
-    std::vector<std::size_t> offsets_;     // where each line starts, by id
-    std::vector<core::Sha256> saved_;      // saved_[k]: the digest of the first k × kCheckpoint bytes
-    std::size_t valid_ = 0;                // saved states up to here still hold
+    std::vector<std::size_t> offsets_;  // where each line starts, by id
+    std::vector<core::Sha256> saved_;   // saved_[k]: the digest of the first k × kCheckpoint bytes
+    std::size_t valid_ = 0;             // saved states up to here still hold
 };
 
 }  // namespace parscore::app

@@ -4,6 +4,7 @@
 
 #include "parscore/app/access.hpp"
 #include "parscore/app/evidence_schema.hpp"
+#include "parscore/app/rulebook.hpp"
 #include "parscore/app/store.hpp"
 #include "parscore/core/utf8.hpp"
 #include "parscore/i18n/translate.hpp"
@@ -64,14 +65,20 @@ std::string make_template(const TemplateRequest& request) {
     options.kind = request.kind;
     options.year = request.year;
     options.localize = i18n::localizer(request.lang);
-    const core::EvidenceSchema schema = load_evidence_schema(request.rulebook);
+    std::optional<core::EvidenceSchema> schema;
+    if (!request.rulebook.empty()) schema = load_evidence_schema(request.rulebook);
     std::string text;
     translating_store_errors([&] {
         ins::Store store = open_store(request, ins::OpenMode::ReadOnly);
         const Access access = Access::of(request, store);
         access.require(Action::ReadInspections);
         if (!access.in_scope(request.unit)) throw unknown_unit(request.unit);
-        text = ins::make_template(store, schema, require_unit(store, request.unit), options);
+        const ins::UnitInfo unit = require_unit(store, request.unit);
+        if (!schema) {
+            const int year = request.year ? *request.year : core::year_of(options.date);
+            schema = rulebook_for("", year, store).rulebook.evidence;
+        }
+        text = ins::make_template(store, *schema, unit, options);
     });
     return text;
 }

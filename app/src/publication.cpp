@@ -75,6 +75,28 @@ PublishResult publish(const PublishRequest& r) {
     return result;
 }
 
+std::vector<inspections::Publication> list_publications(const PublicationsRequest& r) {
+    std::vector<inspections::Publication> out;
+    translating_store_errors([&] {
+        inspections::Store store = open_store(r, inspections::OpenMode::ReadOnly);
+        Access::of(r, store).require(Action::ReadReference);
+        out = store.publications();
+    });
+    for (inspections::Publication& p : out) {
+        for (inspections::PublishedFile& f : p.rulebook_files) f.text.clear();
+    }
+    return out;
+}
+
+inspections::Publication find_publication(const PublicationRequest& r) {
+    PublicationsRequest all;
+    static_cast<StoreRequest&>(all) = r;
+    for (inspections::Publication& p : list_publications(all)) {
+        if (p.id == r.id) return std::move(p);
+    }
+    throw Error(ErrorKind::NotFound, core::T_("unknown publication {id}", {{"id", std::to_string(r.id)}}));
+}
+
 VerifyResult verify(const VerifyRequest& r) {
     if (r.evidence_hash && (r.evidence_hash->size() != 64 ||
                             r.evidence_hash->find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)) {

@@ -126,7 +126,10 @@ AmendResult amend(const AmendRequest& request) {
         if (request.reason.empty())
             throw Error(ErrorKind::BadRequest, core::T_("--reason: expected a reason, found an empty text"));
         Problems& problems = result.problems;
-        ins::InputFile in = read_input(request.report, core::kMaxRuleFileBytes, problems);
+        ins::InputFile in = request.report_text
+                                ? ins::input_text(request.report, *request.report_text, core::kMaxRuleFileBytes,
+                                                  problems.sources, problems.diagnostics)
+                                : read_input(request.report, core::kMaxRuleFileBytes, problems);
         std::optional<ins::Report> report;
         if (!problems.diagnostics.has_errors()) {
             report = ins::read_report(problems.sources, *in.file, schema, access.units_in_scope(), problems.diagnostics,

@@ -13,21 +13,32 @@ CheckResult check(const CheckRequest& request) {
     require_without_store(request, Action::DraftRules);
     CheckResult result;
     bool io_failure = false;
+    auto add = [&result](CheckResult::Checked checked) {
+        result.errors += checked.diagnostics.error_count();
+        result.warnings += checked.diagnostics.warning_count();
+        result.rulebooks.push_back(std::move(checked));
+    };
+    if (request.draft) {
+        // A draft is read from memory: it has no file to fail to read.
+        const DraftRulebook draft = normalised_draft(*request.draft);
+        CheckResult::Checked checked{draft.front().path, {}};
+        const rules::LoadOutcome outcome = load_draft(draft, result.sources, checked.diagnostics);
+        if (outcome.rulebook) refuse_unused_files(draft, *outcome.rulebook);
+        add(std::move(checked));
+    }
     // Each rulebook is loaded on its own (a shared parent is checked with each child); rulebooks
     // keep their argument order.
     for (const std::string& path : request.rulebooks) {
         CheckResult::Checked checked{path, {}};
         io_failure = rules::load_rulebook(path, result.sources, checked.diagnostics).io_failure || io_failure;
-        result.errors += checked.diagnostics.error_count();
-        result.warnings += checked.diagnostics.warning_count();
-        result.rulebooks.push_back(std::move(checked));
+        add(std::move(checked));
     }
     if (io_failure) {
         result.failure = ErrorKind::Io;
     } else if (result.errors > 0 || (request.werror && result.warnings > 0)) {
         result.failure = ErrorKind::Invalid;
     }
-    log_info(request, "{} checked", core::count_of(request.rulebooks.size(), "rulebook"));
+    log_info(request, "{} checked", core::count_of(result.rulebooks.size(), "rulebook"));
     return result;
 }
 

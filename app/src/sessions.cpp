@@ -136,4 +136,31 @@ bool logout(const SessionRequest& r, const std::string& address) {
     return ended;
 }
 
+PasswordChangeOutcome change_password(const PasswordChangeRequest& r) {
+    PasswordChangeOutcome outcome;
+    translating_store_errors([&] {
+        ins::Store store = open_store(r, ins::OpenMode::Existing);
+        const std::optional<ins::Account> account = store.find_account(r.login);
+        if (!account || account->disabled || !accounts::verify_password(account->password_hash, r.current)) {
+            throw Error(ErrorKind::Forbidden, core::T_("the current password is wrong"));
+        }
+        if (auto problem = accounts::password_problem(r.login, r.replacement))
+            throw Error(ErrorKind::Invalid, std::move(*problem));
+        if (r.replacement == r.current)
+            throw Error(ErrorKind::Invalid, core::T_("the new password must differ from the current one"));
+        store.audit_as(ins::AuditContext{account->login, r.address});
+        ins::AccountChange change;
+        change.password_hash = accounts::hash_password(r.replacement);
+        change.must_change = false;
+        store.update_account(account->login, change);  // ends every session of the account
+        if (!r.start_session) return;
+        outcome.session_id = accounts::random_secret();
+        outcome.csrf_token = accounts::random_secret();
+        const std::string now = store_time(r.now);
+        store.add_session(ins::Session{accounts::token_hash(outcome.session_id), account->login,
+                                       accounts::token_hash(outcome.csrf_token), r.address, now, now, std::nullopt});
+    });
+    return outcome;
+}
+
 }  // namespace parscore::app

@@ -115,12 +115,23 @@ FileBytes read_file_bytes(const std::filesystem::path& path, std::size_t max_byt
 }
 
 TextFile read_text_file(const std::filesystem::path& path, std::size_t max_bytes) {
-    TextFile result;
     FileBytes raw = read_file_bytes(path, max_bytes);
-    result.status = raw.status;
-    result.size = raw.size;
-    if (raw.status != ReadStatus::Ok) return result;
-    std::string bytes = std::move(raw.bytes);
+    if (raw.status != ReadStatus::Ok) {
+        TextFile result;
+        result.status = raw.status;
+        result.size = raw.size;
+        return result;
+    }
+    return decode_text(std::move(raw.bytes), max_bytes);
+}
+
+TextFile decode_text(std::string bytes, std::size_t max_bytes) {
+    TextFile result;
+    result.size = bytes.size();
+    if (bytes.size() > max_bytes) {
+        result.status = ReadStatus::TooLarge;
+        return result;
+    }
     result.raw_sha256 = sha256_hex(bytes);
     if (has_wide_bom(bytes)) {
         result.status = ReadStatus::Utf16;

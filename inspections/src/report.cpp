@@ -52,11 +52,7 @@ public:
     std::optional<Report> read(const YamlNode& root, core::Span file_start) {
         const std::size_t errors_before = diags_.error_count();
         Report report;
-        if (!root.is_map()) {
-            diags_.error(code::kShape, root.is_null() ? file_start : root.span,
-                         T_("a report is a map with 'inspection' and 'findings', found {found}", {shape_name(root)}));
-            return std::nullopt;
-        }
+        if (!is_report_map(root, file_start)) return std::nullopt;
         const YamlNode* inspection = nullptr;
         const YamlNode* findings = nullptr;
         for (const auto& [key, value] : root.entries) {
@@ -71,6 +67,21 @@ public:
         else read_findings(*findings, report.findings);
         if (diags_.error_count() != errors_before) return std::nullopt;
         return report;
+    }
+
+    /// Only the `inspection` block (the findings are not looked at).
+    std::optional<InspectionHeader> header_only(const YamlNode& root, core::Span file_start) {
+        const std::size_t errors_before = diags_.error_count();
+        if (!is_report_map(root, file_start)) return std::nullopt;
+        InspectionHeader header;
+        const YamlNode* inspection = nullptr;
+        for (const auto& [key, value] : root.entries) {
+            if (core::to_nfc(key.value) == "inspection") inspection = &value;
+        }
+        if (!inspection) diags_.error(code::kMissingKey, root.span, T_("the report has no 'inspection' block"));
+        else read_header(*inspection, header);
+        if (diags_.error_count() != errors_before) return std::nullopt;
+        return header;
     }
 
     /// Only a `findings` map (rule-test cases give evidence this way).
@@ -110,6 +121,13 @@ public:
     }
 
 private:
+    bool is_report_map(const YamlNode& root, core::Span file_start) {
+        if (root.is_map()) return true;
+        diags_.error(code::kShape, root.is_null() ? file_start : root.span,
+                     T_("a report is a map with 'inspection' and 'findings', found {found}", {shape_name(root)}));
+        return false;
+    }
+
     void unknown_key(const YamlNode& key, const std::string& name, const std::vector<std::string>& allowed,
                      const Text& where) {
         std::string list;
@@ -376,6 +394,18 @@ std::optional<Report> read_report(const core::SourceSet& sources, core::FileId f
         return std::nullopt;
     }
     return ReportReader(schema, units, diags, expected_unit).read(*root, core::Span{file, 0, 0});
+}
+
+std::optional<int> read_report_year(const core::SourceSet& sources, core::FileId file,
+                                    const std::vector<std::string>& units, core::Diagnostics& diags) {
+    static const core::EvidenceSchema no_schema;
+    static const std::optional<std::string> no_unit;
+    const std::size_t errors_before = diags.error_count();
+    std::optional<YamlNode> root = core::parse_yaml(sources, file, diags);
+    if (!root || diags.error_count() != errors_before) return std::nullopt;
+    auto header = ReportReader(no_schema, units, diags, no_unit).header_only(*root, core::Span{file, 0, 0});
+    if (!header) return std::nullopt;
+    return header->evaluation_year();
 }
 
 std::optional<Findings> read_findings(const YamlNode& findings, const core::EvidenceSchema& schema,

@@ -109,6 +109,27 @@ EncodedFindings encode_findings(const Findings& findings) {
     return out;
 }
 
+/// What a client sent, for recognising a resend: the whole report as read (its status too, which
+/// the revision does not keep) over the findings' digest.
+std::string report_digest(const Report& report, const std::string& findings_digest) {
+    const InspectionHeader& h = report.header;
+    return core::sha256_hex(h.unit + "\n" + core::format_date(h.date) + "\n" + (h.year ? std::to_string(*h.year) : "") +
+                            "\n" + std::string(kind_name(h.kind)) + "\n" + team_to_json(h.team) + "\n" +
+                            std::string(status_name(h.status)) + "\n" + findings_digest);
+}
+
+/// Inside a write transaction: the inspection a client id was recorded as, when the same report
+/// was sent with it; refused when another report was.
+std::optional<RecordOutcome> client_report(sql::Database& db, const std::string& client_id, const std::string& digest) {
+    sql::Statement s = db.prepare("SELECT inspection, digest FROM client_reports WHERE client_id = ?");
+    s.bind(1, client_id);
+    if (!s.step()) return std::nullopt;
+    if (s.text(1) != digest) {
+        refuse(core::T_("client id {id} was sent before with another report", {quoted("id", client_id)}));
+    }
+    return RecordOutcome{s.text(0), {}, true};
+}
+
 }  // namespace
 
 // ---- units ------------------------------------------------------------------------------------
@@ -204,8 +225,12 @@ RecordOutcome Store::record(const Report& report, const core::EvidenceSchema& sc
     const std::string schema_sha = core::sha256_hex(schema_json);
     const std::string who = who_or_user(options.recorded_by);
     const std::string digest = digest_of(encoded.blobs);
+    const std::string sent_digest = report_digest(report, digest);
 
     return impl_->write([&]() -> RecordOutcome {
+        if (options.client_id) {
+            if (auto earlier = client_report(impl_->db, *options.client_id, sent_digest)) return *earlier;
+        }
         if (!find_unit(report.header.unit))
             refuse(core::T_("unknown unit {unit}", {quoted("unit", report.header.unit)}));
         if (!options.again) {
@@ -237,8 +262,14 @@ RecordOutcome Store::record(const Report& report, const core::EvidenceSchema& sc
         r.who = who;
         r.at = at;
         writer.add_revision(r, encoded.blobs);
+        if (options.client_id) {
+            sql::Statement client = impl_->db.prepare(
+                "INSERT INTO client_reports(client_id, inspection, digest) VALUES (?, ?, ?)");
+            client.bind(1, *options.client_id).bind(2, id).bind(3, sent_digest);
+            client.run();
+        }
         impl_->audit("record", id, no);
-        return RecordOutcome{id, {}};
+        return RecordOutcome{id, {}, false};
     });
 }
 

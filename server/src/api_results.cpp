@@ -136,7 +136,7 @@ std::vector<Api::Route> result_routes() {
         {"GET", "/api/v1/years/{year}/ranking", false, false, ranking},
         {"GET", "/api/v1/years/{year}/units/{unit}/explanation", false, false, explanation},
     };
-    for (Api::Route& r : report_routes()) routes.push_back(r);
+    for (Api::Route& r : download_routes()) routes.push_back(r);
     return routes;
 }
 

@@ -44,6 +44,6 @@ private:
 /// An answer with bytes already made.
 HttpResponse bytes_response(std::string body, std::string content_type);
 
-std::vector<Api::Route> report_routes();  // api_reports.cpp: summary, gap and the ranking's downloads
+std::vector<Api::Route> download_routes();  // api_downloads.cpp: summary, gap and the ranking's downloads
 
 }  // namespace parscore::server

@@ -1,4 +1,6 @@
 // Signing in and out, the account, and the units in its scope (docs/server.md, "Signing in").
+#include <tuple>
+
 #include "api_internal.hpp"
 #include "parscore/app/units.hpp"
 #include "parscore/i18n/translate.hpp"
@@ -60,6 +62,44 @@ HttpResponse sign_out(const Call& call) {
     return response;
 }
 
+/// The two texts of {"current", "new"}; 400 when either is missing or not a text.
+std::pair<std::string, std::string> password_change_body(const HttpRequest& request) {
+    const nlohmann::json body = json_body(request);
+    const auto current = body.find("current"), replacement = body.find("new");
+    if (current == body.end() || replacement == body.end() || !current->is_string() || !replacement->is_string())
+        throw ApiError{400, "bad_request",
+                       core::T_("send the current and the new password as the texts current and new")};
+    return {current->get<std::string>(), replacement->get<std::string>()};
+}
+
+/// The account changes its own password. Every session of the account ends; a browser gets a fresh
+/// session (new cookie and CSRF token) in place of the one it sent, a token's caller none.
+HttpResponse change_password(const Call& call) {
+    app::PasswordChangeRequest r;
+    r.database = call.config.database;
+    r.login = call.caller.signed_in->account.login;
+    std::tie(r.current, r.replacement) = password_change_body(call.request);
+    r.address = call.request.client_address;
+    r.now = call.config.now();
+    r.start_session = call.caller.by_cookie;
+    app::PasswordChangeOutcome outcome;
+    try {
+        outcome = app::change_password(r);
+    } catch (const app::Error& e) {
+        if (e.kind() == app::ErrorKind::Forbidden) throw ApiError{403, "wrong_password", e.text()};
+        if (e.kind() == app::ErrorKind::Invalid) throw ApiError{422, "weak_password", e.text()};
+        throw;
+    }
+    inspections::Account account = call.caller.signed_in->account;
+    account.must_change = false;
+    nlohmann::json answer = account_json(account);
+    if (!call.caller.by_cookie) return json_response(200, answer);
+    answer["csrf_token"] = outcome.csrf_token;
+    HttpResponse response = json_response(200, answer);
+    response.set_header("Set-Cookie", cookie_header(call, outcome.session_id, false));
+    return response;
+}
+
 HttpResponse me(const Call& call) { return json_response(200, account_json(call.caller.signed_in->account)); }
 
 HttpResponse units(const Call& call) {
@@ -90,6 +130,7 @@ std::vector<Api::Route> session_routes() {
         {"POST", "/api/v1/session", true, true, sign_in},
         {"DELETE", "/api/v1/session", false, true, sign_out},
         {"GET", "/api/v1/me", false, true, me},
+        {"PUT", "/api/v1/me/password", false, true, change_password},
         {"GET", "/api/v1/units", false, false, units},
     };
 }

@@ -1,9 +1,11 @@
 #pragma once
 // Adopted rulebooks (docs/accounts.md, "Adopted rulebooks"): the rulebook in force for a year,
 // which commands use when no --rules is given, and the list of every adoption.
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "parscore/app/draft_rulebook.hpp"
 #include "parscore/app/request.hpp"
 #include "parscore/app/rulebook.hpp"
 #include "parscore/inspections/store.hpp"
@@ -11,7 +13,8 @@
 namespace parscore::app {
 
 struct AdoptRequest : StoreRequest {
-    std::string rules;  // the rulebook file; it must load without errors
+    std::string rules;                   // the rulebook file; it must load without errors
+    std::optional<DraftRulebook> draft;  // instead of `rules`: the rulebook's files, sent as text
     int year = 0;
 };
 
@@ -35,5 +38,9 @@ struct AdoptionListing {
 
 /// Every adoption, by number.
 std::vector<AdoptionListing> list_adoptions(const RulebooksRequest& request);
+
+/// `rulebooks --format json`: [{"no", "year", "rulebook": {"id", "version", "sha256"},
+/// "adopted_by", "adopted_at", "in_force"}], one adoption a line.
+std::string adoptions_json(const std::vector<AdoptionListing>& list);
 
 }  // namespace parscore::app

@@ -9,6 +9,7 @@
 #include "parscore/analyses/explain.hpp"
 #include "parscore/analyses/gap.hpp"
 #include "parscore/analyses/summary.hpp"
+#include "parscore/app/draft_rulebook.hpp"
 #include "parscore/app/format.hpp"
 #include "parscore/app/request.hpp"
 #include "parscore/app/rulebook.hpp"
@@ -62,7 +63,8 @@ struct GapResult {
 GapResult gap(const GapRequest& request);
 
 struct DiffRequest : AnalysisRequest {
-    std::string with;  // the other rulebook
+    std::string with;                         // the other rulebook
+    std::optional<DraftRulebook> with_draft;  // instead of `with`: the other rulebook, sent as text
     std::optional<std::string> category;
 };
 

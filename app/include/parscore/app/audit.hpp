@@ -18,4 +18,7 @@ struct AuditRequest : StoreRequest {
 /// The rows, by number. BadRequest for a date that is not one; Invalid for an unknown account.
 std::vector<inspections::AuditEntry> audit_log(const AuditRequest& request);
 
+/// `audit --format json`: [{"no", "time", "account", "address", "action", "target"}], one row a line.
+std::string audit_json(const std::vector<inspections::AuditEntry>& rows);
+
 }  // namespace parscore::app

@@ -34,7 +34,7 @@ struct ShowResult {
 ShowResult show_inspection(const ShowRequest& request);
 
 struct TemplateRequest : StoreRequest {
-    std::string rulebook;  // whose evidence schema the report follows
+    std::string rulebook;  // whose evidence schema the report follows; empty: the one adopted for the year
     std::string unit;
     std::optional<core::Date> date;  // default: today
     std::optional<int> year;         // default: the date's year

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "parscore/app/error.hpp"
 #include "parscore/app/request.hpp"
@@ -34,6 +35,26 @@ struct PublishResult {
 
 /// The publication is recorded as published by request.actor.
 PublishResult publish(const PublishRequest& request);
+
+struct PublicationsRequest : StoreRequest {};
+
+/// Every publication, by id, without its rulebook's texts.
+std::vector<inspections::Publication> list_publications(const PublicationsRequest& request);
+
+struct PublicationRequest : StoreRequest {
+    std::int64_t id = 0;
+};
+
+/// One publication, without its rulebook's texts; NotFound for an unknown id.
+inspections::Publication find_publication(const PublicationRequest& request);
+
+/// [{"id", "no", "year", "basis", "rulebook": {"id", "version", "sha256"}, "evidence_sha256",
+/// "last_revision", "supersede_reason", "published_by", "published_at"}], one publication a line.
+std::string publications_json(const std::vector<inspections::Publication>& list);
+
+/// One publication as publications_json lists it, with its rulebook's files ({"path", "sha256"},
+/// root first) and its results: the `rank --format json` text stored when it was published.
+std::string publication_json(const inspections::Publication& publication);
 
 struct VerifyRequest : StoreRequest {
     std::optional<std::string> evidence_hash;  // 64 hexadecimal digits, as publish printed it

@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parscore/app/error.hpp"
@@ -55,6 +56,35 @@ struct RecordResult {
 /// transaction, recorded by request.actor.
 RecordResult record(const RecordRequest& request);
 
+/// A report sent as text (the server's uploads) rather than named as a file.
+struct ReportText {
+    std::string name;  // what diagnostics call it
+    std::string text;  // as sent: checked for size and encoding like a file
+};
+
+struct RecordReportRequest : StoreRequest {
+    ReportText report;
+    /// A UUID the sender chose for this report, so that it may send it again safely: a client id
+    /// stored already answers its inspection and stores nothing; with another report it is
+    /// Invalid. A malformed one is a BadRequest.
+    std::optional<std::string> client_id;
+};
+
+struct RecordReportResult {
+    Problems problems;  // the report's diagnostics
+    /// The inspection; absent when the report was rejected (problems say why).
+    std::optional<std::string> id;
+    bool resent = false;  // the client id was stored already with this report: nothing was stored
+};
+
+/// Records one report, validated against the evidence schema of the rulebook adopted for the
+/// report's evaluation year (Invalid, naming the year, when none is), in one transaction with its
+/// client id. An equal inspection stored already is Invalid, naming it.
+RecordReportResult record_report(const RecordReportRequest& request);
+
+/// Whether `text` is a UUID as a client writes it: 8-4-4-4-12 hexadecimal digits.
+bool is_client_id(std::string_view text);
+
 struct ImportRequest : StoreRequest {
     std::string rulebook;
     std::string kind;  // the evidence kind of the file
@@ -75,9 +105,10 @@ struct ImportResult {
 ImportResult import_csv(const ImportRequest& request);
 
 struct AmendRequest : StoreRequest {
-    std::string id;      // the whole inspection id
-    std::string report;  // the corrected report's file
-    std::string reason;  // why the findings change; may not be empty
+    std::string id;                          // the whole inspection id
+    std::string report;                      // the corrected report's file (with report_text: only its name)
+    std::optional<std::string> report_text;  // the report itself, sent as text
+    std::string reason;                      // why the findings change; may not be empty
     /// Validate against this rulebook's schema instead of the one the inspection was recorded with.
     std::optional<std::string> rulebook;
 };

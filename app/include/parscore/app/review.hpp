@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parscore/app/request.hpp"
@@ -38,9 +39,20 @@ ReviewResult return_inspection(const ReturnRequest& request);
 /// Adds a comment to an inspection of any status (Comment, on an inspection the actor may read).
 ReviewResult comment(const CommentRequest& request);
 
-struct AttachRequest : InspectionRequest {
-    std::vector<std::string> files;  // paths; each becomes one attachment named by its file name
+/// A file sent as bytes (the server's uploads) rather than named by its path.
+struct AttachmentUpload {
+    std::string name;  // must be a safe file name (is_safe_file_name), else a BadRequest
+    std::string bytes;
 };
+
+struct AttachRequest : InspectionRequest {
+    std::vector<std::string> files;         // paths; each becomes one attachment named by its file name
+    std::vector<AttachmentUpload> uploads;  // attached after `files`
+};
+
+/// Whether `name` is a safe file name for an attachment: UTF-8 of 1 to 255 bytes, no control
+/// character, none of / \ : * ? " < > |, not starting with a dot nor ending with a dot or a space.
+bool is_safe_file_name(std::string_view name);
 
 struct AttachedFile {
     std::string path;  // as given
@@ -49,7 +61,7 @@ struct AttachedFile {
 
 struct AttachResult {
     std::string id;
-    std::vector<AttachedFile> files;  // in the order given
+    std::vector<AttachedFile> files;  // in the order given (files, then uploads)
 };
 
 /// Attaches files to an inspection that is not locked (the recording row of its kind). A file

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "parscore/app/draft_rulebook.hpp"
 #include "parscore/app/error.hpp"
 #include "parscore/app/request.hpp"
 #include "parscore/core/decimal.hpp"
@@ -18,6 +19,7 @@ namespace parscore::app {
 // read its rights.
 struct CheckRequest : StoreRequest {
     std::vector<std::string> rulebooks;  // each checked on its own, with the files it extends
+    std::optional<DraftRulebook> draft;  // instead of `rulebooks`: one rulebook sent as text
     bool werror = false;                 // warnings fail the check
 };
 
@@ -34,6 +36,14 @@ struct CheckResult {
 };
 
 CheckResult check(const CheckRequest& request);
+
+/// `check --format json`: one array of {file, line, column, end_line, end_column, code, severity,
+/// message}, every rulebook's diagnostics in order, indented by 2, with a final line feed.
+std::string check_json(const CheckResult& result);
+
+/// An Error's diagnostics (a rulebook that does not load) as check_json gives them; `path` names
+/// a diagnostic without a position.
+std::string problems_json(const Problems& problems, const std::string& path);
 
 struct TestRequest : StoreRequest {
     std::vector<std::filesystem::path> paths;   // test files or folders

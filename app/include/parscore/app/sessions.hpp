@@ -77,6 +77,25 @@ bool csrf_matches(const SignedIn& session, std::string_view token);
 /// Ends the session (audited as "logout"); false when it was not live.
 bool logout(const SessionRequest& request, const std::string& address);
 
+struct PasswordChangeRequest : StoreRequest {
+    std::string login;  // the signed-in account changing its own password
+    std::string current, replacement;
+    std::string address;
+    Clock::time_point now = Clock::now();
+    bool start_session = true;  // false for a caller with an API token, which needs none
+};
+
+/// A signed-in account changes its own password: Forbidden when `current` is not its password,
+/// Invalid when `replacement` breaks the password rules or is the current one. The account's
+/// sessions all end (audited as "password reset") and it need not change it any more; a fresh
+/// session, given back, replaces the one the change was made from, so that an id seen before
+/// the change is worth nothing after it.
+struct PasswordChangeOutcome {
+    std::string session_id, csrf_token;  // the fresh session, for the client, once (none unless asked)
+};
+
+PasswordChangeOutcome change_password(const PasswordChangeRequest& request);
+
 /// "2025-06-15T10:11:12.123456Z": the store's form of a time.
 std::string store_time(Clock::time_point t);
 

@@ -30,6 +30,9 @@ struct TextFile {
 };
 
 TextFile read_text_file(const std::filesystem::path& path, std::size_t max_bytes);
+/// The same checks on bytes already in memory (a report sent to the server): status Ok, TooLarge,
+/// InvalidUtf8 or Utf16.
+TextFile decode_text(std::string bytes, std::size_t max_bytes);
 
 /// A file's bytes as they are on disk (attachments). Status Ok, NotFound, IsDirectory, Unreadable
 /// or TooLarge; the size of a regular file is checked before anything is read.

@@ -31,6 +31,15 @@ struct InputFile {
 /// diagnostics (E301, E302) positioned in the file; nothing else about the content is checked.
 InputFile read_input_file(const std::filesystem::path& path, std::size_t max_bytes, core::SourceSet& sources,
                           core::Diagnostics& diags);
+/// The same for a text already in memory (a report sent to the server), named `name`.
+InputFile input_text(const std::string& name, std::string bytes, std::size_t max_bytes, core::SourceSet& sources,
+                     core::Diagnostics& diags);
+
+/// The evaluation year a report's `inspection` block gives (its `year`, else its date's), read
+/// with the same checks as read_report; nothing, with the block's errors in `diags`, when it has
+/// any. Lets a front end pick the year's evidence schema before the findings are read.
+std::optional<int> read_report_year(const core::SourceSet& sources, core::FileId file,
+                                    const std::vector<std::string>& units, core::Diagnostics& diags);
 
 /// Validates a report. `units` holds the stored unit ids in byte order. Returns the report when
 /// there was no error. With `expected_unit` (amend), a report naming another unit is an error.

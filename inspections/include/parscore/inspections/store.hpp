@@ -60,11 +60,16 @@ struct UnitsOutcome {
 struct RecordOptions {
     bool again = false;       // record even when an equal inspection is stored
     std::string recorded_by;  // empty: the login name
+    /// The sender's own id for the report (a device resending its outbox): a report whose
+    /// client id is stored already with the same content is not stored again (its inspection is
+    /// answered, `resent`); with other content it is refused (StoreError{Refused}).
+    std::optional<std::string> client_id;
 };
 
 struct RecordOutcome {
     std::string id;            // the new inspection's id; empty when refused
     std::string duplicate_of;  // when refused: the stored inspection with equal unit, date, kind, findings
+    bool resent = false;       // `id` was recorded earlier under the same client id; nothing was stored
 };
 
 /// The inspections of one CSV import (see evidence_csv.hpp), ready to store.
