@@ -26,11 +26,13 @@ LoadedRulebook rulebook_for(const std::string& path, int year, const inspections
     if (!path.empty()) return load_rulebook(path);
     std::optional<inspections::Adoption> adoption;
     translating_store_errors([&] { adoption = store.adoption_in_force(year); });
-    if (!adoption) {
-        throw Error(ErrorKind::Invalid, core::T_("no rulebook adopted for {year}; give --rules or adopt one",
-                                                 {{"year", std::to_string(year)}}));
-    }
+    if (!adoption) throw no_adoption(year);
     return adopted_rulebook(*adoption);
+}
+
+Error no_adoption(int year) {
+    return Error(ErrorKind::Invalid, core::T_("no rulebook adopted for {year}; give --rules or adopt one",
+                                              {{"year", std::to_string(year)}}));
 }
 
 }  // namespace parscore::app

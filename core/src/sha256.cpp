@@ -35,6 +35,15 @@ Sha256::Sha256() : impl_(std::make_unique<Impl>()) {
 }
 
 Sha256::~Sha256() = default;
+Sha256::Sha256(Sha256&&) noexcept = default;
+Sha256& Sha256::operator=(Sha256&&) noexcept = default;
+
+Sha256 Sha256::copy() const {
+    if (!impl_->digest.empty()) fail("copy after the digest was finished");
+    Sha256 out;
+    if (EVP_MD_CTX_copy_ex(out.impl_->ctx, impl_->ctx) != 1) fail("cannot copy the digest");
+    return out;
+}
 
 Sha256& Sha256::update(std::string_view bytes) {
     if (!impl_->digest.empty()) fail("update after the digest was finished");

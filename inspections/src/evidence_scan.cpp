@@ -56,13 +56,18 @@ struct RevisionScan {
     RevisionRows read(const sql::Database& db, std::int64_t from, std::int64_t to, std::size_t expected) const {
         RevisionRows out;
         out.rows.reserve(expected);
+        // One unit's revisions are found through its inspections (an index on each; the `+`s keep
+        // the planner off the year's index), not among the whole year's.
         sql::Statement s = db.prepare(
-            dense ? "SELECT inspection, no, seq, unit, stamp, status, date, kind, team, hash FROM revisions "
-                    "WHERE no BETWEEN ?4 AND ?5 AND +eval_year = ?1"
-                  : "SELECT inspection, no, seq, unit, stamp, status, date, kind, team, hash FROM revisions "
-                    "WHERE eval_year = ?1 AND no BETWEEN ?4 AND ?5 AND (?3 IS NULL OR unit = ?3)");
+            dense    ? "SELECT inspection, no, seq, unit, stamp, status, date, kind, team, hash FROM revisions "
+                       "WHERE no BETWEEN ?4 AND ?5 AND +eval_year = ?1"
+            : q.unit ? "SELECT inspection, no, seq, unit, stamp, status, date, kind, team, hash FROM revisions "
+                       "WHERE inspection IN (SELECT id FROM inspections WHERE unit = ?3) AND +eval_year = ?1 "
+                       "AND +no BETWEEN ?4 AND ?5"
+                     : "SELECT inspection, no, seq, unit, stamp, status, date, kind, team, hash FROM revisions "
+                       "WHERE eval_year = ?1 AND no BETWEEN ?4 AND ?5");
         s.bind(1, q.year).bind(4, from).bind(5, to);
-        if (!dense) s.bind(3, q.unit);
+        if (q.unit && !dense) s.bind(3, q.unit);
         while (s.step()) {
             if (auto row = take(s, out)) out.rows.push_back(*row);
         }
@@ -107,14 +112,17 @@ private:
 // halves, the second on a connection of its own, together.
 RevisionRows read_revisions(Store::Impl& store, const EvidenceQuery& q, std::int64_t as_of, const TextIndex& units,
                             const AmendmentMap& latest_amendment) {
+    if (q.unit) {
+        const RevisionScan scan{q, units, latest_amendment, false};
+        return scan.read(store.db, 0, as_of, 0);
+    }
     sql::Statement range = store.db.prepare(
         "SELECT count(*), min(no), max(no) FROM revisions WHERE eval_year = ?1 AND no <= ?2");
     range.bind(1, q.year).bind(2, as_of);
     if (!range.step() || range.int64(0) == 0) return {};
     const std::int64_t count = range.int64(0), first = range.int64(1), last = range.int64(2);
-    const RevisionScan scan{q, units, latest_amendment, !q.unit && count * 2 >= last - first + 1};
-    if (q.unit || count < kSplitRevisions)
-        return scan.read(store.db, first, last, q.unit ? 0 : static_cast<std::size_t>(count));
+    const RevisionScan scan{q, units, latest_amendment, count * 2 >= last - first + 1};
+    if (count < kSplitRevisions) return scan.read(store.db, first, last, static_cast<std::size_t>(count));
     const std::int64_t middle = first + (last - first) / 2;
     RevisionRows rows, second;
     core::run_together({[&] { rows = scan.read(store.db, first, middle, static_cast<std::size_t>(count)); },
@@ -155,7 +163,8 @@ void apply_events(const sql::Database& db, std::vector<RevisionRow>& rows, std::
 
 YearUnits scan_units(Store::Impl& store, const EvidenceQuery& q, std::int64_t as_of, std::int64_t last) {
     YearUnits out;
-    sql::Statement count = store.db.prepare("SELECT count(*) FROM units WHERE ?1 IS NULL OR id = ?1");
+    sql::Statement count = store.db.prepare(q.unit ? "SELECT count(*) FROM units WHERE id = ?1"
+                                                   : "SELECT count(*) FROM units WHERE ?1 IS NULL");
     count.bind(1, q.unit);
     if (count.step()) {
         out.all.reserve(static_cast<std::size_t>(count.int64(0)));
@@ -166,8 +175,10 @@ YearUnits scan_units(Store::Impl& store, const EvidenceQuery& q, std::int64_t as
     const bool earlier = store.schema >= 2 && as_of < last;
     sql::Statement s = earlier ? store.db.prepare(units_as_of_sql())
                                : store.db.prepare(
-                                     "SELECT id, name, category, parent, active_from, active_to FROM units "
-                                     "WHERE ?2 IS NULL OR id = ?2 ORDER BY id");
+                                     q.unit ? "SELECT id, name, category, parent, active_from, active_to FROM units "
+                                              "WHERE id = ?2"
+                                            : "SELECT id, name, category, parent, active_from, active_to FROM units "
+                                              "WHERE ?2 IS NULL ORDER BY id");
     if (earlier) s.bind(1, as_of);
     s.bind(2, q.unit);
     while (s.step()) {
@@ -208,9 +219,13 @@ YearFindings scan_findings(const Store::Impl& store, const core::EvidenceSchema&
     sql::Database conn = store.reader();
     sqlite3_busy_timeout(conn.get(), kBusyTimeoutMs);
     sql::Statement s = conn.prepare(
-        "SELECT revision, kind, fact, records, data FROM findings WHERE revision IN "
-        "(SELECT no FROM revisions WHERE eval_year = ?1 AND no <= ?2 AND (?3 IS NULL OR unit = ?3))");
-    s.bind(1, q.year).bind(2, as_of).bind(3, q.unit);
+        q.unit ? "SELECT revision, kind, fact, records, data FROM findings WHERE revision IN "
+                 "(SELECT no FROM revisions WHERE inspection IN (SELECT id FROM inspections WHERE unit = ?3) "
+                 "AND +eval_year = ?1 AND +no <= ?2)"
+               : "SELECT revision, kind, fact, records, data FROM findings WHERE revision IN "
+                 "(SELECT no FROM revisions WHERE eval_year = ?1 AND no <= ?2)");
+    s.bind(1, q.year).bind(2, as_of);
+    if (q.unit) s.bind(3, q.unit);
     while (s.step()) {
         auto kind = kind_index.find(s.text_view(1));
         if (kind == kind_index.end()) continue;

@@ -84,6 +84,7 @@ void add_inspections(const Selected& s, const EvidenceQuery& q, EvidenceSet& out
         ref.status = selection::counted_status(p);
         ref.revision = p.revision;
         ref.stamp = p.stamp;
+        ref.hash = std::string(p.hash);
     }
 }
 

@@ -110,8 +110,7 @@ void unit(JsonWriter& w, const rules::Rulebook& rb, const UnitResult& u) {
 
 }  // namespace
 
-void write_json(const rules::Rulebook& rulebook, const Evaluation& evaluation,
-                const std::function<void(std::string_view)>& sink) {
+std::string render_json_head(const Evaluation& evaluation) {
     std::string text;
     JsonWriter w(text);
     w.begin_object();
@@ -128,8 +127,26 @@ void write_json(const rules::Rulebook& rulebook, const Evaluation& evaluation,
     if (!evaluation.evidence_sha256.empty()) w.field("evidence_sha256", evaluation.evidence_sha256);
     write_warnings(w, evaluation.warnings);
     w.key("units").begin_array();
-    sink(text);
-    text.clear();
+    return text;
+}
+
+void append_unit_json(std::string& out, const rules::Rulebook& rulebook, const UnitResult& result) {
+    JsonWriter w = JsonWriter::inside_array(out, 2, 2, false);
+    unit(w, rulebook, result);
+}
+
+std::string render_json_tail(bool has_units) {
+    std::string text;
+    JsonWriter w = JsonWriter::inside_array(text, 2, 2, has_units);
+    w.end_array();
+    w.end_object();
+    text += '\n';
+    return text;
+}
+
+void write_json(const rules::Rulebook& rulebook, const Evaluation& evaluation,
+                const std::function<void(std::string_view)>& sink) {
+    sink(render_json_head(evaluation));
 
     // Units are written in blocks, each by a writer continuing inside the array, on up to as
     // many threads as cores. A thread takes the next block from a shared counter, renders it,
@@ -172,11 +189,7 @@ void write_json(const rules::Rulebook& rulebook, const Evaluation& evaluation,
         }
     });
 
-    if (!units.empty()) w.mark_array_nonempty();
-    w.end_array();
-    w.end_object();
-    text += '\n';
-    sink(text);
+    sink(render_json_tail(!units.empty()));
 }
 
 std::string render_json(const rules::Rulebook& rulebook, const Evaluation& evaluation) {

@@ -20,15 +20,11 @@ double ms_since(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
-struct PreviousResult {
-    std::string category;
-    int rank = 0;
-    Decimal total;
-};
+}  // namespace
 
 // The previous publication's ranked units, read back from its stored JSON.
-std::map<std::string, PreviousResult> previous_ranks(const inspections::Publication& publication) {
-    std::map<std::string, PreviousResult> out;
+PreviousResults previous_results(const inspections::Publication& publication) {
+    PreviousResults out;
     auto doc = nlohmann::json::parse(publication.results, nullptr, false);
     if (doc.is_discarded() || !doc.contains("units")) return out;
     for (const auto& u : doc["units"]) {
@@ -41,7 +37,14 @@ std::map<std::string, PreviousResult> previous_ranks(const inspections::Publicat
     return out;
 }
 
-}  // namespace
+void compare_with_previous(UnitResult& unit, const PreviousResults& previous) {
+    unit.rank_change.reset();
+    unit.total_change.reset();
+    auto it = previous.find(unit.id);
+    if (!unit.rank || it == previous.end() || it->second.category != unit.category) return;
+    unit.rank_change = it->second.rank - *unit.rank;
+    unit.total_change = Decimal::sub(*unit.total, it->second.total);
+}
 
 std::optional<core::Text> coverage_problem(const rules::Rulebook& rulebook, const inspections::Store& store,
                                            const std::string& unit, int year) {
@@ -81,13 +84,8 @@ Evaluation evaluate_loaded(const rules::Rulebook& rulebook, const inspections::E
     apply_quotas(rulebook, e.units);
     assign_ranks(e.units);
     if (request.compare_previous && previous) {
-        auto before = previous_ranks(*previous);
-        for (UnitResult& u : e.units) {
-            auto it = before.find(u.id);
-            if (!u.rank || it == before.end() || it->second.category != u.category) continue;
-            u.rank_change = it->second.rank - *u.rank;
-            u.total_change = Decimal::sub(*u.total, it->second.total);
-        }
+        const PreviousResults before = previous_results(*previous);
+        for (UnitResult& u : e.units) compare_with_previous(u, before);
     }
     if (request.unit || request.category) {
         std::erase_if(e.units, [&](const UnitResult& u) {

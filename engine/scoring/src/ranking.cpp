@@ -65,22 +65,23 @@ void assign_ranks(std::vector<UnitResult>& units) {
     }
 }
 
-void order_units(const rules::Rulebook& rulebook, std::vector<UnitResult>& units, bool by_rank) {
-    // Sort a permutation on compact keys (the category's position looked up once per unit), then
-    // move the results once, and only when the order changes: evaluation already yields units
-    // by id, which is the order of `score` for a rulebook with one category.
+std::vector<std::size_t> output_order(const rules::Rulebook& rulebook, const std::vector<const UnitResult*>& units,
+                                      bool by_rank) {
+    // Sort a permutation on compact keys (the category's position looked up once per unit).
     struct Key {
         std::size_t category;
         bool complete;
         int rank;
         const UnitResult* unit;
+        std::size_t at;
     };
     std::vector<Key> keys;
     keys.reserve(units.size());
-    for (const UnitResult& u : units) {
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        const UnitResult& u = *units[i];
         auto it = std::find(rulebook.units.begin(), rulebook.units.end(), u.category);
         keys.push_back(Key{static_cast<std::size_t>(it - rulebook.units.begin()), u.complete,
-                           by_rank && u.complete ? u.rank.value_or(0) : 0, &u});
+                           by_rank && u.complete ? u.rank.value_or(0) : 0, &u, i});
     }
     auto before = [](const Key& a, const Key& b) {
         if (a.category != b.category) return a.category < b.category;
@@ -89,11 +90,26 @@ void order_units(const rules::Rulebook& rulebook, std::vector<UnitResult>& units
         if (a.rank != b.rank) return a.rank < b.rank;
         return a.unit->id < b.unit->id;
     };
-    if (std::is_sorted(keys.begin(), keys.end(), before)) return;
-    std::stable_sort(keys.begin(), keys.end(), before);
+    if (!std::is_sorted(keys.begin(), keys.end(), before)) std::stable_sort(keys.begin(), keys.end(), before);
+    std::vector<std::size_t> order;
+    order.reserve(keys.size());
+    for (const Key& k : keys) order.push_back(k.at);
+    return order;
+}
+
+void order_units(const rules::Rulebook& rulebook, std::vector<UnitResult>& units, bool by_rank) {
+    // Move the results once, and only when the order changes: evaluation already yields units
+    // by id, which is the order of `score` for a rulebook with one category.
+    std::vector<const UnitResult*> view;
+    view.reserve(units.size());
+    for (const UnitResult& u : units) view.push_back(&u);
+    const std::vector<std::size_t> order = output_order(rulebook, view, by_rank);
+    bool same = true;
+    for (std::size_t i = 0; i < order.size() && same; ++i) same = order[i] == i;
+    if (same) return;
     std::vector<UnitResult> ordered;
     ordered.reserve(units.size());
-    for (const Key& k : keys) ordered.push_back(std::move(units[static_cast<std::size_t>(k.unit - units.data())]));
+    for (std::size_t at : order) ordered.push_back(std::move(units[at]));
     units = std::move(ordered);
 }
 

@@ -26,6 +26,9 @@ LoadedRulebook load_rulebook(const std::string& path);
 /// year, when none is adopted.
 LoadedRulebook rulebook_for(const std::string& path, int year, const inspections::Store& store);
 
+/// The Error for a year without an adopted rulebook (Invalid, naming the year).
+Error no_adoption(int year);
+
 /// The adoption's rulebook, from its stored files.
 LoadedRulebook adopted_rulebook(const inspections::Adoption& adoption);
 

@@ -41,6 +41,7 @@ struct InspectionRef {
     Status status = Status::Submitted;
     std::int64_t revision = 0;  // the revision number read
     std::int64_t stamp = 0;     // recording order
+    std::string hash;           // the chain hash of the revision read (its line of the evidence hash)
 };
 
 /// Stored values of a declared field that read as missing, for one run-wide warning per kind and

@@ -232,6 +232,14 @@ struct MergeOutcome {
     }
 };
 
+/// The changes numbered above a revision, by what they can change in a score.
+struct ChangesSince {
+    std::int64_t last = 0;            // the database's last revision number
+    std::vector<std::string> units;   // units whose inspections (revisions, events) or attributes changed; by id, once
+    std::vector<int> adoption_years;  // years that got a new adoption
+    std::vector<int> publication_years;  // years that got a new publication
+};
+
 /// One thread at a time may use a Store (its connection takes no lock of its own); stores opened
 /// separately, in one process or several, may be used at the same time.
 class Store {
@@ -315,6 +323,9 @@ public:
     std::optional<InspectionDetail> inspection(std::string_view id) const;
     /// The database's last revision number (0 when nothing was recorded).
     std::int64_t last_revision() const;
+    /// What the changes numbered after `after` touched (up to the last revision, read in one
+    /// snapshot): for results kept between reads (docs/results-cache.md).
+    ChangesSince changes_since(std::int64_t after) const;
     /// The selection of docs/reference/scoring.md#which-evidence-counts for the scorer; see evidence_set.hpp.
     EvidenceSet load_evidence(const core::EvidenceSchema& schema, const EvidenceQuery& query) const;
 

@@ -2,12 +2,15 @@
 // The JSON API under /api/v1 (docs/server.md): routes to the operations layer, with sessions,
 // bearer tokens, CSRF and Origin checks, and errors as {"error": {"code", "message"}}. It adds
 // HTTP to the operations and nothing else: every permission is the operations' (app::Access).
-// One Api serves many threads at once: handle() is const and opens the database per request.
+// One Api serves many threads at once: handle() is const and opens the database per request;
+// the results it keeps between requests are guarded by their cache.
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 
+#include "parscore/app/results_cache.hpp"
 #include "parscore/app/sessions.hpp"
 #include "parscore/server/http.hpp"
 
@@ -37,11 +40,15 @@ public:
     /// The session cookie's name: "__Host-parscore" under TLS, else "parscore".
     std::string cookie_name() const;
 
+    /// The years' results kept between requests (docs/results-cache.md), shared by copies of this Api.
+    app::ResultsCache& results() const { return *results_; }
+
     struct Caller;
     struct Route;
 
 private:
     ApiConfig config_;
+    std::shared_ptr<app::ResultsCache> results_ = std::make_shared<app::ResultsCache>();
 };
 
 }  // namespace parscore::server

@@ -22,6 +22,14 @@ std::string render_json(const rules::Rulebook& rulebook, const Evaluation& evalu
 void write_json(const rules::Rulebook& rulebook, const Evaluation& evaluation,
                 const std::function<void(std::string_view)>& sink);
 
+/// render_json's bytes in parts, for results kept unit by unit (the server's results cache,
+/// docs/results-cache.md): the head up to and including the units array's `[`, each unit's element
+/// as the array's first (every later one takes a leading ','), and the tail after the last unit.
+/// head + u1 + "," + u2 + … + tail(true) == render_json, and head + tail(false) without units.
+std::string render_json_head(const Evaluation& evaluation);
+void append_unit_json(std::string& out, const rules::Rulebook& rulebook, const UnitResult& unit);
+std::string render_json_tail(bool has_units);
+
 /// `score`/`rank --format csv`: rank,unit,name,category,total,band,status, then one column per
 /// criterion id; text cells that would start a spreadsheet formula are prefixed with '.
 std::string render_csv(const rules::Rulebook& rulebook, const Evaluation& evaluation, bool bom);

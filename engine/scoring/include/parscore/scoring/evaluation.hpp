@@ -3,6 +3,7 @@
 // parallel, apply quotas and ranks per category, compare with the previous year's publication,
 // and order the units for output (docs/reference/scoring.md, docs/reference/outputs.md).
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -38,6 +39,19 @@ struct NotCovered : std::runtime_error {
 /// Why a unit is not covered, or nullopt when it is (for `--unit` messages).
 std::optional<core::Text> coverage_problem(const rules::Rulebook& rulebook, const inspections::Store& store,
                                            const std::string& unit, int year);
+
+/// A unit as the previous year's publication ranked it (rank_change and total_change).
+struct PreviousResult {
+    std::string category;
+    int rank = 0;
+    Decimal total;
+};
+using PreviousResults = std::map<std::string, PreviousResult, std::less<>>;
+
+/// The ranked units of a publication, read back from its stored results.
+PreviousResults previous_results(const inspections::Publication& publication);
+/// Sets (or clears) a unit's rank_change and total_change against `previous`.
+void compare_with_previous(UnitResult& unit, const PreviousResults& previous);
 
 Evaluation evaluate(const rules::Rulebook& rulebook, const inspections::Store& store, const EvaluationRequest& request,
                     Timings* timings = nullptr);

@@ -42,5 +42,8 @@ void assign_ranks(std::vector<UnitResult>& units);
 /// The order of docs/reference/outputs.md: by category in the rulebook's `units` order; within one, by rank then id
 /// (`by_rank`) or by id; incomplete units last, by id.
 void order_units(const rules::Rulebook& rulebook, std::vector<UnitResult>& units, bool by_rank);
+/// The same order as positions into `units`, which stay where they are.
+std::vector<std::size_t> output_order(const rules::Rulebook& rulebook, const std::vector<const UnitResult*>& units,
+                                      bool by_rank);
 
 }  // namespace parscore::engine
