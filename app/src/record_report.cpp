@@ -1,12 +1,15 @@
 // Recording one report sent as text (the server's uploads): the rulebook adopted for the report's
 // year gives the schema, and a client id makes a resend safe (docs/api.md, "Inspections").
 #include <cctype>
+#include <map>
+#include <mutex>
 
 #include "log.hpp"
 #include "parscore/app/access.hpp"
 #include "parscore/app/recording.hpp"
 #include "parscore/app/rulebook.hpp"
 #include "parscore/app/store.hpp"
+#include "parscore/core/sha256.hpp"
 #include "parscore/core/text_file.hpp"
 #include "parscore/core/utf8.hpp"
 #include "parscore/inspections/report.hpp"
@@ -17,6 +20,28 @@ namespace {
 
 namespace ins = parscore::inspections;
 
+/// The evidence schema of an adopted rulebook. Loading a rulebook costs milliseconds and a server
+/// records many reports under the same one, so schemas are kept by the hash of the files' text
+/// as stored (recomputed here: a changed file is a new key, never a stale schema).
+core::EvidenceSchema schema_of(const ins::Adoption& adoption) {
+    core::Sha256 digest;
+    for (const ins::PublishedFile& f : adoption.files) {
+        digest.update(f.path).update(std::string_view("\0", 1)).update(f.text).update(std::string_view("\0", 1));
+    }
+    const std::string key = digest.hex();
+    static std::mutex lock;
+    static std::map<std::string, core::EvidenceSchema> loaded;
+    {
+        const std::lock_guard guard(lock);
+        if (const auto found = loaded.find(key); found != loaded.end()) return found->second;
+    }
+    core::EvidenceSchema schema = adopted_rulebook(adoption).rulebook.evidence;
+    const std::lock_guard guard(lock);
+    if (loaded.size() >= 16) loaded.clear();  // a few years' rulebooks; a bound, not an eviction policy
+    loaded.emplace(key, schema);
+    return schema;
+}
+
 /// The evidence schema of the rulebook adopted for `year`; Invalid, naming the year, when none is.
 core::EvidenceSchema adopted_schema(const ins::Store& store, int year) {
     std::optional<ins::Adoption> adoption = store.adoption_in_force(year);
@@ -24,7 +49,7 @@ core::EvidenceSchema adopted_schema(const ins::Store& store, int year) {
         throw Error(ErrorKind::Invalid,
                     core::T_("no rulebook is adopted for {year}", {{"year", std::to_string(year)}}));
     }
-    return adopted_rulebook(*adoption).rulebook.evidence;
+    return schema_of(*adoption);
 }
 
 /// The client id as stored: lower case, so that a UUID is one id however it is written.

@@ -14,7 +14,7 @@ cd "$(dirname "$0")/../.."
 units=${1:-10000}
 root=$PWD
 bin=$root/build/parscore
-gen=$root/build/bench/parscore-gen
+gen=${GEN:-$root/build/bench/parscore-gen}
 work=${WORK:-/tmp/parscore-server-bench}
 duration=${DURATION:-10s}
 port=${PORT:-18080}
@@ -76,53 +76,60 @@ echo "-- parscore serve"
 wrk -t2 -c32 -d"$duration" --latency -H "$auth" "$url" | grep -E "Requests/sec|Transfer/sec|99%"
 
 report=$(ls "$work"/data/reports/*.yaml | head -1)
-cat >"$work/post.lua" <<LUA
-local f = io.open("$report", "rb")
-wrk.method = "POST"
-wrk.body = f:read("*a")
-f:close()
-wrk.headers["Content-Type"] = "application/yaml"
-wrk.headers["Authorization"] = "Bearer $token"
+# Every upload must be a new inspection (an equal one answers 409): the generated reports, each
+# moved through the days of the year. One wrk thread, so one counter numbers them all.
+cat >"$work/reports.lua" <<LUA
+local reports = {}
+for path in io.popen("ls $work/data/reports/*.yaml"):lines() do
+  local f = io.open(path, "rb")
+  reports[#reports + 1] = f:read("*a")
+  f:close()
+end
+local n = tonumber(os.getenv("FIRST_REPORT") or "0")
+function next_report()
+  local text = reports[n % #reports + 1]
+  local day = math.floor(n / #reports) % 365
+  n = n + 1
+  return (text:gsub("date: %d%d%d%d%-%d%d%-%d%d", os.date("!date: $year-%m-%d", 1735689600 + day * 86400), 1))
+end
+post_headers = { ["Content-Type"] = "application/yaml", ["Authorization"] = "Bearer $token" }
+LUA
+cat "$work/reports.lua" - >"$work/post.lua" <<LUA
+request = function() return wrk.format("POST", "/api/v1/inspections", post_headers, next_report()) end
 LUA
 echo "== 2. report uploads, 8 connections, $duration"
 echo "-- parscore serve"
-wrk -t2 -c8 -d"$duration" --latency -s "$work/post.lua" "http://127.0.0.1:$port/api/v1/inspections" |
+wrk -t1 -c8 -d"$duration" --latency -s "$work/post.lua" "http://127.0.0.1:$port/api/v1/inspections" |
   grep -E "Requests/sec|99%|Non-2xx"
-echo "-- parscore record, one process, one transaction per report (200 reports)"
-mkdir -p "$work/many"
-for i in $(seq 200); do cp "$report" "$work/many/r$i.yaml"; done
+echo "-- parscore record, one process, one transaction per report (the 200 reports)"
 t0=$(date +%s%N)
-"$bin" record --again --rules "$work/data/rulebook.yaml" "$work"/many/*.yaml >/dev/null
+"$bin" record --again --rules "$work/data/rulebook.yaml" "$work"/data/reports/*.yaml >/dev/null
 t1=$(date +%s%N)
 echo "Requests/sec: $((200 * 1000000000 / (t1 - t0)))"
 
 echo "== 3. the first ranking read after a one-inspection write (5 times)"
-for _ in 1 2 3 4 5; do
-  curl -s -o /dev/null -H "$auth" -H "Content-Type: application/yaml" --data-binary @"$report" \
-    "http://127.0.0.1:$port/api/v1/inspections"
+for i in 1 2 3 4 5; do
+  sed "s/^  date: .*/  date: $year-12-2$i/" "$report" >"$work/one.yaml"
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" -H "Content-Type: application/yaml" \
+    --data-binary @"$work/one.yaml" "http://127.0.0.1:$port/api/v1/inspections")
+  [ "$status" = 201 ] || { echo "load.sh: the write answered $status" >&2; exit 1; }
   echo "after a write: $(time_get) s, warm: $(time_get) s"
 done
 
 units_list=$("$bin" units list --format csv | tail -n +2 | cut -d, -f1 | shuf -n 200 --random-source=<(yes))
 {
+  cat "$work/reports.lua"
   echo "local units = {"
   for u in $units_list; do echo "  \"$u\","; done
   echo "}"
   cat <<LUA
-local f = io.open("$report", "rb")
-local body = f:read("*a")
-f:close()
-local auth = "Bearer $token"
 request = function()
-  if math.random() < 0.1 then
-    return wrk.format("POST", "/api/v1/inspections",
-                      { ["Content-Type"] = "application/yaml", ["Authorization"] = auth }, body)
-  end
+  if math.random() < 0.1 then return wrk.format("POST", "/api/v1/inspections", post_headers, next_report()) end
   local u = units[math.random(#units)]
-  return wrk.format("GET", "/api/v1/years/$year/scores?unit=" .. u, { ["Authorization"] = auth })
+  return wrk.format("GET", "/api/v1/years/$year/scores?unit=" .. u, { ["Authorization"] = "Bearer $token" })
 end
 LUA
 } >"$work/mix.lua"
 echo "== 4. 90/10 mix (GET one unit's scores / POST a report), 16 connections, $duration"
-wrk -t2 -c16 -d"$duration" --latency -s "$work/mix.lua" "http://127.0.0.1:$port" | grep -E "Requests/sec|50%|99%|Non-2xx"
+FIRST_REPORT=100000 wrk -t1 -c16 -d"$duration" --latency -s "$work/mix.lua" "http://127.0.0.1:$port" | grep -E "Requests/sec|50%|99%|Non-2xx"
 echo "peak memory of the server: $(grep VmHWM /proc/$server/status | awk '{print $2, $3}')"

@@ -38,29 +38,29 @@ protected:
         char uuid[37];
         std::snprintf(uuid, sizeof uuid, "%08x-0000-4000-8000-%012x", static_cast<unsigned>(client),
                       static_cast<unsigned>(n));
-        const nlohmann::json report = {
-            {"client_id", uuid},
-            {"inspection",
-             {{"unit", n % 2 ? "so-tu-phap" : "so-noi-vu"},
-              {"date", "2013-10-15"},
-              {"kind", "surprise"},
-              {"team", {"Đoàn " + std::to_string(client) + "-" + std::to_string(n)}}}},
-            {"findings",
-             {{"procedure",
-               {{{"code", "TP-" + std::to_string(client) + "-" + std::to_string(n)},
-                 {"posted", n % 3 != 0},
-                 {"online_level", 2}}}},
-              {"violation", nlohmann::json::array()},
-              {"desk_staff", nlohmann::json::array()},
-              {"audit", nlohmann::json::array()},
-              {"website", true},
-              {"autonomy_rate", "44.7%"}}}};
+        const nlohmann::json report = {{"client_id", uuid},
+                                       {"inspection",
+                                        {{"unit", n % 2 ? "so-tu-phap" : "so-noi-vu"},
+                                         {"date", "2013-10-15"},
+                                         {"kind", "surprise"},
+                                         {"team", {"Đoàn " + std::to_string(client) + "-" + std::to_string(n)}}}},
+                                       {"findings",
+                                        {{"procedure",
+                                          {{{"code", "TP-" + std::to_string(client) + "-" + std::to_string(n)},
+                                            {"posted", n % 3 != 0},
+                                            {"online_level", 2}}}},
+                                         {"violation", nlohmann::json::array()},
+                                         {"desk_staff", nlohmann::json::array()},
+                                         {"audit", nlohmann::json::array()},
+                                         {"website", true},
+                                         {"autonomy_rate", "44.7%"}}}};
         return {uuid, report.dump(), std::nullopt};
     }
 
     /// Posts the upload on the connection; its answer (status -1 when the connection failed).
     HttpReply post(HttpConnection& c, const Upload& u) const {
-        return c.exchange(request_text("POST", "/api/v1/inspections", {"Content-Type: application/json", bearer_}, u.body));
+        return c.exchange(
+            request_text("POST", "/api/v1/inspections", {"Content-Type: application/json", bearer_}, u.body));
     }
 
     /// Posts on a new connection; status -1 when the server cannot be reached.
@@ -92,8 +92,7 @@ protected:
                         try {
                             if (!c) c.emplace(port_);
                             reply = post(*c, u);
-                        } catch (const std::exception&) {
-                        }
+                        } catch (const std::exception&) {}
                         if (reply.status == -1) c.reset();
                     }
                     if (reply.status == 200 || reply.status == 201) {
