@@ -115,6 +115,7 @@ bool Access::in_scope(std::string_view unit) const {
 }
 
 std::vector<std::string> Access::units_in_scope() const {
+    if (!account_ || !account_->scope) return store_->unit_ids();  // every unit: no parents to walk
     std::vector<std::string> ids;
     for (const auto& [id, parent] : parents()) {
         if (in_scope(id)) ids.push_back(id);

@@ -151,6 +151,13 @@ std::vector<UnitInfo> Store::units() const {
     return out;
 }
 
+std::vector<std::string> Store::unit_ids() const {
+    std::vector<std::string> out;
+    sql::Statement s = impl_->db.prepare("SELECT id FROM units ORDER BY id");
+    while (s.step()) out.push_back(s.text(0));
+    return out;
+}
+
 std::vector<UnitInfo> Store::units_as_of(std::int64_t revision) const {
     // Before versioning, units had no history: they count as valid from revision 0.
     if (impl_->schema < 2) return units();
