@@ -120,6 +120,34 @@ void order_results(YearResults& results) {
     }
 }
 
+void reorder_categories(YearResults& results, const YearResults& before, const std::set<std::string>& categories) {
+    // Categories come first in the output order, so each one's units are a run of it; ids and
+    // categories are as before, so only the touched categories' runs can change, by rank.
+    results.id_order = before.id_order;
+    results.rank_order = before.rank_order;
+    std::vector<std::uint32_t>& order = results.rank_order;
+    auto category = [&](std::size_t i) -> const std::string& { return results.units[order[i]].result->category; };
+    for (std::size_t begin = 0; begin < order.size();) {
+        std::size_t end = begin + 1;
+        while (end < order.size() && category(end) == category(begin)) ++end;
+        if (categories.count(category(begin))) {
+            // As engine::output_order within one category: complete units by rank, then the rest;
+            // ties by id.
+            std::stable_sort(order.begin() + static_cast<std::ptrdiff_t>(begin),
+                             order.begin() + static_cast<std::ptrdiff_t>(end), [&](std::uint32_t a, std::uint32_t b) {
+                                 const engine::UnitResult& x = *results.units[a].result;
+                                 const engine::UnitResult& y = *results.units[b].result;
+                                 if (x.complete != y.complete) return x.complete;
+                                 const int rx = x.complete ? x.rank.value_or(0) : 0;
+                                 const int ry = y.complete ? y.rank.value_or(0) : 0;
+                                 if (rx != ry) return rx < ry;
+                                 return x.id < y.id;
+                             });
+        }
+        begin = end;
+    }
+}
+
 void YearState::learn(const inspections::EvidenceSet& evidence, bool per_unit) {
     for (const inspections::UnitInfo& u : evidence.units) {
         UnitFacts& facts = facts_[u.id];
@@ -228,10 +256,12 @@ std::shared_ptr<YearResults> YearState::update(const YearResults& before, const 
     results->rulebook = before.rulebook;
     results->units = before.units;
     std::set<std::string> categories, fresh;
+    bool reshaped = false;  // a unit came, went or changed category: the whole order is made again
     for (const std::string& id : changes.units) {
         auto at = by_id(results->units, id);
         const bool had = at != results->units.end() && at->result->id == id;
-        if (had) categories.insert(at->result->category);
+        std::string was;
+        if (had) categories.insert(was = at->result->category);
         forget(id, before, store);
         inspections::EvidenceQuery q = query(rulebook, year_, basis_);
         q.unit = id;
@@ -239,6 +269,7 @@ std::shared_ptr<YearResults> YearState::update(const YearResults& before, const 
         learn(evidence, true);
         if (evidence.units.empty()) {
             if (had) results->units.erase(at);
+            reshaped = reshaped || had;
             continue;
         }
         const inspections::UnitInfo& info = evidence.units.front();
@@ -246,17 +277,25 @@ std::shared_ptr<YearResults> YearState::update(const YearResults& before, const 
                                           evidence.evidence, year_, 1);
         categories.insert(info.category);
         fresh.insert(info.id);
+        reshaped = reshaped || !had || was != info.category;
         Unit unit{std::make_shared<const engine::UnitResult>(std::move(scored.front())), nullptr};
         if (had) *at = std::move(unit);
         else results->units.insert(at, std::move(unit));
     }
-    rerank(rulebook, results->units, categories, fresh, previous_);
     std::size_t serialised = 0;
-    for (const Unit& u : results->units) serialised += u.json ? 0 : 1;
-    serialise_units(rulebook, results->units);
-    results->header = header(before);
-    results->head = engine::render_json_head(results->header);
-    order_results(*results);
+    // The evidence hash may have to be taken again over much of the counted inspections' lines
+    // (an old inspection amended): on a core of its own, beside the ranking.
+    core::run_together({[&] {
+                            results->header = header(before);
+                            results->head = engine::render_json_head(results->header);
+                        },
+                        [&] {
+                            rerank(rulebook, results->units, categories, fresh, previous_);
+                            for (const Unit& u : results->units) serialised += u.json ? 0 : 1;
+                            serialise_units(rulebook, results->units);
+                            if (reshaped) order_results(*results);
+                            else reorder_categories(*results, before, categories);
+                        }});
     stats.rescored += fresh.size();
     stats.serialised += serialised;
     return results;

@@ -51,5 +51,8 @@ private:
 void serialise_units(const rules::Rulebook& rulebook, std::vector<YearResults::Unit>& units);
 /// Fills the output orders of `results` from its units.
 void order_results(YearResults& results);
+/// Fills the output orders of `results` from `before`'s, when they hold the same units in the same
+/// categories and only ranks within `categories` may have moved.
+void reorder_categories(YearResults& results, const YearResults& before, const std::set<std::string>& categories);
 
 }  // namespace parscore::app

@@ -26,12 +26,17 @@ using AmendmentMap = std::unordered_map<std::string, std::int64_t, TextHash, std
 /// Below this many revisions in the year, one thread reads them all.
 constexpr std::int64_t kSplitRevisions = 16'384;
 
-/// Amendments (seq > 1, a partial index) say which revision of an inspection is the latest.
-AmendmentMap latest_amendments(const sql::Database& db, std::int64_t as_of) {
+/// Amendments (seq > 1, a partial index) say which revision of an inspection is the latest. One
+/// unit's are found through its inspections: the whole database's would cost a server's update
+/// after one write more than everything else it does.
+AmendmentMap latest_amendments(const sql::Database& db, std::int64_t as_of, const std::optional<std::string>& unit) {
     AmendmentMap out;
     sql::Statement s = db.prepare(
-        "SELECT inspection, max(no) FROM revisions WHERE seq > 1 AND no <= ?1 GROUP BY inspection");
+        unit ? "SELECT inspection, max(no) FROM revisions WHERE inspection IN (SELECT id FROM inspections WHERE "
+               "unit = ?2) AND +seq > 1 AND +no <= ?1 GROUP BY inspection"
+             : "SELECT inspection, max(no) FROM revisions WHERE seq > 1 AND no <= ?1 GROUP BY inspection");
     s.bind(1, as_of);
+    if (unit) s.bind(2, *unit);
     while (s.step()) out.emplace(s.text(0), s.int64(1));
     return out;
 }
@@ -201,7 +206,7 @@ YearRevisions scan_revisions(Store::Impl& store, const EvidenceQuery& q, std::in
     ids.reserve(units.size());
     for (const UnitSlot& slot : units) ids.push_back(slot.id);
     const TextIndex unit_index(std::move(ids));
-    const AmendmentMap latest_amendment = latest_amendments(store.db, as_of);
+    const AmendmentMap latest_amendment = latest_amendments(store.db, as_of, q.unit);
     RevisionRows rows = read_revisions(store, q, as_of, unit_index, latest_amendment);
     if (!rows.rows.empty()) apply_events(store.db, rows.rows, rows.events_from, as_of);
     YearRevisions out;
@@ -216,8 +221,14 @@ YearFindings scan_findings(const Store::Impl& store, const core::EvidenceSchema&
     for (std::size_t k = 0; k < schema.kinds.size(); ++k)
         kind_index.emplace(schema.kinds[k].name, static_cast<std::uint32_t>(k));
     YearFindings out;
-    sql::Database conn = store.reader();
-    sqlite3_busy_timeout(conn.get(), kBusyTimeoutMs);
+    // A year's blobs are read on a connection of their own, beside the revisions; one unit's are
+    // few, and a connection costs more to open than they take to read.
+    sql::Database own;
+    if (!q.unit) {
+        own = store.reader();
+        sqlite3_busy_timeout(own.get(), kBusyTimeoutMs);
+    }
+    const sql::Database& conn = q.unit ? store.db : own;
     sql::Statement s = conn.prepare(
         q.unit ? "SELECT revision, kind, fact, records, data FROM findings WHERE revision IN "
                  "(SELECT no FROM revisions WHERE inspection IN (SELECT id FROM inspections WHERE unit = ?3) "

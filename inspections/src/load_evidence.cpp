@@ -91,7 +91,8 @@ void add_inspections(const Selected& s, const EvidenceQuery& q, EvidenceSet& out
 }  // namespace
 
 EvidenceSet Store::load_evidence(const core::EvidenceSchema& schema, const EvidenceQuery& q) const {
-    SmallCache small_cache(impl_->db);
+    std::optional<SmallCache> small_cache;  // one unit's rows are few: keep what the cache holds
+    if (!q.unit) small_cache.emplace(impl_->db);
     sql::ReadTransaction snapshot(impl_->db);
     EvidenceSet out;
     const std::int64_t last = last_revision();
@@ -101,14 +102,21 @@ EvidenceSet Store::load_evidence(const core::EvidenceSchema& schema, const Evide
     YearFindings findings;
     Selected selected;
     std::vector<CountedRevision> assembly;
-    core::run_together(
-        {[&] { findings = scan_findings(*impl_, schema, q, as_of); },
-         [&] {
-             selected = select_year(*impl_, q, as_of, last);
-             core::run_together(
-                 {[&] { out.evidence_sha256 = evidence_hash(selected.revisions.rows, selected.counted.counted); },
-                  [&] { add_inspections(selected, q, out, assembly); }});
-         }});
+    auto hash = [&] { out.evidence_sha256 = evidence_hash(selected.revisions.rows, selected.counted.counted); };
+    auto inspections = [&] { add_inspections(selected, q, out, assembly); };
+    if (q.unit) {
+        // One unit's rows: on this connection, one after the other (threads would cost more).
+        findings = scan_findings(*impl_, schema, q, as_of);
+        selected = select_year(*impl_, q, as_of, last);
+        hash();
+        inspections();
+    } else {
+        core::run_together({[&] { findings = scan_findings(*impl_, schema, q, as_of); },
+                            [&] {
+                                selected = select_year(*impl_, q, as_of, last);
+                                core::run_together({hash, inspections});
+                            }});
+    }
     for (std::uint32_t at : selected.counted.uncovered) {
         const UnitSlot& slot = selected.units.all[at];
         out.uncovered.push_back(UncoveredUnit{slot.id, slot.category, slot.inactive});

@@ -352,9 +352,12 @@ std::vector<std::string> numbered_tables(std::int64_t version) {
 }
 
 std::string last_revision_sql(std::int64_t version) {
+    // `no > 0` lets each max be read from an index's end: unit_versions numbers its rows in a
+    // partial index (the versions that predate the counter have no number), which a bare max()
+    // would scan.
     std::string sql = "SELECT max(0";
     for (const std::string& table : numbered_tables(version))
-        sql += ", coalesce((SELECT max(no) FROM " + table + "), 0)";
+        sql += ", coalesce((SELECT max(no) FROM " + table + " WHERE no > 0), 0)";
     return sql + ")";
 }
 

@@ -37,11 +37,11 @@ ChangesSince Store::changes_since(std::int64_t after) const {
     if (out.last <= after) return out;
     // Every table numbered by the change counter names the unit it changes, directly or through
     // its inspection; an event (submit, return, lock, comment, attachment) moves no evidence of
-    // another unit.
+    // another unit. `no > 0` lets unit_versions be read through its partial index of numbers.
     std::string units =
         "SELECT unit FROM revisions WHERE no > ?1 UNION "
         "SELECT i.unit FROM events e JOIN inspections i ON i.id = e.inspection WHERE e.no > ?1";
-    if (numbers(schema, "unit_versions")) units += " UNION SELECT unit FROM unit_versions WHERE no > ?1";
+    if (numbers(schema, "unit_versions")) units += " UNION SELECT unit FROM unit_versions WHERE no > ?1 AND no > 0";
     out.units = column<std::string>(db, units, after);
     if (numbers(schema, "adoptions"))
         out.adoption_years = column<int>(db, "SELECT year FROM adoptions WHERE no > ?1", after);
