@@ -123,6 +123,15 @@ std::vector<std::string> Access::units_in_scope() const {
     return ids;  // a std::map iterates in byte order
 }
 
+ins::KnownUnits Access::known_units() const {
+    return ins::KnownUnits(
+        [this](std::string_view id) {
+            if (!account_ || !account_->scope) return store_->find_unit(id).has_value();
+            return parents().count(id) > 0 && in_scope(id);
+        },
+        [this] { return units_in_scope(); });
+}
+
 void Access::require_on_unit(Action action, std::string_view unit) const {
     if (!in_scope(unit)) throw unknown_unit(unit);
     const Grant g = require(action);

@@ -112,7 +112,7 @@ RecordReportResult record_report(const RecordReportRequest& request) {
         ins::Store store = open_store(request, ins::OpenMode::Existing);
         const Access access = Access::of(request, store);
         if (!access.allows(Action::RecordInspection)) access.require(Action::RecordSelf);
-        const std::vector<std::string> units = access.units_in_scope();
+        const ins::KnownUnits units = access.known_units();
         Problems& problems = result.problems;
         const ins::InputFile in = ins::input_text(request.report.name, request.report.text, core::kMaxRuleFileBytes,
                                                   problems.sources, problems.diagnostics);

@@ -113,7 +113,10 @@ std::optional<SignedIn> resume_token(const StoreRequest& r, std::string_view tok
         ins::Store store = open_store(r, ins::OpenMode::Existing);
         std::optional<ins::TokenMatch> match = store.find_token_by_hash(accounts::token_hash(token));
         if (!match) return;
-        store.record_token_use(match->token.id, store_time(now));
+        // The last use is a day's information, not an audit: written at most once a minute, so
+        // that a script's every request does not cost a write of its own.
+        if (!match->token.last_used || *match->token.last_used < store_time(now - std::chrono::minutes(1)))
+            store.record_token_use(match->token.id, store_time(now));
         found = SignedIn{app::account(match->account.login, address), std::move(match->account), {}, {}};
     });
     return found;

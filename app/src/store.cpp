@@ -8,6 +8,7 @@ Error to_error(const inspections::StoreError& e) {
 
 inspections::Store open_store(const StoreRequest& request, inspections::OpenMode mode) {
     try {
+        if (request.stores && request.stores->path() == request.database) return request.stores->open(mode);
         return inspections::Store::open(request.database, mode);
     } catch (const inspections::StoreError& e) {
         throw to_error(e);

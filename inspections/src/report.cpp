@@ -45,7 +45,7 @@ core::TextArg key_arg(std::string name, std::string_view key) {
 
 class ReportReader {
 public:
-    ReportReader(const core::EvidenceSchema& schema, const std::vector<std::string>& units, core::Diagnostics& diags,
+    ReportReader(const core::EvidenceSchema& schema, const KnownUnits& units, core::Diagnostics& diags,
                  const std::optional<std::string>& expected_unit)
         : schema_(schema), units_(units), diags_(diags), expected_unit_(expected_unit) {}
 
@@ -225,10 +225,10 @@ private:
 
     void read_unit(const YamlNode& v, InspectionHeader& h) {
         h.unit = core::to_nfc(v.value);
-        if (!std::binary_search(units_.begin(), units_.end(), h.unit)) {
+        if (!units_.has(h.unit)) {
             diags_.error(code::kUnknownUnit, v.span,
                          T_("unknown unit {unit}{hint} (add units with 'parscore units import')",
-                            {{"unit", shown(h.unit)}, hint(h.unit, units_)}));
+                            {{"unit", shown(h.unit)}, hint(h.unit, units_.all())}));
             return;
         }
         if (expected_unit_ && h.unit != *expected_unit_) {
@@ -373,7 +373,7 @@ private:
     }
 
     const core::EvidenceSchema& schema_;
-    const std::vector<std::string>& units_;
+    const KnownUnits& units_;
     core::Diagnostics& diags_;
     const std::optional<std::string>& expected_unit_;
     std::size_t records_ = 0;  // read so far, all kinds together
@@ -383,7 +383,7 @@ private:
 }  // namespace
 
 std::optional<Report> read_report(const core::SourceSet& sources, core::FileId file, const core::EvidenceSchema& schema,
-                                  const std::vector<std::string>& units, core::Diagnostics& diags,
+                                  const KnownUnits& units, core::Diagnostics& diags,
                                   const std::optional<std::string>& expected_unit) {
     const std::size_t errors_before = diags.error_count();
     std::optional<YamlNode> root = core::parse_yaml(sources, file, diags);
@@ -396,8 +396,8 @@ std::optional<Report> read_report(const core::SourceSet& sources, core::FileId f
     return ReportReader(schema, units, diags, expected_unit).read(*root, core::Span{file, 0, 0});
 }
 
-std::optional<int> read_report_year(const core::SourceSet& sources, core::FileId file,
-                                    const std::vector<std::string>& units, core::Diagnostics& diags) {
+std::optional<int> read_report_year(const core::SourceSet& sources, core::FileId file, const KnownUnits& units,
+                                    core::Diagnostics& diags) {
     static const core::EvidenceSchema no_schema;
     static const std::optional<std::string> no_unit;
     const std::size_t errors_before = diags.error_count();
@@ -410,7 +410,8 @@ std::optional<int> read_report_year(const core::SourceSet& sources, core::FileId
 
 std::optional<Findings> read_findings(const YamlNode& findings, const core::EvidenceSchema& schema,
                                       core::Diagnostics& diags) {
-    static const std::vector<std::string> no_units;
+    static const std::vector<std::string> no_ids;
+    static const KnownUnits no_units(no_ids);
     static const std::optional<std::string> no_unit;
     return ReportReader(schema, no_units, diags, no_unit).findings_only(findings);
 }

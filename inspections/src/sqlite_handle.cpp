@@ -1,6 +1,7 @@
 #include "sqlite_handle.hpp"
 
 #include <stdexcept>
+#include <unordered_map>
 
 namespace parscore::inspections::sql {
 
@@ -23,6 +24,11 @@ void fail(sqlite3* db, int rc, std::string_view what) {
 }
 
 Database::Database(const std::string& path, int flags) {
+    // SQLite counts the memory it uses under one global lock by default, which every thread of a
+    // server then takes for each allocation; nothing here reads those counts. Set before SQLite's
+    // first use (later it is refused, harmlessly).
+    static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    (void)configured;
     const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
         sqlite3* db = db_;
@@ -35,10 +41,41 @@ Database::Database(const std::string& path, int flags) {
                          rc);
     }
     sqlite3_extended_result_codes(db_, 1);
+    cache_ = std::make_shared<StatementCache>();
 }
 
-Database::~Database() {
+/// A connection's prepared statements not in use, by their SQL.
+struct StatementCache {
+    static constexpr std::size_t kLimit = 128;  // distinct queries kept; a query built per call is finalized past it
+    std::unordered_map<std::string, sqlite3_stmt*> idle;
+    bool open = true;  // false once the connection closes: statements still out are finalized
+
+    sqlite3_stmt* take(std::string_view sql) {
+        const auto it = idle.find(std::string(sql));
+        if (it == idle.end()) return nullptr;
+        sqlite3_stmt* stmt = it->second;
+        idle.erase(it);
+        return stmt;
+    }
+    /// Keeps a statement done with, reset so that it holds no lock and no bound buffer.
+    void give_back(sqlite3_stmt* stmt) {
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
+        if (open && idle.size() < kLimit && idle.emplace(sqlite3_sql(stmt), stmt).second) return;
+        sqlite3_finalize(stmt);
+    }
+    void finalize_all() {
+        for (const auto& [sql, stmt] : idle) sqlite3_finalize(stmt);
+        idle.clear();
+        open = false;
+    }
+};
+
+void Database::close() noexcept {
+    if (cache_) cache_->finalize_all();
+    cache_.reset();
     if (db_) sqlite3_close_v2(db_);
+    db_ = nullptr;
 }
 
 void Database::exec(const std::string& sql) {
@@ -50,7 +87,13 @@ void Database::exec(const std::string& sql) {
     }
 }
 
-Statement Database::prepare(std::string_view sql) const { return Statement(db_, sql); }
+Statement Database::prepare(std::string_view sql) const {
+    if (!cache_) return Statement(db_, sql);
+    if (sqlite3_stmt* kept = cache_->take(sql)) return Statement(db_, kept, cache_);
+    Statement fresh(db_, sql);
+    fresh.cache_ = cache_;
+    return fresh;
+}
 
 std::int64_t Database::pragma_int(const std::string& name) const {
     Statement s(db_, "PRAGMA " + name);
@@ -65,7 +108,9 @@ Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
 }
 
 Statement::~Statement() {
-    if (stmt_) sqlite3_finalize(stmt_);
+    if (!stmt_) return;
+    if (cache_) cache_->give_back(stmt_);
+    else sqlite3_finalize(stmt_);
 }
 
 namespace {

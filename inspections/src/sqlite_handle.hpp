@@ -18,19 +18,23 @@ namespace parscore::inspections::sql {
 [[noreturn]] void fail(sqlite3* db, int rc, std::string_view what);
 
 class Statement;
+struct StatementCache;
 
+/// A connection. Statements prepared through it are kept, once done with, for the next use of the
+/// same SQL (up to a bound): a long-lived connection (the server's) then parses each query once.
 class Database {
 public:
     /// Opens with explicit flags (SQLITE_OPEN_READONLY, or READWRITE without CREATE unless asked).
     Database(const std::string& path, int flags);
     Database() = default;  // closed
-    ~Database();
-    Database(Database&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+    ~Database() { close(); }
+    Database(Database&& other) noexcept : db_(other.db_), cache_(std::move(other.cache_)) { other.db_ = nullptr; }
     /// Closes this connection and takes the other's.
     Database& operator=(Database&& other) noexcept {
         if (this != &other) {
-            if (db_) sqlite3_close_v2(db_);
+            close();
             db_ = other.db_;
+            cache_ = std::move(other.cache_);
             other.db_ = nullptr;
         }
         return *this;
@@ -46,14 +50,20 @@ public:
     std::int64_t changes() const { return sqlite3_changes64(db_); }
 
 private:
+    void close() noexcept;
+
     sqlite3* db_ = nullptr;
+    std::shared_ptr<StatementCache> cache_;  // shared with the statements out of it
 };
 
 class Statement {
 public:
+    /// Prepares `sql` afresh (Database::prepare reuses a kept one).
     Statement(sqlite3* db, std::string_view sql);
     ~Statement();
-    Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) { other.stmt_ = nullptr; }
+    Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_), cache_(std::move(other.cache_)) {
+        other.stmt_ = nullptr;
+    }
     Statement& operator=(Statement&&) = delete;
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
@@ -94,8 +104,13 @@ public:
     std::string_view blob(int column) const;
 
 private:
+    friend class Database;
+    Statement(sqlite3* db, sqlite3_stmt* stmt, std::shared_ptr<StatementCache> cache)
+        : db_(db), stmt_(stmt), cache_(std::move(cache)) {}
+
     sqlite3* db_;
     sqlite3_stmt* stmt_ = nullptr;
+    std::shared_ptr<StatementCache> cache_;  // where it goes back when done; none: finalized
 };
 
 /// BEGIN IMMEDIATE: takes the write lock up front (waiting for the busy timeout) so a writer never

@@ -157,6 +157,9 @@ std::int64_t inspect_database(const std::filesystem::path& path);
 /// `immutable` tells which.
 sql::Database open_read_only(const std::filesystem::path& path, bool* immutable = nullptr);
 
+/// Takes back the connection of a Store lent by a StorePool, when it is fit to lend again.
+void give_back(StorePoolState& pool, std::unique_ptr<Store::Impl> impl);
+
 /// Verifies the chains of the database behind `db` (shared by Store::verify_chains and merge).
 std::vector<ChainProblem> verify_database(const sql::Database& db);
 

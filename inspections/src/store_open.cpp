@@ -260,7 +260,9 @@ std::int64_t inspect_database(const fs::path& path) {
 }
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-Store::~Store() = default;
+Store::~Store() {
+    if (pool_ && impl_) give_back(*pool_, std::move(impl_));
+}
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 

@@ -31,10 +31,12 @@ Api::Caller authenticate(const Api& api, const ApiConfig& config, const HttpRequ
     if (authorization && authorization->starts_with("Bearer ")) {
         app::StoreRequest r;
         r.database = config.database;
+        r.stores = config.stores;
         caller.signed_in = app::resume_token(r, authorization->substr(7), request.client_address, config.now());
     } else if (const auto id = request.cookie(api.cookie_name())) {
         app::SessionRequest r;
         r.database = config.database;
+        r.stores = config.stores;
         r.session_id = *id;
         r.now = config.now();
         r.policy = config.policy;
@@ -131,7 +133,9 @@ const std::string& Call::param(std::string_view name) const {
     return none;
 }
 
-Api::Api(ApiConfig config) : config_(std::move(config)) {}
+Api::Api(ApiConfig config) : config_(std::move(config)) {
+    if (!config_.stores) config_.stores = std::make_shared<inspections::StorePool>(config_.database);
+}
 
 std::string Api::cookie_name() const { return config_.tls ? "__Host-parscore" : "parscore"; }
 

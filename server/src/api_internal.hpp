@@ -40,6 +40,7 @@ struct Call {
         R r;
         r.actor = caller.signed_in->actor;
         r.database = config.database;
+        r.stores = config.stores;
         return r;
     }
 };

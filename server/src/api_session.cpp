@@ -22,6 +22,7 @@ HttpResponse sign_in(const Call& call) {
     const nlohmann::json body = json_body(call.request);
     app::LoginRequest r;
     r.database = call.config.database;
+    r.stores = call.config.stores;
     r.login = body.value("login", "");
     r.password = body.value("password", "");
     r.address = call.request.client_address;
@@ -52,6 +53,8 @@ HttpResponse sign_out(const Call& call) {
     if (call.caller.by_cookie) {
         app::SessionRequest r;
         r.database = call.config.database;
+        r.stores = call.config.stores;
+        r.stores = call.config.stores;
         r.session_id = call.request.cookie(call.api.cookie_name()).value_or("");
         r.now = call.config.now();
         r.policy = call.config.policy;
@@ -77,6 +80,7 @@ std::pair<std::string, std::string> password_change_body(const HttpRequest& requ
 HttpResponse change_password(const Call& call) {
     app::PasswordChangeRequest r;
     r.database = call.config.database;
+    r.stores = call.config.stores;
     r.login = call.caller.signed_in->account.login;
     std::tie(r.current, r.replacement) = password_change_body(call.request);
     r.address = call.request.client_address;

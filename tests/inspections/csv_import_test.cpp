@@ -207,7 +207,8 @@ TEST(InputFiles, BomAndCrlfAreIgnored) {
     core::Diagnostics diags;
     InputFile in = read_input_file(dir / "r.yaml", core::kMaxRuleFileBytes, sources, diags);
     ASSERT_TRUE(in.file);
-    auto report = read_report(sources, *in.file, test_schema(), {"d1"}, diags);
+    const std::vector<std::string> units{"d1"};
+    auto report = read_report(sources, *in.file, test_schema(), units, diags);
     ASSERT_TRUE(report) << (diags.empty() ? "" : diags.items()[0].message);
     EXPECT_EQ(report->header.kind, InspectionKind::Self);
     EXPECT_EQ(report->findings.at(0).values.at(0), boolean(true));

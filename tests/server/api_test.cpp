@@ -178,7 +178,15 @@ TEST_F(ApiTest, ABearerTokenActsWithoutCookieOrCsrf) {
     const HttpResponse me = send("GET", "/api/v1/me", "", {{"authorization", "Bearer " + token.secret}});
     ASSERT_EQ(me.status, 200) << me.body;
     EXPECT_EQ(body(me)["login"], "lan");
-    EXPECT_EQ(query("SELECT last_used IS NOT NULL FROM tokens"), "1");
+    const std::string first_use = query("SELECT last_used FROM tokens");
+    EXPECT_FALSE(first_use.empty());
+    // The last use is written at most once a minute.
+    now_ += 30s;
+    ASSERT_EQ(send("GET", "/api/v1/me", "", {{"authorization", "Bearer " + token.secret}}).status, 200);
+    EXPECT_EQ(query("SELECT last_used FROM tokens"), first_use);
+    now_ += 31s;
+    ASSERT_EQ(send("GET", "/api/v1/me", "", {{"authorization", "Bearer " + token.secret}}).status, 200);
+    EXPECT_GT(query("SELECT last_used FROM tokens"), first_use);
     EXPECT_EQ(send("GET", "/api/v1/me", "", {{"authorization", "Bearer pst_nope"}}).status, 401);
     exec("UPDATE tokens SET revoked_at = 't'");
     EXPECT_EQ(send("GET", "/api/v1/me", "", {{"authorization", "Bearer " + token.secret}}).status, 401);

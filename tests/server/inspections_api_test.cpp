@@ -336,6 +336,15 @@ TEST_F(InspectionsApiTest, WhoMayRecord) {
     const HttpResponse other = send("huyen", "POST", "/api/v1/inspections", report_json().dump());
     EXPECT_EQ(other.status, 422);
     EXPECT_EQ(places(other), std::vector<std::string>{"/inspection/unit"});
+    // Its suggestion names only units in scope; an account without scope is offered the close one.
+    const std::string message = body(other)["error"]["errors"][0]["message"];
+    EXPECT_EQ(message.find("'so-"), message.rfind("'so-")) << message;  // the unit named, no department suggested
+    json misspelt = report_json();
+    misspelt["inspection"]["unit"] = "so-tu-phapp";
+    const HttpResponse unknown = send("office", "POST", "/api/v1/inspections", misspelt.dump());
+    ASSERT_EQ(unknown.status, 422) << unknown.body;
+    EXPECT_NE(std::string(body(unknown)["error"]["errors"][0]["message"]).find("'so-tu-phap'"), std::string::npos)
+        << unknown.body;
     EXPECT_EQ(fingerprint(), before);
     EXPECT_FALSE(record("agency", self).empty());
     EXPECT_FALSE(record("admin").empty());

@@ -18,6 +18,7 @@
 #include "parscore/app/error.hpp"
 #include "parscore/app/permissions.hpp"
 #include "parscore/app/request.hpp"
+#include "parscore/inspections/report.hpp"
 #include "parscore/inspections/store.hpp"
 
 namespace parscore::app {
@@ -46,6 +47,9 @@ public:
     bool in_scope(std::string_view unit) const;
     /// The ids of the units in scope, in byte order (every unit for an account without scope).
     std::vector<std::string> units_in_scope() const;
+    /// The same as a report reader asks it: one id at a time, the whole list only to suggest a
+    /// name for an unknown one. Valid while this Access is.
+    inspections::KnownUnits known_units() const;
     /// `action` on unit `unit`: "unknown unit" (Invalid) when it is out of scope or absent,
     /// Forbidden when the role may not do it there.
     void require_on_unit(Action action, std::string_view unit) const;

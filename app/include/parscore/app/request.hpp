@@ -11,6 +11,10 @@ namespace spdlog {
 class logger;
 }
 
+namespace parscore::inspections {
+class StorePool;
+}
+
 namespace parscore::app {
 
 struct Request {
@@ -23,6 +27,8 @@ struct Request {
 
 struct StoreRequest : Request {
     std::filesystem::path database;
+    /// Open connections to `database` to borrow instead of opening it (a server's); none: open it.
+    std::shared_ptr<const inspections::StorePool> stores;
 };
 
 }  // namespace parscore::app

@@ -1,8 +1,10 @@
 #pragma once
 // Reading an inspection report (docs/reference/database.md) against an evidence schema: every problem is reported
 // with its position (codes E3xx, docs/diagnostics.md) and a file with any error yields nothing.
+#include <algorithm>
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,16 +37,37 @@ InputFile read_input_file(const std::filesystem::path& path, std::size_t max_byt
 InputFile input_text(const std::string& name, std::string bytes, std::size_t max_bytes, core::SourceSet& sources,
                      core::Diagnostics& diags);
 
+/// The units a report may name. A list in byte order, or — where reading every id for each report
+/// would cost more than the report (a server recording for a country) — a lookup of one id, with
+/// the whole list read only to suggest a name for an unknown one.
+class KnownUnits {
+public:
+    KnownUnits(const std::vector<std::string>& sorted)  // NOLINT(google-explicit-constructor): a list is the usual case
+        : sorted_(&sorted) {}
+    KnownUnits(std::function<bool(std::string_view)> has, std::function<std::vector<std::string>()> all)
+        : has_(std::move(has)), all_(std::move(all)) {}
+
+    bool has(std::string_view id) const {
+        return sorted_ ? std::binary_search(sorted_->begin(), sorted_->end(), id) : has_(id);
+    }
+    std::vector<std::string> all() const { return sorted_ ? *sorted_ : all_(); }
+
+private:
+    const std::vector<std::string>* sorted_ = nullptr;
+    std::function<bool(std::string_view)> has_;
+    std::function<std::vector<std::string>()> all_;
+};
+
 /// The evaluation year a report's `inspection` block gives (its `year`, else its date's), read
 /// with the same checks as read_report; nothing, with the block's errors in `diags`, when it has
 /// any. Lets a front end pick the year's evidence schema before the findings are read.
-std::optional<int> read_report_year(const core::SourceSet& sources, core::FileId file,
-                                    const std::vector<std::string>& units, core::Diagnostics& diags);
+std::optional<int> read_report_year(const core::SourceSet& sources, core::FileId file, const KnownUnits& units,
+                                    core::Diagnostics& diags);
 
-/// Validates a report. `units` holds the stored unit ids in byte order. Returns the report when
+/// Validates a report against the stored units. Returns the report when
 /// there was no error. With `expected_unit` (amend), a report naming another unit is an error.
 std::optional<Report> read_report(const core::SourceSet& sources, core::FileId file, const core::EvidenceSchema& schema,
-                                  const std::vector<std::string>& units, core::Diagnostics& diags,
+                                  const KnownUnits& units, core::Diagnostics& diags,
                                   const std::optional<std::string>& expected_unit = std::nullopt);
 
 /// Validates a `findings` map alone (the same rules as in a report): rule-test cases give their

@@ -240,6 +240,8 @@ struct ChangesSince {
     std::vector<int> publication_years;  // years that got a new publication
 };
 
+struct StorePoolState;
+
 /// One thread at a time may use a Store (its connection takes no lock of its own); stores opened
 /// separately, in one process or several, may be used at the same time.
 class Store {
@@ -425,8 +427,26 @@ public:
     struct Impl;
 
 private:
+    friend class StorePool;
     explicit Store(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
+    std::shared_ptr<StorePoolState> pool_;  // where its connection goes back when it is destroyed
+};
+
+/// Connections to one database kept open for a long-running process (the server), each lent to
+/// one Store at a time: a request then pays neither for inspecting the file and opening it nor
+/// for preparing the statements it runs (the connection keeps them). Thread-safe. A connection
+/// goes back only in a state fit to share — no transaction open, not an immutable read of an
+/// archived copy — and is not lent again once the file at the path or its schema version changed.
+class StorePool {
+public:
+    explicit StorePool(std::filesystem::path path, std::size_t keep = 16);
+    const std::filesystem::path& path() const;
+    /// As Store::open(path(), mode); Existing and ReadOnly reuse an idle connection.
+    Store open(OpenMode mode) const;
+
+private:
+    std::shared_ptr<StorePoolState> state_;
 };
 
 /// The login name used for recorded_by when none is given ($USER, else the passwd entry).

@@ -18,6 +18,8 @@ namespace parscore::server {
 
 struct ApiConfig {
     std::filesystem::path database;
+    /// Connections to `database` kept open between requests; made by Api when none is given.
+    std::shared_ptr<const inspections::StorePool> stores;
     bool tls = false;    // cookies get Secure and the __Host- prefix
     std::string origin;  // "https://host:port": a request whose Origin differs is refused
     app::SessionPolicy policy;
