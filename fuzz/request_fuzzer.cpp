@@ -115,7 +115,7 @@ void check_answer(const server::HttpRequest& request, const server::HttpResponse
     if (!documented.count(answer.status)) fuzzing::violated("an undocumented status", where + "\n" + answer.body);
     const auto type = answer.header("content-type");
     if (!type || !type->starts_with("application/json") || request.method == "HEAD") return;
-    const nlohmann::json body = nlohmann::json::parse(answer.body, nullptr, false);
+    const nlohmann::json body = nlohmann::json::parse(answer.body_text(), nullptr, false);
     if (body.is_discarded()) fuzzing::violated("a JSON answer that does not parse", where);
     if (answer.status >= 400) {
         const auto& error = body.value("error", nlohmann::json());

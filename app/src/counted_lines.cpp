@@ -43,8 +43,13 @@ void CountedLines::erase(std::string_view id) {
 }
 
 void CountedLines::put(std::string_view id, std::string_view hash) {
-    erase(id);
     const std::size_t i = lower_bound(id);
+    if (i < offsets_.size() && id_at(i) == id) {
+        const std::size_t at = offsets_[i] + id.size() + 1;
+        const std::size_t end = (i + 1 < offsets_.size() ? offsets_[i + 1] : text_.size()) - 1;  // before '\n'
+        if (std::string_view(text_).substr(at, end - at) == hash) return;  // the same line: the digest holds
+        erase(id);
+    }
     const std::size_t at = i < offsets_.size() ? offsets_[i] : text_.size();
     std::string line;
     line.append(id).append(" ").append(hash).append("\n");

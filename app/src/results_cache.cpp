@@ -2,6 +2,8 @@
 #include "parscore/app/results_cache.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 
 #include "parscore/app/store.hpp"
 #include "parscore/reports/report.hpp"
@@ -44,11 +46,23 @@ bool whole_again(const inspections::ChangesSince& changes, int year, double shar
 }  // namespace
 
 std::string YearResults::json(bool by_rank, const Keep& keep) const {
-    const std::vector<std::uint32_t>& order = by_rank ? rank_order : id_order;
-    if (keep) return assemble(*this, order, keep);
-    std::string& whole = by_rank ? rank_json_ : score_json_;
-    std::call_once(by_rank ? rank_once_ : score_once_, [&] { whole = assemble(*this, order, {}); });
-    return whole;
+    return assemble(*this, by_rank ? rank_order : id_order, keep);
+}
+
+core::SharedBytes YearResults::document(const std::shared_ptr<const YearResults>& self, bool by_rank) {
+    static const std::string tails[2] = {engine::render_json_tail(false), engine::render_json_tail(true)};
+    static constexpr std::string_view comma = ",";
+    const std::vector<std::uint32_t>& order = by_rank ? self->rank_order : self->id_order;
+    core::SharedBytes out;
+    out.owner = self;
+    out.pieces.reserve(2 * order.size() + 2);
+    out.pieces.emplace_back(self->head);
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        if (i > 0) out.pieces.push_back(comma);
+        out.pieces.emplace_back(*self->units[order[i]].json);
+    }
+    out.pieces.emplace_back(tails[order.empty() ? 0 : 1]);
+    return out;
 }
 
 engine::Evaluation YearResults::evaluation(const Keep& keep) const {
@@ -99,8 +113,11 @@ std::shared_ptr<const YearResults> ResultsCache::results(const inspections::Stor
     }
     try {
         translating_store_errors([&] {
+            auto T0 = std::chrono::steady_clock::now();
             const inspections::ChangesSince changes = current ? store.changes_since(current->revision)
                                                               : inspections::ChangesSince{};
+            std::fprintf(stderr, "changes %.2f ",
+                         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - T0).count());
             if (!current || whole_again(changes, year, share, current->units.size())) {
                 made = e->state.compute(store, year, basis);
                 done.full = 1;

@@ -30,16 +30,18 @@ auto by_id(std::vector<Unit>& units, std::string_view id) {
                             [](const Unit& u, std::string_view key) { return u.result->id < key; });
 }
 
-/// A unit's standing only (what quotas and ranks read and write): cheap to copy.
-engine::UnitResult standing(const engine::UnitResult& u) {
-    engine::UnitResult s;
+/// A unit's standing only (what quotas and ranks read and write), into `s`, a result kept from the
+/// update before so that its strings' memory is reused.
+void set_standing(engine::UnitResult& s, const engine::UnitResult& u) {
     s.id = u.id;
     s.category = u.category;
     s.complete = u.complete;
     s.total = u.total;
     s.band_after_caps = u.band_after_caps;
     s.band = u.band_after_caps;
-    return s;
+    s.rank.reset();
+    s.rank_change.reset();
+    s.total_change.reset();
 }
 
 bool same_standing(const engine::UnitResult& a, const engine::UnitResult& b) {
@@ -49,21 +51,29 @@ bool same_standing(const engine::UnitResult& a, const engine::UnitResult& b) {
 /// Quotas, ranks and rank changes of every unit in `categories`, as a whole evaluation computes
 /// them; a unit whose standing changes (or that is in `fresh`) gets a new result without bytes.
 void rerank(const rules::Rulebook& rulebook, std::vector<Unit>& units, const std::set<std::string>& categories,
-            const std::set<std::string>& fresh, const engine::PreviousResults& previous) {
-    std::vector<engine::UnitResult> standings;
+            const std::set<std::string>& fresh, const engine::PreviousResults& previous,
+            std::vector<engine::UnitResult>& standings) {
     std::vector<std::size_t> at;
     for (std::size_t i = 0; i < units.size(); ++i) {
         if (!categories.count(units[i].result->category)) continue;
-        standings.push_back(standing(*units[i].result));
         at.push_back(i);
     }
+    standings.resize(at.size());
+    for (std::size_t k = 0; k < at.size(); ++k) set_standing(standings[k], *units[at[k]].result);
     engine::apply_quotas(rulebook, standings);
     engine::assign_ranks(standings);
     for (std::size_t k = 0; k < standings.size(); ++k) {
         engine::UnitResult& s = standings[k];
-        engine::compare_with_previous(s, previous);
         Unit& unit = units[at[k]];
-        if (!fresh.count(s.id) && same_standing(*unit.result, s)) continue;
+        const bool is_fresh = fresh.count(s.id) > 0;
+        if (!is_fresh && s.rank == unit.result->rank) {
+            // The changes against last year follow from the rank and the total alone.
+            s.rank_change = unit.result->rank_change;
+            s.total_change = unit.result->total_change;
+        } else {
+            engine::compare_with_previous(s, previous);
+        }
+        if (!is_fresh && same_standing(*unit.result, s)) continue;
         auto changed = std::make_shared<engine::UnitResult>(*unit.result);
         changed->band = s.band;
         changed->rank = s.rank;
@@ -172,11 +182,17 @@ void YearState::learn(const inspections::EvidenceSet& evidence, bool per_unit) {
     for (const inspections::UncoveredUnit& u : evidence.uncovered) uncovered_[u.id] = u;
 }
 
-void YearState::forget(const std::string& unit, const YearResults& before, const inspections::Store& store) {
+void YearState::forget(const std::string& unit, const YearResults& before, const inspections::Store& store,
+                       const inspections::EvidenceSet& now) {
     uncovered_.erase(unit);
     auto it = facts_.find(unit);
     if (it == facts_.end()) return;
-    for (const auto& line : it->second.inspections) counted_.erase(line.first);
+    // Lines still counted stay (learn replaces a changed hash): each erase moves the lines after it.
+    std::set<std::string_view> still;
+    for (const inspections::InspectionRef& i : now.inspections) still.insert(i.id);
+    for (const auto& line : it->second.inspections) {
+        if (!still.count(line.first)) counted_.erase(line.first);
+    }
     if (it->second.misfits) {
         add_misfits(misfits_, misfit_list(*it->second.misfits), true);
     } else if (!misfits_.empty()) {
@@ -262,10 +278,10 @@ std::shared_ptr<YearResults> YearState::update(const YearResults& before, const 
         const bool had = at != results->units.end() && at->result->id == id;
         std::string was;
         if (had) categories.insert(was = at->result->category);
-        forget(id, before, store);
         inspections::EvidenceQuery q = query(rulebook, year_, basis_);
         q.unit = id;
         const inspections::EvidenceSet evidence = store.load_evidence(rulebook.evidence, q);
+        forget(id, before, store, evidence);
         learn(evidence, true);
         if (evidence.units.empty()) {
             if (had) results->units.erase(at);
@@ -290,7 +306,7 @@ std::shared_ptr<YearResults> YearState::update(const YearResults& before, const 
                             results->head = engine::render_json_head(results->header);
                         },
                         [&] {
-                            rerank(rulebook, results->units, categories, fresh, previous_);
+                            rerank(rulebook, results->units, categories, fresh, previous_, standings_);
                             for (const Unit& u : results->units) serialised += u.json ? 0 : 1;
                             serialise_units(rulebook, results->units);
                             if (reshaped) order_results(*results);

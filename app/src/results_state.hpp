@@ -35,7 +35,9 @@ private:
     };
 
     void learn(const inspections::EvidenceSet& evidence, bool per_unit);
-    void forget(const std::string& unit, const YearResults& before, const inspections::Store& store);
+    /// Drops what is kept of `unit` before learning `now`, its evidence read again.
+    void forget(const std::string& unit, const YearResults& before, const inspections::Store& store,
+                const inspections::EvidenceSet& now);
     engine::Evaluation header(const YearResults& before);
 
     int year_ = 0;
@@ -45,6 +47,7 @@ private:
     Misfits misfits_;       // totals
     CountedLines counted_;  // every counted inspection, for the evidence hash
     engine::PreviousResults previous_;
+    std::vector<engine::UnitResult> standings_;  // rerank's working copies, kept for their memory
 };
 
 /// Renders every unit whose `json` is missing, on as many threads as cores.

@@ -75,7 +75,8 @@ wrk -t2 -c32 -d"$duration" --latency "http://127.0.0.1:$static_port/ranking.json
 echo "-- parscore serve"
 wrk -t2 -c32 -d"$duration" --latency -H "$auth" "$url" | grep -E "Requests/sec|Transfer/sec|99%"
 
-report=$(ls "$work"/data/reports/*.yaml | head -1)
+reports=("$work"/data/reports/*.yaml)  # a glob, not ls | head: pipefail would see ls's SIGPIPE
+report=${reports[0]}
 # Every upload must be a new inspection (an equal one answers 409): the generated reports, each
 # moved through the days of the year. One wrk thread, so one counter numbers them all.
 cat >"$work/reports.lua" <<LUA

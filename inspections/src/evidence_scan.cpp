@@ -146,13 +146,18 @@ RevisionRows read_revisions(Store::Impl& store, const EvidenceQuery& q, std::int
 /// the order of their numbers; each row keeps the one latest in its chain. An inspection's events
 /// come after its first revision. The index by id is built when the first event shows up: imports
 /// record submitted inspections and no events.
-void apply_events(const sql::Database& db, std::vector<RevisionRow>& rows, std::int64_t events_from,
-                  std::int64_t as_of) {
+void apply_events(const sql::Database& db, std::vector<RevisionRow>& rows, std::int64_t events_from, std::int64_t as_of,
+                  const std::optional<std::string>& unit) {
     std::unordered_map<std::string_view, std::size_t> by_id;
+    // One unit's events are found through its inspections, not among every event numbered since
+    // its first one.
     sql::Statement s = db.prepare(
-        "SELECT inspection, event, seq FROM events WHERE no >= ?1 AND no <= ?2 AND event IN ('submit', 'return', "
-        "'lock')");
+        unit ? "SELECT inspection, event, seq FROM events WHERE inspection IN (SELECT id FROM inspections WHERE "
+               "unit = ?3) AND +no >= ?1 AND +no <= ?2 AND event IN ('submit', 'return', 'lock')"
+             : "SELECT inspection, event, seq FROM events WHERE no >= ?1 AND no <= ?2 AND event IN ('submit', "
+               "'return', 'lock')");
     s.bind(1, events_from == std::numeric_limits<std::int64_t>::max() ? 0 : events_from).bind(2, as_of);
+    if (unit) s.bind(3, *unit);
     while (s.step()) {
         if (by_id.empty()) {
             by_id.reserve(rows.size() * 2);
@@ -208,7 +213,7 @@ YearRevisions scan_revisions(Store::Impl& store, const EvidenceQuery& q, std::in
     const TextIndex unit_index(std::move(ids));
     const AmendmentMap latest_amendment = latest_amendments(store.db, as_of, q.unit);
     RevisionRows rows = read_revisions(store, q, as_of, unit_index, latest_amendment);
-    if (!rows.rows.empty()) apply_events(store.db, rows.rows, rows.events_from, as_of);
+    if (!rows.rows.empty()) apply_events(store.db, rows.rows, rows.events_from, as_of, q.unit);
     YearRevisions out;
     out.rows = std::move(rows.rows);
     out.texts = std::move(rows.texts);

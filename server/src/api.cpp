@@ -112,8 +112,9 @@ HttpResponse respond(const Api& api, const ApiConfig& config, const HttpRequest&
         HttpResponse response = route.handler(Call{api, config, request, caller, std::move(found.params)});
         if (request.method == "HEAD") {
             // The length a GET would have had (RFC 9110, 9.3.2); the listener sends no body.
-            response.set_header("Content-Length", std::to_string(response.body.size()));
+            response.set_header("Content-Length", std::to_string(response.body_size()));
             response.body.clear();
+            response.shared.reset();
         }
         return response;
     } catch (const ApiError& e) {

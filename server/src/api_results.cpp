@@ -98,7 +98,11 @@ HttpResponse evaluation(const Call& call, bool by_rank) {
     const rules::Rulebook& rulebook = results->rulebook->rulebook;
     const std::optional<std::string> category = read.category(call, rulebook);
     if (unit) read.require_unit(*unit, rulebook, year);
-    if (!unit && !category && read.sees_everything()) return bytes_response(results->json(by_rank), kJson);
+    if (!unit && !category && read.sees_everything()) {
+        HttpResponse whole = bytes_response({}, kJson);
+        whole.shared = app::YearResults::document(results, by_rank);
+        return whole;
+    }
     const auto keep = [&](const engine::UnitResult& u) {
         return (!unit || u.id == *unit) && (!category || u.category == *category) && read.visible(u.id);
     };

@@ -50,6 +50,58 @@ constexpr auto kLinger = std::chrono::seconds(2);
 /// At most this much of what a client still sends is read (and dropped) before closing.
 constexpr std::size_t kDrainLimit = 1u << 20;
 
+/// A response's body for Beast: the answer's string, or a cached document's pieces
+/// (HttpResponse::shared) copied into one reused block at a time as the socket takes them —
+/// never joined into a string of their own, and one buffer per write, as TLS wants it.
+struct AnswerBody {
+    struct value_type {
+        std::string text;
+        std::optional<core::SharedBytes> shared;
+    };
+
+    static std::uint64_t size(const value_type& body) { return body.shared ? body.shared->size() : body.text.size(); }
+
+    class writer {
+    public:
+        using const_buffers_type = asio::const_buffer;
+
+        template <bool isRequest, class Fields> writer(const http::header<isRequest, Fields>&, const value_type& body)
+            : body_(body) {}
+
+        void init(beast::error_code& ec) { ec = {}; }
+
+        boost::optional<std::pair<const_buffers_type, bool>> get(beast::error_code& ec) {
+            ec = {};
+            if (!body_.shared) {
+                if (sent_ || body_.text.empty()) return boost::none;
+                sent_ = true;
+                return std::make_pair(const_buffers_type(body_.text.data(), body_.text.size()), false);
+            }
+            const std::vector<std::string_view>& pieces = body_.shared->pieces;
+            block_.clear();
+            while (next_ < pieces.size() && block_.size() < kBlock) {
+                const std::string_view rest = pieces[next_].substr(offset_);
+                const std::string_view part = rest.substr(0, kBlock - block_.size());
+                block_.append(part);
+                offset_ += part.size();
+                if (offset_ == pieces[next_].size()) {
+                    ++next_;
+                    offset_ = 0;
+                }
+            }
+            if (block_.empty()) return boost::none;
+            return std::make_pair(const_buffers_type(block_.data(), block_.size()), next_ < pieces.size());
+        }
+
+    private:
+        static constexpr std::size_t kBlock = 64u << 10;  // stays in the cache while the socket copies it
+        const value_type& body_;
+        bool sent_ = false;
+        std::size_t next_ = 0, offset_ = 0;  // the next piece and how much of it is taken
+        std::string block_;
+    };
+};
+
 /// A connection as the stop sees it.
 class Connection {
 public:
@@ -306,8 +358,8 @@ private:
                           });
     }
 
-    http::response<http::string_body> to_message(HttpResponse& answer, bool keep) const {
-        http::response<http::string_body> m;
+    http::response<AnswerBody> to_message(HttpResponse& answer, bool keep) const {
+        http::response<AnswerBody> m;
         m.version(11);
         m.result(static_cast<unsigned>(answer.status));
         std::optional<std::string> length;
@@ -320,9 +372,10 @@ private:
         m.keep_alive(keep);
         if (head_) {
             // The length a GET would have had; no body follows.
-            m.set(http::field::content_length, length.value_or(std::to_string(answer.body.size())));
+            m.set(http::field::content_length, length.value_or(std::to_string(answer.body_size())));
         } else {
-            m.body() = std::move(answer.body);
+            m.body().text = std::move(answer.body);
+            m.body().shared = std::move(answer.shared);
             m.prepare_payload();
         }
         return m;
@@ -393,7 +446,7 @@ private:
     bool keep_alive_ = false, head_ = false;
     unsigned served_ = 0;
     std::size_t drained_ = 0;
-    http::response<http::string_body> response_;
+    http::response<AnswerBody> response_;
     int status_ = 0;
     std::optional<std::string> account_;
 };

@@ -29,9 +29,9 @@ TEST(CountedLines, EqualsTheHashOfTheWholeTextAfterEveryChange) {
     CountedLines lines;
     lines.assign(first);
     EXPECT_EQ(lines.digest(), whole(expected));
-    for (int round = 0; round < 40; ++round) {
+    for (int round = 0; round < 60; ++round) {
         const unsigned n = static_cast<unsigned>(random() % 6200);
-        switch (round % 3) {
+        switch (round % 4) {
             case 0: {  // a new inspection, anywhere (or past the end)
                 const std::string h = hash();
                 lines.put(id(n), h);
@@ -42,6 +42,11 @@ TEST(CountedLines, EqualsTheHashOfTheWholeTextAfterEveryChange) {
                 const std::string h = hash();
                 lines.put(id(n & ~1u), h);
                 expected[id(n & ~1u)] = h;
+                break;
+            }
+            case 2: {  // read again unchanged: the same line put again
+                const auto it = expected.lower_bound(id(n));
+                if (it != expected.end()) lines.put(it->first, it->second);
                 break;
             }
             default:  // stops counting

@@ -65,7 +65,10 @@ protected:
         r.query = std::move(query);
         r.client_address = "10.0.0.7";
         if (!login.empty()) r.headers["cookie"] = session(login);
-        return api_->handle(r);
+        HttpResponse answer = api_->handle(r);
+        answer.body = answer.body_text();  // a whole document comes as its cached pieces
+        answer.shared.reset();
+        return answer;
     }
 
     std::string session(const std::string& login) {
@@ -118,6 +121,22 @@ protected:
 Scratch* ResultsApiTest::scratch_ = nullptr;
 
 TEST_F(ResultsApiTest, TheRankingIsWhatRankPrints) {
+    {
+        // The whole document is sent as the cached pieces it is made of, never joined.
+        HttpRequest whole;
+        whole.method = "GET";
+        whole.path = "/api/v1/years/2013/ranking";
+        whole.headers["cookie"] = session("office");
+        const HttpResponse pieces = api_->handle(whole);
+        ASSERT_TRUE(pieces.shared);
+        EXPECT_TRUE(pieces.body.empty());
+        EXPECT_GT(pieces.shared->pieces.size(), 2u);
+        EXPECT_EQ(pieces.body_text(), cli_json(true));
+        whole.method = "HEAD";
+        const HttpResponse head = api_->handle(whole);
+        EXPECT_FALSE(head.shared);
+        EXPECT_EQ(head.header("content-length"), std::to_string(cli_json(true).size()));
+    }
     const HttpResponse r = get("office", "/api/v1/years/2013/ranking");
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(r.header("content-type"), "application/json; charset=utf-8");
@@ -230,7 +249,7 @@ TEST_F(ResultsApiTest, ConcurrentReadersAroundAWriteGetWhatRankPrints) {
                 r.method = "GET";
                 r.path = "/api/v1/years/2013/ranking";
                 r.headers["cookie"] = cookie;
-                bodies[i] = api_->handle(r).body;
+                bodies[i] = api_->handle(r).body_text();
             });
         }
         for (std::thread& t : threads) t.join();

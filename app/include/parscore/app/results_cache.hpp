@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "parscore/app/rulebook.hpp"
+#include "parscore/core/shared_bytes.hpp"
 #include "parscore/inspections/store.hpp"
 #include "parscore/scoring/result.hpp"
 
@@ -39,15 +40,14 @@ public:
     engine::Evaluation header;                        // the evaluation's fields but its units (warnings, evidence hash)
 
     /// `rank --format json` (by_rank) or `score --format json` of the units `keep` accepts; every
-    /// unit without `keep`. The whole documents are assembled once, on first use.
+    /// unit without `keep`.
     std::string json(bool by_rank, const std::function<bool(const engine::UnitResult&)>& keep = {}) const;
+    /// The same document of every unit as the pieces it is made of (the head, each unit's bytes,
+    /// the commas between them, the tail), kept alive by `self` (this results): never joined.
+    static core::SharedBytes document(const std::shared_ptr<const YearResults>& self, bool by_rank);
     /// The results as an evaluation in rank order (copies every unit: for the CSV, HTML and XLSX
     /// reports), of the units `keep` accepts.
     engine::Evaluation evaluation(const std::function<bool(const engine::UnitResult&)>& keep = {}) const;
-
-private:
-    mutable std::once_flag rank_once_, score_once_;
-    mutable std::string rank_json_, score_json_;
 };
 
 /// What a results cache did for one read, for tests and the benchmark.

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "parscore/core/shared_bytes.hpp"
+
 namespace parscore::server {
 
 struct HttpRequest {
@@ -37,10 +39,16 @@ struct HttpResponse {
     int status = 200;
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
+    /// Instead of `body`: a cached document's pieces, sent as they are (a ranking of tens of
+    /// megabytes is neither joined nor copied for each request).
+    std::optional<core::SharedBytes> shared;
     /// The login of the account that sent the request, for the listener's log line; never sent.
     std::optional<std::string> account;
 
     void set_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
+    std::size_t body_size() const { return shared ? shared->size() : body.size(); }
+    /// The body as one string, `shared` joined (for in-process clients: tests, the fuzzer).
+    std::string body_text() const { return shared ? shared->joined() : body; }
     std::optional<std::string_view> header(std::string_view name) const;
 };
 
