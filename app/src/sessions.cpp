@@ -42,13 +42,20 @@ seconds until_window_passes(const std::optional<std::string>& oldest, Clock::tim
     return std::max(left, seconds(1));
 }
 
-bool throttled(const ins::Store& store, const LoginRequest& r, LoginOutcome& outcome) {
-    const auto counts = store.login_failures_since(r.login, r.address, store_time(r.now - r.policy.window));
+/// How long the login and the address must wait after their recent failures (0: not at all).
+seconds throttle_wait(const ins::Store& store, const std::string& login, const std::string& address,
+                      Clock::time_point now, const SessionPolicy& policy) {
+    const auto counts = store.login_failures_since(login, address, store_time(now - policy.window));
     seconds wait{0};
-    if (counts.login >= r.policy.max_failures_per_login)
-        wait = std::max(wait, until_window_passes(counts.oldest_login, r.now, r.policy));
-    if (counts.address >= r.policy.max_failures_per_address)
-        wait = std::max(wait, until_window_passes(counts.oldest_address, r.now, r.policy));
+    if (counts.login >= policy.max_failures_per_login)
+        wait = std::max(wait, until_window_passes(counts.oldest_login, now, policy));
+    if (counts.address >= policy.max_failures_per_address)
+        wait = std::max(wait, until_window_passes(counts.oldest_address, now, policy));
+    return wait;
+}
+
+bool throttled(const ins::Store& store, const LoginRequest& r, LoginOutcome& outcome) {
+    const seconds wait = throttle_wait(store, r.login, r.address, r.now, r.policy);
     if (wait == seconds(0)) return false;
     outcome.result = LoginOutcome::Result::Throttled;
     outcome.retry_after = wait;
@@ -143,8 +150,12 @@ PasswordChangeOutcome change_password(const PasswordChangeRequest& r) {
     PasswordChangeOutcome outcome;
     translating_store_errors([&] {
         ins::Store store = open_store(r, ins::OpenMode::Existing);
+        outcome.retry_after = throttle_wait(store, r.login, r.address, r.now, r.policy);
+        if (outcome.retry_after.count() > 0) return;
         const std::optional<ins::Account> account = store.find_account(r.login);
         if (!account || account->disabled || !accounts::verify_password(account->password_hash, r.current)) {
+            store.audit_as(ins::AuditContext{r.login, r.address});
+            store.add_login_failure(r.login, r.address, store_time(r.now));
             throw Error(ErrorKind::Forbidden, core::T_("the current password is wrong"));
         }
         if (auto problem = accounts::password_problem(r.login, r.replacement))

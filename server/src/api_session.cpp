@@ -54,7 +54,6 @@ HttpResponse sign_out(const Call& call) {
         app::SessionRequest r;
         r.database = call.config.database;
         r.stores = call.config.stores;
-        r.stores = call.config.stores;
         r.session_id = call.request.cookie(call.api.cookie_name()).value_or("");
         r.now = call.config.now();
         r.policy = call.config.policy;
@@ -86,6 +85,7 @@ HttpResponse change_password(const Call& call) {
     r.address = call.request.client_address;
     r.now = call.config.now();
     r.start_session = call.caller.by_cookie;
+    r.policy = call.config.policy;
     app::PasswordChangeOutcome outcome;
     try {
         outcome = app::change_password(r);
@@ -93,6 +93,13 @@ HttpResponse change_password(const Call& call) {
         if (e.kind() == app::ErrorKind::Forbidden) throw ApiError{403, "wrong_password", e.text()};
         if (e.kind() == app::ErrorKind::Invalid) throw ApiError{422, "weak_password", e.text()};
         throw;
+    }
+    if (outcome.retry_after.count() > 0) {
+        HttpResponse answer = error_response(ApiError{429, "too_many_requests",
+                                                      core::T_("too many wrong passwords; try again later")},
+                                             call.caller.lang);
+        answer.set_header("Retry-After", std::to_string(outcome.retry_after.count()));
+        return answer;
     }
     inspections::Account account = call.caller.signed_in->account;
     account.must_change = false;

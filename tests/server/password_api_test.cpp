@@ -70,10 +70,13 @@ TEST_F(PasswordApi, ChangingTheGeneratedPasswordLiftsTheGateAndEndsEverySession)
 
 TEST_F(PasswordApi, RefusedChangesLeaveEverythingAsItWas) {
     const Session mine = session_of(sign_in(kRolePassword));
-    const std::string before = client_->state();
+    const std::string hash = client_->text("SELECT password_hash FROM accounts WHERE login = 'inspector'");
     const HttpResponse wrong = as(mine, "PUT", "/api/v1/me/password", change("not-the-password", kNew));
     EXPECT_EQ(wrong.status, 403);
     EXPECT_EQ(code_of(wrong), "wrong_password");
+    EXPECT_EQ(client_->text("SELECT password_hash FROM accounts WHERE login = 'inspector'"), hash);
+    // From here on nothing changes at all (the wrong password was counted as a failed login).
+    const std::string before = client_->state();
     const HttpResponse weak = as(mine, "PUT", "/api/v1/me/password", change(kRolePassword, "short"));
     EXPECT_EQ(weak.status, 422);
     EXPECT_EQ(code_of(weak), "weak_password");
@@ -87,6 +90,21 @@ TEST_F(PasswordApi, RefusedChangesLeaveEverythingAsItWas) {
     EXPECT_EQ(client_->send("", "PUT", "/api/v1/me/password", change(kRolePassword, kNew)).status, 401);
     EXPECT_EQ(client_->state(), before);
     EXPECT_EQ(as(mine, "GET", "/api/v1/me").status, 200);  // the session lives on
+}
+
+TEST_F(PasswordApi, WrongCurrentPasswordsCountAsFailedLoginsAndAreThrottled) {
+    // A borrowed session (a device left signed in) must not let anyone guess the password.
+    const Session mine = session_of(sign_in(kRolePassword));
+    for (int i = 0; i < 5; ++i) {
+        EXPECT_EQ(as(mine, "PUT", "/api/v1/me/password", change("guess-" + std::to_string(i), kNew)).status, 403);
+    }
+    EXPECT_EQ(client_->text("SELECT count(*) FROM login_failures WHERE login = 'inspector'"), "5");
+    const HttpResponse throttled = as(mine, "PUT", "/api/v1/me/password", change(kRolePassword, kNew));
+    EXPECT_EQ(throttled.status, 429) << throttled.body;
+    EXPECT_EQ(code_of(throttled), "too_many_requests");
+    EXPECT_TRUE(throttled.header("retry-after"));
+    EXPECT_EQ(sign_in(kRolePassword).status, 429) << "the same count throttles signing in";
+    EXPECT_EQ(client_->text("SELECT must_change FROM accounts WHERE login = 'inspector'"), "1") << "nothing changed";
 }
 
 TEST_F(PasswordApi, ATokensCallerChangesItsPasswordWithoutASession) {

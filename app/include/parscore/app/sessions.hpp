@@ -83,15 +83,20 @@ struct PasswordChangeRequest : StoreRequest {
     std::string address;
     Clock::time_point now = Clock::now();
     bool start_session = true;  // false for a caller with an API token, which needs none
+    SessionPolicy policy;       // a wrong current password counts as a failed login
 };
 
-/// A signed-in account changes its own password: Forbidden when `current` is not its password,
+/// A signed-in account changes its own password: Forbidden when `current` is not its password
+/// (counted as a failed login, so that a borrowed session cannot guess it),
 /// Invalid when `replacement` breaks the password rules or is the current one. The account's
 /// sessions all end (audited as "password reset") and it need not change it any more; a fresh
 /// session, given back, replaces the one the change was made from, so that an id seen before
 /// the change is worth nothing after it.
 struct PasswordChangeOutcome {
     std::string session_id, csrf_token;  // the fresh session, for the client, once (none unless asked)
+    /// Not zero: refused unchecked, as a login would be, after too many failures of the account or
+    /// the address; when the client may try again.
+    std::chrono::seconds retry_after{0};
 };
 
 PasswordChangeOutcome change_password(const PasswordChangeRequest& request);
