@@ -2,8 +2,6 @@
 #include "parscore/app/results_cache.hpp"
 
 #include <algorithm>
-#include <chrono>
-#include <cstdio>
 
 #include "parscore/app/store.hpp"
 #include "parscore/reports/report.hpp"
@@ -113,11 +111,8 @@ std::shared_ptr<const YearResults> ResultsCache::results(const inspections::Stor
     }
     try {
         translating_store_errors([&] {
-            auto T0 = std::chrono::steady_clock::now();
             const inspections::ChangesSince changes = current ? store.changes_since(current->revision)
                                                               : inspections::ChangesSince{};
-            std::fprintf(stderr, "changes %.2f ",
-                         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - T0).count());
             if (!current || whole_again(changes, year, share, current->units.size())) {
                 made = e->state.compute(store, year, basis);
                 done.full = 1;
