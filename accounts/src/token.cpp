@@ -33,6 +33,19 @@ std::string random_secret() {
     return secret;
 }
 
+std::string csrf_token_for(std::string_view session_id) {
+    detail::ensure_sodium();
+    static constexpr std::string_view kLabel = "parscore csrf token";
+    std::array<unsigned char, crypto_auth_hmacsha256_BYTES> mac{};
+    crypto_auth_hmacsha256_state state;
+    crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(session_id.data()), session_id.size());
+    crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(kLabel.data()), kLabel.size());
+    crypto_auth_hmacsha256_final(&state, mac.data());
+    std::array<char, sodium_base64_ENCODED_LEN(crypto_auth_hmacsha256_BYTES, kVariant)> text{};
+    sodium_bin2base64(text.data(), text.size(), mac.data(), mac.size(), kVariant);
+    return text.data();
+}
+
 bool looks_like_secret(std::string_view secret) {
     constexpr std::size_t kEncoded = sodium_base64_ENCODED_LEN(kTokenBytes, kVariant) - 1;  // without NUL
     return secret.size() == kEncoded && std::all_of(secret.begin(), secret.end(), base64url_char);

@@ -80,7 +80,7 @@ LoginOutcome login(const LoginRequest& r) {
         }
         store.audit_as(ins::AuditContext{account->login, r.address});
         outcome.session_id = accounts::random_secret();
-        outcome.csrf_token = accounts::random_secret();
+        outcome.csrf_token = accounts::csrf_token_for(outcome.session_id);
         const std::string now = store_time(r.now);
         store.add_session(ins::Session{accounts::token_hash(outcome.session_id), account->login,
                                        accounts::token_hash(outcome.csrf_token), r.address, now, now, std::nullopt});
@@ -169,7 +169,7 @@ PasswordChangeOutcome change_password(const PasswordChangeRequest& r) {
         store.update_account(account->login, change);  // ends every session of the account
         if (!r.start_session) return;
         outcome.session_id = accounts::random_secret();
-        outcome.csrf_token = accounts::random_secret();
+        outcome.csrf_token = accounts::csrf_token_for(outcome.session_id);
         const std::string now = store_time(r.now);
         store.add_session(ins::Session{accounts::token_hash(outcome.session_id), account->login,
                                        accounts::token_hash(outcome.csrf_token), r.address, now, now, std::nullopt});

@@ -15,7 +15,8 @@ namespace {
 const std::vector<Api::Route>& routes() {
     static const std::vector<Api::Route> table = [] {
         std::vector<Api::Route> all;
-        for (auto group : {session_routes, result_routes, inspection_routes, rulebook_routes, publication_routes}) {
+        for (auto group :
+             {session_routes, result_routes, inspection_routes, rulebook_routes, publication_routes, page_routes}) {
             std::vector<Api::Route> rows = group();
             all.insert(all.end(), rows.begin(), rows.end());
         }
@@ -90,26 +91,70 @@ Found find_route(const HttpRequest& request) {
     return found;
 }
 
+/// Whether an answer to this request is for a person in a browser: a page's route, or a path
+/// outside the API that matches none (its not-found page).
+bool for_a_page(const HttpRequest& request, const Api::Route* route) {
+    if (route) return route->page;
+    return request.path.starts_with("/") && !request.path.starts_with("/api") && request.path != "/healthz";
+}
+
+/// Where a page sends a browser that is not signed in: the sign-in page, then back here.
+HttpResponse to_sign_in(const HttpRequest& request) {
+    HttpResponse r;
+    r.status = 303;
+    std::string next = request.path;
+    // The path as sent is percent-encoded already; only what a query value cannot hold is escaped.
+    std::string encoded;
+    for (const char c : next) {
+        if (c == '&' || c == '#' || c == '+' || c == '?' || c == '=') {
+            static const char* hex = "0123456789ABCDEF";
+            encoded += '%';
+            encoded += hex[static_cast<unsigned char>(c) >> 4];
+            encoded += hex[static_cast<unsigned char>(c) & 15];
+        } else {
+            encoded += c;
+        }
+    }
+    r.set_header("Location", request.path == "/" ? "/sign-in" : "/sign-in?next=" + encoded);
+    r.set_header("Cache-Control", "no-store");
+    return r;
+}
+
 /// The route's answer to a request, or the error that stopped it; `caller` is who sent it, once known.
 HttpResponse respond(const Api& api, const ApiConfig& config, const HttpRequest& request, Api::Caller& caller) {
+    const Api::Route* route = nullptr;
+    auto failed = [&](const ApiError& e) {
+        if (!for_a_page(request, route)) return error_response(e, caller.lang);
+        return page_error(Call{api, config, request, caller, {}}, e);
+    };
     try {
         Found found = find_route(request);
         if (!found.route) {
-            HttpResponse r = error_response(ApiError{405, "method_not_allowed", core::T_("method not allowed")},
-                                            caller.lang);
+            HttpResponse r = failed(ApiError{405, "method_not_allowed", core::T_("method not allowed")});
             r.set_header("Allow", found.allowed);
             return r;
         }
-        const Api::Route& route = *found.route;
-        if (request.body.size() > route.body_limit)
+        route = found.route;
+        if (request.body.size() > route->body_limit)
             throw ApiError{413, "payload_too_large", core::T_("the request's body is too large")};
-        if (!route.anonymous || request.header("authorization") || request.cookie(api.cookie_name()))
+        if (!route->anonymous || request.header("authorization") || request.cookie(api.cookie_name()))
             caller = authenticate(api, config, request);
-        if (!route.anonymous && !caller.signed_in) throw ApiError{401, "unauthenticated", core::T_("sign in first")};
-        if (auto refused = cross_site(config, request, caller); refused && !route.anonymous) throw *refused;
-        if (caller.signed_in && caller.signed_in->account.must_change && !route.while_must_change)
+        if (!route->anonymous && !caller.signed_in) {
+            if (route->page && (request.method == "GET" || request.method == "HEAD")) return to_sign_in(request);
+            throw ApiError{401, "unauthenticated", core::T_("sign in first")};
+        }
+        if (auto refused = cross_site(config, request, caller); refused && !route->anonymous) throw *refused;
+        if (caller.signed_in && caller.signed_in->account.must_change && !route->while_must_change) {
+            if (route->page) {
+                HttpResponse r;
+                r.status = 303;
+                r.set_header("Location", "/password");
+                r.set_header("Cache-Control", "no-store");
+                return r;
+            }
             throw ApiError{403, "password_change_required", core::T_("change your password before anything else")};
-        HttpResponse response = route.handler(Call{api, config, request, caller, std::move(found.params)});
+        }
+        HttpResponse response = route->handler(Call{api, config, request, caller, std::move(found.params)});
         if (request.method == "HEAD") {
             // The length a GET would have had (RFC 9110, 9.3.2); the listener sends no body.
             response.set_header("Content-Length", std::to_string(response.body_size()));
@@ -118,9 +163,9 @@ HttpResponse respond(const Api& api, const ApiConfig& config, const HttpRequest&
         }
         return response;
     } catch (const ApiError& e) {
-        return error_response(e, caller.lang);
+        return failed(e);
     } catch (const app::Error& e) {
-        return error_response(e, caller.lang);
+        return failed(api_error(e));
     }
 }
 

@@ -19,6 +19,10 @@ HttpResponse error_response(const ApiError& error, i18n::Language lang) {
 }
 
 HttpResponse error_response(const app::Error& error, i18n::Language lang) {
+    return error_response(api_error(error), lang);
+}
+
+ApiError api_error(const app::Error& error) {
     ApiError e{409, "conflict", error.text()};
     switch (error.kind()) {
         case app::ErrorKind::BadRequest: e = {400, "bad_request", error.text()}; break;
@@ -30,7 +34,7 @@ HttpResponse error_response(const app::Error& error, i18n::Language lang) {
         case app::ErrorKind::Io: e = {503, "unavailable", error.text()}; break;
         case app::ErrorKind::Internal: e = {500, "internal", core::T_("internal error")}; break;
     }
-    return error_response(e, lang);
+    return e;
 }
 
 nlohmann::json json_body(const HttpRequest& request) {

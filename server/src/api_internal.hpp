@@ -56,6 +56,7 @@ struct Api::Route {
     bool while_must_change;  // allowed before a generated password is changed
     Handler handler;
     std::size_t body_limit = kBodyLimit;
+    bool page = false;  // a page of the web application: HTML errors, a redirect to sign in
 };
 
 // The route table's groups, one file each.
@@ -64,6 +65,7 @@ std::vector<Api::Route> result_routes();       // api_results.cpp
 std::vector<Api::Route> inspection_routes();   // api_inspections.cpp
 std::vector<Api::Route> rulebook_routes();     // api_rulebooks.cpp
 std::vector<Api::Route> publication_routes();  // api_publications.cpp
+std::vector<Api::Route> page_routes();         // pages.cpp: the web application
 
 /// A failure a handler answers with: an HTTP status, a stable code and a message for people.
 struct ApiError {
@@ -80,6 +82,14 @@ HttpResponse error_response(const app::Error& error, i18n::Language lang);
 nlohmann::json json_body(const HttpRequest& request);
 /// The language for people: the account's, else the first of Accept-Language we have, else vi.
 i18n::Language language_of(const HttpRequest& request, const std::optional<app::SignedIn>& signed_in);
+/// Ends the session a browser's cookie names (nothing for a bearer token's caller).
+void end_session(const Call& call);
+/// The Set-Cookie value of a session (expire: one that clears the cookie).
+std::string cookie_header(const Call& call, const std::string& value, bool expire);
+/// The answer's status, code and message for an operation's app::Error.
+ApiError api_error(const app::Error& error);
+/// A page route's answer to an error: the error page, in HTML (pages.cpp).
+HttpResponse page_error(const Call& call, const ApiError& error);
 /// JSON for an account, as sign-in and GET /api/v1/me answer it.
 nlohmann::json account_json(const inspections::Account& account);
 

@@ -7,16 +7,27 @@
 
 namespace parscore::server {
 
-namespace {
-
-HttpResponse healthz(const Call&) { return json_response(200, {{"status", "ok"}}); }
-
 std::string cookie_header(const Call& call, const std::string& value, bool expire) {
     std::string c = call.api.cookie_name() + "=" + value + "; Path=/; HttpOnly; SameSite=Lax";
     if (call.config.tls) c += "; Secure";
     if (expire) c += "; Max-Age=0";
     return c;
 }
+
+void end_session(const Call& call) {
+    if (!call.caller.by_cookie) return;
+    app::SessionRequest r;
+    r.database = call.config.database;
+    r.stores = call.config.stores;
+    r.session_id = call.request.cookie(call.api.cookie_name()).value_or("");
+    r.now = call.config.now();
+    r.policy = call.config.policy;
+    app::logout(r, call.request.client_address);
+}
+
+namespace {
+
+HttpResponse healthz(const Call&) { return json_response(200, {{"status", "ok"}}); }
 
 HttpResponse sign_in(const Call& call) {
     const nlohmann::json body = json_body(call.request);
@@ -50,15 +61,7 @@ HttpResponse sign_in(const Call& call) {
 }
 
 HttpResponse sign_out(const Call& call) {
-    if (call.caller.by_cookie) {
-        app::SessionRequest r;
-        r.database = call.config.database;
-        r.stores = call.config.stores;
-        r.session_id = call.request.cookie(call.api.cookie_name()).value_or("");
-        r.now = call.config.now();
-        r.policy = call.config.policy;
-        app::logout(r, call.request.client_address);
-    }
+    end_session(call);
     HttpResponse response = json_response(200, nlohmann::json::object());
     response.set_header("Set-Cookie", cookie_header(call, "", true));
     return response;

@@ -20,6 +20,10 @@ NewToken generate_token();
 
 /// 256 random bits as 43 base64url characters: a session id or a CSRF token.
 std::string random_secret();
+/// The CSRF token of a session: HMAC-SHA-256 of a fixed label keyed by the session id, in
+/// random_secret()'s shape. Only a holder of the session id can make it, and a page can put it in
+/// its forms without the server keeping it (only its hash is stored, with the session's).
+std::string csrf_token_for(std::string_view session_id);
 /// Whether `secret` has random_secret()'s shape.
 bool looks_like_secret(std::string_view secret);
 

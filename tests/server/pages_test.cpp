@@ -1,0 +1,230 @@
+// The web application's pages in-process (docs/web.md): signing in through the form and where each
+// role lands, the ranking page cut to the account's scope, the password a generated account must
+// change first, signing out with the form's CSRF token, the not-found page, the static files, the
+// pages' security policy, and a unit's name holding markup shown as text.
+#include <sqlite3.h>
+
+#include <regex>
+
+#include "parscore/accounts/token.hpp"
+#include "role_api_fixture.hpp"
+#include "scratch.hpp"
+
+namespace parscore::server::testing {
+namespace {
+
+using namespace parscore::testing;
+
+class PagesTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        scratch_ = new Scratch;
+        build_demo(*scratch_ / "demo.db");
+        client_ = new RoleClient(*scratch_ / "demo.db", "so-tu-phap");
+        // Markup in a stored name must reach a page as text.
+        client_->exec("UPDATE units SET name = '<img src=x onerror=alert(1)>' WHERE id = 'so-xay-dung'");
+    }
+    static void TearDownTestSuite() {
+        delete client_;
+        delete scratch_;
+    }
+
+    struct Browser {
+        std::string cookie;  // "parscore=…"
+        std::string lang = "en";
+    };
+
+    static HttpResponse get(const Browser& b, const std::string& path,
+                            std::vector<std::pair<std::string, std::string>> query = {}) {
+        std::map<std::string, std::string> headers{{"accept-language", b.lang}};
+        if (!b.cookie.empty()) headers["cookie"] = b.cookie;
+        return client_->send("", "GET", path, "", headers, std::move(query));
+    }
+
+    static HttpResponse post_form(const Browser& b, const std::string& path, const std::string& body,
+                                  std::map<std::string, std::string> extra = {}) {
+        std::map<std::string, std::string> headers{{"content-type", "application/x-www-form-urlencoded"},
+                                                   {"accept-language", b.lang}};
+        if (!b.cookie.empty()) headers["cookie"] = b.cookie;
+        for (auto& [k, v] : extra) headers[k] = v;
+        return client_->send("", "POST", path, body, headers);
+    }
+
+    static std::string cookie_of(const HttpResponse& r) {
+        const std::string set(r.header("set-cookie").value_or(""));
+        return set.substr(0, set.find(';'));
+    }
+
+    static Browser signed_in(const std::string& login, const std::string& next = "") {
+        Browser b;
+        const HttpResponse r =
+            post_form(b, "/sign-in", "login=" + login + "&password=" + kRolePassword + "&next=" + next);
+        EXPECT_EQ(r.status, 303) << r.body;
+        b.cookie = cookie_of(r);
+        return b;
+    }
+
+    /// The CSRF token a page's forms carry.
+    static std::string csrf_in(const HttpResponse& page) {
+        std::smatch m;
+        const std::regex field("name=\"csrf_token\" value=\"([^\"]+)\"");
+        return std::regex_search(page.body, m, field) ? m[1].str() : "";
+    }
+
+    static Scratch* scratch_;
+    static RoleClient* client_;
+};
+
+Scratch* PagesTest::scratch_ = nullptr;
+RoleClient* PagesTest::client_ = nullptr;
+
+TEST_F(PagesTest, APageSendsABrowserWithoutASessionToSignInAndBack) {
+    const HttpResponse r = get({}, "/years/2013/ranking");
+    EXPECT_EQ(r.status, 303);
+    EXPECT_EQ(r.header("location"), "/sign-in?next=/years/2013/ranking");
+    EXPECT_EQ(get({}, "/").header("location"), "/sign-in");
+    const HttpResponse form = get({}, "/sign-in", {{"next", "/years/2013/ranking"}});
+    ASSERT_EQ(form.status, 200);
+    EXPECT_EQ(form.header("content-type"), "text/html; charset=utf-8");
+    EXPECT_NE(form.body.find("value=\"/years/2013/ranking\""), std::string::npos);
+    const Browser office = signed_in("office", "/years/2013/ranking");
+    const HttpResponse in = post_form({}, "/sign-in",
+                                      "login=office&password=" + kRolePassword + "&next=%2Fyears%2F2013%2Franking");
+    EXPECT_EQ(in.header("location"), "/years/2013/ranking");
+    EXPECT_NE(in.header("set-cookie")->find("HttpOnly; SameSite=Lax"), std::string::npos);
+    EXPECT_EQ(get(office, "/years/2013/ranking").status, 200);
+}
+
+TEST_F(PagesTest, SignInRefusesAWrongPasswordAnotherSiteAndAForeignNext) {
+    const HttpResponse wrong = post_form({}, "/sign-in", "login=office&password=nope");
+    EXPECT_EQ(wrong.status, 401);
+    EXPECT_NE(wrong.body.find("wrong login or password"), std::string::npos);
+    EXPECT_NE(wrong.body.find("value=\"office\""), std::string::npos) << "the login stays filled in";
+    EXPECT_FALSE(wrong.header("set-cookie"));
+    const HttpResponse foreign = post_form({}, "/sign-in", "login=office&password=" + kRolePassword,
+                                           {{"origin", "https://evil.example"}});
+    EXPECT_EQ(foreign.status, 403);
+    EXPECT_FALSE(foreign.header("set-cookie"));
+    for (const char* next : {"//evil.example/", "https://evil.example/", "/\\evil.example"}) {
+        const HttpResponse r = post_form({}, "/sign-in", "login=office&password=" + kRolePassword + "&next=" + next);
+        EXPECT_EQ(r.header("location"), "/") << next;
+    }
+}
+
+TEST_F(PagesTest, EachRoleLandsWhereItsWorkIs) {
+    for (const auto& [login, where] : std::vector<std::pair<std::string, std::string>>{
+             {"office", "/ranking"}, {"admin", "/ranking"}, {"author", "/ranking"}, {"agency", "/ranking"},
+             {"inspector", "/start"}}) {
+        EXPECT_EQ(get(signed_in(login), "/").header("location"), where) << login;
+    }
+    EXPECT_EQ(get(signed_in("office"), "/ranking").header("location"), "/years/2013/ranking");
+    EXPECT_EQ(get(signed_in("inspector"), "/years/2013/ranking").status, 403);
+}
+
+TEST_F(PagesTest, TheRankingShowsEachCategoryWithBandsChartAndDownloads) {
+    const HttpResponse r = get(signed_in("office"), "/years/2013/ranking");
+    ASSERT_EQ(r.status, 200) << r.body;
+    for (const char* part : {"<h1>Ranking 2013</h1>", "class=\"band band-", "<svg class=\"chart\"",
+                             "href=\"/api/v1/years/2013/report.xlsx\"", "Sở Tư pháp", "<th scope=\"col\">Rank</th>"}) {
+        EXPECT_NE(r.body.find(part), std::string::npos) << part;
+    }
+    EXPECT_EQ(std::count(r.body.begin(), r.body.end(), '<') - std::count(r.body.begin(), r.body.end(), '>'), 0);
+    // The pages' policy: only this origin, no inline script or style.
+    const std::string policy(r.header("content-security-policy").value_or(""));
+    EXPECT_NE(policy.find("default-src 'self'"), std::string::npos) << policy;
+    EXPECT_EQ(policy.find("unsafe-inline"), std::string::npos) << policy;
+    EXPECT_NE(policy.find("frame-ancestors 'none'"), std::string::npos) << policy;
+    // A form then carries its true Origin (under no-referrer a browser sends "null").
+    EXPECT_EQ(r.header("referrer-policy"), "same-origin");
+    EXPECT_EQ(r.body.find("style="), std::string::npos);
+    EXPECT_EQ(r.body.find("<script>"), std::string::npos);
+}
+
+TEST_F(PagesTest, MarkupInAStoredNameIsShownAsText) {
+    const HttpResponse r = get(signed_in("office"), "/years/2013/ranking");
+    ASSERT_EQ(r.status, 200);
+    EXPECT_EQ(r.body.find("<img src=x"), std::string::npos);
+    EXPECT_NE(r.body.find("&lt;img src=x onerror=alert(1)&gt;"), std::string::npos);
+}
+
+TEST_F(PagesTest, AnAgencySeesOnlyItsUnit) {
+    const Browser agency = signed_in("agency");
+    const HttpResponse r = get(agency, "/years/2013/ranking");
+    ASSERT_EQ(r.status, 200);
+    EXPECT_NE(r.body.find("Sở Tư pháp"), std::string::npos);
+    EXPECT_EQ(r.body.find("Sở Tài chính"), std::string::npos);
+    EXPECT_EQ(r.body.find("Huyện"), std::string::npos);
+}
+
+TEST_F(PagesTest, TheNotFoundPageIsHtmlAndTellsNothing) {
+    const HttpResponse r = get(signed_in("office"), "/no/such/page");
+    EXPECT_EQ(r.status, 404);
+    EXPECT_EQ(r.header("content-type"), "text/html; charset=utf-8");
+    EXPECT_NE(r.body.find("<h1>Not found</h1>"), std::string::npos);
+    EXPECT_EQ(client_->send("", "GET", "/api/v1/nothing").header("content-type"), "application/json; charset=utf-8");
+}
+
+TEST_F(PagesTest, SigningOutNeedsTheFormsCsrfToken) {
+    const Browser office = signed_in("office");
+    const HttpResponse ranking = get(office, "/years/2013/ranking");
+    const std::string csrf = csrf_in(ranking);
+    ASSERT_FALSE(csrf.empty());
+    EXPECT_EQ(post_form(office, "/sign-out", "csrf_token=wrong").status, 403);
+    EXPECT_EQ(get(office, "/years/2013/ranking").status, 200) << "still signed in";
+    const HttpResponse out = post_form(office, "/sign-out", "csrf_token=" + csrf);
+    EXPECT_EQ(out.status, 303);
+    EXPECT_EQ(out.header("location"), "/sign-in");
+    EXPECT_NE(out.header("set-cookie")->find("Max-Age=0"), std::string::npos);
+    EXPECT_EQ(get(office, "/years/2013/ranking").status, 303);
+}
+
+TEST_F(PagesTest, AGeneratedPasswordIsChangedFirst) {
+    client_->exec("UPDATE accounts SET must_change = 1 WHERE login = 'author'");
+    Browser author;
+    const HttpResponse in = post_form(author, "/sign-in", "login=author&password=" + kRolePassword);
+    EXPECT_EQ(in.header("location"), "/password");
+    author.cookie = cookie_of(in);
+    EXPECT_EQ(get(author, "/years/2013/ranking").header("location"), "/password");
+    const HttpResponse form = get(author, "/password");
+    ASSERT_EQ(form.status, 200);
+    const std::string csrf = csrf_in(form);
+    const std::string fresh = "một-mật-khẩu-mới-dài";
+    const HttpResponse differ =
+        post_form(author, "/password", "csrf_token=" + csrf + "&current=" + kRolePassword + "&new=" + fresh +
+                                           "&repeat=other-password-here");
+    EXPECT_EQ(differ.status, 422);
+    const HttpResponse changed = post_form(
+        author, "/password", "csrf_token=" + csrf + "&current=" + kRolePassword + "&new=" + fresh + "&repeat=" + fresh);
+    ASSERT_EQ(changed.status, 303) << changed.body;
+    author.cookie = cookie_of(changed);
+    EXPECT_EQ(get(author, "/years/2013/ranking").status, 200);
+    client_->exec("UPDATE accounts SET must_change = 0, password_hash = (SELECT password_hash FROM accounts WHERE "
+                  "login = 'office') WHERE login = 'author'");
+}
+
+TEST_F(PagesTest, StaticFilesAreServedByTheirFingerprint) {
+    const HttpResponse page = get({}, "/sign-in");
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(page.body, m, std::regex("href=\"(/static/parscore\\.[0-9a-f]{10}\\.css)\"")));
+    const HttpResponse css = get({}, m[1].str());
+    EXPECT_EQ(css.status, 200);
+    EXPECT_EQ(css.header("content-type"), "text/css; charset=utf-8");
+    EXPECT_EQ(css.header("cache-control"), "public, max-age=31536000, immutable");
+    EXPECT_EQ(get({}, "/static/parscore.0000000000.css").status, 404);
+    EXPECT_EQ(get({}, "/static/parscore.css").status, 404);
+}
+
+TEST_F(PagesTest, PagesFollowTheBrowsersLanguageAndTheAccounts) {
+    Browser anonymous;
+    anonymous.lang = "vi";
+    const HttpResponse vi = get(anonymous, "/sign-in");
+    EXPECT_NE(vi.body.find("<html lang=\"vi\">"), std::string::npos);
+    EXPECT_NE(vi.body.find("Đăng nhập"), std::string::npos);
+    client_->exec("UPDATE accounts SET lang = 'vi' WHERE login = 'admin'");
+    const HttpResponse ranking = get(signed_in("admin"), "/years/2013/ranking");
+    EXPECT_NE(ranking.body.find("Xếp hạng năm 2013"), std::string::npos);
+    client_->exec("UPDATE accounts SET lang = 'en' WHERE login = 'admin'");
+}
+
+}  // namespace
+}  // namespace parscore::server::testing

@@ -1,0 +1,107 @@
+#include "parscore/web/page.hpp"
+
+#include <kainjow/mustache.hpp>
+
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <variant>
+
+#include "parscore/i18n/translate.hpp"
+#include "parscore/web/assets.hpp"
+
+namespace parscore::web {
+
+struct Data::Field {
+    std::string name;
+    std::variant<std::string, bool, Data, List> value;
+};
+
+void Data::set(std::string name, std::string text) {
+    fields_.push_back(std::make_shared<const Field>(Field{std::move(name), std::move(text)}));
+}
+void Data::set(std::string name, bool flag) {
+    fields_.push_back(std::make_shared<const Field>(Field{std::move(name), flag}));
+}
+void Data::set(std::string name, Data object) {
+    fields_.push_back(std::make_shared<const Field>(Field{std::move(name), std::move(object)}));
+}
+void Data::set(std::string name, List list) {
+    fields_.push_back(std::make_shared<const Field>(Field{std::move(name), std::move(list)}));
+}
+
+namespace {
+
+namespace mustache = kainjow::mustache;
+
+mustache::data converted(const Data& data) {
+    mustache::data out;
+    for (const auto& field : data.fields()) {
+        std::visit(
+            [&](const auto& v) {
+                using T = std::decay_t<decltype(v)>;
+                if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, bool>) {
+                    out.set(field->name, mustache::data(v));
+                } else if constexpr (std::is_same_v<T, Data>) {
+                    out.set(field->name, converted(v));
+                } else {
+                    mustache::data list{mustache::data::type::list};
+                    for (const Data& item : v) list.push_back(converted(item));
+                    out.set(field->name, list);
+                }
+            },
+            field->value);
+    }
+    return out;
+}
+
+/// The compiled template. One compiled template must not render on two threads at once (it keeps
+/// its last error in itself), so each thread compiles its own, once.
+mustache::mustache& compiled(std::string_view name) {
+    thread_local std::map<std::string, std::unique_ptr<mustache::mustache>, std::less<>> cache;
+    if (const auto it = cache.find(name); it != cache.end()) return *it->second;
+    const std::string path = "templates/" + std::string(name) + ".mustache";
+    const std::optional<std::string_view> text = file(path);
+    if (!text) throw std::logic_error("no template " + path);
+    auto made = std::make_unique<mustache::mustache>(std::string(*text));
+    if (!made->is_valid()) throw std::logic_error(path + ": " + made->error_message());
+    return *cache.emplace(std::string(name), std::move(made)).first->second;
+}
+
+}  // namespace
+
+std::string render(std::string_view name, Data data, i18n::Language lang) {
+    data.set("lang", std::string(i18n::language_code(lang)));
+    mustache::data view = converted(data);
+    view.set("t", mustache::lambda{[lang](const std::string& text) { return i18n::tr(lang, text); }});
+    mustache::mustache& tmpl = compiled(name);
+    std::string out = tmpl.render(view);
+    if (!tmpl.is_valid()) throw std::logic_error("templates/" + std::string(name) + ": " + tmpl.error_message());
+    return out;
+}
+
+std::string render_page(std::string_view name, Data data, const Frame& frame) {
+    Data layout;
+    layout.set("content", render(name, std::move(data), frame.lang));
+    layout.set("title", frame.title);
+    layout.set("css", static_url("parscore.css"));
+    if (frame.account) {
+        Data who;
+        who.set("name", *frame.account);
+        who.set("csrf_token", frame.csrf_token);
+        layout.set("account", who);
+    }
+    List nav;
+    for (const NavLink& link : frame.nav) {
+        Data item;
+        item.set("label", link.label);
+        item.set("href", link.href);
+        item.set("current", link.current);
+        nav.push_back(item);
+    }
+    layout.set("nav", nav);
+    layout.set("has_nav", !frame.nav.empty());
+    return render("layout", std::move(layout), frame.lang);
+}
+
+}  // namespace parscore::web
