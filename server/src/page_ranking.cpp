@@ -34,7 +34,8 @@ std::string bar_chart(const std::vector<const engine::UnitResult*>& units, const
         const double total = u->total ? u->total->to_double() : 0;
         const int length = static_cast<int>((kWidth - kBarsFrom - 70) * std::clamp(total / max, 0.0, 1.0));
         svg += "<text x=\"" + std::to_string(kLabel) + "\" y=\"" + std::to_string(y + 15) + "\">" +
-               engine::html_escape(u->name.size() > 30 ? u->name.substr(0, u->name.find(' ', 24)) + "…" : u->name) + "</text>";
+               engine::html_escape(u->name.size() > 30 ? u->name.substr(0, u->name.find(' ', 24)) + "…" : u->name) +
+               "</text>";
         svg += "<rect class=\"band-" + std::to_string(std::max(u->band, 0)) + "\" x=\"" + std::to_string(kBarsFrom) +
                "\" y=\"" + std::to_string(y + 3) + "\" width=\"" + std::to_string(length) + "\" height=\"" +
                std::to_string(kRow - 6) + "\"></rect>";

@@ -192,7 +192,7 @@ web::Frame frame_of(const Call& call, std::string title) {
     frame.title = std::move(title);
     if (!call.caller.signed_in) return frame;
     frame.account = call.caller.signed_in->account.name.empty() ? call.caller.signed_in->account.login
-                                                                 : call.caller.signed_in->account.name;
+                                                                : call.caller.signed_in->account.name;
     if (const auto session = call.request.cookie(call.api.cookie_name()))
         frame.csrf_token = accounts::csrf_token_for(*session);
     if (call.caller.signed_in->account.must_change) return frame;
@@ -212,9 +212,7 @@ HttpResponse page(const Call& call, int status, std::string_view name, web::Data
     return html_response(status, web::render_page(name, std::move(data), frame));
 }
 
-std::string landing_of(const Call& call) {
-    return may(call, app::Action::ReadEvaluation) ? "/ranking" : "/start";
-}
+std::string landing_of(const Call& call) { return may(call, app::Action::ReadEvaluation) ? "/ranking" : "/start"; }
 
 HttpResponse page_error(const Call& call, const ApiError& error) {
     const i18n::Language lang = call.caller.lang;
@@ -229,8 +227,8 @@ HttpResponse page_error(const Call& call, const ApiError& error) {
     }
     data.set("heading", heading);
     data.set("message", i18n::localize(lang, error.status == 404 ? core::T_("There is no such page, or it is not "
-                                                                               "yours to see.")
-                                                                  : error.message));
+                                                                            "yours to see.")
+                                                                 : error.message));
     return page(call, error.status, "error", std::move(data), heading);
 }
 

@@ -57,8 +57,8 @@ protected:
 
     static Browser signed_in(const std::string& login, const std::string& next = "") {
         Browser b;
-        const HttpResponse r =
-            post_form(b, "/sign-in", "login=" + login + "&password=" + kRolePassword + "&next=" + next);
+        const HttpResponse r = post_form(b, "/sign-in",
+                                         "login=" + login + "&password=" + kRolePassword + "&next=" + next);
         EXPECT_EQ(r.status, 303) << r.body;
         b.cookie = cookie_of(r);
         return b;
@@ -112,9 +112,11 @@ TEST_F(PagesTest, SignInRefusesAWrongPasswordAnotherSiteAndAForeignNext) {
 }
 
 TEST_F(PagesTest, EachRoleLandsWhereItsWorkIs) {
-    for (const auto& [login, where] : std::vector<std::pair<std::string, std::string>>{
-             {"office", "/ranking"}, {"admin", "/ranking"}, {"author", "/ranking"}, {"agency", "/ranking"},
-             {"inspector", "/start"}}) {
+    for (const auto& [login, where] : std::vector<std::pair<std::string, std::string>>{{"office", "/ranking"},
+                                                                                       {"admin", "/ranking"},
+                                                                                       {"author", "/ranking"},
+                                                                                       {"agency", "/ranking"},
+                                                                                       {"inspector", "/start"}}) {
         EXPECT_EQ(get(signed_in(login), "/").header("location"), where) << login;
     }
     EXPECT_EQ(get(signed_in("office"), "/ranking").header("location"), "/years/2013/ranking");
@@ -189,17 +191,19 @@ TEST_F(PagesTest, AGeneratedPasswordIsChangedFirst) {
     ASSERT_EQ(form.status, 200);
     const std::string csrf = csrf_in(form);
     const std::string fresh = "một-mật-khẩu-mới-dài";
-    const HttpResponse differ =
-        post_form(author, "/password", "csrf_token=" + csrf + "&current=" + kRolePassword + "&new=" + fresh +
-                                           "&repeat=other-password-here");
+    const HttpResponse differ = post_form(author, "/password",
+                                          "csrf_token=" + csrf + "&current=" + kRolePassword + "&new=" + fresh +
+                                              "&repeat=other-password-here");
     EXPECT_EQ(differ.status, 422);
-    const HttpResponse changed = post_form(
-        author, "/password", "csrf_token=" + csrf + "&current=" + kRolePassword + "&new=" + fresh + "&repeat=" + fresh);
+    const HttpResponse changed = post_form(author, "/password",
+                                           "csrf_token=" + csrf + "&current=" + kRolePassword + "&new=" + fresh +
+                                               "&repeat=" + fresh);
     ASSERT_EQ(changed.status, 303) << changed.body;
     author.cookie = cookie_of(changed);
     EXPECT_EQ(get(author, "/years/2013/ranking").status, 200);
-    client_->exec("UPDATE accounts SET must_change = 0, password_hash = (SELECT password_hash FROM accounts WHERE "
-                  "login = 'office') WHERE login = 'author'");
+    client_->exec(
+        "UPDATE accounts SET must_change = 0, password_hash = (SELECT password_hash FROM accounts WHERE "
+        "login = 'office') WHERE login = 'author'");
 }
 
 TEST_F(PagesTest, StaticFilesAreServedByTheirFingerprint) {

@@ -24,11 +24,14 @@ struct Static {
 };
 
 std::string content_type_of(std::string_view name) {
-    static const std::pair<std::string_view, std::string_view> types[] = {
-        {".css", "text/css; charset=utf-8"},        {".js", "text/javascript; charset=utf-8"},
-        {".svg", "image/svg+xml"},                  {".png", "image/png"},
-        {".ico", "image/x-icon"},                   {".json", "application/json; charset=utf-8"},
-        {".webmanifest", "application/manifest+json"}};
+    static const std::pair<std::string_view, std::string_view> types[] = {{".css", "text/css; charset=utf-8"},
+                                                                          {".js", "text/javascript; charset=utf-8"},
+                                                                          {".svg", "image/svg+xml"},
+                                                                          {".png", "image/png"},
+                                                                          {".ico", "image/x-icon"},
+                                                                          {".json", "application/json; charset=utf-8"},
+                                                                          {".webmanifest",
+                                                                           "application/manifest+json"}};
     for (const auto& [extension, type] : types) {
         if (name.ends_with(extension)) return std::string(type);
     }

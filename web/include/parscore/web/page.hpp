@@ -40,7 +40,7 @@ struct NavLink {
 /// What the layout shows around a page.
 struct Frame {
     i18n::Language lang = i18n::Language::vi;
-    std::string title;  // in the page's language
+    std::string title;                   // in the page's language
     std::optional<std::string> account;  // the signed-in account's name; none: signed out
     std::string csrf_token;              // for the sign-out form
     std::vector<NavLink> nav;

@@ -1,0 +1,45 @@
+// The web application in a real browser: `parscore demo --serve` on a free port of this machine,
+// driven by tests/web/pages.mjs (playwright-core with Debian's chromium, axe-core, html-validate;
+// docs/web.md, "Tests"). The script prints every failure; this test shows them.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <regex>
+
+#include "server/socket/serve_process.hpp"
+
+namespace parscore::testing {
+namespace {
+
+/// The demo accounts' passwords as printed, as a JSON object.
+std::string passwords(const std::string& out) {
+    std::string json;
+    const std::regex row("(^|\\n)(admin|office|author|inspector|agency) +[a-z]+ +[^ ]+ +([A-Za-z0-9]+)(?=\\n)");
+    for (auto it = std::sregex_iterator(out.begin(), out.end(), row); it != std::sregex_iterator(); ++it)
+        json += (json.empty() ? "{" : ", ") + std::string("\"") + (*it)[2].str() + "\": \"" + (*it)[3].str() + "\"";
+    return json + "}";
+}
+
+TEST(Browser, ThePagesPassInChromiumWithAxeAndHtmlValidate) {
+    ScratchDir dir("parscore-browser-test");
+    ServeProcess demo({"demo", "--serve", "--listen", "127.0.0.1:0"}, dir.path());
+    const std::uint16_t port = demo.port(std::chrono::seconds(120));
+    ASSERT_NE(port, 0) << demo.err();
+    const std::string accounts = passwords(demo.out());
+    ASSERT_NE(accounts.find("\"agency\""), std::string::npos) << demo.out();
+    const std::string command = "PARSCORE_PASSWORDS='" + accounts + "' node " PARSCORE_SOURCE_DIR
+                                "/tests/web/pages.mjs http://127.0.0.1:" + std::to_string(port) + " 2>&1";
+    FILE* run = ::popen(command.c_str(), "r");
+    ASSERT_NE(run, nullptr);
+    std::string output;
+    char buffer[4096];
+    while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, run)) output.append(buffer, n);
+    const int status = ::pclose(run);
+    EXPECT_EQ(status, 0) << output;
+    EXPECT_NE(output.find("every check passed"), std::string::npos) << output;
+    demo.signal(SIGTERM);
+    EXPECT_EQ(demo.wait_exit(std::chrono::seconds(15)), 0) << demo.err();
+}
+
+}  // namespace
+}  // namespace parscore::testing

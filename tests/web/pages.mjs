@@ -1,0 +1,103 @@
+// The web application in Debian's Chromium (docs/web.md, "Tests"): run by browser_test.cpp
+// against `parscore demo --serve`, with the demo accounts' passwords in PARSCORE_PASSWORDS
+// ({"office": "…", …}). Each page is checked at a phone's 360 px and a desktop's 1280 px, in
+// Vietnamese and in English: axe-core finds no WCAG 2.1 AA violation, html-validate's
+// recommended rules find no error, and the browser reports no error (a refused script or style
+// would be one: the pages' policy allows nothing inline). Exits 1 listing every failure.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+// The packages are web/'s (web/package.json, installed by scripts/bootstrap).
+const require = createRequire(new URL('../../web/package.json', import.meta.url));
+const { chromium } = require('playwright-core');
+const { HtmlValidate } = require('html-validate');
+const base = process.argv[2];
+const passwords = JSON.parse(process.env.PARSCORE_PASSWORDS);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+// Whitespace left by the templates' section tags is no fault of the page.
+const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-trailing-whitespace': 'off' } });
+const failures = [];
+const fail = (what) => failures.push(what);
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+         '--disable-component-update', '--disable-sync'],
+});
+
+/** axe-core and html-validate on the page as it is now; `where` names it in failures. */
+async function check(page, where) {
+  // evaluate() runs through the DevTools protocol, which the page's policy does not govern.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  for (const v of result.violations)
+    fail(`${where}: axe ${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  const html = await (await page.request.get(page.url())).text();
+  const report = await validator.validateString(html);
+  for (const r of report.results)
+    for (const m of r.messages) fail(`${where}: html-validate ${m.ruleId} at ${m.line}:${m.column}: ${m.message}`);
+}
+
+async function signIn(page, login) {
+  await page.goto(base + '/');
+  await page.fill('#login', login);
+  await page.fill('#password', passwords[login]);
+  await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
+}
+
+for (const [width, height, locale] of [[360, 800, 'vi-VN'], [1280, 900, 'en-US']]) {
+  const where = `${width}px ${locale}`;
+  const context = await browser.newContext({ viewport: { width, height }, locale });
+  const page = await context.newPage();
+  // A page answered with an error status (a refused sign-in is 401) is logged by the browser as
+  // a failed load: that one is expected; any other error (a refused script or style) is not.
+  let documentStatus = 200;
+  page.on('response', (r) => { if (r.request().isNavigationRequest()) documentStatus = r.status(); });
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    if (m.text().includes(`status of ${documentStatus}`) && documentStatus >= 400) return;
+    fail(`${where} ${page.url()}: console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => fail(`${where} ${page.url()}: ${e.message}`));
+
+  await page.goto(base + '/');
+  if (!page.url().endsWith('/sign-in')) fail(`${where}: / went to ${page.url()}, not the sign-in page`);
+  const lang = await page.getAttribute('html', 'lang');
+  if (lang !== locale.slice(0, 2)) fail(`${where}: the sign-in page is in "${lang}"`);
+  await check(page, `${where} sign-in`);
+
+  await page.fill('#login', 'office');
+  await page.fill('#password', 'not-the-password');
+  await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
+  if (!(await page.isVisible('.error'))) fail(`${where}: a wrong password shows no error`);
+  await check(page, `${where} sign-in refused`);
+
+  await signIn(page, 'office');
+  if (!/\/years\/2013\/ranking$/.test(page.url())) fail(`${where}: office landed on ${page.url()}`);
+  const rows = await page.locator('main table tbody tr').count();
+  if (rows < 20) fail(`${where}: the ranking shows ${rows} rows`);
+  if ((await page.locator('svg.chart rect').count()) < 20) fail(`${where}: the chart has too few bars`);
+  await check(page, `${where} ranking`);
+
+  // Keyboard only: the skip link comes first and leads to the content.
+  await page.keyboard.press('Tab');
+  const first = await page.evaluate(() => document.activeElement.getAttribute('href'));
+  if (first !== '#main') fail(`${where}: the first Tab reaches ${first}, not the skip link`);
+
+  await Promise.all([page.waitForNavigation(), page.click('.sign-out button')]);
+  if (!page.url().endsWith('/sign-in')) fail(`${where}: signing out went to ${page.url()}`);
+
+  await signIn(page, 'agency');
+  const agencyRows = await page.locator('main table tbody tr').count();
+  if (agencyRows !== 1) fail(`${where}: the agency sees ${agencyRows} rows, not its unit's alone`);
+  await check(page, `${where} agency ranking`);
+  await context.close();
+}
+
+await browser.close();
+if (failures.length) {
+  console.error(failures.join('\n'));
+  process.exit(1);
+}
+console.log('pages: every check passed');
