@@ -5,6 +5,7 @@
 #include "parscore/core/utf8.hpp"
 #include "parscore/i18n/format.hpp"
 #include "parscore/i18n/translate.hpp"
+#include "parscore/output/terms.hpp"
 #include "parscore/reports/report.hpp"
 #include "store_cli.hpp"
 
@@ -45,14 +46,7 @@ std::string kind_label(i18n::Language lang, inspections::InspectionKind kind) {
 }
 
 std::string status_label(i18n::Language lang, inspections::Status status) {
-    using S = inspections::Status;
-    switch (status) {
-        case S::Draft: return i18n::trc(lang, "inspection status", "draft");
-        case S::Submitted: return i18n::trc(lang, "inspection status", "submitted");
-        case S::Locked: return i18n::trc(lang, "inspection status", "locked");
-        case S::Returned: return i18n::trc(lang, "inspection status", "returned");
-    }
-    return inspections::status_name(status);
+    return engine::terms::inspection_status(lang, status);
 }
 
 std::string format_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {

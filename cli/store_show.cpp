@@ -6,6 +6,7 @@
 #include "parscore/core/utf8.hpp"
 #include "parscore/i18n/format.hpp"
 #include "parscore/i18n/translate.hpp"
+#include "parscore/output/terms.hpp"
 #include "store_cli.hpp"
 
 namespace parscore::cli::store {
@@ -14,12 +15,8 @@ namespace {
 
 namespace ins = parscore::inspections;
 
-// A finding as the table shows it: numbers and dates written for the reader, text as stored.
 std::string datum_cell(i18n::Language lang, const std::optional<core::Datum>& d) {
-    if (!d) return "—";
-    if (std::holds_alternative<core::Date>(*d)) return date_text(lang, std::get<core::Date>(*d));
-    const std::string text = core::datum_text(*d);
-    return std::holds_alternative<std::string>(*d) ? text : i18n::localize_number(lang, text);
+    return engine::terms::finding_value(lang, d);
 }
 
 /// Every line of a table, indented.
@@ -89,15 +86,7 @@ std::string findings_table(i18n::Language lang, const ins::Findings& findings) {
 }
 
 std::string change_text(i18n::Language lang, const ins::HistoryEntry& e) {
-    using Type = ins::HistoryEntry::Type;
-    if (e.type == Type::Submit) return i18n::trc(lang, "history change", "submitted");
-    if (e.type == Type::Lock) return i18n::trc(lang, "history change", "locked");
-    if (e.type == Type::Return) return i18n::trc(lang, "history change", "returned");
-    if (e.type == Type::Comment) return i18n::trc(lang, "history change", "commented");
-    if (e.type == Type::Attach)
-        return i18n::tr(lang, "attached {name}", {{"name", core::printable(e.file_name.value_or(""))}});
-    if (e.reason) return i18n::tr(lang, "amended: {reason}", {{"reason", *e.reason}});
-    return i18n::trc(lang, "history change", "recorded");
+    return engine::terms::history_change(lang, e);
 }
 
 std::string history_table(i18n::Language lang, const std::vector<ins::HistoryEntry>& history) {

@@ -100,7 +100,7 @@ HttpResponse ranking_page(const Call& call) {
             web::Data row;
             row.set("rank", u->rank ? std::to_string(*u->rank) : "");
             row.set("name", u->name);
-            row.set("id", u->id);
+            row.set("href", "/years/" + std::to_string(year) + "/units/" + u->id);
             row.set("total", i18n::format_decimal(lang, *u->total, 2));
             row.set("band", engine::display::band(rulebook, u->band));
             row.set("band_class", "band-" + std::to_string(u->band));

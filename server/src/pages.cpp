@@ -27,20 +27,6 @@ bool local_path(std::string_view next) {
            next.find_first_of("\r\n") == std::string_view::npos;
 }
 
-bool may(const Call& call, app::Action action) {
-    if (!call.caller.signed_in) return false;
-    const auto role = accounts::parse_role(call.caller.signed_in->account.role);
-    return role && app::grant(*role, action) != app::Grant::Denied;
-}
-
-/// A form's field, "" when absent; ApiError 415 unless the body is an HTML form.
-std::string field(const Call& call, std::string_view name) {
-    const auto type = call.request.header("content-type");
-    if (!type || type->substr(0, type->find(';')) != "application/x-www-form-urlencoded")
-        throw ApiError{415, "unsupported_media_type", core::T_("send the form as an HTML form does")};
-    return call.request.form_field(name).value_or("");
-}
-
 /// A sign-in from another site's page is refused: nobody may sign a browser in as them.
 void require_same_origin(const Call& call) {
     if (const auto origin = call.request.header("origin"); origin && *origin != call.config.origin)
@@ -165,6 +151,19 @@ HttpResponse static_file(const Call& call) {
 
 }  // namespace
 
+bool may(const Call& call, app::Action action) {
+    if (!call.caller.signed_in) return false;
+    const auto role = accounts::parse_role(call.caller.signed_in->account.role);
+    return role && app::grant(*role, action) != app::Grant::Denied;
+}
+
+std::string field(const Call& call, std::string_view name) {
+    const auto type = call.request.header("content-type");
+    if (!type || type->substr(0, type->find(';')) != "application/x-www-form-urlencoded")
+        throw ApiError{415, "unsupported_media_type", core::T_("send the form as an HTML form does")};
+    return call.request.form_field(name).value_or("");
+}
+
 HttpResponse html_response(int status, std::string body) {
     HttpResponse r;
     r.status = status;
@@ -243,7 +242,9 @@ std::vector<Api::Route> page_routes() {
         {"GET", "/start", false, false, start_page, kBodyLimit, true},
         {"GET", "/static/{file}", true, true, static_file, kBodyLimit, true},
     };
-    for (Api::Route& r : ranking_pages()) routes.push_back(r);
+    for (auto group : {ranking_pages, unit_pages, inspection_pages}) {
+        for (Api::Route& r : group()) routes.push_back(r);
+    }
     return routes;
 }
 

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "api_internal.hpp"
+#include "parscore/app/permissions.hpp"
 #include "parscore/web/page.hpp"
 
 namespace parscore::server {
@@ -18,9 +19,15 @@ HttpResponse redirect(std::string location);
 web::Frame frame_of(const Call& call, std::string title);
 /// templates/NAME inside the layout, answered with `status`.
 HttpResponse page(const Call& call, int status, std::string_view name, web::Data data, std::string title);
+/// Whether the caller's role may do `action` somewhere (its grant is not Denied).
+bool may(const Call& call, app::Action action);
+/// A form's field, "" when absent; ApiError 415 unless the body is an HTML form.
+std::string field(const Call& call, std::string_view name);
 /// Where a signed-in account's work is: the ranking for those who read results, else its start page.
 std::string landing_of(const Call& call);
 
-std::vector<Api::Route> ranking_pages();  // page_ranking.cpp
+std::vector<Api::Route> ranking_pages();     // page_ranking.cpp
+std::vector<Api::Route> unit_pages();        // page_unit.cpp
+std::vector<Api::Route> inspection_pages();  // page_inspection.cpp
 
 }  // namespace parscore::server

@@ -206,6 +206,52 @@ TEST_F(PagesTest, AGeneratedPasswordIsChangedFirst) {
         "login = 'office') WHERE login = 'author'");
 }
 
+TEST_F(PagesTest, AUnitPageExplainsEachCriterionDownToTheInspections) {
+    const Browser office = signed_in("office");
+    const HttpResponse ranking = get(office, "/years/2013/ranking");
+    EXPECT_NE(ranking.body.find("href=\"/years/2013/units/so-tu-phap\""), std::string::npos);
+    const HttpResponse unit = get(office, "/years/2013/units/so-tu-phap");
+    ASSERT_EQ(unit.status, 200) << unit.body;
+    EXPECT_NE(unit.body.find("<h1>Sở Tư pháp</h1>"), std::string::npos);
+    EXPECT_NE(unit.body.find("<details>"), std::string::npos);
+    EXPECT_NE(unit.body.find("href=\"/inspections/"), std::string::npos);
+    EXPECT_NE(unit.body.find("<th scope=\"row\"><a href=\"/years/2013/units/so-tu-phap\">2013</a></th>"),
+              std::string::npos);
+    // An agency reads its own unit, and another's address is the not-found page.
+    const Browser agency = signed_in("agency");
+    EXPECT_EQ(get(agency, "/years/2013/units/so-tu-phap").status, 200);
+    const HttpResponse other = get(agency, "/years/2013/units/so-tai-chinh");
+    EXPECT_EQ(other.status, 404);
+    EXPECT_EQ(other.body.find("Sở Tài chính"), std::string::npos);
+    EXPECT_EQ(get(office, "/years/2013/units/no-such-unit").status, 404);
+}
+
+TEST_F(PagesTest, AnInspectionIsReturnedWithACommentShownAsText) {
+    const Browser office = signed_in("office");
+    const HttpResponse unit = get(office, "/years/2013/units/so-noi-vu");
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(unit.body, m, std::regex("<li><a href=\"(/inspections/[0-9a-f-]{36})\">")));
+    const std::string path = m[1].str();
+    const HttpResponse before = get(office, path);
+    ASSERT_EQ(before.status, 200) << before.body;
+    ASSERT_NE(before.body.find("action=\"" + path + "/return\""), std::string::npos) << "office may return it";
+    const std::string csrf = csrf_in(before);
+    EXPECT_EQ(post_form(office, path + "/return", "comment=x").status, 403) << "without the token";
+    const HttpResponse returned = post_form(office, path + "/return",
+                                            "csrf_token=" + csrf + "&comment=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+    ASSERT_EQ(returned.status, 303) << returned.body;
+    EXPECT_EQ(returned.header("location"), path);
+    const HttpResponse after = get(office, path);
+    EXPECT_EQ(after.body.find("<script>alert(1)</script>"), std::string::npos);
+    EXPECT_NE(after.body.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+    EXPECT_EQ(after.body.find("action=\"" + path + "/return\""), std::string::npos) << "returned: nothing to return";
+    // The inspector sees no review action; an agency does not see another unit's inspection at all.
+    const HttpResponse seen = get(signed_in("inspector"), path);
+    EXPECT_EQ(seen.status, 200);
+    EXPECT_EQ(seen.body.find("/lock\""), std::string::npos);
+    EXPECT_EQ(get(signed_in("agency"), path).status, 404);
+}
+
 TEST_F(PagesTest, StaticFilesAreServedByTheirFingerprint) {
     const HttpResponse page = get({}, "/sign-in");
     std::smatch m;

@@ -80,6 +80,23 @@ for (const [width, height, locale] of [[360, 800, 'vi-VN'], [1280, 900, 'en-US']
   if ((await page.locator('svg.chart rect').count()) < 20) fail(`${where}: the chart has too few bars`);
   await check(page, `${where} ranking`);
 
+  // A unit, a criterion explained, and the inspection behind it.
+  await Promise.all([page.waitForNavigation(), page.click('main table tbody tr:nth-child(3) th a')]);
+  if (!/\/years\/2013\/units\//.test(page.url())) fail(`${where}: a unit's link went to ${page.url()}`);
+  if ((await page.locator('main details').count()) < 5) fail(`${where}: the unit page explains too few items`);
+  await check(page, `${where} unit`);
+  const inspection = page.locator('main > ul > li > a[href^="/inspections/"]').first();
+  await Promise.all([page.waitForNavigation(), inspection.click()]);
+  if (!/\/inspections\/[0-9a-f-]{36}$/.test(page.url())) fail(`${where}: an inspection's link went to ${page.url()}`);
+  await check(page, `${where} inspection`);
+  // The office returns it with a comment: the form posts with the session's token.
+  const comment = `Bổ sung biên bản ${width}`;
+  await page.fill('#return-comment', comment);
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/return"] button')]);
+  if (!(await page.locator('.note', { hasText: comment }).count())) fail(`${where}: the return's comment is not shown`);
+  await check(page, `${where} inspection returned`);
+  await page.goto(base + '/years/2013/ranking');
+
   // Keyboard only: the skip link comes first and leads to the content.
   await page.keyboard.press('Tab');
   const first = await page.evaluate(() => document.activeElement.getAttribute('href'));

@@ -1,6 +1,7 @@
 // Text and JSON forms of an explanation.
 #include <cassert>
 #include "parscore/analyses/explain.hpp"
+#include "parscore/analyses/explain_words.hpp"
 #include "parscore/core/date.hpp"
 #include "parscore/i18n/format.hpp"
 #include "parscore/i18n/translate.hpp"
@@ -16,6 +17,10 @@ using i18n::Language;
 
 // Points and totals as display.hpp rounds them, written for the language.
 std::string points(Language lang, const Decimal& d) { return i18n::localize_number(lang, display::points(d)); }
+
+}  // namespace
+
+namespace explain_words {
 
 std::string record_line(Language lang, const ExplainedRecord& r) {
     std::string s = r.kind;
@@ -51,6 +56,8 @@ std::string status_word(Language lang, const std::string& status) {
     return status;
 }
 
+namespace {
+
 // A title defaults to the item's own id (the part after the group for criteria).
 std::string local_id(const std::string& id) {
     auto dot = id.find('.');
@@ -63,6 +70,8 @@ std::string shown_points(Language lang, const std::string& text) {
     auto d = Decimal::parse(text);
     return d ? points(lang, *d) : status_word(lang, text);
 }
+
+}  // namespace
 
 std::string records_heading(Language lang, const ExplainedRecords& r) {
     const i18n::Args args = {{"expression", r.expression}, {"n", std::to_string(r.hidden)}};
@@ -105,6 +114,12 @@ std::string item_line(const rules::Rulebook& rb, Language lang, const ExplainedI
     if (!item.status.empty()) line += " (" + status_word(lang, item.status) + ")";
     return line;
 }
+
+}  // namespace explain_words
+
+namespace {
+
+using namespace explain_words;
 
 std::string item_text(const rules::Rulebook& rb, Language lang, const ExplainedItem& item) {
     std::string out = "  " + item.id + (item.title == local_id(item.id) ? "" : "  " + item.title) + "\n    ";

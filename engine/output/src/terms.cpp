@@ -1,6 +1,8 @@
 // The translated words of the scoring model shared by the analyses and the verification text.
 #include "parscore/output/terms.hpp"
 
+#include "parscore/core/utf8.hpp"
+#include "parscore/i18n/format.hpp"
 #include "parscore/i18n/translate.hpp"
 
 namespace parscore::engine::terms {
@@ -31,6 +33,36 @@ std::string inspection_kind(i18n::Language lang, std::string_view kind) {
     if (kind == "other") return i18n::tr(lang, "other inspection");
     if (kind == "self") return i18n::tr(lang, "self inspection");
     return std::string(kind);
+}
+
+std::string inspection_status(i18n::Language lang, inspections::Status status) {
+    using S = inspections::Status;
+    switch (status) {
+        case S::Draft: return i18n::trc(lang, "inspection status", "draft");
+        case S::Submitted: return i18n::trc(lang, "inspection status", "submitted");
+        case S::Locked: return i18n::trc(lang, "inspection status", "locked");
+        case S::Returned: return i18n::trc(lang, "inspection status", "returned");
+    }
+    return inspections::status_name(status);
+}
+
+std::string finding_value(i18n::Language lang, const std::optional<core::Datum>& value) {
+    if (!value) return "—";
+    if (std::holds_alternative<core::Date>(*value)) return i18n::format_date(lang, std::get<core::Date>(*value));
+    const std::string text = core::datum_text(*value);
+    return std::holds_alternative<std::string>(*value) ? text : i18n::localize_number(lang, text);
+}
+
+std::string history_change(i18n::Language lang, const inspections::HistoryEntry& entry) {
+    using Type = inspections::HistoryEntry::Type;
+    if (entry.type == Type::Submit) return i18n::trc(lang, "history change", "submitted");
+    if (entry.type == Type::Lock) return i18n::trc(lang, "history change", "locked");
+    if (entry.type == Type::Return) return i18n::trc(lang, "history change", "returned");
+    if (entry.type == Type::Comment) return i18n::trc(lang, "history change", "commented");
+    if (entry.type == Type::Attach)
+        return i18n::tr(lang, "attached {name}", {{"name", core::printable(entry.file_name.value_or(""))}});
+    if (entry.reason) return i18n::tr(lang, "amended: {reason}", {{"reason", *entry.reason}});
+    return i18n::trc(lang, "history change", "recorded");
 }
 
 }  // namespace parscore::engine::terms

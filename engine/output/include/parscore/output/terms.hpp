@@ -1,10 +1,13 @@
 #pragma once
 // Words of the scoring model as a person reads them in the text of explain, diff, gap, summary
 // and verify (docs/i18n.md). JSON and CSV keep the ids these translate ("all", "scored", …).
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "parscore/i18n/translate.hpp"
+#include "parscore/inspections/model.hpp"
+#include "parscore/inspections/store.hpp"
 #include "parscore/scoring/result.hpp"
 
 namespace parscore::engine::terms {
@@ -26,5 +29,12 @@ std::string status(i18n::Language lang, CriterionStatus status);
 /// An inspection kind by its id ("surprise", "scheduled", …) as "surprise inspection" in `lang`;
 /// an unknown id stays as written.
 std::string inspection_kind(i18n::Language lang, std::string_view kind);
+/// A finding's value as a person reads it: numbers and dates written for `lang`, text as stored,
+/// "—" for none.
+std::string finding_value(i18n::Language lang, const std::optional<core::Datum>& value);
+/// What an entry of an inspection's history did: "recorded", "amended: REASON", "submitted", …
+std::string history_change(i18n::Language lang, const inspections::HistoryEntry& entry);
+/// "draft", "submitted", "locked", "returned" in `lang`.
+std::string inspection_status(i18n::Language lang, inspections::Status status);
 
 }  // namespace parscore::engine::terms
