@@ -1,9 +1,14 @@
 // One inspection's page (docs/web.md): what was inspected and found, its history, comments and
 // attachments, and the review actions the account may take (submit, return with a comment, lock,
 // comment), each a form that posts back here and returns to the page.
+#include <algorithm>
+#include <charconv>
+#include <set>
+
 #include "pages.hpp"
 #include "parscore/app/inspections.hpp"
 #include "parscore/app/review.hpp"
+#include "parscore/app/units.hpp"
 #include "parscore/app/workflow.hpp"
 #include "parscore/i18n/format.hpp"
 #include "parscore/i18n/translate.hpp"
@@ -14,6 +19,7 @@ namespace parscore::server {
 namespace {
 
 using i18n::tr;
+using i18n::trn;
 namespace ins = parscore::inspections;
 
 web::List findings_of(const ins::Findings& findings, i18n::Language lang) {
@@ -117,6 +123,82 @@ HttpResponse inspection_page(const Call& call) {
     return page(call, 200, "inspection", std::move(data), kind + " " + i18n::format_date(lang, s.date));
 }
 
+/// A select's options: the value "" (every one) first, then `values`, the chosen one marked.
+web::List options(const std::vector<std::pair<std::string, std::string>>& values, const std::string& chosen,
+                  const std::string& every) {
+    web::List out;
+    web::Data all;
+    all.set("value", "");
+    all.set("label", every);
+    all.set("selected", chosen.empty());
+    out.push_back(all);
+    for (const auto& [value, label] : values) {
+        web::Data o;
+        o.set("value", value);
+        o.set("label", label);
+        o.set("selected", value == chosen);
+        out.push_back(o);
+    }
+    return out;
+}
+
+/// The inspections the account may read, newest first, filtered by unit, year, kind and status.
+HttpResponse inspections_page(const Call& call) {
+    const i18n::Language lang = call.caller.lang;
+    const auto param = [&](std::string_view name) { return std::string(call.request.param(name).value_or("")); };
+    const std::string unit = param("unit"), kind = param("kind"), status = param("status"), year = param("year");
+    std::vector<std::pair<std::string, std::string>> units, names;
+    for (const ins::UnitInfo& u : app::list_units(call.operation<app::UnitsListRequest>())) {
+        units.emplace_back(u.id, u.name);
+        names.emplace_back(u.id, u.name);
+    }
+    std::sort(units.begin(), units.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    auto r = call.operation<app::InspectionsRequest>();
+    if (!unit.empty()) r.unit = unit;
+    if (!year.empty()) {
+        int y = 0;
+        const auto [end, ec] = std::from_chars(year.data(), year.data() + year.size(), y);
+        if (ec != std::errc() || end != year.data() + year.size() || y < 1 || y > 9999)
+            throw ApiError{400, "bad_request", core::T_("the year must be a number such as 2024")};
+        r.year = y;
+    }
+    const std::vector<ins::InspectionSummary> found = app::list_inspections(r);
+    web::List rows;
+    std::set<int> years;
+    for (const ins::InspectionSummary& i : found) {
+        years.insert(i.year);
+        if (!kind.empty() && kind != ins::kind_name(i.kind)) continue;
+        if (!status.empty() && status != ins::status_name(i.status)) continue;
+        web::Data row;
+        row.set("href", "/inspections/" + i.id);
+        row.set("date", i18n::format_date(lang, i.date));
+        const auto name = std::find_if(names.begin(), names.end(), [&](const auto& n) { return n.first == i.unit; });
+        row.set("unit", name == names.end() ? i.unit : name->second);
+        row.set("kind", engine::terms::inspection_kind(lang, ins::kind_name(i.kind)));
+        row.set("status", engine::terms::inspection_status(lang, i.status));
+        rows.push_back(row);
+    }
+    std::vector<std::pair<std::string, std::string>> kinds, statuses, year_options;
+    for (const ins::InspectionKind k : {ins::InspectionKind::Surprise, ins::InspectionKind::Scheduled,
+                                        ins::InspectionKind::Self, ins::InspectionKind::Other})
+        kinds.emplace_back(ins::kind_name(k), engine::terms::inspection_kind(lang, ins::kind_name(k)));
+    for (const ins::Status st :
+         {ins::Status::Draft, ins::Status::Submitted, ins::Status::Returned, ins::Status::Locked})
+        statuses.emplace_back(ins::status_name(st), engine::terms::inspection_status(lang, st));
+    if (!year.empty()) years.insert(r.year.value_or(0));
+    for (auto y = years.rbegin(); y != years.rend(); ++y)
+        year_options.emplace_back(std::to_string(*y), std::to_string(*y));
+    web::Data data;
+    data.set("units", options(units, unit, tr(lang, "every unit")));
+    data.set("years", options(year_options, year, tr(lang, "every year")));
+    data.set("kinds", options(kinds, kind, tr(lang, "every kind")));
+    data.set("statuses", options(statuses, status, tr(lang, "every status")));
+    data.set("count", trn(lang, "{n} inspection", "{n} inspections", rows.size()));
+    data.set("has_rows", !rows.empty());
+    data.set("rows", std::move(rows));
+    return page(call, 200, "inspections", std::move(data), tr(lang, "Inspections"));
+}
+
 HttpResponse back_to(const Call& call) { return redirect("/inspections/" + call.param("id")); }
 
 /// Submit or lock: the status move `Move` of this one inspection.
@@ -148,6 +230,7 @@ HttpResponse comment(const Call& call) {
 std::vector<Api::Route> inspection_pages() {
     constexpr std::size_t kForm = 64u << 10;
     return {
+        {"GET", "/inspections", false, false, inspections_page, kBodyLimit, true},
         {"GET", "/inspections/{id}", false, false, inspection_page, kBodyLimit, true},
         {"POST", "/inspections/{id}/submit", false, false, moved<app::submit>, kForm, true},
         {"POST", "/inspections/{id}/lock", false, false, moved<app::lock>, kForm, true},

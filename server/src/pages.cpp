@@ -1,5 +1,5 @@
 // The web application's frame and its pages for signing in and out, changing one's password,
-// the start page and the static files (docs/web.md). Every page works without JavaScript: forms
+// the landing redirect and the static files (docs/web.md). Every page works without JavaScript: forms
 // post as HTML forms do, with the session's CSRF token as the csrf_token field.
 #include "pages.hpp"
 
@@ -45,12 +45,6 @@ HttpResponse sign_in_form(const Call& call, int status, const std::string& login
 HttpResponse home(const Call& call) {
     if (!call.caller.signed_in) return redirect("/sign-in");
     return redirect(landing_of(call));
-}
-
-HttpResponse start_page(const Call& call) {
-    web::Data data;
-    data.set("name", call.caller.signed_in->account.name);
-    return page(call, 200, "start", std::move(data), tr(call.caller.lang, "Start"));
 }
 
 HttpResponse show_sign_in(const Call& call) {
@@ -201,6 +195,7 @@ web::Frame frame_of(const Call& call, std::string title) {
         frame.nav.push_back(web::NavLink{std::move(label), std::move(href), current});
     };
     if (may(call, app::Action::ReadEvaluation)) link(tr(frame.lang, "Ranking"), "/ranking", "/years/");
+    if (may(call, app::Action::ReadInspections)) link(tr(frame.lang, "Inspections"), "/inspections", "/inspections");
     link(tr(frame.lang, "Password"), "/password", "/password");
     return frame;
 }
@@ -211,7 +206,9 @@ HttpResponse page(const Call& call, int status, std::string_view name, web::Data
     return html_response(status, web::render_page(name, std::move(data), frame));
 }
 
-std::string landing_of(const Call& call) { return may(call, app::Action::ReadEvaluation) ? "/ranking" : "/start"; }
+std::string landing_of(const Call& call) {
+    return may(call, app::Action::ReadEvaluation) ? "/ranking" : "/inspections";
+}
 
 HttpResponse page_error(const Call& call, const ApiError& error) {
     const i18n::Language lang = call.caller.lang;
@@ -239,7 +236,6 @@ std::vector<Api::Route> page_routes() {
         {"POST", "/sign-out", false, true, sign_out, 64u << 10, true},
         {"GET", "/password", false, true, show_password, kBodyLimit, true},
         {"POST", "/password", false, true, change_password, 64u << 10, true},
-        {"GET", "/start", false, false, start_page, kBodyLimit, true},
         {"GET", "/static/{file}", true, true, static_file, kBodyLimit, true},
     };
     for (auto group : {ranking_pages, unit_pages, inspection_pages}) {

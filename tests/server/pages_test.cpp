@@ -116,7 +116,7 @@ TEST_F(PagesTest, EachRoleLandsWhereItsWorkIs) {
                                                                                        {"admin", "/ranking"},
                                                                                        {"author", "/ranking"},
                                                                                        {"agency", "/ranking"},
-                                                                                       {"inspector", "/start"}}) {
+                                                                                       {"inspector", "/inspections"}}) {
         EXPECT_EQ(get(signed_in(login), "/").header("location"), where) << login;
     }
     EXPECT_EQ(get(signed_in("office"), "/ranking").header("location"), "/years/2013/ranking");
@@ -250,6 +250,29 @@ TEST_F(PagesTest, AnInspectionIsReturnedWithACommentShownAsText) {
     EXPECT_EQ(seen.status, 200);
     EXPECT_EQ(seen.body.find("/lock\""), std::string::npos);
     EXPECT_EQ(get(signed_in("agency"), path).status, 404);
+}
+
+TEST_F(PagesTest, TheInspectionsAreListedAndFiltered) {
+    const Browser inspector = signed_in("inspector");
+    const HttpResponse all = get(inspector, "/inspections");
+    ASSERT_EQ(all.status, 200) << all.body;
+    const auto rows = [](const HttpResponse& r) {
+        static const std::regex row("<tr><td><a href=");
+        return std::distance(std::sregex_iterator(r.body.begin(), r.body.end(), row), std::sregex_iterator());
+    };
+    EXPECT_GT(rows(all), 30);
+    const HttpResponse one = get(inspector, "/inspections", {{"unit", "so-tu-phap"}, {"kind", "self"}});
+    ASSERT_EQ(one.status, 200);
+    EXPECT_GE(rows(one), 1);
+    EXPECT_LT(rows(one), rows(all));
+    EXPECT_NE(one.body.find("<option value=\"so-tu-phap\" selected>"), std::string::npos);
+    EXPECT_EQ(get(inspector, "/inspections", {{"year", "twenty"}}).status, 400);
+    const HttpResponse unknown = get(inspector, "/inspections", {{"unit", "no-such-unit"}});
+    EXPECT_GE(unknown.status, 400);
+    EXPECT_EQ(unknown.header("content-type"), "text/html; charset=utf-8");
+    // An agency lists its own unit's inspections only.
+    const HttpResponse agency = get(signed_in("agency"), "/inspections");
+    EXPECT_EQ(agency.body.find("Sở Tài chính</td>"), std::string::npos);
 }
 
 TEST_F(PagesTest, StaticFilesAreServedByTheirFingerprint) {

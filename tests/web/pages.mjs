@@ -105,6 +105,14 @@ for (const [width, height, locale] of [[360, 800, 'vi-VN'], [1280, 900, 'en-US']
   await Promise.all([page.waitForNavigation(), page.click('.sign-out button')]);
   if (!page.url().endsWith('/sign-in')) fail(`${where}: signing out went to ${page.url()}`);
 
+  await signIn(page, 'inspector');
+  if (!page.url().endsWith('/inspections')) fail(`${where}: the inspector landed on ${page.url()}`);
+  await page.selectOption('#f-kind', 'self');
+  await Promise.all([page.waitForNavigation(), page.click('.filters button')]);
+  if (!page.url().includes('kind=self')) fail(`${where}: the filters did not apply: ${page.url()}`);
+  await check(page, `${where} inspections`);
+  await Promise.all([page.waitForNavigation(), page.click('.sign-out button')]);
+
   await signIn(page, 'agency');
   const agencyRows = await page.locator('main table tbody tr').count();
   if (agencyRows !== 1) fail(`${where}: the agency sees ${agencyRows} rows, not its unit's alone`);
