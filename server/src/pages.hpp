@@ -29,5 +29,6 @@ std::string landing_of(const Call& call);
 std::vector<Api::Route> ranking_pages();     // page_ranking.cpp
 std::vector<Api::Route> unit_pages();        // page_unit.cpp
 std::vector<Api::Route> inspection_pages();  // page_inspection.cpp
+std::vector<Api::Route> account_pages();     // page_accounts.cpp
 
 }  // namespace parscore::server

@@ -275,6 +275,34 @@ TEST_F(PagesTest, TheInspectionsAreListedAndFiltered) {
     EXPECT_EQ(agency.body.find("Sở Tài chính</td>"), std::string::npos);
 }
 
+TEST_F(PagesTest, AnAdminAddsAnAccountWhoseFirstSignInChangesItsPassword) {
+    const Browser admin = signed_in("admin");
+    EXPECT_EQ(get(signed_in("office"), "/accounts").status, 403);
+    const HttpResponse list = get(admin, "/accounts");
+    ASSERT_EQ(list.status, 200) << list.body;
+    const std::string csrf = csrf_in(list);
+    const HttpResponse added = post_form(admin, "/accounts",
+                                         "csrf_token=" + csrf +
+                                             "&login=lan&name=L%C3%AA+Lan&role=inspector&scope=&lang=vi");
+    ASSERT_EQ(added.status, 200) << added.body;
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(added.body, m, std::regex("<span class=\"code secret\">([^<]+)</span>")));
+    const std::string password = m[1].str();
+    EXPECT_EQ(get(admin, "/accounts").body.find(password), std::string::npos) << "shown once";
+    Browser lan;
+    const HttpResponse first = post_form(lan, "/sign-in", "login=lan&password=" + password);
+    EXPECT_EQ(first.header("location"), "/password");
+    // A login taken or malformed is refused on the page, and nothing is added.
+    const HttpResponse again = post_form(admin, "/accounts",
+                                         "csrf_token=" + csrf + "&login=lan&role=inspector&lang=vi");
+    EXPECT_EQ(again.status, 422);
+    EXPECT_NE(again.body.find("class=\"error\""), std::string::npos);
+    // Disabled, it cannot sign in.
+    EXPECT_EQ(post_form(admin, "/accounts/lan", "csrf_token=" + csrf + "&do=disable").status, 303);
+    EXPECT_EQ(post_form(lan, "/sign-in", "login=lan&password=" + password).status, 401);
+    EXPECT_EQ(post_form(admin, "/accounts/lan", "csrf_token=wrong&do=enable").status, 403);
+}
+
 TEST_F(PagesTest, StaticFilesAreServedByTheirFingerprint) {
     const HttpResponse page = get({}, "/sign-in");
     std::smatch m;

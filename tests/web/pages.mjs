@@ -113,6 +113,30 @@ for (const [width, height, locale] of [[360, 800, 'vi-VN'], [1280, 900, 'en-US']
   await check(page, `${where} inspections`);
   await Promise.all([page.waitForNavigation(), page.click('.sign-out button')]);
 
+  // An admin adds an account; its first sign-in asks for a new password.
+  await signIn(page, 'admin');
+  await page.goto(base + '/accounts');
+  await check(page, `${where} accounts`);
+  const login = `lan${width}`;
+  await page.fill('#a-login', login);
+  await page.fill('#a-name', 'Lê Thị Lan');
+  await page.selectOption('#a-role', 'inspector');
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/accounts"] button')]);
+  const generated = (await page.textContent('.secret'))?.trim();
+  if (!generated) fail(`${where}: no generated password shown`);
+  await check(page, `${where} account added`);
+  await Promise.all([page.waitForNavigation(), page.click('.sign-out button')]);
+  passwords[login] = generated;
+  await signIn(page, login);
+  if (!page.url().endsWith('/password')) fail(`${where}: the new account's first sign-in went to ${page.url()}`);
+  await check(page, `${where} password`);
+  await page.fill('#current', generated);
+  await page.fill('#new', 'mật-khẩu-riêng-của-Lan');
+  await page.fill('#repeat', 'mật-khẩu-riêng-của-Lan');
+  await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
+  if (!page.url().endsWith('/inspections')) fail(`${where}: after the password change: ${page.url()}`);
+  await Promise.all([page.waitForNavigation(), page.click('.sign-out button')]);
+
   await signIn(page, 'agency');
   const agencyRows = await page.locator('main table tbody tr').count();
   if (agencyRows !== 1) fail(`${where}: the agency sees ${agencyRows} rows, not its unit's alone`);
