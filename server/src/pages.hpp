@@ -30,5 +30,6 @@ std::vector<Api::Route> ranking_pages();     // page_ranking.cpp
 std::vector<Api::Route> unit_pages();        // page_unit.cpp
 std::vector<Api::Route> inspection_pages();  // page_inspection.cpp
 std::vector<Api::Route> account_pages();     // page_accounts.cpp
+std::vector<Api::Route> rulebook_pages();    // page_rulebooks.cpp
 
 }  // namespace parscore::server

@@ -4,6 +4,8 @@
 // pages' security policy, and a unit's name holding markup shown as text.
 #include <sqlite3.h>
 
+#include <cctype>
+#include <fstream>
 #include <regex>
 
 #include "parscore/accounts/token.hpp"
@@ -301,6 +303,63 @@ TEST_F(PagesTest, AnAdminAddsAnAccountWhoseFirstSignInChangesItsPassword) {
     EXPECT_EQ(post_form(admin, "/accounts/lan", "csrf_token=" + csrf + "&do=disable").status, 303);
     EXPECT_EQ(post_form(lan, "/sign-in", "login=lan&password=" + password).status, 401);
     EXPECT_EQ(post_form(admin, "/accounts/lan", "csrf_token=wrong&do=enable").status, 403);
+}
+
+/// A form field's value, percent-encoded.
+std::string encoded(const std::string& text) {
+    std::string out;
+    for (const unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            static const char* hex = "0123456789ABCDEF";
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+TEST_F(PagesTest, AnAuthorChecksAndComparesADraftAndTheOfficeAdoptsIt) {
+    std::ifstream in(std::string(PARSCORE_SOURCE_DIR) + "/rules/hoa-binh-2013/rulebook.yaml");
+    const std::string adopted((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ASSERT_GT(adopted.size(), 1000u);
+    const Browser author = signed_in("author");
+    const HttpResponse page = get(author, "/rulebooks");
+    ASSERT_EQ(page.status, 200) << page.body;
+    EXPECT_EQ(page.body.find("formaction=\"/rulebooks/adopt\""), std::string::npos) << "an author may not adopt";
+    const std::string csrf = csrf_in(page);
+    // An unknown key in place of line 17: shown at that line.
+    std::string broken = adopted;
+    std::size_t at = 0;
+    for (int line = 1; line < 17; ++line) at = broken.find('\n', at) + 1;
+    broken.insert(at, "colour: red\n");
+    const HttpResponse checked = post_form(author, "/rulebooks/check",
+                                           "csrf_token=" + csrf + "&year=2013&rulebook=" + encoded(broken));
+    EXPECT_EQ(checked.status, 422);
+    std::smatch m;
+    ASSERT_TRUE(
+        std::regex_search(checked.body, m, std::regex("<li class=\"flagged\"><span class=\"code\">([^<]*)</span>")))
+        << checked.body.substr(0, 3000);
+    EXPECT_EQ(m[1].str(), "colour: red");
+    EXPECT_NE(checked.body.find("line 17, column 1: E203"), std::string::npos);
+    // Fixed, compared with the adopted one: the same rulebook changes nothing.
+    const HttpResponse compared = post_form(author, "/rulebooks/compare",
+                                            "csrf_token=" + csrf + "&year=2013&rulebook=" + encoded(adopted));
+    ASSERT_EQ(compared.status, 200) << compared.body.substr(0, 3000);
+    EXPECT_NE(compared.body.find("0 of "), std::string::npos);
+    EXPECT_EQ(
+        post_form(author, "/rulebooks/adopt", "csrf_token=" + csrf + "&year=2013&rulebook=" + encoded(adopted)).status,
+        403);
+    const Browser office = signed_in("office");
+    const HttpResponse office_page = get(office, "/rulebooks");
+    EXPECT_NE(office_page.body.find("formaction=\"/rulebooks/adopt\""), std::string::npos);
+    const HttpResponse adopted_again = post_form(office, "/rulebooks/adopt",
+                                                 "csrf_token=" + csrf_in(office_page) +
+                                                     "&year=2013&rulebook=" + encoded(adopted));
+    ASSERT_EQ(adopted_again.status, 200) << adopted_again.body.substr(0, 3000);
+    EXPECT_NE(adopted_again.body.find("already the one in force for 2013"), std::string::npos);
 }
 
 TEST_F(PagesTest, StaticFilesAreServedByTheirFingerprint) {

@@ -137,6 +137,17 @@ for (const [width, height, locale] of [[360, 800, 'vi-VN'], [1280, 900, 'en-US']
   if (!page.url().endsWith('/inspections')) fail(`${where}: after the password change: ${page.url()}`);
   await Promise.all([page.waitForNavigation(), page.click('.sign-out button')]);
 
+  // An author checks a draft: each diagnostic at its line.
+  await signIn(page, 'author');
+  await page.goto(base + '/rulebooks');
+  await check(page, `${where} rulebooks`);
+  if (await page.locator('button[formaction="/rulebooks/adopt"]').count()) fail(`${where}: an author may adopt`);
+  await page.fill('#r-text', 'parscore: 1\nid: nhap\ncolour: red\n');
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/rulebooks/check"] button[type=submit]:not([formaction])')]);
+  if (!(await page.locator('.source li.flagged').count())) fail(`${where}: the draft's errors are not shown at their lines`);
+  await check(page, `${where} rulebook checked`);
+  await Promise.all([page.waitForNavigation(), page.click('.sign-out button')]);
+
   await signIn(page, 'agency');
   const agencyRows = await page.locator('main table tbody tr').count();
   if (agencyRows !== 1) fail(`${where}: the agency sees ${agencyRows} rows, not its unit's alone`);
