@@ -17,6 +17,8 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 // Whitespace left by the templates' section tags is no fault of the page.
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-trailing-whitespace': 'off' } });
 const failures = [];
+const weights = [];
+let lastDocument = null;  // the response of the page's last navigation
 const fail = (what) => failures.push(what);
 
 const browser = await chromium.launch({
@@ -33,7 +35,15 @@ async function check(page, where) {
     axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
   for (const v of result.violations)
     fail(`${where}: axe ${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  const html = await (await page.request.get(page.url())).text();
+  // The page as the server sent it (a form's answer too), not as the browser re-serialises it.
+  const html = await lastDocument.text();
+  // A light page: its HTML, style sheets and scripts together under 150 KB (uncompressed).
+  const assets = await page.evaluate(() => [...document.querySelectorAll('link[rel=stylesheet], script[src]')]
+    .map((e) => e.href || e.src));
+  let bytes = Buffer.byteLength(html);
+  for (const url of assets) bytes += (await (await page.request.get(url)).body()).length;
+  if (bytes > 150 * 1024) fail(`${where}: the page weighs ${bytes} bytes of HTML, CSS and JavaScript`);
+  weights.push(`${where}: ${bytes}`);
   const report = await validator.validateString(html);
   for (const r of report.results)
     for (const m of r.messages) fail(`${where}: html-validate ${m.ruleId} at ${m.line}:${m.column}: ${m.message}`);
@@ -53,7 +63,11 @@ for (const [width, height, locale] of [[360, 800, 'vi-VN'], [1280, 900, 'en-US']
   // A page answered with an error status (a refused sign-in is 401) is logged by the browser as
   // a failed load: that one is expected; any other error (a refused script or style) is not.
   let documentStatus = 200;
-  page.on('response', (r) => { if (r.request().isNavigationRequest()) documentStatus = r.status(); });
+  page.on('response', (r) => {
+    if (!r.request().isNavigationRequest() || r.request().frame() !== page.mainFrame()) return;
+    documentStatus = r.status();
+    if (r.status() < 300 || r.status() >= 400) lastDocument = r;
+  });
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
     if (m.text().includes(`status of ${documentStatus}`) && documentStatus >= 400) return;
@@ -160,4 +174,5 @@ if (failures.length) {
   console.error(failures.join('\n'));
   process.exit(1);
 }
+console.log(weights.join('\n'));
 console.log('pages: every check passed');
