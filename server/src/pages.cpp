@@ -198,6 +198,7 @@ web::Frame frame_of(const Call& call, std::string title) {
     if (may(call, app::Action::ReadInspections)) link(tr(frame.lang, "Inspections"), "/inspections", "/inspections");
     if (may(call, app::Action::DraftRules) || may(call, app::Action::Administer))
         link(tr(frame.lang, "Rulebooks"), "/rulebooks", "/rulebooks");
+    if (may(call, app::Action::ReadReference)) link(tr(frame.lang, "Publications"), "/publications", "/publications");
     if (may(call, app::Action::ManageAccounts)) link(tr(frame.lang, "Accounts"), "/accounts", "/accounts");
     link(tr(frame.lang, "Password"), "/password", "/password");
     return frame;
@@ -241,7 +242,7 @@ std::vector<Api::Route> page_routes() {
         {"POST", "/password", false, true, change_password, 64u << 10, true},
         {"GET", "/static/{file}", true, true, static_file, kBodyLimit, true},
     };
-    for (auto group : {ranking_pages, unit_pages, inspection_pages, account_pages, rulebook_pages}) {
+    for (auto group : {ranking_pages, unit_pages, inspection_pages, account_pages, rulebook_pages, publication_pages}) {
         for (Api::Route& r : group()) routes.push_back(r);
     }
     return routes;

@@ -26,10 +26,11 @@ std::string field(const Call& call, std::string_view name);
 /// Where a signed-in account's work is: the ranking for those who read results, else its start page.
 std::string landing_of(const Call& call);
 
-std::vector<Api::Route> ranking_pages();     // page_ranking.cpp
-std::vector<Api::Route> unit_pages();        // page_unit.cpp
-std::vector<Api::Route> inspection_pages();  // page_inspection.cpp
-std::vector<Api::Route> account_pages();     // page_accounts.cpp
-std::vector<Api::Route> rulebook_pages();    // page_rulebooks.cpp
+std::vector<Api::Route> ranking_pages();      // page_ranking.cpp
+std::vector<Api::Route> unit_pages();         // page_unit.cpp
+std::vector<Api::Route> inspection_pages();   // page_inspection.cpp
+std::vector<Api::Route> account_pages();      // page_accounts.cpp
+std::vector<Api::Route> rulebook_pages();     // page_rulebooks.cpp
+std::vector<Api::Route> publication_pages();  // page_publications.cpp
 
 }  // namespace parscore::server

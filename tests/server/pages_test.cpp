@@ -362,6 +362,31 @@ TEST_F(PagesTest, AnAuthorChecksAndComparesADraftAndTheOfficeAdoptsIt) {
     EXPECT_NE(adopted_again.body.find("already the one in force for 2013"), std::string::npos);
 }
 
+TEST_F(PagesTest, TheOfficePublishesAYearAfterConfirmingIt) {
+    const Browser office = signed_in("office");
+    const HttpResponse list = get(office, "/publications");
+    ASSERT_EQ(list.status, 200) << list.body;
+    const std::string csrf = csrf_in(list);
+    const std::string before = client_->text("SELECT count(*) FROM publications");
+    const HttpResponse asked = post_form(office, "/publications", "csrf_token=" + csrf + "&year=2013");
+    EXPECT_EQ(asked.status, 200);
+    EXPECT_NE(asked.body.find("name=\"confirmed\" value=\"yes\""), std::string::npos);
+    EXPECT_EQ(client_->text("SELECT count(*) FROM publications"), before) << "not before it is confirmed";
+    const HttpResponse published = post_form(office, "/publications",
+                                             "csrf_token=" + csrf + "&year=2013&confirmed=yes");
+    ASSERT_EQ(published.status, 200) << published.body.substr(0, 2000);
+    EXPECT_NE(published.body.find("Published as publication"), std::string::npos);
+    EXPECT_EQ(client_->text("SELECT count(*) FROM publications"), std::to_string(std::stoi(before) + 1));
+    const HttpResponse again = post_form(office, "/publications", "csrf_token=" + csrf + "&year=2013&confirmed=yes");
+    EXPECT_NE(again.body.find("already holds these results"), std::string::npos);
+    const Browser author = signed_in("author");
+    EXPECT_EQ(get(author, "/publications").body.find("action=\"/publications\""), std::string::npos);
+    EXPECT_EQ(post_form(author, "/publications",
+                        "csrf_token=" + csrf_in(get(author, "/publications")) + "&year=2013&confirmed=yes")
+                  .status,
+              403);
+}
+
 TEST_F(PagesTest, StaticFilesAreServedByTheirFingerprint) {
     const HttpResponse page = get({}, "/sign-in");
     std::smatch m;

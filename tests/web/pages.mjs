@@ -109,6 +109,14 @@ for (const [width, height, locale] of [[360, 800, 'vi-VN'], [1280, 900, 'en-US']
   await Promise.all([page.waitForNavigation(), page.click('form[action$="/return"] button')]);
   if (!(await page.locator('.note', { hasText: comment }).count())) fail(`${where}: the return's comment is not shown`);
   await check(page, `${where} inspection returned`);
+  // Publishing asks to confirm first.
+  await page.goto(base + '/publications');
+  await check(page, `${where} publications`);
+  await page.fill('#p-year', '2013');
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/publications"] button')]);
+  await check(page, `${where} publish confirmation`);
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/publications"] button')]);
+  if (!(await page.locator('.notice, .error').count())) fail(`${where}: publishing answered nothing`);
   await page.goto(base + '/years/2013/ranking');
 
   // Keyboard only: the skip link comes first and leads to the content.
