@@ -131,6 +131,9 @@ HttpResponse ranking_page(const Call& call) {
     data.set("xlsx", "/api/v1/years/" + y + "/report.xlsx");
     data.set("html", "/api/v1/years/" + y + "/report.html");
     data.set("json", "/api/v1/years/" + y + "/ranking");
+    data.set("whole", read.sees_everything());  // summary and gap are province-wide
+    data.set("summary", "/years/" + y + "/summary");
+    data.set("gap", "/years/" + y + "/gap");
     return page(call, 200, "ranking", std::move(data), tr(lang, "Ranking {year}", {{"year", y}}));
 }
 

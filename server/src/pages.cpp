@@ -242,7 +242,8 @@ std::vector<Api::Route> page_routes() {
         {"POST", "/password", false, true, change_password, 64u << 10, true},
         {"GET", "/static/{file}", true, true, static_file, kBodyLimit, true},
     };
-    for (auto group : {ranking_pages, unit_pages, inspection_pages, account_pages, rulebook_pages, publication_pages}) {
+    for (auto group : {ranking_pages, unit_pages, inspection_pages, account_pages, rulebook_pages, publication_pages,
+                       analysis_pages}) {
         for (Api::Route& r : group()) routes.push_back(r);
     }
     return routes;

@@ -32,5 +32,6 @@ std::vector<Api::Route> inspection_pages();   // page_inspection.cpp
 std::vector<Api::Route> account_pages();      // page_accounts.cpp
 std::vector<Api::Route> rulebook_pages();     // page_rulebooks.cpp
 std::vector<Api::Route> publication_pages();  // page_publications.cpp
+std::vector<Api::Route> analysis_pages();     // page_analyses.cpp
 
 }  // namespace parscore::server

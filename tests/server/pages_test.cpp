@@ -387,6 +387,22 @@ TEST_F(PagesTest, TheOfficePublishesAYearAfterConfirmingIt) {
               403);
 }
 
+TEST_F(PagesTest, TheSummaryAndTheGapOfAYear) {
+    const Browser office = signed_in("office");
+    const HttpResponse ranking = get(office, "/years/2013/ranking");
+    EXPECT_NE(ranking.body.find("href=\"/years/2013/summary\""), std::string::npos);
+    const HttpResponse summary = get(office, "/years/2013/summary");
+    ASSERT_EQ(summary.status, 200) << summary.body.substr(0, 2000);
+    EXPECT_NE(summary.body.find("/19</td>"), std::string::npos) << "a yes/no indicator over the 19 departments";
+    const HttpResponse gap = get(office, "/years/2013/gap");
+    ASSERT_EQ(gap.status, 200) << gap.body.substr(0, 2000);
+    EXPECT_NE(gap.body.find("Sở Tư pháp"), std::string::npos);
+    // Province-wide figures: not for an agency, whose ranking page does not offer them.
+    const Browser agency = signed_in("agency");
+    EXPECT_EQ(get(agency, "/years/2013/ranking").body.find("/years/2013/summary"), std::string::npos);
+    EXPECT_EQ(get(agency, "/years/2013/summary").status, 403);
+}
+
 TEST_F(PagesTest, StaticFilesAreServedByTheirFingerprint) {
     const HttpResponse page = get({}, "/sign-in");
     std::smatch m;

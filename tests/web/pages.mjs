@@ -109,6 +109,14 @@ for (const [width, height, locale] of [[360, 800, 'vi-VN'], [1280, 900, 'en-US']
   await Promise.all([page.waitForNavigation(), page.click('form[action$="/return"] button')]);
   if (!(await page.locator('.note', { hasText: comment }).count())) fail(`${where}: the return's comment is not shown`);
   await check(page, `${where} inspection returned`);
+  // The province's indicators and the gap between self-assessment and inspections.
+  for (const what of ['summary', 'gap']) {
+    const answer = await page.goto(`${base}/years/2013/${what}`);
+    if (answer.status() !== 200 || !(await page.locator('main table tbody tr').count()))
+      fail(`${where}: the ${what} page answered ${answer.status()} without its table`);
+    await check(page, `${where} ${what}`);
+  }
+
   // Publishing asks to confirm first.
   await page.goto(base + '/publications');
   await check(page, `${where} publications`);
