@@ -200,6 +200,7 @@ web::Frame frame_of(const Call& call, std::string title) {
         link(tr(frame.lang, "Rulebooks"), "/rulebooks", "/rulebooks");
     if (may(call, app::Action::ReadReference)) link(tr(frame.lang, "Publications"), "/publications", "/publications");
     if (may(call, app::Action::ManageAccounts)) link(tr(frame.lang, "Accounts"), "/accounts", "/accounts");
+    if (may(call, app::Action::ManageAccounts)) link(tr(frame.lang, "Audit log"), "/audit", "/audit");
     link(tr(frame.lang, "Password"), "/password", "/password");
     return frame;
 }
@@ -243,7 +244,7 @@ std::vector<Api::Route> page_routes() {
         {"GET", "/static/{file}", true, true, static_file, kBodyLimit, true},
     };
     for (auto group : {ranking_pages, unit_pages, inspection_pages, account_pages, rulebook_pages, publication_pages,
-                       analysis_pages}) {
+                       analysis_pages, audit_pages}) {
         for (Api::Route& r : group()) routes.push_back(r);
     }
     return routes;

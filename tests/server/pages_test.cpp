@@ -403,6 +403,17 @@ TEST_F(PagesTest, TheSummaryAndTheGapOfAYear) {
     EXPECT_EQ(get(agency, "/years/2013/summary").status, 403);
 }
 
+TEST_F(PagesTest, TheAuditLogIsAnAdminsAndFiltersByAccount) {
+    const Browser admin = signed_in("admin");
+    const HttpResponse all = get(admin, "/audit");
+    ASSERT_EQ(all.status, 200) << all.body.substr(0, 2000);
+    const HttpResponse office_only = get(admin, "/audit", {{"user", "office"}});
+    ASSERT_EQ(office_only.status, 200);
+    EXPECT_EQ(office_only.body.find("<td>admin</td>"), std::string::npos);
+    EXPECT_EQ(get(signed_in("office"), "/audit").status, 403);
+    EXPECT_EQ(get(admin, "/audit", {{"since", "not-a-day"}}).status, 400);
+}
+
 TEST_F(PagesTest, StaticFilesAreServedByTheirFingerprint) {
     const HttpResponse page = get({}, "/sign-in");
     std::smatch m;

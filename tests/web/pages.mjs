@@ -145,6 +145,8 @@ for (const [width, height, locale] of [[360, 800, 'vi-VN'], [1280, 900, 'en-US']
 
   // An admin adds an account; its first sign-in asks for a new password.
   await signIn(page, 'admin');
+  await page.goto(base + '/audit');
+  await check(page, `${where} audit`);
   await page.goto(base + '/accounts');
   await check(page, `${where} accounts`);
   const login = `lan${width}`;
