@@ -37,7 +37,7 @@ HttpResponse accounts_page(const Call& call, int status, web::Data notice) {
         row.set("name", a.name);
         row.set("role", role_label(lang, a.role));
         row.set("scope", a.scope.value_or("—"));
-        row.set("last_login", a.last_login.value_or("—"));
+        row.set("last_login", a.last_login ? time_text(lang, *a.last_login) : "—");
         row.set("disabled", a.disabled);
         row.set("action", "/accounts/" + a.login);
         accounts.push_back(row);

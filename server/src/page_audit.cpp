@@ -21,7 +21,7 @@ HttpResponse audit_page(const Call& call) {
     for (const inspections::AuditEntry& e : app::audit_log(r)) {
         web::Data row;
         row.set("no", std::to_string(e.no));
-        row.set("time", e.time);
+        row.set("time", time_text(lang, e.time));
         row.set("account", e.account);
         row.set("address", e.address);
         row.set("action", e.action);

@@ -70,7 +70,10 @@ HttpResponse inspection_page(const Call& call) {
     web::Data data;
     const std::string kind = engine::terms::inspection_kind(lang, ins::kind_name(s.kind));
     const std::string unit_name = shown.unit ? shown.unit->name : s.unit;
-    data.set("heading", kind + " — " + unit_name);
+    std::string heading = kind + " — " + unit_name;
+    if (!heading.empty() && heading[0] >= 'a' && heading[0] <= 'z')
+        heading[0] = static_cast<char>(heading[0] - 'a' + 'A');
+    data.set("heading", heading);
     data.set("unit", unit_name);
     if (may(call, app::Action::ReadEvaluation))
         data.set("unit_href", "/years/" + std::to_string(s.year) + "/units/" + s.unit);
@@ -80,13 +83,13 @@ HttpResponse inspection_page(const Call& call) {
     std::string team;
     for (const std::string& member : s.team) team += (team.empty() ? "" : ", ") + member;
     data.set("team", team);
-    data.set("recorded", tr(lang, "{at} by {who}", {{"at", s.recorded_at}, {"who", s.recorded_by}}));
+    data.set("recorded", tr(lang, "{at} by {who}", {{"at", time_text(lang, s.recorded_at)}, {"who", s.recorded_by}}));
     data.set("findings", findings_of(d.findings, lang));
     web::List history;
     for (const ins::HistoryEntry& e : d.history) {
         web::Data row;
         row.set("seq", std::to_string(e.seq));
-        row.set("at", e.recorded_at);
+        row.set("at", time_text(lang, e.recorded_at));
         row.set("by", e.recorded_by);
         row.set("change", engine::terms::history_change(lang, e));
         history.push_back(row);
@@ -95,7 +98,7 @@ HttpResponse inspection_page(const Call& call) {
     web::List notes;
     for (const ins::ReviewNote& n : d.notes) {
         web::Data row;
-        row.set("who", tr(lang, "{at} by {who}", {{"at", n.recorded_at}, {"who", n.recorded_by}}));
+        row.set("who", tr(lang, "{at} by {who}", {{"at", time_text(lang, n.recorded_at)}, {"who", n.recorded_by}}));
         row.set("returned", n.kind == ins::ReviewNote::Kind::Return);
         row.set("text", n.text);
         notes.push_back(row);

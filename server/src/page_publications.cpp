@@ -24,7 +24,7 @@ HttpResponse publications_page(const Call& call, int status, web::Data data) {
         row.set("basis", engine::terms::basis(lang, p.basis));
         row.set("rulebook", p.rulebook_id + " " + p.rulebook_version);
         row.set("evidence", p.evidence_sha256.substr(0, 12));
-        row.set("by", tr(lang, "{at} by {who}", {{"at", p.published_at}, {"who", p.published_by}}));
+        row.set("by", tr(lang, "{at} by {who}", {{"at", time_text(lang, p.published_at)}, {"who", p.published_by}}));
         row.set("reason", p.supersede_reason.value_or(""));
         rows.push_back(row);
     }

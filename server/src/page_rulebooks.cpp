@@ -86,7 +86,8 @@ HttpResponse rulebooks_page(const Call& call, int status, const Draft& draft, we
         row.set("year", std::to_string(l.adoption.year));
         row.set("rulebook", l.adoption.rulebook_id + " " + l.adoption.rulebook_version);
         row.set("sha", l.adoption.rulebook_sha256.substr(0, 12));
-        row.set("by", tr(lang, "{at} by {who}", {{"at", l.adoption.adopted_at}, {"who", l.adoption.adopted_by}}));
+        row.set("by", tr(lang, "{at} by {who}",
+                         {{"at", time_text(lang, l.adoption.adopted_at)}, {"who", l.adoption.adopted_by}}));
         row.set("in_force", l.in_force);
         adopted.push_back(row);
         latest = std::max(latest, l.adoption.year);

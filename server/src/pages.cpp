@@ -158,6 +158,16 @@ std::string field(const Call& call, std::string_view name) {
     return call.request.form_field(name).value_or("");
 }
 
+std::string time_text(i18n::Language lang, const std::string& stored) {
+    // YYYY-MM-DDTHH:MM…
+    if (stored.size() < 16 || stored[4] != '-' || stored[7] != '-' || stored[10] != 'T' || stored[13] != ':')
+        return stored;
+    const std::string day = stored.substr(8, 2), month = stored.substr(5, 2), year = stored.substr(0, 4);
+    const std::string clock = stored.substr(11, 5);
+    return (lang == i18n::Language::vi ? day + "/" + month + "/" + year : year + "-" + month + "-" + day) + " " +
+           clock + " UTC";
+}
+
 HttpResponse html_response(int status, std::string body) {
     HttpResponse r;
     r.status = status;

@@ -23,6 +23,9 @@ HttpResponse page(const Call& call, int status, std::string_view name, web::Data
 bool may(const Call& call, app::Action action);
 /// A form's field, "" when absent; ApiError 415 unless the body is an HTML form.
 std::string field(const Call& call, std::string_view name);
+/// A stored time ("2026-12-06T20:43:10.071562Z") as a person reads it, to the minute, in UTC:
+/// "06/12/2026 20:43 UTC" in Vietnamese, "2026-12-06 20:43 UTC" in English; anything else as it is.
+std::string time_text(i18n::Language lang, const std::string& stored);
 /// Where a signed-in account's work is: the ranking for those who read results, else its start page.
 std::string landing_of(const Call& call);
 
