@@ -65,7 +65,7 @@ private:
         } else if (stack_.back().kind == JsonNode::Kind::Array) {
             stack_.back().items.push_back(std::move(node));
         } else {
-            stack_.back().members.emplace_back(std::move(keys_.back()), std::move(node));
+            stack_.back().members.push_back(JsonNode::Member{std::move(keys_.back()), std::move(node)});
             keys_.pop_back();
         }
         return true;

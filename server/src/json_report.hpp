@@ -15,13 +15,19 @@ namespace parscore::server {
 /// A JSON value; numbers and booleans keep their text as written ("2.0" stays "2.0").
 struct JsonNode {
     enum class Kind { Null, Bool, Number, String, Object, Array };
+    struct Member;  // below: a pair of an incomplete type is not allowed
     Kind kind = Kind::Null;
-    std::string text;                                       // Bool and Number: as written; String: decoded
-    std::vector<std::pair<std::string, JsonNode>> members;  // Object, in the order sent
-    std::vector<JsonNode> items;                            // Array
+    std::string text;             // Bool and Number: as written; String: decoded
+    std::vector<Member> members;  // Object, in the order sent
+    std::vector<JsonNode> items;  // Array
 
     /// The first member of that name, or nullptr.
     const JsonNode* find(std::string_view key) const;
+};
+
+struct JsonNode::Member {
+    std::string name;
+    JsonNode value;
 };
 
 /// Parses a JSON text; ApiError 400 when it is not JSON or nests deeper than the YAML reader
