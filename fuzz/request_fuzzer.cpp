@@ -1,10 +1,9 @@
-// Fuzzes the API's front door (docs/server.md): routing, path and form decoding, query
-// parameters, cookies, authentication headers and request bodies, through Api::handle on the
-// demo's database. An input is "METHOD TARGET", header lines, a blank line, then the body; unless
-// it sends its own Authorization or Cookie header, it acts with an office account's bearer token
-// so that the handlers behind authentication are reached too. Invariants: nothing answers 500;
-// every answer's status is one the API documents; every JSON answer parses, and an error's has a
-// code and a message.
+// Fuzzes the server's front door, the API's and the web pages' (docs/server.md, docs/web.md): routing, path and form
+// decoding, query parameters, cookies, authentication headers and request bodies, through Api::handle on the demo's
+// database. An input is "METHOD TARGET", header lines, a blank line, then the body; unless it sends its own
+// Authorization or Cookie header, it acts with an office account's bearer token so that the handlers behind
+// authentication are reached too. Invariants: nothing answers 500; every answer's status is one the API or the pages
+// document (303: a page's redirect); every JSON answer parses, and an error's has a code and a message.
 #include <unistd.h>
 #include <nlohmann/json.hpp>
 
@@ -110,7 +109,7 @@ server::HttpRequest request_of(std::string_view input, const std::string& token)
 }
 
 void check_answer(const server::HttpRequest& request, const server::HttpResponse& answer) {
-    static const std::set<int> documented = {200, 201, 400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 503};
+    static const std::set<int> documented = {200, 201, 303, 400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 503};
     const std::string where = request.method + " " + request.path + " -> " + std::to_string(answer.status);
     if (!documented.count(answer.status)) fuzzing::violated("an undocumented status", where + "\n" + answer.body);
     const auto type = answer.header("content-type");
