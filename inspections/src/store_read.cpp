@@ -96,6 +96,25 @@ void read_events(const sql::Database& db, std::int64_t schema, std::string_view 
     }
 }
 
+/// Every revision's findings in one query (what an amendment changed is told from them), into
+/// the revisions already in the history; the latest revision's are the detail's findings.
+void read_revision_findings(const sql::Database& db, std::string_view id, InspectionDetail& d) {
+    sql::Statement f = db.prepare(
+        "SELECT f.revision, f.kind, f.fact, f.data FROM revisions r JOIN findings f ON f.revision = r.no "
+        "WHERE r.inspection = ? ORDER BY f.revision, f.kind");
+    f.bind(1, id);
+    auto entry = d.history.begin();
+    while (f.step()) {
+        const std::int64_t no = f.int64(0);
+        if (entry == d.history.end() || entry->no != no)
+            entry = std::find_if(d.history.begin(), d.history.end(), [&](const HistoryEntry& e) { return e.no == no; });
+        if (entry == d.history.end()) continue;  // not reachable: the revisions were read in the same snapshot
+        entry->findings.push_back(blob::decode(f.text_view(1), f.int64(2) != 0, f.blob(3)));
+    }
+    for (const HistoryEntry& e : d.history)
+        if (e.no == d.summary.revision) d.findings = e.findings;
+}
+
 }  // namespace
 
 std::vector<InspectionSummary> Store::inspections(const InspectionFilter& filter) const {
@@ -125,10 +144,6 @@ std::optional<InspectionDetail> Store::inspection(std::string_view id) const {
     schema.bind(1, schema_id);
     if (schema.step()) d.schema = schema_from_json(schema.text_view(0));
 
-    sql::Statement f = impl_->db.prepare("SELECT kind, fact, data FROM findings WHERE revision = ? ORDER BY kind");
-    f.bind(1, d.summary.revision);
-    while (f.step()) d.findings.push_back(blob::decode(f.text_view(0), f.int64(1) != 0, f.blob(2)));
-
     sql::Statement revisions = impl_->db.prepare(
         "SELECT no, seq, recorded_by, recorded_at, hash, prev_hash, reason, date, year, kind, team "
         "FROM revisions WHERE inspection = ?");
@@ -149,6 +164,7 @@ std::optional<InspectionDetail> Store::inspection(std::string_view id) const {
         e.team = team_from_json(revisions.text_view(10));
         d.history.push_back(std::move(e));
     }
+    read_revision_findings(impl_->db, id, d);
     read_events(impl_->db, impl_->schema, id, d);
     std::sort(d.history.begin(), d.history.end(),
               [](const HistoryEntry& a, const HistoryEntry& b) { return a.seq < b.seq; });

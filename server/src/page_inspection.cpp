@@ -12,6 +12,7 @@
 #include "parscore/app/workflow.hpp"
 #include "parscore/i18n/format.hpp"
 #include "parscore/i18n/translate.hpp"
+#include "parscore/inspections/revision_changes.hpp"
 #include "parscore/output/terms.hpp"
 
 namespace parscore::server {
@@ -60,6 +61,78 @@ web::List findings_of(const ins::Findings& findings, i18n::Language lang) {
     return out;
 }
 
+/// A record's fields as "code: TP-001, posted: true".
+std::string record_text(i18n::Language lang, const std::vector<ins::FieldValue>& fields) {
+    std::string out;
+    for (const ins::FieldValue& f : fields)
+        out += (out.empty() ? "" : ", ") + f.field + ": " + engine::terms::finding_value(lang, f.value);
+    return out;
+}
+
+std::string team_text(i18n::Language lang, const std::vector<std::string>& team) {
+    std::string out;
+    for (const std::string& member : team) out += (out.empty() ? "" : ", ") + member;
+    return out.empty() ? tr(lang, "(none)") : out;
+}
+
+/// A change of the header as a line of the history: "date: 12/06/2013 → 15/06/2013".
+std::string header_change_text(i18n::Language lang, const ins::RevisionChange& c) {
+    using Type = ins::RevisionChange::Type;
+    const auto text = [](const std::optional<core::Datum>& v) { return v ? core::datum_text(*v) : std::string(); };
+    std::string before, after;
+    if (c.type == Type::Date) {
+        before = engine::terms::finding_value(lang, c.before);
+        after = engine::terms::finding_value(lang, c.after);
+        return tr(lang, "date: {before} → {after}", {{"before", before}, {"after", after}});
+    }
+    if (c.type == Type::Year)  // a year is no quantity: written without a thousands separator
+        return tr(lang, "evaluation year: {before} → {after}", {{"before", text(c.before)}, {"after", text(c.after)}});
+    if (c.type == Type::Kind) {
+        before = engine::terms::inspection_kind(lang, text(c.before));
+        after = engine::terms::inspection_kind(lang, text(c.after));
+        return tr(lang, "inspection kind: {before} → {after}", {{"before", before}, {"after", after}});
+    }
+    before = team_text(lang, c.team_before);
+    after = team_text(lang, c.team_after);
+    return tr(lang, "team: {before} → {after}", {{"before", before}, {"after", after}});
+}
+
+/// A change of the findings as a line of the history, its values written as the findings are.
+std::string findings_change_text(i18n::Language lang, const ins::RevisionChange& c) {
+    using Type = ins::RevisionChange::Type;
+    const std::string before = engine::terms::finding_value(lang, c.before);
+    const std::string after = engine::terms::finding_value(lang, c.after);
+    switch (c.type) {
+        case Type::KindAdded:
+            if (c.fact) return tr(lang, "{kind}: newly checked, {value}", {{"kind", c.kind}, {"value", after}});
+            return tr(lang, "{kind}: newly checked", {{"kind", c.kind}});
+        case Type::KindRemoved:
+            if (c.fact)
+                return tr(lang, "{kind}: no longer listed (was {value})", {{"kind", c.kind}, {"value", before}});
+            return tr(lang, "{kind}: no longer listed", {{"kind", c.kind}});
+        case Type::RecordAdded:
+            return tr(lang, "{kind}: record added: {record}",
+                      {{"kind", c.kind}, {"record", record_text(lang, c.record)}});
+        case Type::RecordRemoved:
+            return tr(lang, "{kind}: record removed: {record}",
+                      {{"kind", c.kind}, {"record", record_text(lang, c.record)}});
+        case Type::RecordChanged: {
+            std::string fields;
+            for (const ins::FieldChange& f : c.fields)
+                fields += (fields.empty() ? "" : "; ") + f.field + ": " + engine::terms::finding_value(lang, f.before) +
+                          " → " + engine::terms::finding_value(lang, f.after);
+            const std::string key = engine::terms::finding_value(lang, c.key->value);
+            return tr(lang, "{kind}, record with {field} {value}: {changes}",
+                      {{"kind", c.kind}, {"field", c.key->field}, {"value", key}, {"changes", fields}});
+        }
+        default: return c.kind + ": " + before + " → " + after;  // a fact's value: nothing to translate
+    }
+}
+
+std::string change_text(i18n::Language lang, const ins::RevisionChange& c) {
+    return c.kind.empty() ? header_change_text(lang, c) : findings_change_text(lang, c);
+}
+
 HttpResponse inspection_page(const Call& call) {
     const i18n::Language lang = call.caller.lang;
     auto r = call.operation<app::ShowRequest>();
@@ -86,12 +159,22 @@ HttpResponse inspection_page(const Call& call) {
     data.set("recorded", tr(lang, "{at} by {who}", {{"at", time_text(lang, s.recorded_at)}, {"who", s.recorded_by}}));
     data.set("findings", findings_of(d.findings, lang));
     web::List history;
-    for (const ins::HistoryEntry& e : d.history) {
+    const auto changes = ins::history_changes(d);
+    for (std::size_t h = 0; h < d.history.size(); ++h) {
+        const ins::HistoryEntry& e = d.history[h];
         web::Data row;
         row.set("seq", std::to_string(e.seq));
         row.set("at", time_text(lang, e.recorded_at));
         row.set("by", e.recorded_by);
         row.set("change", engine::terms::history_change(lang, e));
+        web::List lines;
+        for (std::size_t i = 0; changes[h] && i < changes[h]->size(); ++i) {
+            web::Data line;
+            line.set("text", change_text(lang, (*changes[h])[i]));
+            lines.push_back(line);
+        }
+        row.set("has_changes", !lines.empty());
+        row.set("changes", lines);
         history.push_back(row);
     }
     data.set("history", history);
@@ -196,6 +279,7 @@ HttpResponse inspections_page(const Call& call) {
     data.set("years", options(year_options, year, tr(lang, "every year")));
     data.set("kinds", options(kinds, kind, tr(lang, "every kind")));
     data.set("statuses", options(statuses, status, tr(lang, "every status")));
+    data.set("may_record", may(call, app::Action::RecordInspection) || may(call, app::Action::RecordSelf));
     data.set("count", trn(lang, "{n} inspection", "{n} inspections", rows.size()));
     data.set("has_rows", !rows.empty());
     data.set("rows", std::move(rows));

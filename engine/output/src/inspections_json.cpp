@@ -3,6 +3,7 @@
 #include "parscore/output/inspections_json.hpp"
 
 #include "parscore/core/utf8.hpp"
+#include "parscore/inspections/revision_changes.hpp"
 #include "parscore/output/json_writer.hpp"
 
 namespace parscore::engine {
@@ -63,7 +64,58 @@ std::string findings_json(const ins::Findings& findings) {
     return o + (findings.empty() ? "}" : "\n  }");
 }
 
-std::string history_json(const std::vector<ins::HistoryEntry>& history) {
+/// A record's fields (or a key) as an object, as the findings write them.
+std::string fields_json(const std::vector<ins::FieldValue>& fields) {
+    std::string o = "{";
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        o += std::string(i ? ", " : "") + json_string(fields[i].field) + ": " + datum_json(fields[i].value);
+    return o + "}";
+}
+
+/// One change of an amendment (docs/api.md, "Inspections"): `change` names what changed, `old`
+/// and `new` are values written as the findings write them.
+std::string change_json(const ins::RevisionChange& c) {
+    using Type = ins::RevisionChange::Type;
+    const std::string values = ", \"old\": " + datum_json(c.before) + ", \"new\": " + datum_json(c.after);
+    const std::string kind = ", \"kind\": " + json_string(c.kind);
+    switch (c.type) {
+        case Type::Date: return "{\"change\": \"date\"" + values + "}";
+        case Type::Year: return "{\"change\": \"year\"" + values + "}";
+        case Type::Kind: return "{\"change\": \"kind\"" + values + "}";
+        case Type::Team:
+            return "{\"change\": \"team\", \"old\": " + json_strings(c.team_before) +
+                   ", \"new\": " + json_strings(c.team_after) + "}";
+        case Type::KindAdded:
+            return "{\"change\": \"kind_added\"" + kind + (c.fact ? ", \"new\": " + datum_json(c.after) : "") + "}";
+        case Type::KindRemoved:
+            return "{\"change\": \"kind_removed\"" + kind + (c.fact ? ", \"old\": " + datum_json(c.before) : "") + "}";
+        case Type::Fact: return "{\"change\": \"fact\"" + kind + values + "}";
+        case Type::RecordAdded:
+            return "{\"change\": \"record_added\"" + kind + ", \"record\": " + fields_json(c.record) + "}";
+        case Type::RecordRemoved:
+            return "{\"change\": \"record_removed\"" + kind + ", \"record\": " + fields_json(c.record) + "}";
+        case Type::RecordChanged: {
+            std::string fields;
+            for (const ins::FieldChange& f : c.fields)
+                fields += std::string(fields.empty() ? "" : ", ") + "{\"field\": " + json_string(f.field) +
+                          ", \"old\": " + datum_json(f.before) + ", \"new\": " + datum_json(f.after) + "}";
+            return "{\"change\": \"record_changed\"" + kind + ", \"key\": " + fields_json({*c.key}) +
+                   ", \"fields\": [" + fields + "]}";
+        }
+    }
+    return "{}";
+}
+
+std::string changes_json(const std::vector<ins::RevisionChange>& changes) {
+    std::string o = "[";
+    for (std::size_t i = 0; i < changes.size(); ++i)
+        o += std::string(i ? "," : "") + "\n      " + change_json(changes[i]);
+    return o + (changes.empty() ? "]" : "\n    ]");
+}
+
+std::string history_json(const ins::InspectionDetail& d) {
+    const std::vector<ins::HistoryEntry>& history = d.history;
+    const auto changes = ins::history_changes(d);
     std::string o = "[";
     for (std::size_t h = 0; h < history.size(); ++h) {
         const ins::HistoryEntry& e = history[h];
@@ -73,6 +125,7 @@ std::string history_json(const std::vector<ins::HistoryEntry>& history) {
         if (e.type == ins::HistoryEntry::Type::Revision) {
             o += ", \"date\": \"" + core::format_date(e.date) + "\", \"kind\": \"" + ins::kind_name(e.kind) + "\"";
             o += ", \"reason\": " + (e.reason ? json_string(*e.reason) : std::string("null"));
+            if (changes[h]) o += ", \"changes\": " + changes_json(*changes[h]);
         }
         if (e.note) o += ", \"text\": " + json_string(*e.note);
         if (e.attachment) o += ", \"sha256\": " + json_string(*e.attachment);
@@ -132,7 +185,7 @@ std::string inspection_json(const ins::InspectionDetail& d) {
            core::format_date(s.date) + "\",\n  \"year\": " + std::to_string(s.year) + ",\n  \"kind\": \"" +
            ins::kind_name(s.kind) + "\",\n  \"team\": " + json_strings(s.team) + ",\n  \"status\": \"" +
            ins::status_name(s.status) + "\",\n  \"revision\": " + std::to_string(s.revision) +
-           ",\n  \"findings\": " + findings_json(d.findings) + ",\n  \"history\": " + history_json(d.history) +
+           ",\n  \"findings\": " + findings_json(d.findings) + ",\n  \"history\": " + history_json(d) +
            ",\n  \"comments\": " + notes_json(d.notes) + ",\n  \"attachments\": " + attachments_json(d.attachments) +
            "\n}\n";
 }

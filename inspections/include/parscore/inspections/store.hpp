@@ -143,6 +143,7 @@ struct HistoryEntry {
     std::optional<int> year;
     InspectionKind kind = InspectionKind::Scheduled;
     std::vector<std::string> team;
+    Findings findings;  // by kind name: what revision_changes compares (revision_changes.hpp)
     // Returns and comments: the text; attachments: the file's name and SHA-256.
     std::optional<std::string> note;
     std::optional<std::string> attachment, file_name;
@@ -150,8 +151,8 @@ struct HistoryEntry {
 
 struct InspectionDetail {
     InspectionSummary summary;
-    Findings findings;  // latest revision, by kind name
-    std::vector<HistoryEntry> history;
+    Findings findings;                        // latest revision, by kind name
+    std::vector<HistoryEntry> history;        // revisions (each with its findings) and events, by seq
     std::vector<ReviewNote> notes;            // returns and comments, oldest first
     std::vector<AttachmentInfo> attachments;  // oldest first
     core::EvidenceSchema schema;              // the schema the latest revision was validated with
