@@ -1,5 +1,5 @@
 # Writes OUTPUT: a C++ file defining parscore::web::detail::embedded_files(), the web
-# application's templates and static files (FILES, a ;-list of paths under ROOT) as byte arrays
+# application's templates and static files (FILES, a ;-list of paths under ROOT, or NAME=PATH) as byte arrays
 # named by their path under ROOT, so that the program serves them from any folder. Run by CMake
 # (-P) as a build step; i18n/embed_binary.cmake does the same for one catalog.
 #   cmake -DROOT=dir -DFILES="a;b" -DOUTPUT=file.cpp -P embed_files.cmake
@@ -12,8 +12,15 @@ endforeach()
 set(arrays "")
 set(rows "")
 set(index 0)
-foreach(path IN LISTS FILES)
-  file(RELATIVE_PATH name "${ROOT}" "${path}")
+foreach(entry IN LISTS FILES)
+  # "NAME=PATH" embeds a file from elsewhere (a package from npm) under NAME.
+  if(entry MATCHES "^([^=]+)=(.+)$")
+    set(name "${CMAKE_MATCH_1}")
+    set(path "${CMAKE_MATCH_2}")
+  else()
+    set(path "${entry}")
+    file(RELATIVE_PATH name "${ROOT}" "${path}")
+  endif()
   file(READ "${path}" hex HEX)
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
   string(REGEX REPLACE "((0x[0-9a-f][0-9a-f],){16})" "\\1\n    " bytes "${bytes}")

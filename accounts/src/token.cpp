@@ -33,6 +33,22 @@ std::string random_secret() {
     return secret;
 }
 
+std::string random_uuid() {
+    detail::ensure_sodium();
+    std::array<unsigned char, 16> bytes{};
+    randombytes_buf(bytes.data(), bytes.size());
+    bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0f) | 0x40);  // version 4
+    bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3f) | 0x80);  // the RFC 4122 variant
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
+        out += kHex[bytes[i] >> 4];
+        out += kHex[bytes[i] & 0x0f];
+    }
+    return out;
+}
+
 std::string csrf_token_for(std::string_view session_id) {
     detail::ensure_sodium();
     static constexpr std::string_view kLabel = "parscore csrf token";

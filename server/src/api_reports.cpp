@@ -2,6 +2,7 @@
 // operations validate them as `record` and `amend` do; a rejected report answers 422 with each
 // error's code, message and JSON pointer (for JSON) or line and column (for YAML).
 #include "api_reports.hpp"
+#include "report_errors.hpp"
 
 #include <cctype>
 
@@ -71,14 +72,7 @@ nlohmann::json error_entry(const core::Diagnostic& d, const SentReport& sent, co
                         {"severity", core::severity_name(d.severity)}};
     if (!d.span) return e;
     if (sent.json) {
-        std::string pointer = sent.json->pointer_at(d.span->begin);
-        // A missing field points where it belongs, inside its record.
-        if (d.code == inspections::code::kMissingField) {
-            for (const core::TextArg& a : d.text.args) {
-                if (a.name == "field" && a.value.size() >= 2) pointer += "/" + a.value.substr(1, a.value.size() - 2);
-            }
-        }
-        e["pointer"] = pointer;
+        e["pointer"] = report_pointer(d, *sent.json);
     } else {
         const core::Location at = problems.sources.file(d.span->file).location(d.span->begin);
         e["line"] = at.line;
@@ -97,6 +91,17 @@ HttpResponse invalid_report(const app::Problems& problems, const SentReport& sen
 }
 
 }  // namespace
+
+std::string report_pointer(const core::Diagnostic& d, const ReportYaml& yaml) {
+    std::string pointer = yaml.pointer_at(d.span->begin);
+    // A missing field points where it belongs, inside its record.
+    if (d.code == inspections::code::kMissingField) {
+        for (const core::TextArg& a : d.text.args) {
+            if (a.name == "field" && a.value.size() >= 2) pointer += "/" + a.value.substr(1, a.value.size() - 2);
+        }
+    }
+    return pointer;
+}
 
 HttpResponse record_inspection(const Call& call) {
     const SentReport sent = posted_report(call.request);

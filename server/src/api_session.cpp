@@ -2,6 +2,7 @@
 #include <tuple>
 
 #include "api_internal.hpp"
+#include "parscore/accounts/token.hpp"
 #include "parscore/app/units.hpp"
 #include "parscore/i18n/translate.hpp"
 
@@ -114,7 +115,15 @@ HttpResponse change_password(const Call& call) {
     return response;
 }
 
-HttpResponse me(const Call& call) { return json_response(200, account_json(call.caller.signed_in->account)); }
+HttpResponse me(const Call& call) {
+    nlohmann::json answer = account_json(call.caller.signed_in->account);
+    // As at login: a page that lost its token (one kept for offline use) asks for it again.
+    if (call.caller.by_cookie) {
+        if (const auto session = call.request.cookie(call.api.cookie_name()))
+            answer["csrf_token"] = accounts::csrf_token_for(*session);
+    }
+    return json_response(200, answer);
+}
 
 HttpResponse units(const Call& call) {
     auto optional_int = [](const std::optional<int>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };

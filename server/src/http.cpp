@@ -75,16 +75,10 @@ std::optional<std::string> percent_decode(std::string_view text, bool plus_is_sp
 }
 
 std::optional<std::string> HttpRequest::form_field(std::string_view name) const {
-    const auto type = header("content-type");
-    if (!type || trim(type->substr(0, type->find(';'))) != "application/x-www-form-urlencoded") return std::nullopt;
-    std::string_view rest = body;
-    while (!rest.empty()) {
-        const std::size_t end = rest.find('&');
-        const std::string_view pair = rest.substr(0, end);
-        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
-        const std::size_t eq = pair.find('=');
-        const auto key = percent_decode(pair.substr(0, eq), true);
-        if (key && *key == name) return percent_decode(eq == std::string_view::npos ? "" : pair.substr(eq + 1), true);
+    const auto parts = form_parts(*this);
+    if (!parts) return std::nullopt;
+    for (const FormPart& part : *parts) {
+        if (!part.file_name && part.name == name) return part.value;
     }
     return std::nullopt;
 }

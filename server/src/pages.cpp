@@ -153,7 +153,8 @@ bool may(const Call& call, app::Action action) {
 
 std::string field(const Call& call, std::string_view name) {
     const auto type = call.request.header("content-type");
-    if (!type || type->substr(0, type->find(';')) != "application/x-www-form-urlencoded")
+    const std::string_view media = type ? type->substr(0, type->find(';')) : std::string_view();
+    if (media != "application/x-www-form-urlencoded" && media != "multipart/form-data")
         throw ApiError{415, "unsupported_media_type", core::T_("send the form as an HTML form does")};
     return call.request.form_field(name).value_or("");
 }
@@ -206,6 +207,8 @@ web::Frame frame_of(const Call& call, std::string title) {
     };
     if (may(call, app::Action::ReadEvaluation)) link(tr(frame.lang, "Ranking"), "/ranking", "/years/");
     if (may(call, app::Action::ReadInspections)) link(tr(frame.lang, "Inspections"), "/inspections", "/inspections");
+    if (may(call, app::Action::RecordInspection)) link(tr(frame.lang, "Record"), "/record", "/record");
+    else if (may(call, app::Action::RecordSelf)) link(tr(frame.lang, "Self-assessment"), "/record", "/record");
     if (may(call, app::Action::DraftRules) || may(call, app::Action::Administer))
         link(tr(frame.lang, "Rulebooks"), "/rulebooks", "/rulebooks");
     if (may(call, app::Action::ReadReference)) link(tr(frame.lang, "Publications"), "/publications", "/publications");
@@ -254,7 +257,7 @@ std::vector<Api::Route> page_routes() {
         {"GET", "/static/{file}", true, true, static_file, kBodyLimit, true},
     };
     for (auto group : {ranking_pages, unit_pages, inspection_pages, account_pages, rulebook_pages, publication_pages,
-                       analysis_pages, audit_pages}) {
+                       analysis_pages, audit_pages, record_pages}) {
         for (Api::Route& r : group()) routes.push_back(r);
     }
     return routes;

@@ -37,5 +37,6 @@ std::vector<Api::Route> rulebook_pages();     // page_rulebooks.cpp
 std::vector<Api::Route> publication_pages();  // page_publications.cpp
 std::vector<Api::Route> analysis_pages();     // page_analyses.cpp
 std::vector<Api::Route> audit_pages();        // page_audit.cpp
+std::vector<Api::Route> record_pages();       // page_record.cpp
 
 }  // namespace parscore::server

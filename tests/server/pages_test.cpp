@@ -1,7 +1,8 @@
 // The web application's pages in-process (docs/web.md): signing in through the form and where each
 // role lands, the ranking page cut to the account's scope, the password a generated account must
 // change first, signing out with the form's CSRF token, the not-found page, the static files, the
-// pages' security policy, and a unit's name holding markup shown as text.
+// pages' security policy, a unit's name holding markup shown as text, and what an amendment
+// changed in an inspection's history.
 #include <sqlite3.h>
 
 #include <cctype>
@@ -436,6 +437,135 @@ TEST_F(PagesTest, PagesFollowTheBrowsersLanguageAndTheAccounts) {
     const HttpResponse ranking = get(signed_in("admin"), "/years/2013/ranking");
     EXPECT_NE(ranking.body.find("Xếp hạng năm 2013"), std::string::npos);
     client_->exec("UPDATE accounts SET lang = 'en' WHERE login = 'admin'");
+}
+
+TEST_F(PagesTest, AnAmendmentShowsWhatItChangedOnThePageAndInTheJson) {
+    using nlohmann::json;
+    // A scheduled inspection amended through the API: one more inspector in the team, and its
+    // first procedure no longer posted.
+    std::string id;
+    for (const json& i : json_of(client_->send("office", "GET", "/api/v1/inspections", "", {},
+                                               {{"unit", "so-van-hoa"}, {"year", "2013"}}))) {
+        if (i["kind"] == "scheduled") id = i["id"];
+    }
+    ASSERT_FALSE(id.empty());
+    const std::string api = "/api/v1/inspections/" + id;
+    const json shown = json_of(client_->send("office", "GET", api));
+    json report = {{"inspection", shown}, {"findings", shown["findings"]}};
+    for (const char* other : {"id", "year", "status", "revision", "findings", "history", "comments", "attachments"})
+        report["inspection"].erase(other);
+    report["inspection"]["team"].push_back("Trần Đức Anh");
+    json& procedure = report["findings"]["procedure"][0];
+    ASSERT_EQ(procedure["posted"], true);
+    procedure["posted"] = false;
+    const HttpResponse amended = client_->send("office", "POST", api + "/amend",
+                                               json{{"report", report}, {"reason", "recount"}}.dump());
+    ASSERT_EQ(amended.status, 200) << amended.body;
+
+    const json history = json_of(client_->send("office", "GET", api))["history"];
+    EXPECT_FALSE(history.front().contains("changes")) << "the first revision changed nothing";
+    json expected = json::parse(R"([
+        {"change": "team", "old": null, "new": null},
+        {"change": "record_changed", "kind": "procedure", "key": {"code": null},
+         "fields": [{"field": "posted", "old": true, "new": false}]}])");
+    expected[0]["old"] = shown["team"];
+    expected[0]["new"] = report["inspection"]["team"];
+    expected[1]["key"]["code"] = procedure["code"];
+    EXPECT_EQ(history.back()["changes"], expected);
+    EXPECT_EQ(history.back()["reason"], "recount");
+
+    std::string team;
+    for (const json& member : shown["team"]) team += (team.empty() ? "" : ", ") + member.get<std::string>();
+    const std::string code = procedure["code"];
+    const HttpResponse page = get(signed_in("office"), "/inspections/" + id);
+    ASSERT_EQ(page.status, 200) << page.body;
+    for (const std::string& line : {"<li>team: " + team + " → " + team + ", Trần Đức Anh</li>",
+                                    "<li>procedure, record with code " + code + ": posted: true → false</li>"}) {
+        EXPECT_NE(page.body.find(line), std::string::npos) << line;
+    }
+    client_->exec("UPDATE accounts SET lang = 'vi' WHERE login = 'office'");
+    const HttpResponse vi = get(signed_in("office"), "/inspections/" + id);
+    client_->exec("UPDATE accounts SET lang = 'en' WHERE login = 'office'");
+    for (const std::string& line : {"<li>đoàn kiểm tra: " + team + " → " + team + ", Trần Đức Anh</li>",
+                                    "<li>procedure, bản ghi có code " + code + ": posted: true → false</li>"}) {
+        EXPECT_NE(vi.body.find(line), std::string::npos) << line;
+    }
+}
+
+/// The recording form without JavaScript: multipart posts, a row added by the server, the
+/// report's error beside its input with what was typed kept, then recorded with its photo.
+TEST_F(PagesTest, TheRecordingFormWorksWithoutJavaScript) {
+    const Browser b = signed_in("inspector");
+    const HttpResponse form = get(b, "/record");
+    ASSERT_EQ(form.status, 200) << form.body;
+    for (const char* input : {"name=\"rec.procedure.0.code\"", "name=\"none.violation\"", "name=\"fact.one_stop_desk\"",
+                              "type=\"date\"", "name=\"photo\"", "enctype=\"multipart/form-data\""})
+        EXPECT_NE(form.body.find(input), std::string::npos) << input;
+    const std::string csrf = csrf_in(form);
+    std::smatch id;
+    ASSERT_TRUE(std::regex_search(form.body, id, std::regex("name=\"client_id\" value=\"([0-9a-f-]{36})\"")));
+    const auto post = [&](std::vector<std::pair<std::string, std::string>> fields, const std::string& photo = "") {
+        std::string body;
+        fields.emplace_back("csrf_token", csrf);
+        fields.emplace_back("client_id", id[1].str());
+        fields.emplace_back("year", "2013");
+        for (const auto& [name, value] : fields)
+            body += "--XyZ\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+        if (!photo.empty())
+            body +=
+                "--XyZ\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"desk.png\"\r\n"
+                "Content-Type: image/png\r\n\r\n" +
+                photo + "\r\n";
+        return post_form(b, "/record", body + "--XyZ--\r\n", {{"content-type", "multipart/form-data; boundary=XyZ"}});
+    };
+    std::vector<std::pair<std::string, std::string>> report = {{"unit", "so-tu-phap"},
+                                                               {"date", "2013-10-20"},
+                                                               {"kind", "surprise"},
+                                                               {"rows.procedure", "1"},
+                                                               {"rec.procedure.0.code", "TP-777"},
+                                                               {"rec.procedure.0.posted", "true"},
+                                                               {"rec.procedure.0.inter_agency", "applied"},
+                                                               {"rec.procedure.0.online_level", "3"}};
+    auto with = [&](std::vector<std::pair<std::string, std::string>> more) {
+        auto all = report;
+        for (auto& m : more) all.push_back(m);
+        return all;
+    };
+    const HttpResponse added = post(with({{"add", "procedure"}}));
+    EXPECT_EQ(added.status, 200);
+    EXPECT_NE(added.body.find("name=\"rec.procedure.1.code\""), std::string::npos);
+    EXPECT_NE(added.body.find("value=\"TP-777\""), std::string::npos) << "what was typed is kept";
+    // The same code twice: the error is beside the second row's code, nothing is stored.
+    const HttpResponse refused = post(with({{"rows.procedure", "2"},
+                                            {"rec.procedure.1.code", "TP-777"},
+                                            {"rec.procedure.1.inter_agency", "applied"},
+                                            {"rec.procedure.1.online_level", "0"},
+                                            {"status", "submitted"}}));
+    EXPECT_EQ(refused.status, 422);
+    EXPECT_NE(refused.body.find(
+                  "name=\"rec.procedure.1.code\" data-type=\"text\" value=\"TP-777\" autocomplete=\"off\" "
+                  "aria-invalid=\"true\" aria-describedby=\"f-rec-procedure-1-code-error\""),
+              std::string::npos)
+        << refused.body;
+    EXPECT_NE(refused.body.find("href=\"#f-rec-procedure-1-code\""), std::string::npos);
+    // Only that input is marked, and nothing on the empty form.
+    EXPECT_EQ(refused.body.find("aria-invalid"), refused.body.rfind("aria-invalid"));
+    EXPECT_EQ(form.body.find("aria-invalid"), std::string::npos);
+    // A file that is not a photo is refused before anything is stored.
+    const HttpResponse not_photo = post(with({{"status", "submitted"}}), "<svg onload=alert(1)>");
+    EXPECT_EQ(not_photo.status, 422);
+    EXPECT_NE(not_photo.body.find("id=\"f-photo-error\""), std::string::npos);
+    const std::string png("\x89PNG\r\n\x1a\n0000", 12);
+    const HttpResponse stored = post(with({{"status", "submitted"}}), png);
+    ASSERT_EQ(stored.status, 303) << stored.body;
+    const std::string at(stored.header("location").value_or(""));
+    ASSERT_TRUE(at.starts_with("/inspections/"));
+    const HttpResponse shown = get(b, at);
+    EXPECT_NE(shown.body.find("desk.png"), std::string::npos);
+    EXPECT_NE(shown.body.find("TP-777"), std::string::npos);
+    // The same form sent again (a double click) stores nothing more: its client id is kept.
+    const HttpResponse again = post(with({{"status", "submitted"}}), png);
+    EXPECT_EQ(again.header("location").value_or(""), at);
 }
 
 }  // namespace

@@ -27,9 +27,11 @@ TEST(Browser, ThePagesPassInChromiumWithAxeAndHtmlValidate) {
     ASSERT_NE(port, 0) << demo.err();
     const std::string accounts = passwords(demo.out());
     ASSERT_NE(accounts.find("\"agency\""), std::string::npos) << demo.out();
-    const std::string command = "PARSCORE_PASSWORDS='" + accounts +
-                                "' node " PARSCORE_SOURCE_DIR "/tests/web/pages.mjs http://127.0.0.1:" +
-                                std::to_string(port) + " 2>&1";
+    // The offline scenario stops and restarts a server of its own on the demo's database.
+    const std::string command =
+        "PARSCORE_PASSWORDS='" + accounts + "' PARSCORE_BIN='" PARSCORE_BIN "' PARSCORE_DEMO_DB='" +
+        (dir.path() / "parscore-demo.db").string() +
+        "' node " PARSCORE_SOURCE_DIR "/tests/web/pages.mjs http://127.0.0.1:" + std::to_string(port) + " 2>&1";
     FILE* run = ::popen(command.c_str(), "r");
     ASSERT_NE(run, nullptr);
     std::string output;

@@ -6,6 +6,7 @@
 // would be one: the pages' policy allows nothing inline). Exits 1 listing every failure.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { recordingScenarios } from './recording.mjs';
 
 // The packages are web/'s (web/package.json, installed by scripts/bootstrap).
 const require = createRequire(new URL('../../web/package.json', import.meta.url));
@@ -56,9 +57,15 @@ async function signIn(page, login) {
   await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
 }
 
-for (const [width, height, locale] of [[360, 800, 'vi-VN'], [1280, 900, 'en-US']]) {
+const { recordInTheField, recordOffline, recordSelfAssessment } =
+  recordingScenarios({ base, passwords, fail, check: (...a) => check(...a), signIn: (...a) => signIn(...a),
+                       openPage: (...a) => openPage(...a) });
+
+/** A fresh browser context at that size and language, its page watched for errors. `expected`
+ *  lists console messages the scenario causes on purpose (a stopped server's refused requests). */
+async function openPage(width, height, locale, expected = []) {
   const where = `${width}px ${locale}`;
-  const context = await browser.newContext({ viewport: { width, height }, locale });
+  const context = await browser.newContext({ viewport: { width, height }, locale, acceptDownloads: true });
   const page = await context.newPage();
   // A page answered with an error status (a refused sign-in is 401) is logged by the browser as
   // a failed load: that one is expected; any other error (a refused script or style) is not.
@@ -71,9 +78,15 @@ for (const [width, height, locale] of [[360, 800, 'vi-VN'], [1280, 900, 'en-US']
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
     if (m.text().includes(`status of ${documentStatus}`) && documentStatus >= 400) return;
+    if (expected.some((e) => m.text().includes(e))) return;
     fail(`${where} ${page.url()}: console: ${m.text()}`);
   });
   page.on('pageerror', (e) => fail(`${where} ${page.url()}: ${e.message}`));
+  return { context, page, where };
+}
+
+for (const [width, height, locale] of [[360, 800, 'vi-VN'], [1280, 900, 'en-US']]) {
+  const { context, page, where } = await openPage(width, height, locale);
 
   await page.goto(base + '/');
   if (!page.url().endsWith('/sign-in')) fail(`${where}: / went to ${page.url()}, not the sign-in page`);
@@ -93,6 +106,10 @@ for (const [width, height, locale] of [[360, 800, 'vi-VN'], [1280, 900, 'en-US']
   if (rows < 20) fail(`${where}: the ranking shows ${rows} rows`);
   if ((await page.locator('svg.chart rect').count()) < 20) fail(`${where}: the chart has too few bars`);
   await check(page, `${where} ranking`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('main a[href$=".xlsx"]')]);
+  const xlsx = readFileSync(await download.path());
+  if (!download.suggestedFilename().endsWith('.xlsx') || xlsx.subarray(0, 2).toString() !== 'PK')
+    fail(`${where}: the XLSX download is ${download.suggestedFilename()}, ${xlsx.length} bytes`);
 
   // A unit, a criterion explained, and the inspection behind it.
   await Promise.all([page.waitForNavigation(), page.click('main table tbody tr:nth-child(3) th a')]);
@@ -138,8 +155,11 @@ for (const [width, height, locale] of [[360, 800, 'vi-VN'], [1280, 900, 'en-US']
   await signIn(page, 'inspector');
   if (!page.url().endsWith('/inspections')) fail(`${where}: the inspector landed on ${page.url()}`);
   await page.selectOption('#f-kind', 'self');
-  await Promise.all([page.waitForNavigation(), page.click('.filters button')]);
-  if (!page.url().includes('kind=self')) fail(`${where}: the filters did not apply: ${page.url()}`);
+  // htmx replaces the results in place and puts the filters in the address.
+  await page.click('.filters button');
+  await page.waitForURL(/kind=self/, { timeout: 10_000 }).catch(() => fail(`${where}: the filters did not apply: ${page.url()}`));
+  const kinds = await page.locator('#results tbody tr td:nth-child(3)').allTextContents();
+  if (!kinds.length || new Set(kinds).size !== 1) fail(`${where}: the filtered list shows kinds ${[...new Set(kinds)]}`);
   await check(page, `${where} inspections`);
   await Promise.all([page.waitForNavigation(), page.click('.sign-out button')]);
 
@@ -184,9 +204,15 @@ for (const [width, height, locale] of [[360, 800, 'vi-VN'], [1280, 900, 'en-US']
   const agencyRows = await page.locator('main table tbody tr').count();
   if (agencyRows !== 1) fail(`${where}: the agency sees ${agencyRows} rows, not its unit's alone`);
   await check(page, `${where} agency ranking`);
+  // Another unit's page answers as one that does not exist.
+  const other = await page.goto(base + '/years/2013/units/so-xay-dung');
+  if (other.status() !== 404) fail(`${where}: another unit's page answered ${other.status()} to the agency`);
+  await recordSelfAssessment(page, where);
   await context.close();
 }
 
+await recordInTheField();
+await recordOffline();
 await browser.close();
 if (failures.length) {
   console.error(failures.join('\n'));

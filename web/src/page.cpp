@@ -85,6 +85,7 @@ std::string render_page(std::string_view name, Data data, const Frame& frame) {
     layout.set("content", render(name, std::move(data), frame.lang));
     layout.set("title", frame.title);
     layout.set("css", static_url("parscore.css"));
+    layout.set("htmx", static_url("htmx.js"));
     if (frame.account) {
         Data who;
         who.set("name", *frame.account);

@@ -20,6 +20,8 @@ NewToken generate_token();
 
 /// 256 random bits as 43 base64url characters: a session id or a CSRF token.
 std::string random_secret();
+/// A random (version 4) UUID in lower case: the client id of a report sent from a form.
+std::string random_uuid();
 /// The CSRF token of a session: HMAC-SHA-256 of a fixed label keyed by the session id, in
 /// random_secret()'s shape. Only a holder of the session id can make it, and a page can put it in
 /// its forms without the server keeping it (only its hash is stored, with the session's).

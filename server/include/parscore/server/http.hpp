@@ -27,9 +27,22 @@ struct HttpRequest {
     std::optional<std::string_view> param(std::string_view name) const;
     /// A cookie sent in the Cookie header, or nothing.
     std::optional<std::string> cookie(std::string_view name) const;
-    /// A field of an HTML form's body (application/x-www-form-urlencoded), decoded, or nothing.
+    /// A field of an HTML form's body (application/x-www-form-urlencoded or multipart/form-data),
+    /// decoded, or nothing. A file is no field.
     std::optional<std::string> form_field(std::string_view name) const;
 };
+
+/// One field or file of an HTML form's body (form_data.cpp).
+struct FormPart {
+    std::string name;
+    std::optional<std::string> file_name;  // a file's name as the browser sent it
+    std::string content_type;              // a file's declared type (never trusted)
+    std::string value;                     // decoded text, or a file's bytes
+};
+
+/// The parts of an HTML form's body, in order: application/x-www-form-urlencoded (fields only) or
+/// multipart/form-data (RFC 7578). Nothing when the body is not a form or is malformed.
+std::optional<std::vector<FormPart>> form_parts(const HttpRequest& request);
 
 /// Decodes "%XX" escapes (and "+" as a space in a query's or a form's component); nothing when an
 /// escape is malformed.
