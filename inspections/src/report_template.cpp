@@ -65,6 +65,13 @@ std::string describe(const core::FieldDef& f, const Say& say) {
     return "";
 }
 
+/// " — LABEL" after a kind's or field's comment, when the rulebook gives one; shown as written
+/// (control characters, which the loader refuses anyway, cannot end the comment line).
+std::string with_label(std::string comment, const std::string& label) {
+    if (label.empty()) return comment;
+    return comment + " — " + core::printable(label);
+}
+
 /// The heading of a record kind's comment: what it holds, before its fields.
 core::Text kind_heading(const core::KindDef& kind) {
     const core::TextArg name{"kind", kind.name};
@@ -175,11 +182,13 @@ void write_record(Lines& y, const core::KindDef& kind, const std::vector<std::st
 
 /// The kind's comment: what it holds, then each field with its type, the types in one column.
 void describe_kind(Lines& y, const core::KindDef& kind, const Say& say) {
+    if (!kind.label.empty()) y.add("  # " + core::printable(kind.label));
     y.add("  # " + say(kind_heading(kind)));
     std::size_t width = 0;
     for (const core::FieldDef& f : kind.fields) width = std::max(width, f.name.size());
-    for (const core::FieldDef& f : kind.fields)
-        y.add("  #   " + f.name + std::string(width - f.name.size() + 2, ' ') + describe(f, say));
+    for (const core::FieldDef& f : kind.fields) {
+        y.add("  #   " + f.name + std::string(width - f.name.size() + 2, ' ') + with_label(describe(f, say), f.label));
+    }
 }
 
 /// The kind's records in the unit's latest self-assessment, when it listed the kind.
@@ -233,7 +242,7 @@ void write_fact(Lines& y, const core::KindDef& kind, const Sources& sources, con
         }
     }
     y.add("  " + kind.name + ":" + (value.empty() ? "" : " " + value),
-          say(core::T_("a fact; {type}", {{"type", describe(kind.fact_field(), say)}})));
+          with_label(say(core::T_("a fact; {type}", {{"type", describe(kind.fact_field(), say)}})), kind.label));
 }
 
 }  // namespace

@@ -159,8 +159,8 @@ TEST_F(ResultsCacheTest, EveryKindOfWriteGivesWhatAWholeEvaluationGives) {
          [](ResultsCacheTest& t, std::string&) {
              t.adopt([](std::string text) {
                  // A declared field no record has: every desk_staff record lacks it (a run-wide warning).
-                 const std::string at = "      qualified: bool";
-                 return text.replace(text.find(at), at.size(), at + "\n      trained: bool");
+                 const std::string at = "      qualified:";
+                 return text.replace(text.find(at), at.size(), "      trained: bool\n" + at);
              });
          }},
         {"an amendment of a unit whose values do not fit", false,

@@ -24,6 +24,10 @@ struct FieldDef {
     FieldType type = FieldType::Text;
     std::vector<std::string> enum_values;  // NFC, for Enum
     Span span{};                           // where it was declared
+    /// What a person reads in a form instead of the name (`label:`, NFC, shown as written); empty
+    /// when none. Record fields only: a fact's label is its kind's. Never scored, compared, stored
+    /// or hashed apart from the rulebook's own files.
+    std::string label{};
 };
 
 enum class Combine { Union, Latest };
@@ -42,6 +46,9 @@ struct KindDef {
     Combine combine = Combine::Union;
     Unchecked unchecked = Unchecked::Missing;  // record kinds only
     Span span{};
+    /// What a person reads in a form instead of the name (`label:`), as FieldDef::label; empty
+    /// when none.
+    std::string label{};
 
     std::optional<std::size_t> field_index(std::string_view field) const;
     const FieldDef& fact_field() const { return fields.front(); }
