@@ -61,7 +61,23 @@ try {
       await shot('inspection');
     });
   }
-  await as('inspector', 360, async (page, shot) => { await shot('inspections'); });
+  await as('inspector', 360, async (page, shot) => {
+    await shot('inspections');
+    await page.goto(base + '/record');
+    await page.selectOption('#f-unit', 'so-tu-phap');
+    await page.fill('#f-date', '2013-10-15');
+    await page.locator('#k-procedure').scrollIntoViewIfNeeded();
+    await shot('record');
+    // The server's error beside its field: the same procedure code twice.
+    await page.fill('#f-rec-procedure-0-code', 'TP-001');
+    await page.click('#k-procedure > button[name="add"]');
+    await page.fill('#f-rec-procedure-1-code', 'TP-001');
+    await page.click('main button[name="status"][value="submitted"]');
+    await page.locator('.field-error').first().waitFor();
+    await page.locator('#f-rec-procedure-1-code').scrollIntoViewIfNeeded();
+    await shot('record-error');
+  });
+  await as('inspector', 1280, async (page, shot) => { await page.goto(base + '/record'); await shot('record'); });
   await as('author', 1280, async (page, shot) => {
     await page.goto(base + '/rulebooks');
     await page.fill('#r-text', 'parscore: 1\nid: du_thao\ntitle: Bản dự thảo\ncolour: đỏ\n');

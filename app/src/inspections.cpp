@@ -27,20 +27,54 @@ core::Date today() {
 
 }  // namespace
 
+namespace {
+
+std::vector<ins::InspectionSummary> readable_inspections(const InspectionsRequest& request, const ins::Store& store,
+                                                         const Access& access) {
+    access.require(Action::ReadInspections);
+    if (request.unit) {
+        if (!access.in_scope(*request.unit)) throw unknown_unit(*request.unit);
+        require_unit(store, *request.unit);
+    }
+    std::vector<ins::InspectionSummary> rows = store.inspections(ins::InspectionFilter{request.unit, request.year});
+    if (!access.unrestricted()) std::erase_if(rows, [&](const auto& row) { return !access.may_read(row); });
+    return rows;
+}
+
+}  // namespace
+
 std::vector<ins::InspectionSummary> list_inspections(const InspectionsRequest& request) {
     std::vector<ins::InspectionSummary> rows;
     translating_store_errors([&] {
         ins::Store store = open_store(request, ins::OpenMode::ReadOnly);
         const Access access = Access::of(request, store);
-        access.require(Action::ReadInspections);
-        if (request.unit) {
-            if (!access.in_scope(*request.unit)) throw unknown_unit(*request.unit);
-            require_unit(store, *request.unit);
-        }
-        rows = store.inspections(ins::InspectionFilter{request.unit, request.year});
-        if (!access.unrestricted()) std::erase_if(rows, [&](const auto& row) { return !access.may_read(row); });
+        rows = readable_inspections(request, store, access);
     });
     return rows;
+}
+
+InspectionsWithUnits list_inspections_with_units(const InspectionsRequest& request, std::size_t unit_choices) {
+    InspectionsWithUnits out;
+    translating_store_errors([&] {
+        ins::Store store = open_store(request, ins::OpenMode::ReadOnly);
+        const Access access = Access::of(request, store);
+        out.rows = readable_inspections(request, store, access);
+        const bool scoped = !access.unrestricted() && access.account()->scope;
+        if (scoped || store.unit_count() <= unit_choices) {
+            std::vector<ins::UnitInfo> all = store.units();
+            std::erase_if(all, [&](const ins::UnitInfo& u) { return !access.in_scope(u.id); });
+            if (all.size() <= unit_choices) {
+                for (const ins::UnitInfo& u : all) out.names.emplace(u.id, u.name);
+                out.units = std::move(all);
+                return;
+            }
+        }
+        for (const ins::InspectionSummary& row : out.rows) {
+            if (out.names.contains(row.unit)) continue;
+            if (auto unit = store.find_unit(row.unit)) out.names.emplace(unit->id, unit->name);
+        }
+    });
+    return out;
 }
 
 ShowResult show_inspection(const ShowRequest& request) {

@@ -24,14 +24,7 @@ for tool in wrk nginx curl; do
 done
 
 rm -rf "$work" && mkdir -p "$work/static"
-"$gen" national --units "$units" "$work/data" >/dev/null
-year=$(sed -n 's/^year: *//p' "$work/data/rulebook.yaml" | head -1)
-year=${year:-2025}
-export PARSCORE_DB=$work/national.db
-(cd "$work/data" && PARSCORE_BIN=$bin PARSCORE_DB=$PARSCORE_DB ./load.sh >/dev/null)
-"$bin" adopt --rules "$work/data/rulebook.yaml" --year "$year" >/dev/null
-echo "a-long-enough-benchmark-password" | "$bin" users add office --role office --password-stdin >/dev/null
-token=$("$bin" tokens add --user office --name bench 2>/dev/null)
+source bench/server/national_db.sh
 auth="Authorization: Bearer $token"
 
 "$bin" serve --listen 127.0.0.1:$port --threads "$(nproc)" --log-level warn 2>"$work/serve.log" &

@@ -158,6 +158,12 @@ std::vector<std::string> Store::unit_ids() const {
     return out;
 }
 
+std::size_t Store::unit_count() const {
+    sql::Statement s = impl_->db.prepare("SELECT count(*) FROM units");
+    s.step();
+    return static_cast<std::size_t>(s.int64(0));
+}
+
 std::vector<UnitInfo> Store::units_as_of(std::int64_t revision) const {
     // Before versioning, units had no history: they count as valid from revision 0.
     if (impl_->schema < 2) return units();

@@ -204,6 +204,7 @@ HttpResponse inspection_page(const Call& call) {
     const bool records = may(call, s.kind == ins::InspectionKind::Self ? app::Action::RecordSelf
                                                                        : app::Action::RecordInspection);
     data.set("can_submit", open && records);
+    data.set("can_amend", s.status != ins::Status::Locked && records);
     data.set("can_review", s.status == ins::Status::Submitted && may(call, app::Action::ReturnOrLock));
     data.set("can_comment", may(call, app::Action::Comment));
     return page(call, 200, "inspection", std::move(data), kind + " " + i18n::format_date(lang, s.date));
@@ -228,17 +229,15 @@ web::List options(const std::vector<std::pair<std::string, std::string>>& values
     return out;
 }
 
+/// The most units the inspections' filter offers as a choice.
+constexpr std::size_t kUnitChoices = 500;
+
 /// The inspections the account may read, newest first, filtered by unit, year, kind and status.
 HttpResponse inspections_page(const Call& call) {
     const i18n::Language lang = call.caller.lang;
     const auto param = [&](std::string_view name) { return std::string(call.request.param(name).value_or("")); };
     const std::string unit = param("unit"), kind = param("kind"), status = param("status"), year = param("year");
-    std::vector<std::pair<std::string, std::string>> units, names;
-    for (const ins::UnitInfo& u : app::list_units(call.operation<app::UnitsListRequest>())) {
-        units.emplace_back(u.id, u.name);
-        names.emplace_back(u.id, u.name);
-    }
-    std::sort(units.begin(), units.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+
     auto r = call.operation<app::InspectionsRequest>();
     if (!unit.empty()) r.unit = unit;
     if (!year.empty()) {
@@ -248,7 +247,15 @@ HttpResponse inspections_page(const Call& call) {
             throw ApiError{400, "bad_request", core::T_("the year must be a number such as 2024")};
         r.year = y;
     }
-    const std::vector<ins::InspectionSummary> found = app::list_inspections(r);
+    // A choice among a province's units; a country's thousands are typed as an id instead.
+    const app::InspectionsWithUnits listed = app::list_inspections_with_units(r, kUnitChoices);
+    const std::vector<ins::InspectionSummary>& found = listed.rows;
+    const auto& names = listed.names;
+    const bool choose_unit = listed.units.has_value();
+    std::vector<std::pair<std::string, std::string>> units;
+    if (listed.units) {
+        for (const ins::UnitInfo& u : *listed.units) units.emplace_back(u.id, u.name);
+    }
     web::List rows;
     std::set<int> years;
     for (const ins::InspectionSummary& i : found) {
@@ -258,7 +265,7 @@ HttpResponse inspections_page(const Call& call) {
         web::Data row;
         row.set("href", "/inspections/" + i.id);
         row.set("date", i18n::format_date(lang, i.date));
-        const auto name = std::find_if(names.begin(), names.end(), [&](const auto& n) { return n.first == i.unit; });
+        const auto name = names.find(i.unit);
         row.set("unit", name == names.end() ? i.unit : name->second);
         row.set("kind", engine::terms::inspection_kind(lang, ins::kind_name(i.kind)));
         row.set("status", engine::terms::inspection_status(lang, i.status));
@@ -275,7 +282,13 @@ HttpResponse inspections_page(const Call& call) {
     for (auto y = years.rbegin(); y != years.rend(); ++y)
         year_options.emplace_back(std::to_string(*y), std::to_string(*y));
     web::Data data;
-    data.set("units", options(units, unit, tr(lang, "every unit")));
+    if (choose_unit) {
+        std::sort(units.begin(), units.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+        data.set("units", options(units, unit, tr(lang, "every unit")));
+        data.set("choose_unit", true);
+    } else {
+        data.set("unit", unit);
+    }
     data.set("years", options(year_options, year, tr(lang, "every year")));
     data.set("kinds", options(kinds, kind, tr(lang, "every kind")));
     data.set("statuses", options(statuses, status, tr(lang, "every status")));

@@ -2,10 +2,12 @@
 // evidence schema of the year's adopted rulebook. Without JavaScript, adding or removing a row and
 // every error come back from the server with what was typed kept; with it, web/static/record.js
 // does the same in the browser and keeps reports made offline until they are sent.
+#include <charconv>
 #include <chrono>
 
 #include "pages.hpp"
 #include "parscore/accounts/token.hpp"
+#include "parscore/app/inspections.hpp"
 #include "parscore/app/recording.hpp"
 #include "parscore/app/recording_form.hpp"
 #include "parscore/app/review.hpp"
@@ -41,6 +43,9 @@ std::string joined(const FieldErrors& errors, const std::string& name) {
 void set_error(web::Data& data, const std::string& key, const FieldErrors& errors, const std::string& name) {
     if (const std::string text = joined(errors, name); !text.empty()) data.set(key, text);
 }
+
+/// What a person reads for an evidence kind or field: the rulebook's label, else its name.
+std::string label_of(const std::string& label, const std::string& name) { return label.empty() ? name : label; }
 
 web::Data choice(const std::string& value, const std::string& label, bool selected) {
     web::Data o;
@@ -93,9 +98,11 @@ web::Data kind_of(i18n::Language lang, const core::KindDef& kind, const PostedRe
                   const FieldErrors& errors) {
     web::Data d;
     d.set("name", kind.name);
+    d.set("label", label_of(kind.label, kind.name));
     d.set("id", "k-" + kind.name);
     if (kind.is_fact) {
-        d.set("fact", input_of(lang, kind.fact_field(), "fact." + kind.name, kind.name, form, errors, true));
+        d.set("fact", input_of(lang, kind.fact_field(), "fact." + kind.name, label_of(kind.label, kind.name), form,
+                               errors, true));
         return d;
     }
     web::List rows;
@@ -104,9 +111,9 @@ web::Data kind_of(i18n::Language lang, const core::KindDef& kind, const PostedRe
         const std::string row = "rec." + kind.name + "." + std::to_string(r);
         web::List fields;
         for (const core::FieldDef& f : kind.fields)
-            fields.push_back(input_of(lang, f, row + "." + f.name, f.name, form, errors, false));
+            fields.push_back(input_of(lang, f, row + "." + f.name, label_of(f.label, f.name), form, errors, false));
         web::Data item;
-        item.set("legend", kind.name + " " + std::to_string(r + 1));
+        item.set("legend", label_of(kind.label, kind.name) + " " + std::to_string(r + 1));
         item.set("id", dom_id(row));
         item.set("remove", row);
         set_error(item, "error", errors, row);
@@ -123,19 +130,41 @@ web::Data kind_of(i18n::Language lang, const core::KindDef& kind, const PostedRe
     return d;
 }
 
+/// Recording a new inspection, or amending one (its id, then the reason is asked for too).
+struct FormMode {
+    std::optional<std::string> amending;
+    std::string reason;
+};
+
 HttpResponse form_page(const Call& call, int status, const app::RecordingForm& form, const PostedRecording& posted,
-                       const FieldErrors& errors) {
+                       const FieldErrors& errors, const FormMode& mode = {}) {
     const i18n::Language lang = call.caller.lang;
     web::Data data;
+    const std::string heading = mode.amending ? tr(lang, "Amend the inspection") : tr(lang, "Record an inspection");
+    data.set("heading", heading);
+    if (mode.amending) {
+        data.set("amending", true);
+        data.set("action", "/inspections/" + *mode.amending + "/amend");
+        data.set("back", "/inspections/" + *mode.amending);
+        data.set("reason", mode.reason);
+        set_error(data, "reason_error", errors, "reason");
+    } else {
+        data.set("action", "/record");
+    }
     data.set("year", std::to_string(form.year));
     web::List years;
     for (const int y : form.years) years.push_back(choice(std::to_string(y), std::to_string(y), y == form.year));
     data.set("years", years);
-    data.set("several_years", form.years.size() > 1);
+    data.set("several_years", form.years.size() > 1 && !mode.amending);
     data.set("client_id", posted.client_id);
     web::List units;
-    for (const ins::UnitInfo& u : form.units) units.push_back(choice(u.id, u.name, u.id == posted.unit));
+    for (const ins::UnitInfo& u : form.units) {
+        // An amendment names the same unit.
+        if (!mode.amending || u.id == posted.unit) units.push_back(choice(u.id, u.name, u.id == posted.unit));
+    }
     data.set("units", units);
+    data.set("choose_unit", !form.too_many_units);
+    data.set("unit", posted.unit);
     web::List kinds;
     for (const ins::InspectionKind k : form.kinds) {
         const std::string name = ins::kind_name(k);
@@ -165,7 +194,7 @@ HttpResponse form_page(const Call& call, int status, const app::RecordingForm& f
     data.set("has_errors", !summary.empty());
     data.set("errors", summary);
     data.set("script", web::static_url("record.js"));
-    return page(call, status, "record", std::move(data), tr(lang, "Record an inspection"));
+    return page(call, status, "record", std::move(data), heading);
 }
 
 app::RecordingForm form_for(const Call& call, std::optional<int> year) {
@@ -177,9 +206,11 @@ app::RecordingForm form_for(const Call& call, std::optional<int> year) {
 std::optional<int> year_param(const Call& call) {
     const auto text = call.request.param("year");
     if (!text) return std::nullopt;
-    PostedRecording probe = read_recording({FormPart{"year", std::nullopt, "", std::string(*text)}});
-    if (!probe.year) throw ApiError{400, "bad_request", core::T_("the year must be a number such as 2024")};
-    return probe.year;
+    int year = 0;
+    const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), year);
+    if (ec != std::errc() || end != text->data() + text->size() || year < 1 || year > 9999)
+        throw ApiError{400, "bad_request", core::T_("the year must be a number such as 2024")};
+    return year;
 }
 
 HttpResponse show_form(const Call& call) {
@@ -221,6 +252,34 @@ std::vector<app::AttachmentUpload> photos_of(const PostedRecording& posted, i18n
     return uploads;
 }
 
+/// A row added or removed (a button other than the form's own was pressed): the form comes back
+/// with it, and nothing is stored.
+bool rows_changed(PostedRecording& posted, const core::EvidenceSchema& schema) {
+    if (posted.remove) remove_row(posted, schema, *posted.remove);
+    else if (!posted.add) return false;
+    else if (const core::KindDef* kind = schema.find(*posted.add); kind && !kind->is_fact) add_row(posted, kind->name);
+    return true;
+}
+
+/// The report reader's errors, each under the input it concerns.
+FieldErrors report_errors(const app::Problems& problems, const ReportYaml& yaml, const BuiltReport& built,
+                          const core::EvidenceSchema& schema, i18n::Language lang) {
+    FieldErrors errors;
+    for (const core::Diagnostic& d : problems.diagnostics) {
+        const std::string name = d.span ? field_of(report_pointer(d, yaml), built, schema) : "";
+        errors[name].push_back(d.text.empty() ? d.message : i18n::localize(lang, d.text));
+    }
+    return errors;
+}
+
+void attach_photos(const Call& call, const std::string& id, std::vector<app::AttachmentUpload> photos) {
+    if (photos.empty()) return;
+    auto a = call.operation<app::AttachRequest>();
+    a.id = id;
+    a.uploads = std::move(photos);
+    app::attach(a);
+}
+
 HttpResponse post_form(const Call& call) {
     const i18n::Language lang = call.caller.lang;
     const auto parts = form_parts(call.request);
@@ -228,15 +287,7 @@ HttpResponse post_form(const Call& call) {
     PostedRecording posted = read_recording(*parts);
     const app::RecordingForm form = form_for(call, posted.year);
     if (!app::is_client_id(posted.client_id)) posted.client_id = accounts::random_uuid();
-    if (posted.remove) {
-        remove_row(posted, form.schema, *posted.remove);
-        return form_page(call, 200, form, posted, {});
-    }
-    if (posted.add) {
-        if (const core::KindDef* kind = form.schema.find(*posted.add); kind && !kind->is_fact)
-            add_row(posted, kind->name);
-        return form_page(call, 200, form, posted, {});
-    }
+    if (rows_changed(posted, form.schema)) return form_page(call, 200, form, posted, {});
     const BuiltReport built = build_report(posted, form.schema, form.year);
     FieldErrors errors;
     for (const auto& [name, message] : built.problems) errors[name].push_back(tr(lang, message));
@@ -251,20 +302,57 @@ HttpResponse post_form(const Call& call) {
     r.client_id = posted.client_id;
     const app::RecordReportResult result = app::record_report(r);
     if (!result.id) {
-        for (const core::Diagnostic& d : result.problems.diagnostics) {
-            const std::string name = d.span ? field_of(report_pointer(d, yaml), built, form.schema) : "";
-            errors[name].push_back(d.text.empty() ? d.message : i18n::localize(lang, d.text));
-        }
+        errors = report_errors(result.problems, yaml, built, form.schema, lang);
         if (!posted.photos.empty()) errors["photo"].push_back(tr(lang, "choose the photos again"));
         return form_page(call, 422, form, posted, errors);
     }
-    if (!photos.empty() && !result.resent) {
-        auto a = call.operation<app::AttachRequest>();
-        a.id = *result.id;
-        a.uploads = std::move(photos);
-        app::attach(a);
-    }
+    if (!result.resent) attach_photos(call, *result.id, std::move(photos));
     return redirect("/inspections/" + *result.id);
+}
+
+HttpResponse show_amend_form(const Call& call) {
+    auto r = call.operation<app::ShowRequest>();
+    r.id = call.param("id");
+    const app::ShowResult shown = app::show_inspection(r);
+    const app::RecordingForm form = form_for(call, shown.inspection.summary.year);
+    return form_page(call, 200, form, posted_from(shown.inspection), {}, FormMode{shown.inspection.summary.id, ""});
+}
+
+HttpResponse post_amend_form(const Call& call) {
+    const i18n::Language lang = call.caller.lang;
+    const auto parts = form_parts(call.request);
+    if (!parts) throw ApiError{400, "bad_request", core::T_("send the form as an HTML form does")};
+    auto shown_request = call.operation<app::ShowRequest>();
+    shown_request.id = call.param("id");
+    const std::string id = app::show_inspection(shown_request).inspection.summary.id;
+    PostedRecording posted = read_recording(*parts);
+    const app::RecordingForm form = form_for(call, posted.year);
+    const FormMode mode{id, posted.value("reason")};
+    if (rows_changed(posted, form.schema)) return form_page(call, 200, form, posted, {}, mode);
+    const BuiltReport built = build_report(posted, form.schema, form.year);
+    FieldErrors errors;
+    for (const auto& [name, message] : built.problems) errors[name].push_back(tr(lang, message));
+    if (mode.reason.find_first_not_of(" \t\r\n") == std::string::npos)
+        errors["reason"].push_back(tr(lang, "say why the findings change"));
+    std::vector<app::AttachmentUpload> photos = photos_of(posted, lang, errors);
+    if (!errors.empty()) {
+        if (!posted.photos.empty()) errors["photo"].push_back(tr(lang, "choose the photos again"));
+        return form_page(call, 422, form, posted, errors, mode);
+    }
+    const ReportYaml yaml = report_yaml(built.report, "");
+    auto r = call.operation<app::AmendRequest>();
+    r.id = id;
+    r.report = "report";
+    r.report_text = yaml.text;
+    r.reason = mode.reason;
+    const app::AmendResult result = app::amend(r);
+    if (!result.outcome) {
+        errors = report_errors(result.problems, yaml, built, form.schema, lang);
+        if (!posted.photos.empty()) errors["photo"].push_back(tr(lang, "choose the photos again"));
+        return form_page(call, 422, form, posted, errors, mode);
+    }
+    attach_photos(call, id, std::move(photos));
+    return redirect("/inspections/" + id);
 }
 
 /// The service worker sits at the root so that it may answer for /record when the network is
@@ -284,6 +372,8 @@ std::vector<Api::Route> record_pages() {
         {"GET", "/record", false, false, show_form, kBodyLimit, true},
         {"POST", "/record", false, false, post_form, kBodyLimit, true},
         {"GET", "/sw.js", true, true, service_worker, kBodyLimit, true},
+        {"GET", "/inspections/{id}/amend", false, false, show_amend_form, kBodyLimit, true},
+        {"POST", "/inspections/{id}/amend", false, false, post_amend_form, kBodyLimit, true},
     };
 }
 

@@ -83,6 +83,35 @@ PostedRecording read_recording(const std::vector<FormPart>& parts) {
     return form;
 }
 
+PostedRecording posted_from(const inspections::InspectionDetail& inspection) {
+    PostedRecording form;
+    const inspections::InspectionSummary& s = inspection.summary;
+    form.year = s.year;
+    form.unit = s.unit;
+    form.date = core::format_date(s.date);
+    form.kind = inspections::kind_name(s.kind);
+    for (const std::string& member : s.team) form.team += (form.team.empty() ? "" : ", ") + member;
+    for (const inspections::KindFindings& f : inspection.findings) {
+        if (f.fact) {
+            if (f.rows() && f.at(0, 0)) form.values["fact." + f.kind] = core::datum_text(*f.at(0, 0));
+            continue;
+        }
+        if (f.rows() == 0) form.none.insert(f.kind);
+        const int rows = std::min(static_cast<int>(f.rows()), kMaxFormRows);
+        form.rows[f.kind] = rows;
+        for (int r = 0; r < rows; ++r) {
+            for (std::size_t c = 0; c < f.fields.size(); ++c) {
+                const auto& value = f.at(static_cast<std::size_t>(r), c);
+                if (!value) continue;
+                std::string text = core::datum_text(*value);
+                if (text == "false" && std::holds_alternative<bool>(*value)) continue;  // an unticked box
+                form.values[row_name(f.kind, r) + "." + f.fields[c]] = std::move(text);
+            }
+        }
+    }
+    return form;
+}
+
 void add_row(PostedRecording& form, const std::string& kind) {
     int& rows = form.rows[kind];
     rows = std::min(rows + 1, kMaxFormRows);

@@ -16,6 +16,7 @@
 
 #include "json_report.hpp"
 #include "parscore/core/schema.hpp"
+#include "parscore/inspections/store.hpp"
 #include "parscore/server/http.hpp"
 
 namespace parscore::server {
@@ -38,6 +39,10 @@ struct PostedRecording {
 };
 
 PostedRecording read_recording(const std::vector<FormPart>& parts);
+
+/// The form filled with an inspection's latest revision, for amending it: a bool field that is
+/// false is an unticked box, a kind recorded as [] is "checked, none found".
+PostedRecording posted_from(const inspections::InspectionDetail& inspection);
 
 /// Adds an empty row to a record kind, or removes one row (the later rows move up).
 void add_row(PostedRecording& form, const std::string& kind);

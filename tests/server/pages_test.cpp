@@ -10,6 +10,7 @@
 #include <regex>
 
 #include "parscore/accounts/token.hpp"
+#include "parscore/app/units.hpp"
 #include "role_api_fixture.hpp"
 #include "scratch.hpp"
 
@@ -566,6 +567,96 @@ TEST_F(PagesTest, TheRecordingFormWorksWithoutJavaScript) {
     // The same form sent again (a double click) stores nothing more: its client id is kept.
     const HttpResponse again = post(with({{"status", "submitted"}}), png);
     EXPECT_EQ(again.header("location").value_or(""), at);
+}
+
+/// An inspection recorded through the form, amended through the same form filled with its
+/// findings: the reason is asked for, and the history says what changed.
+TEST_F(PagesTest, AnInspectionIsAmendedThroughTheFormFilledWithItsFindings) {
+    const Browser b = signed_in("inspector");
+    const HttpResponse form = get(b, "/record");
+    const std::string csrf = csrf_in(form);
+    const auto multipart = [&](const std::vector<std::pair<std::string, std::string>>& fields) {
+        std::string body;
+        for (const auto& [name, value] : fields)
+            body += "--B\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+        return body + "--B\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n" + csrf + "\r\n--B--\r\n";
+    };
+    const std::map<std::string, std::string> type{{"content-type", "multipart/form-data; boundary=B"}};
+    const HttpResponse recorded = post_form(b, "/record",
+                                            multipart({{"year", "2013"},
+                                                       {"unit", "so-noi-vu"},
+                                                       {"date", "2013-11-02"},
+                                                       {"kind", "surprise"},
+                                                       {"rows.violation", "1"},
+                                                       {"rec.violation.0.kind", "late"},
+                                                       {"rec.violation.0.person", "Lê Văn E"},
+                                                       {"fact.one_stop_desk", "true"},
+                                                       {"status", "submitted"}}),
+                                            type);
+    ASSERT_EQ(recorded.status, 303) << recorded.body;
+    const std::string at(recorded.header("location").value_or(""));
+    const HttpResponse amend = get(b, at + "/amend");
+    ASSERT_EQ(amend.status, 200) << amend.body;
+    EXPECT_NE(amend.body.find("value=\"Lê Văn E\""), std::string::npos);
+    EXPECT_NE(amend.body.find("<option value=\"true\" selected>"), std::string::npos);
+    EXPECT_NE(amend.body.find("name=\"reason\""), std::string::npos);
+    const std::vector<std::pair<std::string, std::string>> changed = {{"year", "2013"},
+                                                                      {"unit", "so-noi-vu"},
+                                                                      {"date", "2013-11-02"},
+                                                                      {"kind", "surprise"},
+                                                                      {"rows.violation", "1"},
+                                                                      {"rec.violation.0.kind", "asleep"},
+                                                                      {"rec.violation.0.person", "Lê Văn E"},
+                                                                      {"fact.one_stop_desk", "true"}};
+    const HttpResponse no_reason = post_form(b, at + "/amend", multipart(changed), type);
+    EXPECT_EQ(no_reason.status, 422);
+    EXPECT_NE(no_reason.body.find("id=\"f-reason-error\""), std::string::npos);
+    auto with_reason = changed;
+    with_reason.emplace_back("reason", "Nhầm loại vi phạm");
+    const HttpResponse saved = post_form(b, at + "/amend", multipart(with_reason), type);
+    ASSERT_EQ(saved.status, 303) << saved.body;
+    EXPECT_EQ(saved.header("location").value_or(""), at);
+    const HttpResponse shown = get(b, at);
+    EXPECT_NE(shown.body.find("Nhầm loại vi phạm"), std::string::npos);
+    EXPECT_NE(shown.body.find("late"), std::string::npos);
+    EXPECT_NE(shown.body.find("asleep"), std::string::npos);
+}
+
+/// A country's ranking: one category at a time, a hundred units a page.
+TEST(PagesAtScale, AByCountryRankingIsShownACategoryAndAPageAtATime) {
+    Scratch scratch;
+    build_demo(scratch / "big.db");
+    std::string csv = "id,name,category\n";
+    for (int i = 0; i < 500; ++i) csv += "xa-" + std::to_string(i) + ",Xã số " + std::to_string(i) + ",department\n";
+    std::ofstream(scratch / "units.csv") << csv;
+    app::UnitsImportRequest import;
+    import.database = scratch / "big.db";
+    import.file = (scratch / "units.csv").string();
+    ASSERT_TRUE(app::import_units(import).outcome);
+    const RoleClient client(scratch / "big.db", "so-tu-phap");
+    const HttpResponse first = client.send("office", "GET", "/years/2013/ranking");
+    ASSERT_EQ(first.status, 200) << first.body;
+    EXPECT_NE(first.body.find("class=\"tabs\""), std::string::npos);
+    EXPECT_NE(first.body.find("class=\"pager\""), std::string::npos);
+    EXPECT_NE(first.body.find("units 1–100 of 519"), std::string::npos);
+    EXPECT_NE(first.body.find("href=\"/years/2013/ranking?category=department&amp;from=100\" rel=\"next\""),
+              std::string::npos);
+    EXPECT_EQ(first.body.find("rel=\"prev\""), std::string::npos);
+    const HttpResponse last = client.send("office", "GET", "/years/2013/ranking", "", {},
+                                          {{"category", "department"}, {"from", "450"}});
+    EXPECT_NE(last.body.find("units 401–500 of 519"), std::string::npos) << "a page starts at a multiple of 100";
+    EXPECT_NE(last.body.find("from=300\" rel=\"prev\""), std::string::npos);
+    const HttpResponse districts = client.send("office", "GET", "/years/2013/ranking", "", {},
+                                               {{"category", "district"}, {"from", "999"}});
+    ASSERT_EQ(districts.status, 200);
+    EXPECT_NE(districts.body.find("id=\"category-district\""), std::string::npos);
+    EXPECT_EQ(districts.body.find("id=\"category-department\""), std::string::npos);
+    // The inspections' filter and the recording form ask for a unit's id rather than offering
+    // hundreds to choose from.
+    const HttpResponse list = client.send("office", "GET", "/inspections");
+    EXPECT_NE(list.body.find("<input type=\"text\" id=\"f-unit\""), std::string::npos);
+    const HttpResponse form = client.send("office", "GET", "/record");
+    EXPECT_NE(form.body.find("<input type=\"text\" id=\"f-unit\" name=\"unit\""), std::string::npos);
 }
 
 }  // namespace

@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <regex>
 
 #include "server/socket/serve_process.hpp"
@@ -27,6 +30,12 @@ TEST(Browser, ThePagesPassInChromiumWithAxeAndHtmlValidate) {
     ASSERT_NE(port, 0) << demo.err();
     const std::string accounts = passwords(demo.out());
     ASSERT_NE(accounts.find("\"agency\""), std::string::npos) << demo.out();
+    // A unit whose name is markup: every page must show it as text (the script checks no dialog opens).
+    const std::filesystem::path units = dir.path() / "markup-unit.csv";
+    std::ofstream(units) << "id,name,category\nso-xay-dung,<img src=x onerror=alert(1)>,department\n";
+    const std::string rename = std::string(PARSCORE_BIN) + " --db '" + (dir.path() / "parscore-demo.db").string() +
+                               "' units import '" + units.string() + "' >/dev/null 2>&1";
+    ASSERT_EQ(std::system(rename.c_str()), 0);
     // The offline scenario stops and restarts a server of its own on the demo's database.
     const std::string command =
         "PARSCORE_PASSWORDS='" + accounts + "' PARSCORE_BIN='" PARSCORE_BIN "' PARSCORE_DEMO_DB='" +

@@ -57,6 +57,9 @@ async function signIn(page, login) {
   await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
 }
 
+// A draft rulebook that loads: the demo's, with another number of one-stop desk staff required.
+const draft = readFileSync(new URL('../../rules/hoa-binh-2013/rulebook.yaml', import.meta.url), 'utf8')
+  .replace('min_desk_staff: 2', 'min_desk_staff: 4');
 const { recordInTheField, recordOffline, recordSelfAssessment } =
   recordingScenarios({ base, passwords, fail, check: (...a) => check(...a), signIn: (...a) => signIn(...a),
                        openPage: (...a) => openPage(...a) });
@@ -82,6 +85,8 @@ async function openPage(width, height, locale, expected = []) {
     fail(`${where} ${page.url()}: console: ${m.text()}`);
   });
   page.on('pageerror', (e) => fail(`${where} ${page.url()}: ${e.message}`));
+  // Markup from input (a unit's name, a comment) must never run.
+  page.on('dialog', (d) => { fail(`${where} ${page.url()}: a script ran: ${d.message()}`); d.dismiss(); });
   return { context, page, where };
 }
 
@@ -105,6 +110,8 @@ for (const [width, height, locale] of [[360, 800, 'vi-VN'], [1280, 900, 'en-US']
   const rows = await page.locator('main table tbody tr').count();
   if (rows < 20) fail(`${where}: the ranking shows ${rows} rows`);
   if ((await page.locator('svg.chart rect').count()) < 20) fail(`${where}: the chart has too few bars`);
+  if (!(await page.locator('main table th a', { hasText: '<img src=x onerror=alert(1)>' }).count()))
+    fail(`${where}: the unit named with markup is not shown as text`);
   await check(page, `${where} ranking`);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('main a[href$=".xlsx"]')]);
   const xlsx = readFileSync(await download.path());
@@ -121,7 +128,7 @@ for (const [width, height, locale] of [[360, 800, 'vi-VN'], [1280, 900, 'en-US']
   if (!/\/inspections\/[0-9a-f-]{36}$/.test(page.url())) fail(`${where}: an inspection's link went to ${page.url()}`);
   await check(page, `${where} inspection`);
   // The office returns it with a comment: the form posts with the session's token.
-  const comment = `Bổ sung biên bản ${width}`;
+  const comment = `Bổ sung biên bản ${width} <script>alert(1)</script>`;
   await page.fill('#return-comment', comment);
   await Promise.all([page.waitForNavigation(), page.click('form[action$="/return"] button')]);
   if (!(await page.locator('.note', { hasText: comment }).count())) fail(`${where}: the return's comment is not shown`);
@@ -198,6 +205,22 @@ for (const [width, height, locale] of [[360, 800, 'vi-VN'], [1280, 900, 'en-US']
   await Promise.all([page.waitForNavigation(), page.click('form[action="/rulebooks/check"] button[type=submit]:not([formaction])')]);
   if (!(await page.locator('.source li.flagged').count())) fail(`${where}: the draft's errors are not shown at their lines`);
   await check(page, `${where} rulebook checked`);
+  // Fixed — the demo's rulebook with four staff required at the one-stop desk — and compared
+  // with the adopted one on the year's evidence: what-if.
+  await page.fill('#r-year', '2013');
+  await page.fill('#r-text', draft);
+  await Promise.all([page.waitForNavigation(), page.click('button[formaction="/rulebooks/compare"]')]);
+  if (!(await page.locator('main table tbody tr').count() > 1)) fail(`${where}: the what-if comparison lists no unit`);
+  await check(page, `${where} rulebook compared`);
+  await Promise.all([page.waitForNavigation(), page.click('.sign-out button')]);
+  // The office adopts it, for an earlier year with no evidence, so that the rest of the run (which
+  // lands on the latest year's ranking) is unchanged.
+  await signIn(page, 'office');
+  await page.goto(base + '/rulebooks');
+  await page.fill('#r-year', width === 360 ? '2010' : '2011');
+  await page.fill('#r-text', draft);
+  await Promise.all([page.waitForNavigation(), page.click('button[formaction="/rulebooks/adopt"]')]);
+  if (!(await page.locator('.notice').count())) fail(`${where}: the office's adoption says nothing`);
   await Promise.all([page.waitForNavigation(), page.click('.sign-out button')]);
 
   await signIn(page, 'agency');

@@ -49,10 +49,43 @@ export function recordingScenarios({ base, passwords, fail, check, signIn, openP
     if (!(await page.locator('main a[href*="/attachments/"]').count())) fail(`${where}: the photo is not attached`);
     if (!(await page.locator('main td', { hasText: 'TP-902' }).count())) fail(`${where}: the second procedure is not recorded`);
     const recorded = page.url();
+    await reviewRound(new URL(recorded).pathname);
     await Promise.all([page.waitForNavigation(), page.click('nav a[href="/inspections"]')]);
     if (!(await page.locator(`main a[href="${new URL(recorded).pathname}"]`).count()))
       fail(`${where}: the new inspection is not in the list`);
     await context.close();
+  }
+
+  /** Scenario: the office returns the inspection with a comment; the inspector reads it, amends
+   *  and submits again; the office locks it; its history says what the amendment changed. */
+  async function reviewRound(path) {
+    const office = await openPage(1280, 900, 'en-US');
+    await signIn(office.page, 'office');
+    await office.page.goto(base + path);
+    const comment = 'Ghi lại mức dịch vụ công trực tuyến của TP-901';
+    await office.page.fill('#return-comment', comment);
+    await Promise.all([office.page.waitForNavigation(), office.page.click('form[action$="/return"] button')]);
+    const team = await openPage(360, 800, 'vi-VN');
+    const where = `${team.where} review`;
+    await signIn(team.page, 'inspector');
+    await team.page.goto(base + path);
+    if (!(await team.page.locator('.note', { hasText: comment }).count())) fail(`${where}: the inspector does not see the comment`);
+    await Promise.all([team.page.waitForNavigation(), team.page.click('main a[href$="/amend"]')]);
+    await check(team.page, `${where} amend`);
+    if ((await team.page.inputValue('#f-rec-procedure-0-code')) !== 'TP-901') fail(`${where}: the amend form is not filled`);
+    await team.page.fill('#f-rec-procedure-0-online_level', '3');
+    await team.page.fill('#f-reason', 'Kiểm tra lại mức dịch vụ công trực tuyến');
+    await Promise.all([team.page.waitForURL(base + path), team.page.click('main button[name="status"]')]);
+    await Promise.all([team.page.waitForNavigation(), team.page.click('form[action$="/submit"] button')]);
+    await office.page.goto(base + path);
+    await Promise.all([office.page.waitForNavigation(), office.page.click('form[action$="/lock"] button')]);
+    if (!(await office.page.locator('.history', { hasText: 'online_level: 2 → 3' }).count()))
+      fail(`${where}: the history does not say what the amendment changed: ${await office.page.textContent('.history')}`);
+    if (await office.page.locator('main a[href$="/amend"], form[action$="/submit"]').count())
+      fail(`${where}: a locked inspection still offers to amend or submit`);
+    await check(office.page, `${where} locked`);
+    await office.context.close();
+    await team.context.close();
   }
 
   /** Scenario: recording with the keyboard alone, at a desk's width in English. */

@@ -34,8 +34,11 @@ namespace {
 
 namespace mustache = kainjow::mustache;
 
-mustache::data converted(const Data& data) {
-    mustache::data out;
+/// Fills `out`, an object, with `data`. kainjow's set() and push_back() copy what they are given,
+/// nested objects and lists whole, so each nested value is inserted empty and filled where it lies
+/// (its address is stable: a map node, or the list's last element until the next push): a large
+/// page (a national ranking) is then built once, not once per level of nesting.
+void fill(const Data& data, mustache::data& out) {
     for (const auto& field : data.fields()) {
         std::visit(
             [&](const auto& v) {
@@ -43,15 +46,24 @@ mustache::data converted(const Data& data) {
                 if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, bool>) {
                     out.set(field->name, mustache::data(v));
                 } else if constexpr (std::is_same_v<T, Data>) {
-                    out.set(field->name, converted(v));
+                    out.set(field->name, mustache::data(mustache::data::type::object));
+                    fill(v, const_cast<mustache::data&>(*out.get(field->name)));
                 } else {
-                    mustache::data list{mustache::data::type::list};
-                    for (const Data& item : v) list.push_back(converted(item));
-                    out.set(field->name, list);
+                    out.set(field->name, mustache::data(mustache::data::type::list));
+                    auto& list = const_cast<mustache::data&>(*out.get(field->name));
+                    for (const Data& item : v) {
+                        list.push_back(mustache::data(mustache::data::type::object));
+                        fill(item, const_cast<mustache::data&>(list.list_value().back()));
+                    }
                 }
             },
             field->value);
     }
+}
+
+mustache::data converted(const Data& data) {
+    mustache::data out(mustache::data::type::object);
+    fill(data, out);
     return out;
 }
 

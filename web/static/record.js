@@ -190,7 +190,7 @@ function addRow(kind) {
   const row = last.cloneNode(true);
   renumber(row, kind, from, next);
   emptyRow(row);
-  row.querySelector('legend').textContent = `${kind} ${rows.length + 1}`;
+  row.querySelector('legend').textContent = `${fieldset.dataset.label} ${rows.length + 1}`;
   last.after(row);
   count.value = String(next + 1);
   row.querySelector('input, select').focus();
@@ -206,7 +206,7 @@ function removeRow(name) {
   }
   const next = row.nextElementSibling?.matches('fieldset.row') ? row.nextElementSibling : row.previousElementSibling;
   row.remove();
-  fieldset.querySelectorAll('fieldset.row').forEach((r, i) => { r.querySelector('legend').textContent = `${fieldset.dataset.kind} ${i + 1}`; });
+  fieldset.querySelectorAll('fieldset.row').forEach((r, i) => { r.querySelector('legend').textContent = `${fieldset.dataset.label} ${i + 1}`; });
   next.querySelector('input, select').focus();
 }
 
@@ -350,6 +350,9 @@ form.addEventListener('submit', async (event) => {
   event.preventDefault();
   if (button?.name === 'add') { if (button.value) addRow(button.value); return; }
   if (button?.name === 'remove') { removeRow(button.value); return; }
+  // An amendment is sent as the form is (it needs its reason and the connection); only a new
+  // report goes through the outbox.
+  if (!form.dataset.outbox) { form.submit(); return; }
   const data = new FormData(form, button);
   const built = buildReport(data);
   if (built.problems.length) { showErrors(built.problems); return; }
@@ -379,7 +382,7 @@ form.addEventListener('submit', async (event) => {
 // Whether this load came through the service worker, asked before it may claim the page.
 const loadedThroughWorker = Boolean(navigator.serviceWorker?.controller);
 if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(() => {});
-if ('caches' in window) {
+if ('caches' in window && form.dataset.outbox) {
   (async () => {
     const cache = await caches.open('parscore-record');
     const files = [...document.querySelectorAll('link[rel=stylesheet], script[src]')].map((e) => e.href || e.src);

@@ -1,6 +1,7 @@
 #pragma once
 // Reading inspections: the listing, one inspection with its history, and a ready-to-fill report
 // for a unit.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,16 @@ struct InspectionsRequest : StoreRequest {
 
 /// Newest first (docs/store.md).
 std::vector<inspections::InspectionSummary> list_inspections(const InspectionsRequest& request);
+
+/// The same, with what a page showing them needs in the same read: the name of each row's unit,
+/// and every unit the actor may see when they are at most `unit_choices` (a province's, to
+/// choose from; a country's thousands are not read).
+struct InspectionsWithUnits {
+    std::vector<inspections::InspectionSummary> rows;
+    std::map<std::string, std::string, std::less<>> names;  // unit id → name
+    std::optional<std::vector<inspections::UnitInfo>> units;
+};
+InspectionsWithUnits list_inspections_with_units(const InspectionsRequest& request, std::size_t unit_choices);
 
 struct ShowRequest : StoreRequest {
     std::string id;  // a whole id or a prefix of at least inspections::kMinIdPrefix characters

@@ -13,13 +13,17 @@ namespace parscore::app {
 
 struct RecordingFormRequest : StoreRequest {
     std::optional<int> year;  // default: the latest year with an adopted rulebook
+    /// The most units listed to choose from: a country's thousands are not read (the unit is
+    /// then typed by its id).
+    std::size_t unit_choices = 500;
 };
 
 struct RecordingForm {
     int year = 0;
     std::vector<int> years;  // every year with an adopted rulebook, oldest first
     core::EvidenceSchema schema;
-    std::vector<inspections::UnitInfo> units;        // in scope and active in `year`, in id order
+    std::vector<inspections::UnitInfo> units;        // in scope and active in `year`, in id order; none when too many
+    bool too_many_units = false;                     // more than unit_choices: `units` is empty
     std::vector<inspections::InspectionKind> kinds;  // those the actor may record, in the model's order
 };
 

@@ -272,6 +272,7 @@ public:
     /// Today's units' ids alone, in byte order: what validating a report needs, without reading
     /// every unit's attributes.
     std::vector<std::string> unit_ids() const;
+    std::size_t unit_count() const;
     /// The units as they were at a revision (re-scoring a publication), by id: each with its
     /// attributes of then; units added later are absent.
     std::vector<UnitInfo> units_as_of(std::int64_t revision) const;
