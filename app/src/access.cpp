@@ -123,6 +123,16 @@ std::vector<std::string> Access::units_in_scope() const {
     return ids;  // a std::map iterates in byte order
 }
 
+std::optional<std::vector<ins::UnitInfo>> Access::units_to_choose(
+    std::size_t most, const std::function<bool(const ins::UnitInfo&)>& keep) const {
+    const bool scoped = account_ && account_->scope;
+    if (!scoped && store_->unit_count() > most) return std::nullopt;
+    std::vector<ins::UnitInfo> units = store_->units();  // by id
+    std::erase_if(units, [&](const ins::UnitInfo& u) { return !in_scope(u.id) || (keep && !keep(u)); });
+    if (units.size() > most) return std::nullopt;
+    return units;
+}
+
 ins::KnownUnits Access::known_units() const {
     return ins::KnownUnits(
         [this](std::string_view id) {

@@ -59,15 +59,10 @@ InspectionsWithUnits list_inspections_with_units(const InspectionsRequest& reque
         ins::Store store = open_store(request, ins::OpenMode::ReadOnly);
         const Access access = Access::of(request, store);
         out.rows = readable_inspections(request, store, access);
-        const bool scoped = !access.unrestricted() && access.account()->scope;
-        if (scoped || store.unit_count() <= unit_choices) {
-            std::vector<ins::UnitInfo> all = store.units();
-            std::erase_if(all, [&](const ins::UnitInfo& u) { return !access.in_scope(u.id); });
-            if (all.size() <= unit_choices) {
-                for (const ins::UnitInfo& u : all) out.names.emplace(u.id, u.name);
-                out.units = std::move(all);
-                return;
-            }
+        out.units = access.units_to_choose(unit_choices);
+        if (out.units) {
+            for (const ins::UnitInfo& u : *out.units) out.names.emplace(u.id, u.name);
+            return;
         }
         for (const ins::InspectionSummary& row : out.rows) {
             if (out.names.contains(row.unit)) continue;

@@ -1,6 +1,5 @@
 #include "parscore/app/recording_form.hpp"
 
-#include <algorithm>
 #include <set>
 
 #include "parscore/app/access.hpp"
@@ -31,19 +30,10 @@ RecordingForm recording_form(const RecordingFormRequest& request) {
         else if (!form.years.empty()) form.year = form.years.back();
         else throw Error(ErrorKind::Invalid, core::T_("no rulebook is adopted for any year yet"));
         form.schema = rulebook_for("", form.year, store).rulebook.evidence;
-        const bool scoped = !access.unrestricted() && access.account()->scope;
-        if (!scoped && store.unit_count() > request.unit_choices) {
-            form.too_many_units = true;
-            return;
-        }
-        for (ins::UnitInfo& unit : store.units()) {
-            if (unit.active_in(form.year) && access.in_scope(unit.id)) form.units.push_back(std::move(unit));
-        }
-        std::ranges::sort(form.units, {}, &ins::UnitInfo::id);
-        if (form.units.size() > request.unit_choices) {
-            form.units.clear();
-            form.too_many_units = true;
-        }
+        auto units = access.units_to_choose(request.unit_choices,
+                                            [&](const ins::UnitInfo& unit) { return unit.active_in(form.year); });
+        form.too_many_units = !units;
+        if (units) form.units = std::move(*units);
     });
     return form;
 }

@@ -96,7 +96,7 @@ std::optional<FormPart> part_headers(std::string_view headers) {
     return part;
 }
 
-std::optional<std::vector<FormPart>> multipart(std::string_view body, std::string_view boundary) {
+std::optional<std::vector<FormPart>> multipart(std::string_view body, std::string_view boundary, bool with_files) {
     // RFC 2046: 1 to 70 characters.
     if (boundary.empty() || boundary.size() > 70) return std::nullopt;
     const std::string delimiter = "--" + std::string(boundary);
@@ -109,6 +109,7 @@ std::optional<std::vector<FormPart>> multipart(std::string_view body, std::strin
     }
     const std::string next_delimiter = "\r\n" + delimiter;
     std::vector<FormPart> parts;
+    std::size_t seen = 0;  // files too, kept or not
     for (;;) {
         const std::string_view rest = body.substr(at);
         if (rest.starts_with("--")) return parts;  // the closing delimiter
@@ -116,19 +117,22 @@ std::optional<std::vector<FormPart>> multipart(std::string_view body, std::strin
         const std::size_t headers_end = rest.find("\r\n\r\n", 2);
         if (headers_end == std::string_view::npos) return std::nullopt;
         auto part = part_headers(rest.substr(2, headers_end - 2));
-        if (!part || parts.size() == kMaxParts) return std::nullopt;
+        if (!part || ++seen > kMaxParts) return std::nullopt;
         const std::size_t content = headers_end + 4;
         const std::size_t end = rest.find(next_delimiter, content);
         if (end == std::string_view::npos) return std::nullopt;
-        part->value = std::string(rest.substr(content, end - content));
-        parts.push_back(std::move(*part));
+        // A field's reader (the CSRF check) does not copy megabytes of photos it will not look at.
+        if (with_files || !part->file_name) {
+            part->value = std::string(rest.substr(content, end - content));
+            parts.push_back(std::move(*part));
+        }
         at += end + next_delimiter.size();
     }
 }
 
 }  // namespace
 
-std::optional<std::vector<FormPart>> form_parts(const HttpRequest& request) {
+std::optional<std::vector<FormPart>> form_parts(const HttpRequest& request, bool with_files) {
     const auto type = request.header("content-type");
     if (!type) return std::nullopt;
     const std::string media = lower(trim(type->substr(0, type->find(';'))));
@@ -136,7 +140,7 @@ std::optional<std::vector<FormPart>> form_parts(const HttpRequest& request) {
     if (media != "multipart/form-data") return std::nullopt;
     const auto boundary = parameter(*type, "boundary");
     if (!boundary) return std::nullopt;
-    return multipart(request.body, *boundary);
+    return multipart(request.body, *boundary, with_files);
 }
 
 }  // namespace parscore::server

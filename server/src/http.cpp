@@ -75,7 +75,7 @@ std::optional<std::string> percent_decode(std::string_view text, bool plus_is_sp
 }
 
 std::optional<std::string> HttpRequest::form_field(std::string_view name) const {
-    const auto parts = form_parts(*this);
+    const auto parts = form_parts(*this, false);
     if (!parts) return std::nullopt;
     for (const FormPart& part : *parts) {
         if (!part.file_name && part.name == name) return part.value;

@@ -2,7 +2,6 @@
 // attachments, and the review actions the account may take (submit, return with a comment, lock,
 // comment), each a form that posts back here and returns to the page.
 #include <algorithm>
-#include <charconv>
 #include <set>
 
 #include "pages.hpp"
@@ -240,13 +239,7 @@ HttpResponse inspections_page(const Call& call) {
 
     auto r = call.operation<app::InspectionsRequest>();
     if (!unit.empty()) r.unit = unit;
-    if (!year.empty()) {
-        int y = 0;
-        const auto [end, ec] = std::from_chars(year.data(), year.data() + year.size(), y);
-        if (ec != std::errc() || end != year.data() + year.size() || y < 1 || y > 9999)
-            throw ApiError{400, "bad_request", core::T_("the year must be a number such as 2024")};
-        r.year = y;
-    }
+    if (!year.empty()) r.year = year_in_query(year);
     // A choice among a province's units; a country's thousands are typed as an id instead.
     const app::InspectionsWithUnits listed = app::list_inspections_with_units(r, kUnitChoices);
     const std::vector<ins::InspectionSummary>& found = listed.rows;

@@ -2,8 +2,8 @@
 // evidence schema of the year's adopted rulebook. Without JavaScript, adding or removing a row and
 // every error come back from the server with what was typed kept; with it, web/static/record.js
 // does the same in the browser and keeps reports made offline until they are sent.
-#include <charconv>
 #include <chrono>
+#include <functional>
 
 #include "pages.hpp"
 #include "parscore/accounts/token.hpp"
@@ -206,11 +206,7 @@ app::RecordingForm form_for(const Call& call, std::optional<int> year) {
 std::optional<int> year_param(const Call& call) {
     const auto text = call.request.param("year");
     if (!text) return std::nullopt;
-    int year = 0;
-    const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), year);
-    if (ec != std::errc() || end != text->data() + text->size() || year < 1 || year > 9999)
-        throw ApiError{400, "bad_request", core::T_("the year must be a number such as 2024")};
-    return year;
+    return year_in_query(*text);
 }
 
 HttpResponse show_form(const Call& call) {
@@ -280,34 +276,58 @@ void attach_photos(const Call& call, const std::string& id, std::vector<app::Att
     app::attach(a);
 }
 
-HttpResponse post_form(const Call& call) {
-    const i18n::Language lang = call.caller.lang;
+/// What storing the form's report gave: its inspection, or the report reader's problems.
+struct Stored {
+    std::optional<std::string> id;
+    app::Problems problems;
+    bool attach = true;  // false: nothing new was stored (a form sent again), so neither are its photos
+};
+using StoreReport = std::function<Stored(const std::string& yaml)>;
+
+/// The form as posted; 400 when the body is not a form.
+PostedRecording posted_of(const Call& call) {
     const auto parts = form_parts(call.request);
     if (!parts) throw ApiError{400, "bad_request", core::T_("send the form as an HTML form does")};
-    PostedRecording posted = read_recording(*parts);
+    return read_recording(*parts);
+}
+
+/// What recording and amending share: a row added or removed comes back; the form's own mistakes,
+/// a missing reason and files that are no photos come back at 422 before anything is stored; then
+/// `store` writes the report, whose errors come back beside their inputs; then the photos are
+/// attached and the browser goes to the inspection.
+HttpResponse post_report(const Call& call, PostedRecording posted, const FormMode& mode, const StoreReport& store) {
+    const i18n::Language lang = call.caller.lang;
     const app::RecordingForm form = form_for(call, posted.year);
-    if (!app::is_client_id(posted.client_id)) posted.client_id = accounts::random_uuid();
-    if (rows_changed(posted, form.schema)) return form_page(call, 200, form, posted, {});
+    if (rows_changed(posted, form.schema)) return form_page(call, 200, form, posted, {}, mode);
     const BuiltReport built = build_report(posted, form.schema, form.year);
     FieldErrors errors;
     for (const auto& [name, message] : built.problems) errors[name].push_back(tr(lang, message));
+    if (mode.amending && mode.reason.find_first_not_of(" \t\r\n") == std::string::npos)
+        errors["reason"].push_back(tr(lang, "say why the findings change"));
     std::vector<app::AttachmentUpload> photos = photos_of(posted, lang, errors);
-    if (!errors.empty()) {
-        if (!posted.photos.empty()) errors["photo"].push_back(tr(lang, "choose the photos again"));
-        return form_page(call, 422, form, posted, errors);
-    }
+    const auto refused = [&](FieldErrors shown) {
+        if (!posted.photos.empty()) shown["photo"].push_back(tr(lang, "choose the photos again"));
+        return form_page(call, 422, form, posted, shown, mode);
+    };
+    if (!errors.empty()) return refused(std::move(errors));
     const ReportYaml yaml = report_yaml(built.report, "");
-    auto r = call.operation<app::RecordReportRequest>();
-    r.report = {"report", yaml.text};
-    r.client_id = posted.client_id;
-    const app::RecordReportResult result = app::record_report(r);
-    if (!result.id) {
-        errors = report_errors(result.problems, yaml, built, form.schema, lang);
-        if (!posted.photos.empty()) errors["photo"].push_back(tr(lang, "choose the photos again"));
-        return form_page(call, 422, form, posted, errors);
-    }
-    if (!result.resent) attach_photos(call, *result.id, std::move(photos));
-    return redirect("/inspections/" + *result.id);
+    Stored stored = store(yaml.text);
+    if (!stored.id) return refused(report_errors(stored.problems, yaml, built, form.schema, lang));
+    if (stored.attach) attach_photos(call, *stored.id, std::move(photos));
+    return redirect("/inspections/" + *stored.id);
+}
+
+HttpResponse post_form(const Call& call) {
+    PostedRecording posted = posted_of(call);
+    if (!app::is_client_id(posted.client_id)) posted.client_id = accounts::random_uuid();
+    const std::string client_id = posted.client_id;
+    return post_report(call, std::move(posted), {}, [&](const std::string& yaml) {
+        auto r = call.operation<app::RecordReportRequest>();
+        r.report = {"report", yaml};
+        r.client_id = client_id;
+        app::RecordReportResult result = app::record_report(r);
+        return Stored{result.id, std::move(result.problems), !result.resent};
+    });
 }
 
 HttpResponse show_amend_form(const Call& call) {
@@ -319,40 +339,20 @@ HttpResponse show_amend_form(const Call& call) {
 }
 
 HttpResponse post_amend_form(const Call& call) {
-    const i18n::Language lang = call.caller.lang;
-    const auto parts = form_parts(call.request);
-    if (!parts) throw ApiError{400, "bad_request", core::T_("send the form as an HTML form does")};
-    auto shown_request = call.operation<app::ShowRequest>();
-    shown_request.id = call.param("id");
-    const std::string id = app::show_inspection(shown_request).inspection.summary.id;
-    PostedRecording posted = read_recording(*parts);
-    const app::RecordingForm form = form_for(call, posted.year);
+    auto shown = call.operation<app::ShowRequest>();
+    shown.id = call.param("id");
+    const std::string id = app::show_inspection(shown).inspection.summary.id;
+    PostedRecording posted = posted_of(call);
     const FormMode mode{id, posted.value("reason")};
-    if (rows_changed(posted, form.schema)) return form_page(call, 200, form, posted, {}, mode);
-    const BuiltReport built = build_report(posted, form.schema, form.year);
-    FieldErrors errors;
-    for (const auto& [name, message] : built.problems) errors[name].push_back(tr(lang, message));
-    if (mode.reason.find_first_not_of(" \t\r\n") == std::string::npos)
-        errors["reason"].push_back(tr(lang, "say why the findings change"));
-    std::vector<app::AttachmentUpload> photos = photos_of(posted, lang, errors);
-    if (!errors.empty()) {
-        if (!posted.photos.empty()) errors["photo"].push_back(tr(lang, "choose the photos again"));
-        return form_page(call, 422, form, posted, errors, mode);
-    }
-    const ReportYaml yaml = report_yaml(built.report, "");
-    auto r = call.operation<app::AmendRequest>();
-    r.id = id;
-    r.report = "report";
-    r.report_text = yaml.text;
-    r.reason = mode.reason;
-    const app::AmendResult result = app::amend(r);
-    if (!result.outcome) {
-        errors = report_errors(result.problems, yaml, built, form.schema, lang);
-        if (!posted.photos.empty()) errors["photo"].push_back(tr(lang, "choose the photos again"));
-        return form_page(call, 422, form, posted, errors, mode);
-    }
-    attach_photos(call, id, std::move(photos));
-    return redirect("/inspections/" + id);
+    return post_report(call, std::move(posted), mode, [&](const std::string& yaml) {
+        auto r = call.operation<app::AmendRequest>();
+        r.id = id;
+        r.report = "report";
+        r.report_text = yaml;
+        r.reason = mode.reason;
+        app::AmendResult result = app::amend(r);
+        return Stored{result.outcome ? std::optional<std::string>(id) : std::nullopt, std::move(result.problems)};
+    });
 }
 
 /// The service worker sits at the root so that it may answer for /record when the network is

@@ -3,6 +3,8 @@
 // post as HTML forms do, with the session's CSRF token as the csrf_token field.
 #include "pages.hpp"
 
+#include <charconv>
+
 #include "parscore/accounts/token.hpp"
 #include "parscore/app/permissions.hpp"
 #include "parscore/i18n/translate.hpp"
@@ -222,6 +224,14 @@ HttpResponse page(const Call& call, int status, std::string_view name, web::Data
     web::Frame frame = frame_of(call, std::move(title));
     data.set("csrf_token", frame.csrf_token);  // for the page's own forms
     return html_response(status, web::render_page(name, std::move(data), frame));
+}
+
+int year_in_query(std::string_view text) {
+    int year = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
+    if (ec != std::errc() || end != text.data() + text.size() || year < 1 || year > 9999)
+        throw ApiError{400, "bad_request", core::T_("the year must be a number such as 2024")};
+    return year;
 }
 
 std::string landing_of(const Call& call) {

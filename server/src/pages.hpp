@@ -26,6 +26,8 @@ std::string field(const Call& call, std::string_view name);
 /// A stored time ("2026-12-06T20:43:10.071562Z") as a person reads it, to the minute, in UTC:
 /// "06/12/2026 20:43 UTC" in Vietnamese, "2026-12-06 20:43 UTC" in English; anything else as it is.
 std::string time_text(i18n::Language lang, const std::string& stored);
+/// A year given in a page's query (`?year=2024`); ApiError 400 unless it is a number from 1 to 9999.
+int year_in_query(std::string_view text);
 /// Where a signed-in account's work is: the ranking for those who read results, else its start page.
 std::string landing_of(const Call& call);
 

@@ -43,6 +43,9 @@ TEST(FormData, MultipartFieldsAndFilesKeepTheirBytes) {
     EXPECT_EQ((*parts)[1].value, "\xff\xd8\xff\r\n--not-the-end");
     EXPECT_EQ(r.form_field("csrf_token").value_or(""), "abc");
     EXPECT_FALSE(r.form_field("photo")) << "a file is no field";
+    const auto fields = form_parts(r, false);
+    ASSERT_TRUE(fields);
+    EXPECT_EQ(fields->size(), 2u) << "a field's reader leaves files out";
 }
 
 TEST(FormData, AQuotedBoundaryAndAPreambleAreRead) {

@@ -8,6 +8,7 @@
 // as a missing one ("unknown unit", "unknown inspection"), never as forbidden, so that an account
 // learns nothing about what it cannot see. Forbidden (exit 1) is for an action on something the
 // account can see.
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -47,6 +48,11 @@ public:
     bool in_scope(std::string_view unit) const;
     /// The ids of the units in scope, in byte order (every unit for an account without scope).
     std::vector<std::string> units_in_scope() const;
+    /// The units in scope that `keep` keeps, by id, as they are today, when there are at most
+    /// `most` (a province's, for a person to choose from); nothing otherwise, found without
+    /// reading a whole country's units when the account sees them all.
+    std::optional<std::vector<inspections::UnitInfo>> units_to_choose(
+        std::size_t most, const std::function<bool(const inspections::UnitInfo&)>& keep = {}) const;
     /// The same as a report reader asks it: one id at a time, the whole list only to suggest a
     /// name for an unknown one. Valid while this Access is.
     inspections::KnownUnits known_units() const;

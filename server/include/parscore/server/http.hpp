@@ -41,8 +41,9 @@ struct FormPart {
 };
 
 /// The parts of an HTML form's body, in order: application/x-www-form-urlencoded (fields only) or
-/// multipart/form-data (RFC 7578). Nothing when the body is not a form or is malformed.
-std::optional<std::vector<FormPart>> form_parts(const HttpRequest& request);
+/// multipart/form-data (RFC 7578). Nothing when the body is not a form or is malformed. Without
+/// `with_files`, files are checked but left out.
+std::optional<std::vector<FormPart>> form_parts(const HttpRequest& request, bool with_files = true);
 
 /// Decodes "%XX" escapes (and "+" as a space in a query's or a form's component); nothing when an
 /// escape is malformed.
