@@ -622,6 +622,41 @@ TEST_F(PagesTest, AnInspectionIsAmendedThroughTheFormFilledWithItsFindings) {
     EXPECT_NE(shown.body.find("asleep"), std::string::npos);
 }
 
+/// Who may record through the form: the operations decide, the form only offers what they allow.
+TEST_F(PagesTest, TheRecordingFormFollowsThePermissions) {
+    EXPECT_EQ(get(signed_in("author"), "/record").status, 403) << "an author records nothing";
+    const Browser agency = signed_in("agency");
+    const HttpResponse form = get(agency, "/record");
+    ASSERT_EQ(form.status, 200);
+    EXPECT_NE(form.body.find("<option value=\"self\" selected>"), std::string::npos);
+    EXPECT_EQ(form.body.find("value=\"surprise\""), std::string::npos) << "an agency inspects no one";
+    EXPECT_EQ(form.body.find("value=\"so-xay-dung\""), std::string::npos) << "another unit is not offered";
+    const std::string csrf = csrf_in(form);
+    const auto post = [&](const std::string& unit, const std::string& kind) {
+        const std::string body = "csrf_token=" + csrf + "&year=2013&unit=" + unit + "&date=2013-12-03&kind=" + kind +
+                                 "&fact.one_stop_desk=true&status=submitted";
+        return post_form(agency, "/record", body);
+    };
+    // Another unit, or a kind it may not record, is refused, whatever the form offered.
+    EXPECT_NE(post("so-xay-dung", "self").status, 303);
+    EXPECT_NE(post("so-tu-phap", "surprise").status, 303);
+    const HttpResponse own = post("so-tu-phap", "self");
+    ASSERT_EQ(own.status, 303) << own.body;
+    // An inspector may not amend what another account recorded: the amendment is refused and
+    // the inspection keeps its one revision.
+    const std::string at(own.header("location").value_or(""));
+    const std::string before = client_->send("office", "GET", "/api/v1" + at).body;
+    const Browser inspector = signed_in("inspector");
+    const std::string token = csrf_in(get(inspector, "/inspections"));
+    const HttpResponse amended =
+        post_form(inspector, at + "/amend",
+                  "csrf_token=" + token +
+                      "&year=2013&unit=so-tu-phap&date=2013-12-03&kind=self&fact.one_stop_desk=false"
+                      "&reason=sai");
+    EXPECT_EQ(amended.status, 403) << amended.body;
+    EXPECT_EQ(client_->send("office", "GET", "/api/v1" + at).body, before);
+}
+
 /// A country's ranking: one category at a time, a hundred units a page.
 TEST(PagesAtScale, AByCountryRankingIsShownACategoryAndAPageAtATime) {
     Scratch scratch;
