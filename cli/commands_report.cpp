@@ -1,11 +1,12 @@
-// summary, gap and diff: the province's indicators, self-assessment against inspection, and a
-// what-if under another rulebook.
+// summary, gap, diff and report: the province's indicators, self-assessment against inspection,
+// a what-if under another rulebook, and the yearly report.
 #include <CLI/CLI.hpp>
 
 #include "context.hpp"
 #include "parscore/app/analyses.hpp"
 #include "parscore/app/error.hpp"
 #include "parscore/app/outputs.hpp"
+#include "parscore/app/yearly_report.hpp"
 #include "parscore/reports/report_xlsx.hpp"
 #include "shared.hpp"
 
@@ -14,7 +15,7 @@ namespace parscore::cli {
 namespace {
 
 struct ReportOptions {
-    std::string rules, with, year, category, basis = "all", out;
+    std::string rules, with, year, category, basis = "all", out, config;
     app::Format format = app::Format::Table;
     bool bom = false;
 };
@@ -84,6 +85,20 @@ void run_diff(Context& ctx, const ReportOptions& o) {
     print_warnings(ctx, result.diff.warnings);
 }
 
+void run_yearly_report(Context& ctx, const ReportOptions& o) {
+    auto request = ctx.request<app::YearlyReportRequest>();
+    request.rules = o.rules;
+    request.year = parse_year_option(o.year);
+    request.basis = parse_basis_option(o.basis);
+    request.format = o.format;
+    request.lang = ctx.lang;
+    request.config = given(o.config);
+    request.out = given(o.out);
+    const app::YearlyReport report = app::yearly_report(request);
+    write_output(ctx, o.out, report.bytes);
+    print_warnings(ctx, report.warnings);
+}
+
 }  // namespace
 
 void add_report_commands(CLI::App& app, Context& ctx) {
@@ -112,6 +127,17 @@ void add_report_commands(CLI::App& app, Context& ctx) {
     add_category_option(diff, diff_options.category);
     add_basis_option(diff, diff_options.basis);
     diff->callback([&ctx, &diff_options] { run_diff(ctx, diff_options); });
+
+    auto& yearly_options = ctx.own<ReportOptions>();
+    CLI::App* yearly =
+        app.add_subcommand("report",
+                           i18n::tr(ctx.lang, "The province's yearly report, drafted from the evidence (HTML or PDF)"));
+    add_common(yearly, yearly_options, {F::Html, F::Pdf});
+    add_basis_option(yearly, yearly_options.basis);
+    yearly->add_option("--config", yearly_options.config,
+                       i18n::tr(ctx.lang,
+                                "The report's config: issuing body, number, place, date, signer, recipients"));
+    yearly->callback([&ctx, &yearly_options] { run_yearly_report(ctx, yearly_options); });
 }
 
 }  // namespace parscore::cli

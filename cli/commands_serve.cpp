@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "parscore/app/store.hpp"
+#include "parscore/app/yearly_report.hpp"
 #include "parscore/i18n/translate.hpp"
 #include "parscore/server/api.hpp"
 #include "parscore/server/listener.hpp"
@@ -89,6 +90,7 @@ void serve(Context& ctx, const ServeOptions& o, const std::filesystem::path& dat
     auto check = ctx.request<app::StoreRequest>();
     check.database = database;
     app::open_store(check, inspections::OpenMode::Existing);  // missing or foreign: exit 3 before binding
+    if (!o.report_config.empty()) app::check_report_config(o.report_config);  // a bad one: exit 1 or 3 now
 
     server::Listener listener(options, server::make_server_log(ctx.err, o.log_level));
     server::ApiConfig config;
@@ -96,6 +98,7 @@ void serve(Context& ctx, const ServeOptions& o, const std::filesystem::path& dat
     config.origin = o.origin.empty() ? listener.origin() : o.origin;
     // Behind a proxy that speaks TLS the browser sees https: the cookie must be Secure then too.
     config.tls = listener.tls() || config.origin.starts_with("https://");
+    if (!o.report_config.empty()) config.report_config = o.report_config;
     const server::Api api(config);
     if (ready) ready(config.origin + "/");
     listener.run(api);
@@ -122,6 +125,10 @@ void add_serve_command(CLI::App& app, Context& ctx) {
                     i18n::tr(ctx.lang,
                              "The address browsers open, such as https://parscore.example.org (default: "
                              "the listening address)"));
+    cmd->add_option("--report-config", o.report_config,
+                    i18n::tr(ctx.lang,
+                             "The yearly report's config (issuing body, number, signer, recipients), read at "
+                             "each download"));
     // For tests: how long a request may take to arrive, and a kept-alive connection may wait.
     cmd->add_option("--read-timeout", o.read_timeout)->group("");
     cmd->add_option("--idle-timeout", o.idle_timeout)->group("");

@@ -22,8 +22,9 @@ struct ServeOptions {
     bool behind_proxy = false;
     std::string origin;  // the address browsers open; empty: the listener's own
     std::string log_level = "info";
-    double read_timeout = 30;  // seconds
-    double idle_timeout = 15;  // seconds
+    std::string report_config;  // the yearly report's config; empty: none
+    double read_timeout = 30;   // seconds
+    double idle_timeout = 15;   // seconds
 };
 
 /// The listener's options; CliError (exit 2) when they are malformed or unsafe together.

@@ -22,6 +22,7 @@ core::Text action_text(Action action) {
         case Action::ReturnOrLock: return core::T_("return or lock inspections");
         case Action::DraftRules: return core::T_("check and test rulebook drafts");
         case Action::Administer: return core::T_("adopt rulebooks, import, merge or publish");
+        case Action::DraftReport: return core::T_("draft the province's yearly report");
     }
     return core::T_("do this");
 }

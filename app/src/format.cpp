@@ -6,13 +6,14 @@
 namespace parscore::app {
 
 namespace {
-constexpr std::array<std::pair<Format, std::string_view>, 6> kNames{{
+constexpr std::array<std::pair<Format, std::string_view>, 7> kNames{{
     {Format::Table, "table"},
     {Format::Json, "json"},
     {Format::Csv, "csv"},
     {Format::Html, "html"},
     {Format::Xlsx, "xlsx"},
     {Format::Junit, "junit"},
+    {Format::Pdf, "pdf"},
 }};
 }  // namespace
 

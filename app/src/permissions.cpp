@@ -46,7 +46,8 @@ Grant grant(Role role, Action action) {
         case Action::RecordInspection: return record_inspection(role);
         case Action::RecordSelf: return record_self(role);
         case Action::ReturnOrLock:
-        case Action::Administer: return yes_if(office_or_admin(role));
+        case Action::Administer:
+        case Action::DraftReport: return yes_if(office_or_admin(role));
         case Action::DraftRules: return yes_if(office_or_admin(role) || role == Role::author);
     }
     return Grant::Denied;

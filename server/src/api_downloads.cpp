@@ -1,5 +1,6 @@
-// The year's summary and gap (as `summary`/`gap --format json`) and the ranking's reports as
-// downloads (`rank --format csv|xlsx|html`), docs/api.md, "Results".
+// The year's summary and gap (as `summary`/`gap --format json`), the ranking's reports as
+// downloads (`rank --format csv|xlsx|html`) and the yearly report (`report --format html|pdf`),
+// docs/api.md, "Results".
 #include <stdlib.h>
 
 #include <filesystem>
@@ -9,6 +10,7 @@
 #include "api_results.hpp"
 #include "parscore/app/analyses.hpp"
 #include "parscore/app/store.hpp"
+#include "parscore/app/yearly_report.hpp"
 #include "parscore/i18n/translate.hpp"
 #include "parscore/reports/report.hpp"
 #include "parscore/reports/report_html.hpp"
@@ -96,6 +98,23 @@ HttpResponse report(const Call& call) {
     return answer;
 }
 
+HttpResponse yearly_report(const Call& call) {
+    const std::string& format = call.param("format");
+    if (format != "html" && format != "pdf") throw ApiError{404, "not_found", core::T_("no such resource")};
+    auto request = call.operation<app::YearlyReportRequest>();
+    request.year = year_of(call);
+    request.basis = basis_of(call);
+    request.format = format == "pdf" ? app::Format::Pdf : app::Format::Html;
+    request.lang = call.caller.lang;
+    if (call.config.report_config) request.config = call.config.report_config->string();
+    const app::YearlyReport report = app::yearly_report(request);
+    HttpResponse answer = bytes_response(report.bytes,
+                                         format == "pdf" ? "application/pdf" : "text/html; charset=utf-8");
+    answer.set_header("Content-Disposition",
+                      "attachment; filename=\"yearly-report-" + std::to_string(request.year) + "." + format + "\"");
+    return answer;
+}
+
 }  // namespace
 
 std::vector<Api::Route> download_routes() {
@@ -103,6 +122,7 @@ std::vector<Api::Route> download_routes() {
         {"GET", "/api/v1/years/{year}/summary", false, false, summary},
         {"GET", "/api/v1/years/{year}/gap", false, false, gap},
         {"GET", "/api/v1/years/{year}/report.{format}", false, false, report},
+        {"GET", "/api/v1/years/{year}/yearly-report.{format}", false, false, yearly_report},
     };
 }
 

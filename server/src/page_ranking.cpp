@@ -215,6 +215,10 @@ HttpResponse ranking_page(const Call& call) {
     data.set("html", "/api/v1/years/" + y + "/report.html");
     data.set("json", "/api/v1/years/" + y + "/ranking");
     data.set("whole", read.sees_everything());  // summary and gap are province-wide
+    // The yearly report speaks for the whole province: the office's and the admin's.
+    data.set("yearly", read.sees_everything() && may(call, app::Action::DraftReport));
+    data.set("yearly_pdf", "/api/v1/years/" + y + "/yearly-report.pdf");
+    data.set("yearly_html", "/api/v1/years/" + y + "/yearly-report.html");
     data.set("summary", "/years/" + y + "/summary");
     data.set("gap", "/years/" + y + "/gap");
     return page(call, 200, "ranking", std::move(data), tr(lang, "Ranking {year}", {{"year", y}}));

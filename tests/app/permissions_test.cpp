@@ -30,6 +30,7 @@ constexpr Row kTable[] = {
     {Action::ReturnOrLock,             Y,    Y,     N,     N,        N},
     {Action::DraftRules,               Y,    Y,     Y,     N,        N},
     {Action::Administer,               Y,    Y,     N,     N,        N},
+    {Action::DraftReport,              Y,    Y,     N,     N,        N},
 };
 // clang-format on
 

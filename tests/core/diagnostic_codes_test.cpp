@@ -18,9 +18,13 @@ namespace fs = std::filesystem;
 const fs::path kSource = PARSCORE_SOURCE_DIR;
 
 const std::vector<fs::path> kCodeHeaders = {
-    "core/src/codes.hpp",           "dsl/src/codes.hpp",
-    "rules/src/codes.hpp",          "inspections/include/parscore/inspections/codes.hpp",
-    "engine/scoring/src/codes.hpp", "engine/rule_tests/src/codes.hpp",
+    "core/src/codes.hpp",
+    "dsl/src/codes.hpp",
+    "rules/src/codes.hpp",
+    "inspections/include/parscore/inspections/codes.hpp",
+    "engine/scoring/src/codes.hpp",
+    "engine/rule_tests/src/codes.hpp",
+    "engine/yearly_report/src/codes.hpp",
 };
 
 std::string read(const fs::path& path) {

@@ -280,6 +280,25 @@ TEST_F(Permissions, ImportingMergingAndPublishing) {
     allowed("admin", {"merge", other.string()});
 }
 
+TEST_F(Permissions, TheYearlyReportIsTheOfficesAndTheAdmins) {
+    const std::vector<std::string> report = {"report", "--rules", rules_, "--year", "2013", "--out"};
+    for (const char* login : {"author", "insp", "tp"}) {
+        std::vector<std::string> args = report;
+        args.push_back(path(std::string(login) + ".html"));
+        refused(login, args, kForbidden);
+        EXPECT_FALSE(fs::exists(dir_ / (std::string(login) + ".html"))) << login;
+    }
+    std::vector<std::string> scoped = report;
+    scoped.push_back(path("office-ls.html"));
+    refused("office-ls", scoped, "needs an account without a scope");
+    for (const char* login : {"admin", "office"}) {
+        std::vector<std::string> args = report;
+        args.push_back(path(std::string(login) + ".html"));
+        allowed(login, args);
+        EXPECT_TRUE(fs::exists(dir_ / (std::string(login) + ".html"))) << login;
+    }
+}
+
 TEST_F(Permissions, AnAgencyActsOnlyOnItsOwnUnit) {
     // Below an agency's unit is still not its own unit.
     exec(db_, "UPDATE accounts SET scope = 'ubnd-lac-son' WHERE login = 'tp'");

@@ -12,6 +12,7 @@
 #include "parscore/app/analyses.hpp"
 #include "parscore/app/evaluation.hpp"
 #include "parscore/app/recording.hpp"
+#include "parscore/app/yearly_report.hpp"
 #include "parscore/reports/report.hpp"
 #include "parscore/server/api.hpp"
 #include "scratch.hpp"
@@ -207,6 +208,31 @@ TEST_F(ResultsApiTest, TheRankingsReportsAreDownloads) {
     const HttpResponse own = get("agency", "/api/v1/years/2013/report.csv");
     EXPECT_NE(own.body.find("so-tu-phap"), std::string::npos);
     EXPECT_EQ(own.body.find("so-y-te"), std::string::npos);
+}
+
+TEST_F(ResultsApiTest, TheYearlyReportIsTheOfficesDownload) {
+    const HttpResponse pdf = get("office", "/api/v1/years/2013/yearly-report.pdf");
+    ASSERT_EQ(pdf.status, 200) << pdf.body;
+    EXPECT_EQ(pdf.header("content-type"), "application/pdf");
+    EXPECT_EQ(pdf.header("content-disposition"), "attachment; filename=\"yearly-report-2013.pdf\"");
+    EXPECT_EQ(pdf.body.substr(0, 5), "%PDF-");
+    // The same bytes `parscore report` writes, in the account's language (en here).
+    auto request = cli<app::YearlyReportRequest>();
+    request.format = app::Format::Pdf;
+    request.lang = i18n::Language::en;
+    EXPECT_EQ(pdf.body, app::yearly_report(request).bytes);
+    const HttpResponse html = get("office", "/api/v1/years/2013/yearly-report.html");
+    ASSERT_EQ(html.status, 200) << html.body;
+    EXPECT_EQ(html.header("content-type"), "text/html; charset=utf-8");
+    EXPECT_NE(html.body.find("SOCIALIST REPUBLIC OF VIETNAM"), std::string::npos);
+    EXPECT_EQ(get("office", "/api/v1/years/2013/yearly-report.docx").status, 404);
+    // It speaks for the whole province: no one else drafts it.
+    for (const char* login : {"agency", "inspector", "district"}) {
+        const HttpResponse refused = get(login, "/api/v1/years/2013/yearly-report.pdf");
+        EXPECT_EQ(refused.status, 403) << login << ": " << refused.body;
+        EXPECT_EQ(refused.body.find("%PDF"), std::string::npos) << login;
+    }
+    EXPECT_EQ(get("", "/api/v1/years/2013/yearly-report.pdf").status, 401);
 }
 
 TEST_F(ResultsApiTest, ErrorsAnswerTheirStatus) {

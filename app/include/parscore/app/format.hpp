@@ -8,9 +8,9 @@
 
 namespace parscore::app {
 
-enum class Format { Table, Json, Csv, Html, Xlsx, Junit };
+enum class Format { Table, Json, Csv, Html, Xlsx, Junit, Pdf };
 
-/// "table", "json", "csv", "html", "xlsx", "junit".
+/// "table", "json", "csv", "html", "xlsx", "junit", "pdf".
 std::string_view format_name(Format format);
 std::optional<Format> parse_format(std::string_view name);
 std::vector<std::string> format_names(const std::vector<Format>& formats);

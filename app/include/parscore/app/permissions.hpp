@@ -19,6 +19,7 @@ enum class Action {
     ReturnOrLock,      // return or lock an inspection
     DraftRules,        // check and test rulebook drafts; what-if diff against a year's evidence
     Administer,        // adopt a rulebook, import CSV, import units, merge, publish
+    DraftReport,       // draft the province's yearly report (`parscore report`)
 };
 
 /// A role's answer for one action, always within the account's scope.
@@ -37,6 +38,6 @@ Grant grant(accounts::Role role, Action action);
 inline constexpr Action kActions[] = {Action::ManageAccounts,  Action::ReadReference,    Action::ReadEvaluation,
                                       Action::ReadInspections, Action::RecordInspection, Action::RecordSelf,
                                       Action::Comment,         Action::ReturnOrLock,     Action::DraftRules,
-                                      Action::Administer};
+                                      Action::Administer,      Action::DraftReport};
 
 }  // namespace parscore::app

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "parscore/app/results_cache.hpp"
@@ -22,6 +23,9 @@ struct ApiConfig {
     std::shared_ptr<const inspections::StorePool> stores;
     bool tls = false;    // cookies get Secure and the __Host- prefix
     std::string origin;  // "https://host:port": a request whose Origin differs is refused
+    /// The yearly report's config (issuer, signer, recipients), read at each download; none: the
+    /// report leaves those places blank.
+    std::optional<std::filesystem::path> report_config;
     app::SessionPolicy policy;
     std::function<app::Clock::time_point()> now = [] { return app::Clock::now(); };
 };
