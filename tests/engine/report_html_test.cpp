@@ -3,6 +3,8 @@
 // input escaped.
 #include <gtest/gtest.h>
 
+#include <regex>
+
 #include "parscore/reports/report_html.hpp"
 #include "report_fixture.hpp"
 
@@ -73,7 +75,8 @@ TEST(ReportHtmlTest, EscapesEveryValueFromInput) {
     EXPECT_EQ(html.find("<script>alert(1)</script>"), std::string::npos);
     EXPECT_NE(html.find("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>"), std::string::npos);
     // In the heat map's row heads (and attributes) quotes are escaped too.
-    EXPECT_NE(html.find("<th class=\"unit\" title=\"so-y\">Sở &quot;Y&quot; &amp; &#39;Z&#39;</th>"), std::string::npos)
+    EXPECT_NE(html.find("<th scope=\"row\" class=\"unit\" title=\"so-y\">Sở &quot;Y&quot; &amp; &#39;Z&#39;</th>"),
+              std::string::npos)
         << html;
     EXPECT_EQ(html.find("Sở \"Y\""), std::string::npos);
 
@@ -106,9 +109,10 @@ TEST(ReportHtmlTest, HasOneRankingTableAndOneChartPerCategory) {
     EXPECT_NE(department.find("<span class=\"band incomplete\""), std::string::npos);
     EXPECT_NE(html.find("Incomplete: <code>so-y</code>"), std::string::npos);
     // Ranking layout: rank and change columns.
-    EXPECT_NE(html.find("<th class=\"num\">change</th>"), std::string::npos);
+    EXPECT_NE(html.find("<th scope=\"col\" class=\"num\">change</th>"), std::string::npos);
     std::string scores = parscore::engine::render_html(r.loaded->get(), r.evaluation, nullptr, false);
-    EXPECT_NE(scores.find("<th class=\"num\">points</th><th class=\"num\">max</th>"), std::string::npos);
+    EXPECT_NE(scores.find("<th scope=\"col\" class=\"num\">points</th><th scope=\"col\" class=\"num\">max</th>"),
+              std::string::npos);
     EXPECT_EQ(scores.find("Summary indicators"), std::string::npos);
 }
 
@@ -145,6 +149,31 @@ TEST(ReportHtmlTest, ShowsIndicatorsAndHashesWithoutTimestamps) {
     EXPECT_EQ(html, parscore::engine::render_html(rb, r.evaluation, &r.summary, true));
 }
 
+// Assistive technology reads a table by its header cells' scope, and a region that scrolls must
+// be reachable by keyboard: every <th> has a scope, every scrolling wrapper is focusable and named.
+TEST(ReportHtmlTest, HeaderCellsHaveScopesAndScrollingRegionsTakeFocus) {
+    Rendered r = render_fixture();
+    ASSERT_TRUE(r.loaded->rulebook);
+    for (bool ranking : {true, false}) {
+        const std::string html = parscore::engine::render_html(r.loaded->get(), r.evaluation, &r.summary, ranking);
+        const std::regex th("<th(\\s[^>]*)?>");
+        std::size_t cells = 0;
+        for (auto it = std::sregex_iterator(html.begin(), html.end(), th); it != std::sregex_iterator(); ++it) {
+            ++cells;
+            EXPECT_TRUE(std::regex_search(it->str(), std::regex(" scope=\"(col|row|colgroup)\""))) << it->str();
+        }
+        EXPECT_GT(cells, 20u);
+        EXPECT_EQ(count(html, "<th scope=\"colgroup\" class=\"group\" colspan="), 4u);  // two groups, two heat maps
+        EXPECT_EQ(count(html, "class=\"scroll\""), 5u);  // per category a ranking and a heat map; the summary
+        EXPECT_EQ(count(html, "<section class=\"scroll\" tabindex=\"0\" aria-label=\""), 5u);
+        EXPECT_NE(html.find("<section class=\"scroll\" tabindex=\"0\" aria-label=\"Points by criterion: department\">"
+                            "<table class=\"heat\">"),
+                  std::string::npos);
+        EXPECT_NE(html.find("<section class=\"scroll\" tabindex=\"0\" aria-label=\"Summary indicators\">"),
+                  std::string::npos);
+    }
+}
+
 TEST(ReportHtmlTest, EscapeCoversTheFiveSpecialCharacters) {
     EXPECT_EQ(parscore::engine::html_escape("a&b<c>d\"e'f Đ"), "a&amp;b&lt;c&gt;d&quot;e&#39;f Đ");
 }
@@ -168,16 +197,16 @@ TEST(ReportHtmlTest, SpeaksVietnamese) {
         const char* text : {
             "<p class=\"meta\">Xếp hạng năm 2013 · căn cứ: tất cả các cuộc kiểm tra · 4 đơn vị</p>",
             "<p class=\"legend\">Xếp loại: <span class=\"band b0\">Hoàn thành xuất sắc nhiệm vụ</span> ≥ 90",
-            "<th class=\"num\">Hạng</th><th class=\"id\">Mã đơn vị</th><th>Tên đơn vị</th><th class=\"num\">Tổng điểm</th>"
-            "<th>Xếp loại</th><th class=\"num\">Thay đổi hạng</th>",
+            "<th scope=\"col\" class=\"num\">Hạng</th><th scope=\"col\" class=\"id\">Mã đơn vị</th><th scope=\"col\">Tên đơn vị</th><th scope=\"col\" class=\"num\">Tổng điểm</th>"
+            "<th scope=\"col\">Xếp loại</th><th scope=\"col\" class=\"num\">Thay đổi hạng</th>",
             "<span class=\"band incomplete\" title=\"",
             ">chưa đủ dữ liệu</span>",
             "(+2,50)",
             "aria-label=\"tổng điểm theo xếp loại\"",
             "<figcaption>Tổng điểm, tô màu theo xếp loại;",
             "<h3>Điểm theo tiêu chí: Khối UBND cấp huyện</h3>",
-            "<th class=\"unit\" rowspan=\"2\">Đơn vị</th>",
-            "<th class=\"unit\" title=\"so-tp\">Sở Tư pháp</th>",
+            "<th scope=\"col\" class=\"unit\" rowspan=\"2\">Đơn vị</th>",
+            "<th scope=\"row\" class=\"unit\" title=\"so-tp\">Sở Tư pháp</th>",
             "title=\"Niêm yết công khai TTHC (tối đa 4 điểm)\"",
             "title=\"tthc.online: lỗi: không có tài liệu kiểm chứng\">!</td>",
             "title=\"tthc.online: không áp dụng\">–</td>",
@@ -187,8 +216,8 @@ TEST(ReportHtmlTest, SpeaksVietnamese) {
             "đủ điểm · ",
             "Chưa đủ dữ liệu: <code>so-y</code>: ",
             "<h2>Chỉ tiêu tổng hợp</h2>",
-            "<th>Chỉ tiêu</th>",
-            "<th class=\"num\">Toàn tỉnh</th>",
+            "<th scope=\"col\">Chỉ tiêu</th>",
+            "<th scope=\"col\" class=\"num\">Toàn tỉnh</th>",
             "Chỉ tiêu có/không ghi “số đơn vị đạt / số đơn vị có giá trị”",
             "<p>Bộ tiêu chí <code>test-reports</code>, phiên bản <code>1</code>, mã SHA-256: <code>",
             "<p>Mã SHA-256 của tài liệu kiểm chứng: <code>e3b0c442",
@@ -210,7 +239,9 @@ TEST(ReportHtmlTest, SpeaksVietnamese) {
     }
     // The score layout too.
     std::string scores = parscore::engine::render_html(rb, r.evaluation, nullptr, false, Language::vi);
-    EXPECT_NE(scores.find("<th class=\"num\">Điểm đạt</th><th class=\"num\">Điểm tối đa</th>"), std::string::npos);
+    EXPECT_NE(scores.find(
+                  "<th scope=\"col\" class=\"num\">Điểm đạt</th><th scope=\"col\" class=\"num\">Điểm tối đa</th>"),
+              std::string::npos);
     EXPECT_NE(scores.find("Kết quả chấm điểm năm 2013"), std::string::npos);
 }
 
@@ -219,15 +250,16 @@ TEST(ReportHtmlTest, EnglishReadsAsBefore) {
     ASSERT_TRUE(r.loaded->rulebook);
     std::string html = parscore::engine::render_html(r.loaded->get(), r.evaluation, &r.summary, true, Language::en);
     EXPECT_EQ(html, parscore::engine::render_html(r.loaded->get(), r.evaluation, &r.summary, true));
-    for (const char* text :
-         {"<p class=\"meta\">Ranking for 2013 · basis all · 4 units</p>",
-          "<p class=\"legend\">Bands: <span class=\"band b0\">",
-          "<th class=\"num\">rank</th><th class=\"id\">unit</th><th>name</th>",
-          "Incomplete: <code>so-y</code>: ", "<th class=\"unit\" rowspan=\"2\">unit</th>", " full points · ",
-          "<figcaption>Totals, coloured by band; dashed lines mark each band's minimum.", "<th>indicator</th>",
-          "<th class=\"num\">overall</th>",
-          "<p>Rulebook <code>test-reports</code> version <code>1</code>, sha256 <code>",
-          " · year 2013 · basis all</p>"}) {
+    for (
+        const char* text :
+        {"<p class=\"meta\">Ranking for 2013 · basis all · 4 units</p>",
+         "<p class=\"legend\">Bands: <span class=\"band b0\">",
+         "<th scope=\"col\" class=\"num\">rank</th><th scope=\"col\" class=\"id\">unit</th><th scope=\"col\">name</th>",
+         "Incomplete: <code>so-y</code>: ", "<th scope=\"col\" class=\"unit\" rowspan=\"2\">unit</th>",
+         " full points · ", "<figcaption>Totals, coloured by band; dashed lines mark each band's minimum.",
+         "<th scope=\"col\">indicator</th>", "<th scope=\"col\" class=\"num\">overall</th>",
+         "<p>Rulebook <code>test-reports</code> version <code>1</code>, sha256 <code>",
+         " · year 2013 · basis all</p>"}) {
         EXPECT_NE(html.find(text), std::string::npos) << text;
     }
 }

@@ -1,5 +1,6 @@
 // The demo province's outputs against tests/golden/demo/: the demo's own output, the ranking as
-// JSON, CSV, a table and an HTML report in English and Vietnamese, explanations of a few units in
+// JSON, CSV, a table and an HTML report in English and Vietnamese, the yearly report's HTML in
+// both languages, explanations of a few units in
 // both languages, and summary, gap, diff and the demo itself in Vietnamese. Inspection ids and the
 // evidence hash (random per run) are masked. UPDATE_GOLDEN=1 rewrites the files (and reports the
 // tests as skipped). Below them: JSON and CSV are the same in both languages, and the Vietnamese
@@ -44,6 +45,11 @@ std::vector<GoldenCase> cases() {
         {"score-vi.txt", {"score", "--rules", rules, "--year", "2013", "--lang", "vi", "--category", "district"}},
         {"rank-en.html", {"rank", "--rules", rules, "--year", "2013", "--format", "html", "--lang", "en"}},
         {"rank-vi.html", {"rank", "--rules", rules, "--year", "2013", "--format", "html", "--lang", "vi"}},
+        // The yearly report: in Vietnamese with the sample config, in English with blanks.
+        {"yearly-vi.html",
+         {"report", "--rules", rules, "--year", "2013", "--format", "html", "--lang", "vi", "--config",
+          (kSourceDir / "docs" / "examples" / "report.yaml").string()}},
+        {"yearly-en.html", {"report", "--rules", rules, "--year", "2013", "--format", "html", "--lang", "en"}},
     };
     for (const char* unit : {"huyen-da-bac", "thanh-tra-tinh", "tp-hoa-binh"}) {
         out.push_back(
@@ -107,6 +113,9 @@ TEST_P(DemoGolden, MatchesTheGoldenFile) {
         // The page's footer gives the evidence hash (random per run, as its inspection ids are).
         static const std::regex evidence("(sha256|SHA-256)([^<]*<code>)[0-9a-f]{64}(</code> · )");
         actual = std::regex_replace(actual, evidence, "$1$2<evidence>$3");
+        // The yearly report's closing note quotes the evidence hash's first 16 digits.
+        static const std::regex quoted("(evidence |dữ liệu )[0-9a-f]{16}…");
+        actual = std::regex_replace(actual, quoted, "$1<evidence>…");
     }
     const fs::path golden = kGolden / c.file;
     if (const char* update = std::getenv("UPDATE_GOLDEN"); update && std::string(update) == "1") {

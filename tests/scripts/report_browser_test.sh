@@ -27,8 +27,8 @@ expect() {
   grep -qF -- "$1" dom.html || { echo "FAIL: the rendered page lacks: $1"; fail=1; }
 }
 expect '<html lang="vi">'
-expect '<th>Tên đơn vị</th>'
-expect '<th class="num">Tổng điểm</th>'
+expect '<th scope="col">Tên đơn vị</th>'
+expect '<th scope="col" class="num">Tổng điểm</th>'
 expect 'Xếp hạng năm 2013'
 expect '<h2>Chỉ tiêu tổng hợp</h2>'
 expect 'Sở Tài chính'

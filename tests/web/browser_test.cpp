@@ -1,6 +1,7 @@
 // The web application in a real browser: `parscore demo --serve` on a free port of this machine,
 // driven by tests/web/pages.mjs (playwright-core with Debian's chromium, axe-core, html-validate;
-// docs/web.md, "Tests"). The script prints every failure; this test shows them.
+// docs/web.md, "Tests"); and the standalone HTML reports the program writes, opened from disk by
+// tests/web/reports.mjs with the same checkers. The scripts print every failure; these tests show them.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -8,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <string>
+#include <utility>
 
 #include "server/socket/serve_process.hpp"
 
@@ -21,6 +24,16 @@ std::string passwords(const std::string& out) {
     for (auto it = std::sregex_iterator(out.begin(), out.end(), row); it != std::sregex_iterator(); ++it)
         json += (json.empty() ? "{" : ", ") + std::string("\"") + (*it)[2].str() + "\": \"" + (*it)[3].str() + "\"";
     return json + "}";
+}
+
+/// A shell command's exit status and what it printed (stdout and stderr together).
+std::pair<int, std::string> run(const std::string& command) {
+    FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
+    if (!pipe) return {-1, "cannot run: " + command};
+    std::string output;
+    char buffer[4096];
+    while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+    return {::pclose(pipe), output};
 }
 
 TEST(Browser, ThePagesPassInChromiumWithAxeAndHtmlValidate) {
@@ -51,6 +64,29 @@ TEST(Browser, ThePagesPassInChromiumWithAxeAndHtmlValidate) {
     EXPECT_NE(output.find("every check passed"), std::string::npos) << output;
     demo.signal(SIGTERM);
     EXPECT_EQ(demo.wait_exit(std::chrono::seconds(15)), 0) << demo.err();
+}
+
+// The standalone files a user prints or mails (the ranking and the yearly report, in both
+// languages), opened from disk by tests/web/reports.mjs: axe-core finds no WCAG 2.1 A/AA
+// violation, html-validate's recommended rules find no error.
+TEST(Browser, TheStandaloneReportsPassAxeAndHtmlValidate) {
+    ScratchDir dir("parscore-reports-browser-test");
+    const std::string bin = PARSCORE_BIN, db = (dir.path() / "demo.db").string();
+    const auto [made, demo] = run("'" + bin + "' demo --db '" + db + "'");
+    ASSERT_EQ(made, 0) << demo;
+    std::string files;
+    for (const char* command : {"rank", "report"}) {
+        for (const char* lang : {"vi", "en"}) {
+            const std::string file = (dir.path() / (std::string(command) + "-" + lang + ".html")).string();
+            const auto [status, out] = run("'" + bin + "' " + command + " --db '" + db +
+                                           "' --year 2013 --format html --lang " + lang + " --out '" + file + "'");
+            EXPECT_EQ(status, 0) << command << " --lang " << lang << ": " << out;
+            files += " '" + file + "'";
+        }
+    }
+    const auto [status, output] = run("node " PARSCORE_SOURCE_DIR "/tests/web/reports.mjs" + files);
+    EXPECT_EQ(status, 0) << output;
+    EXPECT_NE(output.find("reports: every check passed"), std::string::npos) << output;
 }
 
 }  // namespace

@@ -17,6 +17,8 @@ namespace {
 
 // Screen and print (A4) styles. Colours must survive printing, hence print-color-adjust; the
 // wide heat maps get a landscape page of their own where the browser supports named pages.
+// Text keeps a contrast of at least 4.5:1 (WCAG AA): a band's label is always in ink, since the
+// muted grey of the legend around it reads at under 4:1 on the band's pale colour.
 constexpr const char* kStyle = R"css(
 :root { --ink: #1d2330; --muted: #5b6475; --rule: #d5d9e0; }
 * { box-sizing: border-box; }
@@ -31,7 +33,7 @@ th, td { padding: .25rem .5rem; border-bottom: 1px solid var(--rule); text-align
 th { font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .85em; }
-.band { display: inline-block; padding: 0 .4rem; border-radius: .25rem; white-space: nowrap; }
+.band { display: inline-block; padding: 0 .4rem; border-radius: .25rem; white-space: nowrap; color: var(--ink); }
 .band.incomplete { background: #eceef2; color: var(--muted); font-style: italic; }
 .up { color: #1b7f3b; } .down { color: #b3261e; }
 figure.chart { margin: .5rem 0; }
@@ -41,6 +43,7 @@ figure.chart { margin: .5rem 0; }
 .chart .axis { text-anchor: middle; fill: var(--muted); }
 .chart .guide { stroke: var(--muted); stroke-dasharray: 3 3; stroke-width: .7; }
 .scroll { overflow-x: auto; }
+.scroll:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
 table.heat { font-size: .75rem; }
 table.heat th, table.heat td { border: 1px solid #fff; padding: .15rem .3rem; text-align: center; }
 table.heat th.unit { text-align: left; white-space: nowrap; position: sticky; left: 0; z-index: 1; background: #fff; }
@@ -120,7 +123,8 @@ void band_styles(std::string& out, const rules::Rulebook& rb) {
 
 // A column head; `css` its class ("num" right-aligns numbers, "id" is hidden on phones).
 std::string head_cell(Language lang, const i18n::Message& m, const char* css = nullptr) {
-    return std::string(css ? "<th class=\"" + std::string(css) + "\">" : "<th>") + i18n::tr(lang, m) + "</th>";
+    return std::string(css ? "<th scope=\"col\" class=\"" + std::string(css) + "\">" : "<th scope=\"col\">") +
+           i18n::tr(lang, m) + "</th>";
 }
 
 std::string ranking_head(Language lang, bool ranking) {
@@ -136,8 +140,8 @@ std::string ranking_head(Language lang, bool ranking) {
 
 void ranking_table(std::string& out, const rules::Rulebook& rb, const std::vector<const UnitResult*>& units,
                    bool ranking, Language lang) {
-    out += "<div class=\"scroll\"><table class=\"ranking\">\n<thead><tr>" + ranking_head(lang, ranking) +
-           "</tr></thead>\n<tbody>\n";
+    out += html::scroll_region(rb.category_label(units.front()->category)) + "<table class=\"ranking\">\n<thead><tr>" +
+           ranking_head(lang, ranking) + "</tr></thead>\n<tbody>\n";
     for (const UnitResult* u : units) {
         std::string rank = u->rank ? std::to_string(*u->rank) : "–";
         std::string id = "<td class=\"id\"><code>" + html_escape(u->id) + "</code></td><td>" + html_escape(u->name) +
@@ -152,7 +156,7 @@ void ranking_table(std::string& out, const rules::Rulebook& rb, const std::vecto
                    total + "</td><td>" + band_cell(rb, *u, lang) + "</td><td class=\"num\">" + rank + "</td></tr>\n";
         }
     }
-    out += "</tbody></table></div>\n";
+    out += "</tbody></table></section>\n";
 }
 
 void bands_legend(std::string& out, const rules::Rulebook& rb, Language lang) {
@@ -173,12 +177,15 @@ void bands_legend(std::string& out, const rules::Rulebook& rb, Language lang) {
 
 void summary_section(std::string& out, const Summary& s, Language lang) {
     if (s.indicators.empty()) return;
-    out += "<section class=\"summary\">\n<h2>" + i18n::tr(lang, "Summary indicators") +
-           "</h2>\n<div class=\"scroll\"><table class=\"indicators\">\n<thead><tr><th>" +
+    const std::string heading = i18n::tr(lang, "Summary indicators");
+    out += "<section class=\"summary\">\n<h2>" + heading + "</h2>\n" + html::scroll_region(heading) +
+           "<table class=\"indicators\">\n<thead><tr><th scope=\"col\">" +
            i18n::trc(lang, "report column", "indicator") + "</th>";
     const IndicatorSummary& first = s.indicators.front();
-    for (const IndicatorFigures& f : first.categories) out += "<th class=\"num\">" + html_escape(f.label) + "</th>";
-    out += "<th class=\"num\">" + i18n::trc(lang, "report column", "overall") + "</th></tr></thead>\n<tbody>\n";
+    for (const IndicatorFigures& f : first.categories)
+        out += "<th scope=\"col\" class=\"num\">" + html_escape(f.label) + "</th>";
+    out += "<th scope=\"col\" class=\"num\">" + i18n::trc(lang, "report column", "overall") +
+           "</th></tr></thead>\n<tbody>\n";
     for (const IndicatorSummary& ind : s.indicators) {
         out += "<tr><td>" + html_escape(ind.title) + "</td>";
         for (const IndicatorFigures& f : ind.categories) {
@@ -187,7 +194,7 @@ void summary_section(std::string& out, const Summary& s, Language lang) {
         out += "<td class=\"num\">" + html_escape(indicator_figures_text(ind, ind.overall, lang)) + "</td></tr>\n";
     }
     // The messages' ids are ASCII (xgettext reads no other), hence the straight quotes in English.
-    out += "</tbody></table></div>\n<p class=\"legend\">" +
+    out += "</tbody></table></section>\n<p class=\"legend\">" +
            i18n::tr(lang,
                     "Yes/no indicators read \"units for which it holds / units with a value\"; numeric ones give "
                     "the sum and the mean over units with a value.") +

@@ -69,16 +69,16 @@ std::string heat_cell(Language lang, const rules::Criterion& c, const CriterionR
 }
 
 void heat_head(std::string& out, const rules::Rulebook& rb, Language lang) {
-    out += "<thead><tr><th class=\"unit\" rowspan=\"2\">" + i18n::trc(lang, "heat map", "unit") + "</th>";
+    out += "<thead><tr><th scope=\"col\" class=\"unit\" rowspan=\"2\">" + i18n::trc(lang, "heat map", "unit") + "</th>";
     for (const rules::Group& g : rb.groups) {
         if (g.criteria.empty()) continue;
-        out += "<th class=\"group\" colspan=\"" + std::to_string(g.criteria.size()) + "\" title=\"" +
+        out += "<th scope=\"colgroup\" class=\"group\" colspan=\"" + std::to_string(g.criteria.size()) + "\" title=\"" +
                html_escape(g.title) + "\">" + html_escape(g.id) + "</th>";
     }
     out += "</tr>\n<tr>";
     for (const rules::Group& g : rb.groups) {
         for (const rules::Criterion& c : g.criteria) {
-            out += "<th class=\"criterion\" title=\"" +
+            out += "<th scope=\"col\" class=\"criterion\" title=\"" +
                    i18n::tr(lang, "{title} (max {max})",
                             {{"title", html_escape(c.title)}, {"max", points(lang, c.max)}}) +
                    "\">" + html_escape(c.local_id) + "</th>";
@@ -99,6 +99,10 @@ void heat_legend(std::string& out, Language lang) {
 }
 
 }  // namespace
+
+std::string scroll_region(const std::string& name) {
+    return "<section class=\"scroll\" tabindex=\"0\" aria-label=\"" + html_escape(name) + "\">";
+}
 
 int band_hue(int index, int count) { return count <= 1 ? 120 : 120 * (count - 1 - index) / (count - 1); }
 
@@ -155,12 +159,16 @@ void bar_chart(std::string& out, const rules::Rulebook& rb, const std::vector<co
 
 void heat_map(std::string& out, const rules::Rulebook& rb, const std::vector<const UnitResult*>& units, Language lang) {
     if (units.empty()) return;
-    out += "<div class=\"scroll\"><table class=\"heat\">\n";
+    // The region's name is an attribute: the label goes in as text and is escaped once, there.
+    const std::string category = rb.category_label(units.front()->category);
+    out += scroll_region(i18n::tr(lang, "Points by criterion: {category}", {{"category", category}})) +
+           "<table class=\"heat\">\n";
     heat_head(out, rb, lang);
     out += "<tbody>\n";
     for (const UnitResult* u : units) {
         // Rows read by name, as the ranking does; the id is in the tooltip.
-        out += "<tr><th class=\"unit\" title=\"" + html_escape(u->id) + "\">" + html_escape(u->name) + "</th>";
+        out += "<tr><th scope=\"row\" class=\"unit\" title=\"" + html_escape(u->id) + "\">" + html_escape(u->name) +
+               "</th>";
         std::size_t i = 0;
         for (const rules::Group& g : rb.groups) {
             for (const rules::Criterion& c : g.criteria) {
@@ -170,7 +178,7 @@ void heat_map(std::string& out, const rules::Rulebook& rb, const std::vector<con
         }
         out += "</tr>\n";
     }
-    out += "</tbody></table></div>\n";
+    out += "</tbody></table></section>\n";
     heat_legend(out, lang);
 }
 

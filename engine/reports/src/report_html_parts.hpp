@@ -27,6 +27,11 @@ void bar_chart(std::string& out, const rules::Rulebook& rulebook, const std::vec
 void heat_map(std::string& out, const rules::Rulebook& rulebook, const std::vector<const UnitResult*>& units,
               i18n::Language lang);
 
+/// The opening tag of a wide table's wrapper, closed by "</section>": it scrolls sideways on a
+/// narrow screen, so it takes the keyboard's focus (arrow keys scroll it) and is a region named
+/// `name` (plain text, escaped here) for a screen reader that lands on it.
+std::string scroll_region(const std::string& name);
+
 /// Decimal text for SVG coordinates ("12.5"), independent of the C locale and of the language.
 std::string coordinate(double value);
 

@@ -44,7 +44,7 @@ h1.title .kind { font-size: 14pt; }
 p.body, p.bullet { text-align: justify; text-indent: 1.27cm; }
 p.note { font-style: italic; font-size: 11pt; }
 .table { overflow-x: auto; margin: 6pt 0 12pt; }
-.table:focus-visible, .table:focus { outline: 2px solid #1a4d8f; outline-offset: 2px; }
+.table:focus-visible { outline: 2px solid #1a4d8f; outline-offset: 2px; }
 table { border-collapse: collapse; width: 100%; font-size: 12pt; line-height: 1.25; }
 caption { text-align: center; font-weight: bold; padding-bottom: 4pt; }
 th, td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; text-align: left; }
