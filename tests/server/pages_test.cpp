@@ -131,7 +131,8 @@ TEST_F(PagesTest, TheRankingShowsEachCategoryWithBandsChartAndDownloads) {
     const HttpResponse r = get(signed_in("office"), "/years/2013/ranking");
     ASSERT_EQ(r.status, 200) << r.body;
     for (const char* part : {"<h1>Ranking 2013</h1>", "class=\"band band-", "<svg class=\"chart\"",
-                             "href=\"/api/v1/years/2013/report.xlsx\"", "Sở Tư pháp", "<th scope=\"col\">Rank</th>"}) {
+                             "href=\"/api/v1/years/2013/report.xlsx\"", "Sở Tư pháp", "<th scope=\"col\">Rank</th>",
+                             "href=\"/api/v1/years/2013/yearly-report.pdf\""}) {
         EXPECT_NE(r.body.find(part), std::string::npos) << part;
     }
     EXPECT_EQ(std::count(r.body.begin(), r.body.end(), '<') - std::count(r.body.begin(), r.body.end(), '>'), 0);
@@ -160,6 +161,8 @@ TEST_F(PagesTest, AnAgencySeesOnlyItsUnit) {
     EXPECT_NE(r.body.find("Sở Tư pháp"), std::string::npos);
     EXPECT_EQ(r.body.find("Sở Tài chính"), std::string::npos);
     EXPECT_EQ(r.body.find("Huyện"), std::string::npos);
+    // The province's yearly report is not an agency's to draft.
+    EXPECT_EQ(r.body.find("yearly-report"), std::string::npos);
 }
 
 TEST_F(PagesTest, TheNotFoundPageIsHtmlAndTellsNothing) {
