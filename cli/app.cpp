@@ -34,7 +34,7 @@ void Context::print_diagnostics(const core::Diagnostics& diags, const core::Sour
 namespace {
 
 std::string db_help(i18n::Language lang) {
-    return i18n::tr(lang, "SQLite database (default: $PARSCORE_DB, else ./parscore.db)");
+    return i18n::tr(lang, "Database: a SQLite file or a postgresql:// URI (default: $PARSCORE_DB, else ./parscore.db)");
 }
 
 // --verbose and --quiet set the level of the run's logger as soon as they are parsed; --quiet

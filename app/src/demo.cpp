@@ -78,18 +78,39 @@ void build_into(const fs::path& building, DemoResult& result) {
         request.year = demo_data::kYear;
         result.summary = engine::summarize(result.rulebook.rulebook, store, request);
     } catch (const inspections::StoreError& e) {
-        remove_database_files(building);
+        if (!inspections::is_postgres_uri(building.string())) remove_database_files(building);
         throw to_error(e);
     } catch (const std::runtime_error& e) {
-        remove_database_files(building);
+        if (!inspections::is_postgres_uri(building.string())) remove_database_files(building);
         throw Error(ErrorKind::Invalid, e.what());
     }
 }
 
 }  // namespace
 
+/// The demo on PostgreSQL: into an empty database only (a database server's data is not replaced).
+DemoResult demo_on_server(const DemoRequest& request, DemoResult result) {
+    try {
+        {
+            inspections::Store probe = inspections::Store::open(request.database, inspections::OpenMode::Create);
+            if (probe.unit_count() > 0 || probe.last_revision() > 0) {
+                throw Error(ErrorKind::Invalid, core::T_("database '{path}' is not empty: the demo fills an empty one",
+                                                         {{"path", inspections::shown_database(request.database)}}));
+            }
+        }
+        build_into(request.database, result);
+    } catch (const inspections::StoreError& e) {
+        throw to_error(e);
+    }
+    return result;
+}
+
 DemoResult demo(const DemoRequest& request) {
     const fs::path& path = request.database;
+    if (inspections::is_postgres_uri(path.string())) {
+        DemoRulebook rb = load_demo_rulebook();
+        return demo_on_server(request, DemoResult{std::move(rb.loaded), rb.path, {}, {}});
+    }
     check_replaceable(path);
     check_writable_folder(path);
     const auto start = std::chrono::steady_clock::now();

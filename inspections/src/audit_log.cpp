@@ -59,7 +59,7 @@ void check_chain(const std::vector<AuditEntry>& rows, std::vector<AuditProblem>&
 /// AUTOINCREMENT remembers the highest number ever given: above the last row, rows were deleted
 /// from the end (which no link can show).
 void check_end(const sql::Database& db, std::int64_t last, std::vector<AuditProblem>& out) {
-    sql::Statement s = db.prepare("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'audit'), 0)");
+    sql::Statement s = db.prepare(db.audit_last_sql());
     s.step();
     if (const std::int64_t seq = s.int64(0); seq > last) {
         out.push_back(problem(std::nullopt, core::T_("audit rows {numbers} are missing (the last rows were deleted)",
@@ -88,10 +88,11 @@ void check_authors(const sql::Database& db, std::vector<AuditProblem>& out) {
                                                      {{"revision", std::to_string(unlogged.int64(0))},
                                                       {"account", unlogged.text(1)}})));
     }
-    sql::Statement other = db.prepare(std::string(kChanges) +
-                                      "SELECT u.no, u.revision, u.account, c.who FROM audit u "
-                                      "LEFT JOIN changes c ON c.no = u.revision "
-                                      "WHERE u.revision IS NOT NULL AND c.who IS NOT u.account ORDER BY u.no");
+    sql::Statement other = db.prepare(
+        std::string(kChanges) +
+        "SELECT u.no, u.revision, u.account, c.who FROM audit u "
+        "LEFT JOIN changes c ON c.no = u.revision "
+        "WHERE u.revision IS NOT NULL AND c.who IS DISTINCT FROM u.account ORDER BY u.no");
     while (other.step()) {
         const std::string no = std::to_string(other.int64(0)), revision = std::to_string(other.int64(1));
         if (other.is_null(3)) {

@@ -133,7 +133,7 @@ RevisionRows read_revisions(Store::Impl& store, const EvidenceQuery& q, std::int
     core::run_together({[&] { rows = scan.read(store.db, first, middle, static_cast<std::size_t>(count)); },
                         [&] {
                             sql::Database conn = store.reader();
-                            sqlite3_busy_timeout(conn.get(), kBusyTimeoutMs);
+                            conn.busy_timeout(kBusyTimeoutMs);
                             second = scan.read(conn, middle + 1, last, static_cast<std::size_t>(count / 2));
                         }});
     rows.rows.insert(rows.rows.end(), second.rows.begin(), second.rows.end());
@@ -174,7 +174,7 @@ void apply_events(const sql::Database& db, std::vector<RevisionRow>& rows, std::
 YearUnits scan_units(Store::Impl& store, const EvidenceQuery& q, std::int64_t as_of, std::int64_t last) {
     YearUnits out;
     sql::Statement count = store.db.prepare(q.unit ? "SELECT count(*) FROM units WHERE id = ?1"
-                                                   : "SELECT count(*) FROM units WHERE ?1 IS NULL");
+                                                   : "SELECT count(*) FROM units WHERE CAST(?1 AS TEXT) IS NULL");
     count.bind(1, q.unit);
     if (count.step()) {
         out.all.reserve(static_cast<std::size_t>(count.int64(0)));
@@ -188,7 +188,7 @@ YearUnits scan_units(Store::Impl& store, const EvidenceQuery& q, std::int64_t as
                                      q.unit ? "SELECT id, name, category, parent, active_from, active_to FROM units "
                                               "WHERE id = ?2"
                                             : "SELECT id, name, category, parent, active_from, active_to FROM units "
-                                              "WHERE ?2 IS NULL ORDER BY id");
+                                              "WHERE CAST(?2 AS TEXT) IS NULL ORDER BY id");
     if (earlier) s.bind(1, as_of);
     s.bind(2, q.unit);
     while (s.step()) {
@@ -231,7 +231,7 @@ YearFindings scan_findings(const Store::Impl& store, const core::EvidenceSchema&
     sql::Database own;
     if (!q.unit) {
         own = store.reader();
-        sqlite3_busy_timeout(own.get(), kBusyTimeoutMs);
+        own.busy_timeout(kBusyTimeoutMs);
     }
     const sql::Database& conn = q.unit ? store.db : own;
     sql::Statement s = conn.prepare(

@@ -30,10 +30,11 @@ namespace {
 /// instead of keeping every page read (the connection's usual cache is sized for imports).
 class SmallCache {
 public:
-    explicit SmallCache(sql::Database& db) : db_(db), before_(db.pragma_int("cache_size")) {
-        db_.exec("PRAGMA cache_size=" + std::to_string(kEvidenceCacheKiB));
+    explicit SmallCache(sql::Database& db) : db_(db), before_(db.is_postgres() ? 0 : db.pragma_int("cache_size")) {
+        if (!db_.is_postgres()) db_.exec("PRAGMA cache_size=" + std::to_string(kEvidenceCacheKiB));
     }
     ~SmallCache() {
+        if (db_.is_postgres()) return;  // the server keeps its own cache
         try {
             db_.exec("PRAGMA cache_size=" + std::to_string(before_));
         } catch (...) {  // only a cache size: nothing to recover

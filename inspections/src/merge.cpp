@@ -65,7 +65,7 @@ OtherDatabase read_other(const sql::Database& db) {
         OtherInspection& into = o.inspections[row.inspection];
         into.entries.push_back(OtherEntry{true, row.no, row.seq, std::move(row), {}});
     }
-    sql::Statement ev = db.prepare(EventRow::select_sql(db.pragma_int("user_version")));
+    sql::Statement ev = db.prepare(EventRow::select_sql(db.schema_version()));
     while (ev.step()) {
         EventRow row = EventRow::read(ev);
         OtherInspection& into = o.inspections[row.inspection];
@@ -91,7 +91,7 @@ std::string describe_years(const UnitInfo& u) {
 /// the problems in `outcome`.
 std::optional<OtherDatabase> read_verified(const std::filesystem::path& other_path, MergeOutcome& outcome) {
     sql::Database db = open_read_only(other_path);  // leaves no side files beside the other file
-    sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
+    db.busy_timeout(kBusyTimeoutMs);
     for (const ChainProblem& p : verify_database(db)) {
         outcome.add_problem(
             core::T_("{path}: inspection {id}: {problem}",

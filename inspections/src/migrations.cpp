@@ -355,10 +355,12 @@ std::string last_revision_sql(std::int64_t version) {
     // `no > 0` lets each max be read from an index's end: unit_versions numbers its rows in a
     // partial index (the versions that predate the counter have no number), which a bare max()
     // would scan.
-    std::string sql = "SELECT max(0";
+    // The aggregate over a union, not SQLite's scalar max(a, b, …): PostgreSQL spells that one
+    // greatest(), and this reads the same on both.
+    std::string sql = "SELECT max(n) FROM (SELECT 0 AS n";
     for (const std::string& table : numbered_tables(version))
-        sql += ", coalesce((SELECT max(no) FROM " + table + " WHERE no > 0), 0)";
-    return sql + ")";
+        sql += " UNION ALL SELECT max(no) FROM " + table + " WHERE no > 0";
+    return sql + ") AS numbers";
 }
 
 }  // namespace parscore::inspections

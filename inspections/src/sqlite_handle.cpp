@@ -3,6 +3,8 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "postgres_schema.hpp"
+
 namespace parscore::inspections::sql {
 
 void fail(sqlite3* db, int rc, std::string_view what) {
@@ -71,14 +73,51 @@ struct StatementCache {
     }
 };
 
+Database Database::postgres(const std::string& uri) {
+    Database db;
+    db.pg_ = std::make_unique<pg::Connection>(pg::Connection::open(uri));
+    db.pg_state_ = std::make_shared<PgState>();
+    return db;
+}
+
 void Database::close() noexcept {
     if (cache_) cache_->finalize_all();
     cache_.reset();
     if (db_) sqlite3_close_v2(db_);
     db_ = nullptr;
+    pg_.reset();
+    pg_state_.reset();
 }
 
+std::int64_t Database::changes() const { return pg_ ? pg_state_->last_changes : sqlite3_changes64(db_); }
+
+std::int64_t Database::total_changes() const { return pg_ ? pg_->total_changes() : sqlite3_total_changes64(db_); }
+
+std::int64_t Database::last_insert_id() const {
+    if (!pg_) return sqlite3_last_insert_rowid(db_);
+    // Set by the tables' id trigger (postgres_schema.cpp) for this transaction.
+    Statement s = prepare("SELECT current_setting('parscore.last_id')::bigint");
+    s.step();
+    return s.int64(0);
+}
+
+std::int64_t Database::schema_version() const {
+    if (!pg_) return pragma_int("user_version");
+    Statement s = prepare("SELECT value FROM parscore_meta WHERE key = 'schema_version'");
+    return s.step() ? s.int64(0) : 0;
+}
+
+void Database::busy_timeout(int ms) const {
+    if (db_) sqlite3_busy_timeout(db_, ms);
+}
+
+bool Database::in_transaction() const { return pg_ ? pg_state_->transactions > 0 : !sqlite3_get_autocommit(db_); }
+
 void Database::exec(const std::string& sql) {
+    if (pg_) {
+        pg_->exec(sql);
+        return;
+    }
     char* error = nullptr;
     const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);
     if (rc != SQLITE_OK) {
@@ -88,6 +127,7 @@ void Database::exec(const std::string& sql) {
 }
 
 Statement Database::prepare(std::string_view sql) const {
+    if (pg_) return Statement(pg_->prepare(sql), pg_.get(), pg_state_);
     if (!cache_) return Statement(db_, sql);
     if (sqlite3_stmt* kept = cache_->take(sql)) return Statement(db_, kept, cache_);
     Statement fresh(db_, sql);
@@ -107,6 +147,9 @@ Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
     if (rc != SQLITE_OK) fail(db, rc, sql);
 }
 
+Statement::Statement(pg::Statement statement, pg::Connection* connection, std::shared_ptr<PgState> state)
+    : pg_(std::make_unique<pg::Statement>(std::move(statement))), pg_conn_(connection), pg_state_(std::move(state)) {}
+
 Statement::~Statement() {
     if (!stmt_) return;
     if (cache_) cache_->give_back(stmt_);
@@ -120,17 +163,26 @@ void check_bind(sqlite3* db, sqlite3_stmt* stmt, int rc) {
 }  // namespace
 
 int Statement::parameter(const char* name) const {
+    if (pg_) return pg_->parameter(name);
     const int index = sqlite3_bind_parameter_index(stmt_, name);
     if (index == 0) throw std::logic_error(std::string("statement has no parameter ") + name);
     return index;
 }
 
 Statement& Statement::bind(int index, std::int64_t value) {
+    if (pg_) {
+        pg_->bind(index, value);
+        return *this;
+    }
     check_bind(db_, stmt_, sqlite3_bind_int64(stmt_, index, value));
     return *this;
 }
 
 Statement& Statement::bind(int index, std::string_view text) {
+    if (pg_) {
+        pg_->bind(index, text);
+        return *this;
+    }
     // A null pointer would bind SQL NULL; an empty view is the empty string.
     const char* data = text.data() ? text.data() : "";
     check_bind(db_, stmt_, sqlite3_bind_text64(stmt_, index, data, text.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
@@ -138,6 +190,10 @@ Statement& Statement::bind(int index, std::string_view text) {
 }
 
 Statement& Statement::bind_null(int index) {
+    if (pg_) {
+        pg_->bind_null(index);
+        return *this;
+    }
     check_bind(db_, stmt_, sqlite3_bind_null(stmt_, index));
     return *this;
 }
@@ -155,18 +211,32 @@ Statement& Statement::bind(int index, const std::optional<std::int64_t>& value) 
 }
 
 Statement& Statement::bind_blob(int index, std::string_view bytes) {
+    if (pg_) {
+        pg_->bind_blob(index, bytes);
+        return *this;
+    }
     check_bind(db_, stmt_,
                sqlite3_bind_blob64(stmt_, index, bytes.data() ? bytes.data() : "", bytes.size(), SQLITE_TRANSIENT));
     return *this;
 }
 
 Statement& Statement::bind_static_blob(int index, std::string_view bytes) {
+    if (pg_) {
+        pg_->bind_static_blob(index, bytes);
+        return *this;
+    }
     check_bind(db_, stmt_,
                sqlite3_bind_blob64(stmt_, index, bytes.data() ? bytes.data() : "", bytes.size(), SQLITE_STATIC));
     return *this;
 }
 
 bool Statement::step() {
+    if (pg_) {
+        const std::int64_t before = pg_conn_->total_changes();
+        const bool row = pg_->step();
+        pg_state_->last_changes = pg_conn_->total_changes() - before;
+        return row;
+    }
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
@@ -176,6 +246,10 @@ bool Statement::step() {
 }
 
 void Statement::reset() {
+    if (pg_) {
+        pg_->reset();
+        return;
+    }
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
 }
@@ -183,6 +257,7 @@ void Statement::reset() {
 std::string Statement::text(int column) const { return std::string(text_view(column)); }
 
 std::string_view Statement::text_view(int column) const {
+    if (pg_) return pg_->text_view(column);
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
     if (!p) return {};
     return {p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
@@ -199,28 +274,76 @@ std::optional<int> Statement::optional_int(int column) const {
 }
 
 std::string_view Statement::blob(int column) const {
+    if (pg_) return pg_->blob(column);
     const void* p = sqlite3_column_blob(stmt_, column);
     const int n = sqlite3_column_bytes(stmt_, column);
     if (!p) return {};
     return {static_cast<const char*>(p), static_cast<std::size_t>(n)};
 }
 
-Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db) : db_(db) {
+    if (pg::Connection* pg = db_.pg()) {
+        pg->begin_write();
+        ++db_.pg_state()->transactions;
+        try {
+            db_.prepare(postgres::kTakeWriteLock).run();
+        } catch (...) {
+            end_postgres(false);
+            throw;
+        }
+        return;
+    }
+    db_.exec("BEGIN IMMEDIATE");
+}
+
+void Transaction::end_postgres(bool commit) {
+    --db_.pg_state()->transactions;
+    done_ = true;
+    if (commit) db_.pg()->commit();
+    else db_.pg()->rollback();
+}
 
 Transaction::~Transaction() {
-    if (!done_) sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    if (done_) return;
+    if (db_.is_postgres()) {
+        try {
+            end_postgres(false);
+        } catch (...) {  // a lost connection rolls back by itself
+        }
+        return;
+    }
+    sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 void Transaction::commit() {
+    if (db_.is_postgres()) {
+        end_postgres(true);
+        return;
+    }
     db_.exec("COMMIT");
     done_ = true;
 }
 
 ReadTransaction::ReadTransaction(const Database& db) : db_(db) {
+    if (pg::Connection* pg = db_.pg()) {
+        pg->begin_read();
+        ++db_.pg_state()->transactions;
+        return;
+    }
     const int rc = sqlite3_exec(db_.get(), "BEGIN", nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) fail(db_.get(), rc, "BEGIN");
 }
 
-ReadTransaction::~ReadTransaction() { sqlite3_exec(db_.get(), "COMMIT", nullptr, nullptr, nullptr); }
+ReadTransaction::~ReadTransaction() {
+    if (pg::Connection* pg = db_.pg()) {
+        --db_.pg_state()->transactions;
+        try {
+            pg->commit();
+        } catch (...) {  // nothing was written; a lost connection ends the transaction by itself
+        }
+        return;
+    }
+    sqlite3_exec(db_.get(), "COMMIT", nullptr, nullptr, nullptr);
+}
 
 }  // namespace parscore::inspections::sql

@@ -1,7 +1,9 @@
 #pragma once
-// RAII over the SQLite C API: a connection, prepared statements and IMMEDIATE transactions.
-// Private to the evidence store; every failure becomes a StoreError carrying SQLite's message,
-// its extended result code and the SQL that failed.
+// RAII over the store's two backends: a connection to SQLite (the C API) or to PostgreSQL
+// (pg_connection.hpp), its prepared statements and its transactions. Statements are written once,
+// in SQLite's dialect; on PostgreSQL they are rewritten (pg_sql.hpp) and the same calls bind and
+// read them, so every query of the store runs on both. Private to the evidence store; every
+// failure becomes a StoreError carrying the backend's message and the SQL that failed.
 #include <sqlite3.h>
 
 #include <cstdint>
@@ -11,6 +13,7 @@
 #include <string_view>
 
 #include "parscore/inspections/store_error.hpp"
+#include "pg_connection.hpp"
 
 namespace parscore::inspections::sql {
 
@@ -20,21 +23,37 @@ namespace parscore::inspections::sql {
 class Statement;
 struct StatementCache;
 
+/// What a PostgreSQL connection's statements report back to it.
+struct PgState {
+    std::int64_t last_changes = 0;  // rows the last statement changed
+    int transactions = 0;           // open Transaction or ReadTransaction objects
+};
+
 /// A connection. Statements prepared through it are kept, once done with, for the next use of the
 /// same SQL (up to a bound): a long-lived connection (the server's) then parses each query once.
 class Database {
 public:
     /// Opens with explicit flags (SQLITE_OPEN_READONLY, or READWRITE without CREATE unless asked).
     Database(const std::string& path, int flags);
+    /// A connection to the PostgreSQL database at `uri` (postgresql://…).
+    static Database postgres(const std::string& uri);
     Database() = default;  // closed
     ~Database() { close(); }
-    Database(Database&& other) noexcept : db_(other.db_), cache_(std::move(other.cache_)) { other.db_ = nullptr; }
+    Database(Database&& other) noexcept
+        : db_(other.db_),
+          cache_(std::move(other.cache_)),
+          pg_(std::move(other.pg_)),
+          pg_state_(std::move(other.pg_state_)) {
+        other.db_ = nullptr;
+    }
     /// Closes this connection and takes the other's.
     Database& operator=(Database&& other) noexcept {
         if (this != &other) {
             close();
             db_ = other.db_;
             cache_ = std::move(other.cache_);
+            pg_ = std::move(other.pg_);
+            pg_state_ = std::move(other.pg_state_);
             other.db_ = nullptr;
         }
         return *this;
@@ -42,18 +61,45 @@ public:
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
+    /// The SQLite connection (null on PostgreSQL).
     sqlite3* get() const { return db_; }
-    /// Runs one or more statements without results.
+    /// The PostgreSQL connection (null on SQLite).
+    pg::Connection* pg() const { return pg_.get(); }
+    bool is_postgres() const { return pg_ != nullptr; }
+    /// Runs one or more statements without results (as written: no dialect rewriting).
     void exec(const std::string& sql);
     Statement prepare(std::string_view sql) const;
+    /// SQLite only.
     std::int64_t pragma_int(const std::string& name) const;
-    std::int64_t changes() const { return sqlite3_changes64(db_); }
+    /// Rows the last statement inserted, updated or deleted.
+    std::int64_t changes() const;
+    /// Rows inserted, updated or deleted through this connection so far.
+    std::int64_t total_changes() const;
+    /// The id the last INSERT gave a row whose id it left out.
+    std::int64_t last_insert_id() const;
+    /// The schema version the database has now (SQLite's user_version, PostgreSQL's parscore_meta).
+    std::int64_t schema_version() const;
+    /// How long SQLite waits for another writer's lock (PostgreSQL waits on its lock row).
+    void busy_timeout(int ms) const;
+    /// Whether a transaction is open on this connection.
+    bool in_transaction() const;
+    /// The connection is lost (PostgreSQL): it cannot be used again.
+    bool broken() const { return pg_ && pg_->broken(); }
+    PgState* pg_state() const { return pg_state_.get(); }
+    /// SQL giving the highest audit number ever given (SQLite's AUTOINCREMENT counter, kept by a
+    /// trigger on PostgreSQL), above the last row when rows were deleted from the end.
+    const char* audit_last_sql() const {
+        return pg_ ? "SELECT value FROM parscore_meta WHERE key = 'audit_last'"
+                   : "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'audit'), 0)";
+    }
 
 private:
     void close() noexcept;
 
     sqlite3* db_ = nullptr;
     std::shared_ptr<StatementCache> cache_;  // shared with the statements out of it
+    std::unique_ptr<pg::Connection> pg_;
+    std::shared_ptr<PgState> pg_state_;
 };
 
 class Statement {
@@ -61,7 +107,13 @@ public:
     /// Prepares `sql` afresh (Database::prepare reuses a kept one).
     Statement(sqlite3* db, std::string_view sql);
     ~Statement();
-    Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_), cache_(std::move(other.cache_)) {
+    Statement(Statement&& other) noexcept
+        : db_(other.db_),
+          stmt_(other.stmt_),
+          cache_(std::move(other.cache_)),
+          pg_(std::move(other.pg_)),
+          pg_conn_(other.pg_conn_),
+          pg_state_(std::move(other.pg_state_)) {
         other.stmt_ = nullptr;
     }
     Statement& operator=(Statement&&) = delete;
@@ -95,8 +147,16 @@ public:
     void reset();
 
     // Column indexes are 0-based.
-    bool is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
-    std::int64_t int64(int column) const { return sqlite3_column_int64(stmt_, column); }
+    bool is_null(int column) const {
+        if (pg_) [[unlikely]]
+            return pg_->is_null(column);
+        return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+    }
+    std::int64_t int64(int column) const {
+        if (pg_) [[unlikely]]
+            return pg_->int64(column);
+        return sqlite3_column_int64(stmt_, column);
+    }
     std::string text(int column) const;
     std::string_view text_view(int column) const;
     std::optional<std::string> optional_text(int column) const;
@@ -107,14 +167,21 @@ private:
     friend class Database;
     Statement(sqlite3* db, sqlite3_stmt* stmt, std::shared_ptr<StatementCache> cache)
         : db_(db), stmt_(stmt), cache_(std::move(cache)) {}
+    Statement(pg::Statement statement, pg::Connection* connection, std::shared_ptr<PgState> state);
 
-    sqlite3* db_;
+    sqlite3* db_ = nullptr;
     sqlite3_stmt* stmt_ = nullptr;
     std::shared_ptr<StatementCache> cache_;  // where it goes back when done; none: finalized
+    // On PostgreSQL: the statement, its connection, and where its changes are counted.
+    std::unique_ptr<pg::Statement> pg_;
+    pg::Connection* pg_conn_ = nullptr;
+    std::shared_ptr<PgState> pg_state_;
 };
 
 /// BEGIN IMMEDIATE: takes the write lock up front (waiting for the busy timeout) so a writer never
-/// fails half-way with SQLITE_BUSY. Rolls back in the destructor unless committed.
+/// fails half-way with SQLITE_BUSY. On PostgreSQL the same: a READ COMMITTED transaction that
+/// first locks the database's lock row, so writers from every process take turns. Rolls back in
+/// the destructor unless committed.
 class Transaction {
 public:
     explicit Transaction(Database& db);
@@ -124,11 +191,14 @@ public:
     void commit();
 
 private:
+    void end_postgres(bool commit);
+
     Database& db_;
     bool done_ = false;
 };
 
-/// A read transaction (BEGIN DEFERRED): several queries see one snapshot.
+/// A read transaction (BEGIN DEFERRED; on PostgreSQL REPEATABLE READ READ ONLY): several queries
+/// see one snapshot.
 class ReadTransaction {
 public:
     explicit ReadTransaction(const Database& db);

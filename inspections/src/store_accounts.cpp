@@ -134,7 +134,7 @@ void Store::Impl::audit(std::string_view action, std::string_view object, std::o
         prev = last.text(1);
     } else {
         // AUTOINCREMENT's counter, so that a first row is numbered after any row ever deleted.
-        sql::Statement seq = db.prepare("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'audit'), 0)");
+        sql::Statement seq = db.prepare(db.audit_last_sql());
         seq.step();
         a.no = seq.int64(0) + 1;
     }

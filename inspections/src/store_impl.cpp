@@ -9,7 +9,7 @@ namespace parscore::inspections {
 
 bool Store::Impl::bring_forward() {
     if (schema >= kSchemaVersion) return false;
-    const std::int64_t now = db.pragma_int("user_version");  // another process may have migrated
+    const std::int64_t now = db.schema_version();  // another process may have migrated
     schema = kSchemaVersion;
     if (now >= kSchemaVersion) return false;
     migrate(db, now);
@@ -36,7 +36,7 @@ std::int64_t Store::Impl::schema_id(const std::string& json, const std::string& 
     if (find.step()) return find.int64(0);
     sql::Statement add = db.prepare("INSERT INTO schemas(sha256, body) VALUES (?, ?)");
     add.bind(1, sha256).bind(2, json).run();
-    return sqlite3_last_insert_rowid(db.get());
+    return db.last_insert_id();
 }
 
 std::optional<Store::Impl::ChainHead> Store::Impl::chain_head(std::string_view id) {

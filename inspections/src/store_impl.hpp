@@ -43,9 +43,9 @@ struct Store::Impl {
             try {
                 sql::Transaction tx(db);
                 const bool migrated = bring_forward();
-                const std::int64_t changes = sqlite3_total_changes64(db.get());
+                const std::int64_t changes = db.total_changes();
                 auto finish = [&] {
-                    if (!migrated || sqlite3_total_changes64(db.get()) != changes) tx.commit();
+                    if (!migrated || db.total_changes() != changes) tx.commit();
                     else schema = before;  // rolled back with the transaction
                 };
                 if constexpr (std::is_void_v<decltype(work())>) {
@@ -147,6 +147,9 @@ inline core::TextArg quoted(std::string name, std::string_view value) {
 }
 /// A time-ordered (version 7) UUID in lower-case hex.
 std::string new_uuid();
+
+/// The refusal of a database written by a newer parscore (`path` as messages show it).
+StoreError newer_schema(core::TextArg path, std::int64_t version);
 
 /// Reads application_id and user_version through a read-only connection (the file is never
 /// written); throws NotParscore or NewerSchema. Returns the schema version.

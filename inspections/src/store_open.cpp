@@ -16,6 +16,7 @@
 
 #include "store_constants.hpp"
 #include "store_impl.hpp"
+#include "store_postgres.hpp"
 
 namespace parscore::inspections {
 
@@ -248,15 +249,17 @@ std::int64_t inspect_database(const fs::path& path) {
                          core::T_("{path} is not a complete parscore database (table {table} is missing)",
                                   {quoted_path(path), {"table", "'" + missing + "'"}}));
     }
-    if (version > kSchemaVersion) {
-        throw StoreError(StoreError::Kind::NewerSchema,
-                         core::T_("database {path} has schema version {version}; this parscore reads up to {supported} "
-                                  "(upgrade parscore)",
-                                  {quoted_path(path),
-                                   {"version", std::to_string(version)},
-                                   {"supported", std::to_string(kSchemaVersion)}}));
-    }
+    if (version > kSchemaVersion) throw newer_schema(quoted_path(path), version);
     return version;
+}
+
+StoreError newer_schema(core::TextArg path, std::int64_t version) {
+    return StoreError(StoreError::Kind::NewerSchema,
+                      core::T_("database {path} has schema version {version}; this parscore reads up to {supported} "
+                               "(upgrade parscore)",
+                               {std::move(path),
+                                {"version", std::to_string(version)},
+                                {"supported", std::to_string(kSchemaVersion)}}));
 }
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -276,6 +279,7 @@ Store::Impl::~Impl() {
 }
 
 sql::Database Store::Impl::reader() const {
+    if (db.is_postgres()) return sql::Database::postgres(path.string());
     if (immutable)
         return sql::Database(immutable_uri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX);
     return sql::Database(path.string(), SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
@@ -318,6 +322,7 @@ void require_writable(const fs::path& path) {
 }  // namespace
 
 Store Store::open(const fs::path& path, OpenMode mode) {
+    if (is_postgres_uri(path.string())) return Store(open_postgres(path.string(), mode));
     struct stat info {};
     if (::stat(path.c_str(), &info) != 0) {
         if (const int stat_errno = errno; stat_errno != ENOENT) {

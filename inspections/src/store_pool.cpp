@@ -46,12 +46,12 @@ struct StorePoolState {
         }
         // Another process may have brought the schema forward: reads follow the version a
         // connection was opened at, so such a connection is not lent again.
-        if (impl && impl->db.pragma_int("user_version") != impl->schema) impl.reset();
+        if (impl && impl->db.schema_version() != impl->schema) impl.reset();
         return impl;
     }
 
     void give_back(std::unique_ptr<Store::Impl> impl) {
-        if (impl->immutable || impl->target || !sqlite3_get_autocommit(impl->db.get())) return;
+        if (impl->immutable || impl->target || impl->db.in_transaction() || impl->db.broken()) return;
         impl->auditor.reset();
         const auto file_now = identity(impl->path);
         const std::lock_guard lock(mutex);

@@ -189,7 +189,7 @@ std::int64_t Store::add_publication(const Publication& p) {
         s.bind(11, p.published_by.empty() ? current_user() : p.published_by);
         s.bind(12, p.published_at.empty() ? utc_now() : p.published_at);
         s.run();
-        const std::int64_t id = sqlite3_last_insert_rowid(impl_->db.get());
+        const std::int64_t id = impl_->db.last_insert_id();
         sql::Statement f = impl_->db.prepare(
             "INSERT INTO publication_files(publication, position, path, sha256, text) VALUES (?, ?, ?, ?, ?)");
         for (std::size_t i = 0; i < p.rulebook_files.size(); ++i) {

@@ -56,7 +56,7 @@ std::size_t Store::end_sessions_of(std::string_view login, const std::string& at
         sql::Statement s = impl_->db.prepare(
             "UPDATE sessions SET ended_at = ? WHERE login = ? AND id_hash <> ? AND ended_at IS NULL");
         s.bind(1, at).bind(2, login).bind(3, keep).run();
-        return static_cast<std::size_t>(sqlite3_changes64(impl_->db.get()));
+        return static_cast<std::size_t>(impl_->db.changes());
     });
 }
 

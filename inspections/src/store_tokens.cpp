@@ -35,7 +35,7 @@ std::int64_t Store::add_token(std::string_view login, std::string_view name, std
         sql::Statement s = impl_->db.prepare(
             "INSERT INTO tokens(login, name, hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)");
         s.bind(1, login).bind(2, name).bind(3, hash).bind(4, utc_now()).bind(5, expires_at).run();
-        const std::int64_t id = sqlite3_last_insert_rowid(impl_->db.get());
+        const std::int64_t id = impl_->db.last_insert_id();
         impl_->audit("token add", token_target(login, id));
         return id;
     });

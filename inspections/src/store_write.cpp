@@ -368,7 +368,7 @@ std::optional<std::int64_t> identical_revision(sql::Database& db, std::string_vi
                                                const std::string& digest) {
     sql::Statement s = db.prepare(
         "SELECT no FROM revisions WHERE inspection = ?1 AND seq = (SELECT max(seq) FROM revisions WHERE inspection = ?1) "
-        "AND date = ?2 AND year IS ?3 AND kind = ?4 AND team = ?5 AND digest = ?6");
+        "AND date = ?2 AND year IS NOT DISTINCT FROM ?3 AND kind = ?4 AND team = ?5 AND digest = ?6");
     s.bind(1, id).bind(2, core::format_date(h.date)).bind(3, h.year).bind(4, kind_name(h.kind));
     s.bind(5, team_to_json(h.team)).bind(6, digest);
     if (!s.step()) return std::nullopt;

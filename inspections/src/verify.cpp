@@ -67,14 +67,14 @@ void check_numbers(std::vector<std::int64_t> numbers, std::vector<ChainProblem>&
 /// current attributes are not its latest recorded version (changed behind the tool's back).
 std::vector<std::int64_t> check_unit_history(const sql::Database& db, std::vector<ChainProblem>& problems) {
     std::vector<std::int64_t> numbers;
-    if (db.pragma_int("user_version") < 2) return numbers;
+    if (db.schema_version() < 2) return numbers;
     sql::Statement n = db.prepare("SELECT no FROM unit_versions WHERE no > 0");
     while (n.step()) numbers.push_back(n.int64(0));
     sql::Statement s = db.prepare(
         "SELECT u.id FROM units u LEFT JOIN unit_versions v ON v.unit = u.id "
         " AND v.no = (SELECT max(no) FROM unit_versions WHERE unit = u.id) "
-        "WHERE v.unit IS NULL OR u.name IS NOT v.name OR u.category IS NOT v.category OR u.parent IS NOT v.parent "
-        " OR u.active_from IS NOT v.active_from OR u.active_to IS NOT v.active_to ORDER BY u.id");
+        "WHERE v.unit IS NULL OR u.name IS DISTINCT FROM v.name OR u.category IS DISTINCT FROM v.category OR u.parent IS DISTINCT FROM v.parent "
+        " OR u.active_from IS DISTINCT FROM v.active_from OR u.active_to IS DISTINCT FROM v.active_to ORDER BY u.id");
     while (s.step()) {
         problems.push_back(problem_of("", core::T_("unit {unit}: its attributes are not its latest recorded version",
                                                    {{"unit", "'" + s.text(0) + "'"}})));
@@ -86,7 +86,7 @@ std::vector<std::int64_t> check_unit_history(const sql::Database& db, std::vecto
 /// numbered at or below the last change it saw: re-scoring it would count itself.
 std::vector<std::int64_t> check_publication_numbers(const sql::Database& db, std::vector<ChainProblem>& problems) {
     std::vector<std::int64_t> numbers;
-    if (db.pragma_int("user_version") < 3) return numbers;
+    if (db.schema_version() < 3) return numbers;
     sql::Statement s = db.prepare("SELECT id, no, last_revision FROM publications WHERE no IS NOT NULL ORDER BY id");
     while (s.step()) {
         numbers.push_back(s.int64(1));
@@ -176,7 +176,7 @@ void check_all_numbers(const sql::Database& db, const std::map<std::string, Insp
                        std::vector<ChainProblem>& problems) {
     std::vector<std::int64_t> numbers = check_unit_history(db, problems);
     for (const std::int64_t n : check_publication_numbers(db, problems)) numbers.push_back(n);
-    if (db.pragma_int("user_version") >= 4) {
+    if (db.schema_version() >= 4) {
         sql::Statement adoptions = db.prepare("SELECT no FROM adoptions");
         while (adoptions.step()) numbers.push_back(adoptions.int64(0));
     }
@@ -323,7 +323,7 @@ std::vector<ChainProblem> verify_database(const sql::Database& db) {
     StoredDigests stored;
     read_schemas(db, stored, problems);
     read_finding_parts(db, stored);
-    const std::int64_t schema = db.pragma_int("user_version");
+    const std::int64_t schema = db.schema_version();
     attach_entries<RevisionRow>(db, RevisionRow::select_sql(), inspections, problems);
     attach_entries<EventRow>(db, EventRow::select_sql(schema), inspections, problems);
     if (schema >= 4) {

@@ -30,6 +30,12 @@ inline constexpr int kSchemaVersion = 4;
 /// The shortest inspection id prefix commands accept in place of a whole id.
 inline constexpr std::size_t kMinIdPrefix = 8;
 
+/// `postgresql://…` or `postgres://…` (a libpq URI): a PostgreSQL database (docs/store.md,
+/// "PostgreSQL"); anything else names a SQLite file.
+bool is_postgres_uri(std::string_view path);
+/// A database as messages and logs show it: a URI's password replaced by "****".
+std::string shown_database(const std::filesystem::path& path);
+
 enum class OpenMode {
     Existing,  // the database must exist (StoreError::Missing otherwise)
     Create,    // created (atomically, fully initialised) when absent
