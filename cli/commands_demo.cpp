@@ -21,7 +21,7 @@ namespace {
 // Where the demo went and what to try next, on stderr so that stdout is the ranking alone.
 void print_next_steps(Context& ctx, const app::DemoRequest& request, const app::DemoResult& result) {
     const engine::demo::DemoOutcome& outcome = result.outcome;
-    const std::string path = request.database.string();
+    const std::string path = inspections::shown_database(request.database);
     const std::string rules = result.rulebook_path.empty() ? app::demo_rulebook_name() : result.rulebook_path;
     ctx.err << i18n::tr(ctx.lang,
                         "demo database: {path} — {units}, {inspections}; {year} published as publication "

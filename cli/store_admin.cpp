@@ -1,6 +1,7 @@
-// submit, lock, merge.
+// submit, lock, merge, copy.
 #include <CLI/CLI.hpp>
 
+#include "parscore/app/copy.hpp"
 #include "parscore/app/merge.hpp"
 #include "parscore/app/workflow.hpp"
 #include "parscore/core/utf8.hpp"
@@ -116,12 +117,36 @@ void add_merge_command(CLI::App& app, Context& ctx) {
     m->callback([&ctx, &other] { merge(ctx, other); });
 }
 
+struct CopyOptions {
+    std::string from, to;
+};
+
+void add_copy_command(CLI::App& app, Context& ctx) {
+    auto& o = ctx.own<CopyOptions>();
+    CLI::App* c = app.add_subcommand(
+        "copy", i18n::tr(ctx.lang, "Copy a whole database between SQLite and PostgreSQL, into an empty one"));
+    c->add_option("--from", o.from, i18n::tr(ctx.lang, "The database copied: a SQLite file or a postgresql:// URI"))
+        ->required();
+    c->add_option("--to", o.to, i18n::tr(ctx.lang, "The new or empty database it is copied to"))->required();
+    c->callback([&ctx, &o] {
+        auto request = ctx.request<app::CopyRequest>();
+        request.from = o.from;
+        request.to = o.to;
+        const inspections::CopyOutcome outcome = app::copy(request);
+        const auto rows = static_cast<std::int64_t>(outcome.rows());
+        ctx.out << i18n::trn(ctx.lang, "copied {n} row to {database}", "copied {n} rows to {database}", outcome.rows(),
+                             {{"n", number_text(ctx.lang, rows)}, {"database", inspections::shown_database(o.to)}})
+                << "\n";
+    });
+}
+
 }  // namespace
 
 void add_admin_commands(CLI::App& app, Context& ctx) {
     add_submit_command(app, ctx);
     add_lock_command(app, ctx);
     add_merge_command(app, ctx);
+    add_copy_command(app, ctx);
 }
 
 }  // namespace parscore::cli::store

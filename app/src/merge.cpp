@@ -17,7 +17,7 @@ MergeResult merge(const MergeRequest& request) {
     translating_store_errors([&] {
         ins::Store store = open_store(request, ins::OpenMode::CreateOnCommit);
         Access::of(request, store).require_everywhere(Action::Administer);
-        log_info(request, "merging {} into {}", request.other.string(), request.database.string());
+        log_info(request, "merging {} into {}", request.other.string(), ins::shown_database(request.database));
         result.outcome = store.merge(request.other, request.actor.name);
         if (!result.outcome.problems.empty()) return;  // refused: a database made for it is not kept
         store.commit_creation();

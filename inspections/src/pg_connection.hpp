@@ -89,6 +89,11 @@ public:
     std::optional<int> optional_int(int column) const;
     /// A bytea's bytes, decoded; valid until the next step or reset.
     std::string_view blob(int column) const;
+    /// Columns of the result (after the first step).
+    int column_count() const;
+    /// What the current row holds at `column`: 0 NULL, 1 an integer, 2 text, 3 bytes (the
+    /// values of sql::ColumnType).
+    int column_kind(int column) const;
 
 private:
     friend class Connection;

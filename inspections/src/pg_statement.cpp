@@ -162,6 +162,21 @@ const char* Statement::value(int column) const {
 
 bool Statement::is_null(int column) const { return value(column) == nullptr; }
 
+int Statement::column_count() const { return result_ ? PQnfields(result_.get()) : 0; }
+
+int Statement::column_kind(int column) const {
+    if (is_null(column)) return 0;
+    switch (PQftype(result_.get(), column)) {
+        case kByteaOid: return 3;
+        case kBoolOid:
+        case 20:  // int8
+        case 21:  // int2
+        case 23:  // int4
+            return 1;
+        default: return 2;
+    }
+}
+
 std::int64_t Statement::int64(int column) const {
     const char* v = value(column);
     if (!v) return 0;

@@ -281,6 +281,18 @@ std::string_view Statement::blob(int column) const {
     return {static_cast<const char*>(p), static_cast<std::size_t>(n)};
 }
 
+int Statement::column_count() const { return pg_ ? pg_->column_count() : sqlite3_column_count(stmt_); }
+
+ColumnType Statement::column_type(int column) const {
+    if (pg_) return static_cast<ColumnType>(pg_->column_kind(column));
+    switch (sqlite3_column_type(stmt_, column)) {
+        case SQLITE_NULL: return ColumnType::Null;
+        case SQLITE_INTEGER: return ColumnType::Integer;
+        case SQLITE_BLOB: return ColumnType::Blob;
+        default: return ColumnType::Text;  // no column of the store holds a float
+    }
+}
+
 Transaction::Transaction(Database& db) : db_(db) {
     if (pg::Connection* pg = db_.pg()) {
         pg->begin_write();

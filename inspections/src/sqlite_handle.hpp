@@ -23,6 +23,9 @@ namespace parscore::inspections::sql {
 class Statement;
 struct StatementCache;
 
+/// What a column of the current row holds, as stored (for copying rows between databases).
+enum class ColumnType { Null = 0, Integer = 1, Text = 2, Blob = 3 };
+
 /// What a PostgreSQL connection's statements report back to it.
 struct PgState {
     std::int64_t last_changes = 0;  // rows the last statement changed
@@ -162,6 +165,8 @@ public:
     std::optional<std::string> optional_text(int column) const;
     std::optional<int> optional_int(int column) const;
     std::string_view blob(int column) const;
+    int column_count() const;
+    ColumnType column_type(int column) const;
 
 private:
     friend class Database;

@@ -51,7 +51,7 @@ std::optional<Store::Impl::ChainHead> Store::Impl::chain_head(std::string_view i
     head.status = status_after(s.optional_text(3), head.initial_status);
     sql::Statement last = db.prepare(
         "SELECT seq, hash FROM (SELECT seq, hash FROM revisions WHERE inspection = ?1 "
-        "UNION ALL SELECT seq, hash FROM events WHERE inspection = ?1) ORDER BY seq DESC LIMIT 1");
+        "UNION ALL SELECT seq, hash FROM events WHERE inspection = ?1) AS entries ORDER BY seq DESC LIMIT 1");
     last.bind(1, id);
     if (last.step()) {
         head.last_seq = last.int64(0);

@@ -12,17 +12,25 @@ namespace {
 /// The URI as messages show it: the password, if any, is never shown.
 std::string shown(std::string_view uri) {
     std::string out(uri);
+    // postgresql://user:password@host/…
     const std::size_t scheme = out.find("://");
-    const std::size_t at = out.find('@', scheme == std::string::npos ? 0 : scheme + 3);
-    const std::size_t slash = out.find('/', scheme == std::string::npos ? 0 : scheme + 3);
-    if (scheme == std::string::npos || at == std::string::npos || (slash != std::string::npos && slash < at))
-        return out;
-    const std::size_t colon = out.find(':', scheme + 3);
-    if (colon != std::string::npos && colon < at) out.replace(colon + 1, at - colon - 1, "****");
-    const std::size_t password = out.find("password=");
-    if (password != std::string::npos) {
-        const std::size_t end = out.find('&', password);
-        out.replace(password + 9, (end == std::string::npos ? out.size() : end) - password - 9, "****");
+    if (scheme != std::string::npos) {
+        const std::size_t at = out.find('@', scheme + 3);
+        const std::size_t slash = out.find('/', scheme + 3);
+        const std::size_t colon = out.find(':', scheme + 3);
+        if (at != std::string::npos && (slash == std::string::npos || at < slash) && colon != std::string::npos &&
+            colon < at)
+            out.replace(colon + 1, at - colon - 1, "****");
+    }
+    // …?password=… or …&password=…
+    for (std::size_t from = 0;;) {
+        const std::size_t found = out.find("password=", from);
+        if (found == std::string::npos) break;
+        const std::size_t value = found + 9;
+        const std::size_t end = out.find('&', value);
+        if (found == 0 || out[found - 1] == '?' || out[found - 1] == '&')
+            out.replace(value, (end == std::string::npos ? out.size() : end) - value, "****");
+        from = value;
     }
     return out;
 }

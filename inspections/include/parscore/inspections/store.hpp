@@ -224,6 +224,16 @@ struct ChainProblem {
     core::Text text{};    // the same, translatable
 };
 
+/// What `copy` wrote: each table's rows, in the order they were copied.
+struct CopyOutcome {
+    std::vector<std::pair<std::string, std::size_t>> tables;
+    std::size_t rows() const {
+        std::size_t n = 0;
+        for (const auto& [table, count] : tables) n += count;
+        return n;
+    }
+};
+
 struct MergeOutcome {
     bool merged = false;  // false: nothing changed (problems explain why, or nothing was new)
     std::size_t units_added = 0;
@@ -404,6 +414,13 @@ public:
     /// verified first. Idempotent. Diverged histories or conflicting units: nothing is merged.
     /// Units added are recorded as changes of this database made by `who`.
     MergeOutcome merge(const std::filesystem::path& other, const std::string& who = {});
+
+    /// Copies the whole database `from` into `to` (a SQLite file or a PostgreSQL URI, either way
+    /// round; docs/store.md, "Copying between backends"): every row of every table, with the
+    /// numbers, ids, hashes and audit counter as they are, in one transaction. `to` must be empty
+    /// or absent (a new file appears only when the copy is complete); `from` must have this
+    /// parscore's schema version. Refused (nothing written) otherwise.
+    static CopyOutcome copy(const std::filesystem::path& from, const std::filesystem::path& to);
 
     // The server's sessions and failed logins (docs/accounts.md, "Sessions"). Times are UTC in
     // the store's format ("2025-06-15T10:11:12.123456Z"), given by the caller so that expiry can
