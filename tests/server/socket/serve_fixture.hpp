@@ -56,10 +56,13 @@ protected:
         return c.exchange(request_text("GET", target, headers));
     }
 
+public:
+    /// The JSON that signs in `login` with the tests' password.
     static std::string sign_in_body(const std::string& login) {
         return nlohmann::json{{"login", login}, {"password", kPassword}}.dump();
     }
 
+protected:
     HttpReply sign_in(HttpConnection& c, const std::string& login) {
         return c.exchange(
             request_text("POST", "/api/v1/session", {"Content-Type: application/json"}, sign_in_body(login)));

@@ -33,6 +33,7 @@ protected:
         bearer_ = "Authorization: Bearer " + token.out.substr(0, token.out.find('\n'));
     }
 
+public:
     /// The n-th report of client `client`: a procedure code of its own makes every report distinct.
     static Upload make_upload(int client, int n) {
         char uuid[37];
@@ -57,6 +58,7 @@ protected:
         return {uuid, report.dump(), std::nullopt};
     }
 
+protected:
     /// Posts the upload on the connection; its answer (status -1 when the connection failed).
     HttpReply post(HttpConnection& c, const Upload& u) const {
         return c.exchange(
