@@ -8,7 +8,7 @@
 #include <mutex>
 #include <set>
 
-#include "pg_fixture.hpp"
+#include "postgres/pg_fixture.hpp"
 #include "server/socket/upload_fixture.hpp"
 
 namespace parscore::testing {
