@@ -99,6 +99,7 @@ CliRun score_json(const ScratchDir& dir) {
 TEST(Tour, RunsAsWrittenAndTheRecordedReportCounts) {
     ScratchDir dir;
     fs::create_directory_symlink(kSourceDir / "rules", dir / "rules");
+    fs::create_directory_symlink(kSourceDir / "docs", dir / "docs");  // the yearly report's sample config
     const std::vector<TourStep> steps = tour_steps();
     ASSERT_GE(steps.size(), 10u);
     std::string before, recorded;
