@@ -8,6 +8,7 @@
 #include "parscore/app/outputs.hpp"
 #include "parscore/app/rulebook.hpp"
 #include "parscore/app/store.hpp"
+#include "parscore/scoring/year_evidence.hpp"
 #include "parscore/yearly_report/document_html.hpp"
 #include "parscore/yearly_report/document_pdf.hpp"
 #include "parscore/yearly_report/draft.hpp"
@@ -78,9 +79,14 @@ YearlyReport yearly_report(const YearlyReportRequest& r) {
     request.by_rank = true;
     YearlyReport report;
     try {
-        const engine::Evaluation evaluation = engine::evaluate(rulebook, store, request);
+        // The year's evidence is read once for the ranking and the indicators, and the previous
+        // year's publication once for the changes of rank and of bands.
+        const inspections::EvidenceSet evidence = engine::load_year_evidence(rulebook, store, request);
+        const std::optional<inspections::Publication> before = store.latest_publication(rulebook.id, r.year - 1,
+                                                                                        r.basis);
+        const engine::Evaluation evaluation = engine::evaluate_loaded(rulebook, evidence, request, before);
+        const engine::Summary summary = engine::summarize(rulebook, evidence, r.year, r.basis);
         request.compare_previous = false;
-        const engine::Summary summary = engine::summarize(rulebook, store, request);
         std::vector<inspections::InspectionSummary> inspections = carried_out(store, r.year);
         std::optional<engine::GapReport> gap;
         const bool self_assessed = std::any_of(inspections.begin(), inspections.end(), [](const auto& i) {
@@ -90,8 +96,7 @@ YearlyReport yearly_report(const YearlyReportRequest& r) {
         yearly::YearFigures figures{rulebook,     evaluation,
                                     summary,      gap ? &*gap : nullptr,
                                     std::nullopt, std::move(inspections)};
-        if (auto before = store.latest_publication(rulebook.id, r.year - 1, r.basis))
-            figures.previous = yearly::previous_year(*before);
+        if (before) figures.previous = yearly::previous_year(*before);
         report.bytes = render(yearly::draft_yearly_report(figures, config, r.lang), r.format);
         report.warnings = evaluation.warnings;
     } catch (const engine::NotCovered& e) {

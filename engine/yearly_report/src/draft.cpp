@@ -22,13 +22,6 @@ std::string names(Language lang, const std::vector<std::string>& all, std::size_
                     {{"names", joined(first, ", ")}, {"n", count(lang, all.size() - shown)}});
 }
 
-std::string unit_name(const YearFigures& figures, const std::string& unit) {
-    for (const UnitResult& u : figures.evaluation.units) {
-        if (u.id == unit) return u.name.empty() ? u.id : u.name;
-    }
-    return unit;
-}
-
 }  // namespace detail
 
 namespace {

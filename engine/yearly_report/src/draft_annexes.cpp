@@ -51,13 +51,13 @@ Annex ranking_annex(const YearFigures& figures, Language lang, const std::string
         table.rows.push_back({{rb.unit_labels[c], "", "", "", ""}, true, false});
         for (const UnitResult* u : units) {
             const bool ranked = u->rank && u->total;
-            table.rows.push_back({{ranked ? std::to_string(*u->rank) : "–", u->name.empty() ? u->id : u->name,
-                                   ranked ? points(lang, *u->total) : "–",
-                                   u->band >= 0 ? rb.bands[static_cast<std::size_t>(u->band)].label
-                                                : i18n::tr(lang, "no total: figures missing"),
-                                   change_text(lang, *u)},
-                                  false,
-                                  false});
+            table.rows.push_back(
+                {{ranked ? std::to_string(*u->rank) : "–", shown_name(*u), ranked ? points(lang, *u->total) : "–",
+                  u->band >= 0 ? rb.bands[static_cast<std::size_t>(u->band)].label
+                               : i18n::tr(lang, "no total: figures missing"),
+                  change_text(lang, *u)},
+                 false,
+                 false});
         }
     }
     annex.blocks.emplace_back(std::in_place_type<Table>, std::move(table));
@@ -92,7 +92,7 @@ Annex criteria_annex(const YearFigures& figures, Language lang, const std::strin
             table.rows.push_back(std::move(heading));
             for (const UnitResult* u : units) {
                 TableRow row;
-                row.cells.push_back(u->name.empty() ? u->id : u->name);
+                row.cells.push_back(shown_name(*u));
                 for (std::size_t i = 0; i < group.criteria.size(); ++i) {
                     const std::size_t at = first + i;
                     row.cells.push_back(at < u->criteria.size() ? criterion_cell(lang, u->criteria[at]) : "–");

@@ -59,6 +59,8 @@ std::vector<Block> inspections_section(const YearFigures& figures, Language lang
     const std::string year = std::to_string(figures.evaluation.year);
     std::map<InspectionKind, std::size_t> by_kind;
     std::set<std::string> inspected_units, self_units;
+    std::map<std::string_view, std::string_view> names;  // units the evaluation does not cover show their id
+    for (const UnitResult& u : figures.evaluation.units) names.emplace(u.id, shown_name(u));
     std::vector<std::string> surprise;
     std::vector<const inspections::InspectionSummary*> by_date;
     for (const auto& i : figures.inspections) by_date.push_back(&i);
@@ -71,8 +73,11 @@ std::vector<Block> inspections_section(const YearFigures& figures, Language lang
         }
         ++by_kind[i.kind];
         inspected_units.insert(i.unit);
-        if (i.kind == InspectionKind::Surprise)
-            surprise.push_back(unit_name(figures, i.unit) + " (" + i18n::format_date(lang, i.date) + ")");
+        if (i.kind == InspectionKind::Surprise) {
+            const auto name = names.find(i.unit);
+            surprise.push_back(std::string(name == names.end() ? std::string_view(i.unit) : name->second) + " (" +
+                               i18n::format_date(lang, i.date) + ")");
+        }
     }
     std::vector<Block> out;
     std::size_t total = 0;
@@ -134,7 +139,7 @@ std::vector<Block> violations_section(const YearFigures& figures, Language lang)
             if (d >= u.deductions.size()) continue;
             if (u.deductions[d].missing) ++missing;
             if (u.deductions[d].points.is_zero()) continue;
-            units.push_back(u.name.empty() ? u.id : u.name);
+            units.push_back(shown_name(u));
             sum = Decimal::add(sum, u.deductions[d].points).value_or(sum);  // a sum past 10^18 is not a real case
         }
         if (units.empty()) continue;
@@ -160,7 +165,7 @@ std::vector<Block> violations_section(const YearFigures& figures, Language lang)
         std::vector<std::string> units;
         for (const UnitResult& u : figures.evaluation.units) {
             for (const CapResult& cap : u.caps) {
-                if (cap.cap == c) units.push_back(u.name.empty() ? u.id : u.name);
+                if (cap.cap == c) units.push_back(shown_name(u));
             }
         }
         if (units.empty()) continue;

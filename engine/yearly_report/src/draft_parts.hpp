@@ -30,8 +30,8 @@ inline std::string points(Language lang, const Decimal& value) { return i18n::fo
 std::string joined(const std::vector<std::string>& pieces, const char* separator = "; ");
 /// At most `shown` names, then "and {n} more".
 std::string names(Language lang, const std::vector<std::string>& all, std::size_t shown = 10);
-/// A unit's name as the evaluation has it (its id when the evaluation does not cover it).
-std::string unit_name(const YearFigures& figures, const std::string& unit);
+/// What a reader sees for a unit: its name, or its id when it has none.
+inline const std::string& shown_name(const UnitResult& unit) { return unit.name.empty() ? unit.id : unit.name; }
 
 std::vector<Block> inspections_section(const YearFigures& figures, Language lang);
 std::vector<Block> indicators_section(const YearFigures& figures, Language lang);

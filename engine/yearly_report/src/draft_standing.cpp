@@ -51,8 +51,7 @@ std::vector<const UnitResult*> ranked(const Evaluation& e, const std::string& ca
 }
 
 std::string named_total(Language lang, const UnitResult& u) {
-    return i18n::tr(lang, "{name} ({total} points)",
-                    {{"name", u.name.empty() ? u.id : u.name}, {"total", points(lang, *u.total)}});
+    return i18n::tr(lang, "{name} ({total} points)", {{"name", shown_name(u)}, {"total", points(lang, *u.total)}});
 }
 
 /// "Against 2012: Hoàn thành tốt nhiệm vụ 5 → 7; …", or that there is nothing to compare with.
