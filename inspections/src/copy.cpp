@@ -64,11 +64,11 @@ bool is_empty(const sql::Database& db) {
 
 }  // namespace
 
-CopyOutcome Store::copy(const std::filesystem::path& from, const std::filesystem::path& to) {
+CopyOutcome Store::copy(const Store& source, const std::filesystem::path& to) {
+    const std::filesystem::path& from = source.path();
     if (shown_database(from) == shown_database(to)) {
         throw StoreError(StoreError::Kind::Refused, core::T_("a database cannot be copied onto itself"));
     }
-    Store source = Store::open(from, OpenMode::ReadOnly);
     if (source.impl_->schema != kSchemaVersion) {
         throw StoreError(StoreError::Kind::Refused,
                          core::T_("database {path} has schema version {version}; any change made with this parscore "

@@ -415,12 +415,12 @@ public:
     /// Units added are recorded as changes of this database made by `who`.
     MergeOutcome merge(const std::filesystem::path& other, const std::string& who = {});
 
-    /// Copies the whole database `from` into `to` (a SQLite file or a PostgreSQL URI, either way
-    /// round; docs/store.md, "Copying between backends"): every row of every table, with the
-    /// numbers, ids, hashes and audit counter as they are, in one transaction. `to` must be empty
-    /// or absent (a new file appears only when the copy is complete); `from` must have this
-    /// parscore's schema version. Refused (nothing written) otherwise.
-    static CopyOutcome copy(const std::filesystem::path& from, const std::filesystem::path& to);
+    /// Copies the whole database `from` (opened read-only) into `to` (a SQLite file or a PostgreSQL
+    /// URI, either way round; docs/store.md, "Copying between backends"): every row of every
+    /// table, with the numbers, ids, hashes and audit counter as they are, in one transaction.
+    /// `to` must be empty or absent (a new file appears only when the copy is complete); `from`
+    /// must have this parscore's schema version. Refused (nothing written) otherwise.
+    static CopyOutcome copy(const Store& from, const std::filesystem::path& to);
 
     // The server's sessions and failed logins (docs/accounts.md, "Sessions"). Times are UTC in
     // the store's format ("2025-06-15T10:11:12.123456Z"), given by the caller so that expiry can
