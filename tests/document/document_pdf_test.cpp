@@ -3,6 +3,7 @@
 #include "parscore/yearly_report/document_pdf.hpp"
 
 #include "support/poppler.hpp"
+#include "support/scratch_dir.hpp"
 
 #include <gtest/gtest.h>
 
@@ -22,33 +23,14 @@ namespace {
 
 namespace fs = std::filesystem;
 namespace pdf = parscore::testing::pdf;
+using parscore::testing::ScratchDir;
 using pdf::lines_of;
 using pdf::page_count;
 using pdf::page_sizes;
 using pdf::quoted;
 using pdf::run;
 
-/// A folder of its own under the system's temporary folder, removed with everything in it.
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "parscore-pdf-XXXXXX").string();
-        if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create a temporary folder");
-        path_ = pattern;
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
-
-fs::path write_pdf(const TempDir& dir, const std::string& name, const std::string& bytes) {
+fs::path write_pdf(const ScratchDir& dir, const std::string& name, const std::string& bytes) {
     const fs::path path = dir.path() / name;
     std::ofstream(path, std::ios::binary) << bytes;
     return path;
@@ -133,7 +115,7 @@ protected:
         return pages;
     }
 
-    TempDir dir_;
+    ScratchDir dir_;
     fs::path pdf_;
     int pages_ = 0;
     std::vector<std::string> texts_;
@@ -246,7 +228,7 @@ TEST(DocumentPdfText, MarkupCharactersPrintLiterally) {
     Document d;
     d.title = "Tiêu đề có a < b & c > d trong văn bản";
     d.body.push_back(para(ParagraphStyle::Body, "<b>không đậm</b> &amp; 5 < 6 && 7 > 3"));
-    TempDir dir;
+    ScratchDir dir;
     const fs::path file = write_pdf(dir, "markup.pdf", render_document_pdf(d));
     const std::string all = run("pdftotext " + quoted(file) + " -");
     EXPECT_TRUE(contains(all, "Tiêu đề có a < b & c > d trong văn bản")) << all;
@@ -273,7 +255,7 @@ TEST(DocumentPdfText, HeadingsAreKeptWithWhatFollows) {
         for (int w = 0; w < (i * 7) % 23; ++w) text += " Các sở đã thực hiện đầy đủ việc công khai thủ tục.";
         d.body.push_back(para(ParagraphStyle::Body, text));
     }
-    TempDir dir;
+    ScratchDir dir;
     const fs::path file = write_pdf(dir, "headings.pdf", render_document_pdf(d));
     const int pages = page_count(file);
     ASSERT_GT(pages, 5);
@@ -292,7 +274,7 @@ TEST(DocumentPdfText, LongTablesRenderQuickly) {
     const std::string bytes = render_document_pdf(d);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     EXPECT_LT(seconds, 20.0);
-    TempDir dir;
+    ScratchDir dir;
     const fs::path file = write_pdf(dir, "long.pdf", bytes);
     const int pages = page_count(file);
     EXPECT_GT(pages, 40);

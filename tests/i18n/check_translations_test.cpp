@@ -1,29 +1,19 @@
 // scripts/check-translations on small catalogs (fixtures/<case>/: a source and po/vi.po), each
 // with one fault it must find; "good" must pass.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <cstdio>
 #include <string>
+
+#include "support/command.hpp"
 
 namespace {
 
-struct CheckRun {
-    int exit_code = -1;
-    std::string output;  // stdout and stderr
-};
+using parscore::testing::CommandRun;
+using CheckRun = CommandRun;  // stdout and stderr
 
 CheckRun check(const std::string& fixture) {
-    std::string command = std::string(PARSCORE_SOURCE_DIR) + "/scripts/check-translations --root " +
-                          PARSCORE_TEST_DATA + "/i18n/fixtures/" + fixture + " 2>&1";
-    CheckRun run;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return run;
-    char buffer[4096];
-    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) run.output.append(buffer, n);
-    int status = pclose(pipe);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return run;
+    return parscore::testing::run_command(std::string(PARSCORE_SOURCE_DIR) + "/scripts/check-translations --root " +
+                                          PARSCORE_TEST_DATA + "/i18n/fixtures/" + fixture + " 2>&1");
 }
 
 TEST(CheckTranslations, AGoodCatalogPasses) {

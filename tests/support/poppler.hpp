@@ -14,21 +14,14 @@
 #include <utility>
 #include <vector>
 
+#include "support/command.hpp"
+
 namespace parscore::testing::pdf {
 
 namespace fs = std::filesystem;
 
 /// A command's standard output.
-inline std::string run(const std::string& command) {
-    std::string out;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (pipe == nullptr) throw std::runtime_error("cannot run " + command);
-    std::array<char, 4096> buffer{};
-    std::size_t n = 0;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
-    pclose(pipe);
-    return out;
-}
+inline std::string run(const std::string& command) { return run_command(command).output; }
 
 inline std::string quoted(const fs::path& path) {
     std::string q = "'";

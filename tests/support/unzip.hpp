@@ -5,20 +5,14 @@
 #include <filesystem>
 #include <string>
 
+#include "support/command.hpp"
+
 namespace parscore::testing {
 
 /// The part `part` of `file`, read with the `unzip` program; "" when it cannot be read. Tests
 /// skip when unzip_available() is false.
 inline std::string unzip_part(const std::filesystem::path& file, const std::string& part) {
-    std::string command = "unzip -p '" + file.string() + "' '" + part + "' 2>/dev/null";
-    std::string out;
-    if (FILE* p = popen(command.c_str(), "r")) {
-        char buf[4096];
-        std::size_t n;
-        while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-        pclose(p);
-    }
-    return out;
+    return run_command("unzip -p '" + file.string() + "' '" + part + "' 2>/dev/null").output;
 }
 
 inline bool unzip_available() { return std::system("unzip -v >/dev/null 2>&1") == 0; }

@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "server/socket/serve_process.hpp"
+#include "support/command.hpp"
 
 namespace parscore::testing {
 namespace {
@@ -26,15 +27,8 @@ std::string passwords(const std::string& out) {
     return json + "}";
 }
 
-/// A shell command's exit status and what it printed (stdout and stderr together).
-std::pair<int, std::string> run(const std::string& command) {
-    FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-    if (!pipe) return {-1, "cannot run: " + command};
-    std::string output;
-    char buffer[4096];
-    while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-    return {::pclose(pipe), output};
-}
+/// A shell command's exit code and what it printed (stdout and stderr together).
+CommandRun run(const std::string& command) { return run_command(command + " 2>&1"); }
 
 TEST(Browser, ThePagesPassInChromiumWithAxeAndHtmlValidate) {
     ScratchDir dir("parscore-browser-test");
@@ -54,14 +48,9 @@ TEST(Browser, ThePagesPassInChromiumWithAxeAndHtmlValidate) {
         "PARSCORE_PASSWORDS='" + accounts + "' PARSCORE_BIN='" PARSCORE_BIN "' PARSCORE_DEMO_DB='" +
         (dir.path() / "parscore-demo.db").string() +
         "' node " PARSCORE_SOURCE_DIR "/tests/web/pages.mjs http://127.0.0.1:" + std::to_string(port) + " 2>&1";
-    FILE* run = ::popen(command.c_str(), "r");
-    ASSERT_NE(run, nullptr);
-    std::string output;
-    char buffer[4096];
-    while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, run)) output.append(buffer, n);
-    const int status = ::pclose(run);
-    EXPECT_EQ(status, 0) << output;
-    EXPECT_NE(output.find("every check passed"), std::string::npos) << output;
+    const CommandRun pages = run_command(command);
+    EXPECT_EQ(pages.exit_code, 0) << pages.output;
+    EXPECT_NE(pages.output.find("every check passed"), std::string::npos) << pages.output;
     demo.signal(SIGTERM);
     EXPECT_EQ(demo.wait_exit(std::chrono::seconds(15)), 0) << demo.err();
 }

@@ -10,6 +10,7 @@
 
 #include "postgres/pg_fixture.hpp"
 #include "server/socket/upload_fixture.hpp"
+#include "support/command.hpp"
 
 namespace parscore::testing {
 namespace {
@@ -92,6 +93,20 @@ ClientLog upload_until(std::uint16_t port, const std::string& bearer, int client
     return log;
 }
 
+/// One thread per log, each uploading until `stop` to the servers in turn (client i to server i
+/// modulo their number).
+std::vector<std::thread> upload_to(const Servers& servers, std::vector<ClientLog>& logs,
+                                   const std::atomic<bool>& stop) {
+    std::vector<std::thread> clients;
+    for (std::size_t client = 0; client < logs.size(); ++client) {
+        clients.emplace_back([&servers, &logs, &stop, client] {
+            logs[client] = upload_until(servers.ports[client % servers.ports.size()], servers.bearer,
+                                        static_cast<int>(client), stop);
+        });
+    }
+    return clients;
+}
+
 /// The acknowledged uploads' ids; fails the test when one id was given twice.
 std::set<std::string> acknowledged(const std::vector<ClientLog>& logs) {
     std::set<std::string> ids;
@@ -136,13 +151,7 @@ TEST_F(ServersOnPostgresql, FourServersAndThirtyTwoClientsLoseNothingAndNumberEv
 
     std::atomic<bool> stop{false};
     std::vector<ClientLog> logs(24);
-    std::vector<std::thread> clients;
-    for (int client = 0; client < 24; ++client) {
-        clients.emplace_back([&, client] {
-            logs[static_cast<std::size_t>(client)] = upload_until(servers.ports[static_cast<std::size_t>(client % 4)],
-                                                                  servers.bearer, client, stop);
-        });
-    }
+    std::vector<std::thread> clients = upload_to(servers, logs, stop);
     std::atomic<int> reads{0}, failed_reads{0};
     for (int reader = 0; reader < 8; ++reader) {
         clients.emplace_back([&, reader] {
@@ -206,17 +215,7 @@ protected:
     void TearDown() override { pg_cluster("stop"); }
 
     std::string pg_cluster(const std::string& action) const {
-        return shell_output(kSourceDir.string() + "/scripts/pg-test-cluster " + action + " " + dir_);
-    }
-    static std::string shell_output(const std::string& command) {
-        std::string out;
-        if (FILE* p = popen((command + " 2>&1").c_str(), "r")) {
-            char buffer[4096];
-            std::size_t n;
-            while ((n = fread(buffer, 1, sizeof buffer, p)) > 0) out.append(buffer, n);
-            pclose(p);
-        }
-        return out;
+        return run_command(kSourceDir.string() + "/scripts/pg-test-cluster " + action + " " + dir_ + " 2>&1").output;
     }
 
     std::string dir_, uri_;
@@ -231,13 +230,7 @@ TEST_F(OwnCluster, ADatabaseServerGoneMidWriteFailsRequestsWith503AndLosesNothin
 
     std::atomic<bool> stop{false};
     std::vector<ClientLog> logs(4);
-    std::vector<std::thread> clients;
-    for (int client = 0; client < 4; ++client) {
-        clients.emplace_back([&, client] {
-            logs[static_cast<std::size_t>(client)] = upload_until(servers.ports[static_cast<std::size_t>(client % 2)],
-                                                                  servers.bearer, client, stop);
-        });
-    }
+    std::vector<std::thread> clients = upload_to(servers, logs, stop);
     std::this_thread::sleep_for(std::chrono::seconds(2));
     EXPECT_EQ(pg_cluster("halt"), "");
     std::this_thread::sleep_for(std::chrono::seconds(2));
