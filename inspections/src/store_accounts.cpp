@@ -1,5 +1,6 @@
 // Accounts: reading, adding and changing them, and the audit row every audited change appends
 // (docs/accounts.md). Tokens are in store_tokens.cpp.
+#include "bulk_insert.hpp"
 #include "chain.hpp"
 #include "store_impl.hpp"
 
@@ -124,34 +125,76 @@ void Store::record_login(std::string_view login, std::string_view time) {
 
 void Store::audit_as(std::optional<AuditContext> context) { impl_->auditor = std::move(context); }
 
+namespace {
+
+/// The number of the next audit row and the hash it follows.
+std::pair<std::int64_t, std::string> audit_tail(sql::Database& db) {
+    sql::Statement last = db.prepare("SELECT no, hash FROM audit ORDER BY no DESC LIMIT 1");
+    if (last.step()) return {last.int64(0) + 1, last.text(1)};
+    // AUTOINCREMENT's counter, so that a first row is numbered after any row ever deleted.
+    sql::Statement seq = db.prepare(db.audit_last_sql());
+    seq.step();
+    return {seq.int64(0) + 1, ""};
+}
+
+/// Appends audit rows, each chained to the one before; `next` gives each row's target and
+/// revision, false when there are no more.
+void append_audit(sql::Database& db, const AuditContext& auditor, std::string_view action,
+                  const std::function<bool(std::string_view&, std::optional<std::int64_t>&)>& next, sql::Rows rows) {
+    auto [no, prev] = audit_tail(db);
+    const std::string time = utc_now();
+    sql::insert_rows(
+        db, "audit", "no, time, account, address, action, target, revision, prev_hash, hash",
+        [&](sql::RowValues& row) {
+            chain::AuditContent a;
+            if (!next(a.target, a.revision)) return false;
+            a.no = no;
+            a.time = time;
+            a.account = auditor.account;
+            a.address = auditor.address;
+            a.action = action;
+            a.prev_hash = prev;
+            std::string hash = chain::audit_hash(a);
+            row.add(a.no).add(time).add(a.account).add(a.address).add(action).add(a.target);
+            row.add(a.revision).add(prev).add(hash);
+            prev = std::move(hash);
+            ++no;
+            return true;
+        },
+        rows);
+}
+
+}  // namespace
+
 void Store::Impl::audit(std::string_view action, std::string_view object, std::optional<std::int64_t> revision) {
     if (!auditor) return;
-    sql::Statement last = db.prepare("SELECT no, hash FROM audit ORDER BY no DESC LIMIT 1");
-    chain::AuditContent a;
-    std::string prev;
-    if (last.step()) {
-        a.no = last.int64(0) + 1;
-        prev = last.text(1);
-    } else {
-        // AUTOINCREMENT's counter, so that a first row is numbered after any row ever deleted.
-        sql::Statement seq = db.prepare(db.audit_last_sql());
-        seq.step();
-        a.no = seq.int64(0) + 1;
-    }
-    const std::string time = utc_now();
-    a.time = time;
-    a.account = auditor->account;
-    a.address = auditor->address;
-    a.action = action;
-    a.target = object;
-    a.revision = revision;
-    a.prev_hash = prev;
-    const std::string hash = chain::audit_hash(a);
-    sql::Statement add = db.prepare(
-        "INSERT INTO audit(no, time, account, address, action, target, revision, prev_hash, hash) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    add.bind(1, a.no).bind(2, time).bind(3, a.account).bind(4, a.address).bind(5, action).bind(6, object);
-    add.bind(7, revision).bind(8, prev).bind(9, hash).run();
+    bool given = false;
+    append_audit(
+        db, *auditor, action,
+        [&](std::string_view& object_of_row, std::optional<std::int64_t>& change) {
+            if (given) return false;
+            given = true;
+            object_of_row = object;
+            change = revision;
+            return true;
+        },
+        sql::Rows::Few);
+}
+
+void Store::Impl::audit_many(std::string_view action, std::size_t count,
+                             const std::function<std::string_view(std::size_t)>& objects, std::int64_t first_revision) {
+    if (!auditor || count == 0) return;
+    std::size_t i = 0;
+    append_audit(
+        db, *auditor, action,
+        [&](std::string_view& object_of_row, std::optional<std::int64_t>& change) {
+            if (i == count) return false;
+            object_of_row = objects(i);
+            change = first_revision + static_cast<std::int64_t>(i);
+            ++i;
+            return true;
+        },
+        sql::Rows::Many);
 }
 
 }  // namespace parscore::inspections

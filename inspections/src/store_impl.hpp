@@ -2,6 +2,7 @@
 // Private parts of Store shared by its implementation files.
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <thread>
@@ -81,6 +82,10 @@ struct Store::Impl {
     /// Inside a write transaction: appends an audit row for a change when changes are audited
     /// (Store::audit_as); `revision` is the change's number when it took one.
     void audit(std::string_view action, std::string_view object, std::optional<std::int64_t> revision = std::nullopt);
+    /// The same for `count` changes at once (an import's inspections): the i-th is `objects(i)`,
+    /// numbered first_revision + i. One read of the log's end and one bulk insert.
+    void audit_many(std::string_view action, std::size_t count, const std::function<std::string_view(std::size_t)>& objects,
+                    std::int64_t first_revision);
 
     /// The state of one inspection's chain.
     struct ChainHead {

@@ -18,6 +18,8 @@ const char* RevisionRow::insert_sql() {
            ":prev_hash, :hash)";
 }
 
+const char* RevisionRow::columns() { return PARSCORE_REVISION_COLUMNS; }
+
 RevisionRow RevisionRow::read(const sql::Statement& s) {
     RevisionRow r;
     r.no = s.int64(0);
@@ -47,6 +49,12 @@ void RevisionRow::bind(sql::Statement& s) const {
     s.bind(":kind", kind).bind(":team", team).bind(":schema", schema).bind(":digest", digest).bind(":reason", reason);
     s.bind(":recorded_by", recorded_by).bind(":recorded_at", recorded_at).bind(":prev_hash", prev_hash);
     s.bind(":hash", hash);
+}
+
+void RevisionRow::add_to(sql::RowValues& row) const {
+    row.add(no).add(inspection).add(seq).add(unit).add(stamp).add(status).add(date).add(year).add(eval_year);
+    row.add(kind).add(team).add(schema).add(digest).add(reason).add(recorded_by).add(recorded_at).add(prev_hash);
+    row.add(hash);
 }
 
 chain::RevisionContent RevisionRow::content(std::string_view schema_sha256) const {

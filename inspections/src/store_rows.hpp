@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "bulk_insert.hpp"
 #include "chain.hpp"
 #include "sqlite_handle.hpp"
 
@@ -30,8 +31,10 @@ struct RevisionRow {
 
     static const char* select_sql();  // every column, FROM revisions
     static const char* insert_sql();  // named parameters :no, :inspection, …
+    static const char* columns();     // the column list of both, for a bulk insert
     static RevisionRow read(const sql::Statement& s);
     void bind(sql::Statement& s) const;
+    void add_to(sql::RowValues& row) const;  // in the order of columns()
     /// What its hash is computed over: views of this row, with its schema's SHA-256.
     chain::RevisionContent content(std::string_view schema_sha256) const;
 };

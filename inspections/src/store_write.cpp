@@ -60,6 +60,19 @@ public:
 
     /// Returns the new revision's hash.
     std::string add_revision(const Revision& r, const std::vector<Blob>& blobs) {
+        const RevisionRow row = row_of(r, blobs);
+        row.bind(revision_);
+        revision_.run();
+        for (const Blob& b : blobs) {
+            finding_.bind(1, r.no).bind(2, b.kind).bind(3, b.fact ? 1 : 0).bind(4, b.records);
+            finding_.bind_static_blob(5, b.bytes);
+            finding_.run();
+        }
+        return row.hash;
+    }
+
+    /// The revisions row of `r`, its hash computed.
+    static RevisionRow row_of(const Revision& r, const std::vector<Blob>& blobs) {
         RevisionRow row;
         row.no = r.no;
         row.inspection = r.inspection;
@@ -79,14 +92,7 @@ public:
         row.recorded_at = r.at;
         row.prev_hash = r.prev_hash;
         row.hash = chain::revision_hash(row.content(r.schema_sha256));
-        row.bind(revision_);
-        revision_.run();
-        for (const Blob& b : blobs) {
-            finding_.bind(1, r.no).bind(2, b.kind).bind(3, b.fact ? 1 : 0).bind(4, b.records);
-            finding_.bind_static_blob(5, b.bytes);
-            finding_.run();
-        }
-        return row.hash;
+        return row;
     }
 
 private:
@@ -311,36 +317,63 @@ ImportOutcome Store::import_batch(const ImportBatch& batch, const core::Evidence
         const std::int64_t first_no = impl_->next_revision();
         const std::int64_t first_stamp = impl_->next_stamp();
         const std::string at = utc_now();
-        RevisionWriter writer(impl_->db);
+        const std::size_t count = batch.inspections.size();
+        std::vector<std::string> ids(count);
+        for (std::string& id : ids) id = new_uuid();
+        // One bulk insert per table, in the order the foreign keys need: inspections, their
+        // revisions, the revisions' findings, then the audit rows.
+        std::size_t i = 0;
+        sql::insert_rows(impl_->db, "inspections", "id, unit, stamp, status, recorded_by, recorded_at",
+                         [&](sql::RowValues& row) {
+                             if (i == count) return false;
+                             row.add(ids[i]).add(batch.inspections[i].unit);
+                             row.add(first_stamp + static_cast<std::int64_t>(i)).add("submitted").add(who).add(at);
+                             ++i;
+                             return true;
+                         });
         InspectionHeader header;
         header.kind = options.kind;
         std::vector<Blob> blobs(1);
         blobs[0].kind = batch.kind;
         blobs[0].fact = batch.fact;
-        for (std::size_t i = 0; i < batch.inspections.size(); ++i) {
+        const auto finding_of = [&](std::size_t n) {
+            blobs[0].records = static_cast<std::int64_t>(batch.inspections[n].records);
+            blobs[0].bytes = batch.inspections[n].blob;
+        };
+        i = 0;
+        sql::insert_rows(impl_->db, "revisions", RevisionRow::columns(), [&](sql::RowValues& row) {
+            if (i == count) return false;
             const ImportBatch::Inspection& in = batch.inspections[i];
-            const std::string id = new_uuid();
-            const auto n = static_cast<std::int64_t>(i);
-            writer.add_inspection(id, in.unit, first_stamp + n, Status::Submitted, who, at);
             header.unit = in.unit;
             header.date = in.date;
             header.year = in.year;
-            blobs[0].records = static_cast<std::int64_t>(in.records);
-            blobs[0].bytes = in.blob;
+            finding_of(i);
             RevisionWriter::Revision r;
-            r.no = first_no + n;
-            r.inspection = id;
+            r.no = first_no + static_cast<std::int64_t>(i);
+            r.inspection = ids[i];
             r.unit = in.unit;
-            r.stamp = first_stamp + n;
+            r.stamp = first_stamp + static_cast<std::int64_t>(i);
             r.initial_status = "submitted";
             r.header = &header;
             r.schema_id = schema_id;
             r.schema_sha256 = schema_sha;
             r.who = who;
             r.at = at;
-            writer.add_revision(r, blobs);
-            impl_->audit("import", id, r.no);
-        }
+            RevisionWriter::row_of(r, blobs).add_to(row);
+            ++i;
+            return true;
+        });
+        i = 0;
+        sql::insert_rows(impl_->db, "findings", "revision, kind, fact, records, data", [&](sql::RowValues& row) {
+            if (i == count) return false;
+            finding_of(i);
+            row.add(first_no + static_cast<std::int64_t>(i)).add(blobs[0].kind).add(std::int64_t{blobs[0].fact});
+            row.add(blobs[0].records).add_blob(blobs[0].bytes);
+            ++i;
+            return true;
+        });
+        impl_->audit_many(
+            "import", count, [&](std::size_t n) { return std::string_view(ids[n]); }, first_no);
         outcome.inspections = batch.inspections.size();
         outcome.first_revision = batch.inspections.empty() ? 0 : first_no;
         outcome.last_revision = batch.inspections.empty()
