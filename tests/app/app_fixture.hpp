@@ -3,9 +3,9 @@
 // whose name the tests choose, and reading back who the store recorded.
 #include <gtest/gtest.h>
 
-#include <sqlite3.h>
 #include <unistd.h>
 #include "support/scratch_dir.hpp"
+#include "support/test_database.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -45,10 +45,11 @@ template <class Body> std::optional<Error> thrown(Body&& body) {
     return std::nullopt;
 }
 
-/// A fresh folder holding `t.db`, removed with everything in it when the test ends.
+/// A fresh folder, and a database `t.db` in it (or a schema of its own on PostgreSQL), both
+/// removed when the test ends.
 class AppTest : public ::testing::Test {
 protected:
-    AppTest() : dir_("parscore-app-test") {}
+    AppTest() : dir_("parscore-app-test"), database_(dir_.path()) {}
 
     /// A request on t.db from kActor.
     template <class Request> Request request() const {
@@ -57,7 +58,7 @@ protected:
         r.database = db();
         return r;
     }
-    fs::path db() const { return dir_ / "t.db"; }
+    fs::path db() const { return database_.location(); }
     fs::path path(const std::string& name) const { return dir_ / name; }
 
     /// t.db with data/units.csv.
@@ -68,22 +69,12 @@ protected:
     }
 
     /// The single text a query returns (the tests' view of the columns no API reads).
-    std::string query(const std::string& sql) const {
-        sqlite3* handle = nullptr;
-        EXPECT_EQ(sqlite3_open_v2(db().c_str(), &handle, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-        sqlite3_stmt* statement = nullptr;
-        EXPECT_EQ(sqlite3_prepare_v2(handle, sql.c_str(), -1, &statement, nullptr), SQLITE_OK) << sql;
-        std::string out;
-        if (statement && sqlite3_step(statement) == SQLITE_ROW) {
-            if (const unsigned char* text = sqlite3_column_text(statement, 0))
-                out = reinterpret_cast<const char*>(text);
-        }
-        sqlite3_finalize(statement);
-        sqlite3_close(handle);
-        return out;
-    }
+    std::string query(const std::string& sql) const { return database_.text(sql); }
+    /// Runs statements behind the store's back (accounts made, rows tampered with).
+    void exec(const std::string& sql) const { database_.exec(sql); }
 
     parscore::testing::ScratchDir dir_;
+    parscore::testing::TestDatabase database_;
 };
 
 }  // namespace parscore::app::testing

@@ -4,6 +4,7 @@
 #include "parscore/app/publication.hpp"
 #include "parscore/inspections/store.hpp"
 #include "scratch.hpp"
+#include "support/test_database.hpp"
 
 namespace parscore::testing {
 namespace {
@@ -11,7 +12,7 @@ namespace {
 class PublicationOps : public ::testing::Test {
 protected:
     void SetUp() override { demo_ = build_demo(db()); }
-    fs::path db() const { return dir_ / "demo.db"; }
+    fs::path db() const { return database_.location(); }
 
     app::PublishRequest publish_request(const std::string& who) const {
         auto r = request_as<app::PublishRequest>(who);
@@ -22,6 +23,7 @@ protected:
     }
 
     Scratch dir_;
+    TestDatabase database_{dir_.path(), "demo.db"};
     app::DemoResult demo_;
 };
 

@@ -16,6 +16,7 @@
 #include "parscore/app/workflow.hpp"
 #include "parscore/reports/report.hpp"
 #include "scratch.hpp"
+#include "support/test_database.hpp"
 
 namespace parscore::testing {
 namespace {
@@ -27,11 +28,13 @@ public:  // the steps of the table below write through these
     void SetUp() override { fresh_demo(); }
 
     void fresh_demo() {
-        for (const char* side : {"", "-wal", "-shm"}) fs::remove(db().string() + side);
+        database_.reset();
+        for (const char* side : {"", "-wal", "-shm"}) fs::remove(scratch_ / (std::string("demo.db") + side));
+        database_ = std::make_unique<TestDatabase>(scratch_.path(), "demo.db");
         build_demo(db());
     }
 
-    fs::path db() const { return scratch_ / "demo.db"; }
+    fs::path db() const { return database_->location(); }
 
     template <class R> R request() const {
         auto r = request_as<R>("tester");
@@ -96,6 +99,7 @@ public:  // the steps of the table below write through these
     }
 
     Scratch scratch_;
+    std::unique_ptr<TestDatabase> database_;
     int files_ = 0;
 };
 

@@ -34,12 +34,8 @@ protected:
     }
     /// Accounts are made behind the store's back: the commands that manage them live elsewhere.
     void add_account(const std::string& login, const std::string& role, const std::string& scope) {
-        sqlite3* h = nullptr;
-        ASSERT_EQ(sqlite3_open(db().c_str(), &h), SQLITE_OK);
-        const std::string sql = "INSERT INTO accounts VALUES ('" + login + "', '" + login + "', '" + role + "', " +
-                                scope + ", 'en', 'x', 0, 0, 'then', 'then', NULL)";
-        EXPECT_EQ(sqlite3_exec(h, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(h);
-        sqlite3_close(h);
+        exec("INSERT INTO accounts VALUES ('" + login + "', '" + login + "', '" + role + "', " + scope +
+             ", 'en', 'x', 0, 0, 'then', 'then', NULL)");
     }
     template <class R> R as(const std::string& login, const std::string& id) {
         R r = request<R>();

@@ -19,15 +19,11 @@ class Sessions : public AppTest {
 protected:
     void SetUp() override {
         import_test_units();
-        sqlite3* h = nullptr;
-        ASSERT_EQ(sqlite3_open(db().c_str(), &h), SQLITE_OK);
         const std::string hash = accounts::hash_password(kPassword);
         for (const char* login : {"lan", "minh"}) {
-            const std::string sql = "INSERT INTO accounts VALUES ('" + std::string(login) +
-                                    "', 'Lan', 'office', NULL, 'vi', '" + hash + "', 0, 0, 't', 't', NULL)";
-            ASSERT_EQ(sqlite3_exec(h, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+            exec("INSERT INTO accounts VALUES ('" + std::string(login) + "', 'Lan', 'office', NULL, 'vi', '" + hash +
+                 "', 0, 0, 't', 't', NULL)");
         }
-        sqlite3_close(h);
     }
 
     LoginOutcome sign_in(const std::string& login, const std::string& password, Clock::time_point at,
@@ -96,10 +92,7 @@ TEST_F(Sessions, TwentyFailuresFromOneAddressStopItsLogins) {
 }
 
 TEST_F(Sessions, ADisabledAccountCannotSignIn) {
-    sqlite3* h = nullptr;
-    ASSERT_EQ(sqlite3_open(db().c_str(), &h), SQLITE_OK);
-    sqlite3_exec(h, "UPDATE accounts SET disabled = 1 WHERE login = 'lan'", nullptr, nullptr, nullptr);
-    sqlite3_close(h);
+    exec("UPDATE accounts SET disabled = 1 WHERE login = 'lan'");
     EXPECT_EQ(sign_in("lan", kPassword, t0_).result, LoginOutcome::Result::Refused);
 }
 
@@ -125,10 +118,7 @@ TEST_F(Sessions, ASessionEndsWhenIdleOrOldOrLoggedOutOrItsAccountDisabled) {
     EXPECT_EQ(query("SELECT action FROM audit ORDER BY no DESC LIMIT 1"), "logout");
 
     const std::string live = sign_in("minh", kPassword, t0_).session_id;
-    sqlite3* h = nullptr;
-    ASSERT_EQ(sqlite3_open(db().c_str(), &h), SQLITE_OK);
-    sqlite3_exec(h, "UPDATE accounts SET disabled = 1 WHERE login = 'minh'", nullptr, nullptr, nullptr);
-    sqlite3_close(h);
+    exec("UPDATE accounts SET disabled = 1 WHERE login = 'minh'");
     EXPECT_FALSE(resume(live, t0_ + 1min));
 }
 
@@ -150,12 +140,8 @@ TEST_F(Sessions, APasswordResetOrDisablingEndsSessionsForGood) {
 }
 
 TEST_F(Sessions, AWeakerHashIsRenewedAtLogin) {
-    sqlite3* h = nullptr;
-    ASSERT_EQ(sqlite3_open(db().c_str(), &h), SQLITE_OK);
     const std::string weak = accounts::hash_password(kPassword, accounts::HashCost{1, 8 * 1024 * 1024});
-    const std::string sql = "UPDATE accounts SET password_hash = '" + weak + "' WHERE login = 'lan'";
-    sqlite3_exec(h, sql.c_str(), nullptr, nullptr, nullptr);
-    sqlite3_close(h);
+    exec("UPDATE accounts SET password_hash = '" + weak + "' WHERE login = 'lan'");
     ASSERT_EQ(sign_in("lan", kPassword, t0_).result, LoginOutcome::Result::SignedIn);
     const std::string renewed = query("SELECT password_hash FROM accounts WHERE login = 'lan'");
     EXPECT_NE(renewed, weak);
