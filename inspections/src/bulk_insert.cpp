@@ -100,7 +100,7 @@ void insert_rows(Database& db, std::string_view table, std::string_view columns,
     for (;;) {
         RowValues row(&insert, nullptr);
         if (!next_row(row)) return;
-        insert.run();
+        insert.queue();
     }
 }
 

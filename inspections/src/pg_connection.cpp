@@ -103,9 +103,42 @@ StoreError::Kind error_kind(std::string_view sqlstate) {
     return Kind::Database;
 }
 
-PGconn* Session::live() const {
+PGconn* Session::sending() const {
     if (!conn) closed();
     return conn;
+}
+
+PGconn* Session::live() {
+    settle();
+    return sending();
+}
+
+void Session::settle() {
+    if (queued.empty()) return;
+    const std::vector<std::shared_ptr<const Prepared>> sent = std::move(queued);
+    queued.clear();
+    PGconn* c = sending();
+    if (PQpipelineSync(c) != 1) fail(c, nullptr, "");
+    // Each statement's results end with a null; after a failure the rest come back "aborted".
+    Result failed = take(nullptr);
+    std::string failed_sql;
+    for (const auto& statement : sent) {
+        while (PGresult* r = PQgetResult(c)) {
+            Result result = take(r);
+            const ExecStatusType status = PQresultStatus(r);
+            if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+                count_changes(*this, r);
+            } else if (status == PGRES_FATAL_ERROR && !failed) {
+                failed = std::move(result);
+                failed_sql = statement ? statement->sql : "COMMIT";
+            }
+        }
+    }
+    const Result sync = take(PQgetResult(c));
+    if (!sync || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC || PQexitPipelineMode(c) != 1) {
+        fail(c, failed ? failed.get() : sync.get(), failed_sql);
+    }
+    if (failed) fail(c, failed.get(), failed_sql);
 }
 
 void fail(PGconn* conn, const PGresult* result, std::string_view what) {
@@ -202,14 +235,40 @@ void Connection::exec(const std::string& sql) {
 
 void Connection::begin_write() { exec("BEGIN ISOLATION LEVEL READ COMMITTED"); }
 void Connection::begin_read() { exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); }
-void Connection::commit() { exec("COMMIT"); }
-void Connection::rollback() { exec("ROLLBACK"); }
+void Connection::commit() {
+    if (!session_ || session_->queued.empty()) return exec("COMMIT");
+    // Sent behind the statements still unanswered: one round trip for them and the commit.
+    PGconn* c = session_->sending();
+    if (PQsendQueryParams(c, "COMMIT", 0, nullptr, nullptr, nullptr, nullptr, 0) != 1) fail(c, nullptr, "COMMIT");
+    session_->queued.push_back(nullptr);
+    try {
+        session_->settle();
+    } catch (const StoreError&) {
+        // A failure before the COMMIT left the transaction open and aborted: end it here, as the
+        // caller takes this transaction for ended.
+        if (session_->conn && PQstatus(session_->conn) == CONNECTION_OK) quietly(session_->conn, "ROLLBACK");
+        throw;
+    }
+}
+
+void Connection::rollback() {
+    // A failure among statements sent ahead no longer matters: all of them are being undone.
+    try {
+        if (session_) session_->settle();
+    } catch (const StoreError&) {}
+    exec("ROLLBACK");
+}
 
 Statement Connection::prepare(std::string_view sqlite_sql) {
-    PGconn* conn = live(session_);
+    if (!session_) closed();
     Session& s = *session_;
     const std::string key(sqlite_sql);
-    if (const auto it = s.prepared.find(key); it != s.prepared.end()) return Statement(session_, it->second);
+    // A statement prepared before asks nothing of the server: statements sent ahead stay unanswered.
+    if (const auto it = s.prepared.find(key); it != s.prepared.end()) {
+        s.sending();
+        return Statement(session_, it->second);
+    }
+    PGconn* conn = live(session_);
 
     auto p = std::make_shared<Prepared>();
     p->sql = to_postgres_sql(sqlite_sql, &p->names);

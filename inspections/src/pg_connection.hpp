@@ -75,6 +75,10 @@ public:
         step();
         reset();
     }
+    /// run() without waiting for the answer: the statement is sent in pipeline mode and its answer
+    /// read with the connection's next statement or commit, where a failure is then thrown.
+    /// For writes whose outcome nothing reads in between (an inspection's inserts).
+    void queue();
     /// Forgets the rows and the bound values.
     void reset();
 
@@ -117,6 +121,13 @@ private:
     };
 
     Param& slot(int index);
+    /// The bound values as PQexecPrepared takes them; `storage` holds the ones made here.
+    struct Wire {
+        std::vector<std::string> storage;
+        std::vector<const char*> values;
+        std::vector<int> lengths, formats;
+    };
+    Wire wire() const;
     void execute();
     const char* value(int column) const;  // nullptr: NULL, or no such row or column
 

@@ -34,11 +34,19 @@ struct Session {
         conn = nullptr;
         prepared.clear();
     }
-    /// The connection, or a StoreError{Io} once it is closed.
-    PGconn* live() const;
+    /// The connection, or a StoreError{Io} once it is closed. The answers to statements sent ahead
+    /// (Statement::queue) are read first, and the first failure among them thrown.
+    PGconn* live();
+    /// The connection as live() gives it, without reading those answers: to send one more.
+    PGconn* sending() const;
+    /// Reads the answers to the statements sent ahead and leaves pipeline mode; throws the first
+    /// failure.
+    void settle();
 
     PGconn* conn;
     std::unordered_map<std::string, std::shared_ptr<const Prepared>> prepared;  // by the SQLite text
+    /// Statements sent in pipeline mode whose answers are still unread, in order (null: a COMMIT).
+    std::vector<std::shared_ptr<const Prepared>> queued;
     std::int64_t changes = 0;
     std::uint64_t next_name = 0;
 };

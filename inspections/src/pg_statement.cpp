@@ -26,7 +26,7 @@ Statement::Statement(Statement&&) noexcept = default;
 Statement::~Statement() {
     // A statement past the connection's bound is not kept: it goes with its only user. In a failed
     // transaction DEALLOCATE fails too; the statement then lasts until the connection closes.
-    if (!prepared_ || prepared_->kept || !session_ || !session_->conn) return;
+    if (!prepared_ || prepared_->kept || !session_ || !session_->conn || !session_->queued.empty()) return;
     PQclear(PQexec(session_->conn, ("DEALLOCATE " + prepared_->name).c_str()));
 }
 
@@ -98,12 +98,17 @@ Statement& Statement::bind_static_blob(int index, std::string_view bytes) {
 
 /// Sends each value in the type the server expects: bytes to a bytea as binary (no escaping, zero
 /// bytes and all), everything else as text, which the server parses as the parameter's type.
-void Statement::execute() {
-    PGconn* conn = session_->live();
+Statement::Wire Statement::wire() const {
     const std::size_t n = params_.size();
-    std::vector<std::string> digits(n);
-    std::vector<const char*> values(n, nullptr);
-    std::vector<int> lengths(n, 0), formats(n, 0);
+    Wire w;
+    w.storage.resize(n);
+    w.values.assign(n, nullptr);
+    w.lengths.assign(n, 0);
+    w.formats.assign(n, 0);
+    std::vector<std::string>& digits = w.storage;
+    std::vector<const char*>& values = w.values;
+    std::vector<int>& lengths = w.lengths;
+    std::vector<int>& formats = w.formats;
     for (std::size_t i = 0; i < n; ++i) {
         const Param& p = params_[i];
         const Oid type = prepared_->types[i];
@@ -124,8 +129,14 @@ void Statement::execute() {
             values[i] = digits[i].c_str();
         }
     }
-    result_.reset(PQexecPrepared(conn, prepared_->name.c_str(), static_cast<int>(n), values.data(), lengths.data(),
-                                 formats.data(), 0));
+    return w;
+}
+
+void Statement::execute() {
+    PGconn* conn = session_->live();
+    const Wire w = wire();
+    result_.reset(PQexecPrepared(conn, prepared_->name.c_str(), static_cast<int>(w.values.size()), w.values.data(),
+                                 w.lengths.data(), w.formats.data(), 0));
     const ExecStatusType status = PQresultStatus(result_.get());
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
         const std::unique_ptr<PGresult, ResultFree> failed = std::move(result_);
@@ -144,6 +155,20 @@ bool Statement::step() {
     row_ = -1;
     rows_ = 0;
     return false;
+}
+
+void Statement::queue() {
+    // A statement that is not kept is deallocated with its object, which must not happen unanswered.
+    if (!prepared_->kept) return run();
+    PGconn* conn = session_->sending();
+    if (PQpipelineStatus(conn) == PQ_PIPELINE_OFF && PQenterPipelineMode(conn) != 1) fail(conn, nullptr, "");
+    const Wire w = wire();  // libpq copies the values into its buffer at once
+    if (PQsendQueryPrepared(conn, prepared_->name.c_str(), static_cast<int>(w.values.size()), w.values.data(),
+                            w.lengths.data(), w.formats.data(), 0) != 1) {
+        fail(conn, nullptr, prepared_->sql);
+    }
+    session_->queued.push_back(prepared_);
+    reset();
 }
 
 void Statement::reset() {

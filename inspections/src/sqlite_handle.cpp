@@ -245,6 +245,12 @@ bool Statement::step() {
     fail(db_, rc, sql);
 }
 
+void Statement::queue() {
+    if (pg_) [[unlikely]]
+        return pg_->queue();
+    run();
+}
+
 void Statement::reset() {
     if (pg_) {
         pg_->reset();
@@ -295,12 +301,15 @@ ColumnType Statement::column_type(int column) const {
 
 Transaction::Transaction(Database& db) : db_(db) {
     if (pg::Connection* pg = db_.pg()) {
-        pg->begin_write();
         ++db_.pg_state()->transactions;
         try {
-            db_.prepare(postgres::kTakeWriteLock).run();
+            // One round trip for both: a writer waits for the lock row at once.
+            pg->exec(std::string("BEGIN ISOLATION LEVEL READ COMMITTED; ") + postgres::kTakeWriteLock);
         } catch (...) {
-            end_postgres(false);
+            try {
+                end_postgres(false);
+            } catch (...) {  // the first failure is the one to report
+            }
             throw;
         }
         return;

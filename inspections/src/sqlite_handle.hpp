@@ -147,6 +147,9 @@ public:
         step();
         reset();
     }
+    /// run() for a write whose outcome nothing reads before the next statement: on PostgreSQL it
+    /// is sent without waiting for the answer (pg::Statement::queue), on SQLite it runs at once.
+    void queue();
     void reset();
 
     // Column indexes are 0-based.

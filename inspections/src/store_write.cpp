@@ -40,7 +40,7 @@ public:
     void add_inspection(const std::string& id, const std::string& unit, std::int64_t stamp, Status status,
                         const std::string& who, const std::string& at) {
         inspection_.bind(1, id).bind(2, unit).bind(3, stamp).bind(4, status_name(status)).bind(5, who).bind(6, at);
-        inspection_.run();
+        inspection_.queue();
     }
 
     struct Revision {
@@ -62,11 +62,11 @@ public:
     std::string add_revision(const Revision& r, const std::vector<Blob>& blobs) {
         const RevisionRow row = row_of(r, blobs);
         row.bind(revision_);
-        revision_.run();
+        revision_.queue();
         for (const Blob& b : blobs) {
             finding_.bind(1, r.no).bind(2, b.kind).bind(3, b.fact ? 1 : 0).bind(4, b.records);
             finding_.bind_static_blob(5, b.bytes);
-            finding_.run();
+            finding_.queue();
         }
         return row.hash;
     }
@@ -267,6 +267,9 @@ RecordOutcome Store::record(const Report& report, const core::EvidenceSchema& sc
         const std::string id = new_uuid();
         const std::string at = utc_now();
         const Status status = report.header.status == Status::Draft ? Status::Draft : Status::Submitted;
+        // Audited first: its read of the log's end is the last statement that waits for an answer,
+        // and the inserts that follow go to PostgreSQL together with the commit.
+        impl_->audit("record", id, no);
         RevisionWriter writer(impl_->db);
         writer.add_inspection(id, report.header.unit, stamp, status, who, at);
         RevisionWriter::Revision r;
@@ -285,9 +288,8 @@ RecordOutcome Store::record(const Report& report, const core::EvidenceSchema& sc
             sql::Statement client = impl_->db.prepare(
                 "INSERT INTO client_reports(client_id, inspection, digest) VALUES (?, ?, ?)");
             client.bind(1, *options.client_id).bind(2, id).bind(3, sent_digest);
-            client.run();
+            client.queue();
         }
-        impl_->audit("record", id, no);
         return RecordOutcome{id, {}, false};
     });
 }

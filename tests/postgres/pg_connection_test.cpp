@@ -1,6 +1,7 @@
 // pg::Connection and pg::Statement against the test cluster: values of every kind the store keeps,
 // SQLite-style parameters, errors and their kinds, transactions, COPY and the prepared statements.
 #include <gtest/gtest.h>
+#include <libpq-fe.h>
 
 #include <string>
 
@@ -347,6 +348,74 @@ TEST_F(PgTest, ALostConnectionIsIoAndBroken) {
     }
     EXPECT_TRUE(db_.broken());
     EXPECT_THROW(db_.prepare("SELECT 2").step(), StoreError);
+}
+
+}  // namespace
+}  // namespace parscore::inspections::pg::testing
+
+namespace parscore::inspections::pg::testing {
+namespace {
+
+// Statements sent ahead (queue): answered with the next statement or the commit.
+class Queued : public Connected {
+protected:
+    void queue_item(std::int64_t id, const std::string& name) {
+        Statement s = db_.prepare("INSERT INTO item (id, name) VALUES (?1, ?2)");
+        s.bind(1, id).bind(2, name).queue();
+    }
+    /// The rows another connection sees: what was committed.
+    std::int64_t committed_items() const {
+        Connection reader = other();
+        Statement s = reader.prepare("SELECT count(*) FROM item");
+        EXPECT_TRUE(s.step());
+        return s.int64(0);
+    }
+};
+
+TEST_F(Queued, TheNextStatementSeesTheQueuedRowsAndTheirChangesAreCounted) {
+    const std::int64_t before = db_.total_changes();
+    db_.begin_write();
+    for (int i = 1; i <= 5; ++i) queue_item(i, "item " + std::to_string(i));
+    EXPECT_EQ(count("item"), 5);  // the read waits for the queued answers first
+    EXPECT_EQ(db_.total_changes() - before, 5);
+    db_.commit();
+    EXPECT_EQ(committed_items(), 5);
+}
+
+TEST_F(Queued, TheCommitGoesWithTheQueuedStatements) {
+    db_.begin_write();
+    queue_item(1, "a");
+    queue_item(2, "b");
+    db_.commit();
+    EXPECT_EQ(committed_items(), 2);
+}
+
+TEST_F(Queued, AFailingQueuedStatementFailsTheCommitAndNothingIsKept) {
+    db_.begin_write();
+    queue_item(1, "a");
+    queue_item(2, "a");  // the same name: a unique violation, answered only at the commit
+    queue_item(3, "c");
+    try {
+        db_.commit();
+        ADD_FAILURE() << "the commit succeeded";
+    } catch (const StoreError& e) {
+        EXPECT_EQ(e.kind(), StoreError::Kind::Database);
+        EXPECT_NE(std::string(e.what()).find("23505"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("INSERT INTO item"), std::string::npos) << e.what();
+    }
+    // The connection is usable again, outside any transaction, and nothing was kept.
+    EXPECT_EQ(PQtransactionStatus(db_.get()), PQTRANS_IDLE);
+    EXPECT_EQ(count("item"), 0);
+}
+
+TEST_F(Queued, AFailureSurfacesAtTheNextStatementAndRollbackEndsTheTransaction) {
+    db_.begin_write();
+    queue_item(1, "a");
+    queue_item(1, "b");  // the same id
+    EXPECT_THROW(count("item"), StoreError);
+    db_.rollback();
+    EXPECT_EQ(PQtransactionStatus(db_.get()), PQTRANS_IDLE);
+    EXPECT_EQ(count("item"), 0);
 }
 
 }  // namespace
