@@ -33,13 +33,6 @@ protected:
         api_.emplace(config);
     }
 
-    void exec(const std::string& sql) {
-        sqlite3* h = nullptr;
-        ASSERT_EQ(sqlite3_open(db().c_str(), &h), SQLITE_OK);
-        ASSERT_EQ(sqlite3_exec(h, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sql;
-        sqlite3_close(h);
-    }
-
     HttpResponse send(std::string method, std::string path, std::string body = "",
                       std::map<std::string, std::string> headers = {}) {
         HttpRequest r;

@@ -68,13 +68,6 @@ protected:
         api_.emplace(config);
     }
 
-    void exec(const std::string& sql) {
-        sqlite3* h = nullptr;
-        ASSERT_EQ(sqlite3_open(db().c_str(), &h), SQLITE_OK);
-        ASSERT_EQ(sqlite3_exec(h, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sql;
-        sqlite3_close(h);
-    }
-
     /// A request as `login` ("" for nobody); a body is JSON unless a content type is given.
     HttpResponse send(const std::string& login, std::string method, std::string path, std::string body = "",
                       std::string type = "application/json") {
@@ -112,7 +105,7 @@ protected:
             "SELECT (SELECT count(*) FROM inspections) || ',' || (SELECT count(*) FROM revisions) || ',' || "
             "(SELECT count(*) FROM events) || ',' || (SELECT count(*) FROM audit) || ',' || "
             "(SELECT count(*) FROM client_reports) || ',' || (SELECT count(*) FROM attachments) || ',' || "
-            "(SELECT group_concat(status) FROM inspections)");
+            "(SELECT group_concat(status) FROM (SELECT status FROM inspections ORDER BY id) AS i)");
     }
 
     static json body(const HttpResponse& r) { return json::parse(r.body); }

@@ -3,8 +3,6 @@
 // change first, signing out with the form's CSRF token, the not-found page, the static files, the
 // pages' security policy, a unit's name holding markup shown as text, and what an amendment
 // changed in an inspection's history.
-#include <sqlite3.h>
-
 #include <cctype>
 #include <fstream>
 #include <regex>
@@ -23,13 +21,15 @@ class PagesTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         scratch_ = new Scratch;
-        build_demo(*scratch_ / "demo.db");
-        client_ = new RoleClient(*scratch_ / "demo.db", "so-tu-phap");
+        database_ = new TestDatabase(scratch_->path(), "demo.db");
+        build_demo(database_->location());
+        client_ = new RoleClient(*database_, "so-tu-phap");
         // Markup in a stored name must reach a page as text.
         client_->exec("UPDATE units SET name = '<img src=x onerror=alert(1)>' WHERE id = 'so-xay-dung'");
     }
     static void TearDownTestSuite() {
         delete client_;
+        delete database_;
         delete scratch_;
     }
 
@@ -76,10 +76,12 @@ protected:
     }
 
     static Scratch* scratch_;
+    static TestDatabase* database_;
     static RoleClient* client_;
 };
 
 Scratch* PagesTest::scratch_ = nullptr;
+TestDatabase* PagesTest::database_ = nullptr;
 RoleClient* PagesTest::client_ = nullptr;
 
 TEST_F(PagesTest, APageSendsABrowserWithoutASessionToSignInAndBack) {
@@ -663,15 +665,16 @@ TEST_F(PagesTest, TheRecordingFormFollowsThePermissions) {
 /// A country's ranking: one category at a time, a hundred units a page.
 TEST(PagesAtScale, AByCountryRankingIsShownACategoryAndAPageAtATime) {
     Scratch scratch;
-    build_demo(scratch / "big.db");
+    const TestDatabase database(scratch.path(), "big.db");
+    build_demo(database.location());
     std::string csv = "id,name,category\n";
     for (int i = 0; i < 500; ++i) csv += "xa-" + std::to_string(i) + ",Xã số " + std::to_string(i) + ",department\n";
     std::ofstream(scratch / "units.csv") << csv;
     app::UnitsImportRequest import;
-    import.database = scratch / "big.db";
+    import.database = database.location();
     import.file = (scratch / "units.csv").string();
     ASSERT_TRUE(app::import_units(import).outcome);
-    const RoleClient client(scratch / "big.db", "so-tu-phap");
+    const RoleClient client(database, "so-tu-phap");
     const HttpResponse first = client.send("office", "GET", "/years/2013/ranking");
     ASSERT_EQ(first.status, 200) << first.body;
     EXPECT_NE(first.body.find("class=\"tabs\""), std::string::npos);

@@ -15,7 +15,7 @@ class PasswordApi : public AppTest {
 protected:
     void SetUp() override {
         import_test_units();
-        client_.emplace(db(), "so-tu-phap");
+        client_.emplace(database_, "so-tu-phap");
         client_->exec("UPDATE accounts SET must_change = 1 WHERE login = 'inspector'");
     }
 

@@ -5,6 +5,7 @@
 
 #include "../publication/cli_support.hpp"
 #include "parscore/app/demo.hpp"
+#include "parscore/inspections/store.hpp"
 #include "role_api_fixture.hpp"
 
 namespace parscore::server::testing {
@@ -13,7 +14,8 @@ namespace {
 namespace fs = std::filesystem;
 using ::parscore::testing::CliRun;
 
-/// The demo province (2012 published, 2013 recorded, both adopted), built once and copied per test.
+/// The demo province (2012 published, 2013 recorded, both adopted), built once on SQLite and copied
+/// per test (into a schema of its own on PostgreSQL, row for row).
 const fs::path& demo_template() {
     static ::parscore::testing::ScratchDir dir("parscore-api-demo");
     static const fs::path db = [] {
@@ -29,11 +31,15 @@ const fs::path& demo_template() {
 class PublicationsApi : public ::testing::Test {
 protected:
     void SetUp() override {
-        fs::copy_file(demo_template(), db());
-        const std::string unit = RoleClient::first_text(db(), "SELECT id FROM units ORDER BY id LIMIT 1");
-        client_.emplace(db(), unit);
+        if (database_.postgres()) {
+            namespace ins = inspections;
+            ins::Store::copy(ins::Store::open(demo_template(), ins::OpenMode::ReadOnly), db());
+        } else {
+            fs::copy_file(demo_template(), db());
+        }
+        client_.emplace(database_, database_.text("SELECT id FROM units ORDER BY id LIMIT 1"));
     }
-    fs::path db() const { return dir_ / "demo.db"; }
+    fs::path db() const { return database_.location(); }
 
     CliRun cli(std::vector<std::string> args) const {
         args.insert(args.end(), {"--db", db().string()});
@@ -46,6 +52,7 @@ protected:
     }
 
     ::parscore::testing::ScratchDir dir_{"parscore-api-publications"};
+    ::parscore::testing::TestDatabase database_{dir_.path(), "demo.db"};
     std::optional<RoleClient> client_;
 };
 

@@ -2,8 +2,6 @@
 // ranking's downloads, each equal to what the command line prints for the same year, cut to the
 // account's scope, with the errors of a bad year, basis, category or unit, a role that may not
 // read results and a year without an adopted rulebook.
-#include <sqlite3.h>
-
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -16,6 +14,7 @@
 #include "parscore/reports/report.hpp"
 #include "parscore/server/api.hpp"
 #include "scratch.hpp"
+#include "support/test_database.hpp"
 
 namespace parscore::server::testing {
 namespace {
@@ -28,7 +27,8 @@ class ResultsApiTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         scratch_ = new Scratch;
-        build_demo(*scratch_ / "demo.db");
+        database_ = new TestDatabase(scratch_->path(), "demo.db");
+        build_demo(db());
         const std::string hash = accounts::hash_password(kPassword);
         auto account = [&](const std::string& login, const std::string& role, const std::string& scope) {
             exec("INSERT INTO accounts VALUES ('" + login + "', 'Tài khoản', '" + role + "', " + scope + ", 'en', '" +
@@ -39,16 +39,14 @@ protected:
         account("inspector", "inspector", "NULL");
         account("district", "author", "'huyen-da-bac'");
     }
-    static void TearDownTestSuite() { delete scratch_; }
-
-    static fs::path db() { return *scratch_ / "demo.db"; }
-
-    static void exec(const std::string& sql) {
-        sqlite3* h = nullptr;
-        ASSERT_EQ(sqlite3_open(db().c_str(), &h), SQLITE_OK);
-        ASSERT_EQ(sqlite3_exec(h, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sql;
-        sqlite3_close(h);
+    static void TearDownTestSuite() {
+        delete database_;
+        delete scratch_;
     }
+
+    static fs::path db() { return database_->location(); }
+
+    static void exec(const std::string& sql) { database_->exec(sql); }
 
     void SetUp() override {
         ApiConfig config;
@@ -116,10 +114,12 @@ protected:
     }
 
     static Scratch* scratch_;
+    static TestDatabase* database_;
     std::optional<Api> api_;
     std::map<std::string, std::string> sessions_;
 };
 Scratch* ResultsApiTest::scratch_ = nullptr;
+TestDatabase* ResultsApiTest::database_ = nullptr;
 
 TEST_F(ResultsApiTest, TheRankingIsWhatRankPrints) {
     {

@@ -2,9 +2,6 @@
 // Calling the API in-process as an account of each role (admin, office, author, inspector and
 // agency, each with a bearer token so that no CSRF token is needed), and a digest of what a
 // refused request must leave unchanged.
-#include <sqlite3.h>
-
-#include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -13,6 +10,7 @@
 #include "parscore/accounts/password.hpp"
 #include "parscore/accounts/token.hpp"
 #include "parscore/server/api.hpp"
+#include "support/test_database.hpp"
 
 namespace parscore::server::testing {
 
@@ -22,7 +20,7 @@ inline const std::vector<std::string> kRoles = {"admin", "office", "author", "in
 class RoleClient {
 public:
     /// Adds one account per role, logged in as the role's name (the agency scoped to `agency_unit`).
-    RoleClient(std::filesystem::path db, const std::string& agency_unit) : db_(std::move(db)) {
+    RoleClient(const parscore::testing::TestDatabase& database, const std::string& agency_unit) : database_(database) {
         static const std::string hash = accounts::hash_password(kRolePassword);
         for (const std::string& role : kRoles) {
             const std::string scope = role == "agency" ? "'" + agency_unit + "'" : "NULL";
@@ -34,20 +32,13 @@ public:
             tokens_[role] = token.secret;
         }
         ApiConfig config;
-        config.database = db_;
+        config.database = database_.location();
         config.origin = "http://127.0.0.1:8080";
         api_.emplace(config);
     }
 
-    void exec(const std::string& sql) const {
-        sqlite3* h = nullptr;
-        ASSERT_EQ(sqlite3_open(db_.c_str(), &h), SQLITE_OK);
-        char* error = nullptr;
-        const int rc = sqlite3_exec(h, sql.c_str(), nullptr, nullptr, &error);
-        EXPECT_EQ(rc, SQLITE_OK) << sql << ": " << (error ? error : "");
-        sqlite3_free(error);
-        sqlite3_close(h);
-    }
+    /// Runs statements behind the API's back (accounts made, rows changed).
+    void exec(const std::string& sql) const { database_.exec(sql); }
 
     /// `role` "" sends no credentials.
     HttpResponse send(const std::string& role, std::string method, std::string path, std::string body = "",
@@ -71,34 +62,22 @@ public:
     /// authenticated request notes).
     std::string state() const {
         return text(
-            "SELECT (SELECT count(*) || ':' || coalesce(group_concat(no || year || rulebook_sha256), '') FROM adoptions)"
+            "SELECT (SELECT count(*) || ':' || coalesce(group_concat(CAST(no AS TEXT) || year || rulebook_sha256), '')"
+            " FROM (SELECT * FROM adoptions ORDER BY no) AS a)"
             " || '|' || (SELECT count(*) FROM adoption_files)"
             " || '|' || (SELECT count(*) || ':' || coalesce(max(id), 0) FROM publications)"
             " || '|' || (SELECT count(*) || ':' || coalesce(max(hash), '') FROM audit)"
-            " || '|' || (SELECT group_concat(login || password_hash || must_change || disabled, ',') FROM accounts)"
+            " || '|' || (SELECT group_concat(login || password_hash || must_change || disabled, ',')"
+            " FROM (SELECT * FROM accounts ORDER BY login) AS a)"
             " || '|' || (SELECT count(*) || ':' || count(ended_at) FROM sessions)"
             " || '|' || (SELECT count(*) FROM login_failures)");
     }
 
     /// The single text a query returns.
-    std::string text(const std::string& sql) const { return first_text(db_, sql); }
-
-    static std::string first_text(const std::filesystem::path& db, const std::string& sql) {
-        sqlite3* h = nullptr;
-        EXPECT_EQ(sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-        sqlite3_stmt* s = nullptr;
-        EXPECT_EQ(sqlite3_prepare_v2(h, sql.c_str(), -1, &s, nullptr), SQLITE_OK) << sql << ": " << sqlite3_errmsg(h);
-        std::string out;
-        if (s && sqlite3_step(s) == SQLITE_ROW) {
-            if (const unsigned char* t = sqlite3_column_text(s, 0)) out = reinterpret_cast<const char*>(t);
-        }
-        sqlite3_finalize(s);
-        sqlite3_close(h);
-        return out;
-    }
+    std::string text(const std::string& sql) const { return database_.text(sql); }
 
 private:
-    std::filesystem::path db_;
+    const parscore::testing::TestDatabase& database_;
     std::map<std::string, std::string> tokens_;
     std::optional<Api> api_;
 };

@@ -37,7 +37,7 @@ class RulebooksApi : public AppTest {
 protected:
     void SetUp() override {
         import_test_units();
-        client_.emplace(db(), "so-tu-phap");
+        client_.emplace(database_, "so-tu-phap");
     }
 
     HttpResponse send(const std::string& role, const std::string& method, const std::string& path,
@@ -94,8 +94,11 @@ TEST_F(RulebooksApi, AdminAndOfficeAdoptOthersAreRefusedAndChangeNothing) {
     EXPECT_EQ(again.status, 200);
     EXPECT_EQ(json_of(again)["identical"], true);
     EXPECT_EQ(send("office", "PUT", "/api/v1/years/2014/rulebook", body).status, 201);
-    EXPECT_EQ(client_->text("SELECT group_concat(year) FROM adoptions"), "2013,2014");
-    EXPECT_EQ(client_->text("SELECT group_concat(path) FROM adoption_files"), "rb.yaml,rb.yaml");
+    EXPECT_EQ(client_->text("SELECT group_concat(year) FROM (SELECT year FROM adoptions ORDER BY no) AS a"),
+              "2013,2014");
+    EXPECT_EQ(client_->text(
+                  "SELECT group_concat(path) FROM (SELECT path FROM adoption_files ORDER BY adoption, position) AS f"),
+              "rb.yaml,rb.yaml");
     EXPECT_EQ(client_->text("SELECT account || ' ' || action || ' ' || address FROM audit WHERE action = 'adopt' "
                             "ORDER BY no LIMIT 1"),
               "admin adopt 10.0.0.9");
@@ -106,7 +109,8 @@ TEST_F(RulebooksApi, AnExtendsChainIsAdoptedUnderTheMapsPathsRootFirst) {
                                 map_of({{"hb/child.yaml", kChild}, {"national/./base.yaml", kBase}}));
     ASSERT_EQ(r.status, 201) << r.body;
     EXPECT_EQ(json_of(r)["rulebook"]["id"], "child");
-    EXPECT_EQ(client_->text("SELECT group_concat(path, ' ') FROM (SELECT path FROM adoption_files ORDER BY position)"),
+    EXPECT_EQ(client_->text(
+                  "SELECT group_concat(path, ' ') FROM (SELECT path FROM adoption_files ORDER BY position) AS f"),
               "national/base.yaml hb/child.yaml");
 }
 
