@@ -84,8 +84,8 @@ struct Store::Impl {
     void audit(std::string_view action, std::string_view object, std::optional<std::int64_t> revision = std::nullopt);
     /// The same for `count` changes at once (an import's inspections): the i-th is `objects(i)`,
     /// numbered first_revision + i. One read of the log's end and one bulk insert.
-    void audit_many(std::string_view action, std::size_t count, const std::function<std::string_view(std::size_t)>& objects,
-                    std::int64_t first_revision);
+    void audit_many(std::string_view action, std::size_t count,
+                    const std::function<std::string_view(std::size_t)>& objects, std::int64_t first_revision);
 
     /// The state of one inspection's chain.
     struct ChainHead {

@@ -274,6 +274,10 @@ const fs::path& Store::path() const { return impl_->target ? *impl_->target : im
 Store::Impl::~Impl() {
     if (!target) return;
     // A database created for a command that did not commit it: nothing of it is kept.
+    if (db.is_postgres()) {
+        drop_uncommitted_schema(db);
+        return;
+    }
     db = sql::Database();
     remove_database_files(path);
 }
@@ -287,6 +291,10 @@ sql::Database Store::Impl::reader() const {
 
 void Store::commit_creation() {
     if (!impl_->target) return;
+    if (impl_->db.is_postgres()) {  // the schema is in place already: it is now kept
+        impl_->target.reset();
+        return;
+    }
     const fs::path target = *impl_->target;
     // The write-ahead log is folded into the file before it is linked: the linked name gets no log.
     impl_->db.exec("PRAGMA wal_checkpoint(TRUNCATE)");

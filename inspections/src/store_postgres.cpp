@@ -3,6 +3,8 @@
 // holding other tables is refused, as is one of a newer schema.
 #include "store_postgres.hpp"
 
+#include <vector>
+
 #include "postgres_schema.hpp"
 
 namespace parscore::inspections {
@@ -63,19 +65,21 @@ std::int64_t schema_of(const sql::Database& db, std::string_view uri) {
     return version;
 }
 
-/// Gives an empty database the current schema, in one transaction. Two commands doing so at once
-/// take turns on an advisory lock; the second finds the schema made.
-std::int64_t initialise(sql::Database& db, std::string_view uri) {
+/// Takes the lock under which a schema is made or dropped, until the transaction ends.
+void lock_schema_changes(sql::Database& db) {
+    db.exec("SELECT pg_advisory_xact_lock(" + std::to_string(kApplicationId) + ")");
+}
+
+/// Gives an empty database the current schema, in one transaction; whether it made it. Two
+/// commands doing so at once take turns on an advisory lock; the second finds the schema made.
+bool initialise(sql::Database& db, std::string_view uri) {
     db.pg()->begin_write();
     try {
-        db.exec("SELECT pg_advisory_xact_lock(" + std::to_string(kApplicationId) + ")");
-        std::int64_t version = schema_of(db, uri);
-        if (version == 0) {
-            db.exec(postgres::create_sql(kSchemaVersion));
-            version = kSchemaVersion;
-        }
+        lock_schema_changes(db);
+        const bool made = schema_of(db, uri) == 0;
+        if (made) db.exec(postgres::create_sql(kSchemaVersion));
         db.pg()->commit();
-        return version;
+        return made;
     } catch (...) {
         try {
             db.pg()->rollback();
@@ -105,9 +109,43 @@ std::unique_ptr<Store::Impl> open_postgres(const std::string& uri, OpenMode mode
                                       "imports gives it the schema)",
                                       {named(uri)}));
         }
-        version = initialise(db, uri);
+        if (initialise(db, uri) && mode == OpenMode::CreateOnCommit) {
+            auto impl = std::make_unique<Store::Impl>(uri, std::move(db), kSchemaVersion);
+            impl->target = uri;
+            return impl;
+        }
+        version = kSchemaVersion;
     }
     return std::make_unique<Store::Impl>(uri, std::move(db), version);
+}
+
+void drop_uncommitted_schema(sql::Database& db) noexcept {
+    try {
+        db.pg()->begin_write();
+        lock_schema_changes(db);
+        std::vector<std::string> tables;
+        sql::Statement list = db.prepare(
+            "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema() ORDER BY tablename");
+        while (list.step()) tables.push_back(list.text(0));
+        // parscore_meta holds the schema's own rows; any other row is data someone recorded.
+        std::string written = "SELECT false";
+        std::string drop;
+        for (const std::string& table : tables) {
+            if (table != "parscore_meta") written += " OR EXISTS (SELECT 1 FROM \"" + table + "\")";
+            drop += "DROP TABLE \"" + table + "\" CASCADE; ";
+        }
+        sql::Statement any = db.prepare(written);
+        if (any.step() && any.int64(0) == 0) {
+            db.exec(drop +
+                    "DROP FUNCTION IF EXISTS parscore_next_id(), parscore_audit_append_only(), "
+                    "parscore_audit_last()");
+        }
+        db.pg()->commit();
+    } catch (...) {  // left as it is: a later command finds the schema made and uses it
+        try {
+            db.pg()->rollback();
+        } catch (...) {}
+    }
 }
 
 }  // namespace parscore::inspections

@@ -20,7 +20,8 @@ class AccountsStore : public ::testing::Test {
 protected:
     void SetUp() override { store_.add_account(account("boss", "admin")); }
     TempDir dir_;
-    Store store_ = Store::open(dir_ / "t.db", OpenMode::Create);
+    TestDatabase database_{dir_.path()};
+    Store store_ = Store::open(database_.location(), OpenMode::Create);
 };
 
 TEST_F(AccountsStore, AnExpiredRevokedOrDisabledTokenFindsNothing) {

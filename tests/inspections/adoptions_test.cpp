@@ -20,10 +20,11 @@ Adoption adoption(int year, const std::string& sha, const std::string& text) {
 
 class Adoptions : public ::testing::Test {
 protected:
-    void SetUp() override { store_.emplace(Store::open(dir_ / "t.db", OpenMode::Create)); }
+    void SetUp() override { store_.emplace(Store::open(database_.location(), OpenMode::Create)); }
     Store& store() { return *store_; }
 
     TempDir dir_;
+    TestDatabase database_{dir_.path()};
     std::optional<Store> store_;
 };
 

@@ -1,6 +1,6 @@
 // Bad reports, CSV files and database files (tests/inspections/bad/, listed in cases.txt): each
-// gives its expected exit code, diagnostic code and position, and leaves the database file
-// byte-for-byte unchanged.
+// gives its expected exit code, diagnostic code and position, and leaves the database unchanged
+// (a SQLite file byte for byte).
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -34,7 +34,8 @@ std::vector<BadCase> load_cases() {
     return out;
 }
 
-/// A database with the units of data/units.csv, one recorded report and one imported CSV file.
+/// A database with the units of data/units.csv, one recorded report and one imported CSV file: a
+/// SQLite file, which each test copies to its own database.
 class Seed {
 public:
     static Seed& get() {
@@ -71,8 +72,9 @@ TEST_P(BadInput, IsRefusedWithItsCodeAndChangesNothing) {
     Seed& seed = Seed::get();
     TempDir dir;
     const fs::path input = kData / "bad" / c.file;
-    fs::path db = dir / "t.db";
-    fs::copy_file(seed.db, db);
+    TestDatabase database(dir.path());
+    copy_database(seed.db, database.location());
+    fs::path db = database.location();
     std::vector<std::string> args;
     if (c.command == "db") {
         db = dir / c.file;  // the bad file is the database
@@ -92,11 +94,12 @@ TEST_P(BadInput, IsRefusedWithItsCodeAndChangesNothing) {
     } else {
         FAIL() << "unknown command " << c.command;
     }
-    const std::string before = file_sha256(db);
+    const auto state = [&] { return c.command == "db" ? file_sha256(db) : fingerprint(database); };
+    const std::string before = state();
     const std::string input_before = file_sha256(input);
     RunResult r = run_parscore(args, dir.path());
     EXPECT_EQ(r.exit_code, c.exit_code) << r.err;
-    EXPECT_EQ(file_sha256(db), before) << "the database file changed";
+    EXPECT_EQ(state(), before) << "the database changed";
     EXPECT_EQ(file_sha256(input), input_before);
     if (c.code != "-") {
         const std::string tag = "error[" + c.code + "]";
@@ -127,8 +130,9 @@ TEST(BadInputCorpus, HasAtLeastTwentyFiveCases) { EXPECT_GE(load_cases().size(),
 TEST(BadInputLimits, AReportOverSixteenMebibytesIsRefused) {
     Seed& seed = Seed::get();
     TempDir dir;
-    const fs::path db = dir / "t.db";
-    fs::copy_file(seed.db, db);
+    TestDatabase database(dir.path());
+    copy_database(seed.db, database.location());
+    const std::string db = database.string();
     const fs::path big = dir / "big.yaml";
     {
         std::ofstream out(big, std::ios::binary);
@@ -137,21 +141,21 @@ TEST(BadInputLimits, AReportOverSixteenMebibytesIsRefused) {
         pad.back() = '\n';
         for (int i = 0; i < 17; ++i) out << pad;
     }
-    const std::string before = file_sha256(db);
-    RunResult r = run_parscore({"--db", db.string(), "record", "--rules", kRulebook.string(), big.string()},
-                               dir.path());
+    const std::string before = fingerprint(database);
+    RunResult r = run_parscore({"--db", db, "record", "--rules", kRulebook.string(), big.string()}, dir.path());
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.err.find(big.string() + ":1:1: error[E301]"), std::string::npos) << r.err;
-    EXPECT_EQ(file_sha256(db), before);
+    EXPECT_EQ(fingerprint(database), before);
 }
 
 TEST(BadInputLimits, EveryErrorOfAFileIsReported) {
     Seed& seed = Seed::get();
     TempDir dir;
-    const fs::path db = dir / "t.db";
-    fs::copy_file(seed.db, db);
+    TestDatabase database(dir.path());
+    copy_database(seed.db, database.location());
     const fs::path f = kData / "bad" / "report_many_errors.yaml";
-    RunResult r = run_parscore({"--db", db.string(), "record", "--rules", kRulebook.string(), f.string()}, dir.path());
+    RunResult r = run_parscore({"--db", database.string(), "record", "--rules", kRulebook.string(), f.string()},
+                               dir.path());
     EXPECT_EQ(r.exit_code, 1);
     for (const char* where :
          {":2:9: error[E306]", ":3:9: error[E311]", ":4:9: error[E311]", ":7:26: error[E311]", ":8:12: error[E311]"}) {
@@ -162,7 +166,7 @@ TEST(BadInputLimits, EveryErrorOfAFileIsReported) {
 
 TEST(BadInputLimits, AMissingDatabaseIsExitThreeAndNotCreated) {
     TempDir dir;
-    const fs::path db = dir / "absent.db";
+    const TestDatabase db(dir.path(), "absent.db");
     for (std::vector<std::string> args : {std::vector<std::string>{"inspections"},
                                           {"show", "x"},
                                           {"submit", "x"},
@@ -171,7 +175,7 @@ TEST(BadInputLimits, AMissingDatabaseIsExitThreeAndNotCreated) {
         args.insert(args.begin(), {"--db", db.string()});
         RunResult r = run_parscore(args, dir.path());
         EXPECT_EQ(r.exit_code, 3) << args[2] << ": " << r.err;
-        EXPECT_FALSE(fs::exists(db)) << args[2];
+        EXPECT_FALSE(created(db)) << args[2];
     }
 }
 

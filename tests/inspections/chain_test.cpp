@@ -1,27 +1,18 @@
 // Hash chains: every change is chained per inspection, and a change made behind the store's back
 // (raw SQL that does not recompute the chain) names the inspection.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include "fixture.hpp"
 
 namespace parscore::inspections::testing {
 namespace {
 
-void raw_sql(const fs::path& db, const std::string& sql) {
-    sqlite3* h = nullptr;
-    ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
-    char* error = nullptr;
-    EXPECT_EQ(sqlite3_exec(h, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK) << (error ? error : "");
-    sqlite3_free(error);
-    EXPECT_GT(sqlite3_changes(h), 0) << sql;
-    sqlite3_close(h);
-}
+void raw_sql(const TestDatabase& db, const std::string& sql) { EXPECT_GT(changed_rows(db, sql), 0) << sql; }
 
 class Chains : public ::testing::Test {
 protected:
     void SetUp() override {
-        Store store = Store::open(db(), OpenMode::Create);
+        Store store = Store::open(database_.location(), OpenMode::Create);
         add_units(store, {unit("d1"), unit("d2")});
         a_ = record_ok(store, report("d1", "2013-05-01", InspectionKind::Scheduled,
                                      {procedures({{"A", true, 2}}), fact("website", boolean(true))}, Status::Draft));
@@ -32,8 +23,8 @@ protected:
         b_ = record_ok(store, report("d2", "2013-05-01", InspectionKind::Surprise, {fact("website", boolean(false))}));
         EXPECT_TRUE(store.verify_chains().empty());
     }
-    fs::path db() const { return dir_ / "t.db"; }
-    std::vector<ChainProblem> verify() { return Store::open(db(), OpenMode::Existing).verify_chains(); }
+    const TestDatabase& db() const { return database_; }
+    std::vector<ChainProblem> verify() { return Store::open(database_.location(), OpenMode::Existing).verify_chains(); }
     void expect_named(const std::vector<ChainProblem>& problems, const std::string& id) {
         bool named = false;
         for (const auto& p : problems) {
@@ -46,11 +37,12 @@ protected:
     }
 
     TempDir dir_;
+    TestDatabase database_{dir_.path()};
     std::string a_, b_;
 };
 
 TEST_F(Chains, HistoryIsNumberedAndLinked) {
-    Store store = Store::open(db(), OpenMode::Existing);
+    Store store = Store::open(database_.location(), OpenMode::Existing);
     auto d = store.inspection(a_);
     ASSERT_TRUE(d);
     ASSERT_EQ(d->history.size(), 4u);
@@ -66,10 +58,12 @@ TEST_F(Chains, HistoryIsNumberedAndLinked) {
 }
 
 TEST_F(Chains, AlteredFindingBlobIsFound) {
-    raw_sql(db(),
-            "UPDATE findings SET data = CAST(data || x'00' AS BLOB) WHERE kind = 'website' AND revision = "
-            "(SELECT max(no) FROM revisions WHERE inspection = '" +
-                b_ + "')");
+    // A byte appended: SQLite's blob literal, PostgreSQL's bytea.
+    const std::string longer = on_postgres() ? "data || '\\x00'::bytea" : "CAST(data || x'00' AS BLOB)";
+    raw_sql(db(), "UPDATE findings SET data = " + longer +
+                      " WHERE kind = 'website' AND revision = "
+                      "(SELECT max(no) FROM revisions WHERE inspection = '" +
+                      b_ + "')");
     expect_named(verify(), b_);
 }
 

@@ -9,7 +9,6 @@ namespace {
 class Cli : public ::testing::Test {
 protected:
     void SetUp() override {
-        db_ = (dir_ / "t.db").string();
         RunResult u = run({"units", "import", (kData / "data" / "units.csv").string()});
         ASSERT_EQ(u.exit_code, 0) << u.err;
         EXPECT_EQ(u.out, "units: 4 added, 0 updated, 0 unchanged\n");
@@ -33,7 +32,8 @@ protected:
     }
 
     TempDir dir_;
-    std::string db_;
+    TestDatabase database_{dir_.path()};
+    std::string db_ = database_.string();
     const std::string rules_ = kRulebook.string();
 };
 
@@ -142,7 +142,7 @@ TEST_F(Cli, UnitsImportIsIdempotent) {
 
 TEST_F(Cli, MergeFromTheCommandLine) {
     ASSERT_EQ(run({"record", "--rules", rules_, report_file("a.yaml", "so-tu-phap", "2013-05-01")}).exit_code, 0);
-    const std::string other = (dir_ / "other.db").string();
+    const std::string other = (dir_ / "other.db").string();  // merge reads a SQLite file
     ASSERT_EQ(run_parscore({"--db", other, "units", "import", (kData / "data" / "units.csv").string()}, dir_.path())
                   .exit_code,
               0);

@@ -154,7 +154,8 @@ TEST(UnitsCsv, AbsentColumnsKeepStoredValuesAndEmptyCellsClear) {
     EXPECT_FALSE(update->units[0].active_to.has_value());
 
     TempDir dir;
-    Store store = Store::open(dir / "t.db", OpenMode::Create);
+    TestDatabase database(dir.path());
+    Store store = Store::open(database.location(), OpenMode::Create);
     add_units(store, stored);
     UnitsOutcome o = store.update_units(*update);
     EXPECT_EQ(o.added, 1u);
@@ -176,7 +177,8 @@ TEST(UnitsCsv, ParentsMayComeLaterInTheFileOrBeStored) {
     auto update = read_units_csv(sources, f, stored, diags);
     ASSERT_TRUE(update);
     TempDir dir;
-    Store store = Store::open(dir / "t.db", OpenMode::Create);
+    TestDatabase database(dir.path());
+    Store store = Store::open(database.location(), OpenMode::Create);
     add_units(store, stored);
     store.update_units(*update);
     EXPECT_EQ(store.find_unit("x1")->parent, std::optional<std::string>("h1"));

@@ -30,10 +30,11 @@ core::EvidenceSchema labelled_schema() {
 class EvidenceLabels : public ::testing::Test {
 protected:
     void SetUp() override {
-        store_.emplace(Store::open(dir_ / "t.db", OpenMode::Create));
+        store_.emplace(Store::open(database_.location(), OpenMode::Create));
         add_units(*store_, {unit("d1")});
     }
     TempDir dir_;
+    TestDatabase database_{dir_.path()};
     std::optional<Store> store_;
 };
 

@@ -1,12 +1,15 @@
 #pragma once
-// Helpers for the evidence store's tests: temporary folders, a schema matching
-// data/rulebook.yaml, report builders, file hashes and running the built program.
+// Helpers for the evidence store's tests: temporary folders, test databases on either backend
+// (support/test_database.hpp), a schema matching data/rulebook.yaml, report builders, file hashes
+// and running the built program.
 #include <gtest/gtest.h>
 
 #include <sys/wait.h>
 #include <unistd.h>
 #include "support/scratch_dir.hpp"
+#include "support/test_database.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -27,6 +30,8 @@ inline const fs::path kData = fs::path(PARSCORE_TEST_DATA) / "inspections";
 inline const fs::path kRulebook = kData / "data" / "rulebook.yaml";
 
 using TempDir = parscore::testing::ScratchDir;
+using parscore::testing::on_postgres;
+using parscore::testing::TestDatabase;
 
 inline std::string read_all(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
@@ -44,6 +49,64 @@ inline void write_file(const fs::path& p, const std::string& text) {
 inline std::string file_sha256(const fs::path& p) {
     if (!fs::exists(p)) return "";
     return core::sha256_hex(read_all(p));
+}
+
+/// Whether a store has given `db` its schema: the file exists, or the schema holds tables.
+inline bool created(const TestDatabase& db) {
+    if (!db.postgres()) return fs::exists(db.location());
+    return db.number("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()") > 0;
+}
+
+/// Every row of every table as text, the audit log's only when asked: what "unchanged" compares.
+/// PostgreSQL has no rowid, so there each table's rows are compared in sorted order.
+inline std::string contents(const TestDatabase& db, bool with_audit = false) {
+    sql::Database connection = db.connect();
+    std::vector<std::string> tables;
+    sql::Statement names = connection.prepare(
+        db.postgres()
+            ? "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema() ORDER BY tablename"
+            : "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
+    while (names.step()) tables.push_back(names.text(0));
+    std::string out;
+    for (const std::string& t : tables) {
+        if (t == "audit" && !with_audit) continue;
+        std::vector<std::string> rows;
+        sql::Statement all = connection.prepare("SELECT * FROM \"" + t + "\"" +
+                                                (db.postgres() ? "" : " ORDER BY rowid"));
+        while (all.step()) {
+            std::string row;
+            for (int c = 0; c < all.column_count(); ++c) row += all.optional_text(c).value_or("NULL") + "|";
+            rows.push_back(row);
+        }
+        if (db.postgres()) std::sort(rows.begin(), rows.end());
+        out += "# " + t + "\n";
+        for (const std::string& row : rows) out += row + "\n";
+    }
+    return out;
+}
+
+/// What "the database did not change" compares: the file's bytes on SQLite, every row on
+/// PostgreSQL (which has no file to hash).
+inline std::string fingerprint(const TestDatabase& db) {
+    return db.postgres() ? contents(db, true) : file_sha256(db.location());
+}
+
+/// Runs one statement behind the store's back; returns the rows it changed.
+inline std::int64_t changed_rows(const TestDatabase& db, const std::string& statement) {
+    sql::Database connection = db.connect();
+    connection.prepare(statement).run();
+    return connection.changes();
+}
+
+/// Copies the database at `from` to `to`, which must be absent (a file) or empty (PostgreSQL): a
+/// SQLite file byte for byte, anything else with Store::copy. `merge` reads only SQLite files, so
+/// a database merged elsewhere, or changed on its own as another office's copy, is a file.
+inline void copy_database(const fs::path& from, const fs::path& to) {
+    if (!is_postgres_uri(from.string()) && !is_postgres_uri(to.string())) {
+        fs::copy_file(from, to);
+        return;
+    }
+    Store::copy(Store::open(from, OpenMode::ReadOnly), to);
 }
 
 inline core::FieldDef field(std::string name, core::FieldType type, std::vector<std::string> values = {}) {
@@ -186,17 +249,15 @@ inline RunResult run_parscore(const std::vector<std::string>& args, const fs::pa
 /// A database holding data/units.csv, and the built program run on it.
 class UnitsDatabase : public ::testing::Test {
 protected:
-    void SetUp() override {
-        db_ = (dir_ / "t.db").string();
-        ASSERT_EQ(run({"units", "import", (kData / "data" / "units.csv").string()}).exit_code, 0);
-    }
+    void SetUp() override { ASSERT_EQ(run({"units", "import", (kData / "data" / "units.csv").string()}).exit_code, 0); }
     RunResult run(std::vector<std::string> args) {
         args.insert(args.begin(), {"--db", db_});
         return run_parscore(args, dir_.path());
     }
 
     TempDir dir_;
-    std::string db_;
+    TestDatabase database_{dir_.path()};
+    std::string db_ = database_.string();  // what --db takes
 };
 
 }  // namespace parscore::inspections::testing

@@ -1,7 +1,6 @@
 // `merge` (docs/reference/database.md): new units and inspections come in, prefix histories are extended, diverged
 // histories and conflicting units refuse everything, and merging twice changes nothing.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include "fixture.hpp"
 
@@ -17,13 +16,23 @@ protected:
                                       Status::Draft));
         // The other database starts as a copy, so both know `shared_`.
     }
-    fs::path here() const { return dir_ / "here.db"; }
+    const fs::path& here() const { return database_.location(); }
+    // merge reads the other database as a SQLite file: `there` is one on either backend.
     fs::path there() const { return dir_ / "there.db"; }
-    void copy_here_to_there() { fs::copy_file(here(), there(), fs::copy_options::overwrite_existing); }
+    void copy_here_to_there() { copy_database(here(), there()); }
+    /// `here` as a SQLite file, to merge into `there`: the file itself, or a copy of it.
+    fs::path here_file() {
+        if (!database_.postgres()) return here();
+        const fs::path file = dir_ / "here-copy.db";
+        fs::remove(file);
+        copy_database(here(), file);
+        return file;
+    }
     Store open_here() { return Store::open(here(), OpenMode::Existing); }
     Store open_there() { return Store::open(there(), OpenMode::Existing); }
 
     TempDir dir_;
+    TestDatabase database_{dir_.path(), "here.db"};
     std::string shared_;
 };
 
@@ -50,7 +59,6 @@ TEST_F(Merge, AddsNewUnitsAndInspectionsOnceAndKeepsChainsValid) {
     EXPECT_TRUE(h.verify_chains().empty());
     EXPECT_TRUE(h.find_unit("d3"));
 
-    const std::string hash = file_sha256(here());
     MergeOutcome second = h.merge(there());
     EXPECT_FALSE(second.merged);
     EXPECT_TRUE(second.problems.empty());
@@ -83,7 +91,7 @@ TEST_F(Merge, ExtendsAPrefixHistory) {
 
     // The other way round: here is now longer; merging here into there brings nothing new but no error.
     Store t = open_there();
-    MergeOutcome back = t.merge(here());
+    MergeOutcome back = t.merge(here_file());
     EXPECT_TRUE(back.problems.empty());
 }
 
@@ -110,7 +118,6 @@ TEST_F(Merge, DivergedHistoriesMergeNothing) {
     h.amend(shared_, report("d1", "2013-05-02", InspectionKind::Scheduled, {fact("website", boolean(false))}),
             test_schema(), "here");
     h = Store::open(here(), OpenMode::Existing);
-    const std::string before = file_sha256(here());
     MergeOutcome m = h.merge(there());
     ASSERT_EQ(m.problems.size(), 1u);
     EXPECT_NE(m.problems[0].find(shared_), std::string::npos);
@@ -141,11 +148,7 @@ TEST_F(Merge, BrokenChainsInTheOtherDatabaseAreRefused) {
         Store t = open_there();
         record_ok(t, report("d2", "2013-06-01", InspectionKind::Surprise, {fact("website", boolean(true))}));
     }
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(there().c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, "UPDATE revisions SET kind = 'self' WHERE seq = 1", nullptr, nullptr, nullptr),
-              SQLITE_OK);
-    sqlite3_close(db);
+    sql::Database(there().string(), SQLITE_OPEN_READWRITE).exec("UPDATE revisions SET kind = 'self' WHERE seq = 1");
     Store h = open_here();
     MergeOutcome m = h.merge(there());
     EXPECT_FALSE(m.problems.empty());
@@ -171,7 +174,7 @@ TEST_F(Merge, EqualStampsBreakTiesByInspectionId) {
     Store h = open_here();
     ASSERT_TRUE(h.merge(there()).problems.empty());
     Store t = open_there();
-    ASSERT_TRUE(t.merge(here()).problems.empty());
+    ASSERT_TRUE(t.merge(here_file()).problems.empty());
     EvidenceQuery q;
     q.year = 2013;
     const std::size_t website = *test_schema().index_of("website");

@@ -191,7 +191,7 @@ TEST_F(Schema1, ANewerSchemaIsRefusedAndLeftUnchanged) {
 
 TEST_F(Schema1, MergesIntoANewDatabaseWithoutBeingChanged) {
     const std::string before = file_sha256(db());
-    const fs::path here = dir_ / "here.db";
+    const TestDatabase here(dir_.path(), "here.db");  // a new database on either backend
     RunResult r = run_parscore({"--db", here.string(), "merge", db().string()}, dir_.path());
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find(": 4 units, 4 inspections"), std::string::npos) << r.out;

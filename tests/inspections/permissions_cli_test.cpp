@@ -3,7 +3,6 @@
 // role — allowed (exit 0) or refused (exit 1, the database unchanged, nothing audited). Rows with
 // a condition ("its unit only", "those it recorded", "once submitted") have both sides tested.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <map>
 
@@ -11,55 +10,6 @@
 
 namespace parscore::inspections::testing {
 namespace {
-
-/// Every row of every table except the audit log, as text: what "unchanged" compares.
-std::string contents(const fs::path& db, bool with_audit = false) {
-    sqlite3* h = nullptr;
-    EXPECT_EQ(sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-    std::vector<std::string> tables;
-    sqlite3_stmt* s = nullptr;
-    sqlite3_prepare_v2(h, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name", -1, &s, nullptr);
-    while (sqlite3_step(s) == SQLITE_ROW) tables.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
-    sqlite3_finalize(s);
-    std::string out;
-    for (const std::string& t : tables) {
-        if (t == "audit" && !with_audit) continue;
-        out += "# " + t + "\n";
-        sqlite3_prepare_v2(h, ("SELECT * FROM \"" + t + "\" ORDER BY rowid").c_str(), -1, &s, nullptr);
-        while (sqlite3_step(s) == SQLITE_ROW) {
-            for (int c = 0; c < sqlite3_column_count(s); ++c) {
-                const unsigned char* v = sqlite3_column_text(s, c);
-                out += v ? reinterpret_cast<const char*>(v) : "NULL";
-                out += '|';
-            }
-            out += '\n';
-        }
-        sqlite3_finalize(s);
-    }
-    sqlite3_close(h);
-    return out;
-}
-
-std::string query(const fs::path& db, const std::string& sql) {
-    sqlite3* h = nullptr;
-    sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr);
-    sqlite3_stmt* s = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(h, sql.c_str(), -1, &s, nullptr), SQLITE_OK) << sql;
-    std::string out;
-    if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
-        out = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
-    sqlite3_finalize(s);
-    sqlite3_close(h);
-    return out;
-}
-
-void exec(const fs::path& db, const std::string& sql) {
-    sqlite3* h = nullptr;
-    ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
-    char* error = nullptr;
-    ASSERT_EQ(sqlite3_exec(h, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK) << (error ? error : "");
-    sqlite3_close(h);
-}
 
 const char* kSurprise = R"(inspection:
   unit: {unit}
@@ -83,7 +33,7 @@ class Permissions : public UnitsDatabase {
 protected:
     void SetUp() override {
         UnitsDatabase::SetUp();
-        exec(db_, R"(
+        exec(R"(
 INSERT INTO accounts VALUES ('admin', 'Quản trị', 'admin', NULL, 'en', 'x', 0, 0, 't', 't', NULL);
 INSERT INTO accounts VALUES ('office', 'Văn phòng', 'office', NULL, 'en', 'x', 0, 0, 't', 't', NULL);
 INSERT INTO accounts VALUES ('office-ls', 'Văn phòng huyện', 'office', 'ubnd-lac-son', 'en', 'x', 0, 0, 't', 't', NULL);
@@ -105,10 +55,10 @@ INSERT INTO accounts VALUES ('gone', 'Đã khóa', 'admin', NULL, 'en', 'x', 0, 
         const RunResult base = run(
             {"record", "--rules", kRulebook.string(), (kData / "data" / "report.yaml").string()});
         ASSERT_EQ(base.exit_code, 0) << base.err;
-        surprise_ = query(db_, "SELECT id FROM inspections ORDER BY stamp LIMIT 1");
+        surprise_ = query("SELECT id FROM inspections ORDER BY stamp LIMIT 1");
         const RunResult draft = as("tp", {"record", "--rules", kRulebook.string(), path("self-tp-draft.yaml")});
         ASSERT_EQ(draft.exit_code, 0) << draft.err;
-        draft_ = query(db_, "SELECT id FROM inspections ORDER BY stamp DESC LIMIT 1");
+        draft_ = query("SELECT id FROM inspections ORDER BY stamp DESC LIMIT 1");
     }
 
     static std::string report(const std::string& unit, const std::string& kind, const std::string& extra) {
@@ -119,6 +69,8 @@ INSERT INTO accounts VALUES ('gone', 'Đã khóa', 'admin', NULL, 'en', 'x', 0, 
         return text;
     }
     void write(const std::string& name, const std::string& text) { write_file(dir_ / name, text); }
+    std::string query(const std::string& sql) const { return database_.text(sql); }
+    void exec(const std::string& sql) const { database_.exec(sql); }
     std::string path(const std::string& name) const { return (dir_ / name).string(); }
 
     RunResult as(const std::string& login, std::vector<std::string> args) {
@@ -135,14 +87,14 @@ INSERT INTO accounts VALUES ('gone', 'Đã khóa', 'admin', NULL, 'en', 'x', 0, 
     /// Runs `args` as `login` and checks it is refused with exit 1 and `message`, changing nothing
     /// (the audit log included).
     void refused(const std::string& login, const std::vector<std::string>& args, const std::string& message) {
-        const std::string before = contents(db_, true);
+        const std::string before = contents(database_, true);
         const RunResult r = as(login, args);
         EXPECT_EQ(r.exit_code, 1) << login << ": " << args.front() << "\n" << r.out << r.err;
         EXPECT_NE(r.err.find(message), std::string::npos) << login << ": " << args.front() << "\n" << r.err;
-        EXPECT_EQ(contents(db_, true), before) << login << ": " << args.front();
+        EXPECT_EQ(contents(database_, true), before) << login << ": " << args.front();
     }
 
-    std::string audit_rows() { return query(db_, "SELECT count(*) FROM audit"); }
+    std::string audit_rows() { return query("SELECT count(*) FROM audit"); }
 
     std::string surprise_, draft_;
     const std::string rules_ = kRulebook.string();
@@ -193,7 +145,7 @@ TEST_F(Permissions, ReadingInspections) {
     // an inspector's draft reads as unknown.
     write("draft.yaml", report("so-tu-phap", "scheduled", "  status: draft\n"));
     ASSERT_EQ(as("insp", {"record", "--rules", rules_, path("draft.yaml")}).exit_code, 0);
-    const std::string hidden = query(db_, "SELECT id FROM inspections WHERE recorded_by = 'insp'");
+    const std::string hidden = query("SELECT id FROM inspections WHERE recorded_by = 'insp'");
     allowed("tp", {"show", surprise_});
     allowed("tp", {"show", draft_});
     refused("tp", {"show", hidden}, "unknown inspection");
@@ -222,7 +174,7 @@ TEST_F(Permissions, AnInspectorAmendsAndSubmitsOnlyWhatItRecorded) {
     ASSERT_EQ(as("insp", {"record", "--rules", rules_, path("surprise-nv.yaml")}).exit_code, 0);
     write("draft.yaml", report("so-noi-vu", "scheduled", "  status: draft\n"));
     ASSERT_EQ(as("insp", {"record", "--rules", rules_, path("draft.yaml")}).exit_code, 0);
-    const std::string mine = query(db_, "SELECT id FROM inspections WHERE recorded_by = 'insp' AND status = 'draft'");
+    const std::string mine = query("SELECT id FROM inspections WHERE recorded_by = 'insp' AND status = 'draft'");
     refused("insp2", {"submit", mine}, "acts only on inspections it recorded");
     refused("insp2", {"amend", mine, "--reason", "sửa", path("draft.yaml")}, "acts only on inspections it recorded");
     refused("insp", {"amend", surprise_, "--reason", "sửa", (kData / "data" / "report.yaml").string()},
@@ -275,7 +227,7 @@ TEST_F(Permissions, ImportingMergingAndPublishing) {
             "needs an account without a scope");
     allowed("office", {"publish", "--rules", rules_, "--year", "2013", "--allow-incomplete"});
     const fs::path other = dir_ / "other.db";
-    fs::copy_file(db_, other);
+    copy_database(database_.location(), other);  // merge reads a SQLite file
     refused("insp", {"merge", other.string()}, kForbidden);
     allowed("admin", {"merge", other.string()});
 }
@@ -301,7 +253,7 @@ TEST_F(Permissions, TheYearlyReportIsTheOfficesAndTheAdmins) {
 
 TEST_F(Permissions, AnAgencyActsOnlyOnItsOwnUnit) {
     // Below an agency's unit is still not its own unit.
-    exec(db_, "UPDATE accounts SET scope = 'ubnd-lac-son' WHERE login = 'tp'");
+    exec("UPDATE accounts SET scope = 'ubnd-lac-son' WHERE login = 'tp'");
     write("self-xa.yaml", report("xa-an-binh", "self", ""));
     refused("tp", {"record", "--rules", rules_, path("self-xa.yaml")}, kOwnUnit);
 }
@@ -312,9 +264,9 @@ TEST_F(Permissions, ChangesThroughAnAccountAreAuditedAndRefusalsAreNot) {
     EXPECT_EQ(audit_rows(), before);
     allowed("insp", {"record", "--rules", rules_, path("surprise-nv.yaml")});
     EXPECT_EQ(std::stoi(audit_rows()), std::stoi(before) + 1);
-    EXPECT_EQ(query(db_, "SELECT account || ' ' || address || ' ' || action FROM audit ORDER BY no DESC LIMIT 1"),
+    EXPECT_EQ(query("SELECT account || ' ' || address || ' ' || action FROM audit ORDER BY no DESC LIMIT 1"),
               "insp local record");
-    EXPECT_EQ(query(db_, "SELECT recorded_by FROM inspections ORDER BY stamp DESC LIMIT 1"), "insp");
+    EXPECT_EQ(query("SELECT recorded_by FROM inspections ORDER BY stamp DESC LIMIT 1"), "insp");
     // The operating-system user is not audited.
     const std::string now = audit_rows();
     ASSERT_EQ(run({"record", "--rules", rules_, path("surprise-tp.yaml")}).exit_code, 0);
@@ -349,7 +301,7 @@ TEST_F(Permissions, CommentingOnWhatAnAccountMayRead) {
     refused("office-ls", {"comment", surprise_, "Đã xem"}, "unknown inspection");
     write("draft.yaml", report("so-tu-phap", "scheduled", "  status: draft\n"));
     ASSERT_EQ(as("insp", {"record", "--rules", rules_, path("draft.yaml")}).exit_code, 0);
-    const std::string hidden = query(db_, "SELECT id FROM inspections WHERE recorded_by = 'insp'");
+    const std::string hidden = query("SELECT id FROM inspections WHERE recorded_by = 'insp'");
     refused("tp", {"comment", hidden, "?"}, "unknown inspection");
 }
 
@@ -373,17 +325,17 @@ TEST_F(Permissions, AttachingFollowsTheRecordingRows) {
 // that database, so verify here does not ask for one.
 TEST_F(Permissions, MergedChangesOfAnAccountNeedNoAuditRowHere) {
     const fs::path field = dir_ / "field.db";
-    fs::copy_file(db_, field);
+    copy_database(database_.location(), field);  // another office's copy, a SQLite file
     const RunResult recorded = run_parscore({"--db", field.string(), "--as", "insp", "record", "--rules", rules_,
                                              path("surprise-nv.yaml")},
                                             dir_.path());
     ASSERT_EQ(recorded.exit_code, 0) << recorded.err;
     ASSERT_EQ(run({"merge", field.string()}).exit_code, 0);
-    EXPECT_EQ(query(db_, "SELECT count(*) FROM inspections WHERE recorded_by = 'insp'"), "1");
+    EXPECT_EQ(query("SELECT count(*) FROM inspections WHERE recorded_by = 'insp'"), "1");
     const RunResult verify = run({"verify"});
     EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
     // The same change made here behind the tool's back is found.
-    exec(db_, "DELETE FROM merges");
+    exec("DELETE FROM merges");
     EXPECT_EQ(run({"verify"}).exit_code, 1);
 }
 

@@ -2,8 +2,6 @@
 // hand-made inspections.
 #include <gtest/gtest.h>
 
-#include <sqlite3.h>
-
 #include "chain.hpp"
 #include "findings_blob.hpp"
 #include "fixture.hpp"
@@ -17,7 +15,7 @@ using core::Value;
 class ReadingRules : public ::testing::Test {
 protected:
     void SetUp() override {
-        store_.emplace(Store::open(dir_ / "t.db", OpenMode::Create));
+        store_.emplace(Store::open(database_.location(), OpenMode::Create));
         add_units(*store_, {unit("d1"), unit("d2"), unit("x1", "district"), unit("old", "department", 2000, 2010),
                             unit("c1", "commune")});
     }
@@ -51,6 +49,7 @@ protected:
     }
 
     TempDir dir_;
+    TestDatabase database_{dir_.path()};
     std::optional<Store> store_;
 };
 
@@ -300,24 +299,24 @@ TEST_F(ReadingRules, EvidenceHashCoversCountedInspectionsOnly) {
 
 /// Adds, behind the store's back but with a valid chain, an inspection that shares `like`'s unit,
 /// date and stamp — what a merge of two databases can produce.
-void add_twin(const fs::path& db, const std::string& like, const std::string& id, bool website) {
-    sqlite3* h = nullptr;
-    ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
-    sqlite3_stmt* st = nullptr;
-    ASSERT_EQ(
-        sqlite3_prepare_v2(h,
-                           "SELECT r.unit, r.stamp, r.date, r.schema, s.sha256, "
-                           "(SELECT max(no) FROM revisions) + 1 FROM revisions r JOIN schemas s ON s.id = r.schema "
-                           "WHERE r.inspection = ?",
-                           -1, &st, nullptr),
-        SQLITE_OK);
-    sqlite3_bind_text(st, 1, like.c_str(), -1, SQLITE_TRANSIENT);
-    ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
-    auto col = [&](int i) { return std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, i))); };
-    const std::string unit = col(0), date = col(2), schema_sha = col(4);
-    const std::int64_t stamp = sqlite3_column_int64(st, 1), schema = sqlite3_column_int64(st, 3),
-                       no = sqlite3_column_int64(st, 5);
-    sqlite3_finalize(st);
+void add_twin(const TestDatabase& db, const std::string& like, const std::string& id, bool website) {
+    sql::Database h = db.connect();
+    std::string unit, date, schema_sha;
+    std::int64_t stamp = 0, schema = 0, no = 0;
+    {
+        sql::Statement st = h.prepare(
+            "SELECT r.unit, r.stamp, r.date, r.schema, s.sha256, "
+            "(SELECT max(no) FROM revisions) + 1 FROM revisions r JOIN schemas s ON s.id = r.schema "
+            "WHERE r.inspection = ?");
+        st.bind(1, like);
+        ASSERT_TRUE(st.step());
+        unit = st.text(0);
+        stamp = st.int64(1);
+        date = st.text(2);
+        schema = st.int64(3);
+        schema_sha = st.text(4);
+        no = st.int64(5);
+    }
 
     const std::string blob = blob::encode(fact("website", boolean(website)));
     const std::string digest = chain::findings_digest({{"website", true, 1, core::sha256_hex(blob)}});
@@ -344,32 +343,28 @@ void add_twin(const fs::path& db, const std::string& like, const std::string& id
         n + ", '" + id + "', 1, '" + unit + "', " + std::to_string(stamp) + ", 'submitted', '" + date + "', NULL, " +
         date.substr(0, 4) + ", 'scheduled', '[]', " + std::to_string(schema) + ", '" + digest +
         "', NULL, 'other', '2013-01-01T00:00:00.000000Z', '', '" + hash + "');";
-    ASSERT_EQ(sqlite3_exec(h, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(h);
-    ASSERT_EQ(sqlite3_prepare_v2(
-                  h, "INSERT INTO findings(revision, kind, fact, records, data) VALUES (?, 'website', 1, 1, ?)", -1,
-                  &st, nullptr),
-              SQLITE_OK);
-    sqlite3_bind_int64(st, 1, no);
-    sqlite3_bind_blob(st, 2, blob.data(), static_cast<int>(blob.size()), SQLITE_TRANSIENT);
-    EXPECT_EQ(sqlite3_step(st), SQLITE_DONE);
-    sqlite3_finalize(st);
-    sqlite3_close(h);
+    h.exec(sql);
+    sql::Statement findings = h.prepare(
+        "INSERT INTO findings(revision, kind, fact, records, data) VALUES (?, 'website', 1, 1, ?)");
+    findings.bind(1, no).bind_blob(2, blob);
+    findings.run();
 }
 
 TEST(EqualStamps, BreakByInspectionId) {
     for (bool twin_larger : {true, false}) {
         TempDir dir;
+        const TestDatabase database(dir.path());
         std::string first;
         {
-            Store store = Store::open(dir / "t.db", OpenMode::Create);
+            Store store = Store::open(database.location(), OpenMode::Create);
             add_units(store, {unit("d1")});
             first = record_ok(store,
                               report("d1", "2013-05-05", InspectionKind::Scheduled, {fact("website", boolean(false))}));
         }
         const std::string twin = twin_larger ? "ffffffff-ffff-7fff-bfff-ffffffffffff"
                                              : "00000000-0000-7000-8000-000000000000";
-        add_twin(dir / "t.db", first, twin, true);
-        Store store = Store::open(dir / "t.db", OpenMode::Existing);
+        add_twin(database, first, twin, true);
+        Store store = Store::open(database.location(), OpenMode::Existing);
         EXPECT_TRUE(store.verify_chains().empty());
         EvidenceQuery q;
         q.year = 2013;

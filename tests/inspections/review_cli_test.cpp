@@ -1,7 +1,6 @@
 // return, comment, attach and show --attachment on the command line: what they print, and every
 // refusal with its exit code and message, leaving the database unchanged.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <nlohmann/json.hpp>
 
@@ -38,12 +37,12 @@ protected:
     /// Runs a command that must be refused with `code` and a message containing `message`, and
     /// checks that the database did not change.
     void refused(const std::vector<std::string>& args, int code, const std::string& message) {
-        const std::string before = file_sha256(db_);
+        const std::string before = fingerprint(database_);
         RunResult r = run(args);
         EXPECT_EQ(r.exit_code, code) << r.err;
         EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
         EXPECT_EQ(r.out, "");
-        EXPECT_EQ(file_sha256(db_), before) << args.front();
+        EXPECT_EQ(fingerprint(database_), before) << args.front();
     }
 
     int files_ = 0;
@@ -168,16 +167,9 @@ TEST_F(ReviewCli, AttachRefusesBadFilesAndLockedInspectionsStoringNothing) {
 TEST_F(ReviewCli, AccountsReviewWithTheirRightsThroughAsAndAreAudited) {
     const std::string id = record();
     // Accounts made behind the tool's back: the users command is tested on its own.
-    sqlite3* h = nullptr;
-    ASSERT_EQ(sqlite3_open(db_.c_str(), &h), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(h,
-                           "INSERT INTO accounts VALUES ('office', 'Văn phòng', 'office', NULL, 'en', 'x', 0, 0, 't', "
-                           "'t', NULL);"
-                           "INSERT INTO accounts VALUES ('insp', 'Kiểm tra viên', 'inspector', NULL, 'en', 'x', 0, 0, "
-                           "'t', 't', NULL);",
-                           nullptr, nullptr, nullptr),
-              SQLITE_OK);
-    sqlite3_close(h);
+    database_.exec(
+        "INSERT INTO accounts VALUES ('office', 'Văn phòng', 'office', NULL, 'en', 'x', 0, 0, 't', 't', NULL);"
+        "INSERT INTO accounts VALUES ('insp', 'Kiểm tra viên', 'inspector', NULL, 'en', 'x', 0, 0, 't', 't', NULL);");
     const std::string pdf = file("minutes.pdf", kPdf);
     refused({"--as", "insp", "return", id, "--comment", "why"}, 1, "account 'insp' (inspector) may not");
     refused({"--as", "insp", "attach", id, pdf}, 1, "acts only on inspections it recorded");
@@ -188,22 +180,16 @@ TEST_F(ReviewCli, AccountsReviewWithTheirRightsThroughAsAndAreAudited) {
     EXPECT_EQ(shown["comments"][0]["by"], "insp");
     EXPECT_EQ(shown["comments"][1]["by"], "office");
     EXPECT_EQ(shown["attachments"][0]["by"], "office");
-    sqlite3_open(db_.c_str(), &h);
-    sqlite3_stmt* s = nullptr;
-    sqlite3_prepare_v2(h, "SELECT group_concat(account || ':' || action, ' ') FROM (SELECT * FROM audit ORDER BY no)",
-                       -1, &s, nullptr);
-    ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
-    EXPECT_EQ(std::string(reinterpret_cast<const char*>(sqlite3_column_text(s, 0))),
+    EXPECT_EQ(database_.text("SELECT group_concat(account || ':' || action, ' ') FROM "
+                             "(SELECT * FROM audit ORDER BY no) AS ordered"),
               "insp:comment office:return office:attach");
-    sqlite3_finalize(s);
-    sqlite3_close(h);
 }
 
 TEST_F(ReviewCli, ACommandOnAMissingDatabaseCreatesNone) {
-    const std::string missing = (dir_ / "none.db").string();
-    RunResult r = run_parscore({"--db", missing, "comment", "ffffffff-ffff", "hello"}, dir_.path());
+    const TestDatabase missing(dir_.path(), "none.db");
+    RunResult r = run_parscore({"--db", missing.string(), "comment", "ffffffff-ffff", "hello"}, dir_.path());
     EXPECT_EQ(r.exit_code, 3) << r.err;
-    EXPECT_FALSE(fs::exists(missing));
+    EXPECT_FALSE(created(missing));
 }
 
 }  // namespace

@@ -2,7 +2,6 @@
 // inspection back and stop it counting, comments and attachments are events in its chain, an
 // attachment is stored once by SHA-256, and verify and merge cover all of them.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include "chain.hpp"
 #include "fixture.hpp"
@@ -16,28 +15,9 @@ const std::string kPdf = "%PDF-1.4\nminutes of the inspection\n%%EOF\n";
 AttachmentFile jpeg(std::string name = "desk.jpg") { return {std::move(name), MediaType::jpeg, kJpeg}; }
 AttachmentFile pdf(std::string name = "minutes.pdf") { return {std::move(name), MediaType::pdf, kPdf}; }
 
-/// Runs SQL behind the store's back; returns the rows it changed.
-int raw_sql(const fs::path& db, const std::string& sql) {
-    sqlite3* h = nullptr;
-    EXPECT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
-    char* error = nullptr;
-    EXPECT_EQ(sqlite3_exec(h, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK) << (error ? error : "");
-    sqlite3_free(error);
-    const int changed = sqlite3_changes(h);
-    sqlite3_close(h);
-    return changed;
-}
-
-/// A count from the database, read behind the store's back.
-std::int64_t raw_count(const fs::path& db, const std::string& sql) {
-    sqlite3* h = nullptr;
-    EXPECT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
-    sqlite3_stmt* s = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(h, sql.c_str(), -1, &s, nullptr), SQLITE_OK);
-    const std::int64_t n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
-    sqlite3_finalize(s);
-    sqlite3_close(h);
-    return n;
+/// A blob literal: SQLite's X'…', PostgreSQL's bytea.
+std::string bytes_literal(const std::string& hex) {
+    return on_postgres() ? "'\\x" + hex + "'::bytea" : "X'" + hex + "'";
 }
 
 class Review : public ::testing::Test {
@@ -47,7 +27,11 @@ protected:
         add_units(store, {unit("d1"), unit("d2")});
         id_ = record_ok(store, report("d1", "2013-05-01", InspectionKind::Scheduled, {fact("website", boolean(true))}));
     }
-    fs::path db() const { return dir_ / "t.db"; }
+    const fs::path& db() const { return database_.location(); }
+    /// Runs SQL behind the store's back; returns the rows it changed.
+    std::int64_t raw_sql(const std::string& sql) const { return changed_rows(database_, sql); }
+    /// A count read behind the store's back.
+    std::int64_t raw_count(const std::string& sql) const { return database_.number(sql); }
     Store open() { return Store::open(db(), OpenMode::Existing); }
     Status status(Store& store) { return store.inspection(id_)->summary.status; }
     std::size_t counted(Store& store) {
@@ -62,6 +46,7 @@ protected:
     }
 
     TempDir dir_;
+    TestDatabase database_{dir_.path()};
     std::string id_;
 };
 
@@ -147,7 +132,7 @@ TEST_F(Review, AttachmentsAreStoredOnceByContentAndListedWithTheInspection) {
     ASSERT_EQ(numbers.size(), 2u);
     EXPECT_EQ(numbers[1], numbers[0] + 1);
     store.attach(other, {jpeg("same-photo.jpg")});
-    EXPECT_EQ(raw_count(db(), "SELECT count(*) FROM attachments"), 2);  // the photo once
+    EXPECT_EQ(raw_count("SELECT count(*) FROM attachments"), 2);  // the photo once
     auto d = store.inspection(id_);
     ASSERT_EQ(d->attachments.size(), 2u);
     EXPECT_EQ(d->attachments[0].sha256, core::sha256_hex(kJpeg));
@@ -171,7 +156,7 @@ TEST_F(Review, AttachingIsAllOrNothingAndRefusedWhenLockedOrAlreadyAttached) {
     EXPECT_THROW(store.attach(id_, {pdf(), jpeg("again.jpg")}), StoreError);  // the photo is attached already
     EXPECT_THROW(store.attach(id_, {pdf(), pdf("copy.pdf")}), StoreError);    // twice in one request
     EXPECT_EQ(store.last_revision(), last);
-    EXPECT_EQ(raw_count(db(), "SELECT count(*) FROM attachments"), 1);  // the PDF was not kept
+    EXPECT_EQ(raw_count("SELECT count(*) FROM attachments"), 1);  // the PDF was not kept
     store.lock(id_);
     try {
         store.attach(id_, {pdf()});
@@ -188,9 +173,9 @@ TEST_F(Review, EachChangeIsAuditedWithItsRevisionWhenAnAccountActs) {
     const std::int64_t returned = store.return_inspection(id_, "why", "office");
     store.comment(id_, "note", "office");
     store.attach(id_, {jpeg(), pdf()}, "office");
-    EXPECT_EQ(raw_count(db(), "SELECT count(*) FROM audit"), 4);
-    EXPECT_EQ(raw_count(db(), "SELECT revision FROM audit WHERE action = 'return'"), returned);
-    EXPECT_EQ(raw_count(db(), "SELECT count(*) FROM audit WHERE action = 'attach' AND target = '" + id_ + "'"), 2);
+    EXPECT_EQ(raw_count("SELECT count(*) FROM audit"), 4);
+    EXPECT_EQ(raw_count("SELECT revision FROM audit WHERE action = 'return'"), returned);
+    EXPECT_EQ(raw_count("SELECT count(*) FROM audit WHERE action = 'attach' AND target = '" + id_ + "'"), 2);
 }
 
 TEST(ReviewChain, StatusEventsKeepTheHashTheyAlwaysHad) {
@@ -216,7 +201,7 @@ TEST(ReviewChain, StatusEventsKeepTheHashTheyAlwaysHad) {
 TEST_F(Review, VerifyFindsATamperedCommentText) {
     open().comment(id_, "the desk was empty");
     EXPECT_TRUE(problems().empty());
-    EXPECT_EQ(raw_sql(db(), "UPDATE events SET note = 'the desk was staffed' WHERE event = 'comment'"), 1);
+    EXPECT_EQ(raw_sql("UPDATE events SET note = 'the desk was staffed' WHERE event = 'comment'"), 1);
     const auto found = problems();
     ASSERT_FALSE(found.empty());
     EXPECT_NE(found[0].find("hash does not match"), std::string::npos) << found[0];
@@ -225,19 +210,19 @@ TEST_F(Review, VerifyFindsATamperedCommentText) {
 TEST_F(Review, VerifyFindsATamperedOrMissingAttachment) {
     open().attach(id_, {jpeg()});
     const std::string sha = core::sha256_hex(kJpeg);
-    EXPECT_EQ(raw_sql(db(), "UPDATE attachments SET body = X'FFD8FF00'"), 1);
+    EXPECT_EQ(raw_sql("UPDATE attachments SET body = " + bytes_literal("FFD8FF00")), 1);
     auto found = problems();
     ASSERT_EQ(found.size(), 2u);  // the bytes and the size
     EXPECT_EQ(found[0], "attachment " + sha + ": its bytes do not match its SHA-256");
     EXPECT_NE(found[1].find("its size is"), std::string::npos) << found[1];
 
-    EXPECT_EQ(raw_sql(db(), "DELETE FROM attachments"), 1);
+    EXPECT_EQ(raw_sql("DELETE FROM attachments"), 1);
     found = problems();
     ASSERT_EQ(found.size(), 1u);
     EXPECT_NE(found[0].find("its attachment " + sha + " is missing"), std::string::npos) << found[0];
     // Changing which file an event names breaks its hash.
     open();
-    EXPECT_EQ(raw_sql(db(), "UPDATE events SET file_name = 'other.jpg' WHERE event = 'attach'"), 1);
+    EXPECT_EQ(raw_sql("UPDATE events SET file_name = 'other.jpg' WHERE event = 'attach'"), 1);
     found = problems();
     bool hash = false;
     for (const auto& p : found) hash = hash || p.find("hash does not match") != std::string::npos;
@@ -250,9 +235,9 @@ TEST_F(Review, VerifyFindsAnAttachmentAfterTheLock) {
     store.lock(id_);
     EXPECT_TRUE(store.verify_chains().empty());
     // Swap the two events' places in the chain: the attachment now follows the lock.
-    raw_sql(db(), "UPDATE events SET seq = 99 WHERE event = 'attach'");
-    raw_sql(db(), "UPDATE events SET seq = 2 WHERE event = 'lock'");
-    raw_sql(db(), "UPDATE events SET seq = 3 WHERE event = 'attach'");
+    raw_sql("UPDATE events SET seq = 99 WHERE event = 'attach'");
+    raw_sql("UPDATE events SET seq = 2 WHERE event = 'lock'");
+    raw_sql("UPDATE events SET seq = 3 WHERE event = 'attach'");
     bool illegal = false;
     for (const auto& p : problems())
         illegal = illegal || p.find("'attach' is not a legal move from locked") != std::string::npos;
@@ -261,11 +246,11 @@ TEST_F(Review, VerifyFindsAnAttachmentAfterTheLock) {
 
 class ReviewMerge : public Review {
 protected:
-    fs::path there() const { return dir_ / "there.db"; }
+    fs::path there() const { return dir_ / "there.db"; }  // merge reads a SQLite file
 };
 
 TEST_F(ReviewMerge, ReturnsCommentsAndAttachmentsComeAlongOnce) {
-    fs::copy_file(db(), there());
+    copy_database(db(), there());
     {
         Store t = Store::open(there(), OpenMode::Existing);
         t.return_inspection(id_, "missing minutes", "office");
@@ -285,22 +270,22 @@ TEST_F(ReviewMerge, ReturnsCommentsAndAttachmentsComeAlongOnce) {
     EXPECT_EQ(here.attachment(d->attachments[1].sha256)->bytes, kPdf);
     EXPECT_TRUE(here.verify_chains().empty());
 
-    const std::string after_first = file_sha256(db());
+    const std::string after_first = fingerprint(database_);
     const MergeOutcome second = here.merge(there());
     EXPECT_FALSE(second.merged);
     EXPECT_TRUE(second.problems.empty());
-    EXPECT_EQ(file_sha256(db()), after_first);
+    EXPECT_EQ(fingerprint(database_), after_first);
 }
 
 TEST_F(ReviewMerge, AnAttachmentPresentHereWithOtherBytesRefusesTheMerge) {
-    fs::copy_file(db(), there());
+    copy_database(db(), there());
     Store::open(there(), OpenMode::Existing).attach(id_, {jpeg()});
     {
         Store store = open();
         const std::string other = record_ok(store, report("d2", "2013-05-02", InspectionKind::Surprise, {}));
         store.attach(other, {jpeg()});
     }
-    raw_sql(db(), "UPDATE attachments SET body = X'FFD8FF01'");  // here, behind the store's back
+    raw_sql("UPDATE attachments SET body = " + bytes_literal("FFD8FF01"));  // here, behind the store's back
     const std::int64_t last = open().last_revision();
     const MergeOutcome outcome = open().merge(there());
     ASSERT_EQ(outcome.problems.size(), 1u);

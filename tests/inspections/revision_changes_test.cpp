@@ -253,7 +253,8 @@ TEST(RevisionChangeValues, EachRevisionAfterTheFirstAgainstTheOneBefore) {
 
 TEST(RevisionChangeValues, TheStoreReadsEveryRevisionsFindings) {
     TempDir dir;
-    Store store = Store::open(dir / "t.db", OpenMode::Create);
+    TestDatabase database(dir.path());
+    Store store = Store::open(database.location(), OpenMode::Create);
     add_units(store, {unit("d1")});
     const std::string id = record_ok(store, report("d1", "2013-05-01", InspectionKind::Scheduled,
                                                    {procedures({{"TP-001", true, 2}}), fact("website", boolean(true))},

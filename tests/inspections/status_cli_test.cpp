@@ -1,7 +1,6 @@
 // submit and lock of several inspections (ids or unique prefixes, all or nothing), lock by year,
 // identical amendments, and the JSON listing of inspections.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <nlohmann/json.hpp>
 
@@ -35,12 +34,12 @@ TEST_F(StatusCli, SubmitTakesSeveralIdsAndPrefixesAllOrNothing) {
     const std::string a = record("so-tu-phap", "2013-05-01", "draft");
     const std::string b = record("so-noi-vu", "2013-05-02", "draft");
     const std::string c = record("so-noi-vu", "2013-05-03", "submitted");
-    const std::string hash = file_sha256(db_);
+    const std::string hash = fingerprint(database_);
     // c is already submitted: nothing moves.
     RunResult refused = run({"submit", a, b.substr(0, 30), c});
     EXPECT_EQ(refused.exit_code, 1);
     EXPECT_NE(refused.err.find(c), std::string::npos) << refused.err;
-    EXPECT_EQ(file_sha256(db_), hash);
+    EXPECT_EQ(fingerprint(database_), hash);
     EXPECT_EQ(status_of(a), "draft");
 
     RunResult ok = run({"submit", a, b.substr(0, 30), a});
@@ -103,13 +102,13 @@ TEST_F(StatusCli, AnIdenticalAmendmentStoresNothing) {
     write_file(same,
                "inspection:\n  unit: so-tu-phap\n  date: 2013-05-01\n  kind: scheduled\n  status: submitted\n"
                "findings:\n  website: true\n");
-    const std::string hash = file_sha256(db_);
+    const std::string hash = fingerprint(database_);
     RunResult r = run({"amend", id, same.string(), "--reason", "no change"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.out, "");
     EXPECT_NE(r.err.find(id + " is unchanged"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("nothing was stored"), std::string::npos) << r.err;
-    EXPECT_EQ(file_sha256(db_), hash);
+    EXPECT_EQ(fingerprint(database_), hash);
     // The next change still takes the next number: none was used.
     write_file(same,
                "inspection:\n  unit: so-tu-phap\n  date: 2013-05-01\n  kind: scheduled\nfindings:\n  website: false\n");

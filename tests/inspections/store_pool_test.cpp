@@ -21,7 +21,8 @@ class StorePoolTest : public ::testing::Test {
 protected:
     void SetUp() override { Store::open(path_, OpenMode::Create); }
     TempDir dir_;
-    fs::path path_ = dir_ / "pool.db";
+    TestDatabase database_{dir_.path(), "pool.db"};
+    fs::path path_ = database_.location();
     StorePool pool_{path_, 2};
 };
 
@@ -85,14 +86,15 @@ TEST_F(StorePoolTest, ADatabaseMovedIntoPlaceIsReadAsTheNewFile) {
 }
 
 TEST_F(StorePoolTest, AMissingDatabaseIsRefusedAsByOpen) {
-    StorePool missing(dir_ / "none.db");
+    const TestDatabase none(dir_.path(), "none.db");
+    StorePool missing(none.location());
     try {
         missing.open(OpenMode::Existing);
         FAIL() << "opened a missing database";
     } catch (const StoreError& e) {
         EXPECT_EQ(e.kind(), StoreError::Kind::Missing);
     }
-    EXPECT_FALSE(fs::exists(dir_ / "none.db"));
+    EXPECT_FALSE(created(none));
 }
 
 }  // namespace

@@ -90,14 +90,14 @@ TEST_F(Template, AnInspectedKindListsKnownKeysAndLeavesEveryValueEmpty) {
 
     // Recorded as it is, it is refused with a position for every empty value, and nothing is stored.
     write_file(dir_ / "unedited.yaml", t.out);
-    const std::string before = file_sha256(db_);
+    const std::string before = fingerprint(database_);
     RunResult unedited = run({"record", "--rules", kRulebook.string(), (dir_ / "unedited.yaml").string()});
     EXPECT_EQ(unedited.exit_code, 1);
     EXPECT_EQ(unedited.out, "\n");
     EXPECT_NE(unedited.err.find("unedited.yaml:"), std::string::npos);
     EXPECT_NE(unedited.err.find(": error[E310]: field 'posted' has no value"), std::string::npos) << unedited.err;
     EXPECT_NE(unedited.err.find(": error[E310]: fact 'website' has no value"), std::string::npos) << unedited.err;
-    EXPECT_EQ(file_sha256(db_), before);
+    EXPECT_EQ(fingerprint(database_), before);
 
     // Filled in, it records as it is, into the year it names.
     write_file(dir_ / "filled.yaml", fill(t.out));

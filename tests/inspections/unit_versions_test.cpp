@@ -1,7 +1,6 @@
 // A unit's attributes are versioned: every change takes the next revision number, and reading as
 // of a revision gives the units as they were then.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include "fixture.hpp"
 
@@ -10,10 +9,11 @@ namespace {
 
 class UnitVersions : public ::testing::Test {
 protected:
-    void SetUp() override { store_.emplace(Store::open(dir_ / "t.db", OpenMode::Create)); }
+    void SetUp() override { store_.emplace(Store::open(database_.location(), OpenMode::Create)); }
     Store& store() { return *store_; }
 
     TempDir dir_;
+    TestDatabase database_{dir_.path()};
     std::optional<Store> store_;
 };
 
@@ -57,11 +57,8 @@ TEST_F(UnitVersions, AsOfARevisionUnitsAreAsTheyWereThen) {
 TEST_F(UnitVersions, AUnitChangedBehindTheStoresBackIsFound) {
     add_units(store(), {unit("d1")});
     store_.reset();
-    sqlite3* h = nullptr;
-    ASSERT_EQ(sqlite3_open((dir_ / "t.db").c_str(), &h), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(h, "UPDATE units SET category = 'district'", nullptr, nullptr, nullptr), SQLITE_OK);
-    sqlite3_close(h);
-    const std::vector<ChainProblem> problems = Store::open(dir_ / "t.db", OpenMode::Existing).verify_chains();
+    database_.exec("UPDATE units SET category = 'district'");
+    const std::vector<ChainProblem> problems = Store::open(database_.location(), OpenMode::Existing).verify_chains();
     ASSERT_EQ(problems.size(), 1u);
     EXPECT_NE(problems[0].message.find("unit 'd1'"), std::string::npos) << problems[0].message;
 }
