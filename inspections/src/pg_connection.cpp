@@ -153,6 +153,9 @@ void fail(PGconn* conn, const PGresult* result, std::string_view what) {
     if (message.empty() && result) message = std::string("unexpected result ") + PQresStatus(PQresultStatus(result));
     StoreError::Kind kind = error_kind(state);
     // libpq's own failures (a dropped socket) carry no SQLSTATE; the connection's state tells.
+    // A query sent into a socket the server has closed fails before libpq notices the close:
+    // reading what is there makes it notice, and mark the connection bad.
+    if (conn && state.empty() && PQstatus(conn) == CONNECTION_OK) PQconsumeInput(conn);
     if (!conn || PQstatus(conn) == CONNECTION_BAD) kind = StoreError::Kind::Io;
     std::string text = message;
     if (!state.empty()) text += " (SQLSTATE " + state + ")";

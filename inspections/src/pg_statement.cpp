@@ -1,7 +1,6 @@
 // pg::Statement: binds kept until the statement runs, then every row of its result kept in memory
 // (several statements of one connection can then be walked at once, as the store does with SQLite).
 #include <charconv>
-#include <cstdlib>
 #include <stdexcept>
 #include <string>
 

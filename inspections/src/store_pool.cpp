@@ -45,9 +45,24 @@ struct StorePoolState {
             }
         }
         // Another process may have brought the schema forward: reads follow the version a
-        // connection was opened at, so such a connection is not lent again.
-        if (impl && impl->db.schema_version() != impl->schema) impl.reset();
+        // connection was opened at, so such a connection is not lent again. Asking is also what
+        // finds a PostgreSQL connection that the database server closed while it was idle (a
+        // restart, a failover): that one is dropped with every other idle one, which went with
+        // it, and the request connects afresh instead of failing.
+        try {
+            if (impl && impl->db.schema_version() != impl->schema) impl.reset();
+        } catch (const StoreError&) {
+            if (!impl->db.broken()) throw;
+            impl.reset();
+            drop_idle();
+        }
         return impl;
+    }
+
+    void drop_idle() {
+        std::vector<std::unique_ptr<Store::Impl>> stale;  // closed outside the lock
+        const std::lock_guard lock(mutex);
+        stale.swap(idle);
     }
 
     void give_back(std::unique_ptr<Store::Impl> impl) {

@@ -267,5 +267,24 @@ TEST_F(OwnCluster, ADatabaseServerGoneMidWriteFailsRequestsWith503AndLosesNothin
     EXPECT_EQ(verified.code, 0) << verified.out << verified.err;
 }
 
+TEST_F(OwnCluster, AnIdleServerAnswersItsFirstRequestAfterTheDatabaseServerRestarted) {
+    Servers servers(uri_, scratch_.path());
+    servers.prepare();
+    servers.start(1);
+    if (HasFatalFailure()) return;
+    const auto get_units = [&] {
+        HttpConnection c(servers.ports[0]);
+        return c.exchange(request_text("GET", "/api/v1/units", {servers.bearer})).status;
+    };
+    // Several requests at once leave several connections idle in the server's pool.
+    std::vector<std::thread> readers;
+    for (int i = 0; i < 4; ++i) readers.emplace_back([&] { EXPECT_EQ(get_units(), 200); });
+    for (std::thread& t : readers) t.join();
+    EXPECT_EQ(pg_cluster("halt"), "");
+    EXPECT_EQ(pg_cluster("resume"), "");
+    // Every pooled connection died with the old server process: none may fail a request.
+    for (int i = 0; i < 4; ++i) EXPECT_EQ(get_units(), 200) << "request " << i << " after the restart";
+}
+
 }  // namespace
 }  // namespace parscore::testing
