@@ -56,9 +56,10 @@ void lock(Context& ctx, const MoveOptions& o) {
     print_moved(ctx, moved, Moved::Locked);
 }
 
-void merge(Context& ctx, const std::string& other) {
+void merge(Context& ctx, const std::string& given) {
     auto request = ctx.request<app::MergeRequest>();
-    request.other = other;
+    request.other = given;
+    const std::string other = inspections::shown_database(given);  // a URI without its password
     const inspections::MergeOutcome outcome = app::merge(request).outcome;
     if (!outcome.problems.empty()) {
         for (const core::Text& p : outcome.problem_texts) {

@@ -41,7 +41,7 @@ struct OtherInspection {
 };
 
 struct OtherDatabase {
-    sql::Database db;  // kept open: attachments' bodies are read only when they are merged
+    const sql::Database* db = nullptr;  // kept open: attachments' bodies are read only when they are merged
     std::vector<UnitInfo> units;
     std::unordered_map<std::int64_t, std::pair<std::string, std::string>> schemas;  // id -> (sha256, body)
     std::map<std::string, OtherInspection> inspections;
@@ -89,17 +89,15 @@ std::string describe_years(const UnitInfo& u) {
 
 /// The other database, read only when every one of its chains verifies; otherwise nullopt with
 /// the problems in `outcome`.
-std::optional<OtherDatabase> read_verified(const std::filesystem::path& other_path, MergeOutcome& outcome) {
-    sql::Database db = open_read_only(other_path);  // leaves no side files beside the other file
+std::optional<OtherDatabase> read_verified(sql::Database& db, const std::string& shown, MergeOutcome& outcome) {
     db.busy_timeout(kBusyTimeoutMs);
     for (const ChainProblem& p : verify_database(db)) {
-        outcome.add_problem(
-            core::T_("{path}: inspection {id}: {problem}",
-                     {{"path", other_path.string()}, {"id", p.inspection}, core::part("problem", p.text)}));
+        outcome.add_problem(core::T_("{path}: inspection {id}: {problem}",
+                                     {{"path", shown}, {"id", p.inspection}, core::part("problem", p.text)}));
     }
     if (!outcome.problems.empty()) return std::nullopt;
     OtherDatabase other = read_other(db);
-    other.db = std::move(db);
+    other.db = &db;
     return other;
 }
 
@@ -142,8 +140,8 @@ void plan_units(const Store& local, const OtherDatabase& other, MergePlan& plan,
 
 /// An inspection absent here comes whole; one present in both gets the other's later entries
 /// when the chain here is a prefix of the other's, and is a problem when the two have diverged.
-void plan_inspections(const sql::Database& db, const OtherDatabase& other, const std::filesystem::path& other_path,
-                      MergePlan& plan, MergeOutcome& outcome) {
+void plan_inspections(const sql::Database& db, const OtherDatabase& other, const std::string& shown, MergePlan& plan,
+                      MergeOutcome& outcome) {
     sql::Statement local_chain = db.prepare(
         "SELECT seq, hash FROM revisions WHERE inspection = ?1 UNION ALL "
         "SELECT seq, hash FROM events WHERE inspection = ?1 ORDER BY seq");
@@ -162,7 +160,7 @@ void plan_inspections(const sql::Database& db, const OtherDatabase& other, const
         for (std::size_t i = 0; i < common; ++i) diverged = diverged || local[i] != insp.entries[i].hash();
         if (diverged) {
             outcome.add_problem(core::T_("inspection {id}: the histories here and in {path} have diverged",
-                                         {{"id", id}, {"path", other_path.string()}}));
+                                         {{"id", id}, {"path", shown}}));
             continue;
         }
         for (std::size_t i = local.size(); i < insp.entries.size(); ++i)
@@ -172,15 +170,15 @@ void plan_inspections(const sql::Database& db, const OtherDatabase& other, const
 
 /// The attachments the planned attach events carry: one absent here is to be copied; one present
 /// here must have the same bytes.
-void plan_attachments(const sql::Database& db, const OtherDatabase& other, const std::filesystem::path& other_path,
-                      MergePlan& plan, MergeOutcome& outcome) {
+void plan_attachments(const sql::Database& db, const OtherDatabase& other, const std::string& shown, MergePlan& plan,
+                      MergeOutcome& outcome) {
     std::set<std::string> shas;
     for (const MergePlan::Addition& a : plan.additions) {
         if (!a.entry->revision && a.entry->ev.attachment) shas.insert(*a.entry->ev.attachment);
     }
     if (shas.empty()) return;
     sql::Statement here = db.prepare("SELECT body FROM attachments WHERE sha256 = ?");
-    sql::Statement there = other.db.prepare("SELECT body FROM attachments WHERE sha256 = ?");
+    sql::Statement there = other.db->prepare("SELECT body FROM attachments WHERE sha256 = ?");
     for (const std::string& sha : shas) {
         here.bind(1, sha);
         if (!here.step()) {
@@ -188,8 +186,8 @@ void plan_attachments(const sql::Database& db, const OtherDatabase& other, const
         } else {
             there.bind(1, sha);
             if (!there.step() || there.blob(0) != here.blob(0)) {
-                outcome.add_problem(core::T_("attachment {sha256} differs here and in {path}",
-                                             {{"sha256", sha}, {"path", other_path.string()}}));
+                outcome.add_problem(
+                    core::T_("attachment {sha256} differs here and in {path}", {{"sha256", sha}, {"path", shown}}));
             }
             there.reset();
         }
@@ -200,7 +198,7 @@ void plan_attachments(const sql::Database& db, const OtherDatabase& other, const
 /// Copies the planned attachments from the other database, bytes as they are there.
 void add_attachments(sql::Database& db, const OtherDatabase& other, const MergePlan& plan) {
     if (plan.new_attachments.empty()) return;  // an older database has no table of attachments
-    sql::Statement there = other.db.prepare("SELECT media_type, size, body FROM attachments WHERE sha256 = ?");
+    sql::Statement there = other.db->prepare("SELECT media_type, size, body FROM attachments WHERE sha256 = ?");
     sql::Statement add = db.prepare("INSERT INTO attachments(sha256, media_type, size, body) VALUES (?, ?, ?, ?)");
     for (const std::string& sha : plan.new_attachments) {
         there.bind(1, sha);
@@ -274,22 +272,36 @@ std::size_t add_entries(
 
 // Verify and read the other file, plan, then — in one transaction — add units, inspections and entries.
 MergeOutcome Store::merge(const std::filesystem::path& other_path, const std::string& who_given) {
-    if (!std::filesystem::exists(other_path)) {
-        throw StoreError(StoreError::Kind::Missing,
-                         core::T_("database {path} does not exist", {{"path", "'" + other_path.string() + "'"}}));
+    const std::string shown = shown_database(other_path);  // a URI's password never goes further
+    sql::Database other_db;
+    if (is_postgres_uri(other_path.string())) {
+        // Refused as a reading command refuses it: missing, foreign, empty or of a newer schema.
+        Store source = Store::open(other_path, OpenMode::ReadOnly);
+        other_db = std::move(source.impl_->db);
+    } else {
+        if (!std::filesystem::exists(other_path)) {
+            throw StoreError(StoreError::Kind::Missing,
+                             core::T_("database {path} does not exist", {{"path", "'" + shown + "'"}}));
+        }
+        // A newer schema is refused; an older one is read as it is (what is merged — units'
+        // attributes, inspections, revisions, events, findings — has the same shape in every
+        // version).
+        inspect_database(other_path);
+        other_db = open_read_only(other_path);  // leaves no side files beside the other file
     }
-    // A newer schema is refused; an older one is read as it is (what is merged — units'
-    // attributes, inspections, revisions, events, findings — has the same shape in every version).
-    inspect_database(other_path);
+    // On PostgreSQL the source is read as of one moment, from its check to its attachments: the
+    // reads' own snapshots join this one.
+    std::optional<sql::ReadTransaction> snapshot;
+    if (other_db.is_postgres()) snapshot.emplace(other_db);
     MergeOutcome outcome;
-    std::optional<OtherDatabase> other = read_verified(other_path, outcome);
+    std::optional<OtherDatabase> other = read_verified(other_db, shown, outcome);
     if (!other) return outcome;
 
     return impl_->write([&]() -> MergeOutcome {
         MergePlan plan;
         plan_units(*this, *other, plan, outcome);
-        plan_inspections(impl_->db, *other, other_path, plan, outcome);
-        plan_attachments(impl_->db, *other, other_path, plan, outcome);
+        plan_inspections(impl_->db, *other, shown, plan, outcome);
+        plan_attachments(impl_->db, *other, shown, plan, outcome);
         if (!outcome.problems.empty() || plan.empty()) return outcome;
 
         // A unit comes with its current attributes, as a change of this database.
@@ -310,8 +322,8 @@ MergeOutcome Store::merge(const std::filesystem::path& other_path, const std::st
         const std::int64_t last_no = impl_->next_revision() - 1;
         sql::Statement note = impl_->db.prepare(
             "INSERT INTO merges(source, first_no, last_no, merged_by, merged_at) VALUES (?, ?, ?, ?, ?)");
-        note.bind(1, other_path.string()).bind(2, first_no).bind(3, last_no).bind(4, who).bind(5, at).run();
-        impl_->audit("merge", other_path.string(), std::nullopt);
+        note.bind(1, shown).bind(2, first_no).bind(3, last_no).bind(4, who).bind(5, at).run();
+        impl_->audit("merge", shown, std::nullopt);
         return outcome;
     });
 }

@@ -347,7 +347,8 @@ void Transaction::commit() {
 
 ReadTransaction::ReadTransaction(const Database& db) : db_(db) {
     if (pg::Connection* pg = db_.pg()) {
-        pg->begin_read();
+        joined_ = db_.pg_state()->transactions > 0;
+        if (!joined_) pg->begin_read();
         ++db_.pg_state()->transactions;
         return;
     }
@@ -358,6 +359,7 @@ ReadTransaction::ReadTransaction(const Database& db) : db_(db) {
 ReadTransaction::~ReadTransaction() {
     if (pg::Connection* pg = db_.pg()) {
         --db_.pg_state()->transactions;
+        if (joined_) return;
         try {
             pg->commit();
         } catch (...) {  // nothing was written; a lost connection ends the transaction by itself

@@ -209,6 +209,7 @@ private:
 /// see one snapshot.
 class ReadTransaction {
 public:
+    /// On PostgreSQL, one opened inside another of the same connection joins it (its snapshot).
     explicit ReadTransaction(const Database& db);
     ~ReadTransaction();
     ReadTransaction(const ReadTransaction&) = delete;
@@ -216,6 +217,7 @@ public:
 
 private:
     const Database& db_;
+    bool joined_ = false;
 };
 
 }  // namespace parscore::inspections::sql

@@ -147,5 +147,36 @@ TEST_F(Backends, ANewerSchemaIsRefusedAndAPasswordIsNeverShown) {
     EXPECT_NE(shown.err.find("password=****"), std::string::npos) << shown.err;
 }
 
+TEST_F(Backends, MergeTakesAPostgresqlDatabaseAsTheOtherOne) {
+    const std::string data = std::string(PARSCORE_TEST_DATA) + "/inspections/data/";
+    ASSERT_EQ(run({"units", "import", data + "units.csv", "--db", uri()}).code, 0);
+    const CliRun recorded = run({"record", "--rules", data + "rulebook.yaml", data + "report.yaml", "--db", uri()});
+    ASSERT_EQ(recorded.code, 0) << recorded.err;
+    // A URI with a password the server does not ask for (trust): the merge never repeats it.
+    std::string other = uri();
+    other.replace(other.find("user=postgres"), 13, "user=postgres&password=s3cret-Pw");
+
+    const CliRun merged = run({"merge", other, "--db", file("office.db")});
+    ASSERT_EQ(merged.code, 0) << merged.err;
+    EXPECT_NE(merged.out.find("4 units, 1 inspection"), std::string::npos) << merged.out;
+    EXPECT_EQ(merged.out.find("s3cret-Pw"), std::string::npos) << merged.out;
+    const CliRun listed = run({"inspections", "--db", file("office.db")});
+    EXPECT_NE(listed.out.find(recorded.out.substr(0, recorded.out.find('\n'))), std::string::npos) << listed.out;
+    EXPECT_EQ(run({"verify", "--db", file("office.db")}).code, 0);
+    const CliRun audit = run({"audit", "--db", file("office.db")});
+    EXPECT_EQ(audit.out.find("s3cret-Pw"), std::string::npos) << audit.out;
+
+    const CliRun again = run({"merge", other, "--db", file("office.db")});
+    EXPECT_EQ(again.code, 0) << again.err;
+    EXPECT_NE(again.out.find("nothing new in"), std::string::npos) << again.out;
+    EXPECT_EQ(again.out.find("s3cret-Pw"), std::string::npos) << again.out;
+
+    // An empty database (a schema without tables) has nothing to merge and is refused as such.
+    std::string empty = uri_ + "&options=-csearch_path%3Dno_such_schema";
+    const CliRun nothing = run({"merge", empty, "--db", file("office.db")});
+    EXPECT_EQ(nothing.code, 3) << nothing.err;
+    EXPECT_NE(nothing.err.find("holds no parscore data"), std::string::npos) << nothing.err;
+}
+
 }  // namespace
 }  // namespace parscore::testing
