@@ -30,10 +30,15 @@ std::int64_t Store::Impl::next_stamp() {
     return std::max(now, s.int64(0) + 1);
 }
 
-std::int64_t Store::Impl::schema_id(const std::string& json, const std::string& sha256) {
+std::optional<std::int64_t> Store::Impl::find_schema(const std::string& sha256) {
     sql::Statement find = db.prepare("SELECT id FROM schemas WHERE sha256 = ?");
     find.bind(1, sha256);
     if (find.step()) return find.int64(0);
+    return std::nullopt;
+}
+
+std::int64_t Store::Impl::schema_id(const std::string& json, const std::string& sha256) {
+    if (const std::optional<std::int64_t> id = find_schema(sha256)) return *id;
     sql::Statement add = db.prepare("INSERT INTO schemas(sha256, body) VALUES (?, ?)");
     add.bind(1, sha256).bind(2, json).run();
     return db.last_insert_id();

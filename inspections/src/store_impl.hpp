@@ -78,6 +78,8 @@ struct Store::Impl {
     std::int64_t next_stamp();
     /// Inside a write transaction: the id of a stored schema (added when new).
     std::int64_t schema_id(const std::string& json, const std::string& sha256);
+    /// The id of a stored schema, if stored; needs no transaction (schemas are never removed).
+    std::optional<std::int64_t> find_schema(const std::string& sha256);
 
     /// Inside a write transaction: appends an audit row for a change when changes are audited
     /// (Store::audit_as); `revision` is the change's number when it took one.

@@ -245,13 +245,15 @@ RecordOutcome Store::record(const Report& report, const core::EvidenceSchema& sc
     const std::string who = who_or_user(options.recorded_by);
     const std::string digest = digest_of(encoded.blobs);
     const std::string sent_digest = report_digest(report, digest);
+    // What needs no turn on the write lock is read before taking it, so that the turn is short:
+    // units and schemas are never removed, so what is found now is still there at the commit.
+    if (!find_unit(report.header.unit)) refuse(core::T_("unknown unit {unit}", {quoted("unit", report.header.unit)}));
+    const std::optional<std::int64_t> stored_schema = impl_->find_schema(schema_sha);
 
     return impl_->write([&]() -> RecordOutcome {
         if (options.client_id) {
             if (auto earlier = client_report(impl_->db, *options.client_id, sent_digest)) return *earlier;
         }
-        if (!find_unit(report.header.unit))
-            refuse(core::T_("unknown unit {unit}", {quoted("unit", report.header.unit)}));
         if (!options.again) {
             sql::Statement dup = impl_->db.prepare(
                 "SELECT i.id FROM inspections i JOIN revisions r ON r.inspection = i.id "
@@ -261,7 +263,7 @@ RecordOutcome Store::record(const Report& report, const core::EvidenceSchema& sc
             dup.bind(3, kind_name(report.header.kind)).bind(4, digest);
             if (dup.step()) return RecordOutcome{{}, dup.text(0)};
         }
-        const std::int64_t schema_id = impl_->schema_id(schema_json, schema_sha);
+        const std::int64_t schema_id = stored_schema ? *stored_schema : impl_->schema_id(schema_json, schema_sha);
         const std::int64_t no = impl_->next_revision();
         const std::int64_t stamp = impl_->next_stamp();
         const std::string id = new_uuid();
