@@ -141,7 +141,10 @@ std::pair<std::int64_t, std::string> audit_tail(sql::Database& db) {
 /// revision, false when there are no more.
 void append_audit(sql::Database& db, const AuditContext& auditor, std::string_view action,
                   const std::function<bool(std::string_view&, std::optional<std::int64_t>&)>& next, sql::Rows rows) {
-    auto [no, prev] = audit_tail(db);
+    // Plain variables, not a structured binding: the lambda below captures them.
+    std::pair<std::int64_t, std::string> tail = audit_tail(db);
+    std::int64_t no = tail.first;
+    std::string prev = std::move(tail.second);
     const std::string time = utc_now();
     sql::insert_rows(
         db, "audit", "no, time, account, address, action, target, revision, prev_hash, hash",

@@ -99,8 +99,8 @@ inline std::int64_t changed_rows(const TestDatabase& db, const std::string& stat
 }
 
 /// Copies the database at `from` to `to`, which must be absent (a file) or empty (PostgreSQL): a
-/// SQLite file byte for byte, anything else with Store::copy. `merge` reads only SQLite files, so
-/// a database merged elsewhere, or changed on its own as another office's copy, is a file.
+/// SQLite file byte for byte, anything else with Store::copy. The merge tests keep the other
+/// database (a field team's copy, merged elsewhere or changed on its own) a SQLite file.
 inline void copy_database(const fs::path& from, const fs::path& to) {
     if (!is_postgres_uri(from.string()) && !is_postgres_uri(to.string())) {
         fs::copy_file(from, to);
