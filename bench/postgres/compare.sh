@@ -89,6 +89,7 @@ request = function()
   n = n + 1
   text = text:gsub("date: %d%d%d%d%-%d%d%-%d%d", os.date("!date: $year-%m-%d", 1735689600 + day * 86400), 1)
   text = text:gsub("fee: %d+ }", "fee: " .. n .. " }", 1)
+  text = text:gsub("unit: u%d+", string.format("unit: u%06d", n % $units + 1), 1)
   return wrk.format("POST", "/api/v1/inspections",
                     { ["Content-Type"] = "application/yaml", ["Authorization"] = "Bearer $1" }, text)
 end
@@ -99,7 +100,8 @@ post_lua "$token_sqlite" 0 >"$work/post-sqlite.lua"
 echo "-- SQLite, one server, 8 connections: $(wrk -t1 -c8 -d"$duration" -s "$work/post-sqlite.lua" \
   "http://127.0.0.1:$port/api/v1/inspections" | grep -E "Requests/sec")"
 # Duplicates would answer 409 (the same unit, date, kind and findings): each upload's first fee
-# is its own number, and each wrk run numbers from its own million.
+# is its own number, and each wrk run numbers from its own million. The uploads go to every unit
+# in turn, as a province's do, not to the few units the generated reports name.
 post_lua "$token_pg" 5000000 >"$work/post-pg-0.lua"
 echo "-- PostgreSQL, one server, 8 connections: $(wrk -t1 -c8 -d"$duration" -s "$work/post-pg-0.lua" \
   "http://127.0.0.1:$((port + 1))/api/v1/inspections" | grep -E "Requests/sec|Non-2xx")"
