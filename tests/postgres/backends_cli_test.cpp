@@ -68,6 +68,20 @@ TEST_F(Backends, ACopyAnswersWithTheSameBytesBothWays) {
             EXPECT_EQ(other.out, sqlite.out) << command.front() << " on " << db;
         }
     }
+    // Workbooks, written to files: the same bytes from each database.
+    for (const std::string command : {"rank", "score"}) {
+        std::string first;
+        for (const std::string& db : {file("demo.db"), uri(), file("back.db")}) {
+            const std::string out = file(command + ".xlsx");
+            const CliRun made = run({command, "--year", "2013", "--format", "xlsx", "--out", out, "--db", db});
+            ASSERT_EQ(made.code, 0) << command << " on " << db << "\n" << made.err;
+            const std::string bytes = read_file(out);
+            EXPECT_FALSE(bytes.empty()) << command << " on " << db;
+            if (first.empty()) first = bytes;
+            EXPECT_EQ(bytes, first) << command << " --format xlsx on " << db;
+            fs::remove(out);
+        }
+    }
     EXPECT_NE(run({"verify", "--db", uri()}).out.find("publication 2"), std::string::npos);
 }
 
